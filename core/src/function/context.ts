@@ -1,0 +1,17 @@
+import type { Logger } from "../ports/logger.js";
+
+export type Cloud = "aws" | "gcp" | "azure" | "local";
+
+/** What every invocation knows about itself, whatever the cloud. */
+export interface Context {
+  /** The cloud's own request or invocation id. */
+  requestId: string;
+  cloud: Cloud;
+  /** Epoch milliseconds by which the invocation must have answered, if the cloud has a limit. */
+  deadline?: number;
+  logger: Logger;
+  /** W3C traceparent of the incoming request or message, if any. */
+  traceparent?: string;
+  /** The authenticated caller (a JWT subject, a principal id), if the platform verified one. */
+  principal?: string;
+}

@@ -1,0 +1,19 @@
+/** One queue message, as SQS, Pub/Sub or Storage Queue delivered it. */
+export interface Message {
+  id: string;
+  body: string;
+  /** 1 on first delivery; the cloud's receive / delivery / dequeue count after that. */
+  attempt: number;
+  attributes?: Record<string, string>;
+}
+
+export interface MessageFailure {
+  id: string;
+  /** false for a poison message: retrying it can never succeed. */
+  retryable: boolean;
+}
+
+/** Which messages of a batch failed; every other message is done. */
+export interface BatchResult {
+  failed: MessageFailure[];
+}

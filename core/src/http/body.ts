@@ -1,0 +1,29 @@
+import type { HttpRequest } from "../function/http.js";
+import { Problem } from "./problem.js";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/;
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** 415, then 413, then 400: the JSON value of the body. */
+export function readJsonBody(request: HttpRequest): unknown {
+  const mediaType = (request.headers["content-type"] ?? "").split(";", 1)[0]!.trim().toLowerCase();
+  if (!JSON_MEDIA.test(mediaType)) {
+    throw new Problem("unsupported-media-type", "Send the body as application/json.");
+  }
+  const bytes = request.body ?? new Uint8Array();
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    throw new Problem("payload-too-large", `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new Problem("malformed-json", "The body is not valid UTF-8.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Problem("malformed-json", "The body is not valid JSON.");
+  }
+}

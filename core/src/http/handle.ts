@@ -1,0 +1,50 @@
+import type { Context } from "../function/context.js";
+import type { HttpRequest, HttpResponse } from "../function/http.js";
+import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
+import { describe } from "./describe.js";
+import { Problem, invalid } from "./problem.js";
+import { requestIdFor } from "./request-id.js";
+import type { createRouter } from "./router.js";
+
+const RETRY_AFTER_SECONDS = "1";
+
+/**
+ * Every request ends here: a response with `x-request-id`, problem+json for every error, and
+ * nothing about internals in the body. One log line per request.
+ */
+export function handleHttp(route: ReturnType<typeof createRouter>) {
+  return async function http(request: HttpRequest, context: Context): Promise<HttpResponse> {
+    const started = performance.now();
+    const requestId = requestIdFor(request.headers["x-request-id"], context.requestId);
+    const logger = context.logger.child({ requestId });
+    let response: HttpResponse;
+    try {
+      response = await route(request, { ...context, requestId, logger });
+    } catch (error) {
+      response = errorResponse(error, logger);
+    }
+    response.headers["x-request-id"] = requestId;
+    logger.info("request", {
+      method: request.method,
+      path: request.path,
+      status: response.status,
+      latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+    return response;
+  };
+}
+
+function errorResponse(error: unknown, logger: Context["logger"]): HttpResponse {
+  if (error instanceof Problem) return error.toResponse();
+  if (error instanceof InvalidCursor) {
+    return invalid([{ path: "cursor", message: "is not a cursor this list issued" }]).toResponse();
+  }
+  if (error instanceof StoreUnavailable) {
+    logger.warn("store unavailable", { error: describe(error) });
+    return new Problem("unavailable", "The order store cannot be reached; try again shortly.", undefined, {
+      "retry-after": RETRY_AFTER_SECONDS,
+    }).toResponse();
+  }
+  logger.error("unhandled error", { error: describe(error) });
+  return new Problem("internal", "Something went wrong on our side.").toResponse();
+}

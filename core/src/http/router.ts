@@ -1,0 +1,61 @@
+import type { Context } from "../function/context.js";
+import type { HttpRequest, HttpResponse } from "../function/http.js";
+import { Problem } from "./problem.js";
+
+export type RouteHandler = (request: HttpRequest, params: Record<string, string>, context: Context) => Promise<HttpResponse>;
+
+/** A path pattern such as `/orders/{id}` and its handler per method. */
+export interface Route {
+  path: string;
+  methods: Partial<Record<string, RouteHandler>>;
+}
+
+interface CompiledRoute extends Route {
+  segments: string[];
+  allow: string;
+}
+
+/** Matches 404 (no such path) before 405 (path without that method, with `Allow`). */
+export function createRouter(routes: readonly Route[]) {
+  const compiled: CompiledRoute[] = routes.map((route) => ({
+    ...route,
+    segments: route.path.split("/").slice(1),
+    allow: Object.keys(route.methods).join(", "),
+  }));
+  return function route(request: HttpRequest, context: Context): Promise<HttpResponse> {
+    const segments = splitPath(request.path);
+    for (const route of compiled) {
+      const params = segments && match(route.segments, segments);
+      if (!params) continue;
+      const handler = route.methods[request.method.toUpperCase()];
+      if (!handler) {
+        throw new Problem("method-not-allowed", `${route.path} allows ${route.allow}.`, undefined, { allow: route.allow });
+      }
+      return handler(request, params, context);
+    }
+    throw new Problem("not-found", "No such resource.");
+  };
+}
+
+function splitPath(path: string): string[] | null {
+  if (!path.startsWith("/")) return null;
+  try {
+    return path.slice(1).split("/").map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+function match(pattern: string[], segments: string[]): Record<string, string> | null {
+  if (pattern.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    const s = segments[i]!;
+    if (p.startsWith("{")) {
+      if (s === "") return null;
+      params[p.slice(1, -1)] = s;
+    } else if (p !== s) return null;
+  }
+  return params;
+}

@@ -1,0 +1,56 @@
+import type { Order } from "../orders/order.js";
+import { OrderExists, VersionConflict } from "../ports/errors.js";
+import { decodeKeyset, encodeKeyset, newestFirst } from "../ports/keyset.js";
+import type { OrderStore, Page, PageRequest, StatusQuery } from "../ports/order-store.js";
+
+/** The reference store: a Map in one process. For demos, smoke tests and core's unit tests. */
+export class MemoryOrderStore implements OrderStore {
+  private readonly orders = new Map<string, Order>();
+
+  async create(order: Order): Promise<void> {
+    if (this.orders.has(order.id)) throw new OrderExists(order.id);
+    this.orders.set(order.id, structuredClone(order));
+  }
+
+  async get(id: string): Promise<Order | null> {
+    const order = this.orders.get(id);
+    return order ? structuredClone(order) : null;
+  }
+
+  async update(order: Order, expectedVersion: number): Promise<void> {
+    if (this.orders.get(order.id)?.version !== expectedVersion) throw new VersionConflict(order.id);
+    this.orders.set(order.id, structuredClone(order));
+  }
+
+  async delete(id: string, expectedVersion: number): Promise<void> {
+    if (this.orders.get(id)?.version !== expectedVersion) throw new VersionConflict(id);
+    this.orders.delete(id);
+  }
+
+  async listByCustomer(customerId: string, page: PageRequest): Promise<Page<Order>> {
+    const after = page.after === undefined ? undefined : decodeKeyset(page.after);
+    const matching = [...this.orders.values()]
+      .filter((o) => o.customerId === customerId && (!after || newestFirst(o, after) > 0))
+      .sort(newestFirst);
+    return this.page(matching, page.limit);
+  }
+
+  async listByStatus(query: StatusQuery): Promise<Page<Order>> {
+    const after = query.after === undefined ? undefined : decodeKeyset(query.after);
+    const matching = [...this.orders.values()]
+      .filter(
+        (o) =>
+          o.status === query.status &&
+          (query.createdBefore === undefined || o.createdAt < query.createdBefore) &&
+          (!after || newestFirst(o, after) < 0),
+      )
+      .sort((a, b) => newestFirst(b, a));
+    return this.page(matching, query.limit);
+  }
+
+  private page(sorted: Order[], limit: number): Page<Order> {
+    const items = sorted.slice(0, limit).map((o) => structuredClone(o));
+    const last = items.at(-1);
+    return { items, next: sorted.length > limit && last ? encodeKeyset(last) : null };
+  }
+}

@@ -1,0 +1,42 @@
+import type { Context } from "../function/context.js";
+import type { ScheduleTick } from "../function/schedule.js";
+import { VersionConflict } from "../ports/errors.js";
+import type { StatusQuery } from "../ports/order-store.js";
+import type { OrderDeps } from "./deps.js";
+
+export interface CleanupReport {
+  deleted: number;
+  /** Orders that changed between the listing and the delete; the next run looks again. */
+  skipped: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes cancelled orders and pending ones older than the retention, page by page. */
+export function orderCleanup(deps: Pick<OrderDeps, "orders" | "clock" | "retentionDays" | "cleanupPageSize">) {
+  return async function cleanup(_tick: ScheduleTick, context: Context): Promise<CleanupReport> {
+    const cutoff = new Date(deps.clock.now().getTime() - deps.retentionDays * DAY_MS).toISOString();
+    const report: CleanupReport = { deleted: 0, skipped: 0 };
+    await sweep({ status: "cancelled", limit: deps.cleanupPageSize }, report);
+    await sweep({ status: "pending", createdBefore: cutoff, limit: deps.cleanupPageSize }, report);
+    context.logger.info("cleanup done", { ...report, cutoff });
+    return report;
+  };
+
+  async function sweep(query: StatusQuery, report: CleanupReport) {
+    let after: string | undefined;
+    do {
+      const page = await deps.orders.listByStatus({ ...query, after });
+      for (const order of page.items) {
+        try {
+          await deps.orders.delete(order.id, order.version);
+          report.deleted++;
+        } catch (error) {
+          if (!(error instanceof VersionConflict)) throw error;
+          report.skipped++;
+        }
+      }
+      after = page.next ?? undefined;
+    } while (after !== undefined);
+  }
+}

@@ -1,0 +1,123 @@
+import type { Context } from "../function/context.js";
+import type { HttpRequest, HttpResponse } from "../function/http.js";
+import { readJsonBody } from "../http/body.js";
+import { checkIfMatch, etag, parseIfMatch } from "../http/conditions.js";
+import { Problem, invalid } from "../http/problem.js";
+import type { Route } from "../http/router.js";
+import { VersionConflict } from "../ports/errors.js";
+import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import type { OrderDeps } from "./deps.js";
+import { createOrderIdempotently } from "./create-order.js";
+import type { Order } from "./order.js";
+import { canDelete, canTransition, withStatus } from "./status.js";
+import { CUSTOMER_ID, validateStatusChange, type FieldError } from "./validation.js";
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+/** Without If-Match, a PATCH that lost a race re-reads and tries again this many times. */
+const UNCONDITIONAL_ATTEMPTS = 3;
+
+export function json(status: number, value: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(value) };
+}
+
+function orderResponse(status: number, order: Order, headers: Record<string, string> = {}): HttpResponse {
+  return json(status, order, { etag: etag(order.version), ...headers });
+}
+
+/** The route table of API.md. */
+export function orderRoutes(deps: OrderDeps): Route[] {
+  const { orders, clock } = deps;
+
+  async function load(id: string): Promise<Order> {
+    const order = ORDER_ID_PATTERN.test(id) ? await orders.get(id) : null;
+    if (!order) throw new Problem("not-found", `Order ${id} does not exist.`);
+    return order;
+  }
+
+  async function getOrder(_req: HttpRequest, { id }: Record<string, string>) {
+    return orderResponse(200, await load(id!));
+  }
+
+  async function listOrders(request: HttpRequest) {
+    const { customerId, limit, cursor } = listQuery(request.query);
+    const page = await orders.listByCustomer(customerId, {
+      limit,
+      after: cursor === undefined ? undefined : decodeCursor(cursor, customerId),
+    });
+    return json(200, { items: page.items, nextCursor: page.next === null ? null : encodeCursor(customerId, page.next) });
+  }
+
+  async function patchOrder(request: HttpRequest, { id }: Record<string, string>) {
+    const change = validateStatusChange(readJsonBody(request));
+    if (!change.ok) throw invalid(change.errors);
+    const ifMatch = parseIfMatch(request.headers["if-match"]);
+    for (let attempt = 1; ; attempt++) {
+      const order = await load(id!);
+      checkIfMatch(ifMatch, order.version);
+      if (!canTransition(order.status, change.value)) {
+        throw new Problem("conflict", `An order that is ${order.status} cannot become ${change.value}.`);
+      }
+      const updated = withStatus(order, change.value, clock.now());
+      try {
+        await orders.update(updated, order.version);
+        return orderResponse(200, updated);
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        if (ifMatch !== undefined) throw new Problem("precondition-failed", "The order changed meanwhile.");
+        if (attempt >= UNCONDITIONAL_ATTEMPTS) throw new Problem("conflict", "The order is changing; try again.");
+      }
+    }
+  }
+
+  async function deleteOrder(request: HttpRequest, { id }: Record<string, string>) {
+    const ifMatch = parseIfMatch(request.headers["if-match"]);
+    const order = await load(id!);
+    checkIfMatch(ifMatch, order.version);
+    if (!canDelete(order)) throw new Problem("conflict", `Only cancelled orders can be deleted; this one is ${order.status}.`);
+    try {
+      await orders.delete(order.id, order.version);
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      throw new Problem(ifMatch === undefined ? "conflict" : "precondition-failed", "The order changed meanwhile.");
+    }
+    return { status: 204, headers: {} };
+  }
+
+  async function createOrder(request: HttpRequest, _params: Record<string, string>, context: Context) {
+    return createOrderIdempotently(deps, request, context, (order) =>
+      orderResponse(201, order, { location: `/orders/${order.id}` }),
+    );
+  }
+
+  return [
+    { path: "/health", methods: { GET: async () => json(200, { status: "ok" }) } },
+    { path: "/orders", methods: { GET: listOrders, POST: createOrder } },
+    { path: "/orders/{id}", methods: { GET: getOrder, PATCH: patchOrder, DELETE: deleteOrder } },
+  ];
+}
+
+function listQuery(query: URLSearchParams): { customerId: string; limit: number; cursor?: string } {
+  const errors: FieldError[] = [];
+  const single = (name: string): string | undefined => {
+    const values = query.getAll(name);
+    if (values.length > 1) errors.push({ path: name, message: "must appear once" });
+    return values[0];
+  };
+  const customerId = single("customerId");
+  const limitText = single("limit");
+  const cursor = single("cursor");
+  if (customerId === undefined || !CUSTOMER_ID.test(customerId)) {
+    errors.push({ path: "customerId", message: "is required: 1-64 characters of A-Z, a-z, 0-9, _ or -" });
+  }
+  const limit = limitText === undefined ? DEFAULT_LIMIT : /^\d{1,3}$/.test(limitText) ? Number(limitText) : NaN;
+  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
+    errors.push({ path: "limit", message: `must be an integer from 1 to ${MAX_LIMIT}` });
+  }
+  if (cursor !== undefined && (cursor.length === 0 || cursor.length > 2048)) {
+    errors.push({ path: "cursor", message: "is not a cursor this list issued" });
+  }
+  if (errors.length) throw invalid(errors, "The query is not valid.");
+  return { customerId: customerId!, limit, cursor };
+}

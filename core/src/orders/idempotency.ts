@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import { invalid } from "../http/problem.js";
+
+const KEY = /^[\x21-\x7E]{1,255}$/;
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a crashed request may hold its key before another attempt can take it over. */
+export const IN_FLIGHT_LEASE_MS = 15 * 60 * 1000;
+
+export function validIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!KEY.test(header)) {
+    throw invalid([{ path: "Idempotency-Key", message: "must be 1-255 visible ASCII characters" }]);
+  }
+  return header;
+}
+
+/** The stored key: scoped to the principal when there is one, and safe as an id in every store. */
+export function scopedIdempotencyKey(key: string, principal: string | undefined): string {
+  return createHash("sha256").update(JSON.stringify([principal ?? null, key])).digest("hex");
+}
+
+/** "The same body" means the same JSON value: key order and whitespace do not matter. */
+export function fingerprint(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,48 @@
+import type { LogFields, LogLevel, Logger } from "./logger.js";
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface JsonLoggerOptions {
+  level: LogLevel;
+  /** Where each line goes; stdout by default. */
+  write?: (line: string) => void;
+  /** Turns a line into the cloud's shape (field names, severity); identity by default. */
+  format?: (level: LogLevel, message: string, fields: LogFields) => Record<string, unknown>;
+  fields?: LogFields;
+}
+
+const defaultFormat = (level: LogLevel, message: string, fields: LogFields) => ({
+  level,
+  message,
+  time: new Date().toISOString(),
+  ...fields,
+});
+
+/** One JSON object per line. */
+export function jsonLogger(options: JsonLoggerOptions): Logger {
+  const min = RANK[options.level];
+  const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
+  const format = options.format ?? defaultFormat;
+  const make = (base: LogFields): Logger => {
+    const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
+      if (RANK[level] < min) return;
+      write(JSON.stringify(format(level, message, fields ? { ...base, ...fields } : base)));
+    };
+    return {
+      debug: log("debug"),
+      info: log("info"),
+      warn: log("warn"),
+      error: log("error"),
+      child: (fields) => make({ ...base, ...fields }),
+    };
+  };
+  return make(options.fields ?? {});
+}
+
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child: () => silentLogger,
+};

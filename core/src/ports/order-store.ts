@@ -1,0 +1,37 @@
+import type { Order, OrderStatus } from "../orders/order.js";
+
+export interface Page<T> {
+  items: T[];
+  /** Store-specific position after the last item; null when there is nothing more. */
+  next: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** A `next` position this store returned earlier. */
+  after?: string;
+}
+
+export interface StatusQuery extends PageRequest {
+  status: OrderStatus;
+  /** Only orders created strictly before this instant (ISO 8601). */
+  createdBefore?: string;
+}
+
+/**
+ * Orders, keyed by id. Errors: `OrderExists` from create, `VersionConflict` from a conditional
+ * write, `InvalidCursor` for a position the store did not make, `StoreUnavailable` when the
+ * backend cannot be reached.
+ */
+export interface OrderStore {
+  create(order: Order): Promise<void>;
+  get(id: string): Promise<Order | null>;
+  /** Replaces the order if its stored version is still `expectedVersion`. */
+  update(order: Order, expectedVersion: number): Promise<void>;
+  /** Deletes the order if its stored version is still `expectedVersion`. */
+  delete(id: string, expectedVersion: number): Promise<void>;
+  /** A customer's orders, newest first (createdAt, then id, descending). */
+  listByCustomer(customerId: string, page: PageRequest): Promise<Page<Order>>;
+  /** Orders in one status, in a stable order the store chooses; for the cleanup. */
+  listByStatus(query: StatusQuery): Promise<Page<Order>>;
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import type { Order, OrderStatus } from "../orders/order.js";
+import { ulidIds } from "../ports/ids.js";
+
+/** A customer id no other test uses, so that suites can share one store. */
+export function uniqueCustomer(label = "cus"): string {
+  return `${label}_${randomBytes(6).toString("hex")}`;
+}
+
+/** A stored order as the service would write it, created at `createdAt`. */
+export function orderAt(createdAt: Date, fields: Partial<Omit<Order, "id" | "createdAt">> & { id?: string } = {}): Order {
+  const id = fields.id ?? ulidIds({ now: () => createdAt }).orderId();
+  const at = createdAt.toISOString();
+  return {
+    id,
+    customerId: "cus_contract",
+    items: [{ sku: "SKU-1", quantity: 2, unitPrice: 1999 }],
+    currency: "EUR",
+    total: 3998,
+    status: "pending" as OrderStatus,
+    updatedAt: at,
+    version: 1,
+    ...fields,
+    createdAt: at,
+  };
+}
+
+/** `count` orders one second apart, ending `endingAt`, oldest first. */
+export function ordersFor(customerId: string, count: number, fields: Partial<Order> = {}, endingAt = new Date()): Order[] {
+  return Array.from({ length: count }, (_, i) =>
+    orderAt(new Date(endingAt.getTime() - (count - i) * 1000), { customerId, ...fields }),
+  );
+}
