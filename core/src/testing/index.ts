@@ -1,2 +1,3 @@
 export { storeContract, type StoreUnderTest } from "./store-contract.js";
 export { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
+export { freePort, startServerProcess, type ServerProcess, type ServerProcessOptions } from "./server-process.js";
