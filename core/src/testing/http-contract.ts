@@ -1,0 +1,416 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopedIdempotencyKey } from "../orders/idempotency.js";
+import type { Order } from "../orders/order.js";
+import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
+import { uniqueCustomer } from "./orders.js";
+
+const JSON_HEADERS = { "content-type": "application/json" };
+const PROBLEM = "https://skyport.dev/problems/";
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+function validBody(customerId = uniqueCustomer()) {
+  return { customerId, items: [{ sku: "SKU-1", quantity: 2, unitPrice: 1999 }], currency: "EUR" };
+}
+
+/** Every row and rule of API.md, through whatever transport the target speaks. */
+export function httpContract(name: string, factory: () => Promise<HttpTarget> | HttpTarget) {
+  describe(`http contract: ${name}`, () => {
+    let target: HttpTarget;
+    beforeAll(async () => {
+      target = await factory();
+    });
+    afterAll(async () => {
+      await target?.close?.();
+    });
+
+    const send = async (request: ContractRequest): Promise<ContractResponse> => {
+      const response = await target.send(request);
+      expect(response.headers["x-request-id"], `${request.method} ${request.path} carries x-request-id`).toMatch(/^[A-Za-z0-9._-]{1,128}$/);
+      return response;
+    };
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      send({ method: "POST", path: "/orders", headers: { ...JSON_HEADERS, ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    const create = async (body = validBody(), headers: Record<string, string> = {}) => {
+      const response = await post(body, headers);
+      expect(response.status, response.body).toBe(201);
+      return JSON.parse(response.body) as Order;
+    };
+    const patch = (id: string, status: string, headers: Record<string, string> = {}) =>
+      send({ method: "PATCH", path: `/orders/${id}`, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify({ status }) });
+    const get = (path: string, headers: Record<string, string> = {}) => send({ method: "GET", path, headers });
+
+    function expectProblem(response: ContractResponse, status: number, kind?: string): Problem {
+      expect(response.status, response.body).toBe(status);
+      expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      const problem = JSON.parse(response.body) as Problem;
+      expect(problem).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+      expect(problem.type === "about:blank" || problem.type.startsWith(PROBLEM)).toBe(true);
+      if (kind) expect(problem.type).toBe(PROBLEM + kind);
+      expect(response.body).not.toMatch(/\bat .+\(.+:\d+:\d+\)|node_modules|Error:/);
+      return problem;
+    }
+    function expectInvalid(response: ContractResponse, path: string) {
+      const problem = expectProblem(response, 400, "validation");
+      expect(problem.errors?.map((e) => e.path)).toContain(path);
+    }
+
+    describe("health and request ids", () => {
+      it("GET /health answers ok without touching a store", async () => {
+        const response = await get("/health");
+        expect(response.status).toBe(200);
+        expect(JSON.parse(response.body)).toEqual({ status: "ok" });
+      });
+
+      it("echoes a well-formed x-request-id and replaces a malformed one", async () => {
+        expect((await get("/health", { "x-request-id": "abc.DEF_123-x" })).headers["x-request-id"]).toBe("abc.DEF_123-x");
+        const replaced = await get("/health", { "x-request-id": "no spaces/allowed" });
+        expect(replaced.headers["x-request-id"]).not.toBe("no spaces/allowed");
+        expect((await get("/health", { "x-request-id": "a".repeat(129) })).headers["x-request-id"]).not.toBe("a".repeat(129));
+      });
+    });
+
+    describe("POST /orders", () => {
+      it("creates the order with a server-computed total, Location and ETag", async () => {
+        const body = {
+          customerId: uniqueCustomer(),
+          items: [
+            { sku: "SKU-1", quantity: 2, unitPrice: 1999 },
+            { sku: "sku_2.b-3", quantity: 1000, unitPrice: 100_000_000 },
+            { sku: "FREE", quantity: 1, unitPrice: 0 },
+          ],
+          currency: "EUR",
+        };
+        const response = await post(body);
+        expect(response.status, response.body).toBe(201);
+        expect(response.headers["content-type"]).toMatch(/^application\/json/);
+        const order = JSON.parse(response.body) as Order;
+        expect(order).toEqual({
+          id: expect.stringMatching(ORDER_ID_PATTERN),
+          ...body,
+          total: 3998 + 100_000_000_000,
+          status: "pending",
+          createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+          updatedAt: order.createdAt,
+          version: 1,
+        });
+        expect(response.headers.location).toBe(`/orders/${order.id}`);
+        expect(response.headers.etag).toBe('"1"');
+      });
+
+      it("reads integers written with a zero fraction, such as 2.0", async () => {
+        const body = `{"customerId":"${uniqueCustomer()}","items":[{"sku":"A","quantity":2.0,"unitPrice":150.0}],"currency":"USD"}`;
+        const response = await post(body);
+        expect(response.status, response.body).toBe(201);
+        expect(JSON.parse(response.body)).toMatchObject({ items: [{ quantity: 2, unitPrice: 150 }], total: 300 });
+      });
+
+      it("accepts a body of exactly 64 KiB", async () => {
+        const json = JSON.stringify(validBody());
+        const response = await post(json + " ".repeat(64 * 1024 - Buffer.byteLength(json)));
+        expect(response.status, response.body).toBe(201);
+      });
+
+      const invalidBodies: [string, (b: ReturnType<typeof validBody>) => unknown, string][] = [
+        ["an unknown field", (b) => ({ ...b, discount: 5 }), "/discount"],
+        ["an unknown item field", (b) => ({ ...b, items: [{ ...b.items[0], note: "x" }] }), "/items/0/note"],
+        ["a float price", (b) => ({ ...b, items: [{ sku: "A", quantity: 1, unitPrice: 19.99 }] }), "/items/0/unitPrice"],
+        ["a negative price", (b) => ({ ...b, items: [{ sku: "A", quantity: 1, unitPrice: -1 }] }), "/items/0/unitPrice"],
+        ["a price over 100000000", (b) => ({ ...b, items: [{ sku: "A", quantity: 1, unitPrice: 100_000_001 }] }), "/items/0/unitPrice"],
+        ["a price given as a string", (b) => ({ ...b, items: [{ sku: "A", quantity: 1, unitPrice: "1999" }] }), "/items/0/unitPrice"],
+        ["quantity 0", (b) => ({ ...b, items: [{ sku: "A", quantity: 0, unitPrice: 1 }] }), "/items/0/quantity"],
+        ["quantity 1001", (b) => ({ ...b, items: [{ sku: "A", quantity: 1001, unitPrice: 1 }] }), "/items/0/quantity"],
+        ["quantity 2.5", (b) => ({ ...b, items: [{ sku: "A", quantity: 2.5, unitPrice: 1 }] }), "/items/0/quantity"],
+        ["101 items", (b) => ({ ...b, items: Array.from({ length: 101 }, () => b.items[0]) }), "/items"],
+        ["no items", (b) => ({ ...b, items: [] }), "/items"],
+        ["items that are not an array", (b) => ({ ...b, items: "SKU-1" }), "/items"],
+        ["an item that is not an object", (b) => ({ ...b, items: [null] }), "/items/0"],
+        ["a bad sku", (b) => ({ ...b, items: [{ sku: "no spaces", quantity: 1, unitPrice: 1 }] }), "/items/0/sku"],
+        ["a lower-case currency", (b) => ({ ...b, currency: "eur" }), "/currency"],
+        ["a four-letter currency", (b) => ({ ...b, currency: "EURO" }), "/currency"],
+        ["a missing currency", ({ currency: _, ...b }) => b, "/currency"],
+        ["a bad customerId", (b) => ({ ...b, customerId: "cus 42" }), "/customerId"],
+        ["a customerId of 65 characters", (b) => ({ ...b, customerId: "c".repeat(65) }), "/customerId"],
+        ["a missing customerId", ({ customerId: _, ...b }) => b, "/customerId"],
+        ["an array instead of an object", (b) => [b], ""],
+        ["a __proto__ key", (b) => JSON.parse(`{"__proto__":{"admin":true},${JSON.stringify(b).slice(1)}`), "/__proto__"],
+      ];
+      for (const [what, change, path] of invalidBodies) {
+        it(`refuses ${what} with 400 at ${path || "the root"}`, async () => {
+          expectInvalid(await post(change(validBody())), path);
+        });
+      }
+
+      it("lists every broken rule at once", async () => {
+        const problem = expectProblem(await post({ customerId: "", items: [{ sku: "", quantity: 0, unitPrice: -1 }], currency: "x" }), 400);
+        expect(problem.errors!.map((e) => e.path).sort()).toEqual(["/currency", "/customerId", "/items/0/quantity", "/items/0/sku", "/items/0/unitPrice"]);
+      });
+
+      it("refuses malformed JSON with 400", async () => {
+        expectProblem(await post('{"customerId": "c1", "items": ['), 400, "malformed-json");
+        expectProblem(await post(""), 400, "malformed-json");
+      });
+
+      it("refuses a body that is not UTF-8 with 400", async () => {
+        const response = await send({ method: "POST", path: "/orders", headers: JSON_HEADERS, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+        expectProblem(response, 400);
+      });
+
+      it("refuses a body that is not JSON with 415", async () => {
+        const text = await send({ method: "POST", path: "/orders", headers: { "content-type": "text/plain" }, body: JSON.stringify(validBody()) });
+        expectProblem(text, 415, "unsupported-media-type");
+        const none = await send({ method: "POST", path: "/orders", body: JSON.stringify(validBody()) });
+        expectProblem(none, 415, "unsupported-media-type");
+      });
+
+      it("accepts application/json with a charset", async () => {
+        expect((await post(validBody(), { "content-type": "application/json; charset=utf-8" })).status).toBe(201);
+      });
+
+      it("refuses a body of 64 KiB + 1 with 413", async () => {
+        const json = JSON.stringify(validBody());
+        expectProblem(await post(json + " ".repeat(64 * 1024 + 1 - Buffer.byteLength(json))), 413, "payload-too-large");
+      });
+    });
+
+    describe("GET /orders/{id}", () => {
+      it("reads the order with its ETag", async () => {
+        const order = await create();
+        const response = await get(`/orders/${order.id}`);
+        expect(response.status).toBe(200);
+        expect(JSON.parse(response.body)).toEqual(order);
+        expect(response.headers.etag).toBe('"1"');
+      });
+
+      it("answers 404 for an order that does not exist, and for ids that cannot exist", async () => {
+        expectProblem(await get("/orders/ord_00000000000000000000000000"), 404, "not-found");
+        expectProblem(await get("/orders/..%2F..%2Fetc%2Fpasswd"), 404);
+        expectProblem(await get("/orders/%E2%9C%93"), 404);
+      });
+    });
+
+    describe("GET /orders", () => {
+      it("pages a customer's orders newest first and ends with nextCursor null", async () => {
+        const customerId = uniqueCustomer();
+        const created: Order[] = [];
+        for (let i = 0; i < 5; i++) created.push(await create(validBody(customerId)));
+        await create(); // someone else's
+        const seen: Order[] = [];
+        const sizes: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const query = `customerId=${customerId}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+          const response = await get(`/orders?${query}`);
+          expect(response.status, response.body).toBe(200);
+          const page = JSON.parse(response.body) as { items: Order[]; nextCursor: string | null };
+          seen.push(...page.items);
+          sizes.push(page.items.length);
+          cursor = page.nextCursor;
+        } while (cursor !== null && sizes.length < 10);
+        expect(sizes).toEqual([2, 2, 1]);
+        expect(seen.map((o) => o.id)).toEqual(created.map((o) => o.id).reverse());
+      });
+
+      it("gives nextCursor null on a last page that is exactly full", async () => {
+        const customerId = uniqueCustomer();
+        for (let i = 0; i < 2; i++) await create(validBody(customerId));
+        const page = JSON.parse((await get(`/orders?customerId=${customerId}&limit=2`)).body);
+        expect(page.items).toHaveLength(2);
+        expect(page.nextCursor).toBeNull();
+      });
+
+      it("returns 20 orders by default", async () => {
+        const customerId = uniqueCustomer();
+        for (let i = 0; i < 21; i++) await create(validBody(customerId));
+        const page = JSON.parse((await get(`/orders?customerId=${customerId}`)).body);
+        expect(page.items).toHaveLength(20);
+        expect(page.nextCursor).toEqual(expect.any(String));
+      });
+
+      it("answers an empty list for a customer without orders", async () => {
+        const response = await get(`/orders?customerId=${uniqueCustomer()}`);
+        expect(JSON.parse(response.body)).toEqual({ items: [], nextCursor: null });
+      });
+
+      it("requires a valid customerId and limit", async () => {
+        expectInvalid(await get("/orders"), "customerId");
+        expectInvalid(await get("/orders?customerId=a%20b"), "customerId");
+        for (const limit of ["0", "101", "abc", "2.5", "-1"]) expectInvalid(await get(`/orders?customerId=c1&limit=${limit}`), "limit");
+      });
+
+      it("refuses a garbled or forged cursor, and one from another customer's list", async () => {
+        const [alice, bob] = [uniqueCustomer("alice"), uniqueCustomer("bob")];
+        for (let i = 0; i < 2; i++) {
+          await create(validBody(alice));
+          await create(validBody(bob));
+        }
+        const aliceCursor = JSON.parse((await get(`/orders?customerId=${alice}&limit=1`)).body).nextCursor as string;
+        expectInvalid(await get(`/orders?customerId=${bob}&cursor=${encodeURIComponent(aliceCursor)}`), "cursor");
+        const [payload, seal] = aliceCursor.split(".");
+        const forged = Buffer.from(JSON.stringify({ c: bob, p: "x" })).toString("base64url");
+        for (const cursor of ["garbage", `${payload}.AAAA${seal!.slice(4)}`, `${forged}.${seal}`, `${payload}x.${seal}`]) {
+          expectInvalid(await get(`/orders?customerId=${bob}&cursor=${encodeURIComponent(cursor)}`), "cursor");
+        }
+      });
+    });
+
+    describe("PATCH /orders/{id}", () => {
+      it("moves pending to confirmed to shipped, one version at a time", async () => {
+        const order = await create();
+        const confirmed = await patch(order.id, "confirmed");
+        expect(confirmed.status).toBe(200);
+        expect(JSON.parse(confirmed.body)).toMatchObject({ id: order.id, status: "confirmed", version: 2 });
+        expect(confirmed.headers.etag).toBe('"2"');
+        const shipped = await patch(order.id, "shipped", { "if-match": '"2"' });
+        expect(JSON.parse(shipped.body)).toMatchObject({ status: "shipped", version: 3 });
+        expect(JSON.parse((await get(`/orders/${order.id}`)).body)).toMatchObject({ status: "shipped", version: 3 });
+      });
+
+      it("refuses transitions the state machine does not allow with 409", async () => {
+        const order = await create();
+        expectProblem(await patch(order.id, "shipped"), 409, "conflict");
+        expectProblem(await patch(order.id, "pending"), 409);
+        await patch(order.id, "cancelled");
+        expectProblem(await patch(order.id, "confirmed"), 409);
+        expect(JSON.parse((await get(`/orders/${order.id}`)).body)).toMatchObject({ status: "cancelled", version: 2 });
+      });
+
+      it("honours If-Match: stale or weak tags get 412, * and the current tag pass", async () => {
+        const order = await create();
+        expectProblem(await patch(order.id, "confirmed", { "if-match": '"7"' }), 412, "precondition-failed");
+        expectProblem(await patch(order.id, "confirmed", { "if-match": 'W/"1"' }), 412);
+        expect((await patch(order.id, "confirmed", { "if-match": '"0", "1"' })).status).toBe(200);
+        expectProblem(await patch(order.id, "shipped", { "if-match": '"1"' }), 412);
+        expect((await patch(order.id, "shipped", { "if-match": "*" })).status).toBe(200);
+        expectInvalid(await patch(order.id, "cancelled", { "if-match": "3" }), "If-Match");
+      });
+
+      it("checks 404 before 412 and 412 before 409", async () => {
+        expectProblem(await patch("ord_00000000000000000000000000", "confirmed", { "if-match": '"9"' }), 404);
+        const order = await create();
+        expectProblem(await patch(order.id, "shipped", { "if-match": '"9"' }), 412);
+      });
+
+      it("refuses an unknown status, unknown fields and non-JSON bodies", async () => {
+        const order = await create();
+        expectInvalid(await patch(order.id, "lost"), "/status");
+        const extra = await send({ method: "PATCH", path: `/orders/${order.id}`, headers: JSON_HEADERS, body: '{"status":"confirmed","total":0}' });
+        expectInvalid(extra, "/total");
+        const text = await send({ method: "PATCH", path: `/orders/${order.id}`, headers: { "content-type": "text/plain" }, body: "confirmed" });
+        expectProblem(text, 415);
+      });
+    });
+
+    describe("DELETE /orders/{id}", () => {
+      it("deletes only cancelled orders", async () => {
+        const order = await create();
+        expectProblem(await send({ method: "DELETE", path: `/orders/${order.id}` }), 409, "conflict");
+        await patch(order.id, "cancelled");
+        expectProblem(await send({ method: "DELETE", path: `/orders/${order.id}`, headers: { "if-match": '"1"' } }), 412);
+        const deleted = await send({ method: "DELETE", path: `/orders/${order.id}`, headers: { "if-match": '"2"' } });
+        expect(deleted.status).toBe(204);
+        expect(deleted.body).toBe("");
+        expectProblem(await get(`/orders/${order.id}`), 404);
+        expectProblem(await send({ method: "DELETE", path: `/orders/${order.id}` }), 404);
+      });
+    });
+
+    describe("routes and methods", () => {
+      it("answers 404 for unknown routes", async () => {
+        for (const path of ["/nope", "/orders/", "/orders/a/b", "/Orders", "/"]) expectProblem(await get(path), 404);
+      });
+
+      it("answers 405 with Allow for a known route and an unknown method", async () => {
+        const collection = await send({ method: "PUT", path: "/orders", headers: JSON_HEADERS, body: "{}" });
+        expectProblem(collection, 405, "method-not-allowed");
+        expect(collection.headers.allow).toBe("GET, POST");
+        const item = await send({ method: "POST", path: "/orders/ord_00000000000000000000000000", headers: JSON_HEADERS, body: "{}" });
+        expectProblem(item, 405);
+        expect(item.headers.allow).toBe("GET, PATCH, DELETE");
+        const health = await send({ method: "DELETE", path: "/health" });
+        expectProblem(health, 405);
+        expect(health.headers.allow).toBe("GET");
+      });
+
+      it("checks in API.md's order: route, method, content type, size, body", async () => {
+        expectProblem(await send({ method: "POST", path: "/nope", headers: { "content-type": "text/plain" } }), 404);
+        expectProblem(await send({ method: "PUT", path: "/orders", headers: { "content-type": "text/plain" }, body: "x" }), 405);
+        const huge = "x".repeat(64 * 1024 + 1);
+        expectProblem(await send({ method: "POST", path: "/orders", headers: { "content-type": "text/plain" }, body: huge }), 415);
+        expectProblem(await post(huge), 413);
+      });
+    });
+
+    describe("idempotency", () => {
+      const key = () => `key-${uniqueCustomer()}`;
+
+      it("replays the first response for the same key and the same JSON value, creating nothing", async () => {
+        const k = key();
+        const body = validBody();
+        const first = await post(body, { "idempotency-key": k });
+        expect(first.status).toBe(201);
+        const reordered = `{ "currency": "EUR", "items": [{"unitPrice":1999,"quantity":2,"sku":"SKU-1"}], "customerId": "${body.customerId}" }`;
+        const again = await post(reordered, { "idempotency-key": k });
+        expect(again.status).toBe(201);
+        expect(again.body).toBe(first.body);
+        expect(again.headers["idempotent-replayed"]).toBe("true");
+        expect(again.headers.location).toBe(first.headers.location);
+        expect(again.headers.etag).toBe(first.headers.etag);
+        const list = JSON.parse((await get(`/orders?customerId=${body.customerId}`)).body);
+        expect(list.items).toHaveLength(1);
+      });
+
+      it("replays the first response even after the order changed", async () => {
+        const k = key();
+        const first = await post(validBody(), { "idempotency-key": k });
+        const order = JSON.parse(first.body) as Order;
+        await patch(order.id, "confirmed");
+        const again = await post(validBody(order.customerId), { "idempotency-key": k });
+        expect(JSON.parse(again.body)).toMatchObject({ id: order.id, status: "pending", version: 1 });
+      });
+
+      it("answers 422 for the same key with a different body", async () => {
+        const k = key();
+        await create(validBody(), { "idempotency-key": k });
+        expectProblem(await post(validBody(), { "idempotency-key": k }), 422, "idempotency-mismatch");
+      });
+
+      it("releases the key after an error response", async () => {
+        const k = key();
+        const body = validBody();
+        expectInvalid(await post({ ...body, currency: "x" }, { "idempotency-key": k }), "/currency");
+        expect((await post(body, { "idempotency-key": k })).status).toBe(201);
+      });
+
+      it("refuses an invalid key with 400", async () => {
+        for (const bad of ["has space", "k".repeat(256), "caf\u00e9"]) {
+          expectInvalid(await post(validBody(), { "idempotency-key": bad }), "Idempotency-Key");
+        }
+        expect((await post(validBody(), { "idempotency-key": key().padEnd(255, "k") })).status).toBe(201);
+      });
+
+      it("answers 409 while the first request with the key is still running", async () => {
+        const k = key();
+        const body = validBody();
+        if (target.idempotency) {
+          const now = new Date();
+          await target.idempotency.begin(scopedIdempotencyKey(k, undefined), "in-flight", new Date(now.getTime() + 60_000), now);
+          expectProblem(await post(body, { "idempotency-key": k }), 409, "idempotency-in-flight");
+          expectProblem(await post(validBody(), { "idempotency-key": k }), 409, "idempotency-in-flight");
+        } else {
+          const answers = await Promise.all(Array.from({ length: 5 }, () => post(body, { "idempotency-key": k })));
+          const created = answers.filter((a) => a.status === 201).map((a) => JSON.parse(a.body).id);
+          expect(new Set(created).size).toBe(1);
+          for (const a of answers) expect([201, 409]).toContain(a.status);
+        }
+      });
+    });
+  });
+}

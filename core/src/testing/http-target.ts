@@ -1,0 +1,27 @@
+import type { IdempotencyStore } from "../ports/idempotency-store.js";
+
+/** A request as a client sends it; the target turns it into its cloud's event or a real HTTP call. */
+export interface ContractRequest {
+  method: string;
+  /** Path and query string, e.g. `/orders?customerId=c1&limit=2`. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+export interface ContractResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpTarget {
+  send(request: ContractRequest): Promise<ContractResponse>;
+  /**
+   * The idempotency store behind the target, when the test can reach it: lets the suite hold
+   * a key in flight deterministically. Remote targets leave it out and race two requests.
+   */
+  idempotency?: IdempotencyStore;
+  close?(): Promise<void>;
+}
