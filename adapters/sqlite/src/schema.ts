@@ -1,0 +1,37 @@
+import type { Database } from "better-sqlite3";
+import { SchemaTooNew } from "./errors.js";
+
+/** Bumped with each change to the DDL below; kept in the file's `user_version`. */
+export const SCHEMA_VERSION = 1;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS orders (
+  id          TEXT    PRIMARY KEY,
+  customer_id TEXT    NOT NULL,
+  status      TEXT    NOT NULL,
+  created_at  TEXT    NOT NULL,
+  version     INTEGER NOT NULL,
+  body        TEXT    NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS orders_by_customer ON orders (customer_id, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS orders_by_status ON orders (status, created_at, id);
+
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  key         TEXT    PRIMARY KEY,
+  fingerprint TEXT    NOT NULL,
+  state       TEXT    NOT NULL CHECK (state IN ('in-flight', 'completed')),
+  response    TEXT,
+  expires_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS idempotency_keys_by_expiry ON idempotency_keys (expires_at);
+`;
+
+/** Creates what is missing; refuses a file written by a newer schema rather than guess at it. */
+export function applySchema(db: Database): void {
+  db.transaction(() => {
+    const found = db.pragma("user_version", { simple: true }) as number;
+    if (found > SCHEMA_VERSION) throw new SchemaTooNew(found, SCHEMA_VERSION);
+    db.exec(DDL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

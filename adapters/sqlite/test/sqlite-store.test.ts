@@ -1,0 +1,66 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { VersionConflict } from "@skyport/core";
+import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
+import { describe, expect, it } from "vitest";
+import { openSqliteStores } from "../src/index.js";
+import { temporaryDirectory } from "./temporary-directory.js";
+
+const dir = temporaryDirectory();
+
+storeContract("sqlite", () => openSqliteStores(join(dir, "contract.db")));
+
+describe("sqlite on a real file", () => {
+  it("lets a second connection to the same file see committed writes", async () => {
+    const file = join(dir, "shared.db");
+    const [writer, reader] = [openSqliteStores(file), openSqliteStores(file)];
+    try {
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      const order = orderAt(new Date(), { customerId: uniqueCustomer() });
+      await writer.orders.create(order);
+      expect(await reader.orders.get(order.id)).toEqual(order);
+
+      const confirmed = { ...order, status: "confirmed" as const, version: 2 };
+      await writer.orders.update(confirmed, 1);
+      expect(await reader.orders.listByCustomer(order.customerId, { limit: 5 })).toEqual({ items: [confirmed], next: null });
+      await expect(reader.orders.update({ ...order, version: 2 }, 1)).rejects.toBeInstanceOf(VersionConflict);
+
+      const expiresAt = new Date(Date.now() + 60_000);
+      expect(await writer.idempotency.begin("shared-key", "fp", expiresAt, new Date())).toEqual({ started: true });
+      expect(await reader.idempotency.begin("shared-key", "fp", expiresAt, new Date())).toMatchObject({
+        started: false,
+        existing: { state: "in-flight", fingerprint: "fp" },
+      });
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
+  });
+
+  it("keeps orders and idempotency records when the file is closed and opened again", async () => {
+    const file = join(dir, "reopened.db");
+    const order = orderAt(new Date(), { customerId: uniqueCustomer() });
+    const response = { status: 201, headers: { location: `/orders/${order.id}` }, body: JSON.stringify(order) };
+    const expiresAt = new Date(Date.now() + 86_400_000);
+
+    const first = openSqliteStores(file);
+    await first.orders.create(order);
+    await first.idempotency.begin("kept-key", "fp", expiresAt, new Date());
+    await first.idempotency.complete("kept-key", response, expiresAt);
+    await first.close();
+
+    const again = openSqliteStores(file);
+    try {
+      expect(await again.orders.get(order.id)).toEqual(order);
+      expect(await again.idempotency.get("kept-key", new Date())).toEqual({
+        key: "kept-key",
+        fingerprint: "fp",
+        state: "completed",
+        response,
+        expiresAt: expiresAt.toISOString(),
+      });
+    } finally {
+      await again.close();
+    }
+  });
+});
