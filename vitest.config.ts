@@ -1,9 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// One run, one summary: every workspace is a project; emulators start in each project's globalSetup.
+// One run, one summary: each workspace is a project (apps/orders has one per deployment target),
+// and each project's globalSetup starts the emulators it needs.
 export default defineConfig({
   test: {
-    projects: ["core", "adapters/*", "apps/*", "deploy"],
-    reporters: ["default"],
+    projects: ["core", "adapters/*", "apps/orders/vitest.*.config.ts", "deploy"],
   },
 });

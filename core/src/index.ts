@@ -33,3 +33,4 @@ export { PROBLEM_BASE } from "./http/problem.js";
 // The reference store
 export { MemoryOrderStore } from "./memory/order-store.js";
 export { MemoryIdempotencyStore } from "./memory/idempotency-store.js";
+export { memoryStores } from "./memory/stores.js";

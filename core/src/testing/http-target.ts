@@ -23,5 +23,10 @@ export interface HttpTarget {
    * a key in flight deterministically. Remote targets leave it out and race two requests.
    */
   idempotency?: IdempotencyStore;
+  /**
+   * Waits until the queue consumer behind the target has handled what was published so far.
+   * Targets whose events reach no consumer leave it out: their orders stay pending.
+   */
+  settle?(): Promise<void>;
   close?(): Promise<void>;
 }

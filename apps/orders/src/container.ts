@@ -1,0 +1,95 @@
+import { Container, type ServiceIdentifier } from "inversify";
+import {
+  ConfigError,
+  createOrderService,
+  jsonLogger,
+  readConfig,
+  systemClock,
+  ulidIds,
+  type Clock,
+  type Cloud,
+  type Env,
+  type EventPublisher,
+  type Ids,
+  type JsonLoggerOptions,
+  type Logger,
+  type OrderService,
+  type SkyportConfig,
+  type StoreKind,
+  type Stores,
+} from "@skyport/core";
+
+/** How an entry point builds a store of each kind it carries; only the chosen one is ever loaded. */
+export type StoreLoaders = Partial<Record<StoreKind, (env: Env) => Promise<Stores> | Stores>>;
+
+export interface EntryOptions {
+  cloud: Cloud;
+  env: Env;
+  defaultStore: StoreKind;
+  stores: StoreLoaders;
+  events: (env: Env, logger: Logger) => EventPublisher | Promise<EventPublisher>;
+  /** The cloud's log line shape. */
+  logFormat?: JsonLoggerOptions["format"];
+  logWrite?: JsonLoggerOptions["write"];
+}
+
+export const TOKENS = {
+  config: Symbol.for("skyport.config") as ServiceIdentifier<SkyportConfig>,
+  logger: Symbol.for("skyport.logger") as ServiceIdentifier<Logger>,
+  clock: Symbol.for("skyport.clock") as ServiceIdentifier<Clock>,
+  ids: Symbol.for("skyport.ids") as ServiceIdentifier<Ids>,
+  stores: Symbol.for("skyport.stores") as ServiceIdentifier<Stores>,
+  events: Symbol.for("skyport.events") as ServiceIdentifier<EventPublisher>,
+  service: Symbol.for("skyport.service") as ServiceIdentifier<OrderService>,
+};
+
+/** Reads the configuration now (a wrong value fails at start) and binds the rest to build on first use. */
+export function orderContainer(options: EntryOptions): Container {
+  const config = readConfig(options.env, options.defaultStore);
+  const loadStores = options.stores[config.store];
+  if (!loadStores) {
+    throw new ConfigError("SKYPORT_STORE", `one of ${Object.keys(options.stores).join(", ")} in the ${options.cloud} build`, config.store);
+  }
+  const logger = jsonLogger({ level: config.logLevel, format: options.logFormat, write: options.logWrite, fields: { cloud: options.cloud } });
+
+  const container = new Container();
+  container.bind(TOKENS.config).toConstantValue(config);
+  container.bind(TOKENS.logger).toConstantValue(logger);
+  container.bind(TOKENS.clock).toConstantValue(systemClock);
+  container.bind(TOKENS.ids).toDynamicValue((ctx) => ulidIds(ctx.get(TOKENS.clock))).inSingletonScope();
+  container.bind(TOKENS.stores).toDynamicValue(() => loadStores(options.env)).inSingletonScope();
+  container.bind(TOKENS.events).toDynamicValue(() => options.events(options.env, logger)).inSingletonScope();
+  container
+    .bind(TOKENS.service)
+    .toDynamicValue(async (ctx) => {
+      const { orders, idempotency } = await ctx.getAsync(TOKENS.stores);
+      return createOrderService({
+        orders,
+        idempotency,
+        events: await ctx.getAsync(TOKENS.events),
+        clock: ctx.get(TOKENS.clock),
+        ids: ctx.get(TOKENS.ids),
+        retentionDays: config.retentionDays,
+        cleanupPageSize: config.cleanupPageSize,
+      });
+    })
+    .inSingletonScope();
+  return container;
+}
+
+/** One container per instance; the service (and its store SDK) is built on the first invocation. */
+export function lazyOrderService(options: EntryOptions) {
+  const container = orderContainer(options);
+  let service: Promise<OrderService> | undefined;
+  return {
+    container,
+    logger: container.get(TOKENS.logger),
+    service(): Promise<OrderService> {
+      service ??= container.getAsync(TOKENS.service).catch((error: unknown) => {
+        service = undefined; // a failed start (store unreachable) is retried by the next invocation
+        throw error;
+      });
+      return service;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { MAX_BODY_BYTES, type Context, type HttpRequest, type Logger, type OrderService } from "@skyport/core";
+
+/** Reads at most one byte past the limit, so that core answers 413 without buffering a huge body. */
+function readBody(req: IncomingMessage): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1)));
+    req.on("error", reject);
+  });
+}
+
+export function toRequest(req: IncomingMessage, body: Uint8Array): HttpRequest {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return {
+    method: req.method ?? "GET",
+    path: q === -1 ? url : url.slice(0, q),
+    query: new URLSearchParams(q === -1 ? "" : url.slice(q + 1)),
+    headers,
+    body: body.length ? body : undefined,
+  };
+}
+
+/** A node:http server in front of the neutral HTTP function. */
+export function orderHttpServer(service: () => Promise<OrderService>, logger: Logger): Server {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const request = toRequest(req, await readBody(req));
+      const context: Context = { requestId: randomUUID(), cloud: "local", logger, traceparent: request.headers.traceparent };
+      const response = await (await service()).http(request, context);
+      // Shutting down: let this connection end with the response rather than idle on keep-alive.
+      if (!server.listening) res.shouldKeepAlive = false;
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
+    } catch (error) {
+      logger.error("request failed before the service answered", { error: String(error) });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json", "x-request-id": randomUUID() });
+      res.end(JSON.stringify({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong on our side." }));
+    }
+  });
+  return server;
+}

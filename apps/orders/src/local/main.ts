@@ -1,0 +1,26 @@
+import { ConfigError, describeError } from "@skyport/core";
+import { startLocalServer } from "./server.js";
+
+/** `npm start`: serve until SIGTERM or SIGINT, then finish what is in flight and close the database. */
+try {
+  const server = await startLocalServer(process.env);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(JSON.stringify({ level: "info", message: "shutting down", signal }) + "\n");
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(JSON.stringify({ level: "error", message: "shutdown failed", error: describeError(error) }) + "\n");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+} catch (error) {
+  process.stderr.write((error instanceof ConfigError ? error.message : `could not start: ${String(error)}`) + "\n");
+  if (!(error instanceof ConfigError)) process.stderr.write(JSON.stringify(describeError(error)) + "\n");
+  process.exit(1);
+}

@@ -1,5 +1,0 @@
-import { defineProject } from "vitest/config";
-
-export default defineProject({
-  test: { name: "@skyport/orders", include: ["test/**/*.test.ts"], testTimeout: 20_000, hookTimeout: 120_000 },
-});

@@ -1,0 +1,17 @@
+import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
+
+/** The contract over real HTTP: a local server or a deployed URL. */
+export function fetchTarget(baseUrl: string, extra: Partial<HttpTarget> = {}): HttpTarget {
+  const base = baseUrl.replace(/\/$/, "");
+  return {
+    ...extra,
+    async send(request: ContractRequest): Promise<ContractResponse> {
+      // Bytes, not a string: fetch would otherwise invent a text/plain content type.
+      const body = request.body === undefined ? undefined : Buffer.from(request.body);
+      const response = await fetch(base + request.path, { method: request.method, headers: request.headers, body, redirect: "manual" });
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => (headers[name] = value));
+      return { status: response.status, headers, body: await response.text() };
+    },
+  };
+}
