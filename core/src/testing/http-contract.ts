@@ -367,6 +367,44 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
       });
     });
 
+    describe("contention", () => {
+      it("lets exactly one of 50 concurrent PATCHes with the same If-Match win; the rest get 412", async () => {
+        const { id, version } = await settled(await create());
+        const answers = await Promise.all(Array.from({ length: 50 }, () => patch(id, "cancelled", { "if-match": `"${version}"` })));
+        const statuses = answers.map((a) => a.status);
+        expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+        expect(statuses.filter((s) => s === 412)).toHaveLength(49);
+        expect(await read(id)).toMatchObject({ status: "cancelled", version: version + 1 });
+      });
+
+      it("creates exactly one order for 20 concurrent POSTs with the same Idempotency-Key", async () => {
+        const body = validBody();
+        const k = `race-${uniqueCustomer()}`;
+        const answers = await Promise.all(Array.from({ length: 20 }, () => post(body, { "idempotency-key": k })));
+        const created = answers.filter((a) => a.status === 201);
+        expect(created.length).toBeGreaterThanOrEqual(1);
+        for (const a of answers) expect([201, 409], a.body).toContain(a.status);
+        expect(new Set(created.map((a) => JSON.parse(a.body).id)).size).toBe(1);
+        const list = JSON.parse((await get(`/orders?customerId=${body.customerId}`)).body);
+        expect(list.items).toHaveLength(1);
+      });
+
+      it("lists every one of 25 orders created concurrently for one customer, exactly once", async () => {
+        const customerId = uniqueCustomer();
+        const created = await Promise.all(Array.from({ length: 25 }, () => create(validBody(customerId))));
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const query = `customerId=${customerId}&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+          const page = JSON.parse((await get(`/orders?${query}`)).body) as { items: Order[]; nextCursor: string | null };
+          seen.push(...page.items.map((o) => o.id));
+          cursor = page.nextCursor;
+        } while (cursor !== null && seen.length <= 50);
+        expect(seen).toHaveLength(25);
+        expect(new Set(seen)).toEqual(new Set(created.map((o) => o.id)));
+      });
+    });
+
     describe("idempotency", () => {
       const key = () => `key-${uniqueCustomer()}`;
 
