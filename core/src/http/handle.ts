@@ -7,6 +7,8 @@ import { requestIdFor } from "./request-id.js";
 import type { createRouter } from "./router.js";
 
 const RETRY_AFTER_SECONDS = "1";
+/** Below this much time before the deadline a request is refused rather than started and cut off. */
+export const DEADLINE_RESERVE_MS = 250;
 
 /**
  * Every request ends here: a response with `x-request-id`, problem+json for every error, and
@@ -19,6 +21,9 @@ export function handleHttp(route: ReturnType<typeof createRouter>) {
     const logger = context.logger.child({ requestId });
     let response: HttpResponse;
     try {
+      if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
+        throw new Problem("unavailable", "Not enough time left to answer safely; try again.", undefined, { "retry-after": RETRY_AFTER_SECONDS });
+      }
       response = await route(request, { ...context, requestId, logger });
     } catch (error) {
       response = errorResponse(error, logger);

@@ -1,6 +1,7 @@
 import type { Context } from "../function/context.js";
 import type { BatchResult, Message, MessageFailure } from "../function/message.js";
 import { describe } from "../http/describe.js";
+import { DEADLINE_RESERVE_MS } from "../http/handle.js";
 import { VersionConflict } from "../ports/errors.js";
 import { ORDER_ID_PATTERN } from "../ports/ids.js";
 import type { OrderDeps } from "./deps.js";
@@ -36,6 +37,9 @@ export function orderQueueConsumer(deps: Pick<OrderDeps, "orders" | "clock">) {
       messages.map(async (message) => {
         const logger = context.logger.child({ messageId: message.id, attempt: message.attempt });
         try {
+          if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
+            throw new Error("not enough time left before the deadline");
+          }
           const orderId = parseOrderCreated(message.body);
           await confirm(orderId);
           logger.info("order confirmed", { orderId });

@@ -1,0 +1,57 @@
+import { canonicalJson } from "../orders/idempotency.js";
+import type { Order } from "../orders/order.js";
+import { OrderExists, VersionConflict } from "./errors.js";
+import type { IdempotencyStore } from "./idempotency-store.js";
+import type { OrderStore } from "./order-store.js";
+import { STORE_RETRY, retryUnavailable, type RetryPolicy } from "./retry.js";
+
+const same = (a: Order | null, b: Order) => a !== null && canonicalJson(a) === canonicalJson(b);
+
+/**
+ * An OrderStore that retries transient failures. A write whose answer was lost may have
+ * landed: on a retry, a conflict that shows our own write in the store counts as success.
+ */
+export function retryingOrderStore(store: OrderStore, policy: RetryPolicy = STORE_RETRY): OrderStore {
+  const retry = <T>(call: (attempt: number) => Promise<T>) => retryUnavailable(call, policy);
+  return {
+    get: (id) => retry(() => store.get(id)),
+    listByCustomer: (customerId, page) => retry(() => store.listByCustomer(customerId, page)),
+    listByStatus: (query) => retry(() => store.listByStatus(query)),
+    create: (order) =>
+      retry(async (attempt) => {
+        try {
+          await store.create(order);
+        } catch (error) {
+          if (!(attempt > 1 && error instanceof OrderExists && same(await store.get(order.id), order))) throw error;
+        }
+      }),
+    update: (order, expectedVersion) =>
+      retry(async (attempt) => {
+        try {
+          await store.update(order, expectedVersion);
+        } catch (error) {
+          if (!(attempt > 1 && error instanceof VersionConflict && same(await store.get(order.id), order))) throw error;
+        }
+      }),
+    delete: (id, expectedVersion) =>
+      retry(async (attempt) => {
+        try {
+          await store.delete(id, expectedVersion);
+        } catch (error) {
+          if (!(attempt > 1 && error instanceof VersionConflict && (await store.get(id)) === null)) throw error;
+        }
+      }),
+  };
+}
+
+/** Retries transient failures; `begin` is retried as it is (a lost start shows as in flight: 409). */
+export function retryingIdempotencyStore(store: IdempotencyStore, policy: RetryPolicy = STORE_RETRY): IdempotencyStore {
+  const retry = <T>(call: () => Promise<T>) => retryUnavailable(call, policy);
+  return {
+    capabilities: store.capabilities,
+    begin: (...args) => retry(() => store.begin(...args)),
+    complete: (...args) => retry(() => store.complete(...args)),
+    release: (key) => retry(() => store.release(key)),
+    get: (key, now) => retry(() => store.get(key, now)),
+  };
+}
