@@ -1,5 +1,12 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "@skyport/dynamodb", include: ["test/**/*.test.ts"], testTimeout: 20_000, hookTimeout: 120_000 },
+  test: {
+    name: "@skyport/dynamodb",
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+  },
 });

@@ -1,0 +1,5 @@
+export { dynamoDbStores } from "./stores.js";
+export { DynamoDbOrderStore } from "./order-store.js";
+export { DynamoDbIdempotencyStore, MissingIdempotencyRecord } from "./idempotency-store.js";
+export { MalformedIdempotencyRecord } from "./idempotency-record.js";
+export { ORDERS_TABLE, ordersTableDefinition, ordersTableTtl } from "./table.js";

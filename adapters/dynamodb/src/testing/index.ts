@@ -1,0 +1,3 @@
+export { startDynamoDbLocal, type DynamoDbLocal } from "./emulator.js";
+export { createOrdersTable } from "./orders-table.js";
+export { dynamoDbLocalClient, dynamoDbLocalEnv } from "./local-client.js";
