@@ -9,7 +9,7 @@ import {
   type EventPublisher,
   type OrderDeps,
 } from "../src/index.js";
-import { httpContract, queueContract, scheduleContract, type ContractRequest } from "../src/testing/index.js";
+import { hostileInputContract, httpContract, queueContract, scheduleContract, type ContractRequest } from "../src/testing/index.js";
 
 /** The service called directly with neutral requests: the reference every transport must match. */
 function memoryDeps(overrides: Partial<OrderDeps> = {}): OrderDeps {
@@ -68,5 +68,17 @@ scheduleContract("core service, called directly", () => {
     retentionDays: deps.retentionDays,
     cleanupPageSize: deps.cleanupPageSize,
     tick: async () => void (await service.cleanup({}, context())),
+  };
+});
+
+hostileInputContract("core service, called directly", () => {
+  const deps = memoryDeps();
+  const service = createOrderService(deps);
+  return {
+    orders: deps.orders,
+    async send(request) {
+      const response = await service.http(neutralRequest(request), context());
+      return { status: response.status, headers: response.headers, body: response.body ?? "" };
+    },
   };
 });

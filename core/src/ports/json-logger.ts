@@ -1,6 +1,13 @@
 import type { LogFields, LogLevel, Logger } from "./logger.js";
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** Digit runs that could be payment card numbers (13-19 digits, spaces or dashes allowed). */
+const CARD_LIKE = /(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])/g;
+
+/** Logs are read by more people than the data is: card-like numbers never reach them. */
+export function redact(line: string): string {
+  return line.replace(CARD_LIKE, "[redacted]");
+}
 
 export interface JsonLoggerOptions {
   level: LogLevel;
@@ -26,7 +33,7 @@ export function jsonLogger(options: JsonLoggerOptions): Logger {
   const make = (base: LogFields): Logger => {
     const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
       if (RANK[level] < min) return;
-      write(JSON.stringify(format(level, message, fields ? { ...base, ...fields } : base)));
+      write(redact(JSON.stringify(format(level, message, fields ? { ...base, ...fields } : base))));
     };
     return {
       debug: log("debug"),

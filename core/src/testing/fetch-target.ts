@@ -1,7 +1,7 @@
 import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
 
 /** The contract over real HTTP: a local server or a deployed URL. */
-export function fetchTarget(baseUrl: string, extra: Partial<HttpTarget> = {}): HttpTarget {
+export function fetchTarget<Extra extends Partial<HttpTarget>>(baseUrl: string, extra: Extra = {} as Extra): HttpTarget & Extra {
   const base = baseUrl.replace(/\/$/, "");
   return {
     ...extra,

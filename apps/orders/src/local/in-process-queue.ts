@@ -58,7 +58,7 @@ export class InProcessQueue implements EventPublisher {
     if (failure.retryable && message.attempt < MAX_ATTEMPTS) {
       this.track(this.deliverLater({ ...message, attempt: message.attempt + 1 }, 100 * 2 ** message.attempt));
     } else {
-      this.logger.error("message given up", { messageId: message.id, attempt: message.attempt, body: message.body });
+      this.logger.error("message given up", { messageId: message.id, attempt: message.attempt });
     }
   }
 }

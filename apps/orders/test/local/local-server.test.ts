@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openSqliteStores } from "@skyport/sqlite";
-import { fetchTarget, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { fetchTarget, hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
 import { startLocalServer } from "../../src/local/server.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
@@ -22,6 +22,17 @@ httpContract("local server over HTTP, SQLite", async () => {
   const peer = openSqliteStores(server.databasePath!);
   return fetchTarget(server.url, {
     idempotency: peer.idempotency,
+    settle: () => server.queue.drain(),
+    close: async () => (await server.close(), await peer.close()),
+  });
+});
+
+hostileInputContract("local server over HTTP, SQLite", async () => {
+  const server = await startLocalServer(env(), quiet);
+  const peer = openSqliteStores(server.databasePath!);
+  return fetchTarget(server.url, {
+    orders: peer.orders,
+    secrets: [server.databasePath!],
     settle: () => server.queue.drain(),
     close: async () => (await server.close(), await peer.close()),
   });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { MemoryIdempotencyStore, MemoryOrderStore, createOrderService, jsonLogger, systemClock, ulidIds, type HttpRequest } from "../src/index.js";
+import { redact } from "../src/ports/json-logger.js";
+
+describe("logs", () => {
+  it("never carry card-like numbers or the Authorization header", async () => {
+    const lines: string[] = [];
+    const logger = jsonLogger({ level: "debug", write: (line) => lines.push(line) });
+    const service = createOrderService({
+      orders: new MemoryOrderStore(),
+      idempotency: new MemoryIdempotencyStore(),
+      events: { publish: async () => Promise.reject(new Error("queue down for card 4111 1111 1111 1111")) },
+      clock: systemClock,
+      ids: ulidIds(systemClock),
+      retentionDays: 30,
+      cleanupPageSize: 10,
+    });
+    const request = (path: string, body: string): HttpRequest => ({
+      method: "POST",
+      path,
+      query: new URLSearchParams("card=5500-0000-0000-0004"),
+      headers: { "content-type": "application/json", authorization: "Bearer s3cr3t-token" },
+      body: Buffer.from(body),
+    });
+    const context = { requestId: "r", cloud: "local" as const, logger };
+    await service.http(request("/orders", '{"customerId":"4111111111111111","items":[],"currency":"EUR"}'), context);
+    await service.http(request("/orders/4111111111111111", "{}"), context);
+    await service.http(request("/orders", '{"customerId":"c1","items":[{"sku":"A","quantity":1,"unitPrice":1}],"currency":"EUR"}'), context);
+    await service.queue([{ id: "m", attempt: 1, body: '{"type":"order.created","card":"4111111111111111"}' }], context);
+
+    expect(lines.length).toBeGreaterThan(3);
+    const all = lines.join("\n");
+    expect(all).not.toMatch(/4111[ -]?1111[ -]?1111[ -]?1111|5500-0000-0000-0004/);
+    expect(all).not.toMatch(/s3cr3t-token|authorization/i);
+  });
+
+  it("redact card-like digit runs but keep timestamps, ids and small numbers", () => {
+    expect(redact('{"n":"4111 1111 1111 1111","m":"4111-1111-1111-1111","o":"4111111111111111"}')).toBe('{"n":"[redacted]","m":"[redacted]","o":"[redacted]"}');
+    const ordinary = '{"time":"2026-11-26T10:00:00.000Z","latencyMs":1.234,"total":100000000000,"id":"ord_01JD0000000000000000000000"}';
+    expect(redact(ordinary)).toBe(ordinary);
+  });
+});
