@@ -1,0 +1,21 @@
+import type { HttpHandler } from "@azure/functions";
+import type { AdapterOptions, LazyFunctions } from "./functions.js";
+import { toNeutralRequest } from "./http-request.js";
+import { toHttpResponseInit } from "./http-response.js";
+import { toContext } from "./invocation-context.js";
+import { startupFailureResponse } from "./startup-failure.js";
+
+/** app.http handler: every route and method goes to core, which answers 404/405 itself. */
+export function azureHttpHandler(functions: LazyFunctions, options: AdapterOptions): HttpHandler {
+  return async (request, invocation) => {
+    const context = toContext(invocation, options.logLevel);
+    const neutral = await toNeutralRequest(request);
+    let service;
+    try {
+      service = await functions();
+    } catch (error) {
+      return toHttpResponseInit(startupFailureResponse(error, context));
+    }
+    return toHttpResponseInit(await service.http(neutral, context));
+  };
+}

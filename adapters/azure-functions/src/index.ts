@@ -1,0 +1,13 @@
+export type { NeutralFunctions, LazyFunctions, AdapterOptions } from "./functions.js";
+export { azureHandlers } from "./handlers.js";
+export { azureHttpHandler } from "./http-handler.js";
+export { azureQueueHandler, type QueueHandlerOptions } from "./queue-handler.js";
+export { azureTimerHandler } from "./timer-handler.js";
+export { registerAzureFunctions, DEFAULT_REGISTRATION, type AzureHandlers, type Registration } from "./register.js";
+export { toNeutralRequest } from "./http-request.js";
+export { toHttpResponseInit } from "./http-response.js";
+export { toContext } from "./invocation-context.js";
+export { storageQueueMessage } from "./storage-queue-message.js";
+export { MessageNotProcessed } from "./errors.js";
+export { readStorageQueueConfig, type StorageQueueConfig } from "./storage-queue-config.js";
+export { StorageQueuePublisher, storageQueuePublisher, storageQueueText } from "./storage-queue-publisher.js";

@@ -1,0 +1,50 @@
+import { HttpResponse, type HttpHandler, type StorageQueueHandler } from "@azure/functions";
+import type { OrderStore } from "@skyport/core";
+import type { DeliveryOutcome, HttpTarget, QueueTarget } from "@skyport/core/testing";
+import { hostInvocationContext } from "./host-context.js";
+import { hostHttpRequest } from "./host-http.js";
+import { hostQueueDelivery, receivedMessage } from "./host-queue.js";
+
+/**
+ * The HTTP contract through an app.http handler: each request built as the host builds it,
+ * each answer read the way the worker reads it (an HttpResponse over the returned init).
+ */
+export function azureHttpTarget(handler: HttpHandler, extra: Partial<HttpTarget> = {}): HttpTarget {
+  return {
+    ...extra,
+    async send(request) {
+      const invocation = hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger" });
+      const result = await handler(hostHttpRequest(request), invocation);
+      const response = result instanceof HttpResponse ? result : new HttpResponse(result);
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => (headers[name] = value));
+      return { status: response.status, headers, body: await response.text() };
+    },
+  };
+}
+
+/**
+ * The queue contract through an app.storageQueue handler: one invocation per message, run
+ * side by side as the host runs a received batch. A thrown handler leaves the message on the
+ * queue for another attempt ("retry"); the host's poison move comes only after maxDequeueCount.
+ */
+export function azureQueueTarget(handler: StorageQueueHandler, orders: OrderStore, extra: Partial<QueueTarget> = {}): QueueTarget {
+  return {
+    ...extra,
+    orders,
+    async deliver(messages) {
+      const outcomes = await Promise.all(
+        messages.map(async (message): Promise<[string, DeliveryOutcome]> => {
+          const { queueItem, invocation } = hostQueueDelivery(receivedMessage(message.id, message.body, message.attempt ?? 1));
+          try {
+            await handler(queueItem, invocation);
+            return [message.id, "done"];
+          } catch {
+            return [message.id, "retry"];
+          }
+        }),
+      );
+      return Object.fromEntries(outcomes);
+    },
+  };
+}

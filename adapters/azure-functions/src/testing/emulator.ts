@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { freePort, startServerProcess, type ServerProcess } from "@skyport/core/testing";
+
+// Azurite's documented development account: a public, well-known key, not a secret.
+const ACCOUNT = "devstoreaccount1";
+const ACCOUNT_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+export interface AzuriteQueue {
+  /** http://127.0.0.1:PORT/devstoreaccount1 */
+  queueServiceUrl: string;
+  /** What SKYPORT_STORAGE_CONNECTION_STRING is set to against this emulator. */
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+function azuriteQueueMain(): string {
+  let main: string | undefined;
+  try {
+    main = join(dirname(createRequire(import.meta.url).resolve("azurite/package.json")), "dist/src/queue/main.js");
+  } catch {}
+  if (!main || !existsSync(main)) {
+    throw new Error("azurite is not installed: run `npm ci` at the repository root (azurite@3 is a devDependency of @skyport/azure-functions)");
+  }
+  return main;
+}
+
+/** Azurite's queue service on a free loopback port, in memory, until stop(). */
+export async function startAzuriteQueue(): Promise<AzuriteQueue> {
+  const port = await freePort();
+  const server: ServerProcess = await startServerProcess({
+    name: "azurite-queue",
+    command: process.execPath,
+    args: [azuriteQueueMain(), "--queueHost", "127.0.0.1", "--queuePort", String(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent"],
+    port,
+    timeoutMs: 30_000,
+  });
+  const queueServiceUrl = `http://127.0.0.1:${port}/${ACCOUNT}`;
+  return {
+    queueServiceUrl,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};QueueEndpoint=${queueServiceUrl};`,
+    stop: () => server.stop(),
+  };
+}
