@@ -1,0 +1,45 @@
+import type { Agent } from "node:https";
+import { CosmosClient, type CosmosClientOptions } from "@azure/cosmos";
+import { DefaultAzureCredential } from "@azure/identity";
+import { envReader, type Env, type Stores } from "@skyport/core";
+import { DEFAULT_DATABASE, IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "./containers.js";
+import { CosmosIdempotencyStore } from "./idempotency-store.js";
+import { CosmosOrderStore } from "./order-store.js";
+import { positionKeyIn } from "./position-key.js";
+import { PositionSeal } from "./position-seal.js";
+
+export interface CosmosStoreOptions {
+  /** For tests against the local server, whose certificate is self-signed. */
+  agent?: Agent;
+}
+
+// A request that cannot be served in this time is better answered 503 than left to the platform's timeout.
+const CONNECTION_POLICY: CosmosClientOptions["connectionPolicy"] = {
+  requestTimeout: 10_000,
+  retryOptions: { maxRetryAttemptCount: 3, maxWaitTimeInSeconds: 5 },
+};
+
+/**
+ * Both stores on one client. In the cloud the credential is the managed identity
+ * (DefaultAzureCredential); SKYPORT_COSMOS_KEY exists only for the local server.
+ */
+export function cosmosStores(env: Env, options: CosmosStoreOptions = {}): Stores {
+  const read = envReader(env);
+  const endpoint = read.string("SKYPORT_COSMOS_ENDPOINT", undefined, /^https:\/\/\S+$/, "the https:// endpoint of the Cosmos DB account");
+  const databaseId = read.string("SKYPORT_COSMOS_DATABASE", DEFAULT_DATABASE, /^[^/\\?#\s]{1,255}$/, "a Cosmos DB database id");
+  const key = read.optional("SKYPORT_COSMOS_KEY");
+
+  const client = new CosmosClient({
+    endpoint,
+    ...(key === undefined ? { aadCredentials: new DefaultAzureCredential() } : { key }),
+    ...(options.agent ? { agent: options.agent } : {}),
+    connectionPolicy: CONNECTION_POLICY,
+  });
+  const database = client.database(databaseId);
+  const orders = database.container(ORDERS_CONTAINER.id);
+  return {
+    orders: new CosmosOrderStore(orders, new PositionSeal(positionKeyIn(orders))),
+    idempotency: new CosmosIdempotencyStore(database.container(IDEMPOTENCY_CONTAINER.id)),
+    close: async () => client.dispose(),
+  };
+}

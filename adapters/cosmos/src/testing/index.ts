@@ -1,0 +1,2 @@
+export { startCosmosServer, emulatorAgent, type CosmosServer } from "./emulator.js";
+export { createCosmosContainers, emulatorClient, ttlExpiryOf, type CosmosServerAddress } from "./containers.js";

@@ -1,0 +1,126 @@
+import { randomBytes } from "node:crypto";
+import { InvalidCursor, StoreUnavailable, type Stores } from "@skyport/core";
+import { freePort, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CosmosIdempotencyStore, cosmosStores, IDEMPOTENCY_CONTAINER } from "../src/index.js";
+import { createCosmosContainers, emulatorAgent, emulatorClient, ttlExpiryOf } from "../src/testing/index.js";
+
+const server = inject("cosmos");
+
+/** A database of its own, created as the Bicep template creates it. */
+async function freshStores(): Promise<{ stores: Stores; database: string }> {
+  const database = `test_${randomBytes(4).toString("hex")}`;
+  await createCosmosContainers(server, database);
+  const env = { SKYPORT_COSMOS_ENDPOINT: server.endpoint, SKYPORT_COSMOS_KEY: server.key, SKYPORT_COSMOS_DATABASE: database };
+  return { stores: cosmosStores(env, { agent: emulatorAgent() }), database };
+}
+
+storeContract("cosmos", async () => {
+  const { stores, database } = await freshStores();
+  const client = emulatorClient(server);
+  const idempotency = client.database(database).container(IDEMPOTENCY_CONTAINER.id);
+  return {
+    orders: stores.orders,
+    idempotency: stores.idempotency,
+    ttlOf: (key) => ttlExpiryOf(idempotency, key),
+    close: async () => {
+      client.dispose();
+      await stores.close();
+    },
+  };
+});
+
+describe("cosmos positions", () => {
+  let stores: Stores;
+  let other: Stores;
+  beforeAll(async () => {
+    stores = (await freshStores()).stores;
+    other = (await freshStores()).stores; // another database: another sealing key
+  });
+  afterAll(async () => {
+    await stores?.close();
+    await other?.close();
+  });
+
+  async function positionFor(store: Stores, customer: string): Promise<string> {
+    for (const order of ordersFor(customer, 3)) await store.orders.create(order);
+    const page = await store.orders.listByCustomer(customer, { limit: 1 });
+    expect(page.next).toEqual(expect.any(String));
+    return page.next!;
+  }
+
+  it("continues from a position it made", async () => {
+    const customer = uniqueCustomer();
+    const next = await positionFor(stores, customer);
+    const rest = await stores.orders.listByCustomer(customer, { limit: 5, after: next });
+    expect(rest.items).toHaveLength(2);
+    expect(rest.next).toBeNull();
+  });
+
+  it("refuses a position whose continuation token was changed", async () => {
+    const customer = uniqueCustomer();
+    const [payload, mac] = (await positionFor(stores, customer)).split(".");
+    const token = Buffer.from(payload!, "base64url").toString("utf8");
+    const tampered = Buffer.from(token.replace(/RT:\d+/, "RT:7")).toString("base64url");
+    expect(tampered).not.toBe(payload);
+    await expect(stores.orders.listByCustomer(customer, { limit: 5, after: `${tampered}.${mac}` })).rejects.toBeInstanceOf(InvalidCursor);
+  });
+
+  it("refuses a position made for another query", async () => {
+    const customer = uniqueCustomer();
+    const next = await positionFor(stores, customer);
+    await expect(stores.orders.listByStatus({ status: "pending", limit: 5, after: next })).rejects.toBeInstanceOf(InvalidCursor);
+  });
+
+  it("refuses a position another store made, even for the same customer", async () => {
+    const customer = uniqueCustomer();
+    const foreign = await positionFor(other, customer);
+    for (const order of ordersFor(customer, 3)) await stores.orders.create(order);
+    await expect(stores.orders.listByCustomer(customer, { limit: 5, after: foreign })).rejects.toBeInstanceOf(InvalidCursor);
+  });
+});
+
+describe("cosmos idempotency TTL", () => {
+  it("expires a record at its expiry by the server's clock, however far this host's clock is off", async () => {
+    const { stores, database } = await freshStores();
+    const client = emulatorClient(server);
+    try {
+      const container = client.database(database).container(IDEMPOTENCY_CONTAINER.id);
+      for (const skewMs of [-7_000, 4_000]) {
+        const skewed = new CosmosIdempotencyStore(container, () => Date.now() + skewMs);
+        const key = `key_${uniqueCustomer()}`;
+        const expiresAt = new Date(Date.now() + 3_600_000);
+        await skewed.begin(key, "fp", expiresAt, new Date());
+        expect(await ttlExpiryOf(container, key)).toBe(Math.ceil(expiresAt.getTime() / 1000));
+        const completedUntil = new Date(Date.now() + 86_400_000);
+        await skewed.complete(key, { status: 201, headers: {} }, completedUntil);
+        expect(await ttlExpiryOf(container, key)).toBe(Math.ceil(completedUntil.getTime() / 1000));
+      }
+    } finally {
+      client.dispose();
+      await stores.close();
+    }
+  });
+});
+
+describe("cosmos unreachable", () => {
+  it("answers StoreUnavailable, with the SDK's error as the cause, when nothing listens", async () => {
+    const port = await freePort();
+    const env = { SKYPORT_COSMOS_ENDPOINT: `https://127.0.0.1:${port}`, SKYPORT_COSMOS_KEY: server.key };
+    const stores = cosmosStores(env, { agent: emulatorAgent() });
+    try {
+      const attempts = [
+        () => stores.orders.get("ord_01ARZ3NDEKTSV4RRFFQ69G5FAV"),
+        () => stores.orders.listByCustomer(uniqueCustomer(), { limit: 2 }),
+        () => stores.idempotency.begin("key", "fp", new Date(Date.now() + 60_000), new Date()),
+      ];
+      for (const attempt of attempts) {
+        const error = await attempt().then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreUnavailable);
+        expect((error as StoreUnavailable).cause).toMatchObject({ code: "ECONNREFUSED" });
+      }
+    } finally {
+      await stores.close();
+    }
+  });
+});
