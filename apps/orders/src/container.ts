@@ -77,19 +77,37 @@ export function orderContainer(options: EntryOptions): Container {
   return container;
 }
 
-/** One container per instance; the service (and its store SDK) is built on the first invocation. */
+/**
+ * One container per instance; the service (and its store SDK) is built on the first invocation,
+ * which is logged as the instance's cold start with how long the instance took to get there.
+ */
 export function lazyOrderService(options: EntryOptions) {
   const container = orderContainer(options);
+  const logger = container.get(TOKENS.logger);
   let service: Promise<OrderService> | undefined;
   return {
     container,
-    logger: container.get(TOKENS.logger),
+    logger,
     service(): Promise<OrderService> {
-      service ??= container.getAsync(TOKENS.service).catch((error: unknown) => {
-        service = undefined; // a failed start (store unreachable) is retried by the next invocation
-        throw error;
-      });
+      service ??= build();
       return service;
     },
   };
+
+  async function build(): Promise<OrderService> {
+    const invokedAt = performance.now();
+    try {
+      const built = await container.getAsync(TOKENS.service);
+      const readyAt = performance.now();
+      logger.info("cold start", {
+        coldStart: true,
+        initDurationMs: Math.round(invokedAt * 1000) / 1000,
+        serviceBuildMs: Math.round((readyAt - invokedAt) * 1000) / 1000,
+      });
+      return built;
+    } catch (error) {
+      service = undefined; // a failed start (store unreachable) is retried by the next invocation
+      throw error;
+    }
+  }
 }

@@ -1,6 +1,8 @@
 import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
+import { inSpan } from "../observability/spans.js";
+import { parseTraceparent } from "../observability/traceparent.js";
 import { describe } from "./describe.js";
 import { Problem, invalid } from "./problem.js";
 import { requestIdFor } from "./request-id.js";
@@ -15,27 +17,26 @@ export const DEADLINE_RESERVE_MS = 250;
  * nothing about internals in the body. One log line per request.
  */
 export function handleHttp(route: ReturnType<typeof createRouter>) {
-  return async function http(request: HttpRequest, context: Context): Promise<HttpResponse> {
+  return function http(request: HttpRequest, context: Context): Promise<HttpResponse> {
     const started = performance.now();
     const requestId = requestIdFor(request.headers["x-request-id"], context.requestId);
-    const logger = context.logger.child({ requestId });
-    let response: HttpResponse;
-    try {
-      if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
-        throw new Problem("unavailable", "Not enough time left to answer safely; try again.", undefined, { "retry-after": RETRY_AFTER_SECONDS });
+    return inSpan("orders http", "server", context.traceparent, async (traceparent) => {
+      const { traceId, spanId } = parseTraceparent(traceparent)!;
+      const logger = context.logger.child({ requestId, traceId, spanId });
+      let response: HttpResponse;
+      try {
+        if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
+          throw new Problem("unavailable", "Not enough time left to answer safely; try again.", undefined, { "retry-after": RETRY_AFTER_SECONDS });
+        }
+        response = await route(request, { ...context, requestId, logger, traceparent });
+      } catch (error) {
+        response = errorResponse(error, logger);
       }
-      response = await route(request, { ...context, requestId, logger });
-    } catch (error) {
-      response = errorResponse(error, logger);
-    }
-    response.headers["x-request-id"] = requestId;
-    logger.info("request", {
-      method: request.method,
-      path: request.path,
-      status: response.status,
-      latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
+      response.headers["x-request-id"] = requestId;
+      const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
+      logger.info("request", { method: request.method, path: request.path, status: response.status, latencyMs, metrics: { RequestLatency: latencyMs } });
+      return response;
     });
-    return response;
   };
 }
 

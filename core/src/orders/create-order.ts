@@ -32,6 +32,7 @@ export async function createOrderIdempotently(
   const create = async () => {
     const order = newOrder(input.value, deps.ids.orderId(), deps.clock.now());
     await deps.orders.create(order);
+    context.logger.info("order created", { orderId: order.id, metrics: { OrdersCreated: 1 } });
     await publishCreated(deps, order, context);
     return respond(order);
   };
@@ -50,6 +51,7 @@ export async function createOrderIdempotently(
     if (existing.fingerprint !== bodyHash) {
       throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
     }
+    context.logger.info("idempotent replay", { metrics: { IdempotentReplays: 1 } });
     return replay(existing.response!);
   }
   let response: HttpResponse;

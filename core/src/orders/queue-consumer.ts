@@ -1,6 +1,8 @@
 import type { Context } from "../function/context.js";
 import type { BatchResult, Message, MessageFailure } from "../function/message.js";
 import { describe } from "../http/describe.js";
+import { inSpan } from "../observability/spans.js";
+import { parseTraceparent } from "../observability/traceparent.js";
 import { DEADLINE_RESERVE_MS } from "../http/handle.js";
 import { VersionConflict } from "../ports/errors.js";
 import { ORDER_ID_PATTERN } from "../ports/ids.js";
@@ -17,13 +19,14 @@ const CONFIRM_ATTEMPTS = 3;
  * the order already past pending and does nothing.
  */
 export function orderQueueConsumer(deps: Pick<OrderDeps, "orders" | "clock">) {
-  async function confirm(orderId: string) {
+  /** True when this delivery confirmed the order; false when there was nothing to do. */
+  async function confirm(orderId: string): Promise<boolean> {
     for (let attempt = 1; attempt <= CONFIRM_ATTEMPTS; attempt++) {
       const order = await deps.orders.get(orderId);
-      if (!order || order.status !== "pending") return;
+      if (!order || order.status !== "pending") return false;
       try {
         await deps.orders.update(withStatus(order, "confirmed", deps.clock.now()), order.version);
-        return;
+        return true;
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
       }
@@ -31,26 +34,29 @@ export function orderQueueConsumer(deps: Pick<OrderDeps, "orders" | "clock">) {
     throw new Error(`order ${orderId} kept changing while being confirmed`);
   }
 
-  return async function queue(messages: readonly Message[], context: Context): Promise<BatchResult> {
-    const failed: MessageFailure[] = [];
-    await Promise.all(
-      messages.map(async (message) => {
-        const logger = context.logger.child({ messageId: message.id, attempt: message.attempt });
-        try {
-          if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
-            throw new Error("not enough time left before the deadline");
-          }
-          const orderId = parseOrderCreated(message.body);
-          await confirm(orderId);
-          logger.info("order confirmed", { orderId });
-        } catch (error) {
-          const retryable = !(error instanceof PoisonMessage);
-          failed.push({ id: message.id, retryable });
-          logger[retryable ? "warn" : "error"]("message failed", { retryable, error: describe(error) });
+  async function handle(message: Message, context: Context): Promise<MessageFailure | undefined> {
+    return inSpan("order.created process", "consumer", message.attributes?.traceparent, async (traceparent) => {
+      const { traceId, spanId } = parseTraceparent(traceparent)!;
+      const logger = context.logger.child({ messageId: message.id, attempt: message.attempt, traceId, spanId });
+      try {
+        if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
+          throw new Error("not enough time left before the deadline");
         }
-      }),
-    );
-    return { failed };
+        const orderId = parseOrderCreated(message.body);
+        const confirmed = await confirm(orderId);
+        logger.info(confirmed ? "order confirmed" : "order already past pending", { orderId, ...(confirmed && { metrics: { OrdersConfirmed: 1 } }) });
+        return undefined;
+      } catch (error) {
+        const retryable = !(error instanceof PoisonMessage);
+        logger[retryable ? "warn" : "error"]("message failed", { retryable, error: describe(error), metrics: { FailedMessages: 1 } });
+        return { id: message.id, retryable };
+      }
+    });
+  }
+
+  return async function queue(messages: readonly Message[], context: Context): Promise<BatchResult> {
+    const outcomes = await Promise.all(messages.map((message) => handle(message, context)));
+    return { failed: outcomes.filter((failure) => failure !== undefined) };
   };
 }
 
