@@ -1,5 +1,11 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "@skyport/azure-functions", include: ["test/**/*.test.ts"], testTimeout: 20_000, hookTimeout: 120_000 },
+  test: {
+    name: "@skyport/azure-functions",
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+  },
 });
