@@ -12,4 +12,6 @@ export type LazyFunctions = () => Promise<NeutralFunctions>;
 
 export interface AdapterOptions {
   logLevel: LogLevel;
+  /** host.json `functionTimeout` in ms: the host stops an invocation after it. */
+  functionTimeoutMs?: number;
 }

@@ -5,10 +5,13 @@ import { toHttpResponseInit } from "./http-response.js";
 import { toContext } from "./invocation-context.js";
 import { startupFailureResponse } from "./startup-failure.js";
 
+/** Azure's front end ends an HTTP request after 230 s, whatever functionTimeout allows. */
+const HTTP_REQUEST_LIMIT_MS = 230_000;
+
 /** app.http handler: every route and method goes to core, which answers 404/405 itself. */
 export function azureHttpHandler(functions: LazyFunctions, options: AdapterOptions): HttpHandler {
   return async (request, invocation) => {
-    const context = toContext(invocation, options.logLevel);
+    const context = toContext(invocation, options, HTTP_REQUEST_LIMIT_MS);
     const neutral = await toNeutralRequest(request);
     let service;
     try {

@@ -17,7 +17,7 @@ export interface QueueHandlerOptions extends AdapterOptions {
  */
 export function azureQueueHandler(functions: LazyFunctions, options: QueueHandlerOptions): StorageQueueHandler {
   return async (queueItem, invocation) => {
-    const context = toContext(invocation, options.logLevel);
+    const context = toContext(invocation, options);
     const message = storageQueueMessage(queueItem, invocation);
     const { failed } = await (await functions()).queue([message], context);
     const failure = failed.find((f) => f.id === message.id);

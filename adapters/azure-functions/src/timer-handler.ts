@@ -9,7 +9,7 @@ import { toContext } from "./invocation-context.js";
  */
 export function azureTimerHandler(functions: LazyFunctions, options: AdapterOptions): TimerHandler {
   return async (timer, invocation) => {
-    const context = toContext(invocation, options.logLevel);
+    const context = toContext(invocation, options);
     if (timer.isPastDue) context.logger.warn("cleanup timer is past due");
     await (await functions()).cleanup({}, context);
   };
