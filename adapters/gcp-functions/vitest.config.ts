@@ -1,5 +1,12 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "@skyport/gcp-functions", include: ["test/**/*.test.ts"], testTimeout: 20_000, hookTimeout: 120_000 },
+  test: {
+    name: "@skyport/gcp-functions",
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    env: { METADATA_SERVER_DETECTION: "none" },
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+  },
 });

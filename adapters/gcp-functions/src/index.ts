@@ -1,0 +1,11 @@
+// Functions for the Google Cloud Functions framework (2nd gen): HTTP, Pub/Sub push, Cloud Scheduler.
+export { httpFunction, type HttpHandler } from "./http/function.js";
+export { pubsubQueueFunction, type QueueHandler } from "./pubsub/queue-function.js";
+export { schedulerCleanupFunction, type ScheduleHandler } from "./scheduler/cleanup-function.js";
+export { gcpFunctionOptions, type GcpFunctionOptions } from "./context.js";
+export { cloudLoggingFormat } from "./logging.js";
+export { traceparentOf } from "./http/trace.js";
+export { installParserRecovery } from "./http/parser-recovery.js";
+export { pushEventToMessage, MESSAGE_PUBLISHED, type MessagePublishedData } from "./pubsub/push-event.js";
+export { PubSubEventPublisher, pubSubPublisherConfig, type PubSubPublisherConfig } from "./pubsub/publisher.js";
+export { RedeliverMessage, MalformedPushEvent } from "./errors.js";

@@ -1,0 +1,59 @@
+import type { PubSub, Topic } from "@google-cloud/pubsub";
+import { envReader, type Env, type EventPublisher, type OrderEvent } from "@skyport/core";
+
+/** A topic id, or its full name `projects/P/topics/T`. */
+const TOPIC = /^(?:projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/topics\/)?[A-Za-z][\w.~+%-]{2,254}$/;
+/** A publish that has not been acknowledged in this time fails, so that a POST never hangs on it. */
+const PUBLISH_TIMEOUT_MS = 10_000;
+
+export interface PubSubPublisherConfig {
+  topic: string;
+  /** GOOGLE_CLOUD_PROJECT; on Google Cloud the client finds the project itself when it is unset. */
+  projectId?: string;
+}
+
+/** SKYPORT_PUBSUB_TOPIC (required) and GOOGLE_CLOUD_PROJECT; the emulator comes from PUBSUB_EMULATOR_HOST. */
+export function pubSubPublisherConfig(env: Env): PubSubPublisherConfig {
+  const read = envReader(env);
+  return {
+    topic: read.string("SKYPORT_PUBSUB_TOPIC", undefined, TOPIC, "a Pub/Sub topic id or projects/P/topics/T"),
+    projectId: read.optional("GOOGLE_CLOUD_PROJECT"),
+  };
+}
+
+/**
+ * Publishes order events to a Pub/Sub topic: the JSON event as the message data, its type and the
+ * traceparent as attributes. The SDK is loaded on the first publish, so instances that only consume
+ * or clean up never load it. Each message is sent at once (no batching delay in a request).
+ */
+export class PubSubEventPublisher implements EventPublisher {
+  private opened?: Promise<{ client: PubSub; topic: Topic }>;
+
+  constructor(private readonly config: PubSubPublisherConfig) {}
+
+  async publish(event: OrderEvent, traceparent?: string): Promise<void> {
+    const { topic } = await this.open();
+    await topic.publishMessage({
+      data: Buffer.from(JSON.stringify(event)),
+      attributes: traceparent ? { type: event.type, traceparent } : { type: event.type },
+    });
+  }
+
+  async close(): Promise<void> {
+    const opened = this.opened;
+    this.opened = undefined;
+    if (opened) await (await opened).client.close();
+  }
+
+  private open() {
+    this.opened ??= import("@google-cloud/pubsub").then(({ PubSub }) => {
+      const client = new PubSub(this.config.projectId ? { projectId: this.config.projectId } : {});
+      const topic = client.topic(this.config.topic, {
+        batching: { maxMessages: 1, maxMilliseconds: 0 },
+        gaxOpts: { timeout: PUBLISH_TIMEOUT_MS },
+      });
+      return { client, topic };
+    });
+    return this.opened;
+  }
+}

@@ -1,0 +1,43 @@
+import type { CloudEventFunction } from "@google-cloud/functions-framework";
+import { describeError, type BatchResult, type Context, type Message } from "@skyport/core";
+import { invocationContext, type GcpFunctionOptions } from "../context.js";
+import { MalformedPushEvent, RedeliverMessage } from "../errors.js";
+import { pushEventToMessage } from "./push-event.js";
+
+export type QueueHandler = (messages: Message[], context: Context) => Promise<BatchResult>;
+
+/**
+ * A CloudEvent function for Pub/Sub push (one message per event). Pub/Sub semantics: a retryable
+ * failure throws, the framework answers 500 and Pub/Sub redelivers (until the subscription's
+ * dead-letter policy takes the message); a poison message is acknowledged and logged, since no
+ * redelivery can make it succeed.
+ */
+export function pubsubQueueFunction(handler: QueueHandler, options: GcpFunctionOptions): CloudEventFunction<unknown> {
+  return async (event) => {
+    let message: Message;
+    try {
+      message = pushEventToMessage(event);
+    } catch (error) {
+      if (!(error instanceof MalformedPushEvent)) throw error;
+      options.logger.error("push event acknowledged without processing", { eventId: event?.id, error: describeError(error) });
+      return;
+    }
+    const traceparent = message.attributes?.traceparent ?? event.traceparent;
+    const context = invocationContext(options, message.id, typeof traceparent === "string" ? traceparent : undefined);
+    const { failed } = await handler([message], context);
+    const failure = failed.find((f) => f.id === message.id);
+    if (!failure) return;
+    if (failure.retryable) throw new RedeliverMessage(message.id, message.attempt);
+    context.logger.error("poison message acknowledged, not retried", {
+      messageId: message.id,
+      attempt: message.attempt,
+      body: message.body,
+      subscription: subscriptionOf(event.data),
+    });
+  };
+}
+
+function subscriptionOf(data: unknown): string | undefined {
+  const subscription = (data as { subscription?: unknown } | null | undefined)?.subscription;
+  return typeof subscription === "string" ? subscription : undefined;
+}

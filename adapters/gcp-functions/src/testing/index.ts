@@ -1,0 +1,3 @@
+export { startPubSubEmulator, type PubSubEmulator } from "./emulator.js";
+export { pubsubPushEvent, pushRequest, pushFixtures, type PushCloudEvent, type PushEventOptions, type ContentMode } from "./push-events.js";
+export { serveFunction, type FunctionServer } from "./loopback-server.js";

@@ -1,0 +1,34 @@
+import {
+  MemoryIdempotencyStore,
+  MemoryOrderStore,
+  createOrderService,
+  jsonLogger,
+  systemClock,
+  ulidIds,
+  type EventPublisher,
+  type OrderDeps,
+} from "@skyport/core";
+import { cloudLoggingFormat } from "../src/index.js";
+
+/** Core's order service over the memory store: the real behaviour every adapter translates to. */
+export function memoryOrderService(overrides: Partial<OrderDeps> = {}) {
+  const events: EventPublisher = { publish: async () => {} };
+  const deps: OrderDeps = {
+    orders: new MemoryOrderStore(),
+    idempotency: new MemoryIdempotencyStore(),
+    events,
+    clock: systemClock,
+    ids: ulidIds(systemClock),
+    retentionDays: 30,
+    cleanupPageSize: 4,
+    ...overrides,
+  };
+  return { deps, service: createOrderService(deps) };
+}
+
+/** A Cloud Logging logger whose lines the test can read. */
+export function capturedLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const logger = jsonLogger({ level: "debug", format: cloudLoggingFormat, write: (line) => lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
