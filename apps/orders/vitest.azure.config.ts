@@ -1,0 +1,16 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "orders-azure",
+    include: ["test/azure/**/*.test.ts"],
+    globalSetup: ["test/azure/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    env: {
+      // The entry builds its Cosmos client as in Azure, with no test agent; the local Cosmos
+      // server's certificate is self-signed and expired, and these workers reach only loopback emulators.
+      NODE_TLS_REJECT_UNAUTHORIZED: "0",
+    },
+  },
+});
