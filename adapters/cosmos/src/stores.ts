@@ -33,7 +33,9 @@ export function cosmosStores(env: Env, options: CosmosStoreOptions = {}): Stores
     endpoint,
     ...(key === undefined ? { aadCredentials: new DefaultAzureCredential() } : { key }),
     ...(options.agent ? { agent: options.agent } : {}),
-    connectionPolicy: CONNECTION_POLICY,
+    // A local emulator (the only place a key is used) advertises addresses behind port mappings
+    // and proxies that the client cannot reach: talk to the endpoint as configured.
+    connectionPolicy: key === undefined ? CONNECTION_POLICY : { ...CONNECTION_POLICY, enableEndpointDiscovery: false },
   });
   const database = client.database(databaseId);
   const orders = database.container(ORDERS_CONTAINER.id);

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Order } from "../orders/order.js";
+import type { HttpTarget } from "./http-target.js";
+import { uniqueCustomer } from "./orders.js";
+import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
+
+export interface OutageTarget extends HttpTarget {
+  /** Delivers queue messages through the same runtime and store. */
+  deliver(messages: ContractMessage[]): Promise<Record<string, DeliveryOutcome>>;
+  /** Takes the store away (the emulator stops answering) and brings it back. */
+  storeDown(): Promise<void> | void;
+  storeUp(): Promise<void> | void;
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+
+/** The store stops answering mid-run: 503 with Retry-After, failed messages, and no partial write. */
+export function outageContract(name: string, factory: () => Promise<OutageTarget> | OutageTarget) {
+  describe(`store outage: ${name}`, () => {
+    let target: OutageTarget;
+    beforeAll(async () => {
+      target = await factory();
+    });
+    afterAll(async () => {
+      await target?.storeUp();
+      await target?.close?.();
+    });
+
+    it("answers 503 while the store is away, retries nothing half-done, and recovers", async () => {
+      const customerId = uniqueCustomer();
+      const body = JSON.stringify({ customerId, items: [{ sku: "A", quantity: 1, unitPrice: 1 }], currency: "EUR" });
+      const post = (key: string) => target.send({ method: "POST", path: "/orders", headers: { ...JSON_HEADERS, "idempotency-key": key }, body });
+      const before = await post(`before-${customerId}`);
+      expect(before.status).toBe(201);
+      const order = JSON.parse(before.body) as Order;
+      await target.settle?.();
+
+      await target.storeDown();
+      try {
+        for (const response of [await post(`during-${customerId}`), await target.send({ method: "GET", path: `/orders/${order.id}` })]) {
+          expect(response.status, response.body).toBe(503);
+          expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+          expect(Number(response.headers["retry-after"])).toBeGreaterThan(0);
+        }
+        const message = { id: `outage-${customerId}`, body: JSON.stringify({ type: "order.created", orderId: order.id }) };
+        expect(await target.deliver([message])).toEqual({ [message.id]: "retry" });
+      } finally {
+        await target.storeUp();
+      }
+
+      const list = JSON.parse((await target.send({ method: "GET", path: `/orders?customerId=${customerId}` })).body);
+      expect(list.items.map((o: Order) => o.id)).toEqual([order.id]);
+      const retried = await post(`during-${customerId}`);
+      expect(retried.status, "the key of a failed request is free again").toBe(201);
+      expect(retried.headers["idempotent-replayed"]).toBeUndefined();
+    }, 120_000);
+  });
+}

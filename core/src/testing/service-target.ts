@@ -1,0 +1,41 @@
+import type { Context } from "../function/context.js";
+import type { HttpRequest } from "../function/http.js";
+import { silentLogger } from "../ports/json-logger.js";
+import { createOrderService, type OrderService } from "../orders/service.js";
+import { systemClock } from "../ports/clock.js";
+import { ulidIds } from "../ports/ids.js";
+import type { Stores } from "../ports/stores.js";
+import type { ContractRequest, ContractResponse } from "./http-target.js";
+import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
+
+const context = (): Context => ({ requestId: "contract", cloud: "local", logger: silentLogger });
+
+/** A contract request as the neutral HttpRequest every adapter produces. */
+export function neutralRequest(request: ContractRequest): HttpRequest {
+  const url = new URL(request.path, "http://localhost");
+  const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const body = typeof request.body === "string" ? Buffer.from(request.body) : request.body;
+  return { method: request.method, path: url.pathname, query: url.searchParams, headers, body };
+}
+
+/** The service called directly, with no cloud in between: the reference transport. */
+export function serviceSend(service: OrderService) {
+  return async (request: ContractRequest): Promise<ContractResponse> => {
+    const response = await service.http(neutralRequest(request), context());
+    return { status: response.status, headers: response.headers, body: response.body ?? "" };
+  };
+}
+
+/** Queue messages handed to the service as one batch: a failure is left for redelivery. */
+export function serviceDeliver(service: OrderService) {
+  return async (messages: ContractMessage[]): Promise<Record<string, DeliveryOutcome>> => {
+    const result = await service.queue(messages.map((m) => ({ ...m, attempt: m.attempt ?? 1 })), context());
+    const failed = new Set(result.failed.map((f) => f.id));
+    return Object.fromEntries(messages.map((m) => [m.id, failed.has(m.id) ? "retry" : "done"]));
+  };
+}
+
+/** The order service over the given stores, with the system clock and no queue behind it. */
+export function serviceOver(stores: Pick<Stores, "orders" | "idempotency">): OrderService {
+  return createOrderService({ ...stores, events: { publish: async () => {} }, clock: systemClock, ids: ulidIds(systemClock), retentionDays: 30, cleanupPageSize: 100 });
+}

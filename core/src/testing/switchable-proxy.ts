@@ -1,0 +1,47 @@
+import { createServer, connect, type Socket } from "node:net";
+import { freePort } from "./server-process.js";
+
+export interface SwitchableProxy {
+  port: number;
+  /** The backend stops answering: open connections are cut and new ones are reset. */
+  down(): void;
+  up(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP proxy on 127.0.0.1 in front of an emulator, to take the store away mid-run. */
+export async function switchableProxy(targetPort: number, targetHost = "127.0.0.1"): Promise<SwitchableProxy> {
+  let isDown = false;
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  };
+  const server = createServer((client) => {
+    track(client);
+    if (isDown) return void client.resetAndDestroy();
+    const upstream = connect(targetPort, targetHost);
+    track(upstream);
+    client.pipe(upstream).pipe(client);
+    const cut = () => (client.destroy(), upstream.destroy());
+    client.on("error", cut);
+    upstream.on("error", cut);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    port,
+    down() {
+      isDown = true;
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    up() {
+      isDown = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
