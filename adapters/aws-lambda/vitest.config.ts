@@ -1,5 +1,11 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "@skyport/aws-lambda", include: ["test/**/*.test.ts"], testTimeout: 20_000, hookTimeout: 120_000 },
+  test: {
+    name: "@skyport/aws-lambda",
+    include: ["test/**/*.test.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+  },
 });

@@ -1,0 +1,19 @@
+import type { Context as LambdaContext } from "aws-lambda";
+import type { Context, Logger } from "@skyport/core";
+
+/** Lambda's context -> the neutral Context: the invocation id, and the deadline Lambda enforces. */
+export function toContext(lambda: LambdaContext, logger: Logger, extra: Pick<Context, "traceparent" | "principal"> = {}): Context {
+  return {
+    requestId: lambda.awsRequestId,
+    cloud: "aws",
+    deadline: Date.now() + lambda.getRemainingTimeInMillis(),
+    logger: logger.child({ awsRequestId: lambda.awsRequestId }),
+    ...(extra.traceparent === undefined ? {} : { traceparent: extra.traceparent }),
+    ...(extra.principal === undefined ? {} : { principal: extra.principal }),
+  };
+}
+
+/** The invocation's X-Ray header, which the runtime sets per invocation when tracing is active. */
+export function invocationTraceHeader(): string | undefined {
+  return process.env._X_AMZN_TRACE_ID || undefined;
+}

@@ -1,0 +1,51 @@
+import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2WithRequestContext, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { HttpRequest, HttpResponse } from "@skyport/core";
+import { eventBody, resultBody } from "./body.js";
+import { lowerCaseHeaders } from "./headers.js";
+import { encodedPath, withoutStage } from "./path.js";
+import { principalOf } from "./principal.js";
+
+/** Payload format 2.0: what HTTP APIs and Lambda function URLs send, with whichever authorizer. */
+export type ApiGatewayV2Event = APIGatewayProxyEventV2WithRequestContext<
+  APIGatewayEventRequestContextV2 & { authorizer?: Record<string, unknown> | null }
+>;
+
+export function isApiGatewayV2(event: unknown): event is ApiGatewayV2Event {
+  const candidate = event as Partial<ApiGatewayV2Event> | null;
+  return candidate?.version === "2.0" && typeof candidate.rawPath === "string" && typeof candidate.requestContext?.http?.method === "string";
+}
+
+export function apiGatewayV2ToRequest(event: ApiGatewayV2Event): HttpRequest {
+  const headers = lowerCaseHeaders(event.headers);
+  // 2.0 moves the Cookie header into `cookies`.
+  if (event.cookies?.length) headers.cookie = event.cookies.join("; ");
+  return {
+    method: event.requestContext.http.method.toUpperCase(),
+    path: encodedPath(withoutStage(event.rawPath, event.requestContext.stage)),
+    query: new URLSearchParams(event.rawQueryString ?? ""),
+    headers,
+    body: eventBody(event.body, event.isBase64Encoded),
+  };
+}
+
+export function apiGatewayV2Principal(event: ApiGatewayV2Event): string | undefined {
+  return principalOf(event.requestContext.authorizer);
+}
+
+/** 2.0 sends Set-Cookie back as `cookies`; every other header as it is. */
+export function toApiGatewayV2Result(response: HttpResponse): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (name.toLowerCase() === "set-cookie") cookies.push(value);
+    else headers[name] = value;
+  }
+  const { body, isBase64Encoded } = resultBody(response);
+  return {
+    statusCode: response.status,
+    headers,
+    ...(cookies.length ? { cookies } : {}),
+    ...(body === "" ? {} : { body }),
+    isBase64Encoded,
+  };
+}

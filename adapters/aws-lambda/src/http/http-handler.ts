@@ -1,0 +1,51 @@
+import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
+import type { HttpRequest, HttpResponse } from "@skyport/core";
+import { invocationTraceHeader, toContext } from "../context.js";
+import { UnsupportedEvent } from "../errors.js";
+import type { AdapterOptions, LazyFunctions } from "../functions.js";
+import { traceparentOf } from "../trace.js";
+import { apiGatewayV1Principal, apiGatewayV1ToRequest, isApiGatewayV1, toApiGatewayV1Result, type ApiGatewayV1Event } from "./api-gateway-v1.js";
+import { apiGatewayV2Principal, apiGatewayV2ToRequest, isApiGatewayV2, toApiGatewayV2Result, type ApiGatewayV2Event } from "./api-gateway-v2.js";
+import { startupFailureResponse } from "./startup-failure.js";
+
+export type LambdaHttpEvent = ApiGatewayV1Event | ApiGatewayV2Event;
+
+/** One handler for every HTTP payload format; each event is answered in its own format. */
+export interface LambdaHttpHandler {
+  (event: ApiGatewayV2Event, lambda: LambdaContext): Promise<APIGatewayProxyStructuredResultV2>;
+  (event: ApiGatewayV1Event, lambda: LambdaContext): Promise<APIGatewayProxyResult>;
+  (event: LambdaHttpEvent, lambda: LambdaContext): Promise<APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult>;
+}
+
+interface Translation {
+  request: HttpRequest;
+  principal: string | undefined;
+  toResult(response: HttpResponse): APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult;
+}
+
+function translate(event: unknown): Translation {
+  if (isApiGatewayV2(event)) {
+    return { request: apiGatewayV2ToRequest(event), principal: apiGatewayV2Principal(event), toResult: toApiGatewayV2Result };
+  }
+  if (isApiGatewayV1(event)) {
+    return { request: apiGatewayV1ToRequest(event), principal: apiGatewayV1Principal(event), toResult: toApiGatewayV1Result };
+  }
+  throw new UnsupportedEvent("HTTP");
+}
+
+/** API Gateway (REST or HTTP API) or a function URL -> the neutral HTTP function, and back. */
+export function lambdaHttpHandler(functions: LazyFunctions<"http">, options: AdapterOptions): LambdaHttpHandler {
+  const handler = async (event: LambdaHttpEvent, lambda: LambdaContext) => {
+    const { request, principal, toResult } = translate(event);
+    const traceparent = traceparentOf(request.headers.traceparent, request.headers["x-amzn-trace-id"] ?? invocationTraceHeader());
+    const context = toContext(lambda, options.logger, { traceparent, principal });
+    let service;
+    try {
+      service = await functions();
+    } catch (error) {
+      return toResult(startupFailureResponse(error, context));
+    }
+    return toResult(await service.http(request, context));
+  };
+  return handler as LambdaHttpHandler;
+}

@@ -1,0 +1,18 @@
+// Handlers: one per trigger, each a translation both ways.
+export { lambdaHttpHandler, type LambdaHttpHandler, type LambdaHttpEvent } from "./http/http-handler.js";
+export { lambdaSqsHandler, type LambdaSqsHandler } from "./sqs/sqs-handler.js";
+export { lambdaScheduleHandler, type LambdaScheduleHandler } from "./schedule/schedule-handler.js";
+export type { NeutralFunctions, LazyFunctions, AdapterOptions } from "./functions.js";
+
+// The translations themselves, for callers that wire their own handlers.
+export { apiGatewayV2ToRequest, toApiGatewayV2Result, isApiGatewayV2, type ApiGatewayV2Event } from "./http/api-gateway-v2.js";
+export { apiGatewayV1ToRequest, toApiGatewayV1Result, isApiGatewayV1, type ApiGatewayV1Event } from "./http/api-gateway-v1.js";
+export { sqsToMessages, sqsBatchResponse, isSqsEvent } from "./sqs/sqs-event.js";
+export { scheduledEventToTick, isScheduledEvent } from "./schedule/scheduled-event.js";
+export { toContext } from "./context.js";
+export { traceparentOf, xrayToTraceparent } from "./trace.js";
+export { UnsupportedEvent } from "./errors.js";
+
+// The order events publisher.
+export { readSqsConfig, type SqsConfig } from "./sqs/sqs-config.js";
+export { SqsEventPublisher, sqsEventPublisher, sqsSendMessage } from "./sqs/sqs-publisher.js";

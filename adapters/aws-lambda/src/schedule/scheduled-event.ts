@@ -1,0 +1,13 @@
+import type { ScheduledEvent } from "aws-lambda";
+import type { ScheduleTick } from "@skyport/core";
+
+/** What an EventBridge schedule rule delivers. */
+export function isScheduledEvent(event: unknown): event is ScheduledEvent {
+  const candidate = event as Partial<ScheduledEvent> | null;
+  return candidate?.source === "aws.events" && candidate["detail-type"] === "Scheduled Event";
+}
+
+export function scheduledEventToTick(event: ScheduledEvent): ScheduleTick {
+  const scheduledAt = new Date(event.time);
+  return Number.isNaN(scheduledAt.getTime()) ? {} : { scheduledAt };
+}

@@ -1,0 +1,7 @@
+// Events as AWS delivers them, built from captured samples (./fixtures), for tests of this
+// adapter and of apps that deploy with it.
+export { httpApiEvent, functionUrlEvent, restApiEvent, xrayTraceHeader, type ClientRequest, type HttpApiOptions, type RestApiOptions } from "./http-events.js";
+export { sqsEvent, type QueuedMessage } from "./sqs-events.js";
+export { scheduledEvent } from "./scheduled-events.js";
+export { lambdaContext } from "./lambda-context.js";
+export { clientResponse, sendThroughLambda, deliverThroughSqs } from "./targets.js";

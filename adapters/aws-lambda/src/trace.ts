@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+
+const TRACEPARENT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
+const XRAY_ROOT = /(?:^|;)\s*Root=1-([0-9a-f]{8})-([0-9a-f]{24})(?:;|$)/i;
+const XRAY_PARENT = /(?:^|;)\s*Parent=([0-9a-f]{16})(?:;|$)/i;
+const XRAY_SAMPLED = /(?:^|;)\s*Sampled=1(?:;|$)/;
+
+/**
+ * The W3C traceparent of an invocation: the caller's own `traceparent` when it sent a valid one,
+ * else the X-Ray header (`Root=1-<epoch>-<id>;Parent=<span>;Sampled=<0|1>`) in W3C form, which
+ * is the same trace id written differently.
+ */
+export function traceparentOf(traceparent: string | undefined, xrayTraceId: string | undefined): string | undefined {
+  if (traceparent !== undefined && TRACEPARENT.test(traceparent.trim())) return traceparent.trim();
+  return xrayTraceId === undefined ? undefined : xrayToTraceparent(xrayTraceId);
+}
+
+export function xrayToTraceparent(header: string): string | undefined {
+  const root = XRAY_ROOT.exec(header);
+  if (!root) return undefined;
+  const traceId = (root[1]! + root[2]!).toLowerCase();
+  if (/^0+$/.test(traceId)) return undefined;
+  // Without a Parent (tracing off at the caller) this invocation starts the span chain itself.
+  const parent = XRAY_PARENT.exec(header)?.[1]?.toLowerCase() ?? randomBytes(8).toString("hex");
+  const flags = XRAY_SAMPLED.test(header) ? "01" : "00";
+  return `00-${traceId}-${parent}-${flags}`;
+}

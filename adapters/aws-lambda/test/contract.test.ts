@@ -1,0 +1,59 @@
+import {
+  MemoryIdempotencyStore,
+  MemoryOrderStore,
+  createOrderService,
+  silentLogger,
+  systemClock,
+  ulidIds,
+  type OrderDeps,
+} from "@skyport/core";
+import { httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { lambdaHttpHandler, lambdaScheduleHandler, lambdaSqsHandler } from "../src/index.js";
+import { deliverThroughSqs, functionUrlEvent, httpApiEvent, lambdaContext, restApiEvent, scheduledEvent, sendThroughLambda } from "../src/testing/index.js";
+
+// The contracts through this adapter alone, on core's memory store: what is left to the
+// wired app's runs (apps/orders/test/aws) is the store and the bundles.
+function memoryService() {
+  const deps: OrderDeps = {
+    orders: new MemoryOrderStore(),
+    idempotency: new MemoryIdempotencyStore(),
+    events: { publish: async () => {} },
+    clock: systemClock,
+    ids: ulidIds(systemClock),
+    retentionDays: 30,
+    cleanupPageSize: 5,
+  };
+  return { deps, service: createOrderService(deps) };
+}
+const options = { logger: silentLogger };
+
+httpContract("Lambda, HTTP API payload 2.0, memory store", () => {
+  const { deps, service } = memoryService();
+  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service, options), (r) => httpApiEvent(r)) };
+});
+
+httpContract("Lambda, REST API payload 1.0, memory store", () => {
+  const { deps, service } = memoryService();
+  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service, options), (r) => restApiEvent(r)) };
+});
+
+httpContract("Lambda function URL, memory store", () => {
+  const { deps, service } = memoryService();
+  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service, options), (r) => functionUrlEvent(r)) };
+});
+
+queueContract("Lambda, SQS, memory store", () => {
+  const { deps, service } = memoryService();
+  return { orders: deps.orders, deliver: deliverThroughSqs(lambdaSqsHandler(async () => service, options)) };
+});
+
+scheduleContract("Lambda, EventBridge schedule, memory store", () => {
+  const { deps, service } = memoryService();
+  const handler = lambdaScheduleHandler(async () => service, options);
+  return {
+    orders: deps.orders,
+    retentionDays: deps.retentionDays,
+    cleanupPageSize: deps.cleanupPageSize,
+    tick: async () => void (await handler(scheduledEvent(), lambdaContext({ functionName: "skyport-orders-cleanup" }))),
+  };
+});
