@@ -1,0 +1,84 @@
+// The worker's built-in module is in place before the bundle loads, as on Azure.
+import { installWorkerCore } from "@skyport/azure-functions/testing/worker-core";
+const worker = installWorkerCore();
+
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appQueues, appSettings, type AppSettings } from "./app-settings.js";
+
+const distDir = join(dirname(fileURLToPath(import.meta.url)), "../../dist/azure");
+const file = (name: string) => {
+  const path = join(distDir, name);
+  if (!existsSync(path)) throw new Error(`${path} is missing: build the Azure app first (npm run build, or node apps/orders/build/index.mjs azure)`);
+  return path;
+};
+
+describe("dist/azure, the deployable Functions app", () => {
+  it("holds host.json with the extension bundle, the empty route prefix and the queue retry settings", () => {
+    const host = JSON.parse(readFileSync(file("host.json"), "utf8"));
+    expect(host).toMatchObject({
+      version: "2.0",
+      extensionBundle: { id: "Microsoft.Azure.Functions.ExtensionBundle", version: "[4.*, 5.0.0)" },
+      extensions: { http: { routePrefix: "" }, queues: { messageEncoding: "base64", maxDequeueCount: expect.any(Number) } },
+    });
+  });
+
+  it("has a package.json whose main is the bundle, an ES module", () => {
+    const manifest = JSON.parse(readFileSync(file("package.json"), "utf8"));
+    expect(manifest).toMatchObject({ type: "module", main: "main.mjs" });
+    expect(existsSync(join(distDir, manifest.main))).toBe(true);
+  });
+
+  it("bundles no AWS or Google code and no store SDK but Cosmos DB's (esbuild's metafile)", () => {
+    const meta = JSON.parse(readFileSync(file("meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const inputs = Object.keys(Object.values(meta.outputs)[0]!.inputs);
+    const forbidden = /@aws-sdk\/|@smithy\/|aws-lambda|@google-cloud\/|google-gax|firebase|better-sqlite3|adapters\/(dynamodb|firestore|sqlite|aws-lambda|gcp-functions)\//;
+    expect(inputs.filter((input) => forbidden.test(input))).toEqual([]);
+    for (const wanted of ["node_modules/@azure/cosmos/", "node_modules/@azure/functions/", "node_modules/@azure/storage-queue/", "adapters/cosmos/src/", "adapters/azure-functions/src/"]) {
+      expect(inputs.some((input) => input.includes(wanted)), wanted).toBe(true);
+    }
+  });
+});
+
+describe("the bundle, loaded as the worker loads it", () => {
+  let settings: AppSettings;
+  let bundle: { http: unknown; queue: unknown; cleanup: unknown };
+
+  beforeAll(async () => {
+    // The memory store: this checks the bundle's wiring; the contracts on Cosmos run from the sources.
+    settings = await appSettings({ SKYPORT_STORE: "memory" });
+    Object.assign(process.env, settings);
+    bundle = await import(/* @vite-ignore */ pathToFileURL(file("main.mjs")).href);
+  });
+
+  it("registers the three functions with the worker, and exports the very handlers it registered", () => {
+    expect([...worker.registered.keys()].sort()).toEqual(["orders-cleanup", "orders-http", "orders-queue"]);
+    expect(worker.registered.get("orders-http")!.callback).toBe(bundle.http);
+    expect(worker.registered.get("orders-queue")!.callback).toBe(bundle.queue);
+    expect(worker.registered.get("orders-cleanup")!.callback).toBe(bundle.cleanup);
+  });
+
+  it("creates an order from RPC data and confirms it from the message it put on the Storage queue", async () => {
+    const httpBinding = Object.keys(worker.registered.get("orders-http")!.metadata.bindings).find((k) => k !== "$return")!;
+    const body = new TextEncoder().encode(JSON.stringify({ customerId: "cus_bundle", items: [{ sku: "A", quantity: 2, unitPrice: 50 }], currency: "EUR" }));
+    const rpcHttp = (method: string, path: string, bytes?: Uint8Array) => ({
+      inputData: [{ name: httpBinding, data: { http: { method, url: `https://skyport-orders.azurewebsites.net${path}`, headers: bytes ? { "content-type": "application/json" } : {}, query: {}, params: { path: path.slice(1) }, ...(bytes ? { body: { bytes } } : {}) } } }],
+    });
+    const created = (await worker.invoke("orders-http", rpcHttp("POST", "/orders", body))).returnValue!.http!;
+    expect(created.statusCode).toBe("201");
+    const order = JSON.parse(Buffer.from(created.body!.bytes!).toString()) as { id: string };
+
+    const { receivedMessageItems } = await appQueues(settings).queue.receiveMessages();
+    expect(receivedMessageItems).toHaveLength(1);
+    const text = Buffer.from(receivedMessageItems[0]!.messageText, "base64").toString();
+    await worker.invoke("orders-queue", {
+      inputData: [{ name: Object.keys(worker.registered.get("orders-queue")!.metadata.bindings)[0]!, data: { string: text } }],
+      triggerMetadata: { Id: { string: receivedMessageItems[0]!.messageId }, DequeueCount: { int: receivedMessageItems[0]!.dequeueCount }, QueueTrigger: { string: text } },
+    });
+
+    const read = (await worker.invoke("orders-http", rpcHttp("GET", `/orders/${order.id}`))).returnValue!.http!;
+    expect(JSON.parse(Buffer.from(read.body!.bytes!).toString())).toMatchObject({ id: order.id, status: "confirmed", version: 2 });
+  });
+});

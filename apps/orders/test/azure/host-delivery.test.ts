@@ -1,0 +1,54 @@
+import { hostHttpRequest, hostInvocationContext, listenOnce, type InvocationLog } from "@skyport/azure-functions/testing";
+import type { Order } from "@skyport/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { HOST_SETTINGS } from "../../src/azure/host-settings.js";
+import { appQueues, appSettings, loadAzureEntry, type AppSettings } from "./app-settings.js";
+
+type Entry = Awaited<ReturnType<typeof loadAzureEntry>>;
+
+/**
+ * POST /orders publishes order.created to the Storage queue (azurite); the message is received,
+ * decoded and handed to the queue function as the host's queue listener does, with host.json's
+ * maxDequeueCount; the order is confirmed, in the trace the HTTP invocation started.
+ */
+describe("order.created, from POST /orders through the Storage queue to the queue function", () => {
+  let settings: AppSettings;
+  let entry: Entry;
+  const logs: InvocationLog[] = [];
+  const listen = () => listenOnce(entry.queue, { ...appQueues(settings), maxDequeueCount: HOST_SETTINGS.maxDequeueCount, logs });
+
+  beforeAll(async () => {
+    settings = await appSettings({ SKYPORT_LOG_LEVEL: "info" });
+    entry = await loadAzureEntry(settings);
+  });
+
+  const send = async (method: string, path: string, body?: unknown) => {
+    const invocation = hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger" });
+    const headers: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
+    const response = await entry.http(hostHttpRequest({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) }), invocation);
+    return { status: response.status, order: JSON.parse(String(response.body)) as Order, traceparent: invocation.traceContext!.traceParent! };
+  };
+
+  it("confirms the order the published message names, and the host deletes the message", async () => {
+    const created = await send("POST", "/orders", { customerId: "cus_azure_host", items: [{ sku: "SKU-1", quantity: 1, unitPrice: 100 }], currency: "EUR" });
+    expect(created.status).toBe(201);
+
+    expect(Object.values(await listen())).toEqual(["done"]);
+
+    const read = await send("GET", `/orders/${created.order.id}`);
+    expect(read.order).toMatchObject({ id: created.order.id, status: "confirmed", version: 2 });
+    expect((await appQueues(settings).queue.peekMessages()).peekedMessageItems).toEqual([]);
+
+    const confirmed = logs.map((l) => JSON.parse(l.message)).find((l) => l.message === "order confirmed");
+    expect(confirmed).toMatchObject({ orderId: created.order.id, attempt: 1, traceId: created.traceparent.split("-")[1] });
+  });
+
+  it("moves a message that can never succeed to the poison queue after host.json's maxDequeueCount attempts", async () => {
+    const { queue, poisonQueue } = appQueues(settings);
+    await queue.sendMessage(Buffer.from('{"type":"order.created","orderId":"not-an-order-id"}').toString("base64"));
+    const outcomes: string[] = [];
+    for (let i = 0; i < HOST_SETTINGS.maxDequeueCount; i++) outcomes.push(...Object.values(await listen()));
+    expect(outcomes).toEqual([...Array(HOST_SETTINGS.maxDequeueCount - 1).fill("retry"), "poisoned"]);
+    expect((await poisonQueue.peekMessages()).peekedMessageItems).toHaveLength(1);
+  });
+});
