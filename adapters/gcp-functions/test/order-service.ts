@@ -29,6 +29,6 @@ export function memoryOrderService(overrides: Partial<OrderDeps> = {}) {
 /** A Cloud Logging logger whose lines the test can read. */
 export function capturedLogger() {
   const lines: Record<string, unknown>[] = [];
-  const logger = jsonLogger({ level: "debug", format: cloudLoggingFormat, write: (line) => lines.push(JSON.parse(line)) });
+  const logger = jsonLogger({ level: "debug", format: cloudLoggingFormat("demo-skyport"), write: (line) => lines.push(JSON.parse(line)) });
   return { logger, lines };
 }

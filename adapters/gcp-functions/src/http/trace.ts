@@ -28,14 +28,3 @@ function fromCloudTrace(header: string | undefined): string | undefined {
   const sampled = options !== undefined && (Number(options) & 1) === 1;
   return `00-${traceId!.toLowerCase()}-${span.toString(16).padStart(16, "0")}-${sampled ? "01" : "00"}`;
 }
-
-/** The fields that tie a log line to its trace in Cloud Logging. */
-export function traceLogFields(traceparent: string | undefined, projectId: string | undefined): Record<string, unknown> {
-  const match = traceparent?.match(TRACEPARENT);
-  if (!match || !projectId) return {};
-  return {
-    "logging.googleapis.com/trace": `projects/${projectId}/traces/${match[2]}`,
-    "logging.googleapis.com/spanId": match[3],
-    "logging.googleapis.com/trace_sampled": (parseInt(match[4]!, 16) & 1) === 1,
-  };
-}

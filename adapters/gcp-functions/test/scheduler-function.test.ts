@@ -1,0 +1,78 @@
+import { http } from "@google-cloud/functions-framework";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scheduleContract } from "@skyport/core/testing";
+import { schedulerCleanupFunction, type ScheduleHandler } from "../src/index.js";
+import { serveFunction, type FunctionServer } from "../src/testing/index.js";
+import { capturedLogger, memoryOrderService } from "./order-service.js";
+
+/** What a Cloud Scheduler HTTP job sends (the OIDC token is checked by Cloud Run before the function runs). */
+const schedulerHeaders = (scheduledAt = new Date()) => ({
+  "x-cloudscheduler": "true",
+  "x-cloudscheduler-jobname": "skyport-orders-cleanup",
+  "x-cloudscheduler-scheduletime": scheduledAt.toISOString(),
+  "user-agent": "Google-Cloud-Scheduler",
+});
+
+let registered = 0;
+async function serveCleanup(handler: ScheduleHandler) {
+  const { logger, lines } = capturedLogger();
+  const name = `ordersCleanup${++registered}`;
+  http(name, schedulerCleanupFunction(handler, { logger }));
+  return { server: await serveFunction(name), lines };
+}
+
+scheduleContract("functions framework HTTP function for Cloud Scheduler, memory store", async () => {
+  const { deps, service } = memoryOrderService();
+  const { server } = await serveCleanup(service.cleanup);
+  return {
+    orders: deps.orders,
+    retentionDays: deps.retentionDays,
+    cleanupPageSize: deps.cleanupPageSize,
+    async tick() {
+      const response = await fetch(server.url, { method: "POST", headers: schedulerHeaders() });
+      expect(response.status, await response.text()).toBe(200);
+    },
+    close: server.close,
+  };
+});
+
+describe("the Cloud Scheduler target", () => {
+  let server: FunctionServer;
+  const ticks: (Date | undefined)[] = [];
+  let fail = false;
+  beforeAll(async () => {
+    ({ server } = await serveCleanup(async (tick) => {
+      ticks.push(tick.scheduledAt);
+      if (fail) throw new Error("store exploded");
+      return { deleted: 2, skipped: 0 };
+    }));
+  });
+  afterAll(() => server.close());
+
+  it("answers the report with 200 and passes the schedule time on", async () => {
+    const scheduledAt = new Date("2026-11-26T03:00:00.000Z");
+    const response = await fetch(server.url, { method: "POST", headers: schedulerHeaders(scheduledAt) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ deleted: 2, skipped: 0 });
+    expect(ticks.at(-1)).toEqual(scheduledAt);
+  });
+
+  it("answers 500 when the cleanup fails, so that the job records it and retries, without detail", async () => {
+    fail = true;
+    try {
+      const response = await fetch(server.url, { method: "POST", headers: schedulerHeaders() });
+      expect(response.status).toBe(500);
+      expect(await response.text()).not.toContain("exploded");
+    } finally {
+      fail = false;
+    }
+  });
+
+  it("runs only for POST", async () => {
+    const before = ticks.length;
+    const response = await fetch(server.url, { headers: schedulerHeaders() });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(ticks).toHaveLength(before);
+  });
+});
