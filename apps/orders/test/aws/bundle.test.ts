@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import type { APIGatewayProxyStructuredResultV2, SQSBatchResponse } from "aws-lambda";
+import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent } from "@skyport/aws-lambda/testing";
+import { describe, expect, it } from "vitest";
+import { AWS_FUNCTIONS, bundleFile, type AwsFunction } from "./bundles.js";
+
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown>; exports: string[]; entryPoint?: string }>;
+}
+
+const output = (fn: AwsFunction) => {
+  const meta = JSON.parse(readFileSync(bundleFile(fn, "meta.json"), "utf8")) as Metafile;
+  const outputs = Object.values(meta.outputs);
+  expect(outputs).toHaveLength(1);
+  return outputs[0]!;
+};
+
+// Google and Azure code, and every store but DynamoDB (SDKs and Skyport's store packages).
+const FOREIGN = /@google-cloud\/|google-gax|googleapis|firebase|@azure\/|firestore|cosmos|better-sqlite3|adapters\/(sqlite|firestore|cosmos|gcp-functions|azure-functions)\//i;
+
+describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
+  for (const fn of AWS_FUNCTIONS) {
+    it(`${fn}: one ES module exporting handler, with no Google, Azure or other store code`, () => {
+      const { inputs, exports } = output(fn);
+      expect(exports).toEqual(["handler"]);
+      const paths = Object.keys(inputs);
+      expect(paths.filter((path) => FOREIGN.test(path))).toEqual([]);
+      for (const wanted of ["node_modules/@aws-sdk/client-dynamodb/", "node_modules/@aws-sdk/lib-dynamodb/", "adapters/dynamodb/src/", "adapters/aws-lambda/src/"]) {
+        expect(paths.some((path) => path.includes(wanted)), wanted).toBe(true);
+      }
+      // The only AWS service clients: DynamoDB's, and SQS's where the function publishes.
+      const clients = new Set(paths.map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1]).filter(Boolean));
+      expect([...clients].sort()).toEqual(fn === "http" ? ["client-dynamodb", "client-sqs"] : ["client-dynamodb"]);
+    });
+  }
+});
+
+describe("the bundles on SKYPORT_STORE=memory, loaded as the Node.js runtime loads index.mjs", () => {
+  const load = async (fn: AwsFunction) => {
+    Object.assign(process.env, { SKYPORT_STORE: "memory", SKYPORT_LOG_LEVEL: "error" });
+    return (await import(/* @vite-ignore */ pathToFileURL(bundleFile(fn, "index.mjs")).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+  };
+
+  it("http answers a POST and the read that follows", async () => {
+    const { handler } = await load("http");
+    const body = JSON.stringify({ customerId: "cus_bundle", items: [{ sku: "A", quantity: 1, unitPrice: 1 }], currency: "EUR" });
+    const created = (await handler(httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body }), lambdaContext())) as APIGatewayProxyStructuredResultV2;
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = JSON.parse(created.body!);
+    const read = (await handler(httpApiEvent({ method: "GET", path: `/orders/${id}` }), lambdaContext())) as APIGatewayProxyStructuredResultV2;
+    expect(JSON.parse(read.body!)).toMatchObject({ id, status: "pending" });
+  });
+
+  it("queue reports a poison message", async () => {
+    const { handler } = await load("queue");
+    expect(await handler(sqsEvent([{ id: "p", body: "null" }]), lambdaContext())).toEqual({ batchItemFailures: [{ itemIdentifier: "p" }] } satisfies SQSBatchResponse);
+  });
+
+  it("cleanup runs and reports", async () => {
+    const { handler } = await load("cleanup");
+    expect(await handler(scheduledEvent(), lambdaContext())).toEqual({ deleted: 0, skipped: 0 });
+  });
+});

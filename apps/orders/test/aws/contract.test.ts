@@ -1,0 +1,65 @@
+import { dynamoDbStores } from "@skyport/dynamodb";
+import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
+import { deliverThroughSqs, lambdaContext, restApiEvent, httpApiEvent, scheduledEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
+import { hostileInputContract, httpContract, queueContract, scheduleContract, type ContractRequest, type HttpTarget } from "@skyport/core/testing";
+import type { Env } from "@skyport/core";
+import { inject } from "vitest";
+import { awsCleanupFunction } from "../../src/aws/cleanup-function.js";
+import { awsHttpFunction } from "../../src/aws/http-function.js";
+import { awsQueueFunction } from "../../src/aws/queue-function.js";
+import { sqsRelay } from "./sqs-relay.js";
+
+const endpoint = inject("dynamoDbEndpoint");
+const tables = inject("awsTables");
+const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
+const quiet = { logWrite: () => {} };
+
+/** The functions' environment as the SAM template sets it, pointed at DynamoDB Local. */
+function functionEnv(table: string, extra: Env = {}): Env {
+  const env = { ...dynamoDbLocalEnv(endpoint, table), SKYPORT_QUEUE_URL: QUEUE_URL, ...extra };
+  // The SDK reads endpoint, region and credentials from the process environment, as on Lambda.
+  Object.assign(process.env, env);
+  return env;
+}
+
+/** The HTTP function behind API Gateway, its events relayed over "SQS" to the queue function. */
+function httpTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): HttpTarget & { orders: ReturnType<typeof dynamoDbStores>["orders"] } {
+  const env = functionEnv(tables.orders);
+  const peer = dynamoDbStores(env);
+  const relay = sqsRelay(QUEUE_URL, awsQueueFunction(env, quiet));
+  return {
+    send: sendThroughLambda(awsHttpFunction(env, quiet), eventOf),
+    idempotency: peer.idempotency,
+    orders: peer.orders,
+    settle: relay.settle,
+    close: async () => (relay.restore(), await peer.close()),
+  };
+}
+
+const payloadV2 = (request: ContractRequest) => httpApiEvent(request);
+// A REST API whose binaryMediaTypes is */*: every body arrives base64.
+const payloadV1 = (request: ContractRequest) => restApiEvent(request, { binaryMediaTypes: ["*/*"] });
+
+httpContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => httpTarget(payloadV2));
+httpContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => httpTarget(payloadV1));
+hostileInputContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => ({ ...httpTarget(payloadV2), secrets: [tables.orders] }));
+hostileInputContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => ({ ...httpTarget(payloadV1), secrets: [tables.orders] }));
+
+queueContract("AWS Lambda, SQS batches, DynamoDB Local", () => {
+  const env = functionEnv(tables.orders);
+  const peer = dynamoDbStores(env);
+  return { orders: peer.orders, deliver: deliverThroughSqs(awsQueueFunction(env, quiet)), close: () => peer.close() };
+});
+
+scheduleContract("AWS Lambda, EventBridge schedule, DynamoDB Local", () => {
+  const env = functionEnv(tables.schedule, { SKYPORT_CLEANUP_PAGE_SIZE: "5", SKYPORT_RETENTION_DAYS: "30" });
+  const peer = dynamoDbStores(env);
+  const cleanup = awsCleanupFunction(env, quiet);
+  return {
+    orders: peer.orders,
+    retentionDays: 30,
+    cleanupPageSize: 5,
+    tick: async () => void (await cleanup(scheduledEvent(), lambdaContext({ functionName: "skyport-orders-cleanup" }))),
+    close: () => peer.close(),
+  };
+});

@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { SendMessageCommand, SQSClient, type SendMessageCommandInput } from "@aws-sdk/client-sqs";
+import { mockClient } from "aws-sdk-client-mock";
+import type { LambdaSqsHandler } from "@skyport/aws-lambda";
+import { lambdaContext, sqsEvent } from "@skyport/aws-lambda/testing";
+
+/**
+ * The orders queue between the HTTP and queue functions, in one test process: SendMessage is
+ * taken at the SDK client (no SQS emulator here speaks the current protocol) and delivered as
+ * the event source mapping would, one batch per settle, redelivering what the batch reported.
+ */
+export function sqsRelay(queueUrl: string, consumer: LambdaSqsHandler) {
+  const sqs = mockClient(SQSClient);
+  const queued: { id: string; input: SendMessageCommandInput; attempt: number }[] = [];
+  sqs.on(SendMessageCommand).callsFake((input: SendMessageCommandInput) => {
+    if (input.QueueUrl !== queueUrl) throw new Error(`SendMessage to ${input.QueueUrl}, not the orders queue`);
+    const id = randomUUID();
+    queued.push({ id, input, attempt: 1 });
+    return { MessageId: id };
+  });
+  return {
+    sent: () => sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input),
+    /** Delivers everything queued; a reported failure goes back on the queue once, then stays. */
+    async settle(): Promise<void> {
+      while (queued.length) {
+        const batch = queued.splice(0, 10);
+        const attributes = (input: SendMessageCommandInput) =>
+          Object.fromEntries(Object.entries(input.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue ?? ""]));
+        const event = sqsEvent(batch.map(({ id, input, attempt }) => ({ id, body: input.MessageBody!, attempt, attributes: attributes(input) })));
+        const { batchItemFailures } = await consumer(event, lambdaContext({ functionName: "skyport-orders-queue" }));
+        for (const failure of batchItemFailures) {
+          const message = batch.find((m) => m.id === failure.itemIdentifier)!;
+          if (message.attempt < 2) queued.push({ ...message, attempt: message.attempt + 1 });
+        }
+      }
+    },
+    restore: () => sqs.restore(),
+  };
+}

@@ -1,0 +1,65 @@
+import { ConfigError } from "@skyport/core";
+import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
+import { clientResponse, httpApiEvent, lambdaContext, restApiEvent, xrayTraceHeader } from "@skyport/aws-lambda/testing";
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { awsHttpFunction } from "../../src/aws/http-function.js";
+import { awsQueueFunction } from "../../src/aws/queue-function.js";
+import { sqsRelay } from "./sqs-relay.js";
+
+const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
+const env = { ...dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("awsTables").orders), SKYPORT_QUEUE_URL: QUEUE_URL };
+Object.assign(process.env, env);
+const logs: string[] = [];
+const capture = { logWrite: (line: string) => void logs.push(line) };
+const relay = sqsRelay(QUEUE_URL, awsQueueFunction(env, capture));
+const http = awsHttpFunction(env, capture);
+afterAll(() => relay.restore());
+
+const order = (customerId: string) => JSON.stringify({ customerId, items: [{ sku: "SKU-1", quantity: 1, unitPrice: 500 }], currency: "EUR" });
+
+describe("the AWS functions, wired", () => {
+  it("publishes order.created to SKYPORT_QUEUE_URL with the request's trace, and the queue function confirms it", async () => {
+    const xray = `${xrayTraceHeader()};Parent=53995c3f42cd8ad8;Sampled=1`;
+    const event = httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json", "x-amzn-trace-id": xray }, body: order("cus_wired") });
+    const created = clientResponse(await http(event, lambdaContext()));
+    expect(created.status, created.body).toBe(201);
+    const { id } = JSON.parse(created.body);
+    const sent = relay.sent().find((input) => input.MessageBody === JSON.stringify({ type: "order.created", orderId: id }));
+    expect(sent).toMatchObject({ QueueUrl: QUEUE_URL });
+    // The core's span continues X-Ray's trace id.
+    const traceId = /Root=1-([0-9a-f]{8})-([0-9a-f]{24})/.exec(xray)!.slice(1).join("");
+    expect(sent!.MessageAttributes?.traceparent?.StringValue).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-0[01]$`));
+
+    await relay.settle();
+    const read = clientResponse(await http(restApiEvent({ method: "GET", path: `/orders/${id}` }), lambdaContext()));
+    expect(JSON.parse(read.body)).toMatchObject({ id, status: "confirmed", version: 2 });
+  });
+
+  it("scopes an Idempotency-Key to the JWT subject API Gateway verified", async () => {
+    const post = (sub: string) =>
+      http(httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json", "idempotency-key": "same-key-for-both" }, body: order("cus_scoped") }, { claims: { sub } }), lambdaContext());
+    const [alice, bob] = [`alice-${Date.now()}`, `bob-${Date.now()}`];
+    const first = await post(alice);
+    const other = await post(bob);
+    const again = await post(alice);
+    expect([first.statusCode, other.statusCode, again.statusCode]).toEqual([201, 201, 201]);
+    expect(JSON.parse(other.body!).id).not.toBe(JSON.parse(first.body!).id);
+    expect(JSON.parse(again.body!).id).toBe(JSON.parse(first.body!).id);
+    expect(again.headers?.["idempotent-replayed"]).toBe("true");
+  });
+
+  it("fails at load, naming the variable, without a queue for a durable store", () => {
+    const { SKYPORT_QUEUE_URL: _, ...noQueue } = env;
+    expect(() => awsHttpFunction(noQueue)).toThrow(ConfigError);
+    expect(() => awsHttpFunction(noQueue)).toThrow(/SKYPORT_QUEUE_URL/);
+    expect(() => awsHttpFunction({ ...env, SKYPORT_STORE: "firestore" })).toThrow(/SKYPORT_STORE.*memory, dynamodb/);
+  });
+
+  it("runs on the memory store with no queue at all", async () => {
+    const memory = awsHttpFunction({ SKYPORT_STORE: "memory" }, capture);
+    const created = await memory(httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: order("cus_memory") }), lambdaContext());
+    expect(created.statusCode).toBe(201);
+    expect(logs.some((line) => line.includes("event not published"))).toBe(true);
+  });
+});
