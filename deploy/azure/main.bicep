@@ -1,0 +1,363 @@
+// Skyport's order service on Azure Functions (Flex Consumption, Linux, Node.js 22) with
+// Cosmos DB for NoSQL (serverless) and a Storage queue. Every connection is identity-based:
+// the app's system-assigned managed identity holds one role per resource it touches, and no
+// account key or shared-key connection string appears in its settings.
+
+@description('Prefix of every resource name: 3-20 lower-case letters, digits and hyphens.')
+@minLength(3)
+@maxLength(20)
+param appName string = 'skyport-orders'
+
+@description('Region for every resource; the resource group\'s by default.')
+param location string = resourceGroup().location
+
+@description('Pending orders older than this many days are deleted by the cleanup (SKYPORT_RETENTION_DAYS).')
+@minValue(1)
+@maxValue(36500)
+param retentionDays int = 30
+
+@description('SKYPORT_LOG_LEVEL of the function app.')
+@allowed(['debug', 'info', 'warn', 'error'])
+param logLevel string = 'info'
+
+@description('Most instances Flex Consumption may scale the app out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory of each instance, in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+var suffix = uniqueString(resourceGroup().id, appName)
+var databaseName = 'skyport'
+var queueName = 'orders'
+var deploymentContainerName = 'app-package'
+
+// Built-in role definitions (the same ids in every tenant).
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
+}
+
+// Monitoring: workspace-based Application Insights that accepts only Entra-authenticated telemetry.
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
+  name: '${appName}-${suffix}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${appName}-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: true
+  }
+}
+
+// Storage: the host's own state, the deployment package, and the orders queue.
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: 'st${suffix}'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource ordersQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = {
+  parent: queueService
+  name: queueName
+  properties: {}
+}
+
+// Where the host moves a message that failed host.json's maxDequeueCount times.
+resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = {
+  parent: queueService
+  name: '${queueName}-poison'
+  properties: {}
+}
+
+// Cosmos DB for NoSQL, serverless, Entra-only: the containers as adapters/cosmos/README.md declares them.
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
+  name: '${appName}-${suffix}'
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    capabilities: [
+      {
+        name: 'EnableServerless'
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-04-15' = {
+  parent: cosmos
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+  }
+}
+
+resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
+  parent: database
+  name: 'orders'
+  properties: {
+    resource: {
+      id: 'orders'
+      partitionKey: {
+        paths: ['/id']
+        kind: 'Hash'
+        version: 2
+      }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          { path: '/customerId/?' }
+          { path: '/status/?' }
+          { path: '/createdAt/?' }
+        ]
+        excludedPaths: [
+          { path: '/*' }
+        ]
+        compositeIndexes: [
+          [
+            { path: '/customerId', order: 'ascending' }
+            { path: '/createdAt', order: 'descending' }
+            { path: '/id', order: 'descending' }
+          ]
+          [
+            { path: '/status', order: 'ascending' }
+            { path: '/createdAt', order: 'ascending' }
+            { path: '/id', order: 'ascending' }
+          ]
+        ]
+      }
+    }
+  }
+}
+
+resource idempotencyContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
+  parent: database
+  name: 'idempotency'
+  properties: {
+    resource: {
+      id: 'idempotency'
+      partitionKey: {
+        paths: ['/id']
+        kind: 'Hash'
+        version: 2
+      }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: []
+        excludedPaths: [
+          { path: '/*' }
+        ]
+      }
+      // TTL on, no default: each idempotency record carries its own ttl.
+      defaultTtl: -1
+    }
+  }
+}
+
+// The function app on Flex Consumption.
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: '${appName}-${suffix}'
+  location: location
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-11-01' = {
+  name: '${appName}-${suffix}'
+  location: location
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      appSettings: [
+        // The host's storage, by account name: the managed identity is the credential.
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        // An identifier, not a credential: the component refuses telemetry not signed by Entra.
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+        { name: 'SKYPORT_STORE', value: 'cosmos' }
+        { name: 'SKYPORT_COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
+        { name: 'SKYPORT_COSMOS_DATABASE', value: databaseName }
+        { name: 'SKYPORT_QUEUE_SERVICE_URL', value: storage.properties.primaryEndpoints.queue }
+        { name: 'SKYPORT_QUEUE_NAME', value: queueName }
+        { name: 'SKYPORT_RETENTION_DAYS', value: string(retentionDays) }
+        { name: 'SKYPORT_LOG_LEVEL', value: logLevel }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'node'
+        version: '22'
+      }
+    }
+  }
+}
+
+// Publishing goes through Entra ID (az functionapp deployment), never FTP or SCM passwords.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// Role assignments, each on the narrowest resource that works.
+
+// The host creates its own containers (leases, timer schedules) and reads the package: the account.
+resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, app.id, roles.storageBlobDataOwner)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The publisher sends to, and the trigger reads from, the orders queue.
+resource ordersQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(ordersQueue.id, app.id, roles.storageQueueDataContributor)
+  scope: ordersQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The host moves poison messages here.
+resource poisonQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(poisonQueue.id, app.id, roles.storageQueueDataContributor)
+  scope: poisonQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, app.id, roles.monitoringMetricsPublisher)
+  scope: insights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Cosmos DB's data plane has its own RBAC: Built-in Data Contributor on the account.
+resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, app.id, roles.cosmosDataContributor)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
+    principalId: app.identity.principalId
+    scope: cosmos.id
+  }
+}
+
+output functionAppName string = app.name
+output url string = 'https://${app.properties.defaultHostName}'
+output cosmosEndpoint string = cosmos.properties.documentEndpoint
+output queueServiceUrl string = storage.properties.primaryEndpoints.queue
