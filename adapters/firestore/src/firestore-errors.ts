@@ -1,0 +1,38 @@
+import { StoreUnavailable } from "@skyport/core";
+
+/** gRPC status codes the SDK reports (google.rpc.Code). */
+export const GrpcStatus = {
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  UNAVAILABLE: 14,
+} as const;
+
+// Throttled, timed out or unreachable: worth retrying later, never the caller's fault.
+const TRANSIENT_STATUS = new Set<number>([GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.RESOURCE_EXHAUSTED, GrpcStatus.UNAVAILABLE]);
+// Socket errors that reach us with Node's errno code instead of a gRPC status.
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** The gRPC status of an SDK error, or undefined for anything else. */
+export function statusOf(error: unknown): number | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "number" ? code : undefined;
+}
+
+/** Thrown (as a StoreUnavailable's cause) when an operation outlives the store's deadline. */
+export class FirestoreDeadlineExceeded extends Error {
+  constructor(readonly operation: string, readonly deadlineMs: number) {
+    super(`firestore ${operation} did not finish within ${deadlineMs} ms`);
+    this.name = "FirestoreDeadlineExceeded";
+  }
+}
+
+/** What a store throws for an SDK error it has no domain meaning for. */
+export function storeFailure(error: unknown): unknown {
+  if (error instanceof StoreUnavailable) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const transient = typeof code === "number" ? TRANSIENT_STATUS.has(code) : typeof code === "string" && NETWORK_CODES.has(code);
+  return transient ? new StoreUnavailable(error) : error;
+}

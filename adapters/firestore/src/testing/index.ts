@@ -1,0 +1,2 @@
+export { startFirestoreEmulator, firestoreEmulatorLauncher, FirestoreEmulatorMissing, type FirestoreEmulator } from "./emulator.js";
+export { ttlExpiryOf } from "./ttl.js";
