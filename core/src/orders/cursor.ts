@@ -3,17 +3,19 @@ import { InvalidCursor } from "../ports/errors.js";
 
 /**
  * A list cursor is opaque to clients: the store's own position, bound to the customer it was
- * issued for and sealed with a checksum. A garbled cursor, or one from another customer's
- * list, is refused before any store sees it; the store then refuses positions it did not make.
+ * issued for, with a checksum. The checksum is not a secret: it catches garbled cursors, not
+ * forged ones. What keeps customers apart is the binding (a cursor from another customer's list
+ * is refused before any store sees it) and the stores, which take the customer from the request,
+ * never from the position, and refuse positions they did not make.
  */
 export function encodeCursor(customerId: string, position: string): string {
   const payload = Buffer.from(JSON.stringify({ c: customerId, p: position })).toString("base64url");
-  return `${payload}.${seal(payload)}`;
+  return `${payload}.${checksumOf(payload)}`;
 }
 
 export function decodeCursor(cursor: string, customerId: string): string {
   const [payload, checksum, extra] = cursor.split(".");
-  if (!payload || !checksum || extra !== undefined || seal(payload) !== checksum) {
+  if (!payload || !checksum || extra !== undefined || checksumOf(payload) !== checksum) {
     throw new InvalidCursor("cursor is garbled");
   }
   let decoded: unknown;
@@ -28,6 +30,6 @@ export function decodeCursor(cursor: string, customerId: string): string {
   return p;
 }
 
-function seal(payload: string): string {
+function checksumOf(payload: string): string {
   return createHash("sha256").update("skyport-cursor:").update(payload).digest("base64url").slice(0, 16);
 }
