@@ -1,8 +1,17 @@
 import { cloudEvent } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderAt, queueContract, uniqueCustomer, type DeliveryOutcome } from "@skyport/core/testing";
+import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/testing";
 import { pubsubQueueFunction, type QueueHandler } from "../src/index.js";
-import { pubsubPushEvent, pushFixtures, pushRequest, serveFunction, type ContentMode, type FunctionServer, type PushCloudEvent } from "../src/testing/index.js";
+import {
+  POISON_ACKNOWLEDGED,
+  pubsubPushEvent,
+  pushDelivery,
+  pushFixtures,
+  pushRequest,
+  serveFunction,
+  type ContentMode,
+  type PushCloudEvent,
+} from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 let registered = 0;
@@ -17,9 +26,7 @@ async function serveQueue(handler: QueueHandler) {
     const { headers, body } = pushRequest(event, mode);
     return fetch(server.url, { method: "POST", headers, body });
   };
-  // By body, not id: core's logger redacts digit runs as long as the timestamps in message ids.
-  const acknowledgedAsPoison = (body: string, since = 0) =>
-    lines.slice(since).some((line) => line.message === "poison message acknowledged, not retried" && line.body === body);
+  const acknowledgedAsPoison = (body: string, since = 0) => lines.slice(since).some((line) => line.message === POISON_ACKNOWLEDGED && line.body === body);
   return { server, deliver, lines, acknowledgedAsPoison };
 }
 
@@ -29,19 +36,7 @@ for (const mode of ["binary", "structured"] as const) {
     const queue = await serveQueue(service.queue);
     return {
       orders: deps.orders,
-      // Pub/Sub pushes one message per request: 2xx acknowledges it, anything else leaves it for redelivery.
-      async deliver(messages) {
-        const outcomes: Record<string, DeliveryOutcome> = {};
-        const since = queue.lines.length;
-        await Promise.all(
-          messages.map(async ({ id, body, attempt }) => {
-            const response = await queue.deliver(pubsubPushEvent({ data: body, messageId: id, deliveryAttempt: attempt }), mode);
-            await response.arrayBuffer();
-            outcomes[id] = !response.ok ? "retry" : queue.acknowledgedAsPoison(body, since) ? "dropped" : "done";
-          }),
-        );
-        return outcomes;
-      },
+      deliver: pushDelivery(queue.server.url, mode, () => queue.lines),
       close: queue.server.close,
     };
   });
@@ -65,7 +60,7 @@ describe("Pub/Sub semantics", () => {
       }
       expect(queue.acknowledgedAsPoison(Buffer.from(event.data.message.data!, "base64").toString())).toBe(true);
     }
-    const logged = queue.lines.find((line) => line.message === "poison message acknowledged, not retried");
+    const logged = queue.lines.find((line) => line.message === POISON_ACKNOWLEDGED);
     expect(logged).toMatchObject({ severity: "ERROR", body: "test message 3", subscription: "projects/sample-project/subscriptions/sample-subscription" });
   });
 

@@ -2,16 +2,8 @@ import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleContract } from "@skyport/core/testing";
 import { schedulerCleanupFunction, type ScheduleHandler } from "../src/index.js";
-import { serveFunction, type FunctionServer } from "../src/testing/index.js";
+import { schedulerHeaders, serveFunction, type FunctionServer } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
-
-/** What a Cloud Scheduler HTTP job sends (the OIDC token is checked by Cloud Run before the function runs). */
-const schedulerHeaders = (scheduledAt = new Date()) => ({
-  "x-cloudscheduler": "true",
-  "x-cloudscheduler-jobname": "skyport-orders-cleanup",
-  "x-cloudscheduler-scheduletime": scheduledAt.toISOString(),
-  "user-agent": "Google-Cloud-Scheduler",
-});
 
 let registered = 0;
 async function serveCleanup(handler: ScheduleHandler) {

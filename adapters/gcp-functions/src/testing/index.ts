@@ -1,3 +1,4 @@
 export { startPubSubEmulator, type PubSubEmulator } from "./emulator.js";
 export { pubsubPushEvent, pushRequest, pushFixtures, type PushCloudEvent, type PushEventOptions, type ContentMode } from "./push-events.js";
+export { pushDelivery, schedulerHeaders, POISON_ACKNOWLEDGED } from "./push-delivery.js";
 export { serveFunction, type FunctionServer } from "./loopback-server.js";

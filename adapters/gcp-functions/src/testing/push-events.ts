@@ -28,16 +28,22 @@ export interface PushEventOptions {
   messageId?: string;
   attributes?: Record<string, string>;
   deliveryAttempt?: number;
+  /** Full names, `projects/P/topics/T` and `projects/P/subscriptions/S`; the fixture's by default. */
+  topic?: string;
+  subscription?: string;
+  publishTime?: Date;
 }
 
 let sequence = 0;
 
-/** Google's text fixture with this message in it: the same envelope, other data, id and attributes. */
+/** Google's text fixture with this message in it: the same envelope, with this message's data, id and attributes. */
 export function pubsubPushEvent(options: PushEventOptions): PushCloudEvent {
   const event = pushFixtures.text();
   const messageId = options.messageId ?? `${Date.now()}${++sequence}`;
   event.id = messageId;
-  event.time = new Date().toISOString();
+  event.time = (options.publishTime ?? new Date()).toISOString();
+  if (options.topic) event.source = `//pubsub.googleapis.com/${options.topic}`;
+  if (options.subscription) event.data.subscription = options.subscription;
   event.data.message = {
     ...event.data.message,
     messageId,

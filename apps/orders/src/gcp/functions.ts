@@ -1,0 +1,46 @@
+import { cloudEvent, http } from "@google-cloud/functions-framework";
+import { envReader, memoryStores, readConfig, type Env } from "@skyport/core";
+import {
+  PubSubEventPublisher,
+  cloudLoggingFormat,
+  gcpFunctionOptions,
+  httpFunction,
+  pubSubPublisherConfig,
+  pubsubQueueFunction,
+  schedulerCleanupFunction,
+} from "@skyport/gcp-functions";
+import { lazyOrderService, type EntryOptions, type StoreLoaders } from "../container.js";
+import { UnpublishedEvents } from "./unpublished-events.js";
+
+/** The names `gcloud functions deploy --entry-point` uses. */
+export const FUNCTION_NAMES = { http: "orders", queue: "ordersQueue", cleanup: "ordersCleanup" } as const;
+
+/** The stores the GCP bundle carries; Firestore's SDK is imported on first use only. */
+export const GCP_STORES: StoreLoaders = {
+  memory: memoryStores,
+  firestore: (env) => import("@skyport/firestore").then((m) => m.firestoreStores(env)),
+};
+
+/**
+ * Registers the three functions with the functions framework: configuration is read now (a bad
+ * value fails the load, naming the variable) and the service is built on the first invocation.
+ * SKYPORT_PUBSUB_TOPIC is required with Firestore; the memory store may go without.
+ */
+export function registerOrderFunctions(env: Env, logs: Pick<EntryOptions, "logWrite"> = {}) {
+  const store = readConfig(env, "firestore").store;
+  const topic = store === "memory" && !envReader(env).optional("SKYPORT_PUBSUB_TOPIC") ? undefined : pubSubPublisherConfig(env);
+  const instance = lazyOrderService({
+    cloud: "gcp",
+    env,
+    defaultStore: "firestore",
+    stores: GCP_STORES,
+    events: (_env, logger) => (topic ? new PubSubEventPublisher(topic) : new UnpublishedEvents(logger)),
+    logFormat: cloudLoggingFormat(envReader(env).optional("GOOGLE_CLOUD_PROJECT")),
+    ...logs,
+  });
+  const options = gcpFunctionOptions(env, instance.logger);
+  http(FUNCTION_NAMES.http, httpFunction(async (request, context) => (await instance.service()).http(request, context), options));
+  cloudEvent(FUNCTION_NAMES.queue, pubsubQueueFunction(async (messages, context) => (await instance.service()).queue(messages, context), options));
+  http(FUNCTION_NAMES.cleanup, schedulerCleanupFunction(async (tick, context) => (await instance.service()).cleanup(tick, context), options));
+  return instance;
+}

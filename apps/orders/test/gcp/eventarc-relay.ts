@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { PubSub, type Message } from "@google-cloud/pubsub";
+import { pubsubPushEvent, pushRequest, type ContentMode } from "@skyport/gcp-functions/testing";
+
+/**
+ * Eventarc's part, in the test: a subscription on the topic in Google's Pub/Sub emulator whose
+ * messages are pushed to the queue function as messagePublished CloudEvents, acknowledged on a
+ * 2xx and nacked (so the emulator redelivers them) otherwise.
+ */
+export async function eventarcRelay(projectId: string, topic: string, queueUrl: string, mode: ContentMode = "binary") {
+  const client = new PubSub({ projectId });
+  const [subscription] = await client.topic(topic).createSubscription(`eventarc-${randomBytes(4).toString("hex")}`);
+  let acknowledged = 0;
+  const pushed: string[] = [];
+  subscription.on("message", async (message: Message) => {
+    const event = pubsubPushEvent({
+      data: message.data,
+      messageId: message.id,
+      attributes: message.attributes,
+      deliveryAttempt: message.deliveryAttempt || undefined,
+      topic: `projects/${projectId}/topics/${topic}`,
+      subscription: subscription.name,
+      publishTime: message.publishTime,
+    });
+    const { headers, body } = pushRequest(event, mode);
+    pushed.push(message.data.toString());
+    const ok = await fetch(queueUrl, { method: "POST", headers, body }).then(
+      async (response) => (await response.arrayBuffer(), response.ok),
+      () => false,
+    );
+    if (!ok) return message.nack();
+    message.ack();
+    acknowledged++;
+  });
+  return {
+    /** The message bodies pushed so far, redeliveries included. */
+    pushed: () => [...pushed],
+    /** Waits until `count` messages have been pushed and acknowledged. */
+    async settled(count: number, timeoutMs = 20_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (acknowledged < count) {
+        if (Date.now() > deadline) throw new Error(`only ${acknowledged} of ${count} published messages were acknowledged in ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async close() {
+      await subscription.close();
+      await subscription.delete();
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { randomBytes } from "node:crypto";
+import { PubSub } from "@google-cloud/pubsub";
+import type { Env } from "@skyport/core";
+import { inject } from "vitest";
+
+/** A Firestore and Pub/Sub project no other test uses: the emulators keep projects apart. */
+export function uniqueProject(label: string): string {
+  return `demo-${label}-${randomBytes(3).toString("hex")}`;
+}
+
+/**
+ * The functions' environment as deploy.sh sets it, pointed at the emulators. The SDKs read the
+ * emulator hosts from the process environment, as every Google client library does.
+ */
+export async function functionEnv(projectId: string, extra: Env = {}): Promise<Env> {
+  const { firestoreHost, pubsubHost } = inject("gcp");
+  Object.assign(process.env, { FIRESTORE_EMULATOR_HOST: firestoreHost, PUBSUB_EMULATOR_HOST: pubsubHost });
+  const topic = "orders";
+  const admin = new PubSub({ projectId });
+  await admin.topic(topic).get({ autoCreate: true });
+  await admin.close();
+  return {
+    SKYPORT_STORE: "firestore",
+    GOOGLE_CLOUD_PROJECT: projectId,
+    SKYPORT_PUBSUB_TOPIC: topic,
+    SKYPORT_LOG_LEVEL: "error",
+    ...extra,
+  };
+}

@@ -1,0 +1,13 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "orders-gcp",
+    include: ["test/gcp/**/*.test.ts"],
+    globalSetup: ["test/gcp/global-setup.ts"],
+    // No metadata server here: the Google clients must not wait for one.
+    env: { METADATA_SERVER_DETECTION: "none" },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
