@@ -48,7 +48,14 @@ export function outageContract(name: string, factory: () => Promise<OutageTarget
         await target.storeUp();
       }
 
-      const list = JSON.parse((await target.send({ method: "GET", path: `/orders?customerId=${customerId}` })).body);
+      // Clients reconnect with their own backoff: the store is back once it answers again.
+      let listed = await target.send({ method: "GET", path: `/orders?customerId=${customerId}` });
+      for (const started = Date.now(); listed.status === 503 && Date.now() - started < 60_000; ) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        listed = await target.send({ method: "GET", path: `/orders?customerId=${customerId}` });
+      }
+      expect(listed.status, listed.body).toBe(200);
+      const list = JSON.parse(listed.body);
       expect(list.items.map((o: Order) => o.id)).toEqual([order.id]);
       const retried = await post(`during-${customerId}`);
       expect(retried.status, "the key of a failed request is free again").toBe(201);
