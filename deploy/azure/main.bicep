@@ -246,7 +246,6 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
-      http20Enabled: true
       appSettings: [
         // The host's storage, by account name: the managed identity is the credential.
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
