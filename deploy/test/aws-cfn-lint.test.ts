@@ -1,0 +1,26 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const template = join(dirname(fileURLToPath(import.meta.url)), "../aws/template.yaml");
+
+/** cfn-lint on the PATH, or where pyenv puts it; never a silent pass without it. */
+function cfnLint(): string {
+  const onPath = spawnSync("cfn-lint", ["--version"], { encoding: "utf8" });
+  if (!onPath.error && onPath.status === 0) return "cfn-lint";
+  const pyenv = join(homedir(), ".pyenv/shims/cfn-lint");
+  if (existsSync(pyenv)) return pyenv;
+  throw new Error("cfn-lint is not installed, so deploy/aws/template.yaml cannot be checked: pip install cfn-lint");
+}
+
+describe("deploy/aws/template.yaml under cfn-lint", () => {
+  it("has no errors and no warnings (SAM transform included)", () => {
+    const run = spawnSync(cfnLint(), ["--format", "parseable", "--", template], { encoding: "utf8" });
+    expect(run.error).toBeUndefined();
+    // Exit status bits: 2 errors, 4 warnings, 8 informational; 1 means cfn-lint itself failed.
+    expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({ status: 0, output: "" });
+  }, 60_000);
+});

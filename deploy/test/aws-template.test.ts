@@ -1,0 +1,167 @@
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ORDERS_TABLE, ordersTableDefinition } from "@skyport/dynamodb";
+import { describe, expect, it } from "vitest";
+import { readTemplate, type Json, type JsonObject } from "../aws/verify/cloudformation-yaml.js";
+import { permissionStatements, resourceText, type Statement } from "../aws/verify/iam.js";
+
+const awsDir = join(dirname(fileURLToPath(import.meta.url)), "../aws");
+const template = readTemplate(join(awsDir, "template.yaml"));
+const resources = template.Resources as Record<string, JsonObject>;
+const globals = ((template.Globals as JsonObject).Function ?? {}) as JsonObject;
+const props = (id: string) => {
+  const resource = resources[id];
+  if (!resource) throw new Error(`template.yaml has no resource ${id}`);
+  return resource.Properties as JsonObject;
+};
+const ref = (id: string) => ({ Ref: id });
+const arn = (id: string) => ({ "Fn::GetAtt": [id, "Arn"] });
+const FUNCTIONS = { http: "HttpFunction", queue: "QueueFunction", cleanup: "CleanupFunction" } as const;
+const statements = permissionStatements(resources);
+const sorted = (values: string[]) => [...values].sort();
+
+describe("the SAM template: functions", () => {
+  it("runs every function on nodejs22.x, arm64, as index.handler of its bundle folder", () => {
+    expect(globals).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Handler: "index.handler" });
+    for (const [name, id] of Object.entries(FUNCTIONS)) {
+      const p = props(id);
+      expect(resources[id]!.Type).toBe("AWS::Serverless::Function");
+      expect(relative(resolve(awsDir, "../.."), resolve(awsDir, String(p.CodeUri)))).toBe(`apps/orders/dist/aws/${name}`);
+      for (const key of ["Runtime", "Architectures", "Handler"]) expect(p[key], `${id}.${key} is set once, in Globals`).toBeUndefined();
+    }
+  });
+
+  it("configures every function for DynamoDB from the environment, and only the HTTP function with the queue", () => {
+    expect((globals.Environment as JsonObject).Variables).toEqual({
+      SKYPORT_STORE: "dynamodb",
+      SKYPORT_DYNAMODB_TABLE: ref("OrdersTable"),
+      SKYPORT_RETENTION_DAYS: ref("RetentionDays"),
+      SKYPORT_LOG_LEVEL: ref("LogLevel"),
+    });
+    expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_QUEUE_URL).toEqual(ref("OrdersQueue"));
+    expect(props("QueueFunction").Environment).toBeUndefined();
+    expect(props("CleanupFunction").Environment).toBeUndefined();
+    expect(JSON.stringify(template)).not.toMatch(/SECRET|PASSWORD|ACCESS_KEY|_KEY"|CONNECTION_STRING/i);
+  });
+
+  it("routes every request of API.md to the HTTP function, and everything else too ($default)", () => {
+    const events = Object.values(props("HttpFunction").Events as Record<string, JsonObject>);
+    for (const event of events) expect(event).toMatchObject({ Type: "HttpApi", Properties: { ApiId: ref("OrdersApi") } });
+    const routes = events.map((e) => e.Properties as JsonObject).map((p) => (p.Path === undefined && p.Method === undefined ? "$default" : `${p.Method} ${p.Path}`));
+    expect(sorted(routes)).toEqual(sorted(["GET /health", "POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}", "DELETE /orders/{id}", "$default"]));
+    expect(resources.OrdersApi!.Type).toBe("AWS::Serverless::HttpApi");
+    // Payload 2.0 (SAM's default for HTTP APIs), $default stage: no stage in front of the path.
+    expect(props("OrdersApi").StageName).toBeUndefined();
+    expect(JSON.stringify(props("HttpFunction").Events)).not.toContain("PayloadFormatVersion");
+  });
+
+  it("feeds the queue function from the orders queue with partial batch responses", () => {
+    const [event] = Object.values(props("QueueFunction").Events as Record<string, JsonObject>);
+    expect(event).toMatchObject({ Type: "SQS", Properties: { Queue: arn("OrdersQueue"), FunctionResponseTypes: ["ReportBatchItemFailures"] } });
+    expect(Number((event!.Properties as JsonObject).BatchSize)).toBeLessThanOrEqual(10);
+  });
+
+  it("fires the cleanup on a schedule", () => {
+    const [event] = Object.values(props("CleanupFunction").Events as Record<string, JsonObject>);
+    expect(event).toMatchObject({ Type: "Schedule", Properties: { Schedule: ref("CleanupSchedule") } });
+    expect((template.Parameters as JsonObject).CleanupSchedule).toMatchObject({ Default: expect.stringMatching(/^(rate|cron)\(/) });
+  });
+});
+
+describe("the SAM template: table and queues", () => {
+  it("declares the table exactly as the DynamoDB store defines it, on demand, with TTL and point-in-time recovery", () => {
+    const table = props("OrdersTable");
+    const expected = ordersTableDefinition("any");
+    const byName = <T extends { IndexName?: string; AttributeName?: string }>(items: T[]) => [...items].sort((a, b) => String(a.IndexName ?? a.AttributeName).localeCompare(String(b.IndexName ?? b.AttributeName)));
+    expect(table.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(table.KeySchema).toEqual(expected.KeySchema);
+    expect(byName(table.AttributeDefinitions as never[])).toEqual(byName(expected.AttributeDefinitions as never[]));
+    expect(byName(table.GlobalSecondaryIndexes as never[])).toEqual(byName(expected.GlobalSecondaryIndexes as never[]));
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: ORDERS_TABLE.ttlAttribute, Enabled: true });
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(resources.OrdersTable).toMatchObject({ DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" });
+  });
+
+  it("moves a message to the dead-letter queue after a few receives, and hides it long enough for retries", () => {
+    const queue = props("OrdersQueue");
+    expect(queue.RedrivePolicy).toMatchObject({ deadLetterTargetArn: arn("OrdersDeadLetterQueue"), maxReceiveCount: expect.any(Number) });
+    const receives = Number((queue.RedrivePolicy as JsonObject).maxReceiveCount);
+    expect(receives).toBeGreaterThanOrEqual(3);
+    expect(receives).toBeLessThanOrEqual(10);
+    expect(Number(queue.VisibilityTimeout)).toBeGreaterThanOrEqual(6 * Number(props("QueueFunction").Timeout));
+  });
+});
+
+describe("the SAM template: least privilege", () => {
+  const sourcesOf = (role: string) => statements.filter((s) => s.source.startsWith(`${role}/`));
+  const grants = (role: string) =>
+    sourcesOf(role)
+      .filter((s) => s.sid !== "WriteLogs")
+      .map((s) => ({ actions: sorted(s.actions), resources: s.resources, ...(s.condition ? { condition: s.condition } : {}) }));
+  const ordersOnly = { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${ORDERS_TABLE.orderPrefix}*`] } };
+  const index = (name: string) => ({ "Fn::Sub": `\${OrdersTable.Arn}/index/${name}` });
+
+  it("grants no wildcard action and no wildcard resource, anywhere", () => {
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect(statement.effect, statement.source).toBe("Allow");
+      for (const action of statement.actions) expect(action, statement.source).not.toContain("*");
+      for (const resource of statement.resources) {
+        const text = resourceText(resource);
+        expect(text, statement.source).not.toBe("*");
+        // The one pattern: the log streams of the function's own log group, named before they exist.
+        if (text.includes("*")) expect(text, statement.source).toMatch(/^arn:\$\{AWS::Partition\}:logs:\$\{AWS::Region\}:\$\{AWS::AccountId\}:log-group:\$\{\w+LogGroup\}:log-stream:\*$/);
+      }
+    }
+  });
+
+  it("uses its own roles only: no managed policies, no SAM policy templates", () => {
+    for (const [name, id] of Object.entries(FUNCTIONS)) {
+      const role = `${id}Role`;
+      expect(props(id).Role, name).toEqual(arn(role));
+      expect(props(id).Policies, name).toBeUndefined();
+      expect(props(role).ManagedPolicyArns, role).toBeUndefined();
+      expect(props(role).AssumeRolePolicyDocument).toMatchObject({ Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+    }
+    expect(Object.values(resources).filter((r) => r.Type === "AWS::IAM::Role")).toHaveLength(3);
+  });
+
+  it("lets each function write only its own log group", () => {
+    for (const id of Object.values(FUNCTIONS)) {
+      const logs = sourcesOf(`${id}Role`).filter((s: Statement) => s.sid === "WriteLogs");
+      expect(logs).toHaveLength(1);
+      expect(sorted(logs[0]!.actions)).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
+      expect(resourceText(logs[0]!.resources[0]!)).toContain(`\${${id}LogGroup}`);
+      expect((props(id).LoggingConfig as JsonObject).LogGroup).toEqual(ref(`${id}LogGroup`));
+    }
+  });
+
+  it("HTTP function: orders and idempotency records, a customer's index, and sending to the orders queue", () => {
+    expect(grants("HttpFunctionRole")).toEqual([
+      { actions: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources: [arn("OrdersTable")] },
+      { actions: ["dynamodb:Query"], resources: [index(ORDERS_TABLE.byCustomer.name)] },
+      { actions: ["sqs:SendMessage"], resources: [arn("OrdersQueue")] },
+    ]);
+  });
+
+  it("queue function: reading and rewriting orders (not idempotency records), and receiving from the orders queue", () => {
+    expect(grants("QueueFunctionRole")).toEqual([
+      { actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("OrdersTable")], condition: ordersOnly },
+      { actions: ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"], resources: [arn("OrdersQueue")] },
+    ]);
+  });
+
+  it("cleanup function: the status index, and deleting orders", () => {
+    expect(grants("CleanupFunctionRole")).toEqual([
+      { actions: ["dynamodb:Query"], resources: [index(ORDERS_TABLE.byStatus.name)] },
+      { actions: ["dynamodb:DeleteItem"], resources: [arn("OrdersTable")], condition: ordersOnly },
+    ]);
+  });
+});
+
+describe("the SAM template: outputs", () => {
+  it("gives the API's base URL for the deployed contract run", () => {
+    const outputs = template.Outputs as Record<string, JsonObject>;
+    expect(outputs.ApiUrl!.Value).toEqual({ "Fn::Sub": "https://${OrdersApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}" } satisfies Json);
+  });
+});
