@@ -1,5 +1,5 @@
 import type { HttpHandler } from "@azure/functions";
-import type { AdapterOptions, LazyFunctions } from "./functions.js";
+import type { AdapterOptions, LazyFunctions, NeutralFunctions } from "./functions.js";
 import { toNeutralRequest } from "./http-request.js";
 import { toHttpResponseInit } from "./http-response.js";
 import { toContext } from "./invocation-context.js";
@@ -13,7 +13,7 @@ export function azureHttpHandler(functions: LazyFunctions, options: AdapterOptio
   return async (request, invocation) => {
     const context = toContext(invocation, options, HTTP_REQUEST_LIMIT_MS);
     const neutral = await toNeutralRequest(request);
-    let service;
+    let service: NeutralFunctions;
     try {
       service = await functions();
     } catch (error) {
