@@ -11,8 +11,8 @@ export function redact(line: string): string {
 
 export interface JsonLoggerOptions {
   level: LogLevel;
-  /** Where each line goes; stdout by default. */
-  write?: (line: string) => void;
+  /** Where each line goes (with its level, for sinks that file lines by severity); stdout by default. */
+  write?: (line: string, level: LogLevel) => void;
   /** Turns a line into the cloud's shape (field names, severity); identity by default. */
   format?: (level: LogLevel, message: string, fields: LogFields) => Record<string, unknown>;
   fields?: LogFields;
@@ -33,7 +33,7 @@ export function jsonLogger(options: JsonLoggerOptions): Logger {
   const make = (base: LogFields): Logger => {
     const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
       if (RANK[level] < min) return;
-      write(redact(JSON.stringify(format(level, message, fields ? { ...base, ...fields } : base))));
+      write(redact(JSON.stringify(format(level, message, fields ? { ...base, ...fields } : base))), level);
     };
     return {
       debug: log("debug"),
