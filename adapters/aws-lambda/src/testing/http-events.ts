@@ -58,6 +58,12 @@ function decodedPath(path: string): string {
   }
 }
 
+/** API Gateway's request time: `21/Apr/2020:15:08:21 +0000`. */
+function requestTime(at: Date): string {
+  const [, day, month, year, time] = /^\w+, (\d+) (\w+) (\d+) ([\d:]+)/.exec(at.toUTCString())!.map(String);
+  return `${day}/${month}/${year}:${time} +0000`;
+}
+
 function queryValues(rawQuery: string): Map<string, string[]> {
   const values = new Map<string, string[]>();
   for (const [name, value] of new URLSearchParams(rawQuery)) values.set(name, [...(values.get(name) ?? []), value]);
@@ -128,7 +134,7 @@ function payloadV2(base: ApiGatewayV2Event, request: ClientRequest, { stage, dec
       ...base.requestContext,
       ...(stage === undefined ? {} : { stage }),
       requestId: randomBytes(10).toString("base64").replace(/=+$/, "="),
-      time: now.toUTCString(),
+      time: requestTime(now),
       timeEpoch: now.getTime(),
       http: { ...base.requestContext.http, method: request.method, path: rawPath },
     },

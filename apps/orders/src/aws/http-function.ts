@@ -8,7 +8,8 @@ import { UnpublishedEvents } from "./unpublished-events.js";
  * fails the start instead of leaving orders unconfirmed; the memory store may go without.
  */
 export function awsHttpFunction(env: Env, logs: LogOptions = {}) {
-  const queue = readConfig(env, "dynamodb").store === "memory" && !envReader(env).optional("SKYPORT_QUEUE_URL") ? undefined : readSqsConfig(env);
+  const withoutQueue = readConfig(env, "dynamodb").store === "memory" && !envReader(env).optional("SKYPORT_QUEUE_URL");
+  const queue = withoutQueue ? undefined : readSqsConfig(env);
   const instance = awsOrderService(env, (_env, logger) => (queue ? sqsEventPublisher(queue) : new UnpublishedEvents(logger)), logs);
   return lambdaHttpHandler(instance.service, { logger: instance.logger });
 }

@@ -7,7 +7,7 @@ import { lambdaContext, sqsEvent } from "@skyport/aws-lambda/testing";
 /**
  * The orders queue between the HTTP and queue functions, in one test process: SendMessage is
  * taken at the SDK client (no SQS emulator here speaks the current protocol) and delivered as
- * the event source mapping would, one batch per settle, redelivering what the batch reported.
+ * the event source mapping would, in batches of up to 10, redelivering what a batch reported.
  */
 export function sqsRelay(queueUrl: string, consumer: LambdaSqsHandler) {
   const sqs = mockClient(SQSClient);
@@ -20,7 +20,7 @@ export function sqsRelay(queueUrl: string, consumer: LambdaSqsHandler) {
   });
   return {
     sent: () => sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input),
-    /** Delivers everything queued; a reported failure goes back on the queue once, then stays. */
+    /** Delivers everything queued; a reported failure is redelivered once, then set aside (the DLQ's part). */
     async settle(): Promise<void> {
       while (queued.length) {
         const batch = queued.splice(0, 10);
