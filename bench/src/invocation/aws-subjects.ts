@@ -1,0 +1,76 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import type { LogLevel } from "@skyport/core";
+import { lambdaHttpHandler } from "@skyport/aws-lambda";
+import { httpApiEvent, restApiEvent } from "../../../adapters/aws-lambda/src/testing/http-events.js";
+import { lambdaContext } from "../../../adapters/aws-lambda/src/testing/lambda-context.js";
+import { handWrittenApiGatewayV1, handWrittenApiGatewayV2 } from "../hand-written/aws-lambda.js";
+import { honoApiGatewayV2 } from "../hand-written/hono.js";
+import { middyApiGatewayV2 } from "../hand-written/middy.js";
+import { plainDeps } from "./plain-deps.js";
+import { skyportInstance } from "./skyport-instance.js";
+import type { Answer, Subject } from "./subject.js";
+import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
+
+type Result = APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult;
+type Handler<E> = (event: E, context: Context) => Promise<Result>;
+
+function answer(result: Result): Answer {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  return { status: result.statusCode ?? 200, headers, body: result.body ?? "" };
+}
+
+const V2 = "API Gateway 2.0";
+const V1 = "API Gateway 1.0";
+
+function v2Subject(layer: string, handler: Handler<APIGatewayProxyEventV2>, note?: string): Subject<APIGatewayProxyEventV2, Result> {
+  // One Lambda context for the whole run, as one warm instance sees a stream of them.
+  const context = lambdaContext({ remainingMs: 3_600_000 });
+  const request = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+    httpApiEvent({ method, path, headers, body }) as unknown as APIGatewayProxyEventV2;
+  return {
+    cloud: "aws",
+    event: V2,
+    layer,
+    note,
+    posts: (count) => Array.from({ length: count }, () => request("POST", "/orders", JSON_HEADERS, ORDER_BODY)),
+    gets: (ids) => ids.map((id) => ({ ...request("GET", `/orders/${id}`, {}), pathParameters: undefined })),
+    request,
+    invoke: (event) => handler(event, context),
+    answer,
+  };
+}
+
+function v1Subject(layer: string, handler: Handler<APIGatewayProxyEvent>): Subject<APIGatewayProxyEvent, Result> {
+  const context = lambdaContext({ remainingMs: 3_600_000 });
+  const request = (method: string, path: string, headers: Record<string, string>, body?: string) => restApiEvent({ method, path, headers, body });
+  return {
+    cloud: "aws",
+    event: V1,
+    layer,
+    posts: (count) => Array.from({ length: count }, () => request("POST", "/orders", JSON_HEADERS, ORDER_BODY)),
+    gets: (ids) => ids.map((id) => request("GET", `/orders/${id}`, {})),
+    request,
+    invoke: (event) => handler(event, context),
+    answer,
+  };
+}
+
+function skyportLambda(logLevel?: LogLevel) {
+  const instance = skyportInstance("aws", logLevel);
+  return lambdaHttpHandler(instance.service, { logger: instance.logger });
+}
+
+/** API Gateway 2.0 and 1.0 through Skyport and by hand; Middy and Hono on 2.0. */
+export function awsSubjects(): Subject[] {
+  const subjects: Subject<never, Result>[] = [
+    v2Subject("Skyport", skyportLambda()),
+    v2Subject("hand-written", handWrittenApiGatewayV2(plainDeps())),
+    v1Subject("Skyport", skyportLambda()),
+    v1Subject("hand-written", handWrittenApiGatewayV1(plainDeps())),
+    v2Subject("Middy", middyApiGatewayV2(plainDeps()) as Handler<APIGatewayProxyEventV2>),
+    v2Subject("Hono", honoApiGatewayV2(plainDeps()) as unknown as Handler<APIGatewayProxyEventV2>),
+    v2Subject("Skyport", skyportLambda("info"), "info request logs, formatted and dropped"),
+  ];
+  return subjects as Subject[];
+}

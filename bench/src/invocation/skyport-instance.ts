@@ -1,0 +1,28 @@
+import { memoryStores, type Cloud, type EventPublisher, type LogLevel } from "@skyport/core";
+import { lazyOrderService } from "../../../apps/orders/src/container.js";
+
+/** Counts order.created events: the same cheap publisher behind Skyport and the hand-written handlers. */
+export class CountedEvents implements EventPublisher {
+  published = 0;
+  async publish(): Promise<void> {
+    this.published++;
+  }
+}
+
+/** Log lines are formatted as in production and then dropped: the bench measures the work, not the terminal. */
+const discard = () => {};
+
+/**
+ * An order service composed the way the cloud entries compose it (apps/orders/src/<cloud>): the
+ * inversify container, SKYPORT_STORE=memory, built on the first invocation.
+ */
+export function skyportInstance(cloud: Cloud, logLevel: LogLevel = "warn") {
+  return lazyOrderService({
+    cloud,
+    env: { SKYPORT_STORE: "memory", SKYPORT_LOG_LEVEL: logLevel },
+    defaultStore: "memory",
+    stores: { memory: memoryStores },
+    events: () => new CountedEvents(),
+    logWrite: discard,
+  });
+}

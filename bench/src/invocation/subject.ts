@@ -1,0 +1,29 @@
+/** What every measured handler answers, once its cloud's result is read back. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * One handler under measurement. Events are built before the clock starts (the platform builds
+ * them, not the handler); `invoke` is all that is timed.
+ */
+export interface Subject<Event = unknown, Result = unknown> {
+  cloud: "aws" | "azure" | "gcp";
+  /** The event format: "API Gateway 2.0", "Azure HttpRequest", ... */
+  event: string;
+  /** "Skyport", "hand-written", "Middy", "Hono". */
+  layer: string;
+  /** A variant of the configuration, when one is measured besides the default. */
+  note?: string;
+  /** The events for one batch: `POST /orders` with the workload body, or `GET /orders/{id}`. */
+  posts(count: number): Promise<Event[]> | Event[];
+  gets(ids: string[]): Promise<Event[]> | Event[];
+  /** Any request, for the parity check. */
+  request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Event> | Event;
+  invoke(event: Event): Promise<Result>;
+  answer(result: Result): Answer;
+}
+
+export const subjectName = (s: Pick<Subject, "cloud" | "event" | "layer" | "note">) => `${s.layer} · ${s.event}${s.note ? ` (${s.note})` : ""}`;

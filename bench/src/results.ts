@@ -1,0 +1,98 @@
+/** bench/results.json: every figure of one `npm run bench`, and the machine it ran on. */
+export interface BenchResults {
+  command: string;
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  quick: boolean;
+  invocation: InvocationResult;
+  bundles: BundleRow[];
+  coldStart: ColdStartResult;
+  storeSdks: StoreSdkRow[];
+  throughput: ThroughputResult;
+  targets: TargetRow[];
+}
+
+export interface InvocationRow {
+  cloud: string;
+  event: string;
+  layer: string;
+  note?: string;
+  /** Median over the rounds of ns per POST /orders + GET /orders/{id}. */
+  nsPerOp: number;
+  postNs: number;
+  getNs: number;
+  rounds: number[];
+  /** nsPerOp over the hand-written handler's for the same event. */
+  ratio?: number;
+}
+
+export interface InvocationResult {
+  ops: number;
+  rounds: number;
+  warmup: number;
+  rows: InvocationRow[];
+}
+
+export interface BundleRow {
+  cloud: string;
+  function: string;
+  file: string;
+  minifiedBytes: number;
+  gzipBytes: number;
+  /** Bytes in the minified output that come from Skyport's own sources (core, adapters, apps). */
+  skyportBytes: number;
+  thirdPartyBytes: number;
+  /** The largest third-party packages, by bytes in the output. */
+  topPackages: { name: string; bytes: number }[];
+}
+
+export interface ColdStartRow {
+  cloud: string;
+  layer: string;
+  store: string;
+  bundle: string;
+  /** performance.now() when the first answer is back: ms since the process started. */
+  inProcessMs: number;
+  /** Spawn to exit, measured by the parent. */
+  wallMs: number;
+  runs: { inProcessMs: number; wallMs: number }[];
+}
+
+export interface ColdStartResult {
+  runs: number;
+  firstInvocation: string;
+  rows: ColdStartRow[];
+}
+
+export interface StoreSdkRow {
+  cloud: string;
+  bundle: string;
+  store: string;
+  /** Store SDK packages whose code ran by the end of the first invocation. */
+  loaded: string[];
+  /** Only the configured store's SDK (or none, for memory) may load. */
+  ok: boolean;
+}
+
+export interface ThroughputRow {
+  server: string;
+  store: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  rounds: { requestsPerSecond: number; p50Ms: number; p99Ms: number }[];
+}
+
+export interface ThroughputResult {
+  tool: string;
+  connections: number;
+  secondsPerRound: number;
+  rows: ThroughputRow[];
+}
+
+export interface TargetRow {
+  target: string;
+  limit: string;
+  measured: string;
+  met: boolean;
+}
