@@ -24,23 +24,24 @@ export const GCP_STORES: StoreLoaders = {
 /**
  * Registers the three functions with the functions framework: configuration is read now (a bad
  * value fails the load, naming the variable) and the service is built on the first invocation.
- * SKYPORT_PUBSUB_TOPIC is required with Firestore; the memory store may go without.
+ * SKYPORT_PUBSUB_TOPIC is required with Firestore; the memory store may go without. Tests may
+ * give other store loaders (a Firestore client with a short deadline).
  */
-export function registerOrderFunctions(env: Env, logs: Pick<EntryOptions, "logWrite"> = {}) {
+export function registerOrderFunctions(env: Env, options: Partial<Pick<EntryOptions, "logWrite" | "stores">> = {}) {
   const store = readConfig(env, "firestore").store;
   const topic = store === "memory" && !envReader(env).optional("SKYPORT_PUBSUB_TOPIC") ? undefined : pubSubPublisherConfig(env);
   const instance = lazyOrderService({
     cloud: "gcp",
     env,
     defaultStore: "firestore",
-    stores: GCP_STORES,
+    stores: options.stores ?? GCP_STORES,
     events: (_env, logger) => (topic ? new PubSubEventPublisher(topic) : new UnpublishedEvents(logger)),
     logFormat: cloudLoggingFormat(envReader(env).optional("GOOGLE_CLOUD_PROJECT")),
-    ...logs,
+    logWrite: options.logWrite,
   });
-  const options = gcpFunctionOptions(env, instance.logger);
-  http(FUNCTION_NAMES.http, httpFunction(async (request, context) => (await instance.service()).http(request, context), options));
-  cloudEvent(FUNCTION_NAMES.queue, pubsubQueueFunction(async (messages, context) => (await instance.service()).queue(messages, context), options));
-  http(FUNCTION_NAMES.cleanup, schedulerCleanupFunction(async (tick, context) => (await instance.service()).cleanup(tick, context), options));
+  const functionOptions = gcpFunctionOptions(env, instance.logger);
+  http(FUNCTION_NAMES.http, httpFunction(async (request, context) => (await instance.service()).http(request, context), functionOptions));
+  cloudEvent(FUNCTION_NAMES.queue, pubsubQueueFunction(async (messages, context) => (await instance.service()).queue(messages, context), functionOptions));
+  http(FUNCTION_NAMES.cleanup, schedulerCleanupFunction(async (tick, context) => (await instance.service()).cleanup(tick, context), functionOptions));
   return instance;
 }

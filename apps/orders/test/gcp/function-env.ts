@@ -10,10 +10,11 @@ export function uniqueProject(label: string): string {
 
 /**
  * The functions' environment as deploy.sh sets it, pointed at the emulators. The SDKs read the
- * emulator hosts from the process environment, as every Google client library does.
+ * emulator hosts from the process environment, as every Google client library does. Firestore may
+ * be reached through another host:port (a proxy that takes it away).
  */
-export async function functionEnv(projectId: string, extra: Env = {}): Promise<Env> {
-  const { firestoreHost, pubsubHost } = inject("gcp");
+export async function functionEnv(projectId: string, extra: Env = {}, firestoreHost = inject("gcp").firestoreHost): Promise<Env> {
+  const { pubsubHost } = inject("gcp");
   Object.assign(process.env, { FIRESTORE_EMULATOR_HOST: firestoreHost, PUBSUB_EMULATOR_HOST: pubsubHost });
   const topic = "orders";
   const admin = new PubSub({ projectId });

@@ -3,7 +3,8 @@ import type { ContractRequest, ContractResponse } from "@skyport/core/testing";
 import { fetchTarget } from "@skyport/core/testing";
 import type { Env } from "@skyport/core";
 import { serveFunction } from "@skyport/gcp-functions/testing";
-import { FUNCTION_NAMES, registerOrderFunctions } from "../../src/gcp/functions.js";
+import type { StoreLoaders } from "../../src/container.js";
+import { FUNCTION_NAMES, GCP_STORES, registerOrderFunctions } from "../../src/gcp/functions.js";
 import { eventarcRelay } from "./eventarc-relay.js";
 import { functionEnv } from "./function-env.js";
 
@@ -12,10 +13,11 @@ import { functionEnv } from "./function-env.js";
  * emulators; POST /orders publishes to the Pub/Sub emulator, and a relay pushes what it publishes
  * to the queue function, as Eventarc does.
  */
-export async function gcpApp(projectId: string, extra: Env = {}) {
-  const env = await functionEnv(projectId, extra);
+export async function gcpApp(projectId: string, extra: Env = {}, firestore: { host?: string; deadlineMs?: number } = {}) {
+  const env = await functionEnv(projectId, extra, firestore.host);
   const lines: Record<string, unknown>[] = [];
-  registerOrderFunctions(env, { logWrite: (line) => lines.push(JSON.parse(line)) });
+  const stores: StoreLoaders = { ...GCP_STORES, firestore: (storeEnv) => firestoreStores(storeEnv, { deadlineMs: firestore.deadlineMs }) };
+  registerOrderFunctions(env, { logWrite: (line) => lines.push(JSON.parse(line)), stores: firestore.deadlineMs ? stores : GCP_STORES });
   // The framework keeps one function per name: serve each before anything registers again.
   const [http, queue, cleanup] = [await serveFunction(FUNCTION_NAMES.http), await serveFunction(FUNCTION_NAMES.queue), await serveFunction(FUNCTION_NAMES.cleanup)];
   const relay = await eventarcRelay(projectId, env.SKYPORT_PUBSUB_TOPIC!, queue.url);

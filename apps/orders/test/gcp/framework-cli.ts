@@ -1,0 +1,76 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { createRequire } from "node:module";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Env } from "@skyport/core";
+import { startServerProcess, type ContractRequest, type ContractResponse } from "@skyport/core/testing";
+
+export const GCP_DIST = fileURLToPath(new URL("../../dist/gcp/", import.meta.url));
+
+/** dist/gcp as `npm run build` leaves it, or a failure that says how to make it. */
+export function requireGcpBundle(): string {
+  if (!existsSync(join(GCP_DIST, "index.mjs"))) {
+    throw new Error(`no GCP bundle at ${GCP_DIST}: build it first with \`npm run build\` (or \`node apps/orders/build/index.mjs gcp\`)`);
+  }
+  return GCP_DIST;
+}
+
+// The framework's command-line entry, the program the Cloud Functions runtime starts.
+const FRAMEWORK_MAIN = join(dirname(createRequire(import.meta.url).resolve("@google-cloud/functions-framework")), "main.js");
+
+const socketAnswers = (path: string) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ path });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+/**
+ * Runs the built bundle the way Cloud Functions does: the framework's CLI loads dist/gcp (its
+ * package.json `main`) and serves one target. PORT is a Unix socket path, which Node's listen()
+ * takes as such: the CLI would otherwise listen on every interface.
+ */
+export async function runBundle(target: string, env: Env) {
+  const dir = mkdtempSync(join(tmpdir(), "skyport-gcp-"));
+  const socketPath = join(dir, "function.sock");
+  try {
+    const server = await startServerProcess({
+      name: `functions-framework --target=${target}`,
+      command: process.execPath,
+      args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${requireGcpBundle()}`],
+      port: 0,
+      env: { ...env, PORT: socketPath, NODE_ENV: "production" },
+      ready: () => socketAnswers(socketPath),
+      timeoutMs: 30_000,
+    });
+    return {
+      send: (contract: ContractRequest) => sendOverSocket(socketPath, contract),
+      async stop() {
+        await server.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function sendOverSocket(socketPath: string, contract: ContractRequest): Promise<ContractResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path: contract.path, method: contract.method, headers: { host: "localhost", ...contract.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+        resolve({ status: res.statusCode!, headers, body: Buffer.concat(chunks).toString() });
+      });
+    });
+    req.on("error", reject);
+    req.end(contract.body === undefined ? undefined : Buffer.from(contract.body));
+  });
+}
