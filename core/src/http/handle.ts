@@ -2,7 +2,6 @@ import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
 import { inSpan } from "../observability/spans.js";
-import { parseTraceparent } from "../observability/traceparent.js";
 import { describe } from "./describe.js";
 import { Problem, invalid } from "./problem.js";
 import { requestIdFor } from "./request-id.js";
@@ -20,8 +19,7 @@ export function handleHttp(route: ReturnType<typeof createRouter>) {
   return function http(request: HttpRequest, context: Context): Promise<HttpResponse> {
     const started = performance.now();
     const requestId = requestIdFor(request.headers["x-request-id"], context.requestId);
-    return inSpan("orders http", "server", context.traceparent, async (traceparent) => {
-      const { traceId, spanId } = parseTraceparent(traceparent)!;
+    return inSpan("orders http", "server", context.traceparent, async (traceparent, { traceId, spanId }) => {
       const logger = context.logger.child({ requestId, traceId, spanId });
       let response: HttpResponse;
       try {

@@ -2,7 +2,6 @@ import type { Context } from "../function/context.js";
 import type { BatchResult, Message, MessageFailure } from "../function/message.js";
 import { describe } from "../http/describe.js";
 import { inSpan } from "../observability/spans.js";
-import { parseTraceparent } from "../observability/traceparent.js";
 import { DEADLINE_RESERVE_MS } from "../http/handle.js";
 import { VersionConflict } from "../ports/errors.js";
 import { ORDER_ID_PATTERN } from "../ports/ids.js";
@@ -35,8 +34,7 @@ export function orderQueueConsumer(deps: Pick<OrderDeps, "orders" | "clock">) {
   }
 
   async function handle(message: Message, context: Context): Promise<MessageFailure | undefined> {
-    return inSpan("order.created process", "consumer", message.attributes?.traceparent, async (traceparent) => {
-      const { traceId, spanId } = parseTraceparent(traceparent)!;
+    return inSpan("order.created process", "consumer", message.attributes?.traceparent, async (_traceparent, { traceId, spanId }) => {
       const logger = context.logger.child({ messageId: message.id, attempt: message.attempt, traceId, spanId });
       try {
         if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {

@@ -25,25 +25,63 @@ const defaultFormat = (level: LogLevel, message: string, fields: LogFields) => (
   ...fields,
 });
 
+interface Sink {
+  min: number;
+  write: (line: string, level: LogLevel) => void;
+  format: NonNullable<JsonLoggerOptions["format"]>;
+}
+
+/**
+ * A logger and its children. A child is made for every request and message, and most never
+ * write a line: it keeps its own fields and merges them with its parent's on its first line only.
+ */
+class JsonLines implements Logger {
+  private merged?: LogFields;
+
+  constructor(
+    private readonly sink: Sink,
+    private readonly own: LogFields,
+    private readonly parent?: JsonLines,
+  ) {}
+
+  debug(message: string, fields?: LogFields) {
+    this.line("debug", message, fields);
+  }
+  info(message: string, fields?: LogFields) {
+    this.line("info", message, fields);
+  }
+  warn(message: string, fields?: LogFields) {
+    this.line("warn", message, fields);
+  }
+  error(message: string, fields?: LogFields) {
+    this.line("error", message, fields);
+  }
+
+  child(fields: LogFields): Logger {
+    return new JsonLines(this.sink, fields, this);
+  }
+
+  private base(): LogFields {
+    return (this.merged ??= this.parent ? { ...this.parent.base(), ...this.own } : this.own);
+  }
+
+  private line(level: LogLevel, message: string, fields: LogFields | undefined) {
+    if (RANK[level] < this.sink.min) return;
+    const base = this.base();
+    this.sink.write(redact(JSON.stringify(this.sink.format(level, message, fields ? { ...base, ...fields } : base))), level);
+  }
+}
+
 /** One JSON object per line. */
 export function jsonLogger(options: JsonLoggerOptions): Logger {
-  const min = RANK[options.level];
-  const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
-  const format = options.format ?? defaultFormat;
-  const make = (base: LogFields): Logger => {
-    const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
-      if (RANK[level] < min) return;
-      write(redact(JSON.stringify(format(level, message, fields ? { ...base, ...fields } : base))), level);
-    };
-    return {
-      debug: log("debug"),
-      info: log("info"),
-      warn: log("warn"),
-      error: log("error"),
-      child: (fields) => make({ ...base, ...fields }),
-    };
-  };
-  return make(options.fields ?? {});
+  return new JsonLines(
+    {
+      min: RANK[options.level],
+      write: options.write ?? ((line: string) => process.stdout.write(line + "\n")),
+      format: options.format ?? defaultFormat,
+    },
+    options.fields ?? {},
+  );
 }
 
 export const silentLogger: Logger = {
