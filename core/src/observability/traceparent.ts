@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytesFromPool } from "../ports/entropy.js";
 
 /** The parts of a W3C `traceparent` (version 00). */
 export interface TraceParent {
@@ -23,7 +23,7 @@ export function formatTraceparent({ traceId, spanId, sampled }: TraceParent): st
 
 /** A new trace, for a request that arrived without one, so that the order still has a trace id. */
 export function newTrace(): TraceParent {
-  const hex = randomBytes(24).toString("hex"); // one call for both ids: it is on every untraced request
+  const hex = randomBytesFromPool(24).toString("hex"); // one call for both ids: it is on every untraced request
   return { traceId: hex.slice(0, 32), spanId: hex.slice(32), sampled: false };
 }
 

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import type { Clock } from "./clock.js";
+import { randomBytesFromPool } from "./entropy.js";
 
 export interface Ids {
   /** A new order id: URL-safe and sortable by creation time. */
@@ -19,7 +19,7 @@ export function ulidIds(clock: Clock): Ids {
       if (time === lastTime) lastRandom = increment(lastRandom);
       else {
         lastTime = time;
-        lastRandom = new Uint8Array(randomBytes(10));
+        lastRandom = new Uint8Array(randomBytesFromPool(10));
       }
       return `ord_${encodeTime(time)}${encodeRandom(lastRandom)}`;
     },
