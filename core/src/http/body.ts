@@ -1,9 +1,10 @@
+import { isUtf8 } from "node:buffer";
 import type { HttpRequest } from "../function/http.js";
 import { Problem } from "./problem.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/;
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const BOM = 0xfeff;
 
 /** 415, then 413, then 400: the JSON value of the body. */
 export function readJsonBody(request: HttpRequest): unknown {
@@ -15,12 +16,9 @@ export function readJsonBody(request: HttpRequest): unknown {
   if (bytes.byteLength > MAX_BODY_BYTES) {
     throw new Problem("payload-too-large", `The body may be at most ${MAX_BODY_BYTES} bytes.`);
   }
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    throw new Problem("malformed-json", "The body is not valid UTF-8.");
-  }
+  if (!isUtf8(bytes)) throw new Problem("malformed-json", "The body is not valid UTF-8.");
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  if (text.charCodeAt(0) === BOM) text = text.slice(1); // as a TextDecoder would: a leading BOM is not content
   try {
     return JSON.parse(text);
   } catch {

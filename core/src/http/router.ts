@@ -39,8 +39,10 @@ export function createRouter(routes: readonly Route[]) {
 
 function splitPath(path: string): string[] | null {
   if (!path.startsWith("/")) return null;
+  const segments = path.slice(1).split("/");
+  if (!path.includes("%")) return segments; // nothing to decode: the usual case
   try {
-    return path.slice(1).split("/").map(decodeURIComponent);
+    return segments.map(decodeURIComponent);
   } catch {
     return null;
   }
