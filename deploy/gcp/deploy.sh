@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Deploys Skyport's order service to Google Cloud: three Cloud Functions (2nd gen) from the bundle
+# in apps/orders/dist/gcp, Firestore, Pub/Sub (with a dead-letter topic) and a Cloud Scheduler job.
+# Every step creates what is missing and updates what exists, so running it again is safe.
+#
+#   deploy/gcp/deploy.sh --project=my-project [--region=europe-west1] [--dry-run]
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: deploy/gcp/deploy.sh --project=PROJECT [options]
+
+  --project=ID              Google Cloud project (default: $GOOGLE_CLOUD_PROJECT)
+  --region=REGION           functions, Eventarc trigger and scheduler job (default: europe-west1)
+  --firestore-location=LOC  where a new Firestore database is created (default: the region)
+  --database=ID             Firestore database (default: (default))
+  --source=DIR              the built bundle (default: apps/orders/dist/gcp; run `npm run build` first)
+  --schedule=CRON           when the cleanup runs, in UTC (default: 0 3 * * *)
+  --retention-days=N        pending orders older than this are cleaned up (default: 30)
+  --dry-run                 print the gcloud commands instead of running them
+EOF
+}
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT="${GOOGLE_CLOUD_PROJECT:-}"
+REGION="europe-west1"
+FIRESTORE_LOCATION=""
+DATABASE="(default)"
+SOURCE="$here/../../apps/orders/dist/gcp"
+SCHEDULE="0 3 * * *"
+RETENTION_DAYS="30"
+DRY_RUN=false
+
+for arg in "$@"; do
+  case "$arg" in
+    --project=*) PROJECT="${arg#*=}" ;;
+    --region=*) REGION="${arg#*=}" ;;
+    --firestore-location=*) FIRESTORE_LOCATION="${arg#*=}" ;;
+    --database=*) DATABASE="${arg#*=}" ;;
+    --source=*) SOURCE="${arg#*=}" ;;
+    --schedule=*) SCHEDULE="${arg#*=}" ;;
+    --retention-days=*) RETENTION_DAYS="${arg#*=}" ;;
+    --dry-run) DRY_RUN=true ;;
+    -h | --help) usage && exit 0 ;;
+    *) echo "deploy.sh: unknown argument: $arg" >&2 && usage >&2 && exit 2 ;;
+  esac
+done
+[[ -n "$PROJECT" ]] || { echo "deploy.sh: --project (or GOOGLE_CLOUD_PROJECT) is required" >&2; exit 2; }
+[[ "$RETENTION_DAYS" =~ ^[0-9]+$ ]] || { echo "deploy.sh: --retention-days must be a number of days" >&2; exit 2; }
+FIRESTORE_LOCATION="${FIRESTORE_LOCATION:-$REGION}"
+INDEXES="$here/firestore.indexes.json"
+
+# Names of everything this script owns.
+RUNTIME_SA="skyport-orders@$PROJECT.iam.gserviceaccount.com"
+INVOKER_SA="skyport-invoker@$PROJECT.iam.gserviceaccount.com"
+TOPIC="skyport-orders"
+DEAD_LETTER_TOPIC="skyport-orders-dead-letter"
+MAX_DELIVERY_ATTEMPTS=5
+HTTP_FUNCTION="skyport-orders"
+QUEUE_FUNCTION="skyport-orders-queue"
+CLEANUP_FUNCTION="skyport-orders-cleanup"
+CLEANUP_JOB="skyport-orders-cleanup"
+
+# Runs a command, or with --dry-run prints it as a shell line; "$NAME" stands for a value looked up earlier.
+run() {
+  if [[ "$DRY_RUN" == true ]]; then
+    printf '%q ' "$@" | sed -e 's/ $//' -e 's/\\\$\([A-Z_]*\)/"$\1"/g'
+    echo
+  else
+    "$@"
+  fi
+}
+
+# Creates a resource unless its describe command finds it: `check -- create`.
+create_unless_exists() {
+  local -a check=() create=()
+  while [[ "$1" != "--" ]]; do check+=("$1") && shift; done
+  shift
+  create=("$@")
+  if [[ "$DRY_RUN" == true ]]; then
+    echo "$(run "${check[@]}") >/dev/null 2>&1 || $(run "${create[@]}")"
+  elif ! "${check[@]}" >/dev/null 2>&1; then
+    "${create[@]}"
+  fi
+}
+
+# Creates something that has no describe command (a composite index); ALREADY_EXISTS means done.
+create_tolerating_exists() {
+  if [[ "$DRY_RUN" == true ]]; then
+    echo "output=\$($(run "$@") 2>&1) || grep -q ALREADY_EXISTS <<<\"\$output\""
+    return
+  fi
+  local output
+  if ! output="$("$@" 2>&1)"; then
+    grep -q "ALREADY_EXISTS" <<<"$output" || { echo "$output" >&2 && return 1; }
+  fi
+}
+
+# Sets the named variable to a command's output; with --dry-run prints the lookup and sets "$NAME".
+lookup() {
+  local name="$1"
+  shift
+  if [[ "$DRY_RUN" == true ]]; then
+    echo "$name=\$($(run "$@"))"
+    printf -v "$name" '%s' "\$$name"
+  else
+    printf -v "$name" '%s' "$("$@")"
+  fi
+}
+
+if [[ "$DRY_RUN" == true ]]; then
+  echo "set -euo pipefail"
+else
+  command -v gcloud >/dev/null || { echo "deploy.sh: the Google Cloud CLI (gcloud) is needed: https://cloud.google.com/sdk/docs/install" >&2; exit 1; }
+  [[ -f "$SOURCE/package.json" ]] || { echo "deploy.sh: no bundle at $SOURCE; run \`npm run build\` first" >&2; exit 1; }
+fi
+
+echo "== APIs" >&2
+run gcloud services enable cloudfunctions.googleapis.com run.googleapis.com cloudbuild.googleapis.com \
+  artifactregistry.googleapis.com eventarc.googleapis.com pubsub.googleapis.com firestore.googleapis.com \
+  cloudscheduler.googleapis.com iam.googleapis.com --project="$PROJECT"
+
+echo "== Service accounts: the functions' own, and the one that invokes the private functions" >&2
+create_unless_exists gcloud iam service-accounts describe "$RUNTIME_SA" --project="$PROJECT" -- \
+  gcloud iam service-accounts create "${RUNTIME_SA%%@*}" --display-name="Skyport order functions" --project="$PROJECT"
+create_unless_exists gcloud iam service-accounts describe "$INVOKER_SA" --project="$PROJECT" -- \
+  gcloud iam service-accounts create "${INVOKER_SA%%@*}" --display-name="Skyport Eventarc and Cloud Scheduler invoker" --project="$PROJECT"
+# Firestore's reads and writes; publishing is granted on the orders topic alone, below.
+run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$RUNTIME_SA" --role=roles/datastore.user --condition=None
+
+echo "== Firestore: database, composite indexes, field overrides and the TTL policy" >&2
+create_unless_exists gcloud firestore databases describe --database="$DATABASE" --project="$PROJECT" -- \
+  gcloud firestore databases create --database="$DATABASE" --location="$FIRESTORE_LOCATION" --type=firestore-native --project="$PROJECT"
+# firestore.indexes.json is the one list of indexes (the store's tests check it against its queries).
+while IFS=$'\t' read -r kind collection field rest; do
+  if [[ "$kind" == index ]]; then
+    read -r -a fields <<<"$rest"
+    create_tolerating_exists gcloud firestore indexes composite create --collection-group="$collection" --query-scope=collection \
+      "${fields[@]}" --database="$DATABASE" --project="$PROJECT" --async
+  elif [[ "$kind" == ttl ]]; then
+    run gcloud firestore fields ttls update "$field" --collection-group="$collection" --enable-ttl --database="$DATABASE" --project="$PROJECT"
+  elif [[ "$kind" == unindexed ]]; then
+    run gcloud firestore indexes fields update "$field" --collection-group="$collection" --disable-indexes --database="$DATABASE" --project="$PROJECT"
+  fi
+done < <(node "$here/firestore-index-flags.mjs" "$INDEXES")
+
+echo "== Pub/Sub: the orders topic, and a dead-letter topic with a subscription that keeps what lands there" >&2
+create_unless_exists gcloud pubsub topics describe "$TOPIC" --project="$PROJECT" -- \
+  gcloud pubsub topics create "$TOPIC" --project="$PROJECT"
+create_unless_exists gcloud pubsub topics describe "$DEAD_LETTER_TOPIC" --project="$PROJECT" -- \
+  gcloud pubsub topics create "$DEAD_LETTER_TOPIC" --project="$PROJECT"
+create_unless_exists gcloud pubsub subscriptions describe "$DEAD_LETTER_TOPIC" --project="$PROJECT" -- \
+  gcloud pubsub subscriptions create "$DEAD_LETTER_TOPIC" --topic="$DEAD_LETTER_TOPIC" --message-retention-duration=7d --project="$PROJECT"
+run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --member="serviceAccount:$RUNTIME_SA" --role=roles/pubsub.publisher --project="$PROJECT"
+
+echo "== Functions (gcloud functions deploy creates or updates)" >&2
+env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE,SKYPORT_PUBSUB_TOPIC=$TOPIC,SKYPORT_RETENTION_DAYS=$RETENTION_DAYS"
+common=(--gen2 --runtime=nodejs22 --region="$REGION" --source="$SOURCE" --service-account="$RUNTIME_SA"
+  --set-env-vars="$env_vars" --project="$PROJECT")
+run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --entry-point=orders --trigger-http --allow-unauthenticated \
+  --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s
+# --retry: a failure (a thrown error) is redelivered by Pub/Sub instead of dropped.
+run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --entry-point=ordersQueue --trigger-topic="$TOPIC" \
+  --trigger-location="$REGION" --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
+  --memory=256Mi --max-instances=10 --timeout=60s
+run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --entry-point=ordersCleanup --trigger-http --no-allow-unauthenticated \
+  --memory=256Mi --max-instances=1 --timeout=540s
+# The invoker may call the two private functions, and nothing else.
+run gcloud functions add-invoker-policy-binding "$QUEUE_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
+run gcloud functions add-invoker-policy-binding "$CLEANUP_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
+
+echo "== Dead letters: after $MAX_DELIVERY_ATTEMPTS failed deliveries a message moves to $DEAD_LETTER_TOPIC" >&2
+lookup TRIGGER gcloud functions describe "$QUEUE_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(eventTrigger.trigger)'
+lookup SUBSCRIPTION gcloud eventarc triggers describe "$TRIGGER" --location="$REGION" --project="$PROJECT" --format='value(transport.pubsub.subscription)'
+lookup PROJECT_NUMBER gcloud projects describe "$PROJECT" --format='value(projectNumber)'
+run gcloud pubsub subscriptions update "$SUBSCRIPTION" --dead-letter-topic="$DEAD_LETTER_TOPIC" \
+  --max-delivery-attempts="$MAX_DELIVERY_ATTEMPTS" --min-retry-delay=10s --max-retry-delay=600s --project="$PROJECT"
+# Pub/Sub's own service agent forwards dead letters: it publishes to the dead-letter topic and acknowledges on the subscription.
+pubsub_agent="serviceAccount:service-$PROJECT_NUMBER@gcp-sa-pubsub.iam.gserviceaccount.com"
+run gcloud pubsub topics add-iam-policy-binding "$DEAD_LETTER_TOPIC" --member="$pubsub_agent" --role=roles/pubsub.publisher --project="$PROJECT"
+run gcloud pubsub subscriptions add-iam-policy-binding "$SUBSCRIPTION" --member="$pubsub_agent" --role=roles/pubsub.subscriber --project="$PROJECT"
+
+echo "== Cloud Scheduler: POST to the cleanup function with an OIDC token of the invoker" >&2
+lookup CLEANUP_URL gcloud functions describe "$CLEANUP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)'
+job=(--location="$REGION" --schedule="$SCHEDULE" --time-zone=Etc/UTC --uri="$CLEANUP_URL" --http-method=POST
+  --oidc-service-account-email="$INVOKER_SA" --oidc-token-audience="$CLEANUP_URL" --attempt-deadline=540s
+  --max-retry-attempts=3 --min-backoff=60s --project="$PROJECT")
+if [[ "$DRY_RUN" == true ]]; then
+  echo "if $(run gcloud scheduler jobs describe "$CLEANUP_JOB" --location="$REGION" --project="$PROJECT") >/dev/null 2>&1; then $(run gcloud scheduler jobs update http "$CLEANUP_JOB" "${job[@]}"); else $(run gcloud scheduler jobs create http "$CLEANUP_JOB" "${job[@]}"); fi"
+elif gcloud scheduler jobs describe "$CLEANUP_JOB" --location="$REGION" --project="$PROJECT" >/dev/null 2>&1; then
+  gcloud scheduler jobs update http "$CLEANUP_JOB" "${job[@]}"
+else
+  gcloud scheduler jobs create http "$CLEANUP_JOB" "${job[@]}"
+fi
+
+lookup URL gcloud functions describe "$HTTP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)'
+echo "== Done. The order service: $URL" >&2
+echo "   Run the HTTP contract against it: SKYPORT_BASE_URL=$URL npm run test:contract" >&2

@@ -1,0 +1,77 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const DEPLOY_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "../deploy.sh");
+
+/** What `--dry-run` prints: a script of gcloud commands that the real run would execute. */
+export function dryRun(args: string[], script = DEPLOY_SCRIPT): string {
+  const tripwire = mkdtempSync(join(tmpdir(), "skyport-gcloud-tripwire-"));
+  try {
+    // A gcloud that leaves a mark: the dry run must not call Google at all.
+    writeFileSync(join(tripwire, "gcloud"), `#!/bin/sh\ntouch "${tripwire}/called"\nexit 97\n`);
+    chmodSync(join(tripwire, "gcloud"), 0o755);
+    const output = execFileSync("bash", [script, ...args, "--dry-run"], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${tripwire}:${process.env.PATH}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    if (existsSync(join(tripwire, "called"))) throw new Error("deploy.sh --dry-run called gcloud");
+    return output;
+  } finally {
+    rmSync(tripwire, { recursive: true, force: true });
+  }
+}
+
+/** Values a lookup (`--format=value(...)`) returns, shaped as Google's are, so that every argument parses. */
+const LOOKUPS: Record<string, string> = {
+  "value(eventTrigger.trigger)": "projects/demo-skyport/locations/europe-west1/triggers/skyport-orders-queue-123456",
+  "value(transport.pubsub.subscription)": "projects/demo-skyport/subscriptions/eventarc-europe-west1-skyport-orders-queue-123456-sub-789",
+  "value(projectNumber)": "123456789012",
+  "value(serviceConfig.uri)": "https://skyport-orders-abcdefghij-ew.a.run.app",
+};
+
+// The printed script runs in bash with gcloud as a function that writes down its arguments.
+const RECORDER = `
+gcloud() {
+  { printf '%s\\0' "$@"; printf '\\n'; } >> "$RECORD"
+  local arg
+  for arg in "$@"; do
+    case "$arg" in --format=*) printf '%s\\n' "$(lookup_value "\${arg#--format=}")"; return 0 ;; esac
+  done
+  case " $* " in *" describe "*) return "$DESCRIBE_STATUS" ;; esac
+}
+lookup_value() {
+  case "$1" in
+${Object.entries(LOOKUPS)
+  .map(([format, value]) => `    '${format}') echo '${value}' ;;`)
+  .join("\n")}
+    *) echo "no lookup value for $1" >&2; return 1 ;;
+  esac
+}
+`;
+
+/**
+ * Runs the dry run's script with every describe check answering "absent" (a first deployment) or
+ * "present" (a second one), and returns each gcloud command it would run, as argument lists.
+ */
+export function recordCommands(dryRunScript: string, existing: "absent" | "present"): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), "skyport-gcloud-record-"));
+  try {
+    const record = join(dir, "commands");
+    writeFileSync(record, "");
+    writeFileSync(join(dir, "run.sh"), RECORDER + dryRunScript);
+    execFileSync("bash", [join(dir, "run.sh")], {
+      env: { ...process.env, RECORD: record, DESCRIBE_STATUS: existing === "absent" ? "1" : "0" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    return readFileSync(record, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split("\0").slice(0, -1));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,162 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEPLOY_SCRIPT, dryRun, recordCommands } from "../gcp/verify/dry-run.js";
+import { parseWithGcloud, parsedCleanly } from "../gcp/verify/gcloud-parse.js";
+
+const PROJECT = "demo-skyport";
+const gcpDir = dirname(DEPLOY_SCRIPT);
+const bundleDir = resolve(gcpDir, "../../apps/orders/dist/gcp");
+const RUNTIME_SA = `skyport-orders@${PROJECT}.iam.gserviceaccount.com`;
+const INVOKER_SA = `skyport-invoker@${PROJECT}.iam.gserviceaccount.com`;
+const indexes = JSON.parse(readFileSync(join(gcpDir, "firestore.indexes.json"), "utf8")) as {
+  indexes: { collectionGroup: string; fields: { fieldPath: string; order: string }[] }[];
+  fieldOverrides: { collectionGroup: string; fieldPath: string; ttl?: boolean; indexes: unknown[] }[];
+};
+
+const script = dryRun([`--project=${PROJECT}`]);
+const firstRun = recordCommands(script, "absent");
+const secondRun = recordCommands(script, "present");
+const commandPath = (argv: string[]) => argv.filter((arg) => !arg.startsWith("-")).slice(0, 4).join(" ");
+const find = (commands: string[][], prefix: string) => commands.filter((argv) => argv.join(" ").startsWith(prefix));
+const flag = (argv: string[], name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const deployOf = (name: string) => {
+  const [deploy] = find(firstRun, `functions deploy ${name} `);
+  if (!deploy) throw new Error(`no gcloud functions deploy ${name}`);
+  return deploy;
+};
+
+describe("deploy/gcp/deploy.sh, checked by shellcheck and bash", () => {
+  it("passes shellcheck", () => {
+    const probe = spawnSync("shellcheck", ["--version"]);
+    if (probe.error) throw new Error("shellcheck is needed: apt-get install -y shellcheck (scripts/prerequisites.sh installs it in npm test)");
+    const result = spawnSync("shellcheck", ["--severity=style", DEPLOY_SCRIPT], { encoding: "utf8" });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("stops on the first error, and refuses to run without a project or with an unknown argument", () => {
+    expect(readFileSync(DEPLOY_SCRIPT, "utf8")).toMatch(/^set -euo pipefail$/m);
+    const env = { ...process.env, GOOGLE_CLOUD_PROJECT: "" };
+    const noProject = spawnSync("bash", [DEPLOY_SCRIPT, "--dry-run"], { encoding: "utf8", env });
+    expect(noProject.status).toBe(2);
+    expect(noProject.stderr).toMatch(/--project/);
+    const unknown = spawnSync("bash", [DEPLOY_SCRIPT, `--project=${PROJECT}`, "--regoin=us-central1"], { encoding: "utf8", env });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown argument: --regoin/);
+  });
+
+  it("prints, with --dry-run, a script that bash accepts and that calls nothing but gcloud", () => {
+    expect(script.split("\n")[0]).toBe("set -euo pipefail");
+    expect(spawnSync("bash", ["-n"], { input: script }).status).toBe(0);
+    expect(firstRun.length).toBeGreaterThan(20);
+  });
+});
+
+describe("every gcloud command, parsed offline by the installed gcloud", () => {
+  let results: Awaited<ReturnType<typeof parseWithGcloud>>;
+  beforeAll(async () => {
+    const unique = new Map([...firstRun, ...secondRun].map((argv) => [JSON.stringify(argv), argv]));
+    results = await parseWithGcloud([...unique.values()]);
+  }, 180_000);
+
+  it("has no unknown flag, missing argument or bad value in any command (a usage error is exit 2)", () => {
+    const refused = results.filter((result) => !parsedCleanly(result)).map((result) => `${result.status}: gcloud ${result.argv.join(" ")}\n${result.message}`);
+    expect(refused).toEqual([]);
+  });
+
+  it("would catch a misspelled flag", async () => {
+    const broken = mkdtempSync(join(tmpdir(), "skyport-deploy-typo-"));
+    try {
+      const copy = join(broken, "deploy.sh");
+      writeFileSync(copy, readFileSync(DEPLOY_SCRIPT, "utf8").replace("--max-delivery-attempts=", "--max-delivery-atempts="));
+      writeFileSync(join(broken, "firestore.indexes.json"), readFileSync(join(gcpDir, "firestore.indexes.json")));
+      writeFileSync(join(broken, "firestore-index-flags.mjs"), readFileSync(join(gcpDir, "firestore-index-flags.mjs")));
+      const typo = recordCommands(dryRun([`--project=${PROJECT}`], copy), "absent").filter((argv) => argv.some((arg) => arg.startsWith("--max-delivery-atempts")));
+      expect(typo).toHaveLength(1);
+      const [result] = await parseWithGcloud(typo);
+      expect(result!.status).toBe(2);
+      expect(result!.message).toMatch(/unrecognized arguments: --max-delivery-atempts/);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("what the script deploys", () => {
+  it("gives the functions a service account of their own with only roles/datastore.user and roles/pubsub.publisher", () => {
+    const grants = [...firstRun, ...secondRun].filter((argv) => argv.some((arg) => arg.startsWith("--role=")));
+    const roles = (member: string) => new Set(grants.filter((argv) => flag(argv, "member") === member).map((argv) => flag(argv, "role")));
+    expect(roles(`serviceAccount:${RUNTIME_SA}`)).toEqual(new Set(["roles/datastore.user", "roles/pubsub.publisher"]));
+    expect(find(firstRun, `pubsub topics add-iam-policy-binding skyport-orders --member=serviceAccount:${RUNTIME_SA}`), "publishing only to the orders topic").toHaveLength(1);
+    expect(grants.map((argv) => flag(argv, "role"))).not.toContainEqual(expect.stringMatching(/roles\/(owner|editor|viewer)$/));
+    for (const name of ["skyport-orders", "skyport-orders-queue", "skyport-orders-cleanup"]) expect(flag(deployOf(name), "service-account")).toBe(RUNTIME_SA);
+  });
+
+  it("deploys the three functions from the bundle directory: --gen2, nodejs22, one entry point each", () => {
+    const entries = { "skyport-orders": "orders", "skyport-orders-queue": "ordersQueue", "skyport-orders-cleanup": "ordersCleanup" };
+    for (const [name, entryPoint] of Object.entries(entries)) {
+      const deploy = deployOf(name);
+      expect(deploy).toContain("--gen2");
+      expect(flag(deploy, "runtime")).toBe("nodejs22");
+      expect(resolve(flag(deploy, "source")!)).toBe(bundleDir);
+      expect(flag(deploy, "entry-point")).toBe(entryPoint);
+      expect(flag(deploy, "set-env-vars")!.split(",")).toEqual(
+        expect.arrayContaining(["SKYPORT_STORE=firestore", `GOOGLE_CLOUD_PROJECT=${PROJECT}`, "SKYPORT_FIRESTORE_DATABASE=(default)", "SKYPORT_PUBSUB_TOPIC=skyport-orders"]),
+      );
+    }
+    expect(deployOf("skyport-orders")).toEqual(expect.arrayContaining(["--trigger-http", "--allow-unauthenticated"]));
+    expect(deployOf("skyport-orders-cleanup")).toEqual(expect.arrayContaining(["--trigger-http", "--no-allow-unauthenticated"]));
+    const queue = deployOf("skyport-orders-queue");
+    expect(queue).toEqual(expect.arrayContaining(["--trigger-topic=skyport-orders", "--retry", "--no-allow-unauthenticated", `--trigger-service-account=${INVOKER_SA}`]));
+  });
+
+  it("creates the Firestore database and every index and field override of firestore.indexes.json, with the TTL policy", () => {
+    expect(find(firstRun, "firestore databases create")).toHaveLength(1);
+    const composite = find(firstRun, "firestore indexes composite create");
+    expect(composite.map((argv) => [flag(argv, "collection-group"), argv.filter((arg) => arg.startsWith("--field-config=")).map((arg) => arg.slice(15))])).toEqual(
+      indexes.indexes.map((index) => [index.collectionGroup, index.fields.map((field) => `field-path=${field.fieldPath},order=${field.order.toLowerCase()}`)]),
+    );
+    for (const override of indexes.fieldOverrides) {
+      if (override.ttl) expect(find(firstRun, `firestore fields ttls update ${override.fieldPath} --collection-group=${override.collectionGroup} --enable-ttl`)).toHaveLength(1);
+      expect(find(firstRun, `firestore indexes fields update ${override.fieldPath} --collection-group=${override.collectionGroup} --disable-indexes`)).toHaveLength(1);
+    }
+  });
+
+  it("gives the queue function's subscription a dead-letter topic and a max delivery attempts", () => {
+    const [update] = find(firstRun, "pubsub subscriptions update projects/demo-skyport/subscriptions/eventarc-");
+    expect(flag(update!, "dead-letter-topic")).toBe("skyport-orders-dead-letter");
+    expect(Number(flag(update!, "max-delivery-attempts"))).toBeGreaterThanOrEqual(5);
+    expect(find(firstRun, "pubsub topics create skyport-orders-dead-letter")).toHaveLength(1);
+    expect(find(firstRun, "pubsub subscriptions create skyport-orders-dead-letter --topic=skyport-orders-dead-letter")).toHaveLength(1);
+  });
+
+  it("has Cloud Scheduler POST to the cleanup function with an OIDC token of the invoker, which may call only the private functions", () => {
+    for (const [run, verb] of [[firstRun, "create"], [secondRun, "update"]] as const) {
+      const [job] = find(run, `scheduler jobs ${verb} http skyport-orders-cleanup`);
+      expect(job).toEqual(expect.arrayContaining(["--http-method=POST", `--oidc-service-account-email=${INVOKER_SA}`]));
+      expect(flag(job!, "uri")).toBe(flag(job!, "oidc-token-audience"));
+    }
+    const invokerGrants = find(firstRun, "functions add-invoker-policy-binding").map((argv) => [argv[2], flag(argv, "member")]);
+    expect(invokerGrants).toEqual([
+      ["skyport-orders-queue", `serviceAccount:${INVOKER_SA}`],
+      ["skyport-orders-cleanup", `serviceAccount:${INVOKER_SA}`],
+    ]);
+  });
+
+  it("is idempotent: a second run creates nothing that exists and updates the rest", () => {
+    const creates = (commands: string[][]) => commands.filter((argv) => argv.includes("create")).map(commandPath);
+    // Composite indexes have no describe command: their create counts ALREADY_EXISTS as done.
+    expect(creates(secondRun)).toEqual(["firestore indexes composite create", "firestore indexes composite create"]);
+    expect(script).toMatch(/output=\$\(gcloud firestore indexes composite create .* 2>&1\) \|\| grep -q ALREADY_EXISTS/);
+    expect(creates(firstRun)).toEqual(expect.arrayContaining(["iam service-accounts create skyport-orders", "pubsub topics create skyport-orders", "scheduler jobs create http"]));
+    expect(find(secondRun, "functions deploy")).toHaveLength(3);
+  });
+});
+
+it("reads its indexes from firestore.indexes.json through the helper the script runs", () => {
+  const lines = execFileSync("node", [join(gcpDir, "firestore-index-flags.mjs"), join(gcpDir, "firestore.indexes.json")], { encoding: "utf8" }).trim().split("\n");
+  expect(lines.filter((line) => line.startsWith("index\t"))).toHaveLength(indexes.indexes.length);
+});
