@@ -6,7 +6,7 @@ import * as esbuild from "esbuild";
 // `npm run bench` measures the bundles as the sources are now, and runs the harness from bundles
 // of its own (Node 20 runs no TypeScript). Nothing is installed: all it uses is in node_modules.
 const here = dirname(fileURLToPath(import.meta.url));
-execFileSync(process.execPath, [join(here, "../apps/orders/build/index.mjs")], { stdio: "inherit" });
+execFileSync(process.execPath, ["build/index.mjs"], { cwd: join(here, "../apps/orders"), stdio: "inherit" });
 
 const requireShim = "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);";
 /** Loaded from node_modules at run time: the runtime the bundles share with the harness, and native or CLI code. */
@@ -23,3 +23,33 @@ const harness = {
 };
 
 await esbuild.build({ ...harness, entryPoints: { bench: join(here, "src/main.ts") }, outdir: join(here, "dist"), outExtension: { ".js": ".mjs" } });
+
+// The hand-written functions of the cold-start comparison, bundled as apps/orders/build bundles Skyport's.
+const deployed = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  minify: true,
+  legalComments: "none",
+  banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
+  logLevel: "warning",
+};
+/** Resolves a package as the named adapter does, so that both bundles carry the same version of it. */
+const sameVersionAs = (adapter, packages) => ({
+  name: "same-version",
+  setup(build) {
+    const dir = join(here, "..", adapter);
+    build.onResolve({ filter: new RegExp(`^(${packages.join("|")})$`) }, (args) =>
+      args.resolveDir.startsWith(dir) ? undefined : build.resolve(args.path, { resolveDir: dir, kind: args.kind }),
+    );
+  },
+});
+const cold = [
+  { cloud: "aws", entry: "aws-http-entry.ts" },
+  { cloud: "gcp", entry: "gcp-entry.ts", external: ["@google-cloud/functions-framework"], define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" } },
+  { cloud: "azure", entry: "azure-entry.ts", external: ["@azure/functions-core"], plugins: [sameVersionAs("adapters/azure-functions", ["@azure/identity"])] },
+];
+for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
+  await esbuild.build({ ...deployed, entryPoints: [join(here, "src/cold-start", entry)], outfile: join(here, "dist/cold", cloud, "index.mjs"), external, define, plugins });
+}

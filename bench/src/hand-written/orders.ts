@@ -13,7 +13,7 @@ export interface PlainResponse {
 }
 
 export interface PlainDeps {
-  orders: OrderStore;
+  orders: Pick<OrderStore, "create" | "get">;
   ids: Ids;
   events: EventPublisher;
 }

@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { BundleRow } from "../results.js";
+import { ORDERS_DIST, builtBundles } from "./deployed-bundles.js";
+
+interface Metafile {
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+/** `node_modules/@scope/name/...` -> `@scope/name`: the package a bundled file came from. */
+export function packageOf(input: string): string | undefined {
+  const at = input.lastIndexOf("node_modules/");
+  if (at === -1) return undefined;
+  const [first, second] = input.slice(at + "node_modules/".length).split("/");
+  return first!.startsWith("@") ? `${first}/${second}` : first;
+}
+
+/**
+ * Minified and gzip bytes of every deployed bundle, split by esbuild's metafile into Skyport's
+ * own sources (core, adapters, apps) and third-party packages. esbuild's own glue (the module
+ * wrappers, the banner) is in the total and in neither part.
+ */
+export function bundleSizes(): BundleRow[] {
+  return builtBundles().map(({ cloud, functions, file }) => {
+    const path = join(ORDERS_DIST, file);
+    const code = readFileSync(path);
+    const meta = JSON.parse(readFileSync(join(dirname(path), "meta.json"), "utf8")) as Metafile;
+    const output = Object.entries(meta.outputs).find(([name]) => name.endsWith(file))?.[1];
+    if (!output) throw new Error(`${file}: its meta.json describes another output`);
+    let skyportBytes = 0;
+    const packages = new Map<string, number>();
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(input);
+      if (name === undefined) skyportBytes += bytesInOutput;
+      else packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
+    }
+    const thirdPartyBytes = [...packages.values()].reduce((a, b) => a + b, 0);
+    const topPackages = [...packages].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, bytes]) => ({ name, bytes }));
+    return { cloud, function: functions, file, minifiedBytes: code.length, gzipBytes: gzipSync(code).length, skyportBytes, thirdPartyBytes, topPackages };
+  });
+}

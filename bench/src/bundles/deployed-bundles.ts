@@ -1,0 +1,36 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root: the harness runs from a bundle in bench/dist, its sources from bench/src. */
+function repositoryRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, "turbo.json"))) return dir;
+  }
+  throw new Error("the bench runs inside the Skyport repository");
+}
+
+export const REPO = repositoryRoot();
+export const ORDERS_DIST = join(REPO, "apps/orders/dist");
+
+/** A bundle that deploy/ points at, and the functions it serves. */
+export interface DeployedBundle {
+  cloud: "aws" | "gcp" | "azure";
+  /** One bundle per function on AWS; one bundle serves all three on Google Cloud and Azure. */
+  functions: string;
+  /** Relative to apps/orders/dist. */
+  file: string;
+}
+
+export const DEPLOYED_BUNDLES: DeployedBundle[] = [
+  { cloud: "aws", functions: "http", file: "aws/http/index.mjs" },
+  { cloud: "aws", functions: "queue", file: "aws/queue/index.mjs" },
+  { cloud: "aws", functions: "cleanup", file: "aws/cleanup/index.mjs" },
+  { cloud: "gcp", functions: "http + queue + cleanup", file: "gcp/index.mjs" },
+  { cloud: "azure", functions: "http + queue + cleanup", file: "azure/main.mjs" },
+];
+
+/** The bundles `npm run build` has made (the bench builds first, so all of them, once every adapter exists). */
+export function builtBundles(): DeployedBundle[] {
+  return DEPLOYED_BUNDLES.filter((bundle) => existsSync(join(ORDERS_DIST, bundle.file)));
+}

@@ -1,0 +1,34 @@
+import { app } from "@azure/functions";
+import { CosmosClient } from "@azure/cosmos";
+import { DefaultAzureCredential } from "@azure/identity";
+import { QueueClient } from "@azure/storage-queue";
+import type { Order } from "@skyport/core";
+import { systemClock } from "../../../core/src/ports/clock.js";
+import { ulidIds } from "../../../core/src/ports/ids.js";
+import { handWrittenAzureHttp } from "../hand-written/azure-functions.js";
+
+// The hand-written app.http function: Cosmos DB and the Storage queue on the managed identity,
+// clients made at load, as Skyport's Azure bundle carries them.
+const credential = new DefaultAzureCredential();
+const orders = new CosmosClient({ endpoint: process.env.SKYPORT_COSMOS_ENDPOINT!, aadCredentials: credential }).database("skyport").container("orders");
+const queue = new QueueClient(`${process.env.SKYPORT_QUEUE_SERVICE_URL}/${process.env.SKYPORT_QUEUE_NAME}`, credential);
+
+export const http = handWrittenAzureHttp({
+  orders: {
+    async create(order: Order) {
+      await orders.items.create(order);
+    },
+    async get(id: string) {
+      const { resource } = await orders.item(id, id).read<Order>();
+      return resource ?? null;
+    },
+  },
+  ids: ulidIds(systemClock),
+  events: {
+    async publish(event) {
+      await queue.sendMessage(Buffer.from(JSON.stringify(event)).toString("base64"));
+    },
+  },
+});
+
+app.http("orders-http", { route: "{*path}", methods: ["GET", "POST"], authLevel: "anonymous", handler: http });

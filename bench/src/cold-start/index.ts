@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { builtBundles } from "../bundles/deployed-bundles.js";
+import { median } from "../invocation/measure.js";
+import type { ColdStartResult, ColdStartRow } from "../results.js";
+import { PROBE, coldSubjects, type ColdSubject } from "./cold-subjects.js";
+
+export interface ProbeRun {
+  inProcessMs: number;
+  wallMs: number;
+  stdout: string;
+}
+
+/** Starts `node probe.mjs` on a bundle and waits for it to exit: the whole process, timed from outside. */
+export function probe(subject: Pick<ColdSubject, "cloud" | "bundle" | "env">, extraEnv: Record<string, string> = {}): Promise<ProbeRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [PROBE, subject.cloud, subject.bundle], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...subject.env, ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = stdout.split("\n").find((l) => l.startsWith('{"probe"'));
+      const result = line ? (JSON.parse(line) as { status: number; inProcessMs: number }) : undefined;
+      if (code !== 0 || !result || result.status !== 200) {
+        reject(new Error(`cold start of ${subject.bundle} failed (exit ${code}, status ${result?.status}):\n${stderr.slice(-2000)}${stdout.slice(-1000)}`));
+      } else resolve({ inProcessMs: result.inProcessMs, wallMs, stdout });
+    });
+  });
+}
+
+/**
+ * Cold starts of each cloud's HTTP bundle and of the hand-written one with the same SDKs,
+ * alternating run by run; the first runs of each warm the file cache and are not counted.
+ */
+export async function measureColdStarts(runs: number, warmup = 2): Promise<ColdStartResult> {
+  const clouds = [...new Set(builtBundles().map((b) => b.cloud))];
+  const subjects = coldSubjects(clouds);
+  const rows: ColdStartRow[] = subjects.map(({ cloud, layer, store, bundle }) => ({ cloud, layer, store, bundle, inProcessMs: 0, wallMs: 0, runs: [] }));
+  for (let run = 0; run < warmup + runs; run++) {
+    for (let i = 0; i < subjects.length; i++) {
+      const k = run % 2 ? subjects.length - 1 - i : i; // alternate the order, so that neither always goes first
+      const { inProcessMs, wallMs } = await probe(subjects[k]!);
+      if (run >= warmup) rows[k]!.runs.push({ inProcessMs, wallMs });
+    }
+  }
+  for (const row of rows) {
+    row.inProcessMs = median(row.runs.map((r) => r.inProcessMs));
+    row.wallMs = median(row.runs.map((r) => r.wallMs));
+  }
+  return { runs, firstInvocation: "GET /health, the store configured (its SDK loaded and its client made, no call over the network)", rows };
+}

@@ -1,0 +1,59 @@
+// One cold start: a fresh process imports a built bundle and completes its first invocation,
+// GET /health through the cloud's own request shape. Prints when that answer was back, in ms
+// since the process started (performance.timeOrigin), then exits at once.
+import { pathToFileURL } from "node:url";
+
+const [cloud, bundle] = process.argv.slice(2);
+const module = await import(pathToFileURL(bundle).href);
+const status = await { aws, gcp, azure }[cloud](module);
+const inProcessMs = performance.now();
+process.stdout.write(`\n${JSON.stringify({ probe: cloud, status, inProcessMs })}\n`);
+process.exit(0);
+
+/** API Gateway HTTP API (payload 2.0), as Lambda's runtime hands it to `handler`. */
+async function aws({ handler }) {
+  const event = {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: "/health",
+    rawQueryString: "",
+    headers: { accept: "*/*", host: "abc123.execute-api.us-east-1.amazonaws.com", "x-amzn-trace-id": "Root=1-5e9f0c65-1de4d666d4dd26aced652b6c" },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "abc123",
+      domainName: "abc123.execute-api.us-east-1.amazonaws.com",
+      http: { method: "GET", path: "/health", protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "curl/8" },
+      requestId: "JKJaXmPLvHcESHA=",
+      routeKey: "$default",
+      stage: "$default",
+      time: "26/Nov/2026:10:00:00 +0000",
+      timeEpoch: 1795687200000,
+    },
+    isBase64Encoded: false,
+  };
+  const deadline = Date.now() + 30_000;
+  const context = { awsRequestId: "8f5a2b1c-0d3e-4f60-8a7b-9c0d1e2f3a4b", functionName: "orders-http", getRemainingTimeInMillis: () => deadline - Date.now() };
+  return (await handler(event, context)).statusCode;
+}
+
+/** The functions framework's registered function, called with a request as the framework passes it. */
+async function gcp() {
+  const { getFunction } = await import("@google-cloud/functions-framework/testing");
+  const { IncomingMessage, ServerResponse } = await import("node:http");
+  const { Socket } = await import("node:net");
+  const req = new IncomingMessage(new Socket());
+  Object.assign(req, { method: "GET", url: "/health", originalUrl: "/health", headers: { host: "orders-abc123-ew.a.run.app" }, executionId: "c0ld5tart", body: {} });
+  req.push(null);
+  const res = new ServerResponse(req);
+  await getFunction("orders")(req, res);
+  return res.statusCode;
+}
+
+/** app.http's handler, exported by the app, with the objects @azure/functions builds for it. */
+async function azure({ http }) {
+  const azureFunctions = await import("@azure/functions");
+  const { HttpRequest, InvocationContext } = azureFunctions.default ?? azureFunctions; // CommonJS
+  const request = new HttpRequest({ method: "GET", url: "https://orders.azurewebsites.net/health", headers: { host: "orders.azurewebsites.net" } });
+  const context = new InvocationContext({ invocationId: "3f0c8a52-4c5e-4b8e-9d2a-1b7c6e5f4a3d", functionName: "orders-http", logHandler: () => {} });
+  return (await http(request, context)).status;
+}
