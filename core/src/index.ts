@@ -3,6 +3,7 @@ export type { HttpRequest, HttpResponse } from "./function/http.js";
 export type { Message, MessageFailure, BatchResult } from "./function/message.js";
 export type { ScheduleTick } from "./function/schedule.js";
 export type { Context, Cloud } from "./function/context.js";
+export type { NeutralFunctions, LazyFunctions } from "./function/functions.js";
 
 // Ports
 export type { Logger, LogLevel, LogFields } from "./ports/logger.js";
@@ -29,6 +30,7 @@ export { createOrderService, type OrderService } from "./orders/service.js";
 export { MAX_BODY_BYTES } from "./http/body.js";
 export { describe as describeError } from "./http/describe.js";
 export { PROBLEM_BASE } from "./http/problem.js";
+export { startupFailureResponse } from "./http/handle.js";
 
 // The reference store
 export { MemoryOrderStore } from "./memory/order-store.js";

@@ -1,9 +1,9 @@
 import type { HttpHandler } from "@azure/functions";
+import { startupFailureResponse } from "@skyport/core";
 import type { AdapterOptions, LazyFunctions, NeutralFunctions } from "./functions.js";
 import { toNeutralRequest } from "./http-request.js";
 import { toHttpResponseInit } from "./http-response.js";
 import { toContext } from "./invocation-context.js";
-import { startupFailureResponse } from "./startup-failure.js";
 
 /** Azure's front end ends an HTTP request after 230 s, whatever functionTimeout allows. */
 const HTTP_REQUEST_LIMIT_MS = 230_000;

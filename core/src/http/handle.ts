@@ -2,6 +2,7 @@ import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
 import { inSpan } from "../observability/spans.js";
+import { silentLogger } from "../ports/json-logger.js";
 import { describe } from "./describe.js";
 import { Problem, invalid } from "./problem.js";
 import { requestIdFor } from "./request-id.js";
@@ -38,7 +39,8 @@ export function handleHttp(route: ReturnType<typeof createRouter>) {
   };
 }
 
-function errorResponse(error: unknown, logger: Context["logger"]): HttpResponse {
+/** The answer for anything a route threw: problem+json, with internals only in the log. */
+export function errorResponse(error: unknown, logger: Context["logger"]): HttpResponse {
   if (error instanceof Problem) return error.toResponse();
   if (error instanceof InvalidCursor) {
     return invalid([{ path: "cursor", message: "is not a cursor this list issued" }]).toResponse();
@@ -51,4 +53,15 @@ function errorResponse(error: unknown, logger: Context["logger"]): HttpResponse 
   }
   logger.error("unhandled error", { error: describe(error) });
   return new Problem("internal", "Something went wrong on our side.").toResponse();
+}
+
+/**
+ * The answer when the service could not even be built (its store unreachable at start), for
+ * adapters and servers that hold no service to ask: the same problem+json a route would give.
+ */
+export function startupFailureResponse(error: unknown, context: Pick<Context, "requestId" | "logger">): HttpResponse {
+  context.logger.error("service could not start", { error: describe(error) });
+  const response = errorResponse(error, silentLogger);
+  response.headers["x-request-id"] = context.requestId;
+  return response;
 }

@@ -1,12 +1,11 @@
 import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
-import type { HttpRequest, HttpResponse } from "@skyport/core";
+import { startupFailureResponse, type HttpRequest, type HttpResponse } from "@skyport/core";
 import { invocationTraceHeader, toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
 import type { AdapterOptions, LazyFunctions } from "../functions.js";
 import { traceparentOf } from "../trace.js";
 import { apiGatewayV1Principal, apiGatewayV1ToRequest, isApiGatewayV1, toApiGatewayV1Result, type ApiGatewayV1Event } from "./api-gateway-v1.js";
 import { apiGatewayV2Principal, apiGatewayV2ToRequest, isApiGatewayV2, toApiGatewayV2Result, type ApiGatewayV2Event } from "./api-gateway-v2.js";
-import { startupFailureResponse } from "./startup-failure.js";
 
 export type LambdaHttpEvent = ApiGatewayV1Event | ApiGatewayV2Event;
 

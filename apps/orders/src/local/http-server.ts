@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { MAX_BODY_BYTES, type Context, type HttpRequest, type Logger, type OrderService } from "@skyport/core";
+import { MAX_BODY_BYTES, startupFailureResponse, type Context, type HttpRequest, type Logger, type OrderService } from "@skyport/core";
 
 /** Reads at most one byte past the limit, so that core answers 413 without buffering a huge body. */
 function readBody(req: IncomingMessage): Promise<Uint8Array> {
@@ -45,9 +45,11 @@ export function orderHttpServer(service: () => Promise<OrderService>, logger: Lo
       res.writeHead(response.status, response.headers);
       res.end(response.body);
     } catch (error) {
-      logger.error("request failed before the service answered", { error: String(error) });
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json", "x-request-id": randomUUID() });
-      res.end(JSON.stringify({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong on our side." }));
+      // The service could not be built (or the body not read): answer as a route would.
+      const response = startupFailureResponse(error, { requestId: randomUUID(), logger });
+      if (res.headersSent) return void res.end();
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
     }
   });
   return server;
