@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -22,7 +23,12 @@ const harness = {
   logLevel: "warning",
 };
 
-await esbuild.build({ ...harness, entryPoints: { bench: join(here, "src/main.ts") }, outdir: join(here, "dist"), outExtension: { ".js": ".mjs" } });
+await esbuild.build({
+  ...harness,
+  entryPoints: { bench: join(here, "src/main.ts"), "raw-server": join(here, "src/throughput/raw-server.ts"), readme: join(here, "src/write-readme.ts") },
+  outdir: join(here, "dist"),
+  outExtension: { ".js": ".mjs" },
+});
 
 // The hand-written functions of the cold-start comparison, bundled as apps/orders/build bundles Skyport's.
 const deployed = {
@@ -52,4 +58,26 @@ const cold = [
 ];
 for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
   await esbuild.build({ ...deployed, entryPoints: [join(here, "src/cold-start", entry)], outfile: join(here, "dist/cold", cloud, "index.mjs"), external, define, plugins });
+}
+
+// Copies of Skyport's deployed bundles with a source map beside them, for the check of which store
+// SDKs run at cold start. Built with apps/orders/build's options; the code must be byte for byte the
+// code that is deployed, or the check would be about another bundle.
+const orders = join(here, "../apps/orders");
+const traced = [
+  { entry: "src/aws/http.ts", file: "aws/http/index.mjs" },
+  { entry: "src/gcp/main.ts", file: "gcp/index.mjs", external: ["@google-cloud/functions-framework"], define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" } },
+  { entry: "src/azure/main.ts", file: "azure/main.mjs", external: ["@azure/functions-core"] },
+];
+for (const { entry, file, external = [], define = {} } of traced) {
+  const shipped = join(orders, "dist", file);
+  if (!existsSync(shipped)) continue;
+  const outfile = join(here, "dist/traced", file);
+  const previous = process.cwd();
+  process.chdir(orders); // as `npm run build` runs it: paths in the map are relative to the package
+  await esbuild.build({ ...deployed, entryPoints: [join(orders, entry)], outfile, external, define, sourcemap: "external" });
+  process.chdir(previous);
+  if (!readFileSync(outfile).equals(readFileSync(shipped))) {
+    throw new Error(`bench/build.mjs builds ${file} unlike apps/orders/build: align the options in both before measuring`);
+  }
 }

@@ -1,11 +1,51 @@
-import { measureInvocations } from "./invocation/index.js";
-import { measureColdStarts } from "./cold-start/index.js";
+import { cpus } from "node:os";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { bundleSizes } from "./bundles/bundle-sizes.js";
+import { REPO } from "./bundles/deployed-bundles.js";
+import { measureColdStarts } from "./cold-start/index.js";
+import { measureInvocations } from "./invocation/index.js";
+import { writeReadmeSection } from "./readme.js";
+import type { BenchResults } from "./results.js";
+import { checkStoreSdks } from "./store-sdks/index.js";
+import { report } from "./table.js";
+import { measureThroughput } from "./throughput/index.js";
+import { targets } from "./targets.js";
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+/**
+ * `npm run bench`: every figure in one run, printed and written to bench/results.json, from which
+ * README's Performance section is written. `--quick` runs each part once, tiny, to show it works:
+ * its results go to bench/results.tmp.json and README is left alone.
+ */
 const quick = process.argv.includes("--quick");
-const result = await measureInvocations(quick ? { ops: 20, rounds: 1, warmup: 1 } : { ops: arg("ops", 2000), rounds: arg("rounds", 7), warmup: arg("warmup", 2) });
-for (const row of result.rows) console.log(row.cloud, row.event, row.layer, row.note ?? "", Math.round(row.nsPerOp), row.ratio?.toFixed(2));
-console.log(JSON.stringify(bundleSizes(), null, 1));
-const cold = await measureColdStarts(quick ? 1 : 15, quick ? 0 : 2);
-for (const row of cold.rows) console.log(row.cloud, row.layer, row.inProcessMs.toFixed(1), row.wallMs.toFixed(1));
+const step = (what: string) => process.stderr.write(`bench: ${what}\n`);
+
+const startedAt = new Date().toISOString();
+step("per-invocation cost");
+const invocation = await measureInvocations(quick ? { ops: 20, rounds: 1, warmup: 1 } : { ops: 2000, rounds: 7, warmup: 2 });
+step("bundle sizes");
+const bundles = bundleSizes();
+step("cold starts");
+const coldStart = await measureColdStarts(quick ? 1 : 15, quick ? 0 : 2);
+step("store SDKs at cold start");
+const storeSdks = await checkStoreSdks();
+step("local server throughput");
+const throughput = await measureThroughput(quick ? 1 : 5, quick ? 1 : 3);
+
+const cpu = cpus();
+const measured = {
+  command: "npm run bench",
+  startedAt,
+  machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? "unknown", node: process.version, platform: `${process.platform} ${process.arch}` },
+  quick,
+  invocation,
+  bundles,
+  coldStart,
+  storeSdks,
+  throughput,
+};
+const results: BenchResults = { ...measured, targets: targets(measured) };
+
+process.stdout.write(report(results) + "\n");
+writeFileSync(join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+if (!quick) writeReadmeSection(results);

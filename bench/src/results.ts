@@ -70,6 +70,8 @@ export interface StoreSdkRow {
   store: string;
   /** Store SDK packages whose code ran by the end of the first invocation. */
   loaded: string[];
+  /** Other SDKs of the bundle whose code ran (queue, identity, DI): evidence that the check sees code that runs. */
+  alsoLoaded: string[];
   /** Only the configured store's SDK (or none, for memory) may load. */
   ok: boolean;
 }

@@ -8,7 +8,7 @@ import { honoApiGatewayV2 } from "../hand-written/hono.js";
 import { middyApiGatewayV2 } from "../hand-written/middy.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
-import type { Answer, Subject } from "./subject.js";
+import { anySubject, type Answer, type Subject } from "./subject.js";
 import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
 
 type Result = APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult;
@@ -63,14 +63,13 @@ function skyportLambda(logLevel?: LogLevel) {
 
 /** API Gateway 2.0 and 1.0 through Skyport and by hand; Middy and Hono on 2.0. */
 export function awsSubjects(): Subject[] {
-  const subjects: Subject<never, Result>[] = [
-    v2Subject("Skyport", skyportLambda()),
-    v2Subject("hand-written", handWrittenApiGatewayV2(plainDeps())),
-    v1Subject("Skyport", skyportLambda()),
-    v1Subject("hand-written", handWrittenApiGatewayV1(plainDeps())),
-    v2Subject("Middy", middyApiGatewayV2(plainDeps()) as Handler<APIGatewayProxyEventV2>),
-    v2Subject("Hono", honoApiGatewayV2(plainDeps()) as unknown as Handler<APIGatewayProxyEventV2>),
-    v2Subject("Skyport", skyportLambda("info"), "info request logs, formatted and dropped"),
+  return [
+    anySubject(v2Subject("Skyport", skyportLambda())),
+    anySubject(v2Subject("hand-written", handWrittenApiGatewayV2(plainDeps()))),
+    anySubject(v1Subject("Skyport", skyportLambda())),
+    anySubject(v1Subject("hand-written", handWrittenApiGatewayV1(plainDeps()))),
+    anySubject(v2Subject("Middy", middyApiGatewayV2(plainDeps()) as Handler<APIGatewayProxyEventV2>)),
+    anySubject(v2Subject("Hono", honoApiGatewayV2(plainDeps()) as unknown as Handler<APIGatewayProxyEventV2>)),
+    anySubject(v2Subject("Skyport", skyportLambda("info"), "info request logs, formatted and dropped")),
   ];
-  return subjects as Subject[];
 }

@@ -6,7 +6,7 @@ import { HOST_SETTINGS } from "../../../apps/orders/src/azure/host-settings.js";
 import { handWrittenAzureHttp } from "../hand-written/azure-functions.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
-import type { Answer, Subject } from "./subject.js";
+import { anySubject, type Answer, type Subject } from "./subject.js";
 import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
 
 interface Invocation {
@@ -45,5 +45,5 @@ function subject(layer: string, handler: HttpHandler): Subject<Invocation, HttpR
 export function azureSubjects(): Subject[] {
   const instance = skyportInstance("azure");
   const skyport = azureHttpHandler(instance.service, { logLevel: "warn", functionTimeoutMs: HOST_SETTINGS.functionTimeoutMs });
-  return [subject("Skyport", skyport), subject("hand-written", handWrittenAzureHttp(plainDeps()))] as Subject[];
+  return [anySubject(subject("Skyport", skyport)), anySubject(subject("hand-written", handWrittenAzureHttp(plainDeps())))];
 }

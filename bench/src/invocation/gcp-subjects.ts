@@ -6,7 +6,7 @@ import { gcpFunctionOptions, httpFunction } from "@skyport/gcp-functions";
 import { handWrittenGcpHttp } from "../hand-written/gcp-functions.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
-import type { Answer, Subject } from "./subject.js";
+import { anySubject, type Answer, type Subject } from "./subject.js";
 import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
 
 /** A ServerResponse that remembers what it sent, so that the answer can be read back. */
@@ -86,6 +86,6 @@ function subject(layer: string, fn: HttpFunction): Subject<Exchange, SentRespons
 export function gcpSubjects(): Subject[] {
   const instance = skyportInstance("gcp");
   const options = gcpFunctionOptions({ CLOUD_RUN_TIMEOUT_SECONDS: "300" }, instance.logger);
-  const skyport = httpFunction(async (request, context) => (await instance.service()).http(request, context), options);
-  return [subject("Skyport", skyport), subject("hand-written", handWrittenGcpHttp(plainDeps()))] as Subject[];
+  const skyport = httpFunction(instance.service, options);
+  return [anySubject(subject("Skyport", skyport)), anySubject(subject("hand-written", handWrittenGcpHttp(plainDeps())))];
 }

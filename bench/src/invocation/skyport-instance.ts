@@ -10,7 +10,7 @@ export class CountedEvents implements EventPublisher {
 }
 
 /** Log lines are formatted as in production and then dropped: the bench measures the work, not the terminal. */
-const discard = () => {};
+const discard = process.env.BENCH_LOGS ? (line: string) => void process.stderr.write(line + "\n") : () => {};
 
 /**
  * An order service composed the way the cloud entries compose it (apps/orders/src/<cloud>): the

@@ -1,0 +1,89 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO } from "./bundles/deployed-bundles.js";
+import type { BenchResults } from "./results.js";
+
+const HEADING = "## Performance";
+
+function markdownTable(header: string[], rows: (string | number)[][]): string {
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+}
+
+const us = (ns: number) => (ns / 1000).toFixed(1);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** README's Performance section, written from bench/results.json. */
+export function performanceSection(r: BenchResults): string {
+  const { invocation, bundles, coldStart, storeSdks, throughput } = r;
+  const missed = r.targets.filter((t) => !t.met);
+  return [
+    HEADING,
+    "",
+    `Figures from \`npm run bench\` (${r.startedAt.slice(0, 10)}, ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}), one run, on a shared`,
+    "2-core machine: compare the rows of one table with each other, not with another machine. The bench writes",
+    "`bench/results.json`; `npm run readme --workspace @skyport/bench` writes this section from it.",
+    "",
+    `**Per invocation**: \`POST /orders\` then \`GET /orders/{id}\` on the memory store, through each runtime adapter and through a`,
+    "hand-written handler for the same event that does the same work and gives the same answers (the bench compares",
+    "the answers before it measures), interleaved in one process after warm-up; logs at `warn`. Median of",
+    `${invocation.rounds} rounds of ${invocation.ops} pairs, µs per pair.`,
+    "",
+    markdownTable(
+      ["cloud", "event", "layer", "µs / POST+GET", "vs hand-written"],
+      invocation.rows.map((row) => [row.cloud, row.event, row.layer + (row.note ? ` (${row.note})` : ""), us(row.nsPerOp), `${row.ratio!.toFixed(2)}×`]),
+    ),
+    "",
+    "**Bundle sizes** of what deploy/ ships, KB; Skyport's own sources against third-party packages, from esbuild's metafile.",
+    "",
+    markdownTable(
+      ["bundle", "functions", "minified", "gzip", "Skyport's code", "third-party", "largest third-party"],
+      bundles.map((b) => [`\`${b.file}\``, b.function, kb(b.minifiedBytes), kb(b.gzipBytes), kb(b.skyportBytes), kb(b.thirdPartyBytes), b.topPackages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(", ")]),
+    ),
+    "",
+    `**Cold start**: a fresh \`node\` process imports the HTTP bundle and completes its first invocation (${coldStart.firstInvocation});`,
+    "in-process is `performance.now()` at the answer, wall is spawn to exit. The hand-written function is bundled the same",
+    `way with the same SDKs. Median of ${coldStart.runs} runs, ms.`,
+    "",
+    markdownTable(
+      ["cloud", "store", "layer", "in-process", "wall"],
+      coldStart.rows.map((row) => [row.cloud, row.store, row.layer, row.inProcessMs.toFixed(1), row.wallMs.toFixed(1)]),
+    ),
+    "",
+    "**Store SDKs at cold start**: the store code that ran by the end of the first invocation, from V8's coverage of a",
+    "byte-identical copy of the deployed bundle with a source map.",
+    "",
+    markdownTable(
+      ["bundle", "`SKYPORT_STORE`", "store code that ran", "other SDKs that ran"],
+      storeSdks.map((row) => [`\`${row.bundle}\``, row.store, row.loaded.join(", ") || "none", row.alsoLoaded.join(", ") || "none"]),
+    ),
+    "",
+    `**Local server**: \`POST /orders\` on loopback with ${throughput.tool} (${throughput.connections} connections, ${throughput.secondsPerRound} s rounds, median of`,
+    `${throughput.rows[0]?.rounds.length ?? 0}), against a raw \`node:http\` server doing the same work on the same SQLite store, in the same run.`,
+    "",
+    markdownTable(
+      ["server", "store", "requests/s", "p50 ms", "p99 ms"],
+      throughput.rows.map((row) => [row.server, row.store, Math.round(row.requestsPerSecond), row.p50Ms, row.p99Ms]),
+    ),
+    "",
+    "**Targets**",
+    "",
+    markdownTable(["target", "limit", "measured", "met"], r.targets.map((t) => [t.target, t.limit, t.measured, t.met ? "yes" : "**no**"])),
+    "",
+    missed.length ? `${missed.length} of ${r.targets.length} targets missed in this run.` : `All ${r.targets.length} targets met in this run.`,
+    "",
+  ].join("\n");
+}
+
+/** Replaces README's Performance section (up to the next `## ` heading), or appends it. */
+export function writeReadmeSection(results: BenchResults): void {
+  const path = join(REPO, "README.md");
+  const readme = readFileSync(path, "utf8");
+  const section = performanceSection(results);
+  const start = readme.indexOf(`\n${HEADING}\n`);
+  if (start === -1) {
+    writeFileSync(path, `${readme.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = readme.indexOf("\n## ", start + 1);
+  writeFileSync(path, readme.slice(0, start + 1) + section + (next === -1 ? "" : readme.slice(next)));
+}

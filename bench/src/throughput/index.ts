@@ -1,0 +1,48 @@
+import autocannon from "autocannon";
+import { median } from "../invocation/measure.js";
+import { ORDER_BODY } from "../invocation/workload.js";
+import type { ThroughputResult, ThroughputRow } from "../results.js";
+import { rawNodeServer, skyportLocalServer, type RunningServer } from "./servers.js";
+
+const CONNECTIONS = 10;
+
+async function load(server: RunningServer, seconds: number) {
+  const result = await autocannon({
+    url: `${server.url}/orders`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: ORDER_BODY,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(`${server.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts under load`);
+  }
+  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
+}
+
+/**
+ * POST /orders on loopback with autocannon: the local server against a raw node:http server doing
+ * the same work on the same store, both running at once, loaded in turns (a warm-up, then rounds).
+ */
+export async function measureThroughput(secondsPerRound: number, rounds: number): Promise<ThroughputResult> {
+  const servers = [await skyportLocalServer(), await rawNodeServer()];
+  try {
+    for (const server of servers) await load(server, 1);
+    const rows: ThroughputRow[] = servers.map((server) => ({ server: server.name, store: "sqlite", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, rounds: [] }));
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < servers.length; i++) {
+        const k = round % 2 ? servers.length - 1 - i : i;
+        rows[k]!.rounds.push(await load(servers[k]!, secondsPerRound));
+      }
+    }
+    for (const row of rows) {
+      row.requestsPerSecond = median(row.rounds.map((r) => r.requestsPerSecond));
+      row.p50Ms = median(row.rounds.map((r) => r.p50Ms));
+      row.p99Ms = median(row.rounds.map((r) => r.p99Ms));
+    }
+    return { tool: "autocannon", connections: CONNECTIONS, secondsPerRound, rows };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}

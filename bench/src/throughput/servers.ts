@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer, connect } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO } from "../bundles/deployed-bundles.js";
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  await once(probe, "close");
+  return port;
+}
+
+async function accepting(port: number, child: ChildProcess, deadline = Date.now() + 15_000): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before listening`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
+      socket.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`nothing listened on ${port} within 15 s`);
+}
+
+/** A server in a process of its own (the load generator has the other core), on a fresh SQLite file. */
+async function start(name: string, script: string, env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "skyport-bench-"));
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), SKYPORT_STORE: "sqlite", SKYPORT_SQLITE_PATH: join(dir, "orders.db"), ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await accepting(port, child);
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill("SIGTERM");
+      if (child.exitCode === null) await once(child, "exit");
+    },
+  };
+}
+
+/** `npm start`'s server, as built; its per-request log line is off (warn), as it is for the raw server, which has none. */
+export const skyportLocalServer = () => start("Skyport local server", join(REPO, "apps/orders/dist/local/server.mjs"), { SKYPORT_LOG_LEVEL: "warn" });
+export const rawNodeServer = () => start("raw node:http", join(REPO, "bench/dist/raw-server.mjs"), {});

@@ -1,0 +1,27 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { BenchResults } from "../src/results.js";
+
+const run = promisify(execFile);
+const bench = join(import.meta.dirname, "..");
+
+describe("npm run bench", () => {
+  it("builds, runs every part once with tiny counts, and writes results.tmp.json without touching README", async () => {
+    const readme = readFileSync(join(bench, "../README.md"), "utf8");
+    await run(process.execPath, ["build.mjs"], { cwd: bench });
+    const { stdout } = await run(process.execPath, ["--expose-gc", "dist/bench.mjs", "--quick"], { cwd: bench, maxBuffer: 16 * 1024 * 1024 });
+
+    const results = JSON.parse(readFileSync(join(bench, "results.tmp.json"), "utf8")) as BenchResults;
+    expect(results.quick).toBe(true);
+    expect(results.invocation.rows.map((r) => `${r.cloud} ${r.layer}`)).toEqual(expect.arrayContaining(["aws Skyport", "aws hand-written", "aws Middy", "aws Hono", "azure Skyport", "gcp Skyport"]));
+    expect(results.bundles.map((b) => b.file)).toEqual(["aws/http/index.mjs", "aws/queue/index.mjs", "aws/cleanup/index.mjs", "gcp/index.mjs", "azure/main.mjs"]);
+    expect(results.coldStart.rows).toHaveLength(6);
+    expect(results.storeSdks.filter((r) => r.store === "memory").map((r) => r.loaded)).toEqual([[], [], []]);
+    expect(results.throughput.rows.every((r) => r.requestsPerSecond > 0)).toBe(true);
+    expect(stdout).toContain("Targets");
+    expect(readFileSync(join(bench, "../README.md"), "utf8")).toBe(readme);
+  });
+});
