@@ -1,7 +1,8 @@
 // Functions for the Google Cloud Functions framework (2nd gen): HTTP, Pub/Sub push, Cloud Scheduler.
-export { httpFunction, type HttpHandler } from "./http/function.js";
-export { pubsubQueueFunction, type QueueHandler } from "./pubsub/queue-function.js";
-export { schedulerCleanupFunction, type ScheduleHandler } from "./scheduler/cleanup-function.js";
+export { httpFunction } from "./http/function.js";
+export { pubsubQueueFunction } from "./pubsub/queue-function.js";
+export { schedulerCleanupFunction } from "./scheduler/cleanup-function.js";
+export type { NeutralFunctions, LazyFunctions } from "@skyport/core";
 export { gcpFunctionOptions, type GcpFunctionOptions } from "./context.js";
 export { cloudLoggingFormat } from "./logging.js";
 export { traceparentOf } from "./http/trace.js";

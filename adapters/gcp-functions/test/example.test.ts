@@ -17,9 +17,9 @@ it("runs the README's example", async () => {
   });
   const logger = jsonLogger({ level: "info", format: cloudLoggingFormat(process.env.GOOGLE_CLOUD_PROJECT), write: () => {} });
   const options = gcpFunctionOptions(process.env, logger);
-  http("orders", httpFunction(service.http, options));
-  cloudEvent("ordersQueue", pubsubQueueFunction(service.queue, options));
-  http("ordersCleanup", schedulerCleanupFunction(service.cleanup, options));
+  http("orders", httpFunction(async () => service, options));
+  cloudEvent("ordersQueue", pubsubQueueFunction(async () => service, options));
+  http("ordersCleanup", schedulerCleanupFunction(async () => service, options));
 
   // Outside Cloud Functions, the framework's own server on loopback:
   const server = await serveFunction("orders");

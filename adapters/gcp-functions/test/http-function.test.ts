@@ -2,13 +2,14 @@ import { gzipSync } from "node:zlib";
 import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchTarget, httpContract, uniqueCustomer, type ContractResponse } from "@skyport/core/testing";
+import { StoreUnavailable } from "@skyport/core";
 import { httpFunction } from "../src/index.js";
 import { serveFunction, type FunctionServer } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 httpContract("functions framework HTTP function, memory store", async () => {
   const { deps, service } = memoryOrderService();
-  http("ordersContract", httpFunction(service.http, { logger: capturedLogger().logger }));
+  http("ordersContract", httpFunction(async () => service, { logger: capturedLogger().logger }));
   const server = await serveFunction("ordersContract");
   return fetchTarget(server.url, { idempotency: deps.idempotency, close: server.close });
 });
@@ -26,7 +27,7 @@ describe("requests the framework's own parsers and router refuse", () => {
   let server: FunctionServer;
   let send: ReturnType<typeof fetchTarget>["send"];
   beforeAll(async () => {
-    http("ordersRefused", httpFunction(memoryOrderService().service.http, { logger: capturedLogger().logger }));
+    http("ordersRefused", httpFunction(async () => memoryOrderService().service, { logger: capturedLogger().logger }));
     server = await serveFunction("ordersRefused");
     send = fetchTarget(server.url).send;
   });
@@ -90,11 +91,16 @@ describe("trace context", () => {
   beforeAll(async () => {
     http(
       "traceProbe",
-      httpFunction(async (_request, context) => {
-        seen.push(context.traceparent);
-        expect(context.cloud).toBe("gcp");
-        return { status: 204, headers: {} };
-      }, { logger: capturedLogger().logger }),
+      httpFunction(
+        async () => ({
+          http: async (_request, context) => {
+            seen.push(context.traceparent);
+            expect(context.cloud).toBe("gcp");
+            return { status: 204, headers: {} };
+          },
+        }),
+        { logger: capturedLogger().logger },
+      ),
     );
     server = await serveFunction("traceProbe");
   });
@@ -121,5 +127,22 @@ describe("trace context", () => {
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00";
     expect(await traceparentFor({ traceparent, "x-cloud-trace-context": "105445aa7843bc8bf206b12000100000/1;o=1" })).toBe(traceparent);
     expect(await traceparentFor({ traceparent: "garbage", "x-cloud-trace-context": "nonsense" })).toBeUndefined();
+  });
+});
+
+describe("a service that cannot start", () => {
+  it("answers core's problem+json for the failure (503 for an unreachable store), never the framework's page", async () => {
+    const { logger, lines } = capturedLogger();
+    http("ordersNoStart", httpFunction(async () => Promise.reject(new StoreUnavailable(new Error("connect ECONNREFUSED 10.0.0.1:443"))), { logger }));
+    const server = await serveFunction("ordersNoStart");
+    try {
+      const response = await fetchTarget(server.url).send({ method: "GET", path: "/orders/ord_00000000000000000000000000" });
+      expectProblem(response, 503, "unavailable");
+      expect(response.headers["retry-after"]).toBeDefined();
+      expect(response.body).not.toContain("ECONNREFUSED");
+      expect(lines.some((line) => line.message === "service could not start")).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 });

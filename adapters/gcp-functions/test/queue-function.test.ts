@@ -1,7 +1,7 @@
 import { cloudEvent } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/testing";
-import { pubsubQueueFunction, type QueueHandler } from "../src/index.js";
+import { pubsubQueueFunction, type LazyFunctions } from "../src/index.js";
 import {
   POISON_ACKNOWLEDGED,
   pubsubPushEvent,
@@ -17,10 +17,10 @@ import { capturedLogger, memoryOrderService } from "./order-service.js";
 let registered = 0;
 
 /** Registers the queue function under a fresh name and serves it on loopback. */
-async function serveQueue(handler: QueueHandler) {
+async function serveQueue(functions: LazyFunctions<"queue">) {
   const { logger, lines } = capturedLogger();
   const name = `ordersQueue${++registered}`;
-  cloudEvent(name, pubsubQueueFunction(handler, { logger }));
+  cloudEvent(name, pubsubQueueFunction(functions, { logger }));
   const server = await serveFunction(name);
   const deliver = async (event: PushCloudEvent, mode: ContentMode) => {
     const { headers, body } = pushRequest(event, mode);
@@ -33,7 +33,7 @@ async function serveQueue(handler: QueueHandler) {
 for (const mode of ["binary", "structured"] as const) {
   queueContract(`functions framework CloudEvent function, Pub/Sub push in ${mode} mode, memory store`, async () => {
     const { deps, service } = memoryOrderService();
-    const queue = await serveQueue(service.queue);
+    const queue = await serveQueue(async () => service);
     return {
       orders: deps.orders,
       deliver: pushDelivery(queue.server.url, mode, () => queue.lines),
@@ -48,7 +48,7 @@ describe("Pub/Sub semantics", () => {
   beforeAll(async () => {
     const { deps, service } = memoryOrderService();
     orders = deps.orders;
-    queue = await serveQueue(service.queue);
+    queue = await serveQueue(async () => service);
   });
   afterAll(() => queue.server.close());
 
@@ -87,8 +87,8 @@ describe("Pub/Sub semantics", () => {
 
 describe("a retryable failure", () => {
   it("answers 500, so that Pub/Sub redelivers the message", async () => {
-    // Core's consumer reports a retryable failure when the store cannot be reached; this handler says so directly.
-    const queue = await serveQueue(async (messages) => ({ failed: messages.map((m) => ({ id: m.id, retryable: true })) }));
+    // Core's consumer reports a retryable failure when the store cannot be reached; this one says so directly.
+    const queue = await serveQueue(async () => ({ queue: async (messages) => ({ failed: messages.map((m) => ({ id: m.id, retryable: true })) }) }));
     try {
       const event = pubsubPushEvent({ data: "{}", deliveryAttempt: 2 });
       const since = queue.lines.length;

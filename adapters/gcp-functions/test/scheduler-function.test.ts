@@ -1,21 +1,21 @@
 import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleContract } from "@skyport/core/testing";
-import { schedulerCleanupFunction, type ScheduleHandler } from "../src/index.js";
+import { schedulerCleanupFunction, type LazyFunctions } from "../src/index.js";
 import { schedulerHeaders, serveFunction, type FunctionServer } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 let registered = 0;
-async function serveCleanup(handler: ScheduleHandler) {
+async function serveCleanup(functions: LazyFunctions<"cleanup">) {
   const { logger, lines } = capturedLogger();
   const name = `ordersCleanup${++registered}`;
-  http(name, schedulerCleanupFunction(handler, { logger }));
+  http(name, schedulerCleanupFunction(functions, { logger }));
   return { server: await serveFunction(name), lines };
 }
 
 scheduleContract("functions framework HTTP function for Cloud Scheduler, memory store", async () => {
   const { deps, service } = memoryOrderService();
-  const { server } = await serveCleanup(service.cleanup);
+  const { server } = await serveCleanup(async () => service);
   return {
     orders: deps.orders,
     retentionDays: deps.retentionDays,
@@ -33,11 +33,13 @@ describe("the Cloud Scheduler target", () => {
   const ticks: (Date | undefined)[] = [];
   let fail = false;
   beforeAll(async () => {
-    ({ server } = await serveCleanup(async (tick) => {
-      ticks.push(tick.scheduledAt);
-      if (fail) throw new Error("store exploded");
-      return { deleted: 2, skipped: 0 };
-    }));
+    ({ server } = await serveCleanup(async () => ({
+      cleanup: async (tick) => {
+        ticks.push(tick.scheduledAt);
+        if (fail) throw new Error("store exploded");
+        return { deleted: 2, skipped: 0 };
+      },
+    })));
   });
   afterAll(() => server.close());
 

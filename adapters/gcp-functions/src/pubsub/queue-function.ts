@@ -1,10 +1,8 @@
 import type { CloudEventFunction } from "@google-cloud/functions-framework";
-import { describeError, type BatchResult, type Context, type Message } from "@skyport/core";
+import { describeError, type LazyFunctions, type Message } from "@skyport/core";
 import { invocationContext, type GcpFunctionOptions } from "../context.js";
 import { MalformedPushEvent, RedeliverMessage } from "../errors.js";
 import { pushEventToMessage } from "./push-event.js";
-
-export type QueueHandler = (messages: Message[], context: Context) => Promise<BatchResult>;
 
 /**
  * A CloudEvent function for Pub/Sub push (one message per event). Pub/Sub semantics: a retryable
@@ -12,7 +10,7 @@ export type QueueHandler = (messages: Message[], context: Context) => Promise<Ba
  * dead-letter policy takes the message); a poison message is acknowledged and logged, since no
  * redelivery can make it succeed.
  */
-export function pubsubQueueFunction(handler: QueueHandler, options: GcpFunctionOptions): CloudEventFunction<unknown> {
+export function pubsubQueueFunction(functions: LazyFunctions<"queue">, options: GcpFunctionOptions): CloudEventFunction<unknown> {
   return async (event) => {
     let message: Message;
     try {
@@ -24,7 +22,8 @@ export function pubsubQueueFunction(handler: QueueHandler, options: GcpFunctionO
     }
     const traceparent = message.attributes?.traceparent ?? event.traceparent;
     const context = invocationContext(options, message.id, typeof traceparent === "string" ? traceparent : undefined);
-    const { failed } = await handler([message], context);
+    // A service that cannot start (its store unreachable) throws here too: the message is redelivered.
+    const { failed } = await (await functions()).queue([message], context);
     const failure = failed.find((f) => f.id === message.id);
     if (!failure) return;
     if (failure.retryable) throw new RedeliverMessage(message.id, message.attempt);

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { HttpFunction } from "@google-cloud/functions-framework";
-import { describeError, type Context, type ScheduleTick } from "@skyport/core";
+import { describeError, type LazyFunctions } from "@skyport/core";
 import { invocationContext, type GcpFunctionOptions } from "../context.js";
 import { joinedHeaders } from "../http/request.js";
 import { traceparentOf } from "../http/trace.js";
-
-export type ScheduleHandler = (tick: ScheduleTick, context: Context) => Promise<unknown>;
 
 /** Cloud Scheduler's HTTP target sends when the run was due, e.g. `2026-11-26T10:00:00.000Z`. */
 const SCHEDULE_TIME = "x-cloudscheduler-scheduletime";
@@ -15,7 +13,7 @@ const SCHEDULE_TIME = "x-cloudscheduler-scheduletime";
  * Run's IAM check verifies before the function runs). 200 with the handler's report when done; a
  * failure answers 500, which Cloud Scheduler records and retries according to the job's retry config.
  */
-export function schedulerCleanupFunction(handler: ScheduleHandler, options: GcpFunctionOptions): HttpFunction {
+export function schedulerCleanupFunction(functions: LazyFunctions<"cleanup">, options: GcpFunctionOptions): HttpFunction {
   return async (req, res) => {
     if (req.method !== "POST") {
       res.writeHead(405, { allow: "POST" });
@@ -26,7 +24,7 @@ export function schedulerCleanupFunction(handler: ScheduleHandler, options: GcpF
     const requestId = randomUUID();
     const context = invocationContext(options, requestId, traceparentOf(headers));
     try {
-      const report = await handler({ scheduledAt: scheduleTime(headers[SCHEDULE_TIME]) }, context);
+      const report = await (await functions()).cleanup({ scheduledAt: scheduleTime(headers[SCHEDULE_TIME]) }, context);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(report ?? {}));
     } catch (error) {

@@ -40,8 +40,8 @@ export function registerOrderFunctions(env: Env, options: Partial<Pick<EntryOpti
     logWrite: options.logWrite,
   });
   const functionOptions = gcpFunctionOptions(env, instance.logger);
-  http(FUNCTION_NAMES.http, httpFunction(async (request, context) => (await instance.service()).http(request, context), functionOptions));
-  cloudEvent(FUNCTION_NAMES.queue, pubsubQueueFunction(async (messages, context) => (await instance.service()).queue(messages, context), functionOptions));
-  http(FUNCTION_NAMES.cleanup, schedulerCleanupFunction(async (tick, context) => (await instance.service()).cleanup(tick, context), functionOptions));
+  http(FUNCTION_NAMES.http, httpFunction(instance.service, functionOptions));
+  cloudEvent(FUNCTION_NAMES.queue, pubsubQueueFunction(instance.service, functionOptions));
+  http(FUNCTION_NAMES.cleanup, schedulerCleanupFunction(instance.service, functionOptions));
   return instance;
 }
