@@ -23,10 +23,11 @@ export function bodyWasOversized(req: object): boolean {
 /**
  * The functions framework answers a body its parsers refuse (malformed JSON, an unknown charset,
  * over 1 GiB) and a path its router cannot decode with an HTML error page of its own, before the
- * function runs (GoogleCloudPlatform/functions-framework-nodejs#686). This gives every framework
- * server a last error handler that hands such requests back to the function instead: with the body
- * as far as it was read, or marked oversized, and dispatched at "/" when the path could not be
- * decoded (the function reads the path from `originalUrl`). Core then answers as on every cloud.
+ * function runs (GoogleCloudPlatform/functions-framework-nodejs#686). This gives every Express
+ * server of the process (in Cloud Functions, the framework's is the only one) a last error
+ * handler that hands such requests back to the function instead: with the body as far as it was
+ * read, or marked oversized, and dispatched at "/" when the path could not be decoded (the
+ * function reads the path from `originalUrl`). Core then answers as on every cloud.
  */
 export function installParserRecovery(): void {
   if (installed) return;
