@@ -58,7 +58,7 @@ function refusalStatus(error: unknown): number | undefined {
 function recoverRefusedRequest(app: ExpressApp) {
   // Four parameters: that is how Express tells an error handler from a middleware.
   return async function recover(error: unknown, req: Request, res: Response, next: NextFunction): Promise<void> {
-    const type = (error as { type?: unknown }).type;
+    const type = (error as { type?: unknown } | null)?.type;
     if (refusalStatus(error) === undefined || type === "request.aborted" || redispatched.has(req) || res.headersSent) {
       next(error);
       return;
