@@ -15,16 +15,29 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Retries a store call that failed with `StoreUnavailable`, with bounded exponential backoff
- * and full jitter (a random delay up to the cap), so that throttled callers spread out.
+ * and full jitter (a random delay up to the cap), so that throttled callers spread out. The
+ * first try is the call's own promise: nothing is added on the way of a call that succeeds.
  */
-export async function retryUnavailable<T>(call: (attempt: number) => Promise<T>, policy: RetryPolicy = STORE_RETRY): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+export function retryUnavailable<T>(call: (attempt: number) => Promise<T>, policy: RetryPolicy = STORE_RETRY): Promise<T> {
+  let first: Promise<T>;
+  try {
+    first = call(1);
+  } catch (error) {
+    return retryAfter(error, call, policy); // a store that throws rather than rejects is retried alike
+  }
+  return first.catch((error: unknown) => retryAfter(error, call, policy));
+}
+
+async function retryAfter<T>(failure: unknown, call: (attempt: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
+  let error = failure;
+  for (let attempt = 2; ; attempt++) {
+    if (!(error instanceof StoreUnavailable) || attempt > policy.attempts) throw error;
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 2));
+    await (policy.sleep ?? sleep)((policy.random ?? Math.random)() * cap);
     try {
       return await call(attempt);
-    } catch (error) {
-      if (!(error instanceof StoreUnavailable) || attempt >= policy.attempts) throw error;
-      const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      await (policy.sleep ?? sleep)((policy.random ?? Math.random)() * cap);
+    } catch (next) {
+      error = next;
     }
   }
 }

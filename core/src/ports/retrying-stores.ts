@@ -17,30 +17,31 @@ export function retryingOrderStore(store: OrderStore, policy: RetryPolicy = STOR
     get: (id) => retry(() => store.get(id)),
     listByCustomer: (customerId, page) => retry(() => store.listByCustomer(customerId, page)),
     listByStatus: (query) => retry(() => store.listByStatus(query)),
+    // On a first try a conflict is the answer; only a retry asks whether it met its own lost write.
     create: (order) =>
-      retry(async (attempt) => {
-        try {
-          await store.create(order);
-        } catch (error) {
-          if (!(attempt > 1 && error instanceof OrderExists && same(await store.get(order.id), order))) throw error;
-        }
-      }),
+      retry((attempt) =>
+        attempt === 1
+          ? store.create(order)
+          : store.create(order).catch(async (error: unknown) => {
+              if (!(error instanceof OrderExists && same(await store.get(order.id), order))) throw error;
+            }),
+      ),
     update: (order, expectedVersion) =>
-      retry(async (attempt) => {
-        try {
-          await store.update(order, expectedVersion);
-        } catch (error) {
-          if (!(attempt > 1 && error instanceof VersionConflict && same(await store.get(order.id), order))) throw error;
-        }
-      }),
+      retry((attempt) =>
+        attempt === 1
+          ? store.update(order, expectedVersion)
+          : store.update(order, expectedVersion).catch(async (error: unknown) => {
+              if (!(error instanceof VersionConflict && same(await store.get(order.id), order))) throw error;
+            }),
+      ),
     delete: (id, expectedVersion) =>
-      retry(async (attempt) => {
-        try {
-          await store.delete(id, expectedVersion);
-        } catch (error) {
-          if (!(attempt > 1 && error instanceof VersionConflict && (await store.get(id)) === null)) throw error;
-        }
-      }),
+      retry((attempt) =>
+        attempt === 1
+          ? store.delete(id, expectedVersion)
+          : store.delete(id, expectedVersion).catch(async (error: unknown) => {
+              if (!(error instanceof VersionConflict && (await store.get(id)) === null)) throw error;
+            }),
+      ),
   };
 }
 
