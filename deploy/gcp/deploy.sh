@@ -161,7 +161,7 @@ run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --entry-point=orders
   --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s
 # --retry: a failure (a thrown error) is redelivered by Pub/Sub instead of dropped.
 run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --entry-point=ordersQueue --trigger-topic="$TOPIC" \
-  --trigger-location="$REGION" --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
+  --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=256Mi --max-instances=10 --timeout=60s
 run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --entry-point=ordersCleanup --trigger-http --no-allow-unauthenticated \
   --memory=256Mi --max-instances=1 --timeout=540s
