@@ -18,3 +18,18 @@ export function randomBytesFromPool(size: number): Buffer {
   offset += size;
   return bytes;
 }
+
+let hexPool = "";
+let hexOffset = 0;
+
+/** `size` random bytes as lower-case hex, sliced from a pooled hex string (no buffer per call). */
+export function randomHex(size: number): string {
+  const length = size * 2;
+  if (hexOffset + length > hexPool.length) {
+    hexPool = randomFillSync(Buffer.allocUnsafe(Math.max(POOL_BYTES, size))).toString("hex");
+    hexOffset = 0;
+  }
+  const hex = hexPool.slice(hexOffset, hexOffset + length);
+  hexOffset += length;
+  return hex;
+}
