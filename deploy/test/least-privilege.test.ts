@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { readTemplate, type JsonObject } from "../aws/verify/cloudformation-yaml.js";
+import { permissionStatements } from "../aws/verify/iam.js";
+import { Expression, parseBicep, type BicepObject, type BicepValue } from "../azure/verify/bicep-template.js";
+import { dryRun, recordCommands } from "../gcp/verify/dry-run.js";
+
+// One policy for all three clouds (SECURITY.md): no wildcard, no role broader than the function
+// needs, no secret in configuration, nothing public that need not be, a dead letter for every queue.
+const here = dirname(fileURLToPath(import.meta.url));
+const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|ACCESS_KEY|ACCOUNT_?KEY|_KEY$|CONNECTION_?STRING|CREDENTIAL|SAS/i;
+
+describe("AWS template (deploy/aws/template.yaml)", () => {
+  const template = readTemplate(join(here, "../aws/template.yaml"));
+  const resources = template.Resources as Record<string, JsonObject>;
+  const statements = permissionStatements(resources);
+
+  it("grants no wildcard action or resource (but a log group's own streams)", () => {
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements.filter((s) => s.effect === "Allow" && !s.actions.includes("sts:AssumeRole"))) {
+      for (const action of s.actions) expect(action, s.source).not.toContain("*");
+      for (const resource of s.resources) {
+        const text = JSON.stringify(resource);
+        expect(text, s.source).not.toBe('"*"');
+        if (text.includes("*")) expect(text, s.source).toMatch(/log-stream:\*"/);
+      }
+    }
+  });
+
+  it("gives each function's role only the actions its code calls", () => {
+    const needs: Record<string, string[]> = {
+      http: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "sqs:SendMessage"],
+      queue: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+      cleanup: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:DeleteItem"],
+    };
+    const roles = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Role");
+    expect(roles).toHaveLength(3);
+    for (const [id, role] of roles) {
+      expect((role.Properties as JsonObject).ManagedPolicyArns, `${id} takes no managed policy`).toBeUndefined();
+      const fn = Object.keys(needs).find((name) => id.toLowerCase().startsWith(name))!;
+      expect(fn, `${id} belongs to a known function`).toBeDefined();
+      const granted = statements.filter((s) => s.source.startsWith(`${id}/`) && s.effect === "Allow").flatMap((s) => s.actions);
+      for (const action of granted) expect(needs[fn], `${id} may not ${action}`).toContain(action);
+    }
+  });
+
+  it("puts no secret in environment variables", () => {
+    const variables = [template.Globals, ...Object.values(resources)].flatMap((r) => {
+      const env = ((r as JsonObject | undefined)?.Function ?? (r as JsonObject | undefined)?.Properties) as JsonObject | undefined;
+      return Object.keys(((env?.Environment as JsonObject | undefined)?.Variables as JsonObject | undefined) ?? {});
+    });
+    expect(variables).toContain("SKYPORT_DYNAMODB_TABLE");
+    for (const name of variables) expect(name).not.toMatch(SECRET_NAME);
+  });
+
+  it("sends every queue that feeds a function to a dead-letter queue", () => {
+    const queues = Object.entries(resources).filter(([, r]) => r.Type === "AWS::SQS::Queue");
+    const fed = queues.filter(([, q]) => (q.Properties as JsonObject).RedrivePolicy !== undefined);
+    expect(fed.length).toBeGreaterThan(0);
+    for (const [, q] of fed) expect(JSON.stringify((q.Properties as JsonObject).RedrivePolicy)).toMatch(/deadLetterTargetArn/);
+    const deadLetters = queues.length - fed.length;
+    expect(deadLetters, "each fed queue has its dead-letter queue").toBe(fed.length);
+  });
+});
+
+describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
+  const commands = recordCommands(dryRun(["--project=demo-skyport"]), "absent");
+  const flag = (argv: string[], name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+  it("binds only the roles the functions use: no owner, editor or admin", () => {
+    const roles = commands.map((argv) => flag(argv, "role")).filter((r): r is string => r !== undefined);
+    expect(roles).toContain("roles/datastore.user");
+    for (const role of roles) {
+      expect(role).not.toMatch(/^roles\/(owner|editor|viewer)$|admin/i);
+      expect(["roles/datastore.user", "roles/pubsub.publisher", "roles/pubsub.subscriber", "roles/run.invoker", "roles/iam.serviceAccountTokenCreator"]).toContain(role);
+    }
+  });
+
+  it("puts no secret in environment variables", () => {
+    const names = commands.flatMap((argv) => (flag(argv, "set-env-vars") ?? "").split(/(?<!\\),/).map((pair) => pair.split("=")[0]!)).filter(Boolean);
+    expect(names).toContain("SKYPORT_STORE");
+    for (const name of names) expect(name).not.toMatch(SECRET_NAME);
+  });
+
+  it("lets the public reach only the HTTP function", () => {
+    const deploys = commands.filter((argv) => argv.includes("functions") && argv.includes("deploy"));
+    expect(deploys).toHaveLength(3);
+    for (const argv of deploys) {
+      const name = argv[argv.indexOf("deploy") + 1]!;
+      const expected = /queue|cleanup/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
+      expect(argv, name).toContain(expected);
+    }
+  });
+
+  it("gives the orders subscription a dead-letter topic with bounded delivery attempts", () => {
+    const withDeadLetter = commands.filter((argv) => flag(argv, "dead-letter-topic") !== undefined);
+    expect(withDeadLetter.length).toBeGreaterThan(0);
+    for (const argv of withDeadLetter) expect(Number(flag(argv, "max-delivery-attempts"))).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("Azure template (deploy/azure/main.bicep)", () => {
+  const source = readFileSync(join(here, "../azure/main.bicep"), "utf8");
+  const template = parseBicep(source);
+  const find = (type: string) => template.resources.filter((r) => r.type === type);
+  const text = (value: BicepValue | undefined) => (value instanceof Expression ? value.text : JSON.stringify(value));
+
+  it("reads no key or connection string of any resource", () => {
+    expect(source).not.toMatch(/listKeys\(|listConnectionStrings\(|AccountKey=|primaryMasterKey|SharedAccessSignature/);
+    for (const storage of find("Microsoft.Storage/storageAccounts")) expect((storage.body.properties as BicepObject).allowSharedKeyAccess).toBe(false);
+    for (const cosmos of find("Microsoft.DocumentDB/databaseAccounts")) expect((cosmos.body.properties as BicepObject).disableLocalAuth).toBe(true);
+  });
+
+  it("puts no secret in app settings (the Application Insights string is an identifier under Entra auth)", () => {
+    const [app] = find("Microsoft.Web/sites");
+    const settings = ((app!.body.properties as BicepObject).siteConfig as BicepObject).appSettings as BicepObject[];
+    const names = settings.map((s) => s.name as string);
+    expect(names).toContain("APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
+    for (const name of names.filter((n) => n !== "APPLICATIONINSIGHTS_CONNECTION_STRING")) expect(name).not.toMatch(SECRET_NAME);
+  });
+
+  it("assigns data-plane roles only, each scoped to a resource of its own", () => {
+    const owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    const contributor = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+    const assignments = [...find("Microsoft.Authorization/roleAssignments"), ...find("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments")];
+    expect(assignments.length).toBeGreaterThanOrEqual(4);
+    for (const a of assignments) {
+      expect(a.body.scope ?? (a.body.properties as BicepObject).scope, `${a.symbol} has a scope`).toBeDefined();
+      const role = text((a.body.properties as BicepObject).roleDefinitionId);
+      expect(role).not.toContain(owner);
+      expect(role).not.toContain(contributor);
+    }
+    expect(source).not.toMatch(new RegExp(`${owner}|${contributor}`));
+  });
+
+  it("moves poison messages aside after a bounded number of attempts (host.json)", () => {
+    const host = JSON.parse(readFileSync(join(here, "../../apps/orders/src/azure/host.json"), "utf8"));
+    expect(host.extensions.queues.maxDequeueCount).toBeGreaterThanOrEqual(3);
+  });
+});
