@@ -1,6 +1,7 @@
 import { MemoryIdempotencyStore, MemoryOrderStore, createOrderService, silentLogger, systemClock, ulidIds, type OrderDeps } from "../src/index.js";
 import {
   hostileInputContract,
+  hostileMessagesContract,
   httpContract,
   queueContract,
   scheduleContract,
@@ -45,4 +46,9 @@ scheduleContract("core service, called directly", () => {
     cleanupPageSize: deps.cleanupPageSize,
     tick: async () => void (await service.cleanup({}, { requestId: "tick", cloud: "local", logger: silentLogger })),
   };
+});
+
+hostileMessagesContract("core service, called directly", () => {
+  const deps = memoryDeps();
+  return { orders: deps.orders, deliver: serviceDeliver(createOrderService(deps)) };
 });

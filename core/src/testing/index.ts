@@ -3,6 +3,7 @@ export { httpContract } from "./http-contract.js";
 export type { HttpTarget, ContractRequest, ContractResponse } from "./http-target.js";
 export { fetchTarget } from "./fetch-target.js";
 export { hostileInputContract, FUZZ_SEED, FUZZ_RUNS, type HostileTarget } from "./hostile-input-contract.js";
+export { hostileMessagesContract } from "./hostile-messages-contract.js";
 export { hostileRequests, FUZZ_CUSTOMERS, type HostileCase } from "./hostile-requests.js";
 export { LEAK_PATTERN } from "./leaks.js";
 export { queueContract, type QueueTarget, type ContractMessage, type DeliveryOutcome } from "./queue-contract.js";
