@@ -41,6 +41,8 @@ export interface BundleRow {
   gzipBytes: number;
   /** Bytes in the minified output that come from Skyport's own sources (core, adapters, apps). */
   skyportBytes: number;
+  /** The same bytes by part: the portable layer (function model, HTTP handling, ports, runtime adapter, composition), the order domain, the stores. */
+  skyportParts: { layer: number; domain: number; stores: number };
   thirdPartyBytes: number;
   /** The largest third-party packages, by bytes in the output. */
   topPackages: { name: string; bytes: number }[];

@@ -24,8 +24,8 @@ export function report(results: BenchResults): string {
     "",
     "Bundle sizes (KB): minified, gzip; Skyport's own sources and third-party packages, from the esbuild metafile",
     textTable(
-      ["bundle", "functions", "minified", "gzip", "Skyport", "third-party", "largest third-party"],
-      bundles.map((b) => [b.file, b.function, kb(b.minifiedBytes), kb(b.gzipBytes), kb(b.skyportBytes), kb(b.thirdPartyBytes), b.topPackages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(", ")]),
+      ["bundle", "functions", "minified", "gzip", "Skyport", "= layer + domain + stores", "third-party", "largest third-party"],
+      bundles.map((b) => [b.file, b.function, kb(b.minifiedBytes), kb(b.gzipBytes), kb(b.skyportBytes), `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`, kb(b.thirdPartyBytes), b.topPackages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(", ")]),
     ),
     "",
     `Cold start: a fresh node process imports the bundle and completes its first invocation (${coldStart.firstInvocation}); median of ${coldStart.runs} runs, ms`,

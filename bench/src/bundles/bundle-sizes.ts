@@ -16,6 +16,13 @@ export function packageOf(input: string): string | undefined {
   return first!.startsWith("@") ? `${first}/${second}` : first;
 }
 
+/** Which part of Skyport a first-party source is: the portable layer, the order domain, or a store. */
+export function partOf(input: string): "layer" | "domain" | "stores" {
+  if (input.includes("core/src/orders/")) return "domain";
+  if (/core\/src\/memory\/|adapters\/(dynamodb|firestore|cosmos|sqlite)\//.test(input)) return "stores";
+  return "layer";
+}
+
 /**
  * Minified and gzip bytes of every deployed bundle, split by esbuild's metafile into Skyport's
  * own sources (core, adapters, apps) and third-party packages. esbuild's own glue (the module
@@ -29,14 +36,17 @@ export function bundleSizes(): BundleRow[] {
     const output = Object.entries(meta.outputs).find(([name]) => name.endsWith(file))?.[1];
     if (!output) throw new Error(`${file}: its meta.json describes another output`);
     let skyportBytes = 0;
+    const skyportParts = { layer: 0, domain: 0, stores: 0 };
     const packages = new Map<string, number>();
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = packageOf(input);
-      if (name === undefined) skyportBytes += bytesInOutput;
-      else packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
+      if (name === undefined) {
+        skyportBytes += bytesInOutput;
+        skyportParts[partOf(input)] += bytesInOutput;
+      } else packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
     }
     const thirdPartyBytes = [...packages.values()].reduce((a, b) => a + b, 0);
     const topPackages = [...packages].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, bytes]) => ({ name, bytes }));
-    return { cloud, function: functions, file, minifiedBytes: code.length, gzipBytes: gzipSync(code).length, skyportBytes, thirdPartyBytes, topPackages };
+    return { cloud, function: functions, file, minifiedBytes: code.length, gzipBytes: gzipSync(code).length, skyportBytes, skyportParts, thirdPartyBytes, topPackages };
   });
 }
