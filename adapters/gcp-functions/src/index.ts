@@ -1,4 +1,5 @@
 // Functions for the Google Cloud Functions framework (2nd gen): HTTP, Pub/Sub push, Cloud Scheduler.
+export { registerGcpFunctions, type GcpFunctionNames } from "./register.js";
 export { httpFunction } from "./http/function.js";
 export { pubsubQueueFunction } from "./pubsub/queue-function.js";
 export { schedulerCleanupFunction } from "./scheduler/cleanup-function.js";

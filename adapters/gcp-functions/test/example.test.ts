@@ -2,9 +2,8 @@ import { expect, it } from "vitest";
 
 // The example of README.md, as written there.
 it("runs the README's example", async () => {
-  const { cloudEvent, http } = await import("@google-cloud/functions-framework");
   const { createOrderService, jsonLogger, memoryStores, systemClock, ulidIds } = await import("@skyport/core");
-  const { cloudLoggingFormat, gcpFunctionOptions, httpFunction, pubsubQueueFunction, schedulerCleanupFunction } = await import("../src/index.js");
+  const { cloudLoggingFormat, gcpFunctionOptions, registerGcpFunctions } = await import("../src/index.js");
   const { serveFunction } = await import("../src/testing/index.js");
 
   const service = createOrderService({
@@ -17,9 +16,7 @@ it("runs the README's example", async () => {
   });
   const logger = jsonLogger({ level: "info", format: cloudLoggingFormat(process.env.GOOGLE_CLOUD_PROJECT), write: () => {} });
   const options = gcpFunctionOptions(process.env, logger);
-  http("orders", httpFunction(async () => service, options));
-  cloudEvent("ordersQueue", pubsubQueueFunction(async () => service, options));
-  http("ordersCleanup", schedulerCleanupFunction(async () => service, options));
+  registerGcpFunctions({ http: "orders", queue: "ordersQueue", cleanup: "ordersCleanup" }, async () => service, options);
 
   // Outside Cloud Functions, the framework's own server on loopback:
   const server = await serveFunction("orders");

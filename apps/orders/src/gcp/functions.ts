@@ -1,14 +1,5 @@
-import { cloudEvent, http } from "@google-cloud/functions-framework";
 import { envReader, memoryStores, readConfig, type Env } from "@skyport/core";
-import {
-  PubSubEventPublisher,
-  cloudLoggingFormat,
-  gcpFunctionOptions,
-  httpFunction,
-  pubSubPublisherConfig,
-  pubsubQueueFunction,
-  schedulerCleanupFunction,
-} from "@skyport/gcp-functions";
+import { PubSubEventPublisher, cloudLoggingFormat, gcpFunctionOptions, pubSubPublisherConfig, registerGcpFunctions } from "@skyport/gcp-functions";
 import { lazyOrderService, type EntryOptions, type StoreLoaders } from "../container.js";
 import { UnpublishedEvents } from "./unpublished-events.js";
 
@@ -39,9 +30,6 @@ export function registerOrderFunctions(env: Env, options: Partial<Pick<EntryOpti
     logFormat: cloudLoggingFormat(envReader(env).optional("GOOGLE_CLOUD_PROJECT")),
     logWrite: options.logWrite,
   });
-  const functionOptions = gcpFunctionOptions(env, instance.logger);
-  http(FUNCTION_NAMES.http, httpFunction(instance.service, functionOptions));
-  cloudEvent(FUNCTION_NAMES.queue, pubsubQueueFunction(instance.service, functionOptions));
-  http(FUNCTION_NAMES.cleanup, schedulerCleanupFunction(instance.service, functionOptions));
+  registerGcpFunctions(FUNCTION_NAMES, instance.service, gcpFunctionOptions(env, instance.logger));
   return instance;
 }
