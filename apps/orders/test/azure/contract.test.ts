@@ -1,5 +1,5 @@
 import { hostInvocationContext, hostTimer, azureHttpTarget, azureQueueTarget } from "@skyport/azure-functions/testing";
-import { httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { hostileInputContract, hostileMessagesContract, httpContract, outageContract, queueContract, scheduleContract, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { appSettings, loadAzureEntry, storesOf } from "./app-settings.js";
 
@@ -32,5 +32,35 @@ scheduleContract("azure functions (cosmos, its own database)", async () => {
     cleanupPageSize,
     tick: async () => void (await cleanup(hostTimer(), hostInvocationContext({ functionName: "orders-cleanup", triggerType: "timerTrigger" }))),
     close: stores.close,
+  };
+});
+
+hostileInputContract("azure functions (cosmos)", async () => {
+  const settings = await appSettings();
+  const { http } = await loadAzureEntry(settings);
+  const stores = storesOf(settings);
+  return { ...azureHttpTarget(http, { close: stores.close }), orders: stores.orders, secrets: [settings.SKYPORT_QUEUE_NAME!, settings.SKYPORT_COSMOS_KEY!] };
+});
+
+hostileMessagesContract("azure storage queue (cosmos)", async () => {
+  const settings = await appSettings();
+  const { queue } = await loadAzureEntry(settings);
+  const stores = storesOf(settings);
+  return azureQueueTarget(queue, stores.orders, { close: stores.close });
+});
+
+outageContract("azure functions (the Cosmos DB server behind a proxy that goes away)", async () => {
+  const endpoint = new URL(inject("azure").cosmosEndpoint);
+  const proxy = await switchableProxy(Number(endpoint.port));
+  endpoint.port = String(proxy.port);
+  const settings = await appSettings({ SKYPORT_COSMOS_ENDPOINT: endpoint.origin });
+  const { http, queue } = await loadAzureEntry(settings);
+  const stores = storesOf(settings);
+  return {
+    ...azureHttpTarget(http),
+    deliver: azureQueueTarget(queue, stores.orders).deliver,
+    storeDown: () => proxy.down(),
+    storeUp: () => proxy.up(),
+    close: async () => (await stores.close(), await proxy.close()),
   };
 });
