@@ -1,7 +1,7 @@
 import { dynamoDbStores } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { deliverThroughSqs, lambdaContext, restApiEvent, httpApiEvent, scheduledEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
-import { hostileInputContract, httpContract, queueContract, scheduleContract, type ContractRequest, type HttpTarget } from "@skyport/core/testing";
+import { hostileInputContract, hostileMessagesContract, httpContract, queueContract, scheduleContract, type ContractRequest, type HttpTarget } from "@skyport/core/testing";
 import type { Env } from "@skyport/core";
 import { inject } from "vitest";
 import { awsCleanupFunction } from "../../src/aws/cleanup-function.js";
@@ -46,6 +46,12 @@ hostileInputContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => (
 hostileInputContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => ({ ...httpTarget(payloadV1), secrets: [tables.orders] }));
 
 queueContract("AWS Lambda, SQS batches, DynamoDB Local", () => {
+  const env = functionEnv(tables.orders);
+  const peer = dynamoDbStores(env);
+  return { orders: peer.orders, deliver: deliverThroughSqs(awsQueueFunction(env, quiet)), close: () => peer.close() };
+});
+
+hostileMessagesContract("AWS Lambda, SQS batches, DynamoDB Local", () => {
   const env = functionEnv(tables.orders);
   const peer = dynamoDbStores(env);
   return { orders: peer.orders, deliver: deliverThroughSqs(awsQueueFunction(env, quiet)), close: () => peer.close() };
