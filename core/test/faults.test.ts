@@ -157,3 +157,38 @@ describe("store retries", () => {
     expect(await memory.get(order.id)).toEqual(order);
   });
 });
+
+describe("idempotency under lost answers", () => {
+  it("a begin that landed but whose answer was lost still holds the key for its request", async () => {
+    const memory = new MemoryIdempotencyStore();
+    let lose = true;
+    const lossy: IdempotencyStore = {
+      capabilities: memory.capabilities,
+      begin: async (...args) => {
+        const result = await memory.begin(...args);
+        if (lose) {
+          lose = false;
+          throw new StoreUnavailable(); // it landed; the answer did not
+        }
+        return result;
+      },
+      complete: (...args) => memory.complete(...args),
+      release: (key) => memory.release(key),
+      get: (key, now) => memory.get(key, now),
+    };
+    const service = createOrderService({
+      orders: new MemoryOrderStore(),
+      idempotency: lossy,
+      events: { publish: async () => {} },
+      clock: systemClock,
+      ids: ulidIds(systemClock),
+      retentionDays: 30,
+      cleanupPageSize: 10,
+    });
+    const first = await service.http(post(newOrder, { "idempotency-key": "lost" }), context());
+    expect(first.status).toBe(201);
+    const replay = await service.http(post(newOrder, { "idempotency-key": "lost" }), context());
+    expect(replay.headers["idempotent-replayed"]).toBe("true");
+    expect(replay.body).toBe(first.body);
+  });
+});

@@ -34,6 +34,12 @@ describe("logs", () => {
     expect(all).not.toMatch(/s3cr3t-token|authorization/i);
   });
 
+  it("keep platform ids and digit runs that fail the Luhn check", () => {
+    const pubsub = '{"messageId":"4111111111111111","n":"1234567890123","requestId":"18342978234978211"}';
+    expect(redact(pubsub)).toBe(pubsub);
+    expect(redact('{"note":"4111111111111111"}')).toBe('{"note":"[redacted]"}');
+  });
+
   it("redact card-like digit runs but keep timestamps, ids and small numbers", () => {
     expect(redact('{"n":"4111 1111 1111 1111","m":"4111-1111-1111-1111","o":"4111111111111111"}')).toBe('{"n":"[redacted]","m":"[redacted]","o":"[redacted]"}');
     const ordinary = '{"time":"2026-11-26T10:00:00.000Z","latencyMs":1.234,"total":100000000000,"id":"ord_01JD0000000000000000000000"}';

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { readJsonBody } from "../http/body.js";
@@ -41,14 +42,16 @@ export async function createOrderIdempotently(
   const { idempotency, clock } = deps;
   const scoped = scopedIdempotencyKey(key, context.principal);
   const bodyHash = fingerprint(body);
+  // The record names this attempt too, so a retried begin whose first try landed knows it is ours.
+  const claim = `${bodyHash}.${randomUUID()}`;
   const now = clock.now();
-  const begun = await idempotency.begin(scoped, bodyHash, new Date(now.getTime() + IN_FLIGHT_LEASE_MS), now);
+  const begun = await idempotency.begin(scoped, claim, new Date(now.getTime() + IN_FLIGHT_LEASE_MS), now);
   if (!begun.started) {
     const { existing } = begun;
     if (existing.state === "in-flight") {
       throw new Problem("idempotency-in-flight", "A request with this Idempotency-Key is still running.");
     }
-    if (existing.fingerprint !== bodyHash) {
+    if (existing.fingerprint.split(".", 1)[0] !== bodyHash) {
       throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
     }
     context.logger.info("idempotent replay", { metrics: { IdempotentReplays: 1 } });

@@ -7,7 +7,7 @@ export interface StoredResponse {
 
 export interface IdempotencyRecord {
   key: string;
-  /** Hash of the request body's JSON value. */
+  /** Hash of the request body's JSON value, and which attempt holds the key: `<hash>.<attempt>`. */
   fingerprint: string;
   state: "in-flight" | "completed";
   response?: StoredResponse;

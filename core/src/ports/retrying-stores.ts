@@ -1,7 +1,7 @@
 import { canonicalJson } from "../orders/idempotency.js";
 import type { Order } from "../orders/order.js";
 import { OrderExists, VersionConflict } from "./errors.js";
-import type { IdempotencyStore } from "./idempotency-store.js";
+import type { BeginResult, IdempotencyStore } from "./idempotency-store.js";
 import type { OrderStore } from "./order-store.js";
 import { STORE_RETRY, retryUnavailable, type RetryPolicy } from "./retry.js";
 
@@ -45,12 +45,20 @@ export function retryingOrderStore(store: OrderStore, policy: RetryPolicy = STOR
   };
 }
 
-/** Retries transient failures; `begin` is retried as it is (a lost start shows as in flight: 409). */
+/**
+ * Retries transient failures. A begin whose answer was lost may have landed: on a retry, an
+ * in-flight record with our own fingerprint (unique per attempt) means we hold the key.
+ */
 export function retryingIdempotencyStore(store: IdempotencyStore, policy: RetryPolicy = STORE_RETRY): IdempotencyStore {
-  const retry = <T>(call: () => Promise<T>) => retryUnavailable(call, policy);
+  const retry = <T>(call: (attempt: number) => Promise<T>) => retryUnavailable(call, policy);
   return {
     capabilities: store.capabilities,
-    begin: (...args) => retry(() => store.begin(...args)),
+    begin: (key, fingerprint, expiresAt, now) =>
+      retry(async (attempt): Promise<BeginResult> => {
+        const result = await store.begin(key, fingerprint, expiresAt, now);
+        const ours = !result.started && attempt > 1 && result.existing.state === "in-flight" && result.existing.fingerprint === fingerprint;
+        return ours ? { started: true } : result;
+      }),
     complete: (...args) => retry(() => store.complete(...args)),
     release: (key) => retry(() => store.release(key)),
     get: (key, now) => retry(() => store.get(key, now)),
