@@ -35,6 +35,14 @@ describe("HTTP API payload 2.0 -> HttpRequest", () => {
     expect(apiGatewayV2ToRequest(event).body).toEqual(Buffer.from(bytes));
   });
 
+  it("never reads a body that is not base64 as JSON, however Node's lenient decoder would read it", () => {
+    const json = Buffer.from('{"customerId":"c1"}').toString("base64");
+    for (const body of [`${json}!!`, `*${json}`, "e30", "not base64 at all"]) {
+      const event = { ...httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: "{}" }), body, isBase64Encoded: true };
+      expect(apiGatewayV2ToRequest(event).body, body).toEqual(new Uint8Array([0xff]));
+    }
+  });
+
   it("keeps the path parameter and re-encodes the path that HTTP APIs deliver decoded", () => {
     const event = httpApiEvent({ method: "GET", path: "/orders/ord_01JD%20x%3Fy" });
     expect(event.rawPath).toBe("/orders/ord_01JD x?y");
