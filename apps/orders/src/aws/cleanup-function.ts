@@ -1,7 +1,7 @@
 import { lambdaScheduleHandler } from "@skyport/aws-lambda";
 import type { Env } from "@skyport/core";
 import { awsOrderService, type LogOptions } from "./instance.js";
-import { UnpublishedEvents } from "./unpublished-events.js";
+import { UnpublishedEvents } from "../events.js";
 
 /** The scheduled cleanup, fired by an EventBridge rule. */
 export function awsCleanupFunction(env: Env, logs: LogOptions = {}) {

@@ -1,7 +1,7 @@
 import { lambdaSqsHandler } from "@skyport/aws-lambda";
 import type { Env } from "@skyport/core";
 import { awsOrderService, type LogOptions } from "./instance.js";
-import { UnpublishedEvents } from "./unpublished-events.js";
+import { UnpublishedEvents } from "../events.js";
 
 /** The orders queue's consumer: SQS batches with partial batch responses. */
 export function awsQueueFunction(env: Env, logs: LogOptions = {}) {

@@ -1,6 +1,7 @@
 import { memoryStores } from "@skyport/core";
 import { azureHandlers, readStorageQueueConfig, registerAzureFunctions, storageQueuePublisher } from "@skyport/azure-functions";
 import { TOKENS, lazyOrderService } from "../container.js";
+import { UnpublishedEvents, queueSettings } from "../events.js";
 import { HOST_SETTINGS } from "./host-settings.js";
 
 /**
@@ -9,7 +10,7 @@ import { HOST_SETTINGS } from "./host-settings.js";
  * three handlers are both registered with the host and exported (for tests, where there is no host).
  */
 const env = { ...process.env }; // app settings, as they were when the worker loaded the app
-const queueConfig = readStorageQueueConfig(env);
+const queueConfig = queueSettings(env, "cosmos", "SKYPORT_QUEUE_NAME", readStorageQueueConfig);
 const instance = lazyOrderService({
   cloud: "azure",
   env,
@@ -19,7 +20,7 @@ const instance = lazyOrderService({
     // Imported on first use: with SKYPORT_STORE=memory the Cosmos SDK is never loaded.
     cosmos: (storeEnv) => import("@skyport/cosmos").then((m) => m.cosmosStores(storeEnv)),
   },
-  events: () => storageQueuePublisher(queueConfig),
+  events: (_env, logger) => (queueConfig ? storageQueuePublisher(queueConfig) : new UnpublishedEvents(logger)),
 });
 
 const handlers = azureHandlers(instance.service, { logLevel: instance.container.get(TOKENS.config).logLevel, ...HOST_SETTINGS });

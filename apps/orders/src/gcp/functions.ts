@@ -1,7 +1,7 @@
-import { envReader, memoryStores, readConfig, type Env } from "@skyport/core";
+import { envReader, memoryStores, type Env } from "@skyport/core";
 import { PubSubEventPublisher, cloudLoggingFormat, gcpFunctionOptions, pubSubPublisherConfig, registerGcpFunctions } from "@skyport/gcp-functions";
 import { lazyOrderService, type EntryOptions, type StoreLoaders } from "../container.js";
-import { UnpublishedEvents } from "./unpublished-events.js";
+import { UnpublishedEvents, queueSettings } from "../events.js";
 
 /** The names `gcloud functions deploy --entry-point` uses. */
 export const FUNCTION_NAMES = { http: "orders", queue: "ordersQueue", cleanup: "ordersCleanup" } as const;
@@ -19,8 +19,7 @@ export const GCP_STORES: StoreLoaders = {
  * give other store loaders (a Firestore client with a short deadline).
  */
 export function registerOrderFunctions(env: Env, options: Partial<Pick<EntryOptions, "logWrite" | "stores">> = {}) {
-  const store = readConfig(env, "firestore").store;
-  const topic = store === "memory" && !envReader(env).optional("SKYPORT_PUBSUB_TOPIC") ? undefined : pubSubPublisherConfig(env);
+  const topic = queueSettings(env, "firestore", "SKYPORT_PUBSUB_TOPIC", pubSubPublisherConfig);
   const instance = lazyOrderService({
     cloud: "gcp",
     env,
