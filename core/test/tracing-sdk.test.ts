@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { SpanKind, TraceFlags, context, trace, type Context as OtelContext, type SpanContext, type SpanOptions, type Tracer } from "@opentelemetry/api";
+import { afterAll, describe, expect, it } from "vitest";
+import { MemoryIdempotencyStore, MemoryOrderStore, createOrderService, silentLogger, systemClock, ulidIds } from "../src/index.js";
+import { parseTraceparent } from "../src/observability/traceparent.js";
+
+/** The smallest tracer an SDK registers through the API: each span gets a new id under its parent. */
+function recordingTracer() {
+  const spans: { name: string; kind?: SpanKind; parent?: SpanContext; spanId: string }[] = [];
+  const tracer = {
+    startSpan(name: string, options?: SpanOptions, ctx: OtelContext = context.active()) {
+      const parent = trace.getSpanContext(ctx);
+      const spanId = randomBytes(8).toString("hex");
+      spans.push({ name, kind: options?.kind, parent, spanId });
+      return trace.wrapSpanContext({ traceId: parent?.traceId ?? randomBytes(16).toString("hex"), spanId, traceFlags: TraceFlags.SAMPLED });
+    },
+    startActiveSpan(name: string, ...args: unknown[]) {
+      const fn = args.at(-1) as (span: ReturnType<Tracer["startSpan"]>) => unknown;
+      const options = args.length > 1 ? (args[0] as SpanOptions) : undefined;
+      const ctx = args.length > 2 ? (args[1] as OtelContext) : context.active();
+      const span = tracer.startSpan(name, options, ctx);
+      return context.with(trace.setSpan(ctx, span), fn, undefined, span);
+    },
+  };
+  return { spans, tracer: tracer as unknown as Tracer };
+}
+
+describe("with an OpenTelemetry SDK registered", () => {
+  const { spans, tracer } = recordingTracer();
+  trace.setGlobalTracerProvider({ getTracer: () => tracer });
+  afterAll(() => trace.disable());
+
+  it("opens a server span under the incoming trace and hands its id on to order.created", async () => {
+    const published: (string | undefined)[] = [];
+    const service = createOrderService({
+      orders: new MemoryOrderStore(),
+      idempotency: new MemoryIdempotencyStore(),
+      events: { publish: async (_event, traceparent) => void published.push(traceparent) },
+      clock: systemClock,
+      ids: ulidIds(systemClock),
+      retentionDays: 30,
+      cleanupPageSize: 10,
+    });
+    const incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    const body = Buffer.from('{"customerId":"cus_t","items":[{"sku":"A","quantity":1,"unitPrice":1}],"currency":"EUR"}');
+    const response = await service.http(
+      { method: "POST", path: "/orders", query: new URLSearchParams(), headers: { "content-type": "application/json" }, body },
+      { requestId: "r1", cloud: "local", logger: silentLogger, traceparent: incoming },
+    );
+
+    expect(response.status).toBe(201);
+    expect(spans).toHaveLength(1);
+    expect(spans[0]).toMatchObject({ name: "orders http", kind: SpanKind.SERVER, parent: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7" } });
+    expect(parseTraceparent(published[0])).toEqual({ traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: spans[0]!.spanId, sampled: true });
+  });
+});
