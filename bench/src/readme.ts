@@ -12,6 +12,16 @@ function markdownTable(header: string[], rows: (string | number)[][]): string {
 const us = (ns: number) => (ns / 1000).toFixed(1);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/** For each cloud's Skyport row: how much is core (the neutral row) and how much the adapter adds. */
+function adapterShares(r: BenchResults): string[] {
+  const core = r.invocation.rows.find((row) => row.cloud === "core" && row.layer === "Skyport");
+  if (!core) return [];
+  const lines = r.invocation.rows
+    .filter((row) => row.layer === "Skyport" && row.cloud !== "core" && !row.note)
+    .map((row) => `- ${row.event}: ${us(row.nsPerOp)} µs = core ${us(core.nsPerOp)} + adapter ${us(row.nsPerOp - core.nsPerOp)}`);
+  return ["Where Skyport's time goes (this run):", "", ...lines, ""];
+}
+
 /** README's Performance section, written from bench/results.json. */
 export function performanceSection(r: BenchResults): string {
   const { invocation, bundles, coldStart, storeSdks, throughput } = r;
@@ -27,12 +37,15 @@ export function performanceSection(r: BenchResults): string {
     "hand-written handler for the same event that does the same work and gives the same answers (the bench compares",
     "the answers before it measures), interleaved in one process after warm-up; logs at `warn`. Median of",
     `${invocation.rounds} rounds of ${invocation.ops} pairs, µs per pair.`,
+    "The first pair calls core directly with the request an adapter would have made, against the hand-written routes",
+    "given the same parts: the gap between it and a cloud's Skyport row is that adapter's own translation.",
     "",
     markdownTable(
       ["cloud", "event", "layer", "µs / POST+GET", "vs hand-written"],
       invocation.rows.map((row) => [row.cloud, row.event, row.layer + (row.note ? ` (${row.note})` : ""), us(row.nsPerOp), `${row.ratio!.toFixed(2)}×`]),
     ),
     "",
+    ...adapterShares(r),
     "**Bundle sizes** of what deploy/ ships, KB; Skyport's own sources against third-party packages, from esbuild's metafile.",
     "Skyport's code is split into the portable layer (function model, HTTP handling, ports, config, tracing, the runtime",
     "adapter, the composition root), the order domain (core/src/orders) and the stores (memory and the cloud's).",

@@ -2,6 +2,7 @@ import type { InvocationResult, InvocationRow } from "../results.js";
 import { awsSubjects } from "./aws-subjects.js";
 import { azureSubjects } from "./azure-subjects.js";
 import { gcpSubjects } from "./gcp-subjects.js";
+import { neutralSubjects } from "./neutral-subjects.js";
 import { measureRounds, median, type RoundsOptions } from "./measure.js";
 import { checkParity } from "./parity.js";
 import type { Subject } from "./subject.js";
@@ -11,7 +12,7 @@ const handWrittenFor = (subjects: Subject[], subject: Subject) =>
 
 /** Per-invocation cost of every adapter against the hand-written handler for the same event. */
 export async function measureInvocations(options: RoundsOptions): Promise<InvocationResult> {
-  const subjects = [...awsSubjects(), ...azureSubjects(), ...gcpSubjects()];
+  const subjects = [...neutralSubjects(), ...awsSubjects(), ...azureSubjects(), ...gcpSubjects()];
   for (const subject of subjects) {
     const reference = handWrittenFor(subjects, subject);
     if (!reference) throw new Error(`no hand-written handler for ${subject.event}`);

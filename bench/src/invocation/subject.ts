@@ -10,7 +10,7 @@ export interface Answer {
  * them, not the handler); `invoke` is all that is timed.
  */
 export interface Subject<Event = unknown, Result = unknown> {
-  cloud: "aws" | "azure" | "gcp";
+  cloud: "aws" | "azure" | "gcp" | "core";
   /** The event format: "API Gateway 2.0", "Azure HttpRequest", ... */
   event: string;
   /** "Skyport", "hand-written", "Middy", "Hono". */
