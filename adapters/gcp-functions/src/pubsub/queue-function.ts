@@ -30,7 +30,7 @@ export function pubsubQueueFunction(functions: LazyFunctions<"queue">, options: 
     context.logger.error("poison message acknowledged, not retried", {
       messageId: message.id,
       attempt: message.attempt,
-      body: message.body,
+      body: message.body.slice(0, 1024), // enough to recognise it; a poison body may be huge
       subscription: subscriptionOf(event.data),
     });
   };

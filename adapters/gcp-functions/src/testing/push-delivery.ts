@@ -18,7 +18,7 @@ export function pushDelivery(url: string, mode: ContentMode, logLines: () => Rec
         const { headers, body: payload } = pushRequest(pubsubPushEvent({ data: body, messageId: id, deliveryAttempt: attempt }), mode);
         const response = await fetch(url, { method: "POST", headers, body: payload });
         await response.arrayBuffer();
-        const poison = logLines().slice(since).some((line) => line.message === POISON_ACKNOWLEDGED && line.body === body);
+        const poison = logLines().slice(since).some((line) => line.message === POISON_ACKNOWLEDGED && line.messageId === id);
         outcomes[id] = !response.ok ? "retry" : poison ? "dropped" : "done";
       }),
     );

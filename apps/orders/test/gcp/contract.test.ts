@@ -1,4 +1,4 @@
-import { hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { hostileInputContract, hostileMessagesContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
 import { pushDelivery, schedulerHeaders } from "@skyport/gcp-functions/testing";
 import { expect } from "vitest";
 import { gcpApp } from "./gcp-app.js";
@@ -25,6 +25,11 @@ for (const mode of ["binary", "structured"] as const) {
     return { orders: app.peer.orders, deliver: pushDelivery(app.urls.queue, mode, () => app.lines), close: app.close };
   });
 }
+
+hostileMessagesContract("GCP functions framework, Pub/Sub push CloudEvents, Firestore emulator", async () => {
+  const app = await gcpApp(uniqueProject("hostile-messages"));
+  return { orders: app.peer.orders, deliver: pushDelivery(app.urls.queue, "binary", () => app.lines), close: app.close };
+});
 
 scheduleContract("GCP functions framework, Cloud Scheduler HTTP target, Firestore emulator (its own project)", async () => {
   const cleanupPageSize = 5;
