@@ -10,6 +10,7 @@ export { apiGatewayV1ToRequest, toApiGatewayV1Result, isApiGatewayV1, type ApiGa
 export { sqsToMessages, sqsBatchResponse, isSqsEvent } from "./sqs/sqs-event.js";
 export { scheduledEventToTick, isScheduledEvent } from "./schedule/scheduled-event.js";
 export { toContext } from "./context.js";
+export { cloudWatchFormat, METRIC_NAMESPACE } from "./logging.js";
 export { traceparentOf, xrayToTraceparent } from "./trace.js";
 export { UnsupportedEvent } from "./errors.js";
 

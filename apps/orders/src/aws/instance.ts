@@ -1,3 +1,4 @@
+import { cloudWatchFormat } from "@skyport/aws-lambda";
 import { memoryStores, type Env } from "@skyport/core";
 import { lazyOrderService, type EntryOptions, type StoreLoaders } from "../container.js";
 
@@ -12,5 +13,5 @@ export type LogOptions = Pick<EntryOptions, "logWrite">;
 
 /** One order service per Lambda instance: configuration read now, the service built on first use. */
 export function awsOrderService(env: Env, events: EntryOptions["events"], logs: LogOptions = {}) {
-  return lazyOrderService({ cloud: "aws", env, defaultStore: "dynamodb", stores: AWS_STORES, events, ...logs });
+  return lazyOrderService({ cloud: "aws", env, defaultStore: "dynamodb", stores: AWS_STORES, events, logFormat: cloudWatchFormat(), ...logs });
 }

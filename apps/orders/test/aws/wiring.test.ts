@@ -34,6 +34,19 @@ describe("the AWS functions, wired", () => {
     await relay.settle();
     const read = clientResponse(await http(restApiEvent({ method: "GET", path: `/orders/${id}` }), lambdaContext()));
     expect(JSON.parse(read.body)).toMatchObject({ id, status: "confirmed", version: 2 });
+
+    // The logs: one trace id from the request to the confirmation, as CloudWatch lines with EMF metrics.
+    const lines = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const created_ = lines.find((l) => l.message === "order created" && l.orderId === id)!;
+    const confirmed = lines.find((l) => l.message === "order confirmed" && l.orderId === id)!;
+    expect(created_).toMatchObject({ level: "INFO", traceId, awsRequestId: expect.any(String), cloud: "aws", OrdersCreated: 1 });
+    expect(confirmed).toMatchObject({ level: "INFO", traceId, awsRequestId: expect.any(String), OrdersConfirmed: 1 });
+    expect(confirmed._aws).toMatchObject({ CloudWatchMetrics: [{ Namespace: "Skyport", Metrics: [{ Name: "OrdersConfirmed", Unit: "Count" }] }] });
+    expect(lines.find((l) => l.message === "request" && l.traceId === traceId)).toMatchObject({ status: 201, RequestLatency: expect.any(Number) });
+    expect(lines.filter((l) => l.message === "cold start")).toEqual([
+      expect.objectContaining({ coldStart: true, initDurationMs: expect.any(Number), serviceBuildMs: expect.any(Number) }),
+      expect.objectContaining({ coldStart: true }),
+    ]);
   });
 
   it("scopes an Idempotency-Key to the JWT subject API Gateway verified", async () => {
