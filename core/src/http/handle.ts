@@ -27,7 +27,9 @@ export function handleHttp(route: ReturnType<typeof createRouter>) {
         if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
           throw new Problem("unavailable", "Not enough time left to answer safely; try again.", undefined, { "retry-after": RETRY_AFTER_SECONDS });
         }
-        response = await route(request, { ...context, requestId, logger, traceparent });
+        // Every field of Context, spelled out: one object shape for every request (a spread makes new ones).
+        const routed: Context = { requestId, cloud: context.cloud, deadline: context.deadline, logger, traceparent, principal: context.principal };
+        response = await route(request, routed);
       } catch (error) {
         response = errorResponse(error, logger);
       }

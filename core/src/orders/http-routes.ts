@@ -22,8 +22,10 @@ export function json(status: number, value: unknown, headers: Record<string, str
   return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(value) };
 }
 
-function orderResponse(status: number, order: Order, headers: Record<string, string> = {}): HttpResponse {
-  return json(status, order, { etag: etag(order.version), ...headers });
+function orderResponse(status: number, order: Order, location?: string): HttpResponse {
+  const headers: Record<string, string> = { "content-type": "application/json", etag: etag(order.version) };
+  if (location !== undefined) headers.location = location;
+  return { status, headers, body: JSON.stringify(order) };
 }
 
 /** The route table of API.md. */
@@ -85,10 +87,8 @@ export function orderRoutes(deps: OrderDeps): Route[] {
     return { status: 204, headers: {} };
   }
 
-  async function createOrder(request: HttpRequest, _params: Record<string, string>, context: Context) {
-    return createOrderIdempotently(deps, request, context, (order) =>
-      orderResponse(201, order, { location: `/orders/${order.id}` }),
-    );
+  function createOrder(request: HttpRequest, _params: Record<string, string>, context: Context) {
+    return createOrderIdempotently(deps, request, context, (order) => orderResponse(201, order, `/orders/${order.id}`));
   }
 
   return [
