@@ -22,7 +22,7 @@ const step = (what: string) => process.stderr.write(`bench: ${what}\n`);
 
 const startedAt = new Date().toISOString();
 step("per-invocation cost");
-const invocation = await measureInvocations(quick ? { ops: 20, rounds: 1, warmup: 1 } : { ops: 2000, rounds: 7, warmup: 2 });
+const invocation = await measureInvocations(quick ? { ops: 20, rounds: 1, warmup: 1 } : { ops: 400, rounds: 25, warmup: 3 });
 step("bundle sizes");
 const bundles = bundleSizes();
 step("cold starts");

@@ -22,7 +22,7 @@ export interface InvocationRow {
   postNs: number;
   getNs: number;
   rounds: number[];
-  /** nsPerOp over the hand-written handler's for the same event. */
+  /** Median over the rounds of this round's ns/op over the hand-written handler's in the same round. */
   ratio?: number;
 }
 

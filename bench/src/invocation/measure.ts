@@ -1,4 +1,5 @@
 import { subjectName, type Subject } from "./subject.js";
+import { emptyEveryStore } from "./round-stores.js";
 import { createdId } from "./workload.js";
 
 export interface RoundsOptions {
@@ -17,11 +18,8 @@ export interface SubjectTimings {
   getNs: number[];
 }
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
 async function timed<E, R>(subject: Subject<E, R>, events: E[]): Promise<{ ns: number; results: R[] }> {
   const results = new Array<R>(events.length);
-  gc(); // each batch starts from the same heap, whatever the previous subject left
   const started = process.hrtime.bigint();
   for (let i = 0; i < events.length; i++) results[i] = await subject.invoke(events[i]!);
   const ns = Number(process.hrtime.bigint() - started);
@@ -53,6 +51,7 @@ async function batch(subject: Subject, ops: number) {
 export async function measureRounds(subjects: Subject[], options: RoundsOptions): Promise<SubjectTimings[]> {
   const timings = subjects.map((subject) => ({ subject, rounds: [] as number[], postNs: [] as number[], getNs: [] as number[] }));
   for (let round = 0; round < options.warmup + options.rounds; round++) {
+    emptyEveryStore();
     for (let k = 0; k < timings.length; k++) {
       const timing = timings[(k + round) % timings.length]!;
       const { postNs, getNs } = await batch(timing.subject, options.ops);

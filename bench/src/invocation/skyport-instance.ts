@@ -1,5 +1,6 @@
-import { memoryStores, type Cloud, type EventPublisher, type LogLevel } from "@skyport/core";
+import type { Cloud, EventPublisher, LogLevel } from "@skyport/core";
 import { lazyOrderService } from "../../../apps/orders/src/container.js";
+import { roundStores } from "./round-stores.js";
 
 /** Counts order.created events: the same cheap publisher behind Skyport and the hand-written handlers. */
 export class CountedEvents implements EventPublisher {
@@ -21,7 +22,7 @@ export function skyportInstance(cloud: Cloud, logLevel: LogLevel = "warn") {
     cloud,
     env: { SKYPORT_STORE: "memory", SKYPORT_LOG_LEVEL: logLevel },
     defaultStore: "memory",
-    stores: { memory: memoryStores },
+    stores: { memory: roundStores },
     events: () => new CountedEvents(),
     logWrite: discard,
   });
