@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { bundleSizes } from "./bundles/bundle-sizes.js";
 import { REPO } from "./bundles/deployed-bundles.js";
 import { measureColdStarts } from "./cold-start/index.js";
-import { measureInvocations } from "./invocation/index.js";
+import { GROUP_FLAG, measureGroup, measureInvocations } from "./invocation/index.js";
 import { writeReadmeSection } from "./readme.js";
 import type { BenchResults } from "./results.js";
 import { checkStoreSdks } from "./store-sdks/index.js";
@@ -18,6 +18,15 @@ import { targets } from "./targets.js";
  * its results go to bench/results.tmp.json and README is left alone.
  */
 const quick = process.argv.includes("--quick");
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+
+// A child process measuring one group of handlers (see invocation/index.ts): it prints its rows and ends.
+const group = arg(GROUP_FLAG.slice(2, -1));
+if (group !== undefined) {
+  const rows = await measureGroup(group, { ops: Number(arg("ops")), rounds: Number(arg("rounds")), warmup: Number(arg("warmup")) });
+  process.stdout.write(JSON.stringify(rows));
+  process.exit(0);
+}
 const step = (what: string) => process.stderr.write(`bench: ${what}\n`);
 
 const startedAt = new Date().toISOString();

@@ -1,25 +1,36 @@
+import { spawn } from "node:child_process";
 import type { InvocationResult, InvocationRow } from "../results.js";
 import { awsSubjects } from "./aws-subjects.js";
 import { azureSubjects } from "./azure-subjects.js";
 import { gcpSubjects } from "./gcp-subjects.js";
-import { neutralSubjects } from "./neutral-subjects.js";
 import { measureRounds, median, type RoundsOptions } from "./measure.js";
+import { neutralSubjects } from "./neutral-subjects.js";
 import { checkParity } from "./parity.js";
 import type { Subject } from "./subject.js";
 
-const handWrittenFor = (subjects: Subject[], subject: Subject) =>
-  subjects.find((s) => s.layer === "hand-written" && s.cloud === subject.cloud && s.event === subject.event);
+/**
+ * The handlers compared with each other, one group per event format. Each group runs in a process
+ * of its own, as one function instance serves one format: in a shared process the other
+ * adapters' objects would make Skyport's shared core code see shapes it never sees in the cloud.
+ */
+const GROUPS: Record<string, () => Subject[]> = {
+  core: neutralSubjects,
+  "aws-v2": () => awsSubjects().filter((s) => s.event.endsWith("2.0")),
+  "aws-v1": () => awsSubjects().filter((s) => s.event.endsWith("1.0")),
+  azure: azureSubjects,
+  gcp: gcpSubjects,
+};
 
-/** Per-invocation cost of every adapter against the hand-written handler for the same event. */
-export async function measureInvocations(options: RoundsOptions): Promise<InvocationResult> {
-  const subjects = [...neutralSubjects(), ...awsSubjects(), ...azureSubjects(), ...gcpSubjects()];
-  for (const subject of subjects) {
-    const reference = handWrittenFor(subjects, subject);
-    if (!reference) throw new Error(`no hand-written handler for ${subject.event}`);
-    if (subject !== reference) await checkParity(reference, subject);
-  }
+export const GROUP_FLAG = "--invocation-group=";
+
+/** One group, in this process: answers compared first, then rounds of every handler, interleaved. */
+export async function measureGroup(group: string, options: RoundsOptions): Promise<InvocationRow[]> {
+  const subjects = GROUPS[group]!();
+  const reference = subjects.find((s) => s.layer === "hand-written")!;
+  for (const subject of subjects) if (subject !== reference) await checkParity(reference, subject);
   const timings = await measureRounds(subjects, options);
-  const rows: InvocationRow[] = timings.map(({ subject, rounds, postNs, getNs }) => ({
+  const referenceRounds = timings.find((t) => t.subject === reference)!.rounds;
+  return timings.map(({ subject, rounds, postNs, getNs }) => ({
     cloud: subject.cloud,
     event: subject.event,
     layer: subject.layer,
@@ -28,12 +39,26 @@ export async function measureInvocations(options: RoundsOptions): Promise<Invoca
     postNs: median(postNs),
     getNs: median(getNs),
     rounds,
+    // Each round over the hand-written handler's in the same round, then the median: a burst of
+    // load from outside that slows one round slows both sides of its ratio.
+    ratio: median(rounds.map((ns, round) => ns / referenceRounds[round]!)),
   }));
-  // Each round's figure over the hand-written one of the same round, then the median: a burst of
-  // load from outside that slows one round slows both sides of its ratio.
-  for (const row of rows) {
-    const reference = rows.find((r) => r.layer === "hand-written" && r.cloud === row.cloud && r.event === row.event)!;
-    row.ratio = median(row.rounds.map((ns, round) => ns / reference.rounds[round]!));
-  }
+}
+
+function inChildProcess(group: string, options: RoundsOptions): Promise<InvocationRow[]> {
+  return new Promise((resolve, reject) => {
+    const args = [process.argv[1]!, `${GROUP_FLAG}${group}`, `--ops=${options.ops}`, `--rounds=${options.rounds}`, `--warmup=${options.warmup}`];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(stdout) as InvocationRow[]) : reject(new Error(`invocation group ${group} exited with ${code}`))));
+  });
+}
+
+/** Per-invocation cost of every adapter against the hand-written handler for the same event, group by group. */
+export async function measureInvocations(options: RoundsOptions): Promise<InvocationResult> {
+  const rows: InvocationRow[] = [];
+  for (const group of Object.keys(GROUPS)) rows.push(...(await inChildProcess(group, options)));
   return { ...options, rows };
 }
