@@ -3,6 +3,10 @@
 // since the process started (performance.timeOrigin), then exits at once.
 import { pathToFileURL } from "node:url";
 
+// The platform's runtime has opened stdout before it loads a function (Lambda's runtime and the
+// functions framework log through it): open it here too, for both bundles alike.
+void process.stdout;
+
 const [cloud, bundle] = process.argv.slice(2);
 const module = await import(pathToFileURL(bundle).href);
 const status = await { aws, gcp, azure }[cloud](module);
