@@ -35,7 +35,7 @@ describe("logs", () => {
   });
 
   it("keep platform ids and digit runs that fail the Luhn check", () => {
-    const pubsub = '{"messageId":"4111111111111111","n":"1234567890123","requestId":"18342978234978211"}';
+    const pubsub = '{"messageId":"4111111111111111","n":"1234567890123","awsRequestId":"msg-1795746270264-4111-1111-1111-1111"}';
     expect(redact(pubsub)).toBe(pubsub);
     expect(redact('{"note":"4111111111111111"}')).toBe('{"note":"[redacted]"}');
   });

@@ -5,7 +5,7 @@ import { ArmSchemas } from "../azure/verify/arm-schemas.js";
 import { BicepSyntaxError, parseBicep } from "../azure/verify/bicep-template.js";
 import { ResourceChecker, type Finding } from "../azure/verify/resource-check.js";
 
-const schemas = new ArmSchemas(join(dirname(fileURLToPath(import.meta.url)), "../../../shared/schemas/azure"));
+const schemas = new ArmSchemas(join(dirname(fileURLToPath(import.meta.url)), "../azure/schemas"));
 const checker = new ResourceChecker(schemas);
 const findings = (bicep: string): Finding[] => parseBicep(bicep).resources.flatMap((resource) => checker.check(resource));
 

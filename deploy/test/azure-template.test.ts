@@ -9,11 +9,11 @@ import { ResourceChecker } from "../azure/verify/resource-check.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const source = readFileSync(join(here, "../azure/main.bicep"), "utf8");
 const template = parseBicep(source);
-const schemas = new ArmSchemas(join(here, "../../../shared/schemas/azure"));
+const schemas = new ArmSchemas(join(here, "../azure/schemas"));
 const checker = new ResourceChecker(schemas);
 
 /**
- * Resource types whose provider has no schema in ../shared/schemas/azure. Application Insights
+ * Resource types whose provider has no schema in deploy/azure/schemas. Application Insights
  * must be workspace-based (classic mode is retired), so the template needs a Log Analytics
  * workspace; Microsoft.OperationalInsights' schema is not in the set, so this one resource is
  * checked by hand below. Any other uncovered type fails.

@@ -3,8 +3,8 @@ import type { LogFields, LogLevel, Logger } from "./logger.js";
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 /** Digit runs that could be payment card numbers (13-19 digits, spaces or dashes allowed). */
 const CARD_LIKE = /(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])/g;
-/** Fields that hold identifiers the platform made (Pub/Sub message ids are 16-17 digits). */
-const ID_FIELDS = new Set(["messageId", "requestId", "awsRequestId", "invocationId", "traceId", "spanId", "orderId", "time", "timestamp"]);
+/** Fields that hold identifiers the platform or the service made (Pub/Sub message ids are 16-17 digits); never a client's. */
+const ID_FIELDS = new Set(["messageId", "awsRequestId", "invocationId", "traceId", "spanId", "orderId", "time", "timestamp"]);
 
 /** The Luhn checksum every payment card number passes (and 9 in 10 other digit runs fail). */
 function passesLuhn(digits: string): boolean {
@@ -30,7 +30,7 @@ export function redact(line: string): string {
     const digits = match.replace(/[ -]/g, "");
     if (!passesLuhn(digits)) return match;
     const key = keyAt(line, offset);
-    return key !== undefined && ID_FIELDS.has(key) && /^\d+$/.test(match) ? match : "[redacted]";
+    return key !== undefined && ID_FIELDS.has(key) ? match : "[redacted]";
   });
 }
 
