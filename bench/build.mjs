@@ -58,7 +58,7 @@ const cold = [
   { cloud: "azure", entry: "azure-entry.ts", external: ["@azure/functions-core"], plugins: [sameVersionAs("adapters/azure-functions", ["@azure/identity"])] },
 ];
 for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
-  await esbuild.build({ ...deployed, entryPoints: [join(here, "src/cold-start", entry)], outfile: join(here, "dist/cold", cloud, "index.mjs"), external, define, plugins });
+  await esbuild.build({ ...deployed, entryPoints: [join(here, "src/cold-start", entry)], outfile: join(here, "dist/cold", cloud, "index.mjs"), external, define, plugins, sourcemap: "external" });
 }
 
 // Copies of Skyport's deployed bundles with a source map beside them, for the check of which store
