@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { outageContract, serviceDeliver, serviceOver, serviceSend, switchableProxy } from "@skyport/core/testing";
+import { outageContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { cosmosStores } from "../src/index.js";
 import { createCosmosContainers, emulatorAgent } from "../src/testing/index.js";
@@ -12,13 +12,5 @@ outageContract("cosmos (the Cosmos DB server behind a proxy that goes away)", as
   const proxy = await switchableProxy(Number(endpoint.port));
   endpoint.port = String(proxy.port);
   const env = { SKYPORT_COSMOS_ENDPOINT: endpoint.origin, SKYPORT_COSMOS_KEY: server.key, SKYPORT_COSMOS_DATABASE: database };
-  const stores = cosmosStores(env, { agent: emulatorAgent() });
-  const service = serviceOver(stores);
-  return {
-    send: serviceSend(service),
-    deliver: serviceDeliver(service),
-    storeDown: () => proxy.down(),
-    storeUp: () => proxy.up(),
-    close: async () => (await stores.close(), await proxy.close()),
-  };
+  return storeOutageTarget(cosmosStores(env, { agent: emulatorAgent() }), proxy);
 });

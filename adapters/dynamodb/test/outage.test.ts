@@ -1,4 +1,4 @@
-import { outageContract, serviceDeliver, serviceOver, serviceSend, switchableProxy } from "@skyport/core/testing";
+import { outageContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { dynamoDbStores } from "../src/index.js";
 import { dynamoDbLocalEnv } from "../src/testing/index.js";
@@ -7,13 +7,5 @@ outageContract("dynamodb (DynamoDB Local behind a proxy that goes away)", async 
   const proxy = await switchableProxy(Number(new URL(inject("dynamoDbEndpoint")).port));
   // The SDK reads its endpoint from the standard environment, as in production.
   Object.assign(process.env, dynamoDbLocalEnv(`http://127.0.0.1:${proxy.port}`, inject("dynamoDbTable")));
-  const stores = dynamoDbStores(process.env);
-  const service = serviceOver(stores);
-  return {
-    send: serviceSend(service),
-    deliver: serviceDeliver(service),
-    storeDown: () => proxy.down(),
-    storeUp: () => proxy.up(),
-    close: async () => (await stores.close(), await proxy.close()),
-  };
+  return storeOutageTarget(dynamoDbStores(process.env), proxy);
 });

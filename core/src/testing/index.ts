@@ -11,5 +11,5 @@ export { scheduleContract, type ScheduleTarget } from "./schedule-contract.js";
 export { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
 export { freePort, startServerProcess, type ServerProcess, type ServerProcessOptions } from "./server-process.js";
 export { switchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
-export { outageContract, type OutageTarget } from "./outage-contract.js";
+export { outageContract, storeOutageTarget, type OutageTarget } from "./outage-contract.js";
 export { neutralRequest, serviceSend, serviceDeliver, serviceOver } from "./service-target.js";

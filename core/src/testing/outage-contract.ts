@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../orders/order.js";
 import type { HttpTarget } from "./http-target.js";
 import { uniqueCustomer } from "./orders.js";
+import type { Stores } from "../ports/stores.js";
 import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
+import { serviceDeliver, serviceOver, serviceSend } from "./service-target.js";
+import type { SwitchableProxy } from "./switchable-proxy.js";
 
 export interface OutageTarget extends HttpTarget {
   /** Delivers queue messages through the same runtime and store. */
@@ -62,4 +65,16 @@ export function outageContract(name: string, factory: () => Promise<OutageTarget
       expect(retried.headers["idempotent-replayed"]).toBeUndefined();
     }, 120_000);
   });
+}
+
+/** The service called directly over stores reached through a proxy that the test takes away. */
+export function storeOutageTarget(stores: Stores, proxy: SwitchableProxy, close: () => Promise<void> = stores.close): OutageTarget {
+  const service = serviceOver(stores);
+  return {
+    send: serviceSend(service),
+    deliver: serviceDeliver(service),
+    storeDown: () => proxy.down(),
+    storeUp: () => proxy.up(),
+    close: async () => (await close(), await proxy.close()),
+  };
 }
