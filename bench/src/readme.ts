@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./bundles/deployed-bundles.js";
 import type { BenchResults } from "./results.js";
+import { signed } from "./table.js";
 
 const HEADING = "## Performance";
 
@@ -62,11 +63,12 @@ export function performanceSection(r: BenchResults): string {
     "",
     `**Cold start**: a fresh \`node\` process imports the HTTP bundle and completes its first invocation (${coldStart.firstInvocation});`,
     "in-process is `performance.now()` at the answer, wall is spawn to exit. The hand-written function is bundled the same",
-    `way with the same SDKs. Median of ${coldStart.runs} runs, ms.`,
+    `way with the same SDKs; the two alternate, run by run. Medians of ${coldStart.runs} runs, ms; the last column is the median`,
+    "of the differences between each Skyport run and the hand-written run beside it.",
     "",
     markdownTable(
-      ["cloud", "store", "layer", "in-process", "wall"],
-      coldStart.rows.map((row) => [row.cloud, row.store, row.layer, row.inProcessMs.toFixed(1), row.wallMs.toFixed(1)]),
+      ["cloud", "store", "layer", "in-process", "wall", "Skyport − hand-written, in-process / wall"],
+      coldStart.rows.map((row) => [row.cloud, row.store, row.layer, row.inProcessMs.toFixed(1), row.wallMs.toFixed(1), row.extraMs ? `${signed(row.extraMs.inProcess)} / ${signed(row.extraMs.wall)} ms` : ""]),
     ),
     "",
     "**Store SDKs at cold start**: the store code that ran by the end of the first invocation, from V8's coverage of a",

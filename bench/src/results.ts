@@ -58,6 +58,8 @@ export interface ColdStartRow {
   /** Spawn to exit, measured by the parent. */
   wallMs: number;
   runs: { inProcessMs: number; wallMs: number }[];
+  /** Skyport rows: the median over runs of this run minus the hand-written run beside it (the two run back to back). */
+  extraMs?: { inProcess: number; wall: number };
 }
 
 export interface ColdStartResult {

@@ -11,6 +11,7 @@ export function textTable(header: string[], rows: (string | number)[][]): string
 
 const us = (ns: number) => (ns / 1000).toFixed(1);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+export const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${ms.toFixed(1)}`;
 
 /** Every section of the run, as the terminal shows it. */
 export function report(results: BenchResults): string {
@@ -30,8 +31,8 @@ export function report(results: BenchResults): string {
     "",
     `Cold start: a fresh node process imports the bundle and completes its first invocation (${coldStart.firstInvocation}); median of ${coldStart.runs} runs, ms`,
     textTable(
-      ["cloud", "store", "layer", "in-process", "wall"],
-      coldStart.rows.map((r) => [r.cloud, r.store, r.layer, r.inProcessMs.toFixed(1), r.wallMs.toFixed(1)]),
+      ["cloud", "store", "layer", "in-process", "wall", "vs hand-written (paired runs)"],
+      coldStart.rows.map((r) => [r.cloud, r.store, r.layer, r.inProcessMs.toFixed(1), r.wallMs.toFixed(1), r.extraMs ? `${signed(r.extraMs.inProcess)} / ${signed(r.extraMs.wall)} ms` : ""]),
     ),
     "",
     "Store SDK code that ran by the end of the first invocation (V8 coverage of the deployed bundle)",
