@@ -1,7 +1,5 @@
 import { IndexingMode, PartitionKeyDefinitionVersion, PartitionKeyKind, type ContainerDefinition } from "@azure/cosmos";
 
-/** The database the stores use unless SKYPORT_COSMOS_DATABASE names another. */
-export const DEFAULT_DATABASE = "skyport";
 
 /**
  * Orders, partitioned by /id: every read and write by id is a point operation. The customer

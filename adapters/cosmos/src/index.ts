@@ -3,4 +3,5 @@ export { CosmosOrderStore } from "./order-store.js";
 export { CosmosIdempotencyStore, IdempotencyRecordMissing } from "./idempotency-store.js";
 export { PositionSeal } from "./position-seal.js";
 export { positionKeyIn, POSITION_KEY_ID } from "./position-key.js";
-export { DEFAULT_DATABASE, ORDERS_CONTAINER, IDEMPOTENCY_CONTAINER } from "./containers.js";
+export { ORDERS_CONTAINER, IDEMPOTENCY_CONTAINER } from "./containers.js";
+export { DEFAULT_DATABASE, readCosmosSettings, type CosmosSettings } from "./settings.js";

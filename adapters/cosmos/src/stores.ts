@@ -1,8 +1,9 @@
 import type { Agent } from "node:https";
 import { CosmosClient, type CosmosClientOptions } from "@azure/cosmos";
 import { DefaultAzureCredential } from "@azure/identity";
-import { envReader, type Env, type Stores } from "@skyport/core";
-import { DEFAULT_DATABASE, IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "./containers.js";
+import type { Env, Stores } from "@skyport/core";
+import { IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "./containers.js";
+import { readCosmosSettings } from "./settings.js";
 import { CosmosIdempotencyStore } from "./idempotency-store.js";
 import { CosmosOrderStore } from "./order-store.js";
 import { positionKeyIn } from "./position-key.js";
@@ -24,10 +25,7 @@ const CONNECTION_POLICY: CosmosClientOptions["connectionPolicy"] = {
  * (DefaultAzureCredential); SKYPORT_COSMOS_KEY exists only for the local server.
  */
 export function cosmosStores(env: Env, options: CosmosStoreOptions = {}): Stores {
-  const read = envReader(env);
-  const endpoint = read.string("SKYPORT_COSMOS_ENDPOINT", undefined, /^https:\/\/\S+$/, "the https:// endpoint of the Cosmos DB account");
-  const databaseId = read.string("SKYPORT_COSMOS_DATABASE", DEFAULT_DATABASE, /^[^/\\?#\s]{1,255}$/, "a Cosmos DB database id");
-  const key = read.optional("SKYPORT_COSMOS_KEY");
+  const { endpoint, databaseId, key } = readCosmosSettings(env);
 
   const client = new CosmosClient({
     endpoint,

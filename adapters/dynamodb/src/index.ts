@@ -3,3 +3,4 @@ export { DynamoDbOrderStore } from "./order-store.js";
 export { DynamoDbIdempotencyStore, MissingIdempotencyRecord } from "./idempotency-store.js";
 export { MalformedIdempotencyRecord } from "./idempotency-record.js";
 export { ORDERS_TABLE, ordersTableDefinition, ordersTableTtl } from "./table.js";
+export { readDynamoDbSettings, type DynamoDbSettings } from "./settings.js";

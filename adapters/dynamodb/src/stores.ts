@@ -1,17 +1,16 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { envReader, type Env, type Stores } from "@skyport/core";
+import type { Env, Stores } from "@skyport/core";
 import { DynamoDbIdempotencyStore } from "./idempotency-store.js";
 import { DynamoDbOrderStore } from "./order-store.js";
-
-const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+import { readDynamoDbSettings } from "./settings.js";
 
 /**
  * Both stores on one DynamoDB client. Only the table comes from `env`: region, endpoint and
  * credentials are the SDK's own (AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, the Lambda role).
  */
 export function dynamoDbStores(env: Env): Stores {
-  const table = envReader(env).string("SKYPORT_DYNAMODB_TABLE", undefined, TABLE_NAME, "a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)");
+  const { table } = readDynamoDbSettings(env);
   const client = new DynamoDBClient({
     // Without these a dead connection waits for the function's own timeout; with them it is a 503.
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000, throwOnRequestTimeout: true },

@@ -18,8 +18,19 @@ import {
   type Stores,
 } from "@skyport/core";
 
+/** Builds a store from the environment; `check` validates its settings without loading its SDK. */
+export type StoreLoader = ((env: Env) => Promise<Stores> | Stores) & { check?: (env: Env) => void };
+
 /** How an entry point builds a store of each kind it carries; only the chosen one is ever loaded. */
-export type StoreLoaders = Partial<Record<StoreKind, (env: Env) => Promise<Stores> | Stores>>;
+export type StoreLoaders = Partial<Record<StoreKind, StoreLoader>>;
+
+/**
+ * A store whose SDK is imported on first use, with its settings checked at start: a wrong
+ * value fails the instance's start, naming the variable, not its first request.
+ */
+export function lazyStore(check: (env: Env) => unknown, load: () => Promise<(env: Env) => Stores>): StoreLoader {
+  return Object.assign(async (env: Env) => (await load())(env), { check: (env: Env) => void check(env) });
+}
 
 export interface EntryOptions {
   cloud: Cloud;
@@ -89,6 +100,7 @@ export function orderContainer(options: EntryOptions): OrderContainer {
   if (!loadStores) {
     throw new ConfigError("SKYPORT_STORE", `one of ${Object.keys(options.stores).join(", ")} in the ${options.cloud} build`, config.store);
   }
+  loadStores.check?.(options.env);
   const logger = jsonLogger({ level: config.logLevel, format: options.logFormat, write: options.logWrite, fields: { cloud: options.cloud } });
 
   return new OrderContainer(

@@ -1,5 +1,6 @@
 import { CosmosClient, type Container } from "@azure/cosmos";
-import { DEFAULT_DATABASE, IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "../containers.js";
+import { IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "../containers.js";
+import { DEFAULT_DATABASE } from "../settings.js";
 import { emulatorAgent } from "./emulator.js";
 
 export interface CosmosServerAddress {

@@ -1,11 +1,12 @@
 import { cloudWatchFormat } from "@skyport/aws-lambda";
 import { memoryStores, type Env } from "@skyport/core";
-import { lazyOrderService, type EntryOptions, type StoreLoaders } from "../container.js";
+import { readDynamoDbSettings } from "@skyport/dynamodb/settings";
+import { lazyOrderService, lazyStore, type EntryOptions, type StoreLoaders } from "../container.js";
 
 /** The stores the AWS bundles carry; DynamoDB's SDK is imported on first use only. */
 export const AWS_STORES: StoreLoaders = {
   memory: memoryStores,
-  dynamodb: (env) => import("@skyport/dynamodb").then((m) => m.dynamoDbStores(env)),
+  dynamodb: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores)),
 };
 
 /** Where log lines go: stdout (which Lambda sends to CloudWatch Logs) unless a test takes them. */

@@ -1,6 +1,7 @@
 import { memoryStores } from "@skyport/core";
 import { azureHandlers, readStorageQueueConfig, registerAzureFunctions, storageQueuePublisher } from "@skyport/azure-functions";
-import { TOKENS, lazyOrderService } from "../container.js";
+import { readCosmosSettings } from "@skyport/cosmos/settings";
+import { TOKENS, lazyOrderService, lazyStore } from "../container.js";
 import { UnpublishedEvents, queueSettings } from "../events.js";
 import { HOST_SETTINGS } from "./host-settings.js";
 
@@ -18,7 +19,7 @@ const instance = lazyOrderService({
   stores: {
     memory: memoryStores,
     // Imported on first use: with SKYPORT_STORE=memory the Cosmos SDK is never loaded.
-    cosmos: (storeEnv) => import("@skyport/cosmos").then((m) => m.cosmosStores(storeEnv)),
+    cosmos: lazyStore(readCosmosSettings, () => import("@skyport/cosmos").then((m) => m.cosmosStores)),
   },
   events: (_env, logger) => (queueConfig ? storageQueuePublisher(queueConfig) : new UnpublishedEvents(logger)),
 });

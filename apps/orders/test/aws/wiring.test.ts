@@ -67,6 +67,9 @@ describe("the AWS functions, wired", () => {
     expect(() => awsHttpFunction(noQueue)).toThrow(ConfigError);
     expect(() => awsHttpFunction(noQueue)).toThrow(/SKYPORT_QUEUE_URL/);
     expect(() => awsHttpFunction({ ...env, SKYPORT_STORE: "firestore" })).toThrow(/SKYPORT_STORE.*memory, dynamodb/);
+    // The store's own settings too, before any request (and without loading its SDK).
+    expect(() => awsHttpFunction({ ...env, SKYPORT_DYNAMODB_TABLE: "x" })).toThrow(/SKYPORT_DYNAMODB_TABLE must be a DynamoDB table name/);
+    expect(() => awsQueueFunction({ ...env, SKYPORT_DYNAMODB_TABLE: undefined })).toThrow(/SKYPORT_DYNAMODB_TABLE/);
   });
 
   it("runs on the memory store with no queue at all", async () => {
