@@ -67,6 +67,8 @@ for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
 const orders = join(here, "../apps/orders");
 const traced = [
   { entry: "src/aws/http.ts", file: "aws/http/index.mjs" },
+  { entry: "src/aws/queue.ts", file: "aws/queue/index.mjs" },
+  { entry: "src/aws/cleanup.ts", file: "aws/cleanup/index.mjs" },
   { entry: "src/gcp/main.ts", file: "gcp/index.mjs", external: ["@google-cloud/functions-framework"], define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" } },
   { entry: "src/azure/main.ts", file: "azure/main.mjs", external: ["@azure/functions-core"] },
 ];

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./bundles/deployed-bundles.js";
 import type { BenchResults } from "./results.js";
-import { signed } from "./table.js";
+import { files, signed } from "./table.js";
 
 const HEADING = "## Performance";
 
@@ -71,12 +71,13 @@ export function performanceSection(r: BenchResults): string {
       coldStart.rows.map((row) => [row.cloud, row.store, row.layer, row.inProcessMs.toFixed(1), row.wallMs.toFixed(1), row.extraMs ? `${signed(row.extraMs.inProcess)} / ${signed(row.extraMs.wall)} ms` : ""]),
     ),
     "",
-    "**Store SDKs at cold start**: the store code that ran by the end of the first invocation, from V8's coverage of a",
-    "byte-identical copy of the deployed bundle with a source map.",
+    "**Store SDKs at cold start**: the code that ran by the end of the first invocation (each cloud's HTTP function, and",
+    "AWS's queue and cleanup functions), from V8's coverage of a byte-identical copy of the deployed bundle with a source",
+    "map. Only the configured store's SDK may run; an entry may read its store's settings at start without it.",
     "",
     markdownTable(
-      ["bundle", "`SKYPORT_STORE`", "store code that ran", "other SDKs that ran"],
-      storeSdks.map((row) => [`\`${row.bundle}\``, row.store, row.loaded.join(", ") || "none", row.alsoLoaded.join(", ") || "none"]),
+      ["bundle", "`SKYPORT_STORE`", "store SDKs that ran", "Skyport store files that ran", "other SDKs that ran"],
+      storeSdks.map((row) => [`\`${row.bundle}\``, row.store, row.loaded.join(", ") || "none", files(row.storePackageFiles), row.alsoLoaded.join(", ") || "none"]),
     ),
     "",
     `**Local server**: \`POST /orders\` on loopback with ${throughput.tool} (${throughput.connections} connections, ${throughput.secondsPerRound} s rounds, median of`,

@@ -74,6 +74,8 @@ export interface StoreSdkRow {
   store: string;
   /** Store SDK packages whose code ran by the end of the first invocation. */
   loaded: string[];
+  /** Files of Skyport's own store packages that ran (settings read at start need no SDK). */
+  storePackageFiles: string[];
   /** Other SDKs of the bundle whose code ran (queue, identity, DI): evidence that the check sees code that runs. */
   alsoLoaded: string[];
   /** Only the configured store's SDK (or none, for memory) may load. */

@@ -11,6 +11,8 @@ export function textTable(header: string[], rows: (string | number)[][]): string
 
 const us = (ns: number) => (ns / 1000).toFixed(1);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+/** A short list as it is, a long one as its length. */
+export const files = (list: string[]) => (list.length === 0 ? "none" : list.length > 2 ? `${list.length} files` : list.join(", "));
 export const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${ms.toFixed(1)}`;
 
 /** Every section of the run, as the terminal shows it. */
@@ -35,10 +37,10 @@ export function report(results: BenchResults): string {
       coldStart.rows.map((r) => [r.cloud, r.store, r.layer, r.inProcessMs.toFixed(1), r.wallMs.toFixed(1), r.extraMs ? `${signed(r.extraMs.inProcess)} / ${signed(r.extraMs.wall)} ms` : ""]),
     ),
     "",
-    "Store SDK code that ran by the end of the first invocation (V8 coverage of the deployed bundle)",
+    "Store SDKs and store code that ran by the end of the first invocation (V8 coverage of the deployed bundle)",
     textTable(
-      ["bundle", "SKYPORT_STORE", "store code that ran", "other SDKs that ran", "ok"],
-      storeSdks.map((r) => [r.bundle, r.store, r.loaded.join(", ") || "none", r.alsoLoaded.join(", ") || "none", r.ok ? "yes" : "NO"]),
+      ["bundle", "SKYPORT_STORE", "store SDKs that ran", "Skyport store files that ran", "other SDKs that ran", "ok"],
+      storeSdks.map((r) => [r.bundle, r.store, r.loaded.join(", ") || "none", files(r.storePackageFiles), r.alsoLoaded.join(", ") || "none", r.ok ? "yes" : "NO"]),
     ),
     "",
     `Local server: POST /orders on loopback, ${throughput.tool}, ${throughput.connections} connections, ${throughput.secondsPerRound} s per round, median of ${throughput.rows[0]?.rounds.length ?? 0} rounds`,

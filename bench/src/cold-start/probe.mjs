@@ -9,7 +9,7 @@ void process.stdout;
 
 const [cloud, bundle] = process.argv.slice(2);
 const module = await import(pathToFileURL(bundle).href);
-const status = await { aws, gcp, azure }[cloud](module);
+const status = await { aws, gcp, azure, "aws-queue": awsQueue, "aws-cleanup": awsCleanup }[cloud](module);
 const inProcessMs = performance.now();
 process.stdout.write(`\n${JSON.stringify({ probe: cloud, status, inProcessMs })}\n`);
 process.exit(0);
@@ -38,6 +38,39 @@ async function aws({ handler }) {
   const deadline = Date.now() + 30_000;
   const context = { awsRequestId: "8f5a2b1c-0d3e-4f60-8a7b-9c0d1e2f3a4b", functionName: "orders-http", getRemainingTimeInMillis: () => deadline - Date.now() };
   return (await handler(event, context)).statusCode;
+}
+
+function lambdaContext(functionName) {
+  const deadline = Date.now() + 30_000;
+  return { awsRequestId: "6b0c1f2e-3d4a-4b5c-8d7e-9f0a1b2c3d4e", functionName, getRemainingTimeInMillis: () => deadline - Date.now() };
+}
+
+/**
+ * One order.created message from SQS, for an order no store holds: the queue function's first
+ * batch. Answered is what counts here (the check of which store code ran uses it with a store
+ * that cannot be reached), not whether the message failed.
+ */
+async function awsQueue({ handler }) {
+  const record = {
+    messageId: "0b2c1d4e-5f60-4718-9a2b-3c4d5e6f7a8b",
+    receiptHandle: "AQEB",
+    body: JSON.stringify({ type: "order.created", orderId: "ord_01JD0000000000000000000000" }),
+    attributes: { ApproximateReceiveCount: "1", SentTimestamp: "1795687200000", SenderId: "AIDAEXAMPLE", ApproximateFirstReceiveTimestamp: "1795687200001" },
+    messageAttributes: {},
+    md5OfBody: "",
+    eventSource: "aws:sqs",
+    eventSourceARN: "arn:aws:sqs:us-east-1:123456789012:skyport-orders",
+    awsRegion: "us-east-1",
+  };
+  await handler({ Records: [record] }, lambdaContext("orders-queue"));
+  return 200;
+}
+
+/** An EventBridge scheduled event: the cleanup function's first run, finished or failed on the store. */
+async function awsCleanup({ handler }) {
+  const event = { version: "0", id: "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event", source: "aws.events", account: "123456789012", time: "2026-11-26T03:00:00Z", region: "us-east-1", resources: ["arn:aws:events:us-east-1:123456789012:rule/orders-cleanup"], detail: {} };
+  await handler(event, lambdaContext("orders-cleanup")).catch(() => {});
+  return 200;
 }
 
 /** The functions framework's registered function, called with a request as the framework passes it. */
