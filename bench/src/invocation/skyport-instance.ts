@@ -10,12 +10,12 @@ export class CountedEvents implements EventPublisher {
   }
 }
 
-/** Log lines are formatted as in production and then dropped: the bench measures the work, not the terminal. */
+/** Log lines are formatted as in production and then dropped (BENCH_LOGS=1 shows them on stderr, to debug). */
 const discard = process.env.BENCH_LOGS ? (line: string) => void process.stderr.write(line + "\n") : () => {};
 
 /**
  * An order service composed the way the cloud entries compose it (apps/orders/src/<cloud>): the
- * inversify container, SKYPORT_STORE=memory, built on the first invocation.
+ * composition root, SKYPORT_STORE=memory, built on the first invocation.
  */
 export function skyportInstance(cloud: Cloud, logLevel: LogLevel = "warn") {
   return lazyOrderService({
