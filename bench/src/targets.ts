@@ -19,7 +19,7 @@ export function targets(results: Omit<BenchResults, "targets">): TargetRow[] {
     }
   }
   for (const row of results.storeSdks) {
-    rows.push({ target: `store SDKs at cold start, ${row.cloud} SKYPORT_STORE=${row.store}`, limit: "only the configured one", measured: row.loaded.join(", ") || "none", met: row.ok });
+    rows.push({ target: `store SDKs at cold start, ${row.bundle} SKYPORT_STORE=${row.store}`, limit: "only the configured one", measured: row.loaded.join(", ") || "none", met: row.ok });
   }
   const [local, raw] = [results.throughput.rows[0], results.throughput.rows[1]];
   if (local && raw) {
