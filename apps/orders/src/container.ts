@@ -1,3 +1,4 @@
+import { Container, type ServiceIdentifier } from "inversify";
 import {
   ConfigError,
   createOrderService,
@@ -43,58 +44,33 @@ export interface EntryOptions {
   logWrite?: JsonLoggerOptions["write"];
 }
 
-/** A part of the instance, named once; its type travels with the name. */
-export type Token<T> = symbol & { readonly __part?: T };
-
 export const TOKENS = {
-  config: Symbol.for("skyport.config") as Token<SkyportConfig>,
-  logger: Symbol.for("skyport.logger") as Token<Logger>,
-  clock: Symbol.for("skyport.clock") as Token<Clock>,
-  ids: Symbol.for("skyport.ids") as Token<Ids>,
-  stores: Symbol.for("skyport.stores") as Token<Stores>,
-  events: Symbol.for("skyport.events") as Token<EventPublisher>,
-  service: Symbol.for("skyport.service") as Token<OrderService>,
+  config: Symbol.for("skyport.config") as ServiceIdentifier<SkyportConfig>,
+  logger: Symbol.for("skyport.logger") as ServiceIdentifier<Logger>,
+  clock: Symbol.for("skyport.clock") as ServiceIdentifier<Clock>,
+  ids: Symbol.for("skyport.ids") as ServiceIdentifier<Ids>,
+  stores: Symbol.for("skyport.stores") as ServiceIdentifier<Stores>,
+  events: Symbol.for("skyport.events") as ServiceIdentifier<EventPublisher>,
+  service: Symbol.for("skyport.service") as ServiceIdentifier<OrderService>,
 };
 
-type Factory = (container: OrderContainer) => unknown;
-
 /**
- * The instance's parts, each built once, on first use, by a plain factory: inversify cost every
- * cold start ~100 KB to parse and ~9 ms to run (README, Performance). A part whose build fails
- * is not kept, so that the next invocation builds it again (inversify kept the rejection).
+ * Built once, on first use; a build that fails is forgotten so that the next invocation builds
+ * it again (an inversify singleton would keep the rejected promise).
  */
-export class OrderContainer {
-  private readonly built = new Map<symbol, unknown>();
-
-  constructor(private readonly factories: ReadonlyMap<symbol, Factory>) {}
-
-  get<T>(token: Token<T>): T {
-    const part = this.resolve(token);
-    if (part instanceof Promise) throw new Error(`${token.description} is built asynchronously: use getAsync`);
-    return part as T;
-  }
-
-  getAsync<T>(token: Token<T>): Promise<T> {
-    return Promise.resolve(this.resolve(token) as T | Promise<T>);
-  }
-
-  private resolve(token: symbol): unknown {
-    if (this.built.has(token)) return this.built.get(token);
-    const factory = this.factories.get(token);
-    if (!factory) throw new Error(`nothing builds ${token.description}`);
-    const part = factory(this);
-    this.built.set(token, part);
-    if (part instanceof Promise) {
-      part.catch(() => {
-        if (this.built.get(token) === part) this.built.delete(token);
-      });
-    }
-    return part;
-  }
+function once<T>(build: () => T | Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () =>
+    (built ??= Promise.resolve()
+      .then(build)
+      .catch((error: unknown) => {
+        built = undefined;
+        throw error;
+      }));
 }
 
-/** Reads the configuration now (a wrong value fails at start) and names how the rest is built on first use. */
-export function orderContainer(options: EntryOptions): OrderContainer {
+/** Reads the configuration now (a wrong value fails at start) and binds the rest to build on first use. */
+export function orderContainer(options: EntryOptions): Container {
   const config = readConfig(options.env, options.defaultStore);
   const loadStores = options.stores[config.store];
   if (!loadStores) {
@@ -103,31 +79,27 @@ export function orderContainer(options: EntryOptions): OrderContainer {
   loadStores.check?.(options.env);
   const logger = jsonLogger({ level: config.logLevel, format: options.logFormat, write: options.logWrite, fields: { cloud: options.cloud } });
 
-  return new OrderContainer(
-    new Map<symbol, Factory>([
-      [TOKENS.config, () => config],
-      [TOKENS.logger, () => logger],
-      [TOKENS.clock, () => systemClock],
-      [TOKENS.ids, (c) => ulidIds(c.get(TOKENS.clock))],
-      [TOKENS.stores, () => loadStores(options.env)],
-      [TOKENS.events, () => options.events(options.env, logger)],
-      [
-        TOKENS.service,
-        async (c) => {
-          const { orders, idempotency } = await c.getAsync(TOKENS.stores);
-          return createOrderService({
-            orders,
-            idempotency,
-            events: await c.getAsync(TOKENS.events),
-            clock: c.get(TOKENS.clock),
-            ids: c.get(TOKENS.ids),
-            retentionDays: config.retentionDays,
-            cleanupPageSize: config.cleanupPageSize,
-          });
-        },
-      ],
-    ]),
-  );
+  const container = new Container();
+  container.bind(TOKENS.config).toConstantValue(config);
+  container.bind(TOKENS.logger).toConstantValue(logger);
+  container.bind(TOKENS.clock).toConstantValue(systemClock);
+  container.bind(TOKENS.ids).toDynamicValue((ctx) => ulidIds(ctx.get(TOKENS.clock))).inSingletonScope();
+  container.bind(TOKENS.stores).toDynamicValue(once(() => loadStores(options.env)));
+  container.bind(TOKENS.events).toDynamicValue(once(() => options.events(options.env, logger)));
+  const service = once(async () => {
+    const { orders, idempotency } = await container.getAsync(TOKENS.stores);
+    return createOrderService({
+      orders,
+      idempotency,
+      events: await container.getAsync(TOKENS.events),
+      clock: container.get(TOKENS.clock),
+      ids: container.get(TOKENS.ids),
+      retentionDays: config.retentionDays,
+      cleanupPageSize: config.cleanupPageSize,
+    });
+  });
+  container.bind(TOKENS.service).toDynamicValue(service);
+  return container;
 }
 
 /**
