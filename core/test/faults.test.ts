@@ -192,3 +192,16 @@ describe("idempotency under lost answers", () => {
     expect(replay.body).toBe(first.body);
   });
 });
+
+describe("the retry budget", () => {
+  it("does not retry a failure that already took the budget (the SDK retried it)", async () => {
+    let calls = 0;
+    const slowFailure = async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      throw new StoreUnavailable();
+    };
+    await expect(retryUnavailable(slowFailure, { attempts: 5, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 20 })).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(calls).toBe(1);
+  });
+});

@@ -5,11 +5,16 @@ export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * No retry once this long has passed since the first try: a store whose SDK already retried
+   * (and took its time) is not retried again, so a failure answers within the SDK's own bound.
+   */
+  budgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
 
-export const STORE_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 50, maxDelayMs: 400 };
+export const STORE_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 50, maxDelayMs: 400, budgetMs: 1000 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -19,19 +24,21 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * first try is the call's own promise: nothing is added on the way of a call that succeeds.
  */
 export function retryUnavailable<T>(call: (attempt: number) => Promise<T>, policy: RetryPolicy = STORE_RETRY): Promise<T> {
+  const started = Date.now();
   let first: Promise<T>;
   try {
     first = call(1);
   } catch (error) {
-    return retryAfter(error, call, policy); // a store that throws rather than rejects is retried alike
+    return retryAfter(error, call, policy, started); // a store that throws rather than rejects is retried alike
   }
-  return first.catch((error: unknown) => retryAfter(error, call, policy));
+  return first.catch((error: unknown) => retryAfter(error, call, policy, started));
 }
 
-async function retryAfter<T>(failure: unknown, call: (attempt: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
+async function retryAfter<T>(failure: unknown, call: (attempt: number) => Promise<T>, policy: RetryPolicy, started: number): Promise<T> {
   let error = failure;
   for (let attempt = 2; ; attempt++) {
     if (!(error instanceof StoreUnavailable) || attempt > policy.attempts) throw error;
+    if (policy.budgetMs !== undefined && Date.now() - started >= policy.budgetMs) throw error;
     const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 2));
     await (policy.sleep ?? sleep)((policy.random ?? Math.random)() * cap);
     try {
