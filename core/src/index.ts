@@ -10,6 +10,7 @@ export type { Logger, LogLevel, LogFields } from "./ports/logger.js";
 export { jsonLogger, silentLogger, type JsonLoggerOptions } from "./ports/json-logger.js";
 export { systemClock, type Clock } from "./ports/clock.js";
 export { ulidIds, ORDER_ID_PATTERN, type Ids } from "./ports/ids.js";
+export { randomHex } from "./ports/entropy.js";
 export type { OrderStore, Page, PageRequest, StatusQuery } from "./ports/order-store.js";
 export type { IdempotencyStore, IdempotencyCapabilities, IdempotencyRecord, StoredResponse, BeginResult } from "./ports/idempotency-store.js";
 export type { EventPublisher, OrderEvent, OrderCreated } from "./ports/event-publisher.js";

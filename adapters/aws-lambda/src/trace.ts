@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomHex } from "@skyport/core";
 
 const TRACEPARENT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
 const XRAY_ROOT = /(?:^|;)\s*Root=1-([0-9a-f]{8})-([0-9a-f]{24})(?:;|$)/i;
@@ -21,7 +21,7 @@ export function xrayToTraceparent(header: string): string | undefined {
   const traceId = (root[1]! + root[2]!).toLowerCase();
   if (/^0+$/.test(traceId)) return undefined;
   // Without a Parent (tracing off at the caller) this invocation starts the span chain itself.
-  const parent = XRAY_PARENT.exec(header)?.[1]?.toLowerCase() ?? randomBytes(8).toString("hex");
+  const parent = XRAY_PARENT.exec(header)?.[1]?.toLowerCase() ?? randomHex(8);
   const flags = XRAY_SAMPLED.test(header) ? "01" : "00";
   return `00-${traceId}-${parent}-${flags}`;
 }
