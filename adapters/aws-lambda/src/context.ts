@@ -8,8 +8,9 @@ export function toContext(lambda: LambdaContext, logger: Logger, extra: Pick<Con
     cloud: "aws",
     deadline: Date.now() + lambda.getRemainingTimeInMillis(),
     logger: logger.child({ awsRequestId: lambda.awsRequestId }),
-    ...(extra.traceparent === undefined ? {} : { traceparent: extra.traceparent }),
-    ...(extra.principal === undefined ? {} : { principal: extra.principal }),
+    // Always both keys (undefined when absent, as core's own Contexts): one shape for every invocation.
+    traceparent: extra.traceparent,
+    principal: extra.principal,
   };
 }
 
