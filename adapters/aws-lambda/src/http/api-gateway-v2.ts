@@ -36,16 +36,17 @@ export function apiGatewayV2Principal(event: ApiGatewayV2Event): string | undefi
 export function toApiGatewayV2Result(response: HttpResponse): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (name.toLowerCase() === "set-cookie") cookies.push(value);
+  for (const name of Object.keys(response.headers)) {
+    const value = response.headers[name]!;
+    // The length check first: most names are not 10 characters long and need no lower-casing.
+    if (name.length === 10 && name.toLowerCase() === "set-cookie") cookies.push(value);
     else headers[name] = value;
   }
   const { body, isBase64Encoded } = resultBody(response);
-  return {
-    statusCode: response.status,
-    headers,
-    ...(cookies.length ? { cookies } : {}),
-    ...(body === "" ? {} : { body }),
-    isBase64Encoded,
-  };
+  // Keys in the order Lambda has always serialized them: statusCode, headers, cookies, body, isBase64Encoded.
+  const result: APIGatewayProxyStructuredResultV2 = { statusCode: response.status, headers };
+  if (cookies.length) result.cookies = cookies;
+  if (body !== "") result.body = body;
+  result.isBase64Encoded = isBase64Encoded;
+  return result;
 }
