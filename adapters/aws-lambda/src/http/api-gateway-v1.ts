@@ -28,10 +28,20 @@ export function apiGatewayV1ToRequest(event: ApiGatewayV1Event): HttpRequest {
 function queryOf(event: ApiGatewayV1Event): URLSearchParams {
   const query = new URLSearchParams();
   const multi = event.multiValueQueryStringParameters;
-  if (multi && Object.keys(multi).length > 0) {
-    for (const [name, values] of Object.entries(multi)) for (const value of values ?? []) query.append(name, value);
+  const names = multi ? Object.keys(multi) : [];
+  if (names.length > 0) {
+    for (const name of names) {
+      const values = multi![name];
+      if (values) for (const value of values) query.append(name, value);
+    }
   } else {
-    for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) if (value !== undefined) query.append(name, value);
+    const single = event.queryStringParameters;
+    if (single) {
+      for (const name of Object.keys(single)) {
+        const value = single[name];
+        if (value !== undefined) query.append(name, value);
+      }
+    }
   }
   return query;
 }
