@@ -21,6 +21,8 @@ async function bodyOf(req: Request): Promise<Uint8Array | undefined> {
   if (req.rawBody) return req.rawBody;
   if (bodyWasOversized(req)) return oversizedBody();
   if (req.readableEnded) return undefined;
+  // RFC 9112 6.3: a request with neither header has no body; skip reading its empty stream (every GET).
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return undefined;
   const body = await readCappedBody(req);
   return body.length ? body : undefined;
 }
