@@ -34,6 +34,11 @@ describe("logs", () => {
     expect(all).not.toMatch(/s3cr3t-token|authorization/i);
   });
 
+  it("leave numbers alone, so that a line stays valid JSON (EMF timestamps)", () => {
+    const emf = '{"message":"order created","orderId":"ord_1","_aws":{"Timestamp":1764216141444,"CloudWatchMetrics":[]},"n":4111111111111111}';
+    expect(JSON.parse(redact(emf))).toEqual(JSON.parse(emf));
+  });
+
   it("keep platform ids and digit runs that fail the Luhn check", () => {
     const pubsub = '{"messageId":"4111111111111111","n":"1234567890123","awsRequestId":"msg-1795746270264-4111-1111-1111-1111"}';
     expect(redact(pubsub)).toBe(pubsub);

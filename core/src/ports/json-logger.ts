@@ -17,20 +17,26 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** The JSON key whose value holds `offset` in a serialized line, if it is a plain string value. */
-function keyAt(line: string, offset: number): string | undefined {
-  const colon = line.lastIndexOf('":"', offset);
-  const open = colon > 0 ? line.lastIndexOf('"', colon - 1) : -1;
-  return open >= 0 ? line.slice(open + 1, colon) : undefined;
-}
+/** A JSON string literal, and the colon after it when it is a key. */
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"(:?)/g;
+/** A cheap first look: most lines hold no run of 13 digits at all. */
+const LONG_DIGIT_RUN = /\d(?:[ -]?\d){12}/;
 
-/** Logs are read by more people than the data is: card-like numbers never reach them. */
+/**
+ * Logs are read by more people than the data is: card-like numbers in string values never reach
+ * them. Numbers (timestamps, metrics) and the values of platform id fields are left as they are,
+ * so the line stays valid JSON.
+ */
 export function redact(line: string): string {
-  return line.replace(CARD_LIKE, (match, offset: number) => {
-    const digits = match.replace(/[ -]/g, "");
-    if (!passesLuhn(digits)) return match;
-    const key = keyAt(line, offset);
-    return key !== undefined && ID_FIELDS.has(key) ? match : "[redacted]";
+  if (!LONG_DIGIT_RUN.test(line)) return line;
+  let key: string | undefined;
+  return line.replace(STRING_LITERAL, (literal: string, colon: string) => {
+    if (colon) {
+      key = literal.slice(1, -2); // the literal ends with its closing quote and the colon
+      return literal;
+    }
+    if (key !== undefined && ID_FIELDS.has(key)) return literal;
+    return literal.replace(CARD_LIKE, (match) => (passesLuhn(match.replace(/[ -]/g, "")) ? "[redacted]" : match));
   });
 }
 
