@@ -2,6 +2,7 @@ import { StoreUnavailable } from "@skyport/core";
 
 /** gRPC status codes the SDK reports (google.rpc.Code). */
 export const GrpcStatus = {
+  CANCELLED: 1,
   DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
   ALREADY_EXISTS: 6,
@@ -23,8 +24,8 @@ export function statusOf(error: unknown): number | undefined {
 
 /** Thrown (as a StoreUnavailable's cause) when an operation outlives the store's deadline. */
 export class FirestoreDeadlineExceeded extends Error {
-  constructor(readonly operation: string, readonly deadlineMs: number) {
-    super(`firestore ${operation} did not finish within ${deadlineMs} ms`);
+  constructor(readonly operation: string, readonly deadlineMs: number, options?: ErrorOptions) {
+    super(`firestore ${operation} did not finish within ${deadlineMs} ms`, options);
     this.name = "FirestoreDeadlineExceeded";
   }
 }

@@ -1,7 +1,10 @@
 export interface FirestoreStoreOptions {
-  /** How long one store operation may take before it fails as StoreUnavailable; 10 s by default. */
+  /**
+   * How long one store operation may take, every SDK attempt and retry included, before it
+   * fails as StoreUnavailable; 5 s by default.
+   */
   deadlineMs?: number;
 }
 
-// Well under the functions' own timeouts, well over Firestore's usual tens of milliseconds.
-export const DEFAULT_DEADLINE_MS = 10_000;
+// Well over Firestore's usual tens of milliseconds (and a cold client's first call), well under a function's 60 s.
+export const DEFAULT_DEADLINE_MS = 5_000;

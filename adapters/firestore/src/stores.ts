@@ -1,6 +1,5 @@
-import { Firestore } from "@google-cloud/firestore";
 import type { Env, Stores } from "@skyport/core";
-import { firestoreSettings } from "./firestore-settings.js";
+import { firestoreClient } from "./firestore-client.js";
 import { FirestoreIdempotencyStore } from "./idempotency-store.js";
 import { FirestoreOrderStore } from "./order-store.js";
 import type { FirestoreStoreOptions } from "./store-options.js";
@@ -10,7 +9,7 @@ import type { FirestoreStoreOptions } from "./store-options.js";
  * account (Application Default Credentials), which needs roles/datastore.user.
  */
 export function firestoreStores(env: Env, options: FirestoreStoreOptions = {}): Stores {
-  const firestore = new Firestore(firestoreSettings(env));
+  const firestore = firestoreClient(env);
   return {
     orders: new FirestoreOrderStore(firestore, options),
     idempotency: new FirestoreIdempotencyStore(firestore, options),
