@@ -7,7 +7,8 @@ export const POISON_ACKNOWLEDGED = "poison message acknowledged, not retried";
 /**
  * Delivers contract messages as Pub/Sub push does, one request per message: a 2xx acknowledges
  * it ("dropped" when the function logged it as poison), anything else leaves it for redelivery.
- * Poison lines are matched by body: core's logger redacts digit runs as long as ids' timestamps.
+ * Lines are matched by message id, and awaited: a function in another process logs through a pipe
+ * that may deliver its last line after the response.
  */
 export function pushDelivery(url: string, mode: ContentMode, logLines: () => Record<string, unknown>[]) {
   return async (messages: ContractMessage[]): Promise<Record<string, DeliveryOutcome>> => {
@@ -18,12 +19,24 @@ export function pushDelivery(url: string, mode: ContentMode, logLines: () => Rec
         const { headers, body: payload } = pushRequest(pubsubPushEvent({ data: body, messageId: id, deliveryAttempt: attempt }), mode);
         const response = await fetch(url, { method: "POST", headers, body: payload });
         await response.arrayBuffer();
-        const poison = logLines().slice(since).some((line) => line.message === POISON_ACKNOWLEDGED && line.messageId === id);
-        outcomes[id] = !response.ok ? "retry" : poison ? "dropped" : "done";
+        if (!response.ok) return void (outcomes[id] = "retry");
+        const last = await lastLineFor(id, since, logLines);
+        outcomes[id] = last?.message === POISON_ACKNOWLEDGED ? "dropped" : "done";
       }),
     );
     return outcomes;
   };
+}
+
+/** The lines that end a message's handling: confirmed, nothing to do, or acknowledged as poison. */
+const LAST_LINES = new Set(["order confirmed", "order already past pending", POISON_ACKNOWLEDGED]);
+
+async function lastLineFor(id: string, since: number, logLines: () => Record<string, unknown>[]) {
+  for (const waitUntil = Date.now() + 2000; ; ) {
+    const line = logLines().slice(since).find((l) => l.messageId === id && LAST_LINES.has(l.message as string));
+    if (line || Date.now() > waitUntil) return line;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** What a Cloud Scheduler HTTP job sends besides its OIDC token (which Cloud Run checks before the function runs). */
