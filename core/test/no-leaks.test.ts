@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { MemoryIdempotencyStore, MemoryOrderStore, createOrderService, jsonLogger, systemClock, ulidIds, type HttpRequest } from "../src/index.js";
+import { createOrderService, jsonLogger, type HttpRequest } from "../src/index.js";
+import { memoryOrderDeps } from "../src/testing/index.js";
 import { redact } from "../src/ports/json-logger.js";
 
 describe("logs", () => {
   it("never carry card-like numbers or the Authorization header", async () => {
     const lines: string[] = [];
     const logger = jsonLogger({ level: "debug", write: (line) => lines.push(line) });
-    const service = createOrderService({
-      orders: new MemoryOrderStore(),
-      idempotency: new MemoryIdempotencyStore(),
-      events: { publish: async () => Promise.reject(new Error("queue down for card 4111 1111 1111 1111")) },
-      clock: systemClock,
-      ids: ulidIds(systemClock),
-      retentionDays: 30,
-      cleanupPageSize: 10,
-    });
+    const service = createOrderService(
+      memoryOrderDeps({ events: { publish: async () => Promise.reject(new Error("queue down for card 4111 1111 1111 1111")) } }),
+    );
     const request = (path: string, body: string): HttpRequest => ({
       method: "POST",
       path,

@@ -1,8 +1,9 @@
-import { MemoryIdempotencyStore, MemoryOrderStore, createOrderService, silentLogger, systemClock, ulidIds, type OrderDeps } from "../src/index.js";
+import { createOrderService, silentLogger } from "../src/index.js";
 import {
   hostileInputContract,
   hostileMessagesContract,
   httpContract,
+  memoryOrderDeps,
   queueContract,
   scheduleContract,
   serviceDeliver,
@@ -10,17 +11,7 @@ import {
 } from "../src/testing/index.js";
 
 /** The service called directly with neutral requests: the reference every transport must match. */
-function memoryDeps(): OrderDeps {
-  return {
-    orders: new MemoryOrderStore(),
-    idempotency: new MemoryIdempotencyStore(),
-    events: { publish: async () => {} },
-    clock: systemClock,
-    ids: ulidIds(systemClock),
-    retentionDays: 30,
-    cleanupPageSize: 5,
-  };
-}
+const memoryDeps = () => memoryOrderDeps({ cleanupPageSize: 5 });
 
 httpContract("core service, called directly", () => {
   const deps = memoryDeps();

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { SpanKind, TraceFlags, context, trace, type Context as OtelContext, type SpanContext, type SpanOptions, type Tracer } from "@opentelemetry/api";
 import { afterAll, describe, expect, it } from "vitest";
-import { MemoryIdempotencyStore, MemoryOrderStore, createOrderService, silentLogger, systemClock, ulidIds } from "../src/index.js";
+import { createOrderService, silentLogger } from "../src/index.js";
+import { memoryOrderDeps } from "../src/testing/index.js";
 import { parseTraceparent } from "../src/observability/traceparent.js";
 
 /** The smallest tracer an SDK registers through the API: each span gets a new id under its parent. */
@@ -32,15 +33,7 @@ describe("with an OpenTelemetry SDK registered", () => {
 
   it("opens a server span under the incoming trace and hands its id on to order.created", async () => {
     const published: (string | undefined)[] = [];
-    const service = createOrderService({
-      orders: new MemoryOrderStore(),
-      idempotency: new MemoryIdempotencyStore(),
-      events: { publish: async (_event, traceparent) => void published.push(traceparent) },
-      clock: systemClock,
-      ids: ulidIds(systemClock),
-      retentionDays: 30,
-      cleanupPageSize: 10,
-    });
+    const service = createOrderService(memoryOrderDeps({ events: { publish: async (_event, traceparent) => void published.push(traceparent) } }));
     const incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     const body = Buffer.from('{"customerId":"cus_t","items":[{"sku":"A","quantity":1,"unitPrice":1}],"currency":"EUR"}');
     const response = await service.http(

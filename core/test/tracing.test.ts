@@ -1,29 +1,15 @@
 import { describe, expect, it } from "vitest";
-import {
-  MemoryIdempotencyStore,
-  MemoryOrderStore,
-  createOrderService,
-  jsonLogger,
-  systemClock,
-  ulidIds,
-  type HttpRequest,
-} from "../src/index.js";
+import { createOrderService, jsonLogger, type HttpRequest } from "../src/index.js";
 import { parseTraceparent } from "../src/observability/traceparent.js";
+import { memoryOrderDeps } from "../src/testing/index.js";
 
 function wired() {
   const lines: Record<string, unknown>[] = [];
   const published: { orderId: string; traceparent?: string }[] = [];
   const logger = jsonLogger({ level: "info", write: (line) => lines.push(JSON.parse(line)) });
-  const orders = new MemoryOrderStore();
-  const service = createOrderService({
-    orders,
-    idempotency: new MemoryIdempotencyStore(),
-    events: { publish: async (event, traceparent) => void published.push({ orderId: event.orderId, traceparent }) },
-    clock: systemClock,
-    ids: ulidIds(systemClock),
-    retentionDays: 30,
-    cleanupPageSize: 10,
-  });
+  const service = createOrderService(
+    memoryOrderDeps({ events: { publish: async (event, traceparent) => void published.push({ orderId: event.orderId, traceparent }) } }),
+  );
   return { service, lines, published, logger };
 }
 

@@ -1,28 +1,12 @@
-import {
-  MemoryIdempotencyStore,
-  MemoryOrderStore,
-  createOrderService,
-  silentLogger,
-  systemClock,
-  ulidIds,
-  type OrderDeps,
-} from "@skyport/core";
-import { httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { createOrderService, silentLogger } from "@skyport/core";
+import { httpContract, memoryOrderDeps, queueContract, scheduleContract } from "@skyport/core/testing";
 import { lambdaHttpHandler, lambdaScheduleHandler, lambdaSqsHandler } from "../src/index.js";
 import { deliverThroughSqs, functionUrlEvent, httpApiEvent, lambdaContext, restApiEvent, scheduledEvent, sendThroughLambda } from "../src/testing/index.js";
 
 // The contracts through this adapter alone, on core's memory store: what is left to the
 // wired app's runs (apps/orders/test/aws) is the store and the bundles.
 function memoryService() {
-  const deps: OrderDeps = {
-    orders: new MemoryOrderStore(),
-    idempotency: new MemoryIdempotencyStore(),
-    events: { publish: async () => {} },
-    clock: systemClock,
-    ids: ulidIds(systemClock),
-    retentionDays: 30,
-    cleanupPageSize: 5,
-  };
+  const deps = memoryOrderDeps({ cleanupPageSize: 5 });
   return { deps, service: createOrderService(deps) };
 }
 const options = { logger: silentLogger };

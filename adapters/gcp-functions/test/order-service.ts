@@ -1,28 +1,10 @@
-import {
-  MemoryIdempotencyStore,
-  MemoryOrderStore,
-  createOrderService,
-  jsonLogger,
-  systemClock,
-  ulidIds,
-  type EventPublisher,
-  type OrderDeps,
-} from "@skyport/core";
+import { createOrderService, jsonLogger, type OrderDeps } from "@skyport/core";
+import { memoryOrderDeps } from "@skyport/core/testing";
 import { cloudLoggingFormat } from "../src/index.js";
 
 /** Core's order service over the memory store: the real behaviour every adapter translates to. */
 export function memoryOrderService(overrides: Partial<OrderDeps> = {}) {
-  const events: EventPublisher = { publish: async () => {} };
-  const deps: OrderDeps = {
-    orders: new MemoryOrderStore(),
-    idempotency: new MemoryIdempotencyStore(),
-    events,
-    clock: systemClock,
-    ids: ulidIds(systemClock),
-    retentionDays: 30,
-    cleanupPageSize: 4,
-    ...overrides,
-  };
+  const deps = memoryOrderDeps({ cleanupPageSize: 4, ...overrides });
   return { deps, service: createOrderService(deps) };
 }
 

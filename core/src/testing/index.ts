@@ -12,4 +12,4 @@ export { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
 export { freePort, startServerProcess, type ServerProcess, type ServerProcessOptions } from "./server-process.js";
 export { switchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
 export { outageContract, storeOutageTarget, type OutageTarget } from "./outage-contract.js";
-export { neutralRequest, serviceSend, serviceDeliver, serviceOver } from "./service-target.js";
+export { neutralRequest, serviceSend, serviceDeliver, serviceOver, memoryOrderDeps } from "./service-target.js";

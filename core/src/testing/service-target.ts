@@ -2,6 +2,9 @@ import type { Context } from "../function/context.js";
 import type { HttpRequest } from "../function/http.js";
 import { silentLogger } from "../ports/json-logger.js";
 import { createOrderService, type OrderService } from "../orders/service.js";
+import { MemoryIdempotencyStore } from "../memory/idempotency-store.js";
+import { MemoryOrderStore } from "../memory/order-store.js";
+import type { OrderDeps } from "../orders/deps.js";
 import { systemClock } from "../ports/clock.js";
 import { ulidIds } from "../ports/ids.js";
 import type { Stores } from "../ports/stores.js";
@@ -35,7 +38,21 @@ export function serviceDeliver(service: OrderService) {
   };
 }
 
+/** The service's dependencies on the memory store, with the system clock and no queue behind it. */
+export function memoryOrderDeps(overrides: Partial<OrderDeps> = {}): OrderDeps {
+  return {
+    orders: new MemoryOrderStore(),
+    idempotency: new MemoryIdempotencyStore(),
+    events: { publish: async () => {} },
+    clock: systemClock,
+    ids: ulidIds(systemClock),
+    retentionDays: 30,
+    cleanupPageSize: 100,
+    ...overrides,
+  };
+}
+
 /** The order service over the given stores, with the system clock and no queue behind it. */
 export function serviceOver(stores: Pick<Stores, "orders" | "idempotency">): OrderService {
-  return createOrderService({ ...stores, events: { publish: async () => {} }, clock: systemClock, ids: ulidIds(systemClock), retentionDays: 30, cleanupPageSize: 100 });
+  return createOrderService(memoryOrderDeps(stores));
 }
