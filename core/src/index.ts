@@ -15,7 +15,7 @@ export type { OrderStore, Page, PageRequest, StatusQuery } from "./ports/order-s
 export type { IdempotencyStore, IdempotencyCapabilities, IdempotencyRecord, StoredResponse, BeginResult } from "./ports/idempotency-store.js";
 export type { EventPublisher, OrderEvent, OrderCreated } from "./ports/event-publisher.js";
 export type { Stores } from "./ports/stores.js";
-export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable } from "./ports/errors.js";
+export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable, IdempotencyRecordMissing } from "./ports/errors.js";
 export { encodeKeyset, decodeKeyset, newestFirst, type KeysetPosition } from "./ports/keyset.js";
 
 // Configuration

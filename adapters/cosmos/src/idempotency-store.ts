@@ -1,5 +1,5 @@
 import type { Container, PatchOperation, Resource } from "@azure/cosmos";
-import { StoreUnavailable, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
+import { IdempotencyRecordMissing, StoreUnavailable, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
 import { RecordTtl } from "./record-ttl.js";
 import { statusOf, storeFailure } from "./sdk-errors.js";
 
@@ -15,13 +15,6 @@ interface RecordItem {
 
 type RecordDocument = RecordItem & Resource;
 type NewRecord = Omit<RecordItem, "response" | "ttl">;
-
-export class IdempotencyRecordMissing extends Error {
-  constructor() {
-    super("no in-flight idempotency record to complete");
-    this.name = "IdempotencyRecordMissing";
-  }
-}
 
 // Enough for a begin to meet a release or a takeover in between, and still answer.
 const BEGIN_ATTEMPTS = 3;

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from "@skyport/core";
+import { IdempotencyRecordMissing, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
 import {
   idempotencyPk,
   recordFromAttributes,
@@ -10,14 +10,6 @@ import {
 } from "./idempotency-record.js";
 import { isConditionFailed, storeError } from "./sdk-errors.js";
 import { ORDERS_TABLE } from "./table.js";
-
-/** `complete` found no record to complete (released, or expired and taken over meanwhile). */
-export class MissingIdempotencyRecord extends Error {
-  constructor() {
-    super("no idempotency record to complete");
-    this.name = "MissingIdempotencyRecord";
-  }
-}
 
 /** Idempotency records in the orders table, deleted by DynamoDB's TTL once expired. */
 export class DynamoDbIdempotencyStore implements IdempotencyStore {
@@ -82,7 +74,7 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
         }),
       );
     } catch (error) {
-      throw isConditionFailed(error) ? new MissingIdempotencyRecord() : storeError(error);
+      throw isConditionFailed(error) ? new IdempotencyRecordMissing() : storeError(error);
     }
   }
 

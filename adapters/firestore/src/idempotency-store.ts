@@ -1,18 +1,10 @@
 import { Timestamp, type CollectionReference, type DocumentReference, type Firestore } from "@google-cloud/firestore";
-import { StoreUnavailable, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
+import { IdempotencyRecordMissing, StoreUnavailable, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
 import { EXPIRES_AT, IDEMPOTENCY_KEYS } from "./collections.js";
 import { withinDeadline } from "./deadline.js";
 import { GrpcStatus, statusOf } from "./firestore-errors.js";
 import { idempotencyDocumentId, inFlightDocument, type IdempotencyDocument, isLive, recordFrom, storedResponse } from "./idempotency-document.js";
 import { DEFAULT_DEADLINE_MS, type FirestoreStoreOptions } from "./store-options.js";
-
-/** complete() found no record to complete: it was released, or expired and taken over. */
-export class IdempotencyRecordMissing extends Error {
-  constructor() {
-    super("no idempotency record to complete");
-    this.name = "IdempotencyRecordMissing";
-  }
-}
 
 /** begin() kept losing races for one key (each round someone else took over or released it). */
 export class IdempotencyKeyContended extends Error {

@@ -1,6 +1,6 @@
 export { firestoreStores } from "./stores.js";
 export { FirestoreOrderStore } from "./order-store.js";
-export { FirestoreIdempotencyStore, IdempotencyRecordMissing, IdempotencyKeyContended } from "./idempotency-store.js";
+export { FirestoreIdempotencyStore, IdempotencyKeyContended } from "./idempotency-store.js";
 export { FirestoreDeadlineExceeded } from "./firestore-errors.js";
 export { firestoreSettings, DEFAULT_DATABASE } from "./firestore-settings.js";
 export { DEFAULT_DEADLINE_MS, type FirestoreStoreOptions } from "./store-options.js";

@@ -8,11 +8,3 @@ export class SchemaTooNew extends Error {
     this.name = "SchemaTooNew";
   }
 }
-
-/** `complete` found no record to complete: it was released, or expired and purged. */
-export class IdempotencyRecordMissing extends Error {
-  constructor() {
-    super("no idempotency record to complete");
-    this.name = "IdempotencyRecordMissing";
-  }
-}

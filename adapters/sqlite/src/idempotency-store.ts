@@ -1,6 +1,5 @@
-import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from "@skyport/core";
+import { IdempotencyRecordMissing, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
 import type { Database, Statement, Transaction } from "better-sqlite3";
-import { IdempotencyRecordMissing } from "./errors.js";
 import { mapSqliteErrors } from "./sqlite-errors.js";
 
 /** How many expired records one `begin` deletes: enough to keep up, small enough to stay fast. */

@@ -2,4 +2,4 @@ export { sqliteStores, openSqliteStores, DEFAULT_SQLITE_PATH } from "./stores.js
 export { SqliteOrderStore } from "./order-store.js";
 export { SqliteIdempotencyStore } from "./idempotency-store.js";
 export type { SqliteOptions } from "./database.js";
-export { SchemaTooNew, IdempotencyRecordMissing } from "./errors.js";
+export { SchemaTooNew } from "./errors.js";

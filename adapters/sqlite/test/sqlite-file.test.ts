@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { StoreUnavailable, type Stores } from "@skyport/core";
+import { IdempotencyRecordMissing, StoreUnavailable, type Stores } from "@skyport/core";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { PURGE_BATCH } from "../src/idempotency-store.js";
-import { IdempotencyRecordMissing, SchemaTooNew, openSqliteStores, sqliteStores } from "../src/index.js";
+import { SchemaTooNew, openSqliteStores, sqliteStores } from "../src/index.js";
 import { orderQueries } from "../src/order-store.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 

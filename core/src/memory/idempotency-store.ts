@@ -1,3 +1,4 @@
+import { IdempotencyRecordMissing } from "../ports/errors.js";
 import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from "../ports/idempotency-store.js";
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
@@ -13,7 +14,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   async complete(key: string, response: StoredResponse, expiresAt: Date): Promise<void> {
     const record = this.records.get(key);
-    if (!record) throw new Error(`no in-flight idempotency record ${key}`);
+    if (!record) throw new IdempotencyRecordMissing();
     this.records.set(key, { ...record, state: "completed", response: structuredClone(response), expiresAt: expiresAt.toISOString() });
   }
 

@@ -27,3 +27,11 @@ export class StoreUnavailable extends Error {
     this.name = "StoreUnavailable";
   }
 }
+
+/** `complete` found no record to complete: it was released, or expired and taken over meanwhile. */
+export class IdempotencyRecordMissing extends Error {
+  constructor() {
+    super("no idempotency record to complete");
+    this.name = "IdempotencyRecordMissing";
+  }
+}

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../orders/order.js";
-import { InvalidCursor, OrderExists, VersionConflict } from "../ports/errors.js";
+import { IdempotencyRecordMissing, InvalidCursor, OrderExists, VersionConflict } from "../ports/errors.js";
 import type { IdempotencyStore } from "../ports/idempotency-store.js";
 import type { OrderStore, Page, PageRequest } from "../ports/order-store.js";
 import { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
+import { storeKeysCases } from "./store-keys-contract.js";
 
 export interface StoreUnderTest {
   orders: OrderStore;
@@ -43,6 +44,8 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
     afterAll(async () => {
       await store?.close?.();
     });
+
+    storeKeysCases(() => store);
 
     describe("orders", () => {
       it("reads back exactly what was created", async () => {
@@ -250,6 +253,16 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         await store.idempotency.begin(k, "fp", inAnHour(), now());
         await store.idempotency.release(k);
         expect(await store.idempotency.get(k, now())).toBeNull();
+        expect(await store.idempotency.begin(k, "fp2", inAnHour(), now())).toEqual({ started: true });
+      });
+
+      it("refuses to complete a record that is not there, and creates none", async () => {
+        const k = key();
+        const response = { status: 201, headers: {} };
+        await expect(store.idempotency.complete(k, response, inAnHour())).rejects.toBeInstanceOf(IdempotencyRecordMissing);
+        await store.idempotency.begin(k, "fp", inAnHour(), now());
+        await store.idempotency.release(k);
+        await expect(store.idempotency.complete(k, response, inAnHour())).rejects.toBeInstanceOf(IdempotencyRecordMissing);
         expect(await store.idempotency.begin(k, "fp2", inAnHour(), now())).toEqual({ started: true });
       });
 
