@@ -151,10 +151,11 @@ describe("the SAM template: least privilege", () => {
     ]);
   });
 
-  it("cleanup function: the status index, and deleting orders", () => {
+  it("cleanup function: the status index, deleting orders, and recording a failed run in its failure queue", () => {
     expect(grants("CleanupFunctionRole")).toEqual([
       { actions: ["dynamodb:Query"], resources: [index(ORDERS_TABLE.byStatus.name)] },
       { actions: ["dynamodb:DeleteItem"], resources: [arn("OrdersTable")], condition: ordersOnly },
+      { actions: ["sqs:SendMessage"], resources: [arn("CleanupFailureQueue")] },
     ]);
   });
 });

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Removes what deploy.sh created for one stage: the stack, then what the stack keeps when it is
+# deleted (DeletionPolicy: Retain): the orders table and the two dead-letter queues.
+#
+#   deploy/aws/teardown.sh --region=eu-west-1 [--stage=dev] [--keep-data]
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: deploy/aws/teardown.sh --region=REGION [options]
+
+  --region=REGION  AWS region (default: $AWS_REGION or $AWS_DEFAULT_REGION)
+  --stage=NAME     the stage deploy.sh deployed (default: dev); the stack is skyport-orders-NAME
+  --keep-data      delete the stack only: keep the orders table and the dead-letter queues
+EOF
+}
+
+REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
+STAGE="dev"
+KEEP_DATA=false
+
+for arg in "$@"; do
+  case "$arg" in
+    --region=*) REGION="${arg#*=}" ;;
+    --stage=*) STAGE="${arg#*=}" ;;
+    --keep-data) KEEP_DATA=true ;;
+    -h | --help) usage && exit 0 ;;
+    *) echo "teardown.sh: unknown argument: $arg" >&2 && usage >&2 && exit 2 ;;
+  esac
+done
+[[ -n "$REGION" ]] || { echo "teardown.sh: --region (or AWS_REGION) is required" >&2; exit 2; }
+STACK="skyport-orders-$STAGE"
+
+output() {
+  aws cloudformation describe-stacks --stack-name "$STACK" --region "$REGION" \
+    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
+}
+
+# Read before the stack goes: its outputs name what it retains.
+TABLE="$(output OrdersTableName)"
+DEAD_LETTER_QUEUE="$(output DeadLetterQueueUrl)"
+CLEANUP_FAILURE_QUEUE="$(output CleanupFailureQueueUrl)"
+
+echo "== Stack $STACK: functions, API, orders queue, alarms, alarm topic, roles, log groups" >&2
+sam delete --stack-name "$STACK" --region "$REGION" --no-prompts
+
+if [[ "$KEEP_DATA" == true ]]; then
+  echo "== Kept: table $TABLE, queues $DEAD_LETTER_QUEUE and $CLEANUP_FAILURE_QUEUE" >&2
+  exit 0
+fi
+echo "== Retained by the stack, deleted now: the orders table and the dead-letter queues" >&2
+aws dynamodb delete-table --table-name "$TABLE" --region "$REGION" >/dev/null
+aws sqs delete-queue --queue-url "$DEAD_LETTER_QUEUE" --region "$REGION"
+aws sqs delete-queue --queue-url "$CLEANUP_FAILURE_QUEUE" --region "$REGION"
+echo "== Kept: SAM's upload bucket (stack aws-sam-cli-managed-default), shared by every SAM deployment in $REGION" >&2
