@@ -16,6 +16,7 @@ export type { IdempotencyStore, IdempotencyCapabilities, IdempotencyRecord, Stor
 export type { EventPublisher, OrderEvent, OrderCreated } from "./ports/event-publisher.js";
 export type { Stores } from "./ports/stores.js";
 export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable, IdempotencyRecordMissing } from "./ports/errors.js";
+export { isNetworkError } from "./ports/network-errors.js";
 export { encodeKeyset, decodeKeyset, newestFirst, type KeysetPosition } from "./ports/keyset.js";
 
 // Configuration

@@ -1,20 +1,9 @@
-import { StoreUnavailable } from "@skyport/core";
+import { isNetworkError, StoreUnavailable } from "@skyport/core";
 
 // Throttled, timed out or unavailable: worth retrying later, never the caller's fault.
 const TRANSIENT_STATUS = new Set([408, 429, 449, 503]);
-// The SDK passes socket errors through with Node's errno code (or its own for timeouts).
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "REQUEST_SEND_ERROR",
-  "TimeoutError",
-]);
+// The SDK's own codes for a request that never got an answer; socket errors keep Node's errno code.
+const SDK_NETWORK_CODES = new Set(["REQUEST_SEND_ERROR", "TimeoutError"]);
 
 /** The HTTP status of a Cosmos DB answer, or undefined for errors that never got one. */
 export function statusOf(error: unknown): number | undefined {
@@ -25,7 +14,7 @@ export function statusOf(error: unknown): number | undefined {
 function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "number") return TRANSIENT_STATUS.has(code);
-  return typeof code === "string" && NETWORK_CODES.has(code);
+  return (typeof code === "string" && SDK_NETWORK_CODES.has(code)) || isNetworkError(error);
 }
 
 /** What a store throws for an SDK error it has no domain meaning for. */

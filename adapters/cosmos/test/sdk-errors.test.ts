@@ -22,6 +22,12 @@ describe("SDK errors", () => {
     expect(storeFailure(new TimeoutError("slow"))).toBeInstanceOf(StoreUnavailable);
   });
 
+  it("turns a socket error into StoreUnavailable, also inside an error of the SDK's own", () => {
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    expect(storeFailure(reset)).toBeInstanceOf(StoreUnavailable);
+    expect(storeFailure(new Error("request failed", { cause: reset }))).toBeInstanceOf(StoreUnavailable);
+  });
+
   it.each([400, 401, 403, 404, 409, 412, 413, 500])("passes %i through, for the store to map or core to answer 500", (status) => {
     const error = answered(status);
     expect(storeFailure(error)).toBe(error);

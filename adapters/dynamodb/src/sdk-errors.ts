@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { StoreUnavailable } from "@skyport/core";
+import { isNetworkError, StoreUnavailable } from "@skyport/core";
 
 /** DynamoDB's "slow down" answers, by error name (the SDK has already retried them). */
 const THROTTLING = new Set([
@@ -9,23 +9,8 @@ const THROTTLING = new Set([
   "TooManyRequestsException",
 ]);
 
-/** Node's socket errors: the endpoint could not be reached or dropped the connection. */
-const NETWORK = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENETDOWN",
-]);
-
 interface SdkErrorShape {
   name?: unknown;
-  code?: unknown;
   $fault?: unknown;
   $retryable?: { throttling?: boolean };
   $metadata?: { httpStatusCode?: number };
@@ -34,11 +19,11 @@ interface SdkErrorShape {
 /** True when DynamoDB could not be reached or refused for now: throttling, network, timeout, 5xx. */
 export function isUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { name, code, $fault, $retryable, $metadata } = error as SdkErrorShape;
+  const { name, $fault, $retryable, $metadata } = error as SdkErrorShape;
   const status = $metadata?.httpStatusCode;
   return (
     (typeof name === "string" && (THROTTLING.has(name) || name === "TimeoutError")) ||
-    (typeof code === "string" && NETWORK.has(code)) ||
+    isNetworkError(error) ||
     $retryable?.throttling === true ||
     $fault === "server" ||
     (typeof status === "number" && status >= 500)

@@ -1,4 +1,4 @@
-import { StoreUnavailable } from "@skyport/core";
+import { isNetworkError, StoreUnavailable } from "@skyport/core";
 
 /** gRPC status codes the SDK reports (google.rpc.Code). */
 export const GrpcStatus = {
@@ -13,8 +13,6 @@ export const GrpcStatus = {
 
 // Throttled, timed out or unreachable: worth retrying later, never the caller's fault.
 const TRANSIENT_STATUS = new Set<number>([GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.RESOURCE_EXHAUSTED, GrpcStatus.UNAVAILABLE]);
-// Socket errors that reach us with Node's errno code instead of a gRPC status.
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** The gRPC status of an SDK error, or undefined for anything else. */
 export function statusOf(error: unknown): number | undefined {
@@ -33,7 +31,8 @@ export class FirestoreDeadlineExceeded extends Error {
 /** What a store throws for an SDK error it has no domain meaning for. */
 export function storeFailure(error: unknown): unknown {
   if (error instanceof StoreUnavailable) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  const transient = typeof code === "number" ? TRANSIENT_STATUS.has(code) : typeof code === "string" && NETWORK_CODES.has(code);
+  // Socket errors reach us with Node's errno code instead of a gRPC status.
+  const status = statusOf(error);
+  const transient = status === undefined ? isNetworkError(error) : TRANSIENT_STATUS.has(status);
   return transient ? new StoreUnavailable(error) : error;
 }

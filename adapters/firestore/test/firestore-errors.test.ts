@@ -14,6 +14,7 @@ describe("SDK errors", () => {
     ["a refused connection", socketError("ECONNREFUSED")],
     ["a reset connection", socketError("ECONNRESET")],
     ["a failed DNS lookup", socketError("EAI_AGAIN")],
+    ["a socket error the SDK wrapped", new Error("14 UNAVAILABLE", { cause: socketError("ECONNRESET") })],
   ])("become StoreUnavailable for %s, keeping the SDK error as cause", (_, error) => {
     const mapped = storeFailure(error);
     expect(mapped).toBeInstanceOf(StoreUnavailable);
