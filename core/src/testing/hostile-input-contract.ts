@@ -5,6 +5,7 @@ import type { OrderStore } from "../ports/order-store.js";
 import type { HttpTarget } from "./http-target.js";
 import { FUZZ_CUSTOMERS, hostileRequests } from "./hostile-requests.js";
 import { LEAK_PATTERN } from "./leaks.js";
+import { expectAnyProblemResponse } from "./problems.js";
 
 export interface HostileTarget extends HttpTarget {
   /** The store behind the target, to prove that no hostile request changed it. */
@@ -17,7 +18,7 @@ export interface HostileTarget extends HttpTarget {
 export const FUZZ_SEED = Number(process.env.SKYPORT_FUZZ_SEED ?? 20261126);
 export const FUZZ_RUNS = Number(process.env.SKYPORT_FUZZ_RUNS ?? 1000);
 
-/** Hostile input through a runtime: always a 4xx problem+json, never a 5xx, a leak or a change. */
+/** Hostile input through a runtime: always a 4xx problem+json of a kind the contract names, never a 5xx, a leak or a change. */
 export function hostileInputContract(name: string, factory: () => Promise<HostileTarget> | HostileTarget) {
   describe(`hostile input: ${name}`, () => {
     let target: HostileTarget;
@@ -44,11 +45,8 @@ export function hostileInputContract(name: string, factory: () => Promise<Hostil
           const response = await target.send(request);
           expect(response.status, `${request.method} ${request.path}: ${response.body}`).toBeLessThan(500);
           if (mustFail) expect(response.status, `${request.method} ${request.path}`).toBeGreaterThanOrEqual(400);
-          if (response.status >= 400) {
-            expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-            const problem = JSON.parse(response.body);
-            expect(problem).toMatchObject({ type: expect.any(String), title: expect.any(String), status: response.status });
-          }
+          expect(response.headers["x-request-id"], "every answer carries x-request-id").toMatch(/^[A-Za-z0-9._-]{1,128}$/);
+          if (response.status >= 400) expectAnyProblemResponse(response);
           expect(response.body).not.toMatch(LEAK_PATTERN);
           for (const secret of target.secrets ?? []) expect(response.body).not.toContain(secret);
           expect(Object.prototype).not.toHaveProperty("polluted");

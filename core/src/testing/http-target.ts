@@ -1,4 +1,5 @@
 import type { IdempotencyStore } from "../ports/idempotency-store.js";
+import type { OrderStore } from "../ports/order-store.js";
 
 /** A request as a client sends it; the target turns it into its cloud's event or a real HTTP call. */
 export interface ContractRequest {
@@ -23,6 +24,11 @@ export interface HttpTarget {
    * a key in flight deterministically. Remote targets leave it out and race two requests.
    */
   idempotency?: IdempotencyStore;
+  /**
+   * The order store behind the target, when the test can reach it: lets the suite seed an order
+   * that no queue consumer will confirm. Remote targets leave it out and race the consumer.
+   */
+  orders?: OrderStore;
   /**
    * Waits until the queue consumer behind the target has handled what was published so far.
    * Targets whose events reach no consumer leave it out: their orders stay pending.

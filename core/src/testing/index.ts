@@ -13,3 +13,6 @@ export { freePort, startServerProcess, type ServerProcess, type ServerProcessOpt
 export { switchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
 export { outageContract, storeOutageTarget, type OutageTarget } from "./outage-contract.js";
 export { neutralRequest, serviceSend, serviceDeliver, serviceOver, memoryOrderDeps } from "./service-target.js";
+export { failureContract, type FailureTarget } from "./failure-contract.js";
+export { breakableOrderStore, sdkLikeError, type OrderStoreFaults, type OrderStoreOperation } from "./breakable-order-store.js";
+export { expectProblemResponse, PROBLEM_KINDS, PROBLEM_TYPE_BASE, type Problem } from "./problems.js";

@@ -4,6 +4,7 @@ import type { HttpTarget } from "./http-target.js";
 import { uniqueCustomer } from "./orders.js";
 import type { Stores } from "../ports/stores.js";
 import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
+import { expectProblemResponse } from "./problems.js";
 import { serviceDeliver, serviceOver, serviceSend } from "./service-target.js";
 import type { SwitchableProxy } from "./switchable-proxy.js";
 
@@ -41,10 +42,12 @@ export function outageContract(name: string, factory: () => Promise<OutageTarget
       await target.storeDown();
       try {
         for (const response of [await post(`during-${customerId}`), await target.send({ method: "GET", path: `/orders/${order.id}` })]) {
-          expect(response.status, response.body).toBe(503);
-          expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+          expectProblemResponse(response, 503, "unavailable");
           expect(Number(response.headers["retry-after"])).toBeGreaterThan(0);
         }
+        const health = await target.send({ method: "GET", path: "/health" });
+        expect(health.status, `/health touches no store: ${health.body}`).toBe(200);
+        expect(JSON.parse(health.body)).toEqual({ status: "ok" });
         const message = { id: `outage-${customerId}`, body: JSON.stringify({ type: "order.created", orderId: order.id }) };
         expect(await target.deliver([message])).toEqual({ [message.id]: "retry" });
       } finally {
