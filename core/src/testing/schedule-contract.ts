@@ -29,6 +29,7 @@ export function scheduleContract(name: string, factory: () => Promise<ScheduleTa
     afterAll(async () => {
       await target?.close?.();
     });
+    const remaining = async (orders: Order[]) => (await Promise.all(orders.map((o) => target.orders.get(o.id)))).filter(Boolean);
 
     it("deletes cancelled and stale pending orders, page after page, and keeps the rest", async () => {
       const customer = uniqueCustomer();
@@ -48,15 +49,22 @@ export function scheduleContract(name: string, factory: () => Promise<ScheduleTa
 
       await target.tick();
 
-      const remaining = async (orders: Order[]) => (await Promise.all(orders.map((o) => target.orders.get(o.id)))).filter(Boolean);
       expect(await remaining(doomed)).toEqual([]);
       expect(await remaining(kept)).toEqual(kept);
     });
 
-    it("has nothing to do on a second run", async () => {
+    it("has nothing left to do on a second run, and keeps what it kept", async () => {
+      const customer = uniqueCustomer();
+      const doomed = ordersFor(customer, 3, { status: "cancelled" });
+      const kept = ordersFor(customer, 2, { status: "confirmed" }, new Date(Date.now() - (target.retentionDays + 1) * DAY));
+      for (const o of [...doomed, ...kept]) await target.orders.create(o);
+
       await target.tick();
-      const { items } = await target.orders.listByStatus({ status: "cancelled", limit: 1 });
-      expect(items).toEqual([]);
+      expect(await remaining(doomed)).toEqual([]);
+      await target.tick();
+
+      expect(await remaining(kept)).toEqual(kept);
+      expect((await target.orders.listByStatus({ status: "cancelled", limit: 1 })).items).toEqual([]);
     });
   });
 }
