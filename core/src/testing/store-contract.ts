@@ -4,6 +4,7 @@ import { IdempotencyRecordMissing, InvalidCursor, OrderExists, VersionConflict }
 import type { IdempotencyStore } from "../ports/idempotency-store.js";
 import type { OrderStore, Page, PageRequest } from "../ports/order-store.js";
 import { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
+import { storeKeysCases } from "./store-keys-contract.js";
 
 export interface StoreUnderTest {
   orders: OrderStore;
@@ -43,6 +44,8 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
     afterAll(async () => {
       await store?.close?.();
     });
+
+    storeKeysCases(() => store);
 
     describe("orders", () => {
       it("reads back exactly what was created", async () => {
