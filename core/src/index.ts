@@ -12,7 +12,7 @@ export { systemClock, type Clock } from "./ports/clock.js";
 export { ulidIds, ORDER_ID_PATTERN, type Ids } from "./ports/ids.js";
 export { randomHex } from "./ports/entropy.js";
 export type { OrderStore, Page, PageRequest, StatusQuery } from "./ports/order-store.js";
-export type { IdempotencyStore, IdempotencyCapabilities, IdempotencyRecord, StoredResponse, BeginResult } from "./ports/idempotency-store.js";
+export type { IdempotencyStore, IdempotencyRecord, StoredResponse, BeginResult } from "./ports/idempotency-store.js";
 export type { EventPublisher, OrderEvent, OrderCreated } from "./ports/event-publisher.js";
 export type { Stores } from "./ports/stores.js";
 export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable, IdempotencyRecordMissing } from "./ports/errors.js";

@@ -163,7 +163,6 @@ describe("idempotency under lost answers", () => {
     const memory = new MemoryIdempotencyStore();
     let lose = true;
     const lossy: IdempotencyStore = {
-      capabilities: memory.capabilities,
       begin: async (...args) => {
         const result = await memory.begin(...args);
         if (lose) {
@@ -174,7 +173,6 @@ describe("idempotency under lost answers", () => {
       },
       complete: (...args) => memory.complete(...args),
       release: (key) => memory.release(key),
-      get: (key, now) => memory.get(key, now),
     };
     const service = createOrderService({
       orders: new MemoryOrderStore(),

@@ -4,7 +4,7 @@ import { RecordTtl } from "./record-ttl.js";
 import { statusOf, storeFailure } from "./sdk-errors.js";
 
 /** A record as stored: the id is the key, `ttl` is what Cosmos DB's expiry acts on. */
-interface RecordItem {
+export interface RecordItem {
   id: string;
   fingerprint: string;
   state: IdempotencyRecord["state"];
@@ -13,7 +13,7 @@ interface RecordItem {
   ttl: number;
 }
 
-type RecordDocument = RecordItem & Resource;
+export type RecordDocument = RecordItem & Resource;
 type NewRecord = Omit<RecordItem, "response" | "ttl">;
 
 // Enough for a begin to meet a release or a takeover in between, and still answer.
@@ -21,8 +21,6 @@ const BEGIN_ATTEMPTS = 3;
 
 /** Idempotency records in the `idempotency` container (partitioned by /id, TTL on, per item). */
 export class CosmosIdempotencyStore implements IdempotencyStore {
-  /** The service deletes each record `ttl` seconds after its last write (the container has defaultTtl -1). */
-  readonly capabilities = { ttlExpiry: true };
   private readonly ttl = new RecordTtl();
 
   /** `clock` is this host's time in ms; the server's own clock decides expiry, see `written`. */
@@ -68,15 +66,6 @@ export class CosmosIdempotencyStore implements IdempotencyStore {
       await this.container.item(key, key).delete();
     } catch (error) {
       if (statusOf(error) !== 404) throw storeFailure(error);
-    }
-  }
-
-  async get(key: string, now: Date): Promise<IdempotencyRecord | null> {
-    try {
-      const record = await this.read(key);
-      return record && live(record, now) ? toRecord(record) : null;
-    } catch (error) {
-      throw storeFailure(error);
     }
   }
 
@@ -135,10 +124,10 @@ export class CosmosIdempotencyStore implements IdempotencyStore {
   }
 }
 
-function live(record: RecordDocument, now: Date): boolean {
+export function live(record: RecordDocument, now: Date): boolean {
   return record.expiresAt > now.toISOString();
 }
 
-function toRecord({ id, fingerprint, state, response, expiresAt }: RecordDocument): IdempotencyRecord {
+export function toRecord({ id, fingerprint, state, response, expiresAt }: RecordDocument): IdempotencyRecord {
   return response === undefined ? { key: id, fingerprint, state, expiresAt } : { key: id, fingerprint, state, response, expiresAt };
 }

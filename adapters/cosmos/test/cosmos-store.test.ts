@@ -3,7 +3,7 @@ import { InvalidCursor, StoreUnavailable, type Stores } from "@skyport/core";
 import { freePort, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CosmosIdempotencyStore, cosmosStores, IDEMPOTENCY_CONTAINER } from "../src/index.js";
-import { createCosmosContainers, emulatorAgent, emulatorClient, ttlExpiryOf } from "../src/testing/index.js";
+import { createCosmosContainers, emulatorAgent, emulatorClient, idempotencyRecordOf, ttlExpiryOf } from "../src/testing/index.js";
 
 const server = inject("cosmos");
 
@@ -22,6 +22,8 @@ storeContract("cosmos", async () => {
   return {
     orders: stores.orders,
     idempotency: stores.idempotency,
+    recordOf: (key, now) => idempotencyRecordOf(idempotency, key, now),
+    ttlExpiry: true,
     ttlOf: (key) => ttlExpiryOf(idempotency, key),
     close: async () => {
       client.dispose();

@@ -1,10 +1,9 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { IdempotencyRecordMissing, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { IdempotencyRecordMissing, type BeginResult, type IdempotencyStore, type StoredResponse } from "@skyport/core";
 import {
   idempotencyPk,
   recordFromAttributes,
-  recordFromItem,
   ttlSeconds,
   type IdempotencyItem,
 } from "./idempotency-record.js";
@@ -13,8 +12,6 @@ import { ORDERS_TABLE } from "./table.js";
 
 /** Idempotency records in the orders table, deleted by DynamoDB's TTL once expired. */
 export class DynamoDbIdempotencyStore implements IdempotencyStore {
-  readonly capabilities = { ttlExpiry: true };
-
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -86,19 +83,5 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
     } catch (error) {
       throw storeError(error);
     }
-  }
-
-  async get(key: string, now: Date): Promise<IdempotencyRecord | null> {
-    let item: Record<string, unknown> | undefined;
-    try {
-      ({ Item: item } = await this.documents.send(
-        new GetCommand({ TableName: this.tableName, Key: { [ORDERS_TABLE.partitionKey]: idempotencyPk(key) }, ConsistentRead: true }),
-      ));
-    } catch (error) {
-      throw storeError(error);
-    }
-    if (!item) return null;
-    const record = recordFromItem(item);
-    return record.expiresAt > now.toISOString() ? record : null;
   }
 }

@@ -1,9 +1,8 @@
-import { GetCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { storeContract } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { dynamoDbStores } from "../src/index.js";
-import { ORDERS_TABLE } from "../src/table.js";
-import { dynamoDbLocalClient, dynamoDbLocalEnv } from "../src/testing/index.js";
+import { dynamoDbLocalClient, dynamoDbLocalEnv, idempotencyRecordsIn } from "../src/testing/index.js";
 
 const endpoint = inject("dynamoDbEndpoint");
 const table = inject("dynamoDbTable");
@@ -15,13 +14,8 @@ storeContract("dynamodb", () => {
   const inspector = DynamoDBDocumentClient.from(dynamoDbLocalClient(endpoint));
   return {
     ...stores,
-    async ttlOf(key) {
-      const { Item } = await inspector.send(
-        new GetCommand({ TableName: table, Key: { [ORDERS_TABLE.partitionKey]: `${ORDERS_TABLE.idempotencyPrefix}${key}` } }),
-      );
-      const ttl: unknown = Item?.[ORDERS_TABLE.ttlAttribute];
-      return typeof ttl === "number" ? ttl : undefined;
-    },
+    ...idempotencyRecordsIn(inspector, table),
+    ttlExpiry: true,
     async close() {
       inspector.destroy();
       await stores.close();

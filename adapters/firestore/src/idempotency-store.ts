@@ -1,5 +1,5 @@
 import { Timestamp, type CollectionReference, type DocumentReference, type Firestore } from "@google-cloud/firestore";
-import { IdempotencyRecordMissing, StoreUnavailable, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
+import { IdempotencyRecordMissing, StoreUnavailable, type BeginResult, type IdempotencyStore, type StoredResponse } from "@skyport/core";
 import { EXPIRES_AT, IDEMPOTENCY_KEYS } from "./collections.js";
 import { withinDeadline } from "./deadline.js";
 import { GrpcStatus, statusOf } from "./firestore-errors.js";
@@ -18,7 +18,6 @@ const BEGIN_ATTEMPTS = 5;
 
 /** Idempotency records in `idempotencyKeys`, deleted by a TTL policy on `expiresAt`. */
 export class FirestoreIdempotencyStore implements IdempotencyStore {
-  readonly capabilities = { ttlExpiry: true };
   private readonly records: CollectionReference;
   private readonly deadlineMs: number;
 
@@ -59,13 +58,6 @@ export class FirestoreIdempotencyStore implements IdempotencyStore {
   release(key: string): Promise<void> {
     return this.call("release", async () => {
       await this.ref(key).delete();
-    });
-  }
-
-  get(key: string, now: Date): Promise<IdempotencyRecord | null> {
-    return this.call("get", async () => {
-      const snapshot = await this.ref(key).get();
-      return isLive(snapshot, now) ? recordFrom(snapshot) : null;
     });
   }
 

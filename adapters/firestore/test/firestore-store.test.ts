@@ -3,7 +3,7 @@ import { InvalidCursor, type Stores } from "@skyport/core";
 import { orderAt, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreSettings, firestoreStores, IDEMPOTENCY_KEYS } from "../src/index.js";
-import { ttlExpiryOf } from "../src/testing/index.js";
+import { idempotencyRecordOf, ttlExpiryOf } from "../src/testing/index.js";
 import { emulatorEnv } from "./emulator-env.js";
 
 storeContract("firestore (Google's emulator)", () => {
@@ -13,6 +13,8 @@ storeContract("firestore (Google's emulator)", () => {
   return {
     orders: stores.orders,
     idempotency: stores.idempotency,
+    recordOf: (key, now) => idempotencyRecordOf(reader, key, now),
+    ttlExpiry: true,
     ttlOf: (key) => ttlExpiryOf(reader, key),
     close: async () => {
       await stores.close();
@@ -70,7 +72,7 @@ describe("firestore store beyond the contract", () => {
     const keys = ["a/b", "__reserved__", "..", "a b", "YS9i"]; // "YS9i" is base64url of "a/b"
     const expiresAt = new Date(Date.now() + 60_000);
     for (const key of keys) expect(await stores.idempotency.begin(key, `fp:${key}`, expiresAt, new Date())).toEqual({ started: true });
-    for (const key of keys) expect(await stores.idempotency.get(key, new Date())).toMatchObject({ key, fingerprint: `fp:${key}` });
+    for (const key of keys) expect(await idempotencyRecordOf(raw, key, new Date())).toMatchObject({ key, fingerprint: `fp:${key}` });
     expect((await raw.collection(IDEMPOTENCY_KEYS).where("fingerprint", "in", keys.map((k) => `fp:${k}`)).get()).size).toBe(keys.length);
   });
 
@@ -82,7 +84,7 @@ describe("firestore store beyond the contract", () => {
       Array.from({ length: 8 }, (_, i) => stores.idempotency.begin(key, `new${i}`, new Date(Date.now() + 60_000), later)),
     );
     expect(results.filter((r) => r.started)).toHaveLength(1);
-    const winner = await stores.idempotency.get(key, later);
+    const winner = await idempotencyRecordOf(raw, key, later);
     for (const r of results) if (!r.started) expect(r.existing).toEqual(winner);
   });
 });

@@ -5,7 +5,7 @@ import { mapSqliteErrors } from "./sqlite-errors.js";
 /** How many expired records one `begin` deletes: enough to keep up, small enough to stay fast. */
 export const PURGE_BATCH = 100;
 
-interface RecordRow {
+export interface RecordRow {
   key: string;
   fingerprint: string;
   state: IdempotencyRecord["state"];
@@ -15,11 +15,9 @@ interface RecordRow {
 
 /** Idempotency records with expiry in epoch milliseconds; SQLite has no TTL, so `begin` purges. */
 export class SqliteIdempotencyStore implements IdempotencyStore {
-  readonly capabilities = { ttlExpiry: false };
   private readonly purge: Statement<[{ now: number; batch: number }]>;
   private readonly claim: Statement<[{ key: string; fingerprint: string; expiresAt: number; now: number }], { key: string }>;
   private readonly select: Statement<[string], RecordRow>;
-  private readonly selectLive: Statement<[string, number], RecordRow>;
   private readonly finish: Statement;
   private readonly forget: Statement;
   private readonly beginOnce: Transaction<(key: string, fingerprint: string, expiresAt: number, now: number) => BeginResult>;
@@ -34,7 +32,6 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
         expires_at = excluded.expires_at WHERE idempotency_keys.expires_at <= @now
       RETURNING key`);
     this.select = db.prepare("SELECT * FROM idempotency_keys WHERE key = ?");
-    this.selectLive = db.prepare("SELECT * FROM idempotency_keys WHERE key = ? AND expires_at > ?");
     this.finish = db.prepare("UPDATE idempotency_keys SET state = 'completed', response = ?, expires_at = ? WHERE key = ?");
     // Only an in-flight record is released: a kept response must outlive a late, stray release.
     this.forget = db.prepare("DELETE FROM idempotency_keys WHERE key = ? AND state = 'in-flight'");
@@ -58,14 +55,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   async release(key: string): Promise<void> {
     mapSqliteErrors(() => this.forget.run(key));
   }
-
-  async get(key: string, now: Date): Promise<IdempotencyRecord | null> {
-    const row = mapSqliteErrors(() => this.selectLive.get(key, now.getTime()));
-    return row ? toRecord(row) : null;
-  }
 }
 
-function toRecord(row: RecordRow): IdempotencyRecord {
+export function toRecord(row: RecordRow): IdempotencyRecord {
   const record: IdempotencyRecord = {
     key: row.key,
     fingerprint: row.fingerprint,

@@ -3,12 +3,27 @@ import { join } from "node:path";
 import { VersionConflict } from "@skyport/core";
 import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { openSqliteStores } from "../src/index.js";
+import { idempotencyRecordIn } from "../src/testing/idempotency-records.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
 
-storeContract("sqlite", () => openSqliteStores(join(dir, "contract.db")));
+storeContract("sqlite", () => {
+  const file = join(dir, "contract.db");
+  const stores = openSqliteStores(file);
+  const reader = new Database(file, { readonly: true });
+  return {
+    ...stores,
+    recordOf: async (key, now) => idempotencyRecordIn(reader, key, now),
+    ttlExpiry: false,
+    close: async () => {
+      reader.close();
+      await stores.close();
+    },
+  };
+});
 
 describe("sqlite on a real file", () => {
   it("lets a second connection to the same file see committed writes", async () => {
@@ -52,12 +67,9 @@ describe("sqlite on a real file", () => {
     const again = openSqliteStores(file);
     try {
       expect(await again.orders.get(order.id)).toEqual(order);
-      expect(await again.idempotency.get("kept-key", new Date())).toEqual({
-        key: "kept-key",
-        fingerprint: "fp",
-        state: "completed",
-        response,
-        expiresAt: expiresAt.toISOString(),
+      expect(await again.idempotency.begin("kept-key", "fp", expiresAt, new Date())).toEqual({
+        started: false,
+        existing: { key: "kept-key", fingerprint: "fp", state: "completed", response, expiresAt: expiresAt.toISOString() },
       });
     } finally {
       await again.close();

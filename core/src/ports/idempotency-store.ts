@@ -17,20 +17,11 @@ export interface IdempotencyRecord {
 
 export type BeginResult = { started: true } | { started: false; existing: IdempotencyRecord };
 
-/** What a store can and cannot do; the store contract checks the declaration both ways. */
-export interface IdempotencyCapabilities {
-  /** Expired records disappear by themselves (a database TTL). Where false, expiry is still honoured on read. */
-  ttlExpiry: boolean;
-}
-
 export interface IdempotencyStore {
-  readonly capabilities: IdempotencyCapabilities;
   /** Put-if-absent of an in-flight record; an expired record counts as absent. */
   begin(key: string, fingerprint: string, expiresAt: Date, now: Date): Promise<BeginResult>;
   /** Marks the in-flight record completed with its response. */
   complete(key: string, response: StoredResponse, expiresAt: Date): Promise<void>;
   /** Forgets an in-flight record so that the client may retry with the same key. */
   release(key: string): Promise<void>;
-  /** The live record for a key, or null (absent or expired). */
-  get(key: string, now: Date): Promise<IdempotencyRecord | null>;
 }

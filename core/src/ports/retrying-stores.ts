@@ -52,7 +52,6 @@ export function retryingOrderStore(store: OrderStore, policy: RetryPolicy = STOR
 export function retryingIdempotencyStore(store: IdempotencyStore, policy: RetryPolicy = STORE_RETRY): IdempotencyStore {
   const retry = <T>(call: (attempt: number) => Promise<T>) => retryUnavailable(call, policy);
   return {
-    capabilities: store.capabilities,
     begin: (key, fingerprint, expiresAt, now) =>
       retry(async (attempt): Promise<BeginResult> => {
         const result = await store.begin(key, fingerprint, expiresAt, now);
@@ -61,6 +60,5 @@ export function retryingIdempotencyStore(store: IdempotencyStore, policy: RetryP
       }),
     complete: (...args) => retry(() => store.complete(...args)),
     release: (key) => retry(() => store.release(key)),
-    get: (key, now) => retry(() => store.get(key, now)),
   };
 }

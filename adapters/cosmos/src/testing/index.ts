@@ -1,2 +1,3 @@
 export { startCosmosServer, emulatorAgent, type CosmosServer } from "./emulator.js";
 export { createCosmosContainers, emulatorClient, ttlExpiryOf, type CosmosServerAddress } from "./containers.js";
+export { idempotencyRecordOf } from "./idempotency-records.js";
