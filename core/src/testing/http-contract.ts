@@ -255,11 +255,9 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
       });
 
       it("accepts limit=100, the largest page", async () => {
-        const customerId = uniqueCustomer();
-        for (let i = 0; i < 3; i++) await create(validBody(customerId));
-        const response = await get(`/orders?customerId=${customerId}&limit=100`);
+        const response = await get(`/orders?customerId=${uniqueCustomer()}&limit=100`);
         expect(response.status, response.body).toBe(200);
-        expect(JSON.parse(response.body)).toMatchObject({ items: { length: 3 }, nextCursor: null });
+        expect(JSON.parse(response.body)).toEqual({ items: [], nextCursor: null });
       });
 
       it("answers an empty list for a customer without orders", async () => {
