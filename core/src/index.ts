@@ -17,7 +17,7 @@ export type { EventPublisher, OrderEvent, OrderCreated } from "./ports/event-pub
 export type { Stores } from "./ports/stores.js";
 export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable, IdempotencyRecordMissing } from "./ports/errors.js";
 export { isNetworkError } from "./ports/network-errors.js";
-export { encodeKeyset, decodeKeyset, newestFirst, type KeysetPosition } from "./ports/keyset.js";
+export { encodeKeyset, decodeKeyset, customerList, statusList, newestFirst, type KeysetPosition } from "./ports/keyset.js";
 
 // Configuration
 export { ConfigError, envReader, type Env, type EnvReader } from "./config/env.js";

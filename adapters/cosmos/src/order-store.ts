@@ -1,27 +1,25 @@
 import type { Container, SqlQuerySpec } from "@azure/cosmos";
-import { OrderExists, VersionConflict, type Order, type OrderStore, type Page, type PageRequest, type StatusQuery } from "@skyport/core";
+import {
+  customerList,
+  decodeKeyset,
+  encodeKeyset,
+  OrderExists,
+  statusList,
+  VersionConflict,
+  type KeysetPosition,
+  type Order,
+  type OrderStore,
+  type Page,
+  type PageRequest,
+  type StatusQuery,
+} from "@skyport/core";
 import { orderFields, type OrderDocument } from "./order-document.js";
-import { POSITION_KEY_ID } from "./position-key.js";
-import type { PositionSeal } from "./position-seal.js";
-import { QueryPages } from "./query-pages.js";
+import { byCustomer, byStatus } from "./order-queries.js";
 import { statusOf, storeFailure } from "./sdk-errors.js";
-
-// The equality-filtered property leads the ORDER BY so that the composite index serves the query.
-const BY_CUSTOMER = "SELECT * FROM c WHERE c.customerId = @customerId ORDER BY c.customerId ASC, c.createdAt DESC, c.id DESC";
-const BY_STATUS = "SELECT * FROM c WHERE c.status = @status ORDER BY c.status ASC, c.createdAt ASC, c.id ASC";
-const BY_STATUS_BEFORE =
-  "SELECT * FROM c WHERE c.status = @status AND c.createdAt < @createdBefore ORDER BY c.status ASC, c.createdAt ASC, c.id ASC";
 
 /** Orders in the `orders` container, partitioned by /id; see the README for the design. */
 export class CosmosOrderStore implements OrderStore {
-  private readonly pages: QueryPages;
-
-  constructor(
-    private readonly container: Container,
-    seal: PositionSeal,
-  ) {
-    this.pages = new QueryPages(container, seal);
-  }
+  constructor(private readonly container: Container) {}
 
   async create(order: Order): Promise<void> {
     try {
@@ -60,31 +58,29 @@ export class CosmosOrderStore implements OrderStore {
   }
 
   async listByCustomer(customerId: string, page: PageRequest): Promise<Page<Order>> {
-    return this.list({ query: BY_CUSTOMER, parameters: [{ name: "@customerId", value: customerId }] }, page);
+    return this.page(customerList(customerId), page, (top, after) => byCustomer(customerId, top, after));
   }
 
   async listByStatus({ status, createdBefore, ...page }: StatusQuery): Promise<Page<Order>> {
-    const query: SqlQuerySpec =
-      createdBefore === undefined
-        ? { query: BY_STATUS, parameters: [{ name: "@status", value: status }] }
-        : {
-            query: BY_STATUS_BEFORE,
-            parameters: [
-              { name: "@status", value: status },
-              { name: "@createdBefore", value: createdBefore },
-            ],
-          };
-    return this.list(query, page);
+    return this.page(statusList(status), page, (top, after) => byStatus(status, createdBefore, top, after));
   }
 
-  private async list(query: SqlQuerySpec, page: PageRequest): Promise<Page<Order>> {
-    const { items, next } = await this.pages.page<Order>(query, page);
-    return { items: items.map(orderFields), next };
+  /** Keyset paging: one order more than the page tells whether another page exists, so a full last page ends with null. */
+  private async page(list: string, { limit, after }: PageRequest, query: (top: number, after?: KeysetPosition) => SqlQuerySpec): Promise<Page<Order>> {
+    const from = after === undefined ? undefined : decodeKeyset(list, after);
+    let found: OrderDocument[];
+    try {
+      found = (await this.container.items.query<OrderDocument>(query(limit + 1, from)).fetchAll()).resources;
+    } catch (error) {
+      throw storeFailure(error);
+    }
+    const items = found.slice(0, limit).map(orderFields);
+    const last = items.at(-1);
+    return { items, next: found.length > limit && last ? encodeKeyset(list, last) : null };
   }
 
   /** A point read: the partition key is the id. */
   private async read(id: string): Promise<OrderDocument | undefined> {
-    if (id === POSITION_KEY_ID) return undefined; // shares the container, is not an order
     try {
       return (await this.container.item(id, id).read<Order>()).resource;
     } catch (error) {

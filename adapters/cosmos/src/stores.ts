@@ -6,8 +6,6 @@ import { IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "./containers.js";
 import { readCosmosSettings } from "./settings.js";
 import { CosmosIdempotencyStore } from "./idempotency-store.js";
 import { CosmosOrderStore } from "./order-store.js";
-import { positionKeyIn } from "./position-key.js";
-import { PositionSeal } from "./position-seal.js";
 
 export interface CosmosStoreOptions {
   /** For tests against the local server, whose certificate is self-signed. */
@@ -36,9 +34,8 @@ export function cosmosStores(env: Env, options: CosmosStoreOptions = {}): Stores
     connectionPolicy: key === undefined ? CONNECTION_POLICY : { ...CONNECTION_POLICY, enableEndpointDiscovery: false },
   });
   const database = client.database(databaseId);
-  const orders = database.container(ORDERS_CONTAINER.id);
   return {
-    orders: new CosmosOrderStore(orders, new PositionSeal(positionKeyIn(orders))),
+    orders: new CosmosOrderStore(database.container(ORDERS_CONTAINER.id)),
     idempotency: new CosmosIdempotencyStore(database.container(IDEMPOTENCY_CONTAINER.id)),
     close: async () => client.dispose(),
   };

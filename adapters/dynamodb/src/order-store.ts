@@ -1,6 +1,10 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import {
+  customerList,
+  decodeKeyset,
+  encodeKeyset,
   OrderExists,
+  statusList,
   VersionConflict,
   type Order,
   type OrderStore,
@@ -9,7 +13,7 @@ import {
   type StatusQuery,
 } from "@skyport/core";
 import { orderFromRecord, orderPk, orderToRecord } from "./order-record.js";
-import { positionAfter, startKeyFor } from "./position.js";
+import { startKeyFor } from "./position.js";
 import { isConditionFailed, storeError } from "./sdk-errors.js";
 import { ORDERS_TABLE } from "./table.js";
 
@@ -82,14 +86,16 @@ export class DynamoDbOrderStore implements OrderStore {
   }
 
   async listByCustomer(customerId: string, page: PageRequest): Promise<Page<Order>> {
+    const list = customerList(customerId);
     return this.queryPage(
+      list,
       {
         IndexName: byCustomer.name,
         KeyConditionExpression: "#partition = :partition",
         ExpressionAttributeNames: { "#partition": byCustomer.partitionKey },
         ExpressionAttributeValues: { ":partition": customerId },
         ScanIndexForward: false,
-        ExclusiveStartKey: page.after === undefined ? undefined : startKeyFor(byCustomer, customerId, page.after),
+        ExclusiveStartKey: page.after === undefined ? undefined : startKeyFor(byCustomer, customerId, decodeKeyset(list, page.after)),
       },
       page.limit,
     );
@@ -97,7 +103,9 @@ export class DynamoDbOrderStore implements OrderStore {
 
   async listByStatus(query: StatusQuery): Promise<Page<Order>> {
     const before = query.createdBefore;
+    const list = statusList(query.status);
     return this.queryPage(
+      list,
       {
         IndexName: byStatus.name,
         // `<createdAt>#<id>` < `<createdBefore>` exactly when createdAt < createdBefore (same-length ISO strings).
@@ -105,14 +113,14 @@ export class DynamoDbOrderStore implements OrderStore {
         ExpressionAttributeNames: { "#partition": byStatus.partitionKey, ...(before === undefined ? {} : { "#sort": byStatus.sortKey }) },
         ExpressionAttributeValues: { ":partition": query.status, ...(before === undefined ? {} : { ":before": before }) },
         ScanIndexForward: true,
-        ExclusiveStartKey: query.after === undefined ? undefined : startKeyFor(byStatus, query.status, query.after, before),
+        ExclusiveStartKey: query.after === undefined ? undefined : startKeyFor(byStatus, query.status, decodeKeyset(list, query.after), before),
       },
       query.limit,
     );
   }
 
   /** Reads one more than the limit, so that a page that is exactly the last one says so. */
-  private async queryPage(input: Omit<QueryCommandInput, "TableName" | "Limit">, limit: number): Promise<Page<Order>> {
+  private async queryPage(list: string, input: Omit<QueryCommandInput, "TableName" | "Limit">, limit: number): Promise<Page<Order>> {
     const found: Order[] = [];
     let start = input.ExclusiveStartKey;
     try {
@@ -129,6 +137,6 @@ export class DynamoDbOrderStore implements OrderStore {
     }
     const items = found.slice(0, limit);
     const last = items.at(-1);
-    return { items, next: found.length > limit && last ? positionAfter(last) : null };
+    return { items, next: found.length > limit && last ? encodeKeyset(list, last) : null };
   }
 }

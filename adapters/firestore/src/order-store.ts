@@ -1,11 +1,22 @@
 import type { CollectionReference, DocumentSnapshot, Firestore, Query } from "@google-cloud/firestore";
-import { OrderExists, VersionConflict, type Order, type OrderStore, type Page, type PageRequest, type StatusQuery } from "@skyport/core";
+import {
+  customerList,
+  decodeKeyset,
+  encodeKeyset,
+  OrderExists,
+  statusList,
+  VersionConflict,
+  type Order,
+  type OrderStore,
+  type Page,
+  type PageRequest,
+  type StatusQuery,
+} from "@skyport/core";
 import { ORDERS } from "./collections.js";
 import { withinDeadline } from "./deadline.js";
 import { GrpcStatus, statusOf } from "./firestore-errors.js";
 import { orderDocument, orderFrom, timestampOf } from "./order-document.js";
 import { byCustomer, byStatus } from "./order-queries.js";
-import { customerList, decodePosition, encodePosition, statusList } from "./position.js";
 import { DEFAULT_DEADLINE_MS, type FirestoreStoreOptions } from "./store-options.js";
 
 /** Orders in the `orders` collection, one document per order, keyed by the order id. */
@@ -64,13 +75,13 @@ export class FirestoreOrderStore implements OrderStore {
   /** Keyset paging: one extra document tells whether another page exists, so a full last page ends with null. */
   private async page(query: Query, list: string, { limit, after }: PageRequest): Promise<Page<Order>> {
     if (after !== undefined) {
-      const from = decodePosition(list, after);
+      const from = decodeKeyset(list, after);
       query = query.startAfter(timestampOf(from.createdAt), from.id);
     }
     const { docs } = await query.limit(limit + 1).get();
     const items = docs.slice(0, limit).map(orderFrom);
     const last = items.at(-1);
-    return { items, next: docs.length > limit && last ? encodePosition(list, last) : null };
+    return { items, next: docs.length > limit && last ? encodeKeyset(list, last) : null };
   }
 
   private async current(id: string, expectedVersion: number): Promise<DocumentSnapshot> {

@@ -1,5 +1,5 @@
 import { Firestore } from "@google-cloud/firestore";
-import { InvalidCursor, type Stores } from "@skyport/core";
+import { customerList, decodeKeyset, InvalidCursor, type Stores } from "@skyport/core";
 import { orderAt, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreSettings, firestoreStores, IDEMPOTENCY_KEYS } from "../src/index.js";
@@ -41,15 +41,17 @@ describe("firestore store beyond the contract", () => {
     const hers = ordersFor(alice, 3);
     for (const o of [...hers, ...ordersFor(bob, 3)]) await stores.orders.create(o);
     const { next } = await stores.orders.listByCustomer(alice, { limit: 1 });
-    const [createdAt, id, check] = next!.split("|") as [string, string, string];
+    const [payload, check] = next!.split(".") as [string, string];
+    const { createdAt, id } = decodeKeyset(customerList(alice), next!);
     const statusPage = await stores.orders.listByStatus({ status: "pending", limit: 1 });
+    const plain = (text: string) => Buffer.from(text).toString("base64url");
 
     const tampered = [
-      `${createdAt}|${hers[0]!.id}|${check}`, // another of her orders, same check
-      `${createdAt.replace(/\.\d{3}Z$/, ".999Z")}|${id}|${check}`,
-      `${createdAt}|${id}|${check.slice(0, -1)}${check.endsWith("A") ? "B" : "A"}`,
+      `${plain(`${createdAt}|${hers[0]!.id}`)}.${check}`, // another of her orders, same check
+      `${plain(`${createdAt.replace(/\.\d{3}Z$/, ".999Z")}|${id}`)}.${check}`,
+      `${payload}.${check.slice(0, -1)}${check.endsWith("A") ? "B" : "A"}`,
       `${createdAt}|${id}`,
-      `${next}|`,
+      `${next}.`,
       statusPage.next!, // a status list's position
     ];
     for (const position of tampered) {

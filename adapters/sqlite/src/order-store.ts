@@ -1,6 +1,8 @@
 import {
+  customerList,
   decodeKeyset,
   encodeKeyset,
+  statusList,
   OrderExists,
   VersionConflict,
   type Order,
@@ -77,16 +79,18 @@ export class SqliteOrderStore implements OrderStore {
   }
 
   async listByCustomer(customerId: string, page: PageRequest): Promise<Page<Order>> {
-    const after = page.after === undefined ? undefined : decodeKeyset(page.after);
+    const list = customerList(customerId);
+    const after = page.after === undefined ? undefined : decodeKeyset(list, page.after);
     const statement = after ? this.lists.byCustomerAfter : this.lists.byCustomer;
-    return pageOf(statement, { customerId, ...after }, page.limit);
+    return pageOf(statement, list, { customerId, ...after }, page.limit);
   }
 
   async listByStatus(query: StatusQuery): Promise<Page<Order>> {
-    const after = query.after === undefined ? undefined : decodeKeyset(query.after);
+    const list = statusList(query.status);
+    const after = query.after === undefined ? undefined : decodeKeyset(list, query.after);
     const statement = after ? this.lists.byStatusAfter : this.lists.byStatus;
     const createdBefore = query.createdBefore ?? NO_CUTOFF;
-    return pageOf(statement, { status: query.status, createdBefore, ...after }, query.limit);
+    return pageOf(statement, list, { status: query.status, createdBefore, ...after }, query.limit);
   }
 }
 
@@ -100,9 +104,9 @@ function parseOrder(row: OrderRow): Order {
 }
 
 /** Reads one row past the page so that a last page that is exactly full ends with next = null. */
-function pageOf(statement: ListStatement, params: Record<string, unknown>, limit: number): Page<Order> {
+function pageOf(statement: ListStatement, list: string, params: Record<string, unknown>, limit: number): Page<Order> {
   const rows = mapSqliteErrors(() => statement.all({ ...params, limit: limit + 1 }));
   const items = rows.slice(0, limit).map(parseOrder);
   const last = items.at(-1);
-  return { items, next: rows.length > limit && last ? encodeKeyset(last) : null };
+  return { items, next: rows.length > limit && last ? encodeKeyset(list, last) : null };
 }

@@ -1,6 +1,6 @@
 import type { Order } from "../orders/order.js";
 import { OrderExists, VersionConflict } from "../ports/errors.js";
-import { decodeKeyset, encodeKeyset, newestFirst } from "../ports/keyset.js";
+import { customerList, decodeKeyset, encodeKeyset, newestFirst, statusList } from "../ports/keyset.js";
 import type { OrderStore, Page, PageRequest, StatusQuery } from "../ports/order-store.js";
 
 /** The reference store: a Map in one process. For demos, smoke tests and core's unit tests. */
@@ -28,15 +28,17 @@ export class MemoryOrderStore implements OrderStore {
   }
 
   async listByCustomer(customerId: string, page: PageRequest): Promise<Page<Order>> {
-    const after = page.after === undefined ? undefined : decodeKeyset(page.after);
+    const list = customerList(customerId);
+    const after = page.after === undefined ? undefined : decodeKeyset(list, page.after);
     const matching = [...this.orders.values()]
       .filter((o) => o.customerId === customerId && (!after || newestFirst(o, after) > 0))
       .sort(newestFirst);
-    return this.page(matching, page.limit);
+    return this.page(list, matching, page.limit);
   }
 
   async listByStatus(query: StatusQuery): Promise<Page<Order>> {
-    const after = query.after === undefined ? undefined : decodeKeyset(query.after);
+    const list = statusList(query.status);
+    const after = query.after === undefined ? undefined : decodeKeyset(list, query.after);
     const matching = [...this.orders.values()]
       .filter(
         (o) =>
@@ -45,12 +47,12 @@ export class MemoryOrderStore implements OrderStore {
           (!after || newestFirst(o, after) < 0),
       )
       .sort((a, b) => newestFirst(b, a));
-    return this.page(matching, query.limit);
+    return this.page(list, matching, query.limit);
   }
 
-  private page(sorted: Order[], limit: number): Page<Order> {
+  private page(list: string, sorted: Order[], limit: number): Page<Order> {
     const items = sorted.slice(0, limit).map((o) => structuredClone(o));
     const last = items.at(-1);
-    return { items, next: sorted.length > limit && last ? encodeKeyset(last) : null };
+    return { items, next: sorted.length > limit && last ? encodeKeyset(list, last) : null };
   }
 }

@@ -2,13 +2,13 @@ import type { Order, OrderStatus } from "../orders/order.js";
 
 export interface Page<T> {
   items: T[];
-  /** Store-specific position after the last item; null when there is nothing more. */
+  /** The position after the last item, made with core's keyset codec (`encodeKeyset`); null when nothing follows. */
   next: string | null;
 }
 
 export interface PageRequest {
   limit: number;
-  /** A `next` position this store returned earlier. */
+  /** A `next` position this store returned earlier for the same list. */
   after?: string;
 }
 

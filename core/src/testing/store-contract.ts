@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../orders/order.js";
 import { IdempotencyRecordMissing, InvalidCursor, OrderExists, VersionConflict } from "../ports/errors.js";
 import type { IdempotencyRecord, IdempotencyStore } from "../ports/idempotency-store.js";
+import { customerList, encodeKeyset } from "../ports/keyset.js";
 import type { OrderStore, Page, PageRequest } from "../ports/order-store.js";
 import { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
 import { storeKeysCases } from "./store-keys-contract.js";
@@ -156,24 +157,37 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect(new Set(ids(seen)).size).toBe(seen.length);
       });
 
-      it("refuses a position it did not make", async () => {
+      it("refuses a position it did not make, or one changed by a character", async () => {
         const customer = uniqueCustomer();
-        for (const o of ordersFor(customer, 3)) await store.orders.create(o);
-        for (const forged of ["garbage", "x|y|z", "2026-01-01T00:00:00.000Z|../../etc", "{}", "%00"]) {
-          await expect(store.orders.listByCustomer(customer, { limit: 2, after: forged })).rejects.toBeInstanceOf(InvalidCursor);
+        const mine = ordersFor(customer, 3);
+        for (const o of mine) await store.orders.create(o);
+        const next = (await store.orders.listByCustomer(customer, { limit: 1 })).next!;
+        const changed = `${next.slice(0, 3)}${next[3] === "A" ? "B" : "A"}${next.slice(4)}`;
+        const plain = `${mine[0]!.createdAt}|${mine[0]!.id}`; // a real keyset, unchecked
+        for (const forged of ["garbage", "x|y|z", "2026-01-01T00:00:00.000Z|../../etc", "{}", "%00", plain, changed]) {
+          await expect(store.orders.listByCustomer(customer, { limit: 2, after: forged }), forged).rejects.toBeInstanceOf(InvalidCursor);
         }
       });
 
-      it("never returns another customer's orders for a position made for someone else", async () => {
+      it("refuses a position made for another customer's list, or for a status list", async () => {
         const [alice, bob] = [uniqueCustomer("alice"), uniqueCustomer("bob")];
         for (const o of ordersFor(alice, 3)) await store.orders.create(o);
         for (const o of ordersFor(bob, 3)) await store.orders.create(o);
-        const page = await store.orders.listByCustomer(alice, { limit: 1 });
-        const attempt = store.orders.listByCustomer(bob, { limit: 10, after: page.next! });
-        await attempt.then(
-          (result) => expect(result.items.every((o) => o.customerId === bob)).toBe(true),
-          (error) => expect(error).toBeInstanceOf(InvalidCursor),
-        );
+        const hers = (await store.orders.listByCustomer(alice, { limit: 1 })).next!;
+        await expect(store.orders.listByCustomer(bob, { limit: 10, after: hers })).rejects.toBeInstanceOf(InvalidCursor);
+        const pending = (await store.orders.listByStatus({ status: "pending", limit: 1 })).next!;
+        await expect(store.orders.listByCustomer(alice, { limit: 10, after: pending })).rejects.toBeInstanceOf(InvalidCursor);
+      });
+
+      it("reads only the requested customer's orders, even from a position forged for that list", async () => {
+        const [alice, bob] = [uniqueCustomer("alice"), uniqueCustomer("bob")];
+        const hers = ordersFor(alice, 3);
+        for (const o of [...hers, ...ordersFor(bob, 3, {}, new Date(Date.now() - 60_000))]) await store.orders.create(o);
+        // The check is no secret: isolation rests on the store taking the customer from the request.
+        const forged = encodeKeyset(customerList(bob), hers.at(-1)!);
+        const { items } = await store.orders.listByCustomer(bob, { limit: 10, after: forged });
+        expect(items.length).toBeGreaterThan(0);
+        expect(items.every((o) => o.customerId === bob)).toBe(true);
       });
     });
 
