@@ -5,3 +5,4 @@ export { sqsEvent, type QueuedMessage } from "./sqs-events.js";
 export { scheduledEvent } from "./scheduled-events.js";
 export { lambdaContext } from "./lambda-context.js";
 export { clientResponse, sendThroughLambda, deliverThroughSqs } from "./targets.js";
+export { sqsStandIn, type SqsStandIn } from "./sqs-stand-in.js";
