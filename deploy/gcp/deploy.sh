@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Deploys Skyport's order service to Google Cloud: three Cloud Functions (2nd gen) from the bundle
-# in apps/orders/dist/gcp, Firestore, Pub/Sub (with a dead-letter topic) and a Cloud Scheduler job.
-# Every step creates what is missing and updates what exists, so running it again is safe.
+# Deploys one stage of Skyport's order service to Google Cloud: three Cloud Functions (2nd gen) from
+# the bundle in apps/orders/dist/gcp, a Firestore database, Pub/Sub (with a dead-letter topic and an
+# alert on it) and a Cloud Scheduler job. Every step creates what is missing and updates what exists,
+# so running it again is safe; teardown.sh removes it all again.
 #
-#   deploy/gcp/deploy.sh --project=my-project [--region=europe-west1] [--dry-run]
+#   deploy/gcp/deploy.sh --project=my-project [--stage=dev] [--region=europe-west1] [--dry-run]
 set -euo pipefail
 
 usage() {
@@ -11,9 +12,12 @@ usage() {
 Usage: deploy/gcp/deploy.sh --project=PROJECT [options]
 
   --project=ID              Google Cloud project (default: $GOOGLE_CLOUD_PROJECT)
+  --stage=NAME              environment name, 1-12 of a-z 0-9 - (default: dev): every name below carries it,
+                            so stages coexist in one project
   --region=REGION           functions, Eventarc trigger and scheduler job (default: europe-west1)
   --firestore-location=LOC  where a new Firestore database is created (default: the region)
-  --database=ID             Firestore database (default: (default))
+  --database=ID             Firestore database (default: skyport-STAGE)
+  --alert-email=ADDRESS     also e-mail the dead-letter alert to this address (it is in Cloud Monitoring either way)
   --source=DIR              the built bundle (default: apps/orders/dist/gcp; run `npm run build` first)
   --schedule=CRON           when the cleanup runs, in UTC (default: 0 3 * * *)
   --retention-days=N        pending orders older than this are cleaned up (default: 30)
@@ -23,9 +27,11 @@ EOF
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT="${GOOGLE_CLOUD_PROJECT:-}"
+STAGE="dev"
 REGION="europe-west1"
 FIRESTORE_LOCATION=""
-DATABASE="(default)"
+DATABASE=""
+ALERT_EMAIL=""
 SOURCE="$here/../../apps/orders/dist/gcp"
 SCHEDULE="0 3 * * *"
 RETENTION_DAYS="30"
@@ -34,7 +40,9 @@ DRY_RUN=false
 for arg in "$@"; do
   case "$arg" in
     --project=*) PROJECT="${arg#*=}" ;;
+    --stage=*) STAGE="${arg#*=}" ;;
     --region=*) REGION="${arg#*=}" ;;
+    --alert-email=*) ALERT_EMAIL="${arg#*=}" ;;
     --firestore-location=*) FIRESTORE_LOCATION="${arg#*=}" ;;
     --database=*) DATABASE="${arg#*=}" ;;
     --source=*) SOURCE="${arg#*=}" ;;
@@ -47,19 +55,25 @@ for arg in "$@"; do
 done
 [[ -n "$PROJECT" ]] || { echo "deploy.sh: --project (or GOOGLE_CLOUD_PROJECT) is required" >&2; exit 2; }
 [[ "$RETENTION_DAYS" =~ ^[0-9]+$ ]] || { echo "deploy.sh: --retention-days must be a number of days" >&2; exit 2; }
+[[ "$STAGE" =~ ^[a-z][a-z0-9-]{0,11}$ ]] || { echo "deploy.sh: --stage must be 1-12 of a-z, 0-9 and -, starting with a letter" >&2; exit 2; }
 FIRESTORE_LOCATION="${FIRESTORE_LOCATION:-$REGION}"
+DATABASE="${DATABASE:-skyport-$STAGE}"
 INDEXES="$here/firestore.indexes.json"
 
-# Names of everything this script owns.
-RUNTIME_SA="skyport-orders@$PROJECT.iam.gserviceaccount.com"
-INVOKER_SA="skyport-invoker@$PROJECT.iam.gserviceaccount.com"
-TOPIC="skyport-orders"
-DEAD_LETTER_TOPIC="skyport-orders-dead-letter"
+# Names of everything this script owns (teardown.sh deletes the same list): each carries the stage.
+HTTP_SA="skyport-$STAGE-http@$PROJECT.iam.gserviceaccount.com"
+QUEUE_SA="skyport-$STAGE-queue@$PROJECT.iam.gserviceaccount.com"
+CLEANUP_SA="skyport-$STAGE-cleanup@$PROJECT.iam.gserviceaccount.com"
+INVOKER_SA="skyport-$STAGE-invoker@$PROJECT.iam.gserviceaccount.com"
+TOPIC="skyport-orders-$STAGE"
+DEAD_LETTER_TOPIC="skyport-orders-$STAGE-dead-letter"
 MAX_DELIVERY_ATTEMPTS=5
-HTTP_FUNCTION="skyport-orders"
-QUEUE_FUNCTION="skyport-orders-queue"
-CLEANUP_FUNCTION="skyport-orders-cleanup"
-CLEANUP_JOB="skyport-orders-cleanup"
+HTTP_FUNCTION="skyport-orders-$STAGE"
+QUEUE_FUNCTION="skyport-orders-$STAGE-queue"
+CLEANUP_FUNCTION="skyport-orders-$STAGE-cleanup"
+CLEANUP_JOB="skyport-orders-$STAGE-cleanup"
+ALERT_POLICY="skyport-orders-$STAGE dead letters"
+ALERT_CHANNEL="skyport-orders-$STAGE alerts"
 
 # Runs a command, or with --dry-run prints it as a shell line; "$NAME" stands for a value looked up earlier.
 run() {
@@ -118,19 +132,27 @@ fi
 echo "== APIs" >&2
 run gcloud services enable cloudfunctions.googleapis.com run.googleapis.com cloudbuild.googleapis.com \
   artifactregistry.googleapis.com eventarc.googleapis.com pubsub.googleapis.com firestore.googleapis.com \
-  cloudscheduler.googleapis.com iam.googleapis.com --project="$PROJECT"
+  cloudscheduler.googleapis.com iam.googleapis.com monitoring.googleapis.com --project="$PROJECT"
 
-echo "== Service accounts: the functions' own, and the one that invokes the private functions" >&2
-create_unless_exists gcloud iam service-accounts describe "$RUNTIME_SA" --project="$PROJECT" -- \
-  gcloud iam service-accounts create "${RUNTIME_SA%%@*}" --display-name="Skyport order functions" --project="$PROJECT"
-create_unless_exists gcloud iam service-accounts describe "$INVOKER_SA" --project="$PROJECT" -- \
-  gcloud iam service-accounts create "${INVOKER_SA%%@*}" --display-name="Skyport Eventarc and Cloud Scheduler invoker" --project="$PROJECT"
-# Firestore's reads and writes; publishing is granted on the orders topic alone, below.
-run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$RUNTIME_SA" --role=roles/datastore.user --condition=None
+echo "== Service accounts: one per function, each with only its roles, and the invoker of the private functions" >&2
+for sa in "$HTTP_SA:HTTP function" "$QUEUE_SA:queue function" "$CLEANUP_SA:cleanup function" "$INVOKER_SA:Eventarc and Cloud Scheduler invoker"; do
+  create_unless_exists gcloud iam service-accounts describe "${sa%%:*}" --project="$PROJECT" -- \
+    gcloud iam service-accounts create "${sa%%@*}" --display-name="Skyport $STAGE ${sa#*:}" --project="$PROJECT"
+done
+# Firestore's reads and writes in this stage's database only: roles/datastore.user cannot be granted
+# on a database, so the project binding carries an IAM condition on the database's resource name.
+# Publishing is granted on the orders topic alone, below.
+database_only="expression=resource.name==\"projects/$PROJECT/databases/$DATABASE\",title=skyport-$STAGE-database-only"
+for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA"; do
+  run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$sa" --role=roles/datastore.user --condition="$database_only"
+done
 
-echo "== Firestore: database, composite indexes, field overrides and the TTL policy" >&2
+echo "== Firestore: database (point-in-time recovery, delete protection), composite indexes, field overrides, TTL policy" >&2
 create_unless_exists gcloud firestore databases describe --database="$DATABASE" --project="$PROJECT" -- \
-  gcloud firestore databases create --database="$DATABASE" --location="$FIRESTORE_LOCATION" --type=firestore-native --project="$PROJECT"
+  gcloud firestore databases create --database="$DATABASE" --location="$FIRESTORE_LOCATION" --type=firestore-native \
+  --enable-pitr --delete-protection --project="$PROJECT"
+# A database made before these settings (or by hand) gets them too.
+run gcloud firestore databases update --database="$DATABASE" --enable-pitr --delete-protection --project="$PROJECT"
 # firestore.indexes.json is the one list of indexes (the store's tests check it against its queries).
 while IFS=$'\t' read -r kind collection field rest; do
   if [[ "$kind" == index ]]; then
@@ -151,20 +173,20 @@ create_unless_exists gcloud pubsub topics describe "$DEAD_LETTER_TOPIC" --projec
   gcloud pubsub topics create "$DEAD_LETTER_TOPIC" --project="$PROJECT"
 create_unless_exists gcloud pubsub subscriptions describe "$DEAD_LETTER_TOPIC" --project="$PROJECT" -- \
   gcloud pubsub subscriptions create "$DEAD_LETTER_TOPIC" --topic="$DEAD_LETTER_TOPIC" --message-retention-duration=7d --project="$PROJECT"
-run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --member="serviceAccount:$RUNTIME_SA" --role=roles/pubsub.publisher --project="$PROJECT"
+# Only the HTTP function publishes (order.created); the queue and cleanup functions do not.
+run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --member="serviceAccount:$HTTP_SA" --role=roles/pubsub.publisher --project="$PROJECT"
 
 echo "== Functions (gcloud functions deploy creates or updates)" >&2
 env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE,SKYPORT_PUBSUB_TOPIC=$TOPIC,SKYPORT_RETENTION_DAYS=$RETENTION_DAYS"
-common=(--gen2 --runtime=nodejs22 --region="$REGION" --source="$SOURCE" --service-account="$RUNTIME_SA"
-  --set-env-vars="$env_vars" --project="$PROJECT")
+common=(--gen2 --runtime=nodejs22 --region="$REGION" --source="$SOURCE" --set-env-vars="$env_vars" --project="$PROJECT")
 run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --entry-point=orders --trigger-http --allow-unauthenticated \
-  --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s
+  --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s --service-account="$HTTP_SA"
 # --retry: a failure (a thrown error) is redelivered by Pub/Sub instead of dropped.
 run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --entry-point=ordersQueue --trigger-topic="$TOPIC" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
-  --memory=256Mi --max-instances=10 --timeout=60s
+  --memory=256Mi --max-instances=10 --timeout=60s --service-account="$QUEUE_SA"
 run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --entry-point=ordersCleanup --trigger-http --no-allow-unauthenticated \
-  --memory=256Mi --max-instances=1 --timeout=540s
+  --memory=256Mi --max-instances=1 --timeout=540s --service-account="$CLEANUP_SA"
 # The invoker may call the two private functions, and nothing else.
 run gcloud functions add-invoker-policy-binding "$QUEUE_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
 run gcloud functions add-invoker-policy-binding "$CLEANUP_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
@@ -191,6 +213,42 @@ elif gcloud scheduler jobs describe "$CLEANUP_JOB" --location="$REGION" --projec
   gcloud scheduler jobs update http "$CLEANUP_JOB" "${job[@]}"
 else
   gcloud scheduler jobs create http "$CLEANUP_JOB" "${job[@]}"
+fi
+
+echo "== Cloud Monitoring: an alert as soon as a message waits in $DEAD_LETTER_TOPIC" >&2
+channels="[]"
+if [[ -n "$ALERT_EMAIL" ]]; then
+  lookup CHANNEL gcloud beta monitoring channels list --project="$PROJECT" \
+    --filter="type=\"email\" AND labels.email_address=\"$ALERT_EMAIL\"" --format='value(name)' --limit=1
+  channel_create=(gcloud beta monitoring channels create --type=email --display-name="$ALERT_CHANNEL"
+    --channel-labels=email_address="$ALERT_EMAIL" --project="$PROJECT" --format='value(name)')
+  if [[ "$DRY_RUN" == true ]]; then
+    echo "[[ -n \"\$CHANNEL\" ]] || CHANNEL=\$($(run "${channel_create[@]}"))"
+  elif [[ -z "$CHANNEL" ]]; then
+    CHANNEL="$("${channel_create[@]}")"
+  fi
+  channels="[\"$CHANNEL\"]"
+fi
+# The dead-letter subscription's num_undelivered_messages: above 0 while a lost message waits there.
+# One line, so that --dry-run prints it as a word in which "$CHANNEL" still expands.
+policy="$(tr -d '\n' <<EOF
+{"displayName": "$ALERT_POLICY", "combiner": "OR", "notificationChannels": $channels,
+ "documentation": {"mimeType": "text/markdown", "content": "A message of $TOPIC failed $MAX_DELIVERY_ATTEMPTS deliveries and waits in the subscription $DEAD_LETTER_TOPIC: an order was not confirmed. See deploy/gcp/README.md, Queue semantics."},
+ "conditions": [{"displayName": "messages in $DEAD_LETTER_TOPIC",
+  "conditionThreshold": {"filter": "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"$DEAD_LETTER_TOPIC\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\"",
+   "comparison": "COMPARISON_GT", "thresholdValue": 0, "duration": "0s",
+   "aggregations": [{"alignmentPeriod": "300s", "perSeriesAligner": "ALIGN_MAX"}]}}]}
+EOF
+)"
+lookup POLICY gcloud alpha monitoring policies list --project="$PROJECT" --filter="displayName=\"$ALERT_POLICY\"" --format='value(name)' --limit=1
+policy_create=(gcloud alpha monitoring policies create --policy="$policy" --project="$PROJECT")
+policy_update=(gcloud alpha monitoring policies update "$POLICY" --policy="$policy" --project="$PROJECT")
+if [[ "$DRY_RUN" == true ]]; then
+  echo "if [[ -z \"\$POLICY\" ]]; then $(run "${policy_create[@]}"); else $(run "${policy_update[@]}"); fi"
+elif [[ -z "$POLICY" ]]; then
+  "${policy_create[@]}"
+else
+  "${policy_update[@]}"
 fi
 
 lookup URL gcloud functions describe "$HTTP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)'

@@ -9,8 +9,10 @@ import { parseWithGcloud, parsedCleanly } from "../gcp/verify/gcloud-parse.js";
 const PROJECT = "demo-skyport";
 const gcpDir = dirname(DEPLOY_SCRIPT);
 const bundleDir = resolve(gcpDir, "../../apps/orders/dist/gcp");
-const RUNTIME_SA = `skyport-orders@${PROJECT}.iam.gserviceaccount.com`;
-const INVOKER_SA = `skyport-invoker@${PROJECT}.iam.gserviceaccount.com`;
+// The default stage, dev: every name carries it.
+const SA = (name: string) => `skyport-dev-${name}@${PROJECT}.iam.gserviceaccount.com`;
+const INVOKER_SA = SA("invoker");
+const FUNCTIONS = { http: "skyport-orders-dev", queue: "skyport-orders-dev-queue", cleanup: "skyport-orders-dev-cleanup" } as const;
 const indexes = JSON.parse(readFileSync(join(gcpDir, "firestore.indexes.json"), "utf8")) as {
   indexes: { collectionGroup: string; fields: { fieldPath: string; order: string }[] }[];
   fieldOverrides: { collectionGroup: string; fieldPath: string; ttl?: boolean; indexes: unknown[] }[];
@@ -86,17 +88,28 @@ describe("every gcloud command, parsed offline by the installed gcloud", () => {
 });
 
 describe("what the script deploys", () => {
-  it("gives the functions a service account of their own with only roles/datastore.user and roles/pubsub.publisher", () => {
+  it("gives each function a service account of its own with only its roles: only the HTTP function publishes", () => {
     const grants = [...firstRun, ...secondRun].filter((argv) => argv.some((arg) => arg.startsWith("--role=")));
     const roles = (member: string) => new Set(grants.filter((argv) => flag(argv, "member") === member).map((argv) => flag(argv, "role")));
-    expect(roles(`serviceAccount:${RUNTIME_SA}`)).toEqual(new Set(["roles/datastore.user", "roles/pubsub.publisher"]));
-    expect(find(firstRun, `pubsub topics add-iam-policy-binding skyport-orders --member=serviceAccount:${RUNTIME_SA}`), "publishing only to the orders topic").toHaveLength(1);
+    expect(roles(`serviceAccount:${SA("http")}`)).toEqual(new Set(["roles/datastore.user", "roles/pubsub.publisher"]));
+    expect(roles(`serviceAccount:${SA("queue")}`)).toEqual(new Set(["roles/datastore.user"]));
+    expect(roles(`serviceAccount:${SA("cleanup")}`)).toEqual(new Set(["roles/datastore.user"]));
+    expect(find(firstRun, `pubsub topics add-iam-policy-binding skyport-orders-dev --member=serviceAccount:${SA("http")}`), "publishing only to the orders topic").toHaveLength(1);
     expect(grants.map((argv) => flag(argv, "role"))).not.toContainEqual(expect.stringMatching(/roles\/(owner|editor|viewer)$/));
-    for (const name of ["skyport-orders", "skyport-orders-queue", "skyport-orders-cleanup"]) expect(flag(deployOf(name), "service-account")).toBe(RUNTIME_SA);
+    for (const [fn, name] of Object.entries(FUNCTIONS)) expect(flag(deployOf(name), "service-account")).toBe(SA(fn));
+  });
+
+  it("grants roles/datastore.user on the project only under a condition naming the stage's database", () => {
+    const datastore = [...firstRun, ...secondRun].filter((argv) => flag(argv, "role") === "roles/datastore.user");
+    expect(datastore.length).toBeGreaterThanOrEqual(3);
+    for (const argv of datastore) {
+      expect(argv.slice(0, 3)).toEqual(["projects", "add-iam-policy-binding", PROJECT]);
+      expect(flag(argv, "condition")).toMatch(new RegExp(`^expression=resource\\.name=="projects/${PROJECT}/databases/skyport-dev",title=`));
+    }
   });
 
   it("deploys the three functions from the bundle directory: --gen2, nodejs22, one entry point each", () => {
-    const entries = { "skyport-orders": "orders", "skyport-orders-queue": "ordersQueue", "skyport-orders-cleanup": "ordersCleanup" };
+    const entries = { [FUNCTIONS.http]: "orders", [FUNCTIONS.queue]: "ordersQueue", [FUNCTIONS.cleanup]: "ordersCleanup" };
     for (const [name, entryPoint] of Object.entries(entries)) {
       const deploy = deployOf(name);
       expect(deploy).toContain("--gen2");
@@ -104,13 +117,13 @@ describe("what the script deploys", () => {
       expect(resolve(flag(deploy, "source")!)).toBe(bundleDir);
       expect(flag(deploy, "entry-point")).toBe(entryPoint);
       expect(flag(deploy, "set-env-vars")!.split(",")).toEqual(
-        expect.arrayContaining(["SKYPORT_STORE=firestore", `GOOGLE_CLOUD_PROJECT=${PROJECT}`, "SKYPORT_FIRESTORE_DATABASE=(default)", "SKYPORT_PUBSUB_TOPIC=skyport-orders"]),
+        expect.arrayContaining(["SKYPORT_STORE=firestore", `GOOGLE_CLOUD_PROJECT=${PROJECT}`, "SKYPORT_FIRESTORE_DATABASE=skyport-dev", "SKYPORT_PUBSUB_TOPIC=skyport-orders-dev"]),
       );
     }
-    expect(deployOf("skyport-orders")).toEqual(expect.arrayContaining(["--trigger-http", "--allow-unauthenticated"]));
-    expect(deployOf("skyport-orders-cleanup")).toEqual(expect.arrayContaining(["--trigger-http", "--no-allow-unauthenticated"]));
-    const queue = deployOf("skyport-orders-queue");
-    expect(queue).toEqual(expect.arrayContaining(["--trigger-topic=skyport-orders", "--retry", "--no-allow-unauthenticated", `--trigger-service-account=${INVOKER_SA}`]));
+    expect(deployOf(FUNCTIONS.http)).toEqual(expect.arrayContaining(["--trigger-http", "--allow-unauthenticated"]));
+    expect(deployOf(FUNCTIONS.cleanup)).toEqual(expect.arrayContaining(["--trigger-http", "--no-allow-unauthenticated"]));
+    const queue = deployOf(FUNCTIONS.queue);
+    expect(queue).toEqual(expect.arrayContaining(["--trigger-topic=skyport-orders-dev", "--retry", "--no-allow-unauthenticated", `--trigger-service-account=${INVOKER_SA}`]));
   });
 
   it("creates the Firestore database and every index and field override of firestore.indexes.json, with the TTL policy", () => {
@@ -127,22 +140,22 @@ describe("what the script deploys", () => {
 
   it("gives the queue function's subscription a dead-letter topic and a max delivery attempts", () => {
     const [update] = find(firstRun, "pubsub subscriptions update projects/demo-skyport/subscriptions/eventarc-");
-    expect(flag(update!, "dead-letter-topic")).toBe("skyport-orders-dead-letter");
+    expect(flag(update!, "dead-letter-topic")).toBe("skyport-orders-dev-dead-letter");
     expect(Number(flag(update!, "max-delivery-attempts"))).toBeGreaterThanOrEqual(5);
-    expect(find(firstRun, "pubsub topics create skyport-orders-dead-letter")).toHaveLength(1);
-    expect(find(firstRun, "pubsub subscriptions create skyport-orders-dead-letter --topic=skyport-orders-dead-letter")).toHaveLength(1);
+    expect(find(firstRun, "pubsub topics create skyport-orders-dev-dead-letter")).toHaveLength(1);
+    expect(find(firstRun, "pubsub subscriptions create skyport-orders-dev-dead-letter --topic=skyport-orders-dev-dead-letter")).toHaveLength(1);
   });
 
   it("has Cloud Scheduler POST to the cleanup function with an OIDC token of the invoker, which may call only the private functions", () => {
     for (const [run, verb] of [[firstRun, "create"], [secondRun, "update"]] as const) {
-      const [job] = find(run, `scheduler jobs ${verb} http skyport-orders-cleanup`);
+      const [job] = find(run, `scheduler jobs ${verb} http skyport-orders-dev-cleanup`);
       expect(job).toEqual(expect.arrayContaining(["--http-method=POST", `--oidc-service-account-email=${INVOKER_SA}`]));
       expect(flag(job!, "uri")).toBe(flag(job!, "oidc-token-audience"));
     }
     const invokerGrants = find(firstRun, "functions add-invoker-policy-binding").map((argv) => [argv[2], flag(argv, "member")]);
     expect(invokerGrants).toEqual([
-      ["skyport-orders-queue", `serviceAccount:${INVOKER_SA}`],
-      ["skyport-orders-cleanup", `serviceAccount:${INVOKER_SA}`],
+      [FUNCTIONS.queue, `serviceAccount:${INVOKER_SA}`],
+      [FUNCTIONS.cleanup, `serviceAccount:${INVOKER_SA}`],
     ]);
   });
 
@@ -151,7 +164,7 @@ describe("what the script deploys", () => {
     // Composite indexes have no describe command: their create counts ALREADY_EXISTS as done.
     expect(creates(secondRun)).toEqual(["firestore indexes composite create", "firestore indexes composite create"]);
     expect(script).toMatch(/output=\$\(gcloud firestore indexes composite create .* 2>&1\) \|\| grep -q ALREADY_EXISTS/);
-    expect(creates(firstRun)).toEqual(expect.arrayContaining(["iam service-accounts create skyport-orders", "pubsub topics create skyport-orders", "scheduler jobs create http"]));
+    expect(creates(firstRun)).toEqual(expect.arrayContaining(["iam service-accounts create skyport-dev-http", "pubsub topics create skyport-orders-dev", "scheduler jobs create http"]));
     expect(find(secondRun, "functions deploy")).toHaveLength(3);
   });
 });

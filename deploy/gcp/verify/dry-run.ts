@@ -33,17 +33,32 @@ const LOOKUPS: Record<string, string> = {
   "value(serviceConfig.uri)": "https://skyport-orders-abcdefghij-ew.a.run.app",
 };
 
+/** What a `list` or `create` answers with `--format=value(name)`: nothing when the thing is absent. */
+const NAMES: Record<string, string> = {
+  "monitoring policies": "projects/demo-skyport/alertPolicies/1234567890123456789",
+  "monitoring channels": "projects/demo-skyport/notificationChannels/9876543210987654321",
+};
+
 // The printed script runs in bash with gcloud as a function that writes down its arguments.
 const RECORDER = `
 gcloud() {
   { printf '%s\\0' "$@"; printf '\\n'; } >> "$RECORD"
   local arg
   for arg in "$@"; do
-    case "$arg" in --format=*) printf '%s\\n' "$(lookup_value "\${arg#--format=}")"; return 0 ;; esac
+    case "$arg" in --format=*) printf '%s\\n' "$(lookup_value "\${arg#--format=}" "$*")"; return 0 ;; esac
   done
   case " $* " in *" describe "*) return "$DESCRIBE_STATUS" ;; esac
 }
 lookup_value() {
+  if [[ "$1" == "value(name)" ]]; then
+    # A list finds the thing only when it exists; a create always names what it made.
+    case "$2" in *" list "*) [[ "$DESCRIBE_STATUS" == 0 ]] || return 0 ;; esac
+    case "$2" in
+${Object.entries(NAMES)
+  .map(([command, name]) => `      *"${command}"*) echo '${name}'; return 0 ;;`)
+  .join("\n")}
+    esac
+  fi
   case "$1" in
 ${Object.entries(LOOKUPS)
   .map(([format, value]) => `    '${format}') echo '${value}' ;;`)

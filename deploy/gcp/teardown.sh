@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Removes one stage of Skyport's order service from a Google Cloud project: everything deploy.sh
+# created, by the same names. The Firestore database is kept unless --delete-data: it holds the
+# orders, and deploy.sh turned its delete protection on.
+#
+#   deploy/gcp/teardown.sh --project=my-project [--stage=dev] [--region=europe-west1] [--delete-data] [--dry-run]
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: deploy/gcp/teardown.sh --project=PROJECT [options]
+
+  --project=ID     Google Cloud project (default: $GOOGLE_CLOUD_PROJECT)
+  --stage=NAME     the stage deploy.sh deployed (default: dev)
+  --region=REGION  where its functions and scheduler job are (default: europe-west1)
+  --database=ID    its Firestore database (default: skyport-STAGE)
+  --delete-data    also turn off the database's delete protection and delete it, with the orders
+  --dry-run        print the gcloud commands instead of running them
+EOF
+}
+
+PROJECT="${GOOGLE_CLOUD_PROJECT:-}"
+STAGE="dev"
+REGION="europe-west1"
+DATABASE=""
+DELETE_DATA=false
+DRY_RUN=false
+
+for arg in "$@"; do
+  case "$arg" in
+    --project=*) PROJECT="${arg#*=}" ;;
+    --stage=*) STAGE="${arg#*=}" ;;
+    --region=*) REGION="${arg#*=}" ;;
+    --database=*) DATABASE="${arg#*=}" ;;
+    --delete-data) DELETE_DATA=true ;;
+    --dry-run) DRY_RUN=true ;;
+    -h | --help) usage && exit 0 ;;
+    *) echo "teardown.sh: unknown argument: $arg" >&2 && usage >&2 && exit 2 ;;
+  esac
+done
+[[ -n "$PROJECT" ]] || { echo "teardown.sh: --project (or GOOGLE_CLOUD_PROJECT) is required" >&2; exit 2; }
+DATABASE="${DATABASE:-skyport-$STAGE}"
+
+# The names deploy.sh gives (deploy/test/gcp-teardown.test.ts checks that this deletes all it creates).
+HTTP_SA="skyport-$STAGE-http@$PROJECT.iam.gserviceaccount.com"
+QUEUE_SA="skyport-$STAGE-queue@$PROJECT.iam.gserviceaccount.com"
+CLEANUP_SA="skyport-$STAGE-cleanup@$PROJECT.iam.gserviceaccount.com"
+INVOKER_SA="skyport-$STAGE-invoker@$PROJECT.iam.gserviceaccount.com"
+TOPIC="skyport-orders-$STAGE"
+DEAD_LETTER_TOPIC="skyport-orders-$STAGE-dead-letter"
+HTTP_FUNCTION="skyport-orders-$STAGE"
+QUEUE_FUNCTION="skyport-orders-$STAGE-queue"
+CLEANUP_FUNCTION="skyport-orders-$STAGE-cleanup"
+CLEANUP_JOB="skyport-orders-$STAGE-cleanup"
+ALERT_POLICY="skyport-orders-$STAGE dead letters"
+ALERT_CHANNEL="skyport-orders-$STAGE alerts"
+
+# Runs a command, or with --dry-run prints it as a shell line; "$NAME" stands for a value looked up earlier.
+run() {
+  if [[ "$DRY_RUN" == true ]]; then
+    printf '%q ' "$@" | sed -e 's/ $//' -e 's/\\\$\([A-Z_]*\)/"$\1"/g'
+    echo
+  else
+    "$@"
+  fi
+}
+
+# Deletes a resource if its describe command finds it: `check -- delete`.
+delete_if_exists() {
+  local -a check=() delete=()
+  while [[ "$1" != "--" ]]; do check+=("$1") && shift; done
+  shift
+  delete=("$@")
+  if [[ "$DRY_RUN" == true ]]; then
+    echo "if $(run "${check[@]}") >/dev/null 2>&1; then $(run "${delete[@]}"); fi"
+  elif "${check[@]}" >/dev/null 2>&1; then
+    "${delete[@]}"
+  fi
+}
+
+# Deletes every monitoring object a list command names: `list -- delete-command-without-the-name`.
+delete_listed() {
+  local -a list=() delete=()
+  while [[ "$1" != "--" ]]; do list+=("$1") && shift; done
+  shift
+  delete=("$@")
+  if [[ "$DRY_RUN" == true ]]; then
+    echo "for name in \$($(run "${list[@]}")); do $(run "${delete[@]}") \"\$name\"; done"
+  else
+    local name
+    for name in $("${list[@]}"); do "${delete[@]}" "$name"; done
+  fi
+}
+
+if [[ "$DRY_RUN" == true ]]; then
+  echo "set -euo pipefail"
+else
+  command -v gcloud >/dev/null || { echo "teardown.sh: the Google Cloud CLI (gcloud) is needed" >&2; exit 1; }
+fi
+
+echo "== Cloud Scheduler job" >&2
+delete_if_exists gcloud scheduler jobs describe "$CLEANUP_JOB" --location="$REGION" --project="$PROJECT" -- \
+  gcloud scheduler jobs delete "$CLEANUP_JOB" --location="$REGION" --project="$PROJECT" --quiet
+
+echo "== Functions (the queue function's Eventarc trigger and its subscription go with it)" >&2
+for fn in "$HTTP_FUNCTION" "$QUEUE_FUNCTION" "$CLEANUP_FUNCTION"; do
+  delete_if_exists gcloud functions describe "$fn" --gen2 --region="$REGION" --project="$PROJECT" -- \
+    gcloud functions delete "$fn" --gen2 --region="$REGION" --project="$PROJECT" --quiet
+done
+
+echo "== Pub/Sub: the dead-letter subscription and both topics" >&2
+delete_if_exists gcloud pubsub subscriptions describe "$DEAD_LETTER_TOPIC" --project="$PROJECT" -- \
+  gcloud pubsub subscriptions delete "$DEAD_LETTER_TOPIC" --project="$PROJECT" --quiet
+for topic in "$TOPIC" "$DEAD_LETTER_TOPIC"; do
+  delete_if_exists gcloud pubsub topics describe "$topic" --project="$PROJECT" -- \
+    gcloud pubsub topics delete "$topic" --project="$PROJECT" --quiet
+done
+
+echo "== Cloud Monitoring: the dead-letter alert policy and its e-mail channel" >&2
+delete_listed gcloud alpha monitoring policies list --project="$PROJECT" --filter="displayName=\"$ALERT_POLICY\"" --format='value(name)' -- \
+  gcloud alpha monitoring policies delete --project="$PROJECT" --quiet
+delete_listed gcloud beta monitoring channels list --project="$PROJECT" --filter="displayName=\"$ALERT_CHANNEL\"" --format='value(name)' -- \
+  gcloud beta monitoring channels delete --project="$PROJECT" --force --quiet
+
+echo "== Service accounts, and the project's conditional datastore.user bindings of the functions' own" >&2
+for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA"; do
+  delete_if_exists gcloud iam service-accounts describe "$sa" --project="$PROJECT" -- \
+    gcloud projects remove-iam-policy-binding "$PROJECT" --member="serviceAccount:$sa" --role=roles/datastore.user --all --quiet
+done
+for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA" "$INVOKER_SA"; do
+  delete_if_exists gcloud iam service-accounts describe "$sa" --project="$PROJECT" -- \
+    gcloud iam service-accounts delete "$sa" --project="$PROJECT" --quiet
+done
+
+if [[ "$DELETE_DATA" == true ]]; then
+  echo "== Firestore database $DATABASE: delete protection off, then deleted with every order" >&2
+  delete_if_exists gcloud firestore databases describe --database="$DATABASE" --project="$PROJECT" -- \
+    gcloud firestore databases update --database="$DATABASE" --no-delete-protection --project="$PROJECT"
+  delete_if_exists gcloud firestore databases describe --database="$DATABASE" --project="$PROJECT" -- \
+    gcloud firestore databases delete --database="$DATABASE" --project="$PROJECT" --quiet
+else
+  echo "== Kept: Firestore database $DATABASE (delete protection on; --delete-data deletes it)" >&2
+fi
+echo "== Also kept: the enabled APIs, and the functions' build images and sources in Artifact Registry's" >&2
+echo "   gcf-artifacts repository and the gcf-v2-sources bucket, which every function of the region shares" >&2
