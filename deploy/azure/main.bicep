@@ -8,6 +8,14 @@
 @maxLength(20)
 param appName string = 'skyport-orders'
 
+@description('Environment name (dev, test, prod...): part of every resource name, so stages coexist in a subscription, even in one resource group.')
+@minLength(1)
+@maxLength(12)
+param stage string = 'dev'
+
+@description('An e-mail address told when a message lands in the poison queue; empty for none (the alert still shows in Azure Monitor).')
+param alertEmail string = ''
+
 @description('Region for every resource; the resource group\'s by default.')
 param location string = resourceGroup().location
 
@@ -29,7 +37,9 @@ param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-var suffix = uniqueString(resourceGroup().id, appName)
+var suffix = uniqueString(resourceGroup().id, appName, stage)
+// A Cosmos DB account name has at most 44 characters; the cut falls inside the unique suffix.
+var baseName = take('${appName}-${stage}-${suffix}', 44)
 var databaseName = 'skyport'
 var queueName = 'orders'
 var deploymentContainerName = 'app-package'
@@ -45,7 +55,7 @@ var roles = {
 // Monitoring: workspace-based Application Insights that accepts only Entra-authenticated telemetry.
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
-  name: '${appName}-${suffix}'
+  name: baseName
   location: location
   properties: {
     sku: {
@@ -56,7 +66,7 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
 }
 
 resource insights 'Microsoft.Insights/components@2020-02-02' = {
-  name: '${appName}-${suffix}'
+  name: baseName
   location: location
   kind: 'web'
   properties: {
@@ -119,7 +129,7 @@ resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@202
 // Cosmos DB for NoSQL, serverless, Entra-only: the containers as adapters/cosmos/README.md declares them.
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
-  name: '${appName}-${suffix}'
+  name: baseName
   location: location
   kind: 'GlobalDocumentDB'
   properties: {
@@ -142,6 +152,24 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
+    // Restore the account to any second of the last 7 days (the 7-day tier has no charge).
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
+    }
+  }
+}
+
+// The orders outlive a mistaken deletion of the account or of the resource group: the teardown in
+// deploy/azure/README.md removes this lock first, on purpose.
+resource cosmosLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'keep-orders'
+  scope: cosmos
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the orders of Skyport. Remove this lock to delete the account (deploy/azure/README.md).'
   }
 }
 
@@ -222,7 +250,7 @@ resource idempotencyContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabase
 // The function app on Flex Consumption.
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
-  name: '${appName}-${suffix}'
+  name: baseName
   location: location
   kind: 'functionapp'
   sku: {
@@ -235,7 +263,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2024-11-01' = {
-  name: '${appName}-${suffix}'
+  name: baseName
   location: location
   kind: 'functionapp,linux'
   identity: {
@@ -246,6 +274,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
       appSettings: [
         // The host's storage, by account name: the managed identity is the credential.
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
@@ -302,7 +331,9 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 
 // Role assignments, each on the narrowest resource that works.
 
-// The host creates its own containers (leases, timer schedules) and reads the package: the account.
+// The host creates its own containers at run time (azure-webjobs-hosts for leases and the timer's
+// schedule, azure-webjobs-secrets) and reads the package: creating a container is an action on the
+// account, so no narrower scope works. The account holds nothing but this app's host and queues.
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, app.id, roles.storageBlobDataOwner)
   scope: storage
@@ -345,18 +376,92 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-// Cosmos DB's data plane has its own RBAC: Built-in Data Contributor on the account.
+// Cosmos DB's data plane has its own RBAC: Built-in Data Contributor on the service's database (not
+// the account), which holds the two containers the stores use and nothing else.
 resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
   parent: cosmos
   name: guid(cosmos.id, app.id, roles.cosmosDataContributor)
   properties: {
     roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
     principalId: app.identity.principalId
-    scope: cosmos.id
+    scope: '${cosmos.id}/dbs/${databaseName}'
+  }
+}
+
+// Azure Monitor: a message in the poison queue is an order that was not confirmed. Storage queues
+// have no per-queue metric, so the alert reads the queue service's own write log: each message the
+// host moves to the poison queue is a PutMessage there.
+resource queueWriteLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'queue-writes-to-workspace'
+  scope: queueService
+  properties: {
+    workspaceId: workspace.id
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource alertRecipients 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: '${baseName}-alerts'
+  location: 'global'
+  properties: {
+    groupShortName: 'skyport'
+    enabled: true
+    emailReceivers: empty(alertEmail) ? [] : [
+      {
+        name: 'alert-email'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+resource poisonQueueAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${baseName}-poison-messages'
+  location: location
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${appName} ${stage}: messages moved to ${queueName}-poison'
+    description: 'An order.created message failed maxDequeueCount times (host.json) and waits in the poison queue: see deploy/azure/README.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      workspace.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    // The table appears with the first log line: a new workspace cannot validate the query yet.
+    skipQueryValidation: true
+    autoMitigate: false
+    criteria: {
+      allOf: [
+        {
+          query: 'StorageQueueLogs | where OperationName == "PutMessage" and Uri contains "/${queueName}-poison/messages"'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        alertRecipients.id
+      ]
+    }
   }
 }
 
 output functionAppName string = app.name
 output url string = 'https://${app.properties.defaultHostName}'
+output cosmosAccountName string = cosmos.name
 output cosmosEndpoint string = cosmos.properties.documentEndpoint
 output queueServiceUrl string = storage.properties.primaryEndpoints.queue

@@ -125,11 +125,12 @@ describe("main.bicep: role assignments", () => {
     });
   });
 
-  it("give it Cosmos DB Built-in Data Contributor on the account", () => {
+  it("give it Cosmos DB Built-in Data Contributor on the service's database, not the account", () => {
     const cosmosRole = resource("cosmosDataContributor");
     expect(roles.cosmosDataContributor).toBe("00000000-0000-0000-0000-000000000002");
     expect(expression(cosmosRole.body.parent)).toBe("cosmos");
-    expect(expression(get(cosmosRole.body, "properties.scope"))).toBe("cosmos.id");
+    expect(expression(get(cosmosRole.body, "properties.scope"))).toBe("'${cosmos.id}/dbs/${databaseName}'");
+    expect(expression(resource("database").body.name)).toBe("databaseName");
     expect(expression(get(cosmosRole.body, "properties.roleDefinitionId"))).toBe("'${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'");
     expect(expression(get(cosmosRole.body, "properties.principalId"))).toBe("app.identity.principalId");
   });
