@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Removes what deploy.sh created for one stage: the stack, then what the stack keeps when it is
-# deleted (DeletionPolicy: Retain): the orders table and the two dead-letter queues.
+# Removes what deploy.sh created for one stage: the stack. What the stack keeps when it is deleted
+# (DeletionPolicy: Retain), the orders table and the two dead-letter queues, goes too with --delete-data.
 #
-#   deploy/aws/teardown.sh --region=eu-west-1 [--stage=dev] [--keep-data]
+#   deploy/aws/teardown.sh --region=eu-west-1 [--stage=dev] [--delete-data]
 set -euo pipefail
 
 usage() {
@@ -11,19 +11,19 @@ Usage: deploy/aws/teardown.sh --region=REGION [options]
 
   --region=REGION  AWS region (default: $AWS_REGION or $AWS_DEFAULT_REGION)
   --stage=NAME     the stage deploy.sh deployed (default: dev); the stack is skyport-orders-NAME
-  --keep-data      delete the stack only: keep the orders table and the dead-letter queues
+  --delete-data    also delete the orders table and the dead-letter queues, with what is in them
 EOF
 }
 
 REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 STAGE="dev"
-KEEP_DATA=false
+DELETE_DATA=false
 
 for arg in "$@"; do
   case "$arg" in
     --region=*) REGION="${arg#*=}" ;;
     --stage=*) STAGE="${arg#*=}" ;;
-    --keep-data) KEEP_DATA=true ;;
+    --delete-data) DELETE_DATA=true ;;
     -h | --help) usage && exit 0 ;;
     *) echo "teardown.sh: unknown argument: $arg" >&2 && usage >&2 && exit 2 ;;
   esac
@@ -44,8 +44,8 @@ CLEANUP_FAILURE_QUEUE="$(output CleanupFailureQueueUrl)"
 echo "== Stack $STACK: functions, API, orders queue, alarms, alarm topic, roles, log groups" >&2
 sam delete --stack-name "$STACK" --region "$REGION" --no-prompts
 
-if [[ "$KEEP_DATA" == true ]]; then
-  echo "== Kept: table $TABLE, queues $DEAD_LETTER_QUEUE and $CLEANUP_FAILURE_QUEUE" >&2
+if [[ "$DELETE_DATA" != true ]]; then
+  echo "== Kept (--delete-data deletes them): table $TABLE, queues $DEAD_LETTER_QUEUE and $CLEANUP_FAILURE_QUEUE" >&2
   exit 0
 fi
 echo "== Retained by the stack, deleted now: the orders table and the dead-letter queues" >&2

@@ -59,7 +59,7 @@ describe("deploy/aws/deploy.sh", () => {
 });
 
 describe("deploy/aws/teardown.sh", () => {
-  const run = runWithStubbedClis(TEARDOWN, ["--region=eu-west-1", "--stage=test"]);
+  const run = runWithStubbedClis(TEARDOWN, ["--region=eu-west-1", "--stage=test", "--delete-data"]);
   const after = (argv: string[]) => run.commands.findIndex((c) => c.join(" ") === argv.join(" "));
   const stackDeleted = after(["sam", "delete", "--stack-name", "skyport-orders-test", "--region", "eu-west-1", "--no-prompts"]);
   // How each type of retained resource is deleted, given the stack output that names it.
@@ -77,7 +77,7 @@ describe("deploy/aws/teardown.sh", () => {
     expect(stackDeleted).toBeGreaterThanOrEqual(0);
   });
 
-  it("then deletes everything the stack retains, found through the stack's outputs read before it went", () => {
+  it("with --delete-data, then deletes everything the stack retains, found through the stack's outputs read before it went", () => {
     const retained = Object.entries(resources).filter(([, r]) => r.DeletionPolicy === "Retain");
     expect(retained.length).toBeGreaterThanOrEqual(3);
     for (const [id, resource] of retained) {
@@ -92,8 +92,10 @@ describe("deploy/aws/teardown.sh", () => {
     }
   });
 
-  it("with --keep-data deletes only the stack", () => {
-    const kept = runWithStubbedClis(TEARDOWN, ["--region=eu-west-1", "--stage=test", "--keep-data"]);
+  it("without --delete-data deletes only the stack, and names what it keeps", () => {
+    const kept = runWithStubbedClis(TEARDOWN, ["--region=eu-west-1", "--stage=test"]);
+    expect(kept.commands.filter((argv) => argv[0] === "sam" && argv[1] === "delete")).toHaveLength(1);
     expect(kept.commands.filter((argv) => argv.includes("delete-queue") || argv.includes("delete-table"))).toEqual([]);
+    expect(kept.stderr).toMatch(/Kept .*value-of-OrdersTableName.*value-of-DeadLetterQueueUrl.*value-of-CleanupFailureQueueUrl/);
   });
 });
