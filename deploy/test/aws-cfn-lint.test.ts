@@ -7,13 +7,12 @@ import { describe, expect, it } from "vitest";
 
 const template = join(dirname(fileURLToPath(import.meta.url)), "../aws/template.yaml");
 
-/** cfn-lint on the PATH, or where pyenv puts it; never a silent pass without it. */
+/** cfn-lint on the PATH, or where pyenv or pipx put it; never a silent pass without it. */
 function cfnLint(): string {
   const onPath = spawnSync("cfn-lint", ["--version"], { encoding: "utf8" });
   if (!onPath.error && onPath.status === 0) return "cfn-lint";
-  const pyenv = join(homedir(), ".pyenv/shims/cfn-lint");
-  if (existsSync(pyenv)) return pyenv;
-  throw new Error("cfn-lint is not installed, so deploy/aws/template.yaml cannot be checked: pip install cfn-lint");
+  for (const place of [".pyenv/shims/cfn-lint", ".local/bin/cfn-lint"]) if (existsSync(join(homedir(), place))) return join(homedir(), place);
+  throw new Error("cfn-lint is not installed, so deploy/aws/template.yaml cannot be checked: apt-get install -y pipx && pipx install cfn-lint (scripts/prerequisites.sh does it in npm test)");
 }
 
 describe("deploy/aws/template.yaml under cfn-lint", () => {
