@@ -137,7 +137,7 @@ describe("Azure template (deploy/azure/main.bicep)", () => {
   });
 
   it("moves poison messages aside after a bounded number of attempts (host.json)", () => {
-    const host = JSON.parse(readFileSync(join(here, "../../apps/orders/src/azure/host.json"), "utf8"));
+    const host = JSON.parse(readFileSync(join(here, "../../apps/orders/host.json"), "utf8"));
     expect(host.extensions.queues.maxDequeueCount).toBeGreaterThanOrEqual(3);
   });
 });
