@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -7,7 +7,8 @@ import * as esbuild from "esbuild";
 // `npm run bench` measures the bundles as the sources are now, and runs the harness from bundles
 // of its own (Node 20 runs no TypeScript). Nothing is installed: all it uses is in node_modules.
 const here = dirname(fileURLToPath(import.meta.url));
-const buildOrders = () => execFileSync(process.execPath, ["build/index.mjs"], { cwd: join(here, "../apps/orders"), stdio: "inherit" });
+const cli = join(here, "../cli/bin/skyport.mjs");
+const buildOrders = () => execFileSync(process.execPath, [cli, "build"], { cwd: join(here, "../apps/orders"), stdio: "inherit" });
 buildOrders();
 
 const requireShim = "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);";
@@ -62,30 +63,15 @@ for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
 }
 
 // Copies of Skyport's deployed bundles with a source map beside them, for the check of which store
-// SDKs run at cold start. Built with apps/orders/build's options; the code must be byte for byte the
-// code that is deployed, or the check would be about another bundle.
+// SDKs run at cold start. Built by the same builder with the same options; the code must be byte for
+// byte the code that is deployed, or the check would be about another bundle.
 const orders = join(here, "../apps/orders");
-const traced = [
-  { entry: "src/aws/http.ts", file: "aws/http/index.mjs" },
-  { entry: "src/aws/queue.ts", file: "aws/queue/index.mjs" },
-  { entry: "src/aws/cleanup.ts", file: "aws/cleanup/index.mjs" },
-  { entry: "src/gcp/main.ts", file: "gcp/index.mjs", external: ["@google-cloud/functions-framework"], define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" } },
-  { entry: "src/azure/main.ts", file: "azure/main.mjs", external: ["@azure/functions-core"] },
-];
-for (const { entry, file, external = [], define = {} } of traced) {
+const { build } = await import("../cli/src/build.mjs");
+await build(orders, ["aws", "gcp", "azure"], { distDir: join(here, "dist/traced"), sourcemap: "external" });
+const shippedFiles = ["aws/api/index.mjs", "aws/confirm/index.mjs", "aws/cleanup/index.mjs", "gcp/index.mjs", "azure/main.mjs"];
+for (const file of shippedFiles) {
   const shipped = join(orders, "dist", file);
-  if (!existsSync(shipped)) continue;
-  const outfile = join(here, "dist/traced", file);
-  const previous = process.cwd();
-  process.chdir(orders); // as `npm run build` runs it: paths in the map are relative to the package
-  await esbuild.build({ ...deployed, entryPoints: [join(orders, entry)], outfile, external, define, sourcemap: "external" });
-  process.chdir(previous);
-  if (!readFileSync(outfile).equals(readFileSync(shipped))) {
-    // `turbo run bench` also runs the orders build, at the same time as this one: build once more, alone.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    buildOrders();
-  }
-  if (!readFileSync(outfile).equals(readFileSync(shipped))) {
-    throw new Error(`bench/build.mjs builds ${file} unlike apps/orders/build: align the options in both before measuring`);
+  if (!readFileSync(join(here, "dist/traced", file)).equals(readFileSync(shipped))) {
+    throw new Error(`bench/build.mjs built ${file} unlike skyport build: align the options in both before measuring`);
   }
 }

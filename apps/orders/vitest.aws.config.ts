@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: "orders-aws",
     include: ["test/aws/**/*.test.ts"],
-    globalSetup: ["test/aws/global-setup.ts"],
+    globalSetup: ["test/build-setup.ts", "test/aws/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },

@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: "orders-azure",
     include: ["test/azure/**/*.test.ts"],
-    globalSetup: ["test/azure/global-setup.ts"],
+    globalSetup: ["test/build-setup.ts", "test/azure/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: {

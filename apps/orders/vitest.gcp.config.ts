@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: "orders-gcp",
     include: ["test/gcp/**/*.test.ts"],
-    globalSetup: ["test/gcp/global-setup.ts"],
+    globalSetup: ["test/build-setup.ts", "test/gcp/global-setup.ts"],
     // No metadata server here: the Google clients must not wait for one.
     env: { METADATA_SERVER_DETECTION: "none" },
     testTimeout: 30_000,

@@ -3,7 +3,23 @@ export type { HttpRequest, HttpResponse } from "./function/http.js";
 export type { Message, MessageFailure, BatchResult } from "./function/message.js";
 export type { ScheduleTick } from "./function/schedule.js";
 export type { Context, Cloud } from "./function/context.js";
-export type { NeutralFunctions, LazyFunctions } from "./function/functions.js";
+export type { HttpHandler, QueueHandler, ScheduleHandler, Lazy } from "./function/handlers.js";
+export type { QueueEvent } from "./function/message.js";
+export { DEADLINE_RESERVE_MS, pastDeadline } from "./function/deadline.js";
+
+// Apps: named functions, each a handler with one trigger
+export type { App, AppFunction, AnyAppFunction, AppInstance, FunctionOptions, HandlerOf, Platform, TriggerKind, TriggerKinds, TriggerOf, Wiring } from "./app/app.js";
+export { defineApp, functionOf, functionsOf, publishedTopics, topicVariable, AppDeclarationError, TOPIC_NAME } from "./app/declaration.js";
+export { lazyHandler } from "./app/lazy-handler.js";
+export { http, type HttpTrigger } from "./app/http-function.js";
+export { queue, type QueueTrigger } from "./app/queue-function.js";
+export { routeMessages, PoisonMessage, type MessageConsumer } from "./app/queue-router.js";
+export { schedule, type ScheduleTrigger } from "./app/schedule-function.js";
+export { parseSchedule, nextRun, ScheduleError, type Schedule, type Rate, type Cron } from "./app/schedule-expression.js";
+export { createRouter, type Route, type RouteHandler } from "./http/router.js";
+export { json } from "./http/json.js";
+export { Problem, type FieldError } from "./http/problem.js";
+export { canonicalJson } from "./json/canonical-json.js";
 
 // Ports
 export type { Logger, LogLevel, LogFields } from "./ports/logger.js";
@@ -13,7 +29,7 @@ export { ulidIds, ORDER_ID_PATTERN, type Ids } from "./ports/ids.js";
 export { randomHex } from "./ports/entropy.js";
 export type { OrderStore, Page, PageRequest, StatusQuery } from "./ports/order-store.js";
 export type { IdempotencyStore, IdempotencyRecord, StoredResponse, BeginResult } from "./ports/idempotency-store.js";
-export type { EventPublisher, OrderEvent, OrderCreated } from "./ports/event-publisher.js";
+export type { EventPublisher } from "./ports/event-publisher.js";
 export type { Stores } from "./ports/stores.js";
 export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable, IdempotencyRecordMissing } from "./ports/errors.js";
 export { isNetworkError } from "./ports/network-errors.js";
@@ -21,14 +37,17 @@ export { encodeKeyset, decodeKeyset, customerList, statusList, newestFirst, type
 
 // Configuration
 export { ConfigError, envReader, type Env, type EnvReader } from "./config/env.js";
-export { readConfig, STORE_KINDS, LOG_LEVELS, type SkyportConfig, type StoreKind } from "./config/config.js";
+export { readConfig, readLogLevel, STORE_KINDS, LOG_LEVELS, type SkyportConfig, type StoreKind } from "./config/config.js";
 
 // The order domain
 export type { Order, OrderItem, OrderStatus, NewOrder } from "./orders/order.js";
 export { ORDER_STATUSES, orderTotal } from "./orders/order.js";
 export type { OrderDeps } from "./orders/deps.js";
-export type { CleanupReport } from "./orders/cleanup.js";
-export { createOrderService, type OrderService } from "./orders/service.js";
+export type { OrderEvent, OrderCreated } from "./orders/events.js";
+export { deleteExpiredOrders, type CleanupReport } from "./orders/cleanup.js";
+export { confirmOrder } from "./orders/confirm-order.js";
+export { orderRoutes } from "./orders/http-routes.js";
+export { createOrderService, orderServices, type OrderService } from "./orders/service.js";
 export { MAX_BODY_BYTES } from "./http/body.js";
 export { describe as describeError } from "./http/describe.js";
 export { PROBLEM_BASE } from "./http/problem.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { customerList, encodeKeyset, InvalidCursor } from "../src/index.js";
 import { decodeCursor, encodeCursor } from "../src/orders/cursor.js";
-import { canonicalJson, fingerprint } from "../src/orders/idempotency.js";
+import { canonicalJson } from "../src/json/canonical-json.js";
+import { fingerprint } from "../src/orders/idempotency.js";
 
 describe("list cursors", () => {
   const position = encodeKeyset(customerList("cus_1"), { createdAt: "2026-11-26T10:00:00.000Z", id: "ord_1" });

@@ -8,7 +8,7 @@ function wired() {
   const published: { orderId: string; traceparent?: string }[] = [];
   const logger = jsonLogger({ level: "info", write: (line) => lines.push(JSON.parse(line)) });
   const service = createOrderService(
-    memoryOrderDeps({ events: { publish: async (event, traceparent) => void published.push({ orderId: event.orderId, traceparent }) } }),
+    memoryOrderDeps({ events: { publish: async (event, traceparent) => void published.push({ orderId: String(event.orderId), traceparent }) } }),
   );
   return { service, lines, published, logger };
 }

@@ -285,7 +285,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SKYPORT_COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'SKYPORT_COSMOS_DATABASE', value: databaseName }
         { name: 'SKYPORT_QUEUE_SERVICE_URL', value: storage.properties.primaryEndpoints.queue }
-        { name: 'SKYPORT_QUEUE_NAME', value: queueName }
+        { name: 'SKYPORT_TOPIC_ORDERS', value: queueName }
         { name: 'SKYPORT_RETENTION_DAYS', value: string(retentionDays) }
         { name: 'SKYPORT_LOG_LEVEL', value: logLevel }
       ]

@@ -19,7 +19,7 @@ Usage: deploy/gcp/deploy.sh --project=PROJECT [options]
   --database=ID             Firestore database (default: skyport-STAGE)
   --alert-email=ADDRESS     also e-mail the dead-letter alert to this address (it is in Cloud Monitoring either way)
   --source=DIR              the built bundle (default: apps/orders/dist/gcp; run `npm run build` first)
-  --schedule=CRON           when the cleanup runs, in UTC (default: 0 3 * * *)
+  --schedule=CRON           when the cleanup runs, in UTC (default: 0 * * * *, every hour as apps/orders declares it)
   --retention-days=N        pending orders older than this are cleaned up (default: 30)
   --dry-run                 print the gcloud commands instead of running them
 EOF
@@ -33,7 +33,7 @@ FIRESTORE_LOCATION=""
 DATABASE=""
 ALERT_EMAIL=""
 SOURCE="$here/../../apps/orders/dist/gcp"
-SCHEDULE="0 3 * * *"
+SCHEDULE="0 * * * *"
 RETENTION_DAYS="30"
 DRY_RUN=false
 
@@ -177,15 +177,15 @@ create_unless_exists gcloud pubsub subscriptions describe "$DEAD_LETTER_TOPIC" -
 run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --member="serviceAccount:$HTTP_SA" --role=roles/pubsub.publisher --project="$PROJECT"
 
 echo "== Functions (gcloud functions deploy creates or updates)" >&2
-env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE,SKYPORT_PUBSUB_TOPIC=$TOPIC,SKYPORT_RETENTION_DAYS=$RETENTION_DAYS"
+env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE,SKYPORT_TOPIC_ORDERS=$TOPIC,SKYPORT_RETENTION_DAYS=$RETENTION_DAYS"
 common=(--gen2 --runtime=nodejs22 --region="$REGION" --source="$SOURCE" --set-env-vars="$env_vars" --project="$PROJECT")
-run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --entry-point=orders --trigger-http --allow-unauthenticated \
+run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --entry-point=api --trigger-http --allow-unauthenticated \
   --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s --service-account="$HTTP_SA"
 # --retry: a failure (a thrown error) is redelivered by Pub/Sub instead of dropped.
-run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --entry-point=ordersQueue --trigger-topic="$TOPIC" \
+run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --entry-point=confirm --trigger-topic="$TOPIC" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=256Mi --max-instances=10 --timeout=60s --service-account="$QUEUE_SA"
-run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --entry-point=ordersCleanup --trigger-http --no-allow-unauthenticated \
+run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
   --memory=256Mi --max-instances=1 --timeout=540s --service-account="$CLEANUP_SA"
 # The invoker may call the two private functions, and nothing else.
 run gcloud functions add-invoker-policy-binding "$QUEUE_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"

@@ -16,7 +16,8 @@ const props = (id: string) => {
 };
 const ref = (id: string) => ({ Ref: id });
 const arn = (id: string) => ({ "Fn::GetAtt": [id, "Arn"] });
-const FUNCTIONS = { http: "HttpFunction", queue: "QueueFunction", cleanup: "CleanupFunction" } as const;
+/** The order app's functions (apps/orders/src/app.ts) and the template resources that deploy them. */
+const FUNCTIONS = { api: "HttpFunction", confirm: "QueueFunction", cleanup: "CleanupFunction" } as const;
 const statements = permissionStatements(resources);
 const sorted = (values: string[]) => [...values].sort();
 
@@ -38,7 +39,7 @@ describe("the SAM template: functions", () => {
       SKYPORT_RETENTION_DAYS: ref("RetentionDays"),
       SKYPORT_LOG_LEVEL: ref("LogLevel"),
     });
-    expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_QUEUE_URL).toEqual(ref("OrdersQueue"));
+    expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toEqual(ref("OrdersQueue"));
     expect(props("QueueFunction").Environment).toBeUndefined();
     expect(props("CleanupFunction").Environment).toBeUndefined();
     expect(JSON.stringify(template)).not.toMatch(/SECRET|PASSWORD|ACCESS_KEY|_KEY"|CONNECTION_STRING/i);

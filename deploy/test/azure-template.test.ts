@@ -71,10 +71,10 @@ describe("main.bicep: the function app", () => {
       "SKYPORT_COSMOS_DATABASE",
       "SKYPORT_COSMOS_ENDPOINT",
       "SKYPORT_LOG_LEVEL",
-      "SKYPORT_QUEUE_NAME",
       "SKYPORT_QUEUE_SERVICE_URL",
       "SKYPORT_RETENTION_DAYS",
       "SKYPORT_STORE",
+      "SKYPORT_TOPIC_ORDERS",
     ]);
     expect(settings.get("SKYPORT_STORE")).toBe("cosmos");
     expect(settings.get("SKYPORT_COSMOS_ENDPOINT")).toBe("cosmos.properties.documentEndpoint");
@@ -95,7 +95,7 @@ describe("main.bicep: the function app", () => {
 
   it("publishes to the queue it creates, beside the poison queue the host moves failures to", () => {
     const queueName = template.variables.get("queueName");
-    expect(settings.get("SKYPORT_QUEUE_NAME")).toBe("queueName");
+    expect(settings.get("SKYPORT_TOPIC_ORDERS")).toBe("queueName");
     expect(expression(resource("ordersQueue").body.name)).toBe("queueName");
     expect(resource("poisonQueue").body.name).toEqual(new Expression("'${queueName}-poison'"));
     expect(queueName).toBe("orders");

@@ -109,7 +109,7 @@ describe("what the script deploys", () => {
   });
 
   it("deploys the three functions from the bundle directory: --gen2, nodejs22, one entry point each", () => {
-    const entries = { [FUNCTIONS.http]: "orders", [FUNCTIONS.queue]: "ordersQueue", [FUNCTIONS.cleanup]: "ordersCleanup" };
+    const entries = { [FUNCTIONS.http]: "api", [FUNCTIONS.queue]: "confirm", [FUNCTIONS.cleanup]: "cleanup" };
     for (const [name, entryPoint] of Object.entries(entries)) {
       const deploy = deployOf(name);
       expect(deploy).toContain("--gen2");
@@ -117,7 +117,7 @@ describe("what the script deploys", () => {
       expect(resolve(flag(deploy, "source")!)).toBe(bundleDir);
       expect(flag(deploy, "entry-point")).toBe(entryPoint);
       expect(flag(deploy, "set-env-vars")!.split(",")).toEqual(
-        expect.arrayContaining(["SKYPORT_STORE=firestore", `GOOGLE_CLOUD_PROJECT=${PROJECT}`, "SKYPORT_FIRESTORE_DATABASE=skyport-dev", "SKYPORT_PUBSUB_TOPIC=skyport-orders-dev"]),
+        expect.arrayContaining(["SKYPORT_STORE=firestore", `GOOGLE_CLOUD_PROJECT=${PROJECT}`, "SKYPORT_FIRESTORE_DATABASE=skyport-dev", "SKYPORT_TOPIC_ORDERS=skyport-orders-dev"]),
       );
     }
     expect(deployOf(FUNCTIONS.http)).toEqual(expect.arrayContaining(["--trigger-http", "--allow-unauthenticated"]));

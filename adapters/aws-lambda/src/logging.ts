@@ -6,11 +6,11 @@ export const METRIC_NAMESPACE = "Skyport";
 
 /**
  * Lines as CloudWatch Logs Insights queries them (`level`, `message`, `timestamp`, flat fields
- * such as `awsRequestId`, `traceId`, `orderId`). A line that carries `metrics` becomes a
+ * such as `awsRequestId`, `traceId`). A line that carries `metrics` becomes a
  * CloudWatch Embedded Metric Format record: the metrics are extracted from the log, with no
  * SDK call on the hot path.
  */
-export function cloudWatchFormat(service = "orders"): NonNullable<JsonLoggerOptions["format"]> {
+export function cloudWatchFormat(service: string): NonNullable<JsonLoggerOptions["format"]> {
   return (level: LogLevel, message: string, fields: LogFields) => {
     const { metrics, ...rest } = fields;
     const line: Record<string, unknown> = { level: level.toUpperCase(), message, timestamp: new Date().toISOString(), ...rest };

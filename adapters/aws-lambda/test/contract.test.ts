@@ -13,27 +13,27 @@ const options = { logger: silentLogger };
 
 httpContract("Lambda, HTTP API payload 2.0, memory store", () => {
   const { deps, service } = memoryService();
-  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service, options), (r) => httpApiEvent(r)) };
+  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service.http, options), (r) => httpApiEvent(r)) };
 });
 
 httpContract("Lambda, REST API payload 1.0, memory store", () => {
   const { deps, service } = memoryService();
-  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service, options), (r) => restApiEvent(r)) };
+  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service.http, options), (r) => restApiEvent(r)) };
 });
 
 httpContract("Lambda function URL, memory store", () => {
   const { deps, service } = memoryService();
-  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service, options), (r) => functionUrlEvent(r)) };
+  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service.http, options), (r) => functionUrlEvent(r)) };
 });
 
 queueContract("Lambda, SQS, memory store", () => {
   const { deps, service } = memoryService();
-  return { orders: deps.orders, deliver: deliverThroughSqs(lambdaSqsHandler(async () => service, options)) };
+  return { orders: deps.orders, deliver: deliverThroughSqs(lambdaSqsHandler(async () => service.queue, options)) };
 });
 
 scheduleContract("Lambda, EventBridge schedule, memory store", () => {
   const { deps, service } = memoryService();
-  const handler = lambdaScheduleHandler(async () => service, options);
+  const handler = lambdaScheduleHandler(async () => service.cleanup, options);
   return {
     orders: deps.orders,
     retentionDays: deps.retentionDays,

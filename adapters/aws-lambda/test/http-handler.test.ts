@@ -13,7 +13,7 @@ function echo() {
     seen.context = context;
     return { status: 200, headers: { "content-type": "application/json", "x-request-id": context.requestId }, body: JSON.stringify({ path: request.path }) };
   };
-  return { seen, handler: lambdaHttpHandler(async () => ({ http }), { logger: silentLogger }) };
+  return { seen, handler: lambdaHttpHandler(async () => http, { logger: silentLogger }) };
 }
 
 describe("the Lambda HTTP handler", () => {

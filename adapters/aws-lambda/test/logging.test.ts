@@ -4,7 +4,7 @@ import { cloudWatchFormat } from "../src/index.js";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
-  const logger = jsonLogger({ level: "info", format: cloudWatchFormat(), write: (line) => lines.push(JSON.parse(line)) });
+  const logger = jsonLogger({ level: "info", format: cloudWatchFormat("orders"), write: (line) => lines.push(JSON.parse(line)) });
   return { logger, lines };
 }
 

@@ -18,7 +18,7 @@ describe("EventBridge scheduled event -> ScheduleTick", () => {
       seen = { tick, context };
       return { deleted: 3, skipped: 0 };
     };
-    const handler = lambdaScheduleHandler(async () => ({ cleanup }), { logger: silentLogger });
+    const handler = lambdaScheduleHandler(async () => cleanup, { logger: silentLogger });
     const lambda = lambdaContext({ functionName: "skyport-orders-cleanup" });
     const event = scheduledEvent(new Date("2026-11-27T03:00:00.123Z"));
     expect(await handler(event, lambda)).toEqual({ deleted: 3, skipped: 0 });
@@ -27,7 +27,7 @@ describe("EventBridge scheduled event -> ScheduleTick", () => {
   });
 
   it("refuses any other EventBridge event", async () => {
-    const handler = lambdaScheduleHandler(async () => ({ cleanup: async () => undefined }), { logger: silentLogger });
+    const handler = lambdaScheduleHandler(async () => async () => undefined, { logger: silentLogger });
     const other = { ...fixture, "detail-type": "EC2 Instance State-change Notification", source: "aws.ec2" } as unknown as ScheduledEvent;
     expect(isScheduledEvent(other)).toBe(false);
     await expect(handler(other, lambdaContext())).rejects.toBeInstanceOf(UnsupportedEvent);

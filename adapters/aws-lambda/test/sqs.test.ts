@@ -45,7 +45,7 @@ describe("the Lambda SQS handler", () => {
       given = messages;
       return { failed: messages.filter((m) => m.body === "poison").map((m) => ({ id: m.id, retryable: false })) };
     };
-    const handler = lambdaSqsHandler(async () => ({ queue }), { logger: silentLogger });
+    const handler = lambdaSqsHandler(async () => queue, { logger: silentLogger });
     const response = await handler(sqsEvent([{ id: "ok", body: "fine" }, { id: "bad", body: "poison", attempt: 3 }]), lambdaContext());
     expect(given.map((m) => [m.id, m.attempt])).toEqual([["ok", 1], ["bad", 3]]);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: "bad" }] });
@@ -57,7 +57,7 @@ describe("the Lambda SQS handler", () => {
   });
 
   it("refuses an event that is not from SQS", async () => {
-    const handler = lambdaSqsHandler(async () => ({ queue: async () => ({ failed: [] }) }), { logger: silentLogger });
+    const handler = lambdaSqsHandler(async () => async () => ({ failed: [] }), { logger: silentLogger });
     await expect(handler({ Records: [{ eventSource: "aws:sns" }] } as unknown as SQSEvent, lambdaContext())).rejects.toBeInstanceOf(UnsupportedEvent);
   });
 });

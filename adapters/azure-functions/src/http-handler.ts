@@ -1,6 +1,6 @@
 import type { HttpHandler } from "@azure/functions";
-import { startupFailureResponse } from "@skyport/core";
-import type { AdapterOptions, LazyFunctions, NeutralFunctions } from "./functions.js";
+import { startupFailureResponse, type HttpHandler as NeutralHttpHandler, type Lazy } from "@skyport/core";
+import type { AdapterOptions } from "./options.js";
 import { toNeutralRequest } from "./http-request.js";
 import { toHttpResponseInit } from "./http-response.js";
 import { toContext } from "./invocation-context.js";
@@ -8,17 +8,17 @@ import { toContext } from "./invocation-context.js";
 /** Azure's front end ends an HTTP request after 230 s, whatever functionTimeout allows. */
 const HTTP_REQUEST_LIMIT_MS = 230_000;
 
-/** app.http handler: every route and method goes to core, which answers 404/405 itself. */
-export function azureHttpHandler(functions: LazyFunctions, options: AdapterOptions): HttpHandler {
+/** app.http handler: every route and method goes to the app's route table, which answers 404/405 itself. */
+export function azureHttpHandler(http: Lazy<NeutralHttpHandler>, options: AdapterOptions): HttpHandler {
   return async (request, invocation) => {
     const context = toContext(invocation, options, HTTP_REQUEST_LIMIT_MS);
     const neutral = await toNeutralRequest(request);
-    let service: NeutralFunctions;
+    let handle: NeutralHttpHandler;
     try {
-      service = await functions();
+      handle = await http();
     } catch (error) {
       return toHttpResponseInit(startupFailureResponse(error, context));
     }
-    return toHttpResponseInit(await service.http(neutral, context));
+    return toHttpResponseInit(await handle(neutral, context));
   };
 }

@@ -1,6 +1,6 @@
 import type { InvocationContext } from "@azure/functions";
 import type { Context } from "@skyport/core";
-import type { AdapterOptions } from "./functions.js";
+import type { AdapterOptions } from "./options.js";
 import { invocationLogger } from "./invocation-logger.js";
 
 /**

@@ -1,7 +1,5 @@
 import type { LogLevel } from "@skyport/core";
 
-export type { NeutralFunctions, LazyFunctions } from "@skyport/core";
-
 export interface AdapterOptions {
   logLevel: LogLevel;
   /** host.json `functionTimeout` in ms: the host stops an invocation after it. */

@@ -1,6 +1,7 @@
 import type { StorageQueueHandler } from "@azure/functions";
 import { MessageNotProcessed } from "./errors.js";
-import type { AdapterOptions, LazyFunctions } from "./functions.js";
+import type { Lazy, QueueHandler } from "@skyport/core";
+import type { AdapterOptions } from "./options.js";
 import { toContext } from "./invocation-context.js";
 import { storageQueueMessage } from "./storage-queue-message.js";
 
@@ -15,11 +16,11 @@ export interface QueueHandlerOptions extends AdapterOptions {
  * until maxDequeueCount and moves it to `<queue>-poison`, where Azure users look for it.
  * Retrying a poison message costs a few quick invocations; dropping it would lose it.
  */
-export function azureQueueHandler(functions: LazyFunctions, options: QueueHandlerOptions): StorageQueueHandler {
+export function azureQueueHandler(queue: Lazy<QueueHandler>, options: QueueHandlerOptions): StorageQueueHandler {
   return async (queueItem, invocation) => {
     const context = toContext(invocation, options);
     const message = storageQueueMessage(queueItem, invocation);
-    const { failed } = await (await functions()).queue([message], context);
+    const { failed } = await (await queue())([message], context);
     const failure = failed.find((f) => f.id === message.id);
     if (!failure) return;
     const fields = { messageId: message.id, attempt: message.attempt, maxDequeueCount: options.maxDequeueCount };

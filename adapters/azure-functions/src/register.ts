@@ -1,40 +1,64 @@
-import { app, type HttpHandler, type HttpMethod, type StorageQueueHandler, type TimerHandler } from "@azure/functions";
+import { app, type FunctionHandler, type HttpMethod } from "@azure/functions";
+import { functionsOf, lazyHandler, readLogLevel, topicVariable, type App, type AppFunction, type AppInstance, type Env, type HandlerOf, type Lazy, type TriggerKind, type Wiring } from "@skyport/core";
+import { hostSettings, type HostJson } from "./host-settings.js";
+import { storageQueues } from "./storage-queue-publisher.js";
+import { azureHttpHandler } from "./http-handler.js";
+import { ncrontabSchedule } from "./ncrontab-schedule.js";
+import type { AdapterOptions } from "./options.js";
+import { azureQueueHandler, type QueueHandlerOptions } from "./queue-handler.js";
+import { azureTimerHandler } from "./timer-handler.js";
 
-/** Every method: core, not the host, answers 405 with `Allow` for a method a route lacks. */
+/** Every method: the app's router, not the host, answers 405 with `Allow` for a method a route lacks. */
 const ALL_METHODS: HttpMethod[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-export interface AzureHandlers {
-  http: HttpHandler;
-  queue: StorageQueueHandler;
-  cleanup: TimerHandler;
+export interface RegistrationOptions extends QueueHandlerOptions {
+  /** Prefix of the app settings that say how to reach the queues (identity-based: `__queueServiceUri`). */
+  queueConnection?: string;
 }
 
-export interface Registration {
-  /** Queue to consume; a `%SETTING%` expression is resolved by the host from app settings. */
-  queueName: string;
-  /** Prefix of the app settings that say how to reach the queue (identity-based: `__queueServiceUri`). */
-  queueConnection: string;
-  /** NCRONTAB, six fields, UTC unless WEBSITE_TIME_ZONE says otherwise. */
-  cleanupSchedule: string;
-}
+type Register = (name: string, handler: Lazy<unknown>, fn: AppFunction<unknown, TriggerKind>, options: RegistrationOptions) => FunctionHandler;
 
-export const DEFAULT_REGISTRATION: Registration = {
-  queueName: "%SKYPORT_QUEUE_NAME%",
-  queueConnection: "AzureWebJobsStorage",
-  cleanupSchedule: "0 0 * * * *",
+/** Each trigger kind's host binding: a new kind adds one line here and one handler module beside these. */
+const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, fn: AppFunction<unknown, K>, options: RegistrationOptions) => FunctionHandler } = {
+  // `{*path}` (host.json sets routePrefix to "") so that the app's router owns every path.
+  http(name, handler, _fn, options) {
+    const http = azureHttpHandler(handler, options);
+    app.http(name, { route: "{*path}", methods: ALL_METHODS, authLevel: "anonymous", handler: http });
+    return http;
+  },
+  // The topic's Storage queue is named by its app setting, as its publishers read it; the host
+  // moves a message to `<queue>-poison` after maxDequeueCount.
+  queue(name, handler, fn, options) {
+    const queue = azureQueueHandler(handler, options);
+    app.storageQueue(name, { queueName: `%${topicVariable(fn.trigger.topic)}%`, connection: options.queueConnection ?? "AzureWebJobsStorage", handler: queue });
+    return queue;
+  },
+  schedule(name, handler, fn, options) {
+    const timer = azureTimerHandler(handler, options);
+    app.timer(name, { schedule: ncrontabSchedule(fn.trigger.schedule), handler: timer });
+    return timer;
+  },
 };
 
 /**
- * Registers the order service's three functions with the host. The HTTP function catches every
- * path (`{*path}`; host.json sets routePrefix to "") so that core owns the whole route table.
- * Outside the host, @azure/functions only warns and registers nothing.
+ * Registers every function of the app with the Functions host under its declared name, and
+ * returns the handlers by name (outside the host, @azure/functions only warns and registers nothing).
  */
-export function registerAzureFunctions(handlers: AzureHandlers, registration: Registration = DEFAULT_REGISTRATION): void {
-  app.http("orders-http", { route: "{*path}", methods: ALL_METHODS, authLevel: "anonymous", handler: handlers.http });
-  app.storageQueue("orders-queue", {
-    queueName: registration.queueName,
-    connection: registration.queueConnection,
-    handler: handlers.queue,
-  });
-  app.timer("orders-cleanup", { schedule: registration.cleanupSchedule, handler: handlers.cleanup });
+export function registerAzureFunctions<S>(declared: App<S>, instance: AppInstance<S>, options: RegistrationOptions): Record<string, FunctionHandler> {
+  const handlers: Record<string, FunctionHandler> = {};
+  for (const [name, fn] of functionsOf(declared)) {
+    const register = KINDS[fn.trigger.kind] as Register;
+    handlers[name] = register(name, lazyHandler(fn as AppFunction<S, TriggerKind>, instance), fn as AppFunction<unknown, TriggerKind>, options);
+  }
+  return handlers;
+}
+
+
+/**
+ * A Functions app's entry: the wiring built from the app settings as the worker loads the app
+ * (a bad value fails the load, naming the variable), every function registered by name.
+ */
+export function registerAzureApp<S>(declared: App<S>, wiring: Wiring<S>, host: HostJson, env: Env = { ...process.env }): Record<string, FunctionHandler> {
+  const instance = wiring(env, { served: Object.keys(declared.functions), queue: storageQueues(env) });
+  return registerAzureFunctions(declared, instance, { logLevel: readLogLevel(env), ...hostSettings(host) });
 }

@@ -1,32 +1,40 @@
 import { DefaultAzureCredential } from "@azure/identity";
 import { QueueClient, type StoragePipelineOptions } from "@azure/storage-queue";
-import type { EventPublisher, OrderEvent } from "@skyport/core";
-import type { StorageQueueConfig } from "./storage-queue-config.js";
+import type { Env, EventPublisher, QueueEvent } from "@skyport/core";
+import { readStorageQueueConfig, type StorageQueueConfig } from "./storage-queue-config.js";
 
-// The publish happens inside POST /orders: a few quick tries, never a long hang.
+// A publish may happen inside an HTTP request: a few quick tries, never a long hang.
 const PIPELINE: StoragePipelineOptions = { retryOptions: { maxTries: 3, tryTimeoutInMs: 5_000, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 } };
 
 /** The Storage queue message for an event: base64 text, as the Functions host decodes by default. */
-export function storageQueueText(event: OrderEvent, traceparent?: string): string {
+export function storageQueueText(event: QueueEvent, traceparent?: string): string {
   // Storage messages have no attributes: traceparent travels inside the JSON.
   const json = JSON.stringify(traceparent ? { ...event, traceparent } : event);
   return Buffer.from(json, "utf8").toString("base64");
 }
 
-/** Sends order events to the orders queue that the app.storageQueue function consumes. */
+/** Sends events to one Storage queue, with a client made on the first publish (none at cold start). */
 export class StorageQueuePublisher implements EventPublisher {
-  constructor(private readonly queue: QueueClient) {}
+  private queue?: QueueClient;
 
-  async publish(event: OrderEvent, traceparent?: string): Promise<void> {
+  constructor(private readonly makeQueue: () => QueueClient) {}
+
+  async publish(event: QueueEvent, traceparent?: string): Promise<void> {
+    this.queue ??= this.makeQueue();
     await this.queue.sendMessage(storageQueueText(event, traceparent));
   }
 }
 
 /** A connection string only for azurite; in Azure, the app's managed identity. */
 export function storageQueuePublisher(config: StorageQueueConfig): StorageQueuePublisher {
-  const client =
+  return new StorageQueuePublisher(() =>
     "connectionString" in config
       ? new QueueClient(config.connectionString, config.queueName, PIPELINE)
-      : new QueueClient(`${config.serviceUrl}/${config.queueName}`, new DefaultAzureCredential(), PIPELINE);
-  return new StorageQueuePublisher(client);
+      : new QueueClient(`${config.serviceUrl}/${config.queueName}`, new DefaultAzureCredential(), PIPELINE),
+  );
+}
+
+/** The runtime's queues (`Platform.queue`) on Azure: each topic's Storage queue, its settings read now. */
+export function storageQueues(env: Env): (topic: string) => StorageQueuePublisher {
+  return (topic) => storageQueuePublisher(readStorageQueueConfig(env, topic));
 }

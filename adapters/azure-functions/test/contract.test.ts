@@ -1,5 +1,5 @@
 import { httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
-import { azureHandlers } from "../src/index.js";
+import { azureHttpHandler, azureQueueHandler, azureTimerHandler } from "../src/index.js";
 import { azureHttpTarget, azureQueueTarget, hostInvocationContext, hostTimer } from "../src/testing/index.js";
 import { memoryService } from "./memory-service.js";
 
@@ -7,18 +7,18 @@ import { memoryService } from "./memory-service.js";
 const options = { logLevel: "error", maxDequeueCount: 5 } as const;
 
 httpContract("azure functions adapter (memory)", () => {
-  const { deps, functions } = memoryService();
-  return azureHttpTarget(azureHandlers(functions, options).http, { idempotency: deps.idempotency });
+  const { deps, http } = memoryService();
+  return azureHttpTarget(azureHttpHandler(http, options), { idempotency: deps.idempotency });
 });
 
 queueContract("azure functions adapter (memory)", () => {
-  const { deps, functions } = memoryService();
-  return azureQueueTarget(azureHandlers(functions, options).queue, deps.orders);
+  const { deps, queue } = memoryService();
+  return azureQueueTarget(azureQueueHandler(queue, options), deps.orders);
 });
 
 scheduleContract("azure functions adapter (memory)", () => {
-  const { deps, functions } = memoryService();
-  const { cleanup } = azureHandlers(functions, options);
+  const { deps, cleanup: schedule } = memoryService();
+  const cleanup = azureTimerHandler(schedule, options);
   return {
     orders: deps.orders,
     retentionDays: deps.retentionDays,

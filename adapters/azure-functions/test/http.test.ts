@@ -1,20 +1,16 @@
 import { HttpRequest } from "@azure/functions";
-import { StoreUnavailable, type Context, type HttpRequest as NeutralRequest } from "@skyport/core";
+import { StoreUnavailable, type Context, type HttpHandler, type HttpRequest as NeutralRequest } from "@skyport/core";
 import { describe, expect, it } from "vitest";
-import { azureHttpHandler, toNeutralRequest, type NeutralFunctions } from "../src/index.js";
+import { azureHttpHandler, toNeutralRequest } from "../src/index.js";
 import { azureHttpTarget, hostHttpRequest, hostInvocationContext, type InvocationLog } from "../src/testing/index.js";
 
 /** A service that records what it was called with and answers with a fixed response. */
 function recording() {
   const seen: { request: NeutralRequest; context: Context }[] = [];
-  const functions = async (): Promise<NeutralFunctions> => ({
-    http: async (request, context) => {
-      seen.push({ request, context });
-      return { status: 200, headers: { "content-type": "text/plain" }, body: "ok" };
-    },
-    queue: async () => ({ failed: [] }),
-    cleanup: async () => undefined,
-  });
+  const functions = async (): Promise<HttpHandler> => async (request, context) => {
+    seen.push({ request, context });
+    return { status: 200, headers: { "content-type": "text/plain" }, body: "ok" };
+  };
   return { seen, functions };
 }
 
@@ -70,7 +66,7 @@ describe("app.http handler", () => {
 
   it("answers 503 problem+json with x-request-id when the store cannot be reached at start, and logs why", async () => {
     const logs: InvocationLog[] = [];
-    const failing = async (): Promise<NeutralFunctions> => {
+    const failing = async (): Promise<HttpHandler> => {
       throw new StoreUnavailable(new Error("getaddrinfo ENOTFOUND skyport.documents.azure.com"));
     };
     const invocation = hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger", logs });
@@ -83,7 +79,7 @@ describe("app.http handler", () => {
   });
 
   it("answers 500 without detail for any other start failure", async () => {
-    const failing = async (): Promise<NeutralFunctions> => {
+    const failing = async (): Promise<HttpHandler> => {
       throw new TypeError("cannot read properties of undefined (reading 'container')");
     };
     const init = await azureHttpHandler(failing, { logLevel: "error" })(hostHttpRequest({ method: "GET", path: "/health" }), hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger" }));

@@ -1,7 +1,6 @@
-import { createOrderService, memoryStores, systemClock, ulidIds, type EventPublisher, type OrderDeps } from "@skyport/core";
-import type { LazyFunctions } from "../src/index.js";
+import { createOrderService, defineApp, http, memoryStores, queue, schedule, confirmOrder, deleteExpiredOrders, orderRoutes, silentLogger, systemClock, ulidIds, type EventPublisher, type OrderDeps } from "@skyport/core";
 
-/** The order service on memory stores, handed to the adapter the way an entry module does. */
+/** The order handlers on memory stores, as an entry module hands them to the adapter. */
 export function memoryService(overrides: Partial<OrderDeps> = {}) {
   const events: EventPublisher = { publish: async () => {} };
   const deps: OrderDeps = {
@@ -14,6 +13,17 @@ export function memoryService(overrides: Partial<OrderDeps> = {}) {
     ...overrides,
   };
   const service = createOrderService(deps);
-  const functions: LazyFunctions = async () => service;
-  return { deps, functions };
+  return { deps, service, http: async () => service.http, queue: async () => service.queue, cleanup: async () => service.cleanup };
 }
+
+/** A test app declared the way apps/orders declares the order service. */
+export const testApp = defineApp({
+  name: "orders",
+  functions: {
+    api: http(orderRoutes),
+    confirm: queue("orders", { "order.created": confirmOrder }),
+    cleanup: schedule("every 1 hour", deleteExpiredOrders),
+  },
+});
+
+export const memoryInstance = (deps: OrderDeps) => ({ logger: silentLogger, services: async () => deps });

@@ -14,9 +14,9 @@ describe("queue trigger over azurite, as the host's queue listener runs it", () 
   const queueName = `orders-${randomBytes(4).toString("hex")}`;
   const queue = new QueueClient(connectionString, queueName);
   const poisonQueue = new QueueClient(connectionString, `${queueName}-poison`);
-  const { deps, functions } = memoryService();
+  const { deps, queue: consume } = memoryService();
   const logs: InvocationLog[] = [];
-  const handler = azureQueueHandler(functions, { logLevel: "info", maxDequeueCount: MAX_DEQUEUE_COUNT });
+  const handler = azureQueueHandler(consume, { logLevel: "info", maxDequeueCount: MAX_DEQUEUE_COUNT });
   const listen = () => listenOnce(handler, { queue, poisonQueue, maxDequeueCount: MAX_DEQUEUE_COUNT, logs });
 
   beforeAll(async () => {
@@ -26,7 +26,7 @@ describe("queue trigger over azurite, as the host's queue listener runs it", () 
   it("confirms the order a published message names and deletes the message", async () => {
     const order = orderAt(new Date());
     await deps.orders.create(order);
-    await storageQueuePublisher(readStorageQueueConfig({ SKYPORT_QUEUE_NAME: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString })).publish({ type: "order.created", orderId: order.id });
+    await storageQueuePublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders")).publish({ type: "order.created", orderId: order.id });
     expect(Object.values(await listen())).toEqual(["done"]);
     expect(await deps.orders.get(order.id)).toMatchObject({ status: "confirmed", version: 2 });
     expect((await queue.peekMessages()).peekedMessageItems).toEqual([]);

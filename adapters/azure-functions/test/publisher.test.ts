@@ -15,7 +15,7 @@ describe("Storage Queue publisher (azurite)", () => {
   });
 
   it("sends the event as base64 JSON, the encoding the Functions host decodes by default, with the traceparent inside", async () => {
-    const publisher = storageQueuePublisher(readStorageQueueConfig({ SKYPORT_QUEUE_NAME: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }));
+    const publisher = storageQueuePublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     await publisher.publish({ type: "order.created", orderId: ORDER }, traceparent);
     await publisher.publish({ type: "order.created", orderId: ORDER });
@@ -29,18 +29,18 @@ describe("Storage Queue publisher (azurite)", () => {
   });
 
   it("fails the publish when the queue does not exist, for core to log", async () => {
-    const publisher = storageQueuePublisher(readStorageQueueConfig({ SKYPORT_QUEUE_NAME: "no-such-queue", SKYPORT_STORAGE_CONNECTION_STRING: connectionString }));
+    const publisher = storageQueuePublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: "no-such-queue", SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
     await expect(publisher.publish({ type: "order.created", orderId: ORDER })).rejects.toThrow();
   });
 });
 
 describe("Storage Queue configuration", () => {
   it("uses the managed identity with SKYPORT_QUEUE_SERVICE_URL, and a connection string only when one is given", () => {
-    expect(readStorageQueueConfig({ SKYPORT_QUEUE_NAME: "orders", SKYPORT_QUEUE_SERVICE_URL: "https://skyport.queue.core.windows.net/" })).toEqual({
+    expect(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: "orders", SKYPORT_QUEUE_SERVICE_URL: "https://skyport.queue.core.windows.net/" }, "orders")).toEqual({
       queueName: "orders",
       serviceUrl: "https://skyport.queue.core.windows.net",
     });
-    expect(readStorageQueueConfig({ SKYPORT_QUEUE_NAME: "orders", SKYPORT_STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true" })).toEqual({
+    expect(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: "orders", SKYPORT_STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true" }, "orders")).toEqual({
       queueName: "orders",
       connectionString: "UseDevelopmentStorage=true",
     });
@@ -49,15 +49,15 @@ describe("Storage Queue configuration", () => {
   it("names the variable that is missing or wrong", () => {
     const error = (env: Record<string, string>) => {
       try {
-        readStorageQueueConfig(env);
+        readStorageQueueConfig(env, "orders");
       } catch (e) {
         return e;
       }
     };
-    expect(error({ SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toMatchObject({ variable: "SKYPORT_QUEUE_NAME" });
-    expect(error({ SKYPORT_QUEUE_NAME: "Orders_Queue", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toMatchObject({ variable: "SKYPORT_QUEUE_NAME" });
-    expect(error({ SKYPORT_QUEUE_NAME: "orders--x", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toBeInstanceOf(ConfigError);
-    expect(error({ SKYPORT_QUEUE_NAME: "orders" })).toMatchObject({ variable: "SKYPORT_QUEUE_SERVICE_URL" });
-    expect(error({ SKYPORT_QUEUE_NAME: "orders", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net/orders" })).toMatchObject({ variable: "SKYPORT_QUEUE_SERVICE_URL" });
+    expect(error({ SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toMatchObject({ variable: "SKYPORT_TOPIC_ORDERS" });
+    expect(error({ SKYPORT_TOPIC_ORDERS: "Orders_Queue", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toMatchObject({ variable: "SKYPORT_TOPIC_ORDERS" });
+    expect(error({ SKYPORT_TOPIC_ORDERS: "orders--x", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toBeInstanceOf(ConfigError);
+    expect(error({ SKYPORT_TOPIC_ORDERS: "orders" })).toMatchObject({ variable: "SKYPORT_QUEUE_SERVICE_URL" });
+    expect(error({ SKYPORT_TOPIC_ORDERS: "orders", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net/orders" })).toMatchObject({ variable: "SKYPORT_QUEUE_SERVICE_URL" });
   });
 });

@@ -1,19 +1,15 @@
-import type { BatchResult, Message } from "@skyport/core";
+import type { BatchResult, Message, QueueHandler } from "@skyport/core";
 import { describe, expect, it } from "vitest";
-import { MessageNotProcessed, azureQueueHandler, storageQueueMessage, storageQueueText, type NeutralFunctions } from "../src/index.js";
+import { MessageNotProcessed, azureQueueHandler, storageQueueMessage, storageQueueText } from "../src/index.js";
 import { hostQueueDelivery, receivedMessage, type InvocationLog } from "../src/testing/index.js";
 
 /** A consumer that records the neutral messages and fails them as told. */
 function consumer(result: (message: Message) => BatchResult["failed"]) {
   const seen: Message[] = [];
-  const functions = async (): Promise<NeutralFunctions> => ({
-    http: async () => ({ status: 500, headers: {} }),
-    queue: async (messages) => {
-      seen.push(...messages);
-      return { failed: messages.flatMap(result) };
-    },
-    cleanup: async () => undefined,
-  });
+  const functions = async (): Promise<QueueHandler> => async (messages) => {
+    seen.push(...messages);
+    return { failed: messages.flatMap(result) };
+  };
   return { seen, functions };
 }
 
@@ -54,7 +50,7 @@ describe("Storage Queue message -> neutral message", () => {
 
 describe("app.storageQueue handler", () => {
   const options = { logLevel: "info", maxDequeueCount: 5 } as const;
-  const deliver = async (functions: () => Promise<NeutralFunctions>, dequeueCount: number, logs: InvocationLog[] = []) => {
+  const deliver = async (functions: () => Promise<QueueHandler>, dequeueCount: number, logs: InvocationLog[] = []) => {
     const { queueItem, invocation } = hostQueueDelivery(receivedMessage("m-1", JSON.stringify({ type: "order.created", orderId: ORDER }), dequeueCount), logs);
     return azureQueueHandler(functions, options)(queueItem, invocation);
   };
@@ -88,7 +84,7 @@ describe("app.storageQueue handler", () => {
   });
 
   it("throws when the service cannot start, so the message waits for a later attempt", async () => {
-    const failing = async (): Promise<NeutralFunctions> => {
+    const failing = async (): Promise<QueueHandler> => {
       throw new Error("cosmos unreachable");
     };
     await expect(deliver(failing, 1)).rejects.toThrow("cosmos unreachable");

@@ -3,31 +3,31 @@ import { installWorkerCore } from "../src/testing/worker-core.js";
 const worker = installWorkerCore();
 
 import { describe, expect, it } from "vitest";
-import { memoryService } from "./memory-service.js";
+import { memoryInstance, memoryService, testApp } from "./memory-service.js";
 
-const { azureHandlers, registerAzureFunctions } = await import("../src/index.js");
+const { registerAzureFunctions } = await import("../src/index.js");
 const { orderAt } = await import("@skyport/core/testing");
 
-const { deps, functions } = memoryService();
-registerAzureFunctions(azureHandlers(functions, { logLevel: "info", maxDequeueCount: 5 }));
+const { deps } = memoryService();
+registerAzureFunctions(testApp, memoryInstance(deps), { logLevel: "info", maxDequeueCount: 5 });
 
 const triggerOf = (name: string) => Object.values(worker.registered.get(name)!.metadata.bindings).find((b) => b.direction === "in")!;
 
 describe("registration with the Functions worker", () => {
-  it("registers one HTTP function for every path and method, anonymous, with the route prefix left to host.json", () => {
-    expect([...worker.registered.keys()].sort()).toEqual(["orders-cleanup", "orders-http", "orders-queue"]);
-    expect(triggerOf("orders-http")).toMatchObject({
+  it("registers every declared function by its name, and one HTTP function for every path and method", () => {
+    expect([...worker.registered.keys()].sort()).toEqual(["api", "cleanup", "confirm"]);
+    expect(triggerOf("api")).toMatchObject({
       type: "httpTrigger",
       route: "{*path}",
       authLevel: "anonymous",
       methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     });
-    expect(worker.registered.get("orders-http")!.metadata.bindings.$return).toMatchObject({ type: "http", direction: "out" });
+    expect(worker.registered.get("api")!.metadata.bindings.$return).toMatchObject({ type: "http", direction: "out" });
   });
 
-  it("consumes the queue named by SKYPORT_QUEUE_NAME over the host's storage connection, and runs the cleanup hourly", () => {
-    expect(triggerOf("orders-queue")).toMatchObject({ type: "queueTrigger", queueName: "%SKYPORT_QUEUE_NAME%", connection: "AzureWebJobsStorage" });
-    expect(triggerOf("orders-cleanup")).toMatchObject({ type: "timerTrigger", schedule: "0 0 * * * *" });
+  it("consumes the queue its topic's app setting names, over the host's storage connection, and runs the schedule in NCRONTAB", () => {
+    expect(triggerOf("confirm")).toMatchObject({ type: "queueTrigger", queueName: "%SKYPORT_TOPIC_ORDERS%", connection: "AzureWebJobsStorage" });
+    expect(triggerOf("cleanup")).toMatchObject({ type: "timerTrigger", schedule: "0 0 * * * *" });
   });
 });
 
@@ -36,10 +36,10 @@ describe("invocations as the worker runs them (the library's own InvocationModel
 
   it("answers an RpcHttp request with the RpcHttp response core made", async () => {
     const body = new TextEncoder().encode(JSON.stringify({ customerId: "cus_rpc", items: [{ sku: "A", quantity: 1, unitPrice: 5 }], currency: "EUR" }));
-    const response = await worker.invoke("orders-http", {
+    const response = await worker.invoke("api", {
       inputData: [
         {
-          name: Object.keys(worker.registered.get("orders-http")!.metadata.bindings).find((k) => k !== "$return")!,
+          name: Object.keys(worker.registered.get("api")!.metadata.bindings).find((k) => k !== "$return")!,
           data: {
             http: {
               method: "POST",
@@ -61,7 +61,7 @@ describe("invocations as the worker runs them (the library's own InvocationModel
   });
 
   const queueInvocation = (text: string, dequeueCount: number) => ({
-    inputData: [{ name: Object.keys(worker.registered.get("orders-queue")!.metadata.bindings)[0]!, data: { string: text } }],
+    inputData: [{ name: Object.keys(worker.registered.get("confirm")!.metadata.bindings)[0]!, data: { string: text } }],
     triggerMetadata: {
       Id: { string: "0f4b5d1e-8c2a-4f0e-9a53-7d1f1c2b3a4d" },
       DequeueCount: { int: dequeueCount },
@@ -75,13 +75,13 @@ describe("invocations as the worker runs them (the library's own InvocationModel
   it("confirms the order a queue message names, taking DequeueCount as the attempt", async () => {
     const order = orderAt(new Date(), { customerId: "cus_rpc_queue" });
     await deps.orders.create(order);
-    await worker.invoke("orders-queue", queueInvocation(JSON.stringify({ type: "order.created", orderId: order.id }), 2));
+    await worker.invoke("confirm", queueInvocation(JSON.stringify({ type: "order.created", orderId: order.id }), 2));
     expect(await deps.orders.get(order.id)).toMatchObject({ status: "confirmed", version: 2 });
     const confirmed = worker.logs.filter((l) => l.category === "user").map((l) => JSON.parse(l.message)).find((l) => l.message === "order confirmed");
     expect(confirmed).toMatchObject({ orderId: order.id, messageId: "0f4b5d1e-8c2a-4f0e-9a53-7d1f1c2b3a4d", attempt: 2 });
   });
 
   it("fails the invocation of a poison message, so that the host counts it towards the poison queue", async () => {
-    await expect(worker.invoke("orders-queue", queueInvocation("{not json", 1))).rejects.toThrow(/not processed/);
+    await expect(worker.invoke("confirm", queueInvocation("{not json", 1))).rejects.toThrow(/not processed/);
   });
 });

@@ -8,11 +8,10 @@ export interface GcpFunctionOptions {
 }
 
 /** Reads CLOUD_RUN_TIMEOUT_SECONDS, which the platform sets to the function's timeout. */
-export function gcpFunctionOptions(env: Env, logger: Logger): GcpFunctionOptions {
+export function gcpFunctionOptions(env: Env): Omit<GcpFunctionOptions, "logger"> {
   const read = envReader(env);
   const timeout = read.optional("CLOUD_RUN_TIMEOUT_SECONDS");
   return {
-    logger,
     timeoutSeconds: timeout === undefined ? undefined : read.integer("CLOUD_RUN_TIMEOUT_SECONDS", 1, 3600, 60),
   };
 }

@@ -10,7 +10,7 @@ const FRAMEWORK_LIMIT = 1024 * 1024 * 1024;
 
 let server: FunctionServer;
 beforeAll(async () => {
-  http("ordersLimit", httpFunction(async () => memoryOrderService().service, { logger: capturedLogger().logger }));
+  http("ordersLimit", httpFunction(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
   server = await serveFunction("ordersLimit");
 });
 afterAll(() => server.close());

@@ -9,7 +9,7 @@ import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 httpContract("functions framework HTTP function, memory store", async () => {
   const { deps, service } = memoryOrderService();
-  http("ordersContract", httpFunction(async () => service, { logger: capturedLogger().logger }));
+  http("ordersContract", httpFunction(async () => service.http, { logger: capturedLogger().logger }));
   const server = await serveFunction("ordersContract");
   return fetchTarget(server.url, { idempotency: deps.idempotency, close: server.close });
 });
@@ -27,7 +27,7 @@ describe("requests the framework's own parsers and router refuse", () => {
   let server: FunctionServer;
   let send: ReturnType<typeof fetchTarget>["send"];
   beforeAll(async () => {
-    http("ordersRefused", httpFunction(async () => memoryOrderService().service, { logger: capturedLogger().logger }));
+    http("ordersRefused", httpFunction(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
     server = await serveFunction("ordersRefused");
     send = fetchTarget(server.url).send;
   });
@@ -92,13 +92,12 @@ describe("trace context", () => {
     http(
       "traceProbe",
       httpFunction(
-        async () => ({
-          http: async (_request, context) => {
+        async () =>
+          async (_request, context) => {
             seen.push(context.traceparent);
             expect(context.cloud).toBe("gcp");
             return { status: 204, headers: {} };
           },
-        }),
         { logger: capturedLogger().logger },
       ),
     );

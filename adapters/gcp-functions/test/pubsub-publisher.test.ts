@@ -23,7 +23,7 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
       received.push(message);
       arrived();
     });
-    publisher = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_PUBSUB_TOPIC: topicName, GOOGLE_CLOUD_PROJECT: projectId }));
+    publisher = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: topicName, GOOGLE_CLOUD_PROJECT: projectId }, "orders"));
   });
   afterAll(async () => {
     await publisher.close();
@@ -45,7 +45,7 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
   });
 
   it("publishes without a traceparent, and to a topic named in full", async () => {
-    const full = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_PUBSUB_TOPIC: `projects/${projectId}/topics/${topicName}` }));
+    const full = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: `projects/${projectId}/topics/${topicName}` }, "orders"));
     try {
       await full.publish({ type: "order.created", orderId: "ord_01JD0000000000000000000001" });
       await next(2);
@@ -56,7 +56,7 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
   });
 
   it("fails the publish when the topic does not exist", async () => {
-    const missing = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_PUBSUB_TOPIC: "no-such-topic", GOOGLE_CLOUD_PROJECT: projectId }));
+    const missing = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "no-such-topic", GOOGLE_CLOUD_PROJECT: projectId }, "orders"));
     try {
       await expect(missing.publish({ type: "order.created", orderId: "ord_01JD0000000000000000000002" })).rejects.toThrow(/NOT_FOUND|not found/i);
     } finally {
@@ -66,14 +66,14 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
 });
 
 describe("pubSubPublisherConfig", () => {
-  it("requires SKYPORT_PUBSUB_TOPIC, naming it", () => {
-    expect(() => pubSubPublisherConfig({})).toThrow(ConfigError);
-    expect(() => pubSubPublisherConfig({})).toThrow(/SKYPORT_PUBSUB_TOPIC/);
-    expect(() => pubSubPublisherConfig({ SKYPORT_PUBSUB_TOPIC: "projects/x/topics/" })).toThrow(/SKYPORT_PUBSUB_TOPIC/);
+  it("requires SKYPORT_TOPIC_ORDERS, naming it", () => {
+    expect(() => pubSubPublisherConfig({}, "orders")).toThrow(ConfigError);
+    expect(() => pubSubPublisherConfig({}, "orders")).toThrow(/SKYPORT_TOPIC_ORDERS/);
+    expect(() => pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "projects/x/topics/" }, "orders")).toThrow(/SKYPORT_TOPIC_ORDERS/);
   });
 
   it("takes a topic id or a full topic name, and the project from GOOGLE_CLOUD_PROJECT", () => {
-    expect(pubSubPublisherConfig({ SKYPORT_PUBSUB_TOPIC: "orders", GOOGLE_CLOUD_PROJECT: "my-project" })).toEqual({ topic: "orders", projectId: "my-project" });
-    expect(pubSubPublisherConfig({ SKYPORT_PUBSUB_TOPIC: "projects/my-project/topics/orders" }).topic).toBe("projects/my-project/topics/orders");
+    expect(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "orders", GOOGLE_CLOUD_PROJECT: "my-project" }, "orders")).toEqual({ topic: "orders", projectId: "my-project" });
+    expect(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "projects/my-project/topics/orders" }, "orders").topic).toBe("projects/my-project/topics/orders");
   });
 });

@@ -1,7 +1,8 @@
 import { cloudEvent } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/testing";
-import { pubsubQueueFunction, type LazyFunctions } from "../src/index.js";
+import type { Lazy, QueueHandler } from "@skyport/core";
+import { pubsubQueueFunction } from "../src/index.js";
 import {
   POISON_ACKNOWLEDGED,
   pubsubPushEvent,
@@ -17,7 +18,7 @@ import { capturedLogger, memoryOrderService } from "./order-service.js";
 let registered = 0;
 
 /** Registers the queue function under a fresh name and serves it on loopback. */
-async function serveQueue(functions: LazyFunctions<"queue">) {
+async function serveQueue(functions: Lazy<QueueHandler>) {
   const { logger, lines } = capturedLogger();
   const name = `ordersQueue${++registered}`;
   cloudEvent(name, pubsubQueueFunction(functions, { logger }));
@@ -33,7 +34,7 @@ async function serveQueue(functions: LazyFunctions<"queue">) {
 for (const mode of ["binary", "structured"] as const) {
   queueContract(`functions framework CloudEvent function, Pub/Sub push in ${mode} mode, memory store`, async () => {
     const { deps, service } = memoryOrderService();
-    const queue = await serveQueue(async () => service);
+    const queue = await serveQueue(async () => service.queue);
     return {
       orders: deps.orders,
       deliver: pushDelivery(queue.server.url, mode, () => queue.lines),
@@ -48,7 +49,7 @@ describe("Pub/Sub semantics", () => {
   beforeAll(async () => {
     const { deps, service } = memoryOrderService();
     orders = deps.orders;
-    queue = await serveQueue(async () => service);
+    queue = await serveQueue(async () => service.queue);
   });
   afterAll(() => queue.server.close());
 
@@ -88,7 +89,7 @@ describe("Pub/Sub semantics", () => {
 describe("a retryable failure", () => {
   it("answers 500, so that Pub/Sub redelivers the message", async () => {
     // Core's consumer reports a retryable failure when the store cannot be reached; this one says so directly.
-    const queue = await serveQueue(async () => ({ queue: async (messages) => ({ failed: messages.map((m) => ({ id: m.id, retryable: true })) }) }));
+    const queue = await serveQueue(async () => async (messages) => ({ failed: messages.map((m) => ({ id: m.id, retryable: true })) }));
     try {
       const event = pubsubPushEvent({ data: "{}", deliveryAttempt: 2 });
       const since = queue.lines.length;

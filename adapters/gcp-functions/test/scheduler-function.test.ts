@@ -1,21 +1,22 @@
 import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleContract } from "@skyport/core/testing";
-import { schedulerCleanupFunction, type LazyFunctions } from "../src/index.js";
+import type { Lazy, ScheduleHandler } from "@skyport/core";
+import { schedulerFunction } from "../src/index.js";
 import { schedulerHeaders, serveFunction, type FunctionServer } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 let registered = 0;
-async function serveCleanup(functions: LazyFunctions<"cleanup">) {
+async function serveCleanup(functions: Lazy<ScheduleHandler>) {
   const { logger, lines } = capturedLogger();
   const name = `ordersCleanup${++registered}`;
-  http(name, schedulerCleanupFunction(functions, { logger }));
+  http(name, schedulerFunction(functions, { logger }));
   return { server: await serveFunction(name), lines };
 }
 
 scheduleContract("functions framework HTTP function for Cloud Scheduler, memory store", async () => {
   const { deps, service } = memoryOrderService();
-  const { server } = await serveCleanup(async () => service);
+  const { server } = await serveCleanup(async () => service.cleanup);
   return {
     orders: deps.orders,
     retentionDays: deps.retentionDays,
@@ -33,13 +34,11 @@ describe("the Cloud Scheduler target", () => {
   const ticks: (Date | undefined)[] = [];
   let fail = false;
   beforeAll(async () => {
-    ({ server } = await serveCleanup(async () => ({
-      cleanup: async (tick) => {
-        ticks.push(tick.scheduledAt);
-        if (fail) throw new Error("store exploded");
-        return { deleted: 2, skipped: 0 };
-      },
-    })));
+    ({ server } = await serveCleanup(async () => async (tick) => {
+      ticks.push(tick.scheduledAt);
+      if (fail) throw new Error("store exploded");
+      return { deleted: 2, skipped: 0 };
+    }));
   });
   afterAll(() => server.close());
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { MAX_BODY_BYTES, startupFailureResponse, type Context, type HttpRequest, type Logger, type OrderService } from "@skyport/core";
+import { MAX_BODY_BYTES, startupFailureResponse, type Context, type HttpHandler, type HttpRequest, type Lazy, type Logger } from "@skyport/core";
 
-/** Reads at most one byte past the limit, so that core answers 413 without buffering a huge body. */
+/** Reads at most one byte past the limit, so that the app answers 413 without buffering a huge body. */
 function readBody(req: IncomingMessage): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -17,7 +17,8 @@ function readBody(req: IncomingMessage): Promise<Uint8Array> {
   });
 }
 
-export function toRequest(req: IncomingMessage, body: Uint8Array): HttpRequest {
+/** node:http's request -> the neutral request. */
+export function fromIncomingMessage(req: IncomingMessage, body: Uint8Array): HttpRequest {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const headers: Record<string, string> = {};
@@ -33,19 +34,19 @@ export function toRequest(req: IncomingMessage, body: Uint8Array): HttpRequest {
   };
 }
 
-/** A node:http server in front of the neutral HTTP function. */
-export function orderHttpServer(service: () => Promise<OrderService>, logger: Logger): Server {
+/** A node:http server in front of the app's HTTP function. */
+export function localHttpServer(http: Lazy<HttpHandler>, logger: Logger): Server {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const request = toRequest(req, await readBody(req));
+      const request = fromIncomingMessage(req, await readBody(req));
       const context: Context = { requestId: randomUUID(), cloud: "local", logger, traceparent: request.headers.traceparent };
-      const response = await (await service()).http(request, context);
+      const response = await (await http())(request, context);
       // Shutting down: let this connection end with the response rather than idle on keep-alive.
       if (!server.listening) res.shouldKeepAlive = false;
       res.writeHead(response.status, response.headers);
       res.end(response.body);
     } catch (error) {
-      // The service could not be built (or the body not read): answer as a route would.
+      // The services could not be built (or the body not read): answer as a route would.
       const response = startupFailureResponse(error, { requestId: randomUUID(), logger });
       if (res.headersSent) return void res.end();
       res.writeHead(response.status, response.headers);

@@ -1,47 +1,72 @@
 import { randomUUID } from "node:crypto";
-import type { BatchResult, EventPublisher, Logger, Message, OrderEvent } from "@skyport/core";
+import type { BatchResult, Context, EventPublisher, Lazy, Logger, Message, QueueEvent, QueueHandler } from "@skyport/core";
 
-type Consumer = (messages: Message[]) => Promise<BatchResult>;
+/** Deliveries of a message before it is dead-lettered, as an SQS redrive policy's maxReceiveCount. */
+export const MAX_ATTEMPTS = 5;
 
-const MAX_ATTEMPTS = 5;
+/** A message the queue gave up on: poison, or still failing after MAX_ATTEMPTS. */
+export interface DeadLetter {
+  topic: string;
+  message: Message;
+  reason: "poison" | "attempts exhausted";
+  at: string;
+}
 
 /**
- * The orders queue inside the local server: published events are delivered to the consumer
- * after the response, retried with backoff while they fail retryably, and logged when given up.
+ * One topic's queue inside the local server: published events are delivered to every consumer
+ * of the topic after the response, retried with backoff while they fail retryably, and
+ * dead-lettered (kept, and logged as an error) when poison or out of attempts: never dropped.
  */
 export class InProcessQueue implements EventPublisher {
-  private consumer?: Consumer;
+  private readonly consumers: Lazy<QueueHandler>[] = [];
   private readonly pending = new Set<Promise<void>>();
+  readonly deadLetters: DeadLetter[] = [];
 
-  constructor(private readonly logger: Logger) {}
+  /** `logger` is asked for when there is something to log: the app's logger comes with its wiring, after its queues. */
+  constructor(
+    readonly topic: string,
+    private readonly logger: () => Logger,
+  ) {}
 
-  attach(consumer: Consumer) {
-    this.consumer = consumer;
+  attach(consumer: Lazy<QueueHandler>) {
+    this.consumers.push(consumer);
   }
 
-  async publish(event: OrderEvent, traceparent?: string): Promise<void> {
+  async publish(event: QueueEvent, traceparent?: string): Promise<void> {
     const message: Message = { id: randomUUID(), body: JSON.stringify(event), attempt: 1, attributes: traceparent ? { traceparent } : {} };
-    this.track(this.deliverLater(message, 0));
+    for (const consumer of this.consumers) this.track(this.deliverLater(consumer, message, 0));
   }
 
   /**
-   * Hands messages to the consumer now, as one batch: what a test or an operator replaying a
-   * message does. A retryable failure is scheduled again; a poison message is given up.
+   * Hands messages to the consumers now, as one batch: what a test or an operator replaying a
+   * message does. A retryable failure is scheduled again; a poison message is dead-lettered.
    */
   async deliver(messages: Message[]): Promise<BatchResult> {
-    if (!this.consumer) throw new Error("no consumer attached to the in-process queue");
-    const result = await this.consumer(messages);
-    for (const failure of result.failed) {
-      const message = messages.find((m) => m.id === failure.id)!;
-      if (failure.retryable) this.track(this.deliverLater({ ...message, attempt: message.attempt + 1 }, 100));
-      else this.logger.error("message given up", { messageId: message.id, attempt: message.attempt });
+    const failed = [];
+    for (const consumer of this.requireConsumers()) {
+      const result = await (await consumer())(messages, this.context(messages[0]?.id ?? randomUUID()));
+      for (const failure of result.failed) {
+        const message = messages.find((m) => m.id === failure.id)!;
+        if (failure.retryable && message.attempt < MAX_ATTEMPTS) this.track(this.deliverLater(consumer, { ...message, attempt: message.attempt + 1 }, 100));
+        else this.deadLetter(message, failure.retryable ? "attempts exhausted" : "poison");
+        failed.push(failure);
+      }
     }
-    return result;
+    return { failed };
   }
 
-  /** Waits until every message in flight is done or given up; for shutdown and tests. */
+  /** Waits until every message in flight is done or dead-lettered; for shutdown and tests. */
   async drain(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  private requireConsumers() {
+    if (!this.consumers.length) throw new Error(`no function consumes the topic ${this.topic}`);
+    return this.consumers;
+  }
+
+  private context(requestId: string): Context {
+    return { requestId, cloud: "local", logger: this.logger() };
   }
 
   private track(delivery: Promise<void>) {
@@ -49,16 +74,22 @@ export class InProcessQueue implements EventPublisher {
     void delivery.finally(() => this.pending.delete(delivery));
   }
 
-  private async deliverLater(message: Message, delayMs: number): Promise<void> {
+  private deadLetter(message: Message, reason: DeadLetter["reason"]) {
+    this.deadLetters.push({ topic: this.topic, message, reason, at: new Date().toISOString() });
+    this.logger().error("message dead-lettered", { topic: this.topic, messageId: message.id, attempt: message.attempt, reason });
+  }
+
+  private async deliverLater(consumer: Lazy<QueueHandler>, message: Message, delayMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, delayMs));
-    if (!this.consumer) throw new Error("no consumer attached to the in-process queue");
-    const { failed } = await this.consumer([message]).catch(() => ({ failed: [{ id: message.id, retryable: true }] }));
+    const { failed } = await consumer()
+      .then((handle) => handle([message], this.context(message.id)))
+      .catch(() => ({ failed: [{ id: message.id, retryable: true }] }));
     const failure = failed[0];
     if (!failure) return;
     if (failure.retryable && message.attempt < MAX_ATTEMPTS) {
-      this.track(this.deliverLater({ ...message, attempt: message.attempt + 1 }, 100 * 2 ** message.attempt));
+      this.track(this.deliverLater(consumer, { ...message, attempt: message.attempt + 1 }, 100 * 2 ** message.attempt));
     } else {
-      this.logger.error("message given up", { messageId: message.id, attempt: message.attempt });
+      this.deadLetter(message, failure.retryable ? "attempts exhausted" : "poison");
     }
   }
 }

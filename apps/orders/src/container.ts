@@ -1,8 +1,8 @@
 import { Container, type ServiceIdentifier } from "inversify";
 import {
   ConfigError,
-  createOrderService,
   jsonLogger,
+  orderServices,
   readConfig,
   systemClock,
   ulidIds,
@@ -13,7 +13,8 @@ import {
   type Ids,
   type JsonLoggerOptions,
   type Logger,
-  type OrderService,
+  type AppInstance,
+  type OrderDeps,
   type SkyportConfig,
   type StoreKind,
   type Stores,
@@ -51,7 +52,7 @@ export const TOKENS = {
   ids: Symbol.for("skyport.ids") as ServiceIdentifier<Ids>,
   stores: Symbol.for("skyport.stores") as ServiceIdentifier<Stores>,
   events: Symbol.for("skyport.events") as ServiceIdentifier<EventPublisher>,
-  service: Symbol.for("skyport.service") as ServiceIdentifier<OrderService>,
+  services: Symbol.for("skyport.services") as ServiceIdentifier<OrderDeps>,
 };
 
 /**
@@ -86,9 +87,9 @@ export function orderContainer(options: EntryOptions): Container {
   container.bind(TOKENS.ids).toDynamicValue((ctx) => ulidIds(ctx.get(TOKENS.clock))).inSingletonScope();
   container.bind(TOKENS.stores).toDynamicValue(once(() => loadStores(options.env)));
   container.bind(TOKENS.events).toDynamicValue(once(() => options.events(options.env, logger)));
-  const service = once(async () => {
+  const services = once(async () => {
     const { orders, idempotency } = await container.getAsync(TOKENS.stores);
-    return createOrderService({
+    return orderServices({
       orders,
       idempotency,
       events: await container.getAsync(TOKENS.events),
@@ -98,31 +99,34 @@ export function orderContainer(options: EntryOptions): Container {
       cleanupPageSize: config.cleanupPageSize,
     });
   });
-  container.bind(TOKENS.service).toDynamicValue(service);
+  container.bind(TOKENS.services).toDynamicValue(services);
   return container;
 }
 
 /**
- * One container per instance; the service (and its store SDK) is built on the first invocation,
- * which is logged as the instance's cold start with how long the instance took to get there.
+ * One container per instance; the services (and the store's SDK) are built on the first
+ * invocation, which is logged as the instance's cold start with how long the instance took to get there.
  */
-export function lazyOrderService(options: EntryOptions) {
+export function orderInstance(options: EntryOptions): AppInstance<OrderDeps> & { container: Container } {
   const container = orderContainer(options);
   const logger = container.get(TOKENS.logger);
-  let service: Promise<OrderService> | undefined;
+  let services: Promise<OrderDeps> | undefined;
   return {
     container,
     logger,
-    service(): Promise<OrderService> {
-      service ??= build();
-      return service;
+    services(): Promise<OrderDeps> {
+      services ??= build();
+      return services;
+    },
+    async close() {
+      if (services) await (await container.getAsync(TOKENS.stores)).close();
     },
   };
 
-  async function build(): Promise<OrderService> {
+  async function build(): Promise<OrderDeps> {
     const invokedAt = performance.now();
     try {
-      const built = await container.getAsync(TOKENS.service);
+      const built = await container.getAsync(TOKENS.services);
       const readyAt = performance.now();
       logger.info("cold start", {
         coldStart: true,
@@ -131,7 +135,7 @@ export function lazyOrderService(options: EntryOptions) {
       });
       return built;
     } catch (error) {
-      service = undefined; // a failed start (store unreachable) is retried by the next invocation
+      services = undefined; // a failed start (store unreachable) is retried by the next invocation
       throw error;
     }
   }

@@ -29,12 +29,12 @@ export function partOf(input: string): "layer" | "domain" | "stores" {
  * wrappers, the banner) is in the total and in neither part.
  */
 export function bundleSizes(): BundleRow[] {
-  return builtBundles().map(({ cloud, functions, file }) => {
+  return builtBundles().map(({ cloud, functions, file, meta: metaFile }) => {
     const path = join(ORDERS_DIST, file);
     const code = readFileSync(path);
-    const meta = JSON.parse(readFileSync(join(dirname(path), "meta.json"), "utf8")) as Metafile;
+    const meta = JSON.parse(readFileSync(join(ORDERS_DIST, metaFile), "utf8")) as Metafile;
     const output = Object.entries(meta.outputs).find(([name]) => name.endsWith(file))?.[1];
-    if (!output) throw new Error(`${file}: its meta.json describes another output`);
+    if (!output) throw new Error(`${file}: ${metaFile} describes another output`);
     let skyportBytes = 0;
     const skyportParts = { layer: 0, domain: 0, stores: 0 };
     const packages = new Map<string, number>();

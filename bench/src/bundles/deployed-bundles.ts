@@ -20,14 +20,16 @@ export interface DeployedBundle {
   functions: string;
   /** Relative to apps/orders/dist. */
   file: string;
+  /** Its esbuild metafile, relative to apps/orders/dist. */
+  meta: string;
 }
 
 export const DEPLOYED_BUNDLES: DeployedBundle[] = [
-  { cloud: "aws", functions: "http", file: "aws/http/index.mjs" },
-  { cloud: "aws", functions: "queue", file: "aws/queue/index.mjs" },
-  { cloud: "aws", functions: "cleanup", file: "aws/cleanup/index.mjs" },
-  { cloud: "gcp", functions: "http + queue + cleanup", file: "gcp/index.mjs" },
-  { cloud: "azure", functions: "http + queue + cleanup", file: "azure/main.mjs" },
+  { cloud: "aws", functions: "api", file: "aws/api/index.mjs", meta: "meta/aws-api.json" },
+  { cloud: "aws", functions: "confirm", file: "aws/confirm/index.mjs", meta: "meta/aws-confirm.json" },
+  { cloud: "aws", functions: "cleanup", file: "aws/cleanup/index.mjs", meta: "meta/aws-cleanup.json" },
+  { cloud: "gcp", functions: "api + confirm + cleanup", file: "gcp/index.mjs", meta: "meta/gcp.json" },
+  { cloud: "azure", functions: "api + confirm + cleanup", file: "azure/main.mjs", meta: "meta/azure.json" },
 ];
 
 /** The bundles `npm run build` has made (the bench builds first, so all of them, once every adapter exists). */

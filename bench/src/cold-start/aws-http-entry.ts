@@ -25,7 +25,7 @@ export const handler = handWrittenApiGatewayV2({
   ids: ulidIds(systemClock),
   events: {
     async publish(event) {
-      await sqs.send(new SendMessageCommand({ QueueUrl: process.env.SKYPORT_QUEUE_URL!, MessageBody: JSON.stringify(event) }));
+      await sqs.send(new SendMessageCommand({ QueueUrl: process.env.SKYPORT_TOPIC_ORDERS!, MessageBody: JSON.stringify(event) }));
     },
   },
 });

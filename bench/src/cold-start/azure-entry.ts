@@ -11,9 +11,9 @@ import { handWrittenAzureHttp } from "../hand-written/azure-functions.js";
 // clients made at load, as Skyport's Azure bundle carries them.
 const credential = new DefaultAzureCredential();
 const orders = new CosmosClient({ endpoint: process.env.SKYPORT_COSMOS_ENDPOINT!, aadCredentials: credential }).database("skyport").container("orders");
-const queue = new QueueClient(`${process.env.SKYPORT_QUEUE_SERVICE_URL}/${process.env.SKYPORT_QUEUE_NAME}`, credential);
+const queue = new QueueClient(`${process.env.SKYPORT_QUEUE_SERVICE_URL}/${process.env.SKYPORT_TOPIC_ORDERS}`, credential);
 
-export const http = handWrittenAzureHttp({
+const http = handWrittenAzureHttp({
   orders: {
     async create(order: Order) {
       await orders.items.create(order);
@@ -31,4 +31,7 @@ export const http = handWrittenAzureHttp({
   },
 });
 
-app.http("orders-http", { route: "{*path}", methods: ["GET", "POST"], authLevel: "anonymous", handler: http });
+app.http("api", { route: "{*path}", methods: ["GET", "POST"], authLevel: "anonymous", handler: http });
+
+/** The registered handlers by name, as Skyport's bundle exports them. */
+export const handlers = { api: http };

@@ -19,7 +19,7 @@ const CLOUD_ENV: Record<ColdSubject["cloud"], { store: string; env: Record<strin
     env: {
       SKYPORT_STORE: "dynamodb",
       SKYPORT_DYNAMODB_TABLE: "skyport-orders",
-      SKYPORT_QUEUE_URL: "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders",
+      SKYPORT_TOPIC_ORDERS: "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders",
       AWS_REGION: "us-east-1",
       AWS_ACCESS_KEY_ID: "AKIDBENCHONLY",
       AWS_SECRET_ACCESS_KEY: "bench-only",
@@ -27,20 +27,20 @@ const CLOUD_ENV: Record<ColdSubject["cloud"], { store: string; env: Record<strin
   },
   gcp: {
     store: "firestore",
-    env: { SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "skyport-bench", SKYPORT_PUBSUB_TOPIC: "orders", METADATA_SERVER_DETECTION: "none" },
+    env: { SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "skyport-bench", SKYPORT_TOPIC_ORDERS: "orders", METADATA_SERVER_DETECTION: "none", FUNCTION_TARGET: "api" },
   },
   azure: {
     store: "cosmos",
     env: {
       SKYPORT_STORE: "cosmos",
       SKYPORT_COSMOS_ENDPOINT: "https://skyport-bench.documents.azure.com:443/",
-      SKYPORT_QUEUE_NAME: "orders",
+      SKYPORT_TOPIC_ORDERS: "orders",
       SKYPORT_QUEUE_SERVICE_URL: "https://skyportbench.queue.core.windows.net",
     },
   },
 };
 
-const SKYPORT_BUNDLES = { aws: "aws/http/index.mjs", gcp: "gcp/index.mjs", azure: "azure/main.mjs" };
+const SKYPORT_BUNDLES = { aws: "aws/api/index.mjs", gcp: "gcp/index.mjs", azure: "azure/main.mjs" };
 
 export function coldSubjects(clouds: readonly ColdSubject["cloud"][]): ColdSubject[] {
   return clouds.flatMap((cloud) => {

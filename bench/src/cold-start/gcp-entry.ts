@@ -13,7 +13,7 @@ const orders = firestore.collection("orders");
 let pubsub: Promise<PubSub> | undefined;
 
 http(
-  "orders",
+  "api",
   handWrittenGcpHttp({
     orders: {
       async create(order: Order) {
@@ -28,7 +28,7 @@ http(
     events: {
       async publish(event) {
         pubsub ??= import("@google-cloud/pubsub").then(({ PubSub }) => new PubSub());
-        await (await pubsub).topic(process.env.SKYPORT_PUBSUB_TOPIC!).publishMessage({ json: event });
+        await (await pubsub).topic(process.env.SKYPORT_TOPIC_ORDERS!).publishMessage({ json: event });
       },
     },
   }),

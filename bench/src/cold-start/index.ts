@@ -12,7 +12,7 @@ export interface ProbeRun {
 
 /** Starts `node probe.mjs` on a bundle and waits for it to exit: the whole process, timed from outside. */
 /** What the probe invokes: each cloud's HTTP function, or AWS's queue and cleanup functions. */
-export type ProbeKind = ColdSubject["cloud"] | "aws-queue" | "aws-cleanup";
+export type ProbeKind = ColdSubject["cloud"] | "aws-confirm" | "aws-cleanup";
 
 export function probe(subject: { cloud: ProbeKind; bundle: string; env: Record<string, string> }, extraEnv: Record<string, string> = {}): Promise<ProbeRun> {
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ void process.stdout;
 
 const [cloud, bundle] = process.argv.slice(2);
 const module = await import(pathToFileURL(bundle).href);
-const status = await { aws, gcp, azure, "aws-queue": awsQueue, "aws-cleanup": awsCleanup }[cloud](module);
+const status = await { aws, gcp, azure, "aws-confirm": awsQueue, "aws-cleanup": awsCleanup }[cloud](module);
 const inProcessMs = performance.now();
 process.stdout.write(`\n${JSON.stringify({ probe: cloud, status, inProcessMs })}\n`);
 process.exit(0);
@@ -82,15 +82,16 @@ async function gcp() {
   Object.assign(req, { method: "GET", url: "/health", originalUrl: "/health", headers: { host: "orders-abc123-ew.a.run.app" }, executionId: "c0ld5tart", body: {} });
   req.push(null);
   const res = new ServerResponse(req);
-  await getFunction("orders")(req, res);
+  await getFunction("api")(req, res);
   return res.statusCode;
 }
 
 /** app.http's handler, exported by the app, with the objects @azure/functions builds for it. */
-async function azure({ http }) {
+async function azure({ handlers }) {
+  const http = handlers.api;
   const azureFunctions = await import("@azure/functions");
   const { HttpRequest, InvocationContext } = azureFunctions.default ?? azureFunctions; // CommonJS
   const request = new HttpRequest({ method: "GET", url: "https://orders.azurewebsites.net/health", headers: { host: "orders.azurewebsites.net" } });
-  const context = new InvocationContext({ invocationId: "3f0c8a52-4c5e-4b8e-9d2a-1b7c6e5f4a3d", functionName: "orders-http", logHandler: () => {} });
+  const context = new InvocationContext({ invocationId: "3f0c8a52-4c5e-4b8e-9d2a-1b7c6e5f4a3d", functionName: "api", logHandler: () => {} });
   return (await http(request, context)).status;
 }

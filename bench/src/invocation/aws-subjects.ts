@@ -58,7 +58,7 @@ function v1Subject(layer: string, handler: Handler<APIGatewayProxyEvent>): Subje
 
 function skyportLambda(logLevel?: LogLevel) {
   const instance = skyportInstance("aws", logLevel);
-  return lambdaHttpHandler(instance.service, { logger: instance.logger });
+  return lambdaHttpHandler(instance.http, { logger: instance.logger });
 }
 
 /** API Gateway 2.0 and 1.0 through Skyport and by hand; Middy and Hono on 2.0. */

@@ -2,7 +2,8 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import { azureHttpHandler } from "@skyport/azure-functions";
 import { hostInvocationContext } from "../../../adapters/azure-functions/src/testing/host-context.js";
 import { hostHttpRequest } from "../../../adapters/azure-functions/src/testing/host-http.js";
-import { HOST_SETTINGS } from "../../../apps/orders/src/azure/host-settings.js";
+import { hostSettings } from "@skyport/azure-functions";
+import host from "../../../apps/orders/host.json" with { type: "json" };
 import { handWrittenAzureHttp } from "../hand-written/azure-functions.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
@@ -18,7 +19,7 @@ interface Invocation {
 function invocation(method: string, path: string, headers: Record<string, string>, body?: string): Invocation {
   return {
     request: hostHttpRequest({ method, path, headers, body }),
-    context: hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger" }),
+    context: hostInvocationContext({ functionName: "api", triggerType: "httpTrigger" }),
   };
 }
 
@@ -44,6 +45,6 @@ function subject(layer: string, handler: HttpHandler): Subject<Invocation, HttpR
 /** app.http through Skyport (as apps/orders/src/azure/main.ts wires it) and by hand. */
 export function azureSubjects(): Subject[] {
   const instance = skyportInstance("azure");
-  const skyport = azureHttpHandler(instance.service, { logLevel: "warn", functionTimeoutMs: HOST_SETTINGS.functionTimeoutMs });
+  const skyport = azureHttpHandler(instance.http, { logLevel: "warn", functionTimeoutMs: hostSettings(host).functionTimeoutMs });
   return [anySubject(subject("Skyport", skyport)), anySubject(subject("hand-written", handWrittenAzureHttp(plainDeps())))];
 }

@@ -82,10 +82,10 @@ function subject(layer: string, fn: HttpFunction): Subject<Exchange, SentRespons
   };
 }
 
-/** An HTTP function through Skyport (as apps/orders/src/gcp/functions.ts wires it) and by hand. */
+/** An HTTP function through Skyport (as apps/orders/src/gcp.ts wires it) and by hand. */
 export function gcpSubjects(): Subject[] {
   const instance = skyportInstance("gcp");
-  const options = gcpFunctionOptions({ CLOUD_RUN_TIMEOUT_SECONDS: "300" }, instance.logger);
-  const skyport = httpFunction(instance.service, options);
+  const options = { ...gcpFunctionOptions({ CLOUD_RUN_TIMEOUT_SECONDS: "300" }), logger: instance.logger };
+  const skyport = httpFunction(instance.http, options);
   return [anySubject(subject("Skyport", skyport)), anySubject(subject("hand-written", handWrittenGcpHttp(plainDeps())))];
 }

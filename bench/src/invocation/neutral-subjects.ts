@@ -50,7 +50,7 @@ export function neutralSubjects(): Subject[] {
   const context: Context = { requestId: "c0ffee00-0000-4000-8000-000000000000", cloud: "aws", logger: instance.logger, deadline: Date.now() + 3_600_000 };
   const deps = plainDeps();
   return [
-    anySubject(subject("Skyport", async (request) => (await instance.service()).http(request, context))),
+    anySubject(subject("Skyport", async (request) => (await instance.http())(request, context))),
     anySubject(
       subject("hand-written", (request) =>
         route(deps, request.method, request.path, request.headers, request.text, requestIdOf(request.headers["x-request-id"], context.requestId)),

@@ -1,5 +1,6 @@
-import type { Cloud, EventPublisher, LogLevel } from "@skyport/core";
-import { lazyOrderService } from "../../../apps/orders/src/container.js";
+import { functionOf, lazyHandler, type AppFunction, type Cloud, type EventPublisher, type LogLevel } from "@skyport/core";
+import app from "../../../apps/orders/src/app.js";
+import { orderInstance } from "../../../apps/orders/src/container.js";
 import { roundStores } from "./round-stores.js";
 
 /** Counts order.created events: the same cheap publisher behind Skyport and the hand-written handlers. */
@@ -14,11 +15,11 @@ export class CountedEvents implements EventPublisher {
 const discard = process.env.BENCH_LOGS ? (line: string) => void process.stderr.write(line + "\n") : () => {};
 
 /**
- * An order service composed the way the cloud entries compose it (apps/orders/src/<cloud>): the
- * composition root, SKYPORT_STORE=memory, built on the first invocation.
+ * The order app's HTTP function composed the way the cloud wirings compose it (apps/orders/src/<cloud>.ts):
+ * the composition root, SKYPORT_STORE=memory, built on the first invocation.
  */
 export function skyportInstance(cloud: Cloud, logLevel: LogLevel = "warn") {
-  return lazyOrderService({
+  const instance = orderInstance({
     cloud,
     env: { SKYPORT_STORE: "memory", SKYPORT_LOG_LEVEL: logLevel },
     defaultStore: "memory",
@@ -26,4 +27,5 @@ export function skyportInstance(cloud: Cloud, logLevel: LogLevel = "warn") {
     events: () => new CountedEvents(),
     logWrite: discard,
   });
+  return { logger: instance.logger, http: lazyHandler(functionOf(app, "api") as AppFunction<unknown, "http">, instance) };
 }

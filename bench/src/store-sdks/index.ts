@@ -45,10 +45,10 @@ export async function checkStoreSdks(): Promise<StoreSdkRow[]> {
   const aws = http.find((s) => s.cloud === "aws")!;
   // The queue and cleanup functions' first invocations read the store: with DynamoDB configured they
   // meet a closed port on loopback (refused at once), which is enough to load and run the store's code.
-  const awsOthers = (["queue", "cleanup"] as const).map((fn) => ({
+  const awsOthers = (["confirm", "cleanup"] as const).map((fn) => ({
     ...aws,
     cloud: `aws-${fn}` as const,
-    bundle: aws.bundle.replace("/aws/http/", `/aws/${fn}/`),
+    bundle: aws.bundle.replace("/aws/api/", `/aws/${fn}/`),
     env: { ...aws.env, AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:9" },
   }));
   for (const subject of [...http, ...awsOthers]) {

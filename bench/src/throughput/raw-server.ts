@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
-import type { Order } from "@skyport/core";
+import type { Order, QueueEvent } from "@skyport/core";
 import { sqliteStores } from "@skyport/sqlite";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
@@ -19,7 +19,7 @@ const confirm = async (orderId: string) => {
 const deps = {
   orders,
   ids: ulidIds(systemClock),
-  events: { publish: async (event: { orderId: string }) => void setTimeout(() => void confirm(event.orderId), 0) },
+  events: { publish: async (event: QueueEvent) => void setTimeout(() => void confirm(String(event.orderId)), 0) },
 };
 
 const server = createServer((req, res) => {

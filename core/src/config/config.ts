@@ -20,6 +20,11 @@ export function readConfig(env: Env, defaultStore: StoreKind): SkyportConfig {
     store: read.oneOf("SKYPORT_STORE", STORE_KINDS, defaultStore),
     retentionDays: read.integer("SKYPORT_RETENTION_DAYS", 1, 36_500, 30),
     cleanupPageSize: read.integer("SKYPORT_CLEANUP_PAGE_SIZE", 1, 1000, 100),
-    logLevel: read.oneOf("SKYPORT_LOG_LEVEL", LOG_LEVELS, "info"),
+    logLevel: readLogLevel(env),
   };
+}
+
+/** SKYPORT_LOG_LEVEL alone, for runtimes that log before (or without) an app's own configuration. */
+export function readLogLevel(env: Env): LogLevel {
+  return envReader(env).oneOf("SKYPORT_LOG_LEVEL", LOG_LEVELS, "info");
 }

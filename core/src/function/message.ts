@@ -17,3 +17,9 @@ export interface MessageFailure {
 export interface BatchResult {
   failed: MessageFailure[];
 }
+
+/** A queue message's JSON body: a `type` and the fields that type defines. */
+export interface QueueEvent {
+  type: string;
+  [field: string]: unknown;
+}

@@ -1,4 +1,6 @@
 import type { Context } from "../function/context.js";
+import { pastDeadline } from "../function/deadline.js";
+import type { HttpHandler } from "../function/handlers.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
 import { inSpan } from "../observability/spans.js";
@@ -9,22 +11,20 @@ import { requestIdFor } from "./request-id.js";
 import type { createRouter } from "./router.js";
 
 const RETRY_AFTER_SECONDS = "1";
-/** Below this much time before the deadline a request is refused rather than started and cut off. */
-export const DEADLINE_RESERVE_MS = 250;
 
 /**
  * Every request ends here: a response with `x-request-id`, problem+json for every error, and
  * nothing about internals in the body. One log line per request.
  */
-export function handleHttp(route: ReturnType<typeof createRouter>) {
+export function handleHttp(route: ReturnType<typeof createRouter>): HttpHandler {
   return function http(request: HttpRequest, context: Context): Promise<HttpResponse> {
     const started = performance.now();
     const requestId = requestIdFor(request.headers["x-request-id"], context.requestId);
-    return inSpan("orders http", "server", context.traceparent, async (traceparent, { traceId, spanId }) => {
+    return inSpan(request.method, "server", context.traceparent, async (traceparent, { traceId, spanId }) => {
       const logger = context.logger.child({ requestId, traceId, spanId });
       let response: HttpResponse;
       try {
-        if (context.deadline !== undefined && context.deadline - Date.now() < DEADLINE_RESERVE_MS) {
+        if (pastDeadline(context.deadline)) {
           throw new Problem("unavailable", "Not enough time left to answer safely; try again.", undefined, { "retry-after": RETRY_AFTER_SECONDS });
         }
         // Every field of Context, spelled out: one object shape for every request (a spread makes new ones).

@@ -1,5 +1,10 @@
 import type { HttpResponse } from "../function/http.js";
-import type { FieldError } from "../orders/validation.js";
+
+/** One broken rule: `path` is a JSON Pointer into the body, or a query parameter or header name. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
 export const PROBLEM_BASE = "https://skyport.dev/problems/";
 

@@ -1,5 +1,5 @@
 import type { Context } from "../function/context.js";
-import type { ScheduleTick } from "../function/schedule.js";
+import type { ScheduleHandler } from "../function/handlers.js";
 import { VersionConflict } from "../ports/errors.js";
 import type { StatusQuery } from "../ports/order-store.js";
 import type { OrderDeps } from "./deps.js";
@@ -13,8 +13,8 @@ export interface CleanupReport {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Deletes cancelled orders and pending ones older than the retention, page by page. */
-export function orderCleanup(deps: Pick<OrderDeps, "orders" | "clock" | "retentionDays" | "cleanupPageSize">) {
-  return async function cleanup(_tick: ScheduleTick, context: Context): Promise<CleanupReport> {
+export function deleteExpiredOrders(deps: Pick<OrderDeps, "orders" | "clock" | "retentionDays" | "cleanupPageSize">): ScheduleHandler {
+  return async function cleanup(_tick, context: Context): Promise<CleanupReport> {
     const cutoff = new Date(deps.clock.now().getTime() - deps.retentionDays * DAY_MS).toISOString();
     const report: CleanupReport = { deleted: 0, skipped: 0 };
     await sweep({ status: "cancelled", limit: deps.cleanupPageSize }, report);

@@ -2,6 +2,7 @@ import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { readJsonBody } from "../http/body.js";
 import { checkIfMatch, etag, parseIfMatch } from "../http/conditions.js";
+import { json } from "../http/json.js";
 import { Problem, invalid } from "../http/problem.js";
 import type { Route } from "../http/router.js";
 import { VersionConflict } from "../ports/errors.js";
@@ -17,10 +18,6 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 /** Without If-Match, a PATCH that lost a race re-reads and tries again this many times. */
 const UNCONDITIONAL_ATTEMPTS = 3;
-
-export function json(status: number, value: unknown, headers: Record<string, string> = {}): HttpResponse {
-  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(value) };
-}
 
 function orderResponse(status: number, order: Order, location?: string): HttpResponse {
   const headers: Record<string, string> = { "content-type": "application/json", etag: etag(order.version) };

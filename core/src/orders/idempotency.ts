@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { invalid } from "../http/problem.js";
+import { canonicalJson } from "../json/canonical-json.js";
 
 const KEY = /^[\x21-\x7E]{1,255}$/;
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -22,15 +23,4 @@ export function scopedIdempotencyKey(key: string, principal: string | undefined)
 /** "The same body" means the same JSON value: key order and whitespace do not matter. */
 export function fingerprint(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
-}
-
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,21 +1,27 @@
-import { handleHttp } from "../http/handle.js";
+import { http } from "../app/http-function.js";
+import { queue } from "../app/queue-function.js";
+import { schedule } from "../app/schedule-function.js";
 import { retryingIdempotencyStore, retryingOrderStore } from "../ports/retrying-stores.js";
-import { createRouter } from "../http/router.js";
-import { orderCleanup } from "./cleanup.js";
+import { deleteExpiredOrders } from "./cleanup.js";
+import { confirmOrder } from "./confirm-order.js";
 import type { OrderDeps } from "./deps.js";
 import { orderRoutes } from "./http-routes.js";
-import { orderQueueConsumer } from "./queue-consumer.js";
+
+/** The services the order handlers run on: store calls retried with jittered backoff while the store is unavailable. */
+export function orderServices(given: OrderDeps): OrderDeps {
+  return { ...given, orders: retryingOrderStore(given.orders), idempotency: retryingIdempotencyStore(given.idempotency) };
+}
 
 /**
- * The order service as three cloud-neutral functions: HTTP, queue and schedule. Store calls are
- * retried with jittered backoff while the store is unavailable.
+ * The order handlers bound to their services without a runtime: what the contract suites drive
+ * directly. Apps declare the same handlers with `defineApp` (apps/orders/src/app.ts).
  */
 export function createOrderService(given: OrderDeps) {
-  const deps = { ...given, orders: retryingOrderStore(given.orders), idempotency: retryingIdempotencyStore(given.idempotency) };
+  const services = orderServices(given);
   return {
-    http: handleHttp(createRouter(orderRoutes(deps))),
-    queue: orderQueueConsumer(deps),
-    cleanup: orderCleanup(deps),
+    http: http(orderRoutes).bind(services),
+    queue: queue("orders", { "order.created": confirmOrder }).bind(services),
+    cleanup: schedule("every 1 hour", deleteExpiredOrders).bind(services),
   };
 }
 

@@ -1,10 +1,7 @@
+import type { FieldError } from "../http/problem.js";
 import { ORDER_STATUSES, type NewOrder, type OrderStatus } from "./order.js";
 
-/** One broken rule: `path` is a JSON Pointer into the body, or a query parameter or header name. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from "../http/problem.js";
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

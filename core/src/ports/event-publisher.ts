@@ -1,11 +1,7 @@
-export interface OrderCreated {
-  type: "order.created";
-  orderId: string;
-}
+import type { QueueEvent } from "../function/message.js";
 
-export type OrderEvent = OrderCreated;
-
+/** Sends events to one queue or topic (SQS, Pub/Sub, a Storage queue, or the local server's own). */
 export interface EventPublisher {
-  /** Sends the event to the orders queue; `traceparent` travels with it. */
-  publish(event: OrderEvent, traceparent?: string): Promise<void>;
+  /** `traceparent` travels with the event, so that its consumer joins the trace. */
+  publish(event: QueueEvent, traceparent?: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { canonicalJson } from "../orders/idempotency.js";
+import { canonicalJson } from "../json/canonical-json.js";
 import type { Order } from "../orders/order.js";
 import { OrderExists, VersionConflict } from "./errors.js";
 import type { BeginResult, IdempotencyStore } from "./idempotency-store.js";

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
-import { startupFailureResponse, type HttpRequest, type HttpResponse } from "@skyport/core";
+import { startupFailureResponse, type HttpHandler, type HttpRequest, type HttpResponse, type Lazy } from "@skyport/core";
 import { invocationTraceHeader, toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
-import type { AdapterOptions, LazyFunctions } from "../functions.js";
+import type { AdapterOptions } from "../options.js";
 import { traceparentOf } from "../trace.js";
 import { apiGatewayV1Principal, apiGatewayV1ToRequest, isApiGatewayV1, toApiGatewayV1Result, type ApiGatewayV1Event } from "./api-gateway-v1.js";
 import { apiGatewayV2Principal, apiGatewayV2ToRequest, isApiGatewayV2, toApiGatewayV2Result, type ApiGatewayV2Event } from "./api-gateway-v2.js";
@@ -32,19 +32,19 @@ function translate(event: unknown): Translation {
   throw new UnsupportedEvent("HTTP");
 }
 
-/** API Gateway (REST or HTTP API) or a function URL -> the neutral HTTP function, and back. */
-export function lambdaHttpHandler(functions: LazyFunctions<"http">, options: AdapterOptions): LambdaHttpHandler {
+/** API Gateway (REST or HTTP API) or a function URL -> the neutral HTTP handler, and back. */
+export function lambdaHttpHandler(http: Lazy<HttpHandler>, options: AdapterOptions): LambdaHttpHandler {
   const handler = async (event: LambdaHttpEvent, lambda: LambdaContext) => {
     const { request, principal, toResult } = translate(event);
     const traceparent = traceparentOf(request.headers.traceparent, request.headers["x-amzn-trace-id"] ?? invocationTraceHeader());
     const context = toContext(lambda, options.logger, { traceparent, principal });
-    let service;
+    let handle: HttpHandler;
     try {
-      service = await functions();
+      handle = await http();
     } catch (error) {
       return toResult(startupFailureResponse(error, context));
     }
-    return toResult(await service.http(request, context));
+    return toResult(await handle(request, context));
   };
   return handler as LambdaHttpHandler;
 }

@@ -28,7 +28,7 @@ export function encodedPath(path: string): string {
   return out || "/";
 }
 
-/** HTTP APIs put a named stage in front of the path (`/prod/orders`); `$default` adds nothing. */
+/** HTTP APIs put a named stage in front of the path (`/prod/items`); `$default` adds nothing. */
 export function withoutStage(path: string, stage: string | undefined): string {
   if (!stage || stage === "$default") return path;
   const prefix = `/${stage}`;

@@ -1,18 +1,19 @@
 import type { Context as LambdaContext, ScheduledEvent } from "aws-lambda";
 import { invocationTraceHeader, toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
-import type { AdapterOptions, LazyFunctions } from "../functions.js";
+import type { Lazy, ScheduleHandler } from "@skyport/core";
+import type { AdapterOptions } from "../options.js";
 import { xrayToTraceparent } from "../trace.js";
 import { isScheduledEvent, scheduledEventToTick } from "./scheduled-event.js";
 
 export type LambdaScheduleHandler = (event: ScheduledEvent, lambda: LambdaContext) => Promise<unknown>;
 
-/** An EventBridge scheduled event -> the neutral cleanup; its report is the invocation's result. */
-export function lambdaScheduleHandler(functions: LazyFunctions<"cleanup">, options: AdapterOptions): LambdaScheduleHandler {
+/** An EventBridge scheduled event -> the neutral schedule handler; what it returns is the invocation's result. */
+export function lambdaScheduleHandler(schedule: Lazy<ScheduleHandler>, options: AdapterOptions): LambdaScheduleHandler {
   return async (event, lambda) => {
     if (!isScheduledEvent(event)) throw new UnsupportedEvent("schedule");
     const header = invocationTraceHeader();
     const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : xrayToTraceparent(header) });
-    return (await functions()).cleanup(scheduledEventToTick(event), context);
+    return (await schedule())(scheduledEventToTick(event), context);
   };
 }

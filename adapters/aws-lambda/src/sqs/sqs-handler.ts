@@ -1,23 +1,24 @@
 import type { Context as LambdaContext, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { invocationTraceHeader, toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
-import type { AdapterOptions, LazyFunctions } from "../functions.js";
+import type { Lazy, QueueHandler } from "@skyport/core";
+import type { AdapterOptions } from "../options.js";
 import { xrayToTraceparent } from "../trace.js";
 import { isSqsEvent, sqsBatchResponse, sqsToMessages } from "./sqs-event.js";
 
 export type LambdaSqsHandler = (event: SQSEvent, lambda: LambdaContext) => Promise<SQSBatchResponse>;
 
 /**
- * An SQS batch -> the neutral queue function -> the failed messages only. If the service cannot
+ * An SQS batch -> the neutral queue handler -> the failed messages only. If the service cannot
  * start, the handler throws and SQS redelivers the whole batch.
  */
-export function lambdaSqsHandler(functions: LazyFunctions<"queue">, options: AdapterOptions): LambdaSqsHandler {
+export function lambdaSqsHandler(queue: Lazy<QueueHandler>, options: AdapterOptions): LambdaSqsHandler {
   return async (event, lambda) => {
     if (!isSqsEvent(event)) throw new UnsupportedEvent("SQS");
     const header = invocationTraceHeader();
     const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : xrayToTraceparent(header) });
     const messages = sqsToMessages(event);
-    const result = await (await functions()).queue(messages, context);
+    const result = await (await queue())(messages, context);
     for (const failure of result.failed) {
       if (failure.retryable) continue;
       const attempt = messages.find((m) => m.id === failure.id)?.attempt;

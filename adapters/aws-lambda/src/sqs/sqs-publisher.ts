@@ -1,9 +1,9 @@
 import { SendMessageCommand, SQSClient, type SendMessageCommandInput } from "@aws-sdk/client-sqs";
-import type { EventPublisher, OrderEvent } from "@skyport/core";
-import type { SqsConfig } from "./sqs-config.js";
+import type { Env, EventPublisher, QueueEvent } from "@skyport/core";
+import { readSqsConfig, type SqsConfig } from "./sqs-config.js";
 
 /** The SendMessage input for an event: JSON body, traceparent as a message attribute. */
-export function sqsSendMessage(queueUrl: string, event: OrderEvent, traceparent?: string): SendMessageCommandInput {
+export function sqsSendMessage(queueUrl: string, event: QueueEvent, traceparent?: string): SendMessageCommandInput {
   return {
     QueueUrl: queueUrl,
     MessageBody: JSON.stringify(event),
@@ -11,23 +11,30 @@ export function sqsSendMessage(queueUrl: string, event: OrderEvent, traceparent?
   };
 }
 
-/** Sends order events to the orders queue that the queue function consumes. */
+/** Sends events to one SQS queue, with a client made on the first publish (none at cold start). */
 export class SqsEventPublisher implements EventPublisher {
+  private client?: SQSClient;
+
   constructor(
-    private readonly client: SQSClient,
+    private readonly makeClient: () => SQSClient,
     private readonly queueUrl: string,
   ) {}
 
-  async publish(event: OrderEvent, traceparent?: string): Promise<void> {
+  async publish(event: QueueEvent, traceparent?: string): Promise<void> {
+    this.client ??= this.makeClient();
     await this.client.send(new SendMessageCommand(sqsSendMessage(this.queueUrl, event, traceparent)));
   }
 }
 
 /**
  * Region and credentials from Lambda's environment (the function's role). The publish runs
- * inside POST /orders: a few quick tries, never a long hang.
+ * inside an HTTP request: a few quick tries, never a long hang.
  */
 export function sqsEventPublisher(config: SqsConfig): SqsEventPublisher {
-  const client = new SQSClient({ maxAttempts: 3, requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 } });
-  return new SqsEventPublisher(client, config.queueUrl);
+  return new SqsEventPublisher(() => new SQSClient({ maxAttempts: 3, requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 } }), config.queueUrl);
+}
+
+/** The runtime's queues (`Platform.queue`) on AWS: each topic's SQS queue, its URL read now. */
+export function sqsQueues(env: Env): (topic: string) => SqsEventPublisher {
+  return (topic) => sqsEventPublisher(readSqsConfig(env, topic));
 }

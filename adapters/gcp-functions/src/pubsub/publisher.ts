@@ -1,5 +1,5 @@
 import type { PubSub, Topic } from "@google-cloud/pubsub";
-import { envReader, type Env, type EventPublisher, type OrderEvent } from "@skyport/core";
+import { envReader, topicVariable, type Env, type EventPublisher, type QueueEvent } from "@skyport/core";
 
 /** A topic id, or its full name `projects/P/topics/T`. */
 const TOPIC = /^(?:projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/topics\/)?[A-Za-z][\w.~+%-]{2,254}$/;
@@ -12,17 +12,22 @@ export interface PubSubPublisherConfig {
   projectId?: string;
 }
 
-/** SKYPORT_PUBSUB_TOPIC (required) and GOOGLE_CLOUD_PROJECT; the emulator comes from PUBSUB_EMULATOR_HOST. */
-export function pubSubPublisherConfig(env: Env): PubSubPublisherConfig {
+/** The topic's Pub/Sub topic (SKYPORT_TOPIC_<TOPIC>) and GOOGLE_CLOUD_PROJECT; the emulator comes from PUBSUB_EMULATOR_HOST. */
+export function pubSubPublisherConfig(env: Env, topic: string): PubSubPublisherConfig {
   const read = envReader(env);
   return {
-    topic: read.string("SKYPORT_PUBSUB_TOPIC", undefined, TOPIC, "a Pub/Sub topic id or projects/P/topics/T"),
+    topic: read.string(topicVariable(topic), undefined, TOPIC, "a Pub/Sub topic id or projects/P/topics/T"),
     projectId: read.optional("GOOGLE_CLOUD_PROJECT"),
   };
 }
 
+/** The runtime's queues (`Platform.queue`) on Google Cloud: each topic's Pub/Sub topic, read now. */
+export function pubSubTopics(env: Env): (topic: string) => PubSubEventPublisher {
+  return (topic) => new PubSubEventPublisher(pubSubPublisherConfig(env, topic));
+}
+
 /**
- * Publishes order events to a Pub/Sub topic: the JSON event as the message data, its type and the
+ * Publishes events to a Pub/Sub topic: the JSON event as the message data, its type and the
  * traceparent as attributes. The SDK is loaded on the first publish, so instances that only consume
  * or clean up never load it. Each message is sent at once (no batching delay in a request).
  */
@@ -31,7 +36,7 @@ export class PubSubEventPublisher implements EventPublisher {
 
   constructor(private readonly config: PubSubPublisherConfig) {}
 
-  async publish(event: OrderEvent, traceparent?: string): Promise<void> {
+  async publish(event: QueueEvent, traceparent?: string): Promise<void> {
     const { topic } = await this.open();
     await topic.publishMessage({
       data: Buffer.from(JSON.stringify(event)),

@@ -1,5 +1,5 @@
 import type { CloudEventFunction } from "@google-cloud/functions-framework";
-import { describeError, type LazyFunctions, type Message } from "@skyport/core";
+import { describeError, type Lazy, type Message, type QueueHandler } from "@skyport/core";
 import { invocationContext, type GcpFunctionOptions } from "../context.js";
 import { MalformedPushEvent, RedeliverMessage } from "../errors.js";
 import { pushEventToMessage } from "./push-event.js";
@@ -10,7 +10,7 @@ import { pushEventToMessage } from "./push-event.js";
  * dead-letter policy takes the message); a poison message is acknowledged and logged, since no
  * redelivery can make it succeed.
  */
-export function pubsubQueueFunction(functions: LazyFunctions<"queue">, options: GcpFunctionOptions): CloudEventFunction<unknown> {
+export function pubsubQueueFunction(queue: Lazy<QueueHandler>, options: GcpFunctionOptions): CloudEventFunction<unknown> {
   return async (event) => {
     let message: Message;
     try {
@@ -23,7 +23,7 @@ export function pubsubQueueFunction(functions: LazyFunctions<"queue">, options: 
     const traceparent = message.attributes?.traceparent ?? event.traceparent;
     const context = invocationContext(options, message.id, typeof traceparent === "string" ? traceparent : undefined);
     // A service that cannot start (its store unreachable) throws here too: the message is redelivered.
-    const { failed } = await (await functions()).queue([message], context);
+    const { failed } = await (await queue())([message], context);
     const failure = failed.find((f) => f.id === message.id);
     if (!failure) return;
     if (failure.retryable) throw new RedeliverMessage(message.id, message.attempt);

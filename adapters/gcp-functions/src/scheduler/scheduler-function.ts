@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { HttpFunction } from "@google-cloud/functions-framework";
-import { describeError, type LazyFunctions } from "@skyport/core";
+import { describeError, type Lazy, type ScheduleHandler } from "@skyport/core";
 import { invocationContext, type GcpFunctionOptions } from "../context.js";
 import { joinedHeaders } from "../http/request.js";
 import { traceparentOf } from "../http/trace.js";
@@ -9,11 +9,11 @@ import { traceparentOf } from "../http/trace.js";
 const SCHEDULE_TIME = "x-cloudscheduler-scheduletime";
 
 /**
- * The cleanup as an HTTP function for a Cloud Scheduler job (POST, with an OIDC token that Cloud
- * Run's IAM check verifies before the function runs). 200 with the handler's report when done; a
- * failure answers 500, which Cloud Scheduler records and retries according to the job's retry config.
+ * A scheduled function as an HTTP target of a Cloud Scheduler job (POST, with an OIDC token that
+ * Cloud Run's IAM check verifies before the function runs). 200 with the handler's result when
+ * done; a failure answers 500, which Cloud Scheduler records and retries per the job's retry config.
  */
-export function schedulerCleanupFunction(functions: LazyFunctions<"cleanup">, options: GcpFunctionOptions): HttpFunction {
+export function schedulerFunction(schedule: Lazy<ScheduleHandler>, options: GcpFunctionOptions): HttpFunction {
   return async (req, res) => {
     if (req.method !== "POST") {
       res.writeHead(405, { allow: "POST" });
@@ -24,11 +24,11 @@ export function schedulerCleanupFunction(functions: LazyFunctions<"cleanup">, op
     const requestId = randomUUID();
     const context = invocationContext(options, requestId, traceparentOf(headers));
     try {
-      const report = await (await functions()).cleanup({ scheduledAt: scheduleTime(headers[SCHEDULE_TIME]) }, context);
+      const report = await (await schedule())({ scheduledAt: scheduleTime(headers[SCHEDULE_TIME]) }, context);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(report ?? {}));
     } catch (error) {
-      context.logger.error("cleanup failed", { job: headers["x-cloudscheduler-jobname"], error: describeError(error) });
+      context.logger.error("scheduled run failed", { job: headers["x-cloudscheduler-jobname"], error: describeError(error) });
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: "failed", requestId }));
     }

@@ -31,7 +31,7 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
       }
       // The only AWS service clients: DynamoDB's, and SQS's where the function publishes.
       const clients = new Set(paths.map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1]).filter(Boolean));
-      expect([...clients].sort()).toEqual(fn === "http" ? ["client-dynamodb", "client-sqs"] : ["client-dynamodb"]);
+      expect([...clients].sort()).toEqual(fn === "api" ? ["client-dynamodb", "client-sqs"] : ["client-dynamodb"]);
     });
   }
 });
@@ -42,8 +42,8 @@ describe("the bundles on SKYPORT_STORE=memory, loaded as the Node.js runtime loa
     return (await import(/* @vite-ignore */ pathToFileURL(bundleFile(fn, "index.mjs")).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
   };
 
-  it("http answers a POST and the read that follows", async () => {
-    const { handler } = await load("http");
+  it("api answers a POST and the read that follows", async () => {
+    const { handler } = await load("api");
     const body = JSON.stringify({ customerId: "cus_bundle", items: [{ sku: "A", quantity: 1, unitPrice: 1 }], currency: "EUR" });
     const created = (await handler(httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body }), lambdaContext())) as APIGatewayProxyStructuredResultV2;
     expect(created.statusCode, created.body).toBe(201);
@@ -53,7 +53,7 @@ describe("the bundles on SKYPORT_STORE=memory, loaded as the Node.js runtime loa
   });
 
   it("queue reports a poison message", async () => {
-    const { handler } = await load("queue");
+    const { handler } = await load("confirm");
     expect(await handler(sqsEvent([{ id: "p", body: "null" }]), lambdaContext())).toEqual({ batchItemFailures: [{ itemIdentifier: "p" }] } satisfies SQSBatchResponse);
   });
 

@@ -2,16 +2,17 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import app from "../../src/app.js";
 
-export const AWS_FUNCTIONS = ["http", "queue", "cleanup"] as const;
-export type AwsFunction = (typeof AWS_FUNCTIONS)[number];
+export type AwsFunction = keyof typeof app.functions;
+export const AWS_FUNCTIONS = Object.keys(app.functions) as AwsFunction[];
 
-const distDir = join(dirname(fileURLToPath(import.meta.url)), "../../dist/aws");
+const distDir = join(dirname(fileURLToPath(import.meta.url)), "../../dist");
 
-/** A built file of dist/aws/<function>/, or a clear error when the build has not run. */
+/** A function's Lambda bundle, or its esbuild metafile, as the test setup's build left them. */
 export function bundleFile(fn: AwsFunction, name: "index.mjs" | "meta.json"): string {
-  const path = join(distDir, fn, name);
-  if (!existsSync(path)) throw new Error(`${path} is missing: build the AWS bundles first (npm run build, or node apps/orders/build/index.mjs aws)`);
+  const path = name === "index.mjs" ? join(distDir, "aws", fn, name) : join(distDir, "meta", `aws-${fn}.json`);
+  if (!existsSync(path)) throw new Error(`${path} is missing: build the AWS bundles first (npm run build -w apps/orders)`);
   return path;
 }
 

@@ -4,9 +4,9 @@ import { deliverThroughSqs, lambdaContext, restApiEvent, httpApiEvent, scheduled
 import { hostileInputContract, hostileMessagesContract, httpContract, queueContract, scheduleContract, type ContractRequest, type HttpTarget } from "@skyport/core/testing";
 import type { Env } from "@skyport/core";
 import { inject } from "vitest";
-import { awsCleanupFunction } from "../../src/aws/cleanup-function.js";
-import { awsHttpFunction } from "../../src/aws/http-function.js";
-import { awsQueueFunction } from "../../src/aws/queue-function.js";
+import { awsCleanupFunction } from "./functions.js";
+import { awsHttpFunction } from "./functions.js";
+import { awsQueueFunction } from "./functions.js";
 import { sqsRelay } from "./sqs-relay.js";
 
 const endpoint = inject("dynamoDbEndpoint");
@@ -16,7 +16,7 @@ const quiet = { logWrite: () => {} };
 
 /** The functions' environment as the SAM template sets it, pointed at DynamoDB Local. */
 function functionEnv(table: string, extra: Env = {}): Env {
-  const env = { ...dynamoDbLocalEnv(endpoint, table), SKYPORT_QUEUE_URL: QUEUE_URL, ...extra };
+  const env = { ...dynamoDbLocalEnv(endpoint, table), SKYPORT_TOPIC_ORDERS: QUEUE_URL, ...extra };
   // The SDK reads endpoint, region and credentials from the process environment, as on Lambda.
   Object.assign(process.env, env);
   return env;

@@ -2,8 +2,8 @@ import { deliverThroughSqs, httpApiEvent, sendThroughLambda } from "@skyport/aws
 import { outageContract, switchableProxy } from "@skyport/core/testing";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { inject } from "vitest";
-import { awsHttpFunction } from "../../src/aws/http-function.js";
-import { awsQueueFunction } from "../../src/aws/queue-function.js";
+import { awsHttpFunction } from "./functions.js";
+import { awsQueueFunction } from "./functions.js";
 import { sqsRelay } from "./sqs-relay.js";
 
 const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
@@ -11,7 +11,7 @@ const quiet = { logWrite: () => {} };
 
 outageContract("AWS Lambda handlers, DynamoDB Local behind a proxy that goes away", async () => {
   const proxy = await switchableProxy(Number(new URL(inject("dynamoDbEndpoint")).port));
-  const env = { ...dynamoDbLocalEnv(`http://127.0.0.1:${proxy.port}`, inject("awsTables").orders), SKYPORT_QUEUE_URL: QUEUE_URL };
+  const env = { ...dynamoDbLocalEnv(`http://127.0.0.1:${proxy.port}`, inject("awsTables").orders), SKYPORT_TOPIC_ORDERS: QUEUE_URL };
   // The SDK reads its endpoint from the process environment when the service is first built.
   Object.assign(process.env, env);
   const queue = awsQueueFunction(env, quiet);

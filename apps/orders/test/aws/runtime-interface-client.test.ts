@@ -49,10 +49,10 @@ describe("the built bundles under aws-lambda-ric and a local Runtime API", () =>
     const env = {
       ...(dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("awsTables").bundles) as Record<string, string>),
       // No SQS here: the publish fails fast and is logged; the order exists regardless (API.md).
-      SKYPORT_QUEUE_URL: `http://127.0.0.1:${await freePort()}/123456789012/skyport-orders`,
+      SKYPORT_TOPIC_ORDERS: `http://127.0.0.1:${await freePort()}/123456789012/skyport-orders`,
       SKYPORT_LOG_LEVEL: "warn",
     };
-    [http, queue] = await Promise.all([runFunction("http", env), runFunction("queue", env)]);
+    [http, queue] = await Promise.all([runFunction("api", env), runFunction("confirm", env)]);
   });
 
   afterAll(async () => {

@@ -3,12 +3,12 @@ import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { clientResponse, httpApiEvent, lambdaContext, restApiEvent, xrayTraceHeader } from "@skyport/aws-lambda/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { awsHttpFunction } from "../../src/aws/http-function.js";
-import { awsQueueFunction } from "../../src/aws/queue-function.js";
+import { awsHttpFunction } from "./functions.js";
+import { awsQueueFunction } from "./functions.js";
 import { sqsRelay } from "./sqs-relay.js";
 
 const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
-const env = { ...dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("awsTables").orders), SKYPORT_QUEUE_URL: QUEUE_URL };
+const env = { ...dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("awsTables").orders), SKYPORT_TOPIC_ORDERS: QUEUE_URL };
 Object.assign(process.env, env);
 const logs: string[] = [];
 const capture = { logWrite: (line: string) => void logs.push(line) };
@@ -19,7 +19,7 @@ afterAll(() => relay.restore());
 const order = (customerId: string) => JSON.stringify({ customerId, items: [{ sku: "SKU-1", quantity: 1, unitPrice: 500 }], currency: "EUR" });
 
 describe("the AWS functions, wired", () => {
-  it("publishes order.created to SKYPORT_QUEUE_URL with the request's trace, and the queue function confirms it", async () => {
+  it("publishes order.created to SKYPORT_TOPIC_ORDERS with the request's trace, and the queue function confirms it", async () => {
     const xray = `${xrayTraceHeader()};Parent=53995c3f42cd8ad8;Sampled=1`;
     const event = httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json", "x-amzn-trace-id": xray }, body: order("cus_wired") });
     const created = clientResponse(await http(event, lambdaContext()));
@@ -63,9 +63,9 @@ describe("the AWS functions, wired", () => {
   });
 
   it("fails at load, naming the variable, without a queue for a durable store", () => {
-    const { SKYPORT_QUEUE_URL: _, ...noQueue } = env;
+    const { SKYPORT_TOPIC_ORDERS: _, ...noQueue } = env;
     expect(() => awsHttpFunction(noQueue)).toThrow(ConfigError);
-    expect(() => awsHttpFunction(noQueue)).toThrow(/SKYPORT_QUEUE_URL/);
+    expect(() => awsHttpFunction(noQueue)).toThrow(/SKYPORT_TOPIC_ORDERS/);
     expect(() => awsHttpFunction({ ...env, SKYPORT_STORE: "firestore" })).toThrow(/SKYPORT_STORE.*memory, dynamodb/);
     // The store's own settings too, before any request (and without loading its SDK).
     expect(() => awsHttpFunction({ ...env, SKYPORT_DYNAMODB_TABLE: "x" })).toThrow(/SKYPORT_DYNAMODB_TABLE must be a DynamoDB table name/);

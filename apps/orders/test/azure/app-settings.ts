@@ -16,7 +16,7 @@ export async function appSettings(overrides: AppSettings = {}): Promise<AppSetti
     SKYPORT_COSMOS_ENDPOINT: azure.cosmosEndpoint,
     SKYPORT_COSMOS_KEY: azure.cosmosKey,
     SKYPORT_COSMOS_DATABASE: azure.database,
-    SKYPORT_QUEUE_NAME: queueName,
+    SKYPORT_TOPIC_ORDERS: queueName,
     SKYPORT_STORAGE_CONNECTION_STRING: azure.storageConnectionString,
     SKYPORT_LOG_LEVEL: "error",
     ...overrides,
@@ -26,8 +26,8 @@ export async function appSettings(overrides: AppSettings = {}): Promise<AppSetti
 /** The queue the app publishes to, and its `-poison` sibling, as the host sees them. */
 export function appQueues(settings: AppSettings) {
   return {
-    queue: new QueueClient(settings.SKYPORT_STORAGE_CONNECTION_STRING!, settings.SKYPORT_QUEUE_NAME!),
-    poisonQueue: new QueueClient(settings.SKYPORT_STORAGE_CONNECTION_STRING!, `${settings.SKYPORT_QUEUE_NAME}-poison`),
+    queue: new QueueClient(settings.SKYPORT_STORAGE_CONNECTION_STRING!, settings.SKYPORT_TOPIC_ORDERS!),
+    poisonQueue: new QueueClient(settings.SKYPORT_STORAGE_CONNECTION_STRING!, `${settings.SKYPORT_TOPIC_ORDERS}-poison`),
   };
 }
 
@@ -40,7 +40,7 @@ export async function loadAzureEntry(settings: AppSettings) {
   const saved = { ...process.env };
   Object.assign(process.env, settings);
   try {
-    return await import("../../src/azure/main.js");
+    return await import("./entry.js");
   } finally {
     for (const name of Object.keys(settings)) if (!(name in saved)) delete process.env[name];
     Object.assign(process.env, saved);

@@ -32,7 +32,7 @@ describe("dist/azure, the deployable Functions app", () => {
   });
 
   it("bundles no AWS or Google code and no store SDK but Cosmos DB's (esbuild's metafile)", () => {
-    const meta = JSON.parse(readFileSync(file("meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const meta = JSON.parse(readFileSync(join(distDir, "../meta/azure.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
     const inputs = Object.keys(Object.values(meta.outputs)[0]!.inputs);
     const forbidden = /@aws-sdk\/|@smithy\/|aws-lambda|@google-cloud\/|google-gax|firebase|better-sqlite3|adapters\/(dynamodb|firestore|sqlite|aws-lambda|gcp-functions)\//;
     expect(inputs.filter((input) => forbidden.test(input))).toEqual([]);
@@ -44,7 +44,7 @@ describe("dist/azure, the deployable Functions app", () => {
 
 describe("the bundle, loaded as the worker loads it", () => {
   let settings: AppSettings;
-  let bundle: { http: unknown; queue: unknown; cleanup: unknown };
+  let bundle: { handlers: Record<string, unknown> };
 
   beforeAll(async () => {
     // The memory store: this checks the bundle's wiring; the contracts on Cosmos run from the sources.
@@ -53,32 +53,30 @@ describe("the bundle, loaded as the worker loads it", () => {
     bundle = await import(/* @vite-ignore */ pathToFileURL(file("main.mjs")).href);
   });
 
-  it("registers the three functions with the worker, and exports the very handlers it registered", () => {
-    expect([...worker.registered.keys()].sort()).toEqual(["orders-cleanup", "orders-http", "orders-queue"]);
-    expect(worker.registered.get("orders-http")!.callback).toBe(bundle.http);
-    expect(worker.registered.get("orders-queue")!.callback).toBe(bundle.queue);
-    expect(worker.registered.get("orders-cleanup")!.callback).toBe(bundle.cleanup);
+  it("registers the app's three functions by name with the worker, and exports the very handlers it registered", () => {
+    expect([...worker.registered.keys()].sort()).toEqual(["api", "cleanup", "confirm"]);
+    for (const name of ["api", "confirm", "cleanup"]) expect(worker.registered.get(name)!.callback).toBe(bundle.handlers[name]);
   });
 
   it("creates an order from RPC data and confirms it from the message it put on the Storage queue", async () => {
-    const httpBinding = Object.keys(worker.registered.get("orders-http")!.metadata.bindings).find((k) => k !== "$return")!;
+    const httpBinding = Object.keys(worker.registered.get("api")!.metadata.bindings).find((k) => k !== "$return")!;
     const body = new TextEncoder().encode(JSON.stringify({ customerId: "cus_bundle", items: [{ sku: "A", quantity: 2, unitPrice: 50 }], currency: "EUR" }));
     const rpcHttp = (method: string, path: string, bytes?: Uint8Array) => ({
       inputData: [{ name: httpBinding, data: { http: { method, url: `https://skyport-orders.azurewebsites.net${path}`, headers: bytes ? { "content-type": "application/json" } : {}, query: {}, params: { path: path.slice(1) }, ...(bytes ? { body: { bytes } } : {}) } } }],
     });
-    const created = (await worker.invoke("orders-http", rpcHttp("POST", "/orders", body))).returnValue!.http!;
+    const created = (await worker.invoke("api", rpcHttp("POST", "/orders", body))).returnValue!.http!;
     expect(created.statusCode).toBe("201");
     const order = JSON.parse(Buffer.from(created.body!.bytes!).toString()) as { id: string };
 
     const { receivedMessageItems } = await appQueues(settings).queue.receiveMessages();
     expect(receivedMessageItems).toHaveLength(1);
     const text = Buffer.from(receivedMessageItems[0]!.messageText, "base64").toString();
-    await worker.invoke("orders-queue", {
-      inputData: [{ name: Object.keys(worker.registered.get("orders-queue")!.metadata.bindings)[0]!, data: { string: text } }],
+    await worker.invoke("confirm", {
+      inputData: [{ name: Object.keys(worker.registered.get("confirm")!.metadata.bindings)[0]!, data: { string: text } }],
       triggerMetadata: { Id: { string: receivedMessageItems[0]!.messageId }, DequeueCount: { int: receivedMessageItems[0]!.dequeueCount }, QueueTrigger: { string: text } },
     });
 
-    const read = (await worker.invoke("orders-http", rpcHttp("GET", `/orders/${order.id}`))).returnValue!.http!;
+    const read = (await worker.invoke("api", rpcHttp("GET", `/orders/${order.id}`))).returnValue!.http!;
     expect(JSON.parse(Buffer.from(read.body!.bytes!).toString())).toMatchObject({ id: order.id, status: "confirmed", version: 2 });
   });
 });

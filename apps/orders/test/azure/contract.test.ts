@@ -30,7 +30,7 @@ scheduleContract("azure functions (cosmos, its own database)", async () => {
     orders: stores.orders,
     retentionDays: 30,
     cleanupPageSize,
-    tick: async () => void (await cleanup(hostTimer(), hostInvocationContext({ functionName: "orders-cleanup", triggerType: "timerTrigger" }))),
+    tick: async () => void (await cleanup(hostTimer(), hostInvocationContext({ functionName: "cleanup", triggerType: "timerTrigger" }))),
     close: stores.close,
   };
 });
@@ -39,7 +39,7 @@ hostileInputContract("azure functions (cosmos)", async () => {
   const settings = await appSettings();
   const { http } = await loadAzureEntry(settings);
   const stores = storesOf(settings);
-  return { ...azureHttpTarget(http, { close: stores.close }), orders: stores.orders, secrets: [settings.SKYPORT_QUEUE_NAME!, settings.SKYPORT_COSMOS_KEY!] };
+  return { ...azureHttpTarget(http, { close: stores.close }), orders: stores.orders, secrets: [settings.SKYPORT_TOPIC_ORDERS!, settings.SKYPORT_COSMOS_KEY!] };
 });
 
 hostileMessagesContract("azure storage queue (cosmos)", async () => {

@@ -1,7 +1,8 @@
 import { hostHttpRequest, hostInvocationContext, listenOnce, type InvocationLog } from "@skyport/azure-functions/testing";
 import type { Order } from "@skyport/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { HOST_SETTINGS } from "../../src/azure/host-settings.js";
+import { hostSettings } from "@skyport/azure-functions";
+import host from "../../host.json" with { type: "json" };
 import { appQueues, appSettings, loadAzureEntry, type AppSettings } from "./app-settings.js";
 
 type Entry = Awaited<ReturnType<typeof loadAzureEntry>>;
@@ -15,7 +16,7 @@ describe("order.created, from POST /orders through the Storage queue to the queu
   let settings: AppSettings;
   let entry: Entry;
   const logs: InvocationLog[] = [];
-  const listen = () => listenOnce(entry.queue, { ...appQueues(settings), maxDequeueCount: HOST_SETTINGS.maxDequeueCount, logs });
+  const listen = () => listenOnce(entry.queue, { ...appQueues(settings), maxDequeueCount: hostSettings(host).maxDequeueCount, logs });
 
   beforeAll(async () => {
     settings = await appSettings({ SKYPORT_LOG_LEVEL: "info" });
@@ -23,7 +24,7 @@ describe("order.created, from POST /orders through the Storage queue to the queu
   });
 
   const send = async (method: string, path: string, body?: unknown) => {
-    const invocation = hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger" });
+    const invocation = hostInvocationContext({ functionName: "api", triggerType: "httpTrigger" });
     const headers: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
     const response = await entry.http(hostHttpRequest({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) }), invocation);
     return { status: response.status, order: JSON.parse(String(response.body)) as Order, traceparent: invocation.traceContext!.traceParent! };
@@ -47,8 +48,8 @@ describe("order.created, from POST /orders through the Storage queue to the queu
     const { queue, poisonQueue } = appQueues(settings);
     await queue.sendMessage(Buffer.from('{"type":"order.created","orderId":"not-an-order-id"}').toString("base64"));
     const outcomes: string[] = [];
-    for (let i = 0; i < HOST_SETTINGS.maxDequeueCount; i++) outcomes.push(...Object.values(await listen()));
-    expect(outcomes).toEqual([...Array(HOST_SETTINGS.maxDequeueCount - 1).fill("retry"), "poisoned"]);
+    for (let i = 0; i < hostSettings(host).maxDequeueCount; i++) outcomes.push(...Object.values(await listen()));
+    expect(outcomes).toEqual([...Array(hostSettings(host).maxDequeueCount - 1).fill("retry"), "poisoned"]);
     expect((await poisonQueue.peekMessages()).peekedMessageItems).toHaveLength(1);
   });
 });

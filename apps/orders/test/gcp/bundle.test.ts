@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { firestoreStores } from "@skyport/firestore";
 import { httpContract, orderAt, uniqueCustomer } from "@skyport/core/testing";
@@ -24,11 +24,11 @@ describe("dist/gcp, the directory gcloud functions deploy --source uploads", () 
   });
 
   it("leaves the esbuild metafile out of the upload", () => {
-    expect(read(".gcloudignore").split("\n")).toContain("meta.json");
+    expect(readdirSync(requireGcpBundle())).not.toContain("meta.json");
   });
 
   describe("the bundle's contents, from esbuild's metafile", () => {
-    const meta = () => JSON.parse(read("meta.json")) as Metafile;
+    const meta = () => JSON.parse(readFileSync(join(requireGcpBundle(), "../meta/gcp.json"), "utf8")) as Metafile;
     const inputs = () => Object.keys(meta().inputs);
 
     it("carries no AWS or Azure code and no store SDK but Firestore's", () => {
@@ -56,18 +56,18 @@ describe("the bundle, loaded by the functions framework's CLI as Cloud Functions
   });
   afterAll(() => stores?.close());
 
-  describe("orders (HTTP)", () => {
+  describe("api (HTTP)", () => {
     let orders: Awaited<ReturnType<typeof runBundle>>;
     beforeAll(async () => {
-      orders = await runBundle("orders", env);
+      orders = await runBundle("api", env);
     });
     afterAll(() => orders?.stop());
 
     httpContract("GCP bundle under the functions framework CLI, Firestore emulator", () => ({ send: (request) => orders.send(request), idempotency: stores.idempotency }));
   });
 
-  it("serves ordersQueue: a Pub/Sub push CloudEvent confirms the order it names", async () => {
-    const queue = await runBundle("ordersQueue", env);
+  it("serves confirm: a Pub/Sub push CloudEvent confirms the order it names", async () => {
+    const queue = await runBundle("confirm", env);
     try {
       const order = orderAt(new Date(), { customerId: uniqueCustomer() });
       await stores.orders.create(order);
@@ -79,8 +79,8 @@ describe("the bundle, loaded by the functions framework's CLI as Cloud Functions
     }
   });
 
-  it("serves ordersCleanup: a Cloud Scheduler POST deletes cancelled orders", async () => {
-    const cleanup = await runBundle("ordersCleanup", env);
+  it("serves cleanup: a Cloud Scheduler POST deletes cancelled orders", async () => {
+    const cleanup = await runBundle("cleanup", env);
     try {
       const cancelled = orderAt(new Date(), { customerId: uniqueCustomer(), status: "cancelled", version: 2 });
       await stores.orders.create(cancelled);
@@ -94,7 +94,7 @@ describe("the bundle, loaded by the functions framework's CLI as Cloud Functions
   });
 
   it("serves SKYPORT_STORE=memory without Firestore or a topic", async () => {
-    const orders = await runBundle("orders", { PATH: process.env.PATH, SKYPORT_STORE: "memory" });
+    const orders = await runBundle("api", { PATH: process.env.PATH, SKYPORT_STORE: "memory" });
     try {
       const body = JSON.stringify({ customerId: "cus_memory", items: [{ sku: "A", quantity: 1, unitPrice: 5 }], currency: "EUR" });
       const created = await orders.send({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body });
@@ -107,8 +107,8 @@ describe("the bundle, loaded by the functions framework's CLI as Cloud Functions
   });
 
   it("refuses to start with a wrong setting, naming the variable", async () => {
-    const start = runBundle("orders", { PATH: process.env.PATH, SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "demo-x" });
-    await expect(start).rejects.toThrow(/SKYPORT_PUBSUB_TOPIC/);
+    const start = runBundle("api", { PATH: process.env.PATH, SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "demo-x" });
+    await expect(start).rejects.toThrow(/SKYPORT_TOPIC_ORDERS/);
   });
 });
 

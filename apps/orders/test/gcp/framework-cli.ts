@@ -42,7 +42,8 @@ export async function runBundle(target: string, env: Env) {
       command: process.execPath,
       args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${requireGcpBundle()}`],
       port: 0,
-      env: { ...env, PORT: socketPath, NODE_ENV: "production" },
+      // Cloud Functions sets FUNCTION_TARGET to the deployment's entry point, as --target does here.
+      env: { ...env, PORT: socketPath, NODE_ENV: "production", FUNCTION_TARGET: target },
       ready: () => socketAnswers(socketPath),
       timeoutMs: 30_000,
     });

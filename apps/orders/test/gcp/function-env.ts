@@ -23,7 +23,7 @@ export async function functionEnv(projectId: string, extra: Env = {}, firestoreH
   return {
     SKYPORT_STORE: "firestore",
     GOOGLE_CLOUD_PROJECT: projectId,
-    SKYPORT_PUBSUB_TOPIC: topic,
+    SKYPORT_TOPIC_ORDERS: topic,
     SKYPORT_LOG_LEVEL: "error",
     ...extra,
   };

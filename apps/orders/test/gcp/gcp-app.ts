@@ -2,14 +2,16 @@ import { firestoreStores } from "@skyport/firestore";
 import type { ContractRequest, ContractResponse } from "@skyport/core/testing";
 import { fetchTarget } from "@skyport/core/testing";
 import type { Env } from "@skyport/core";
+import { registerGcpApp } from "@skyport/gcp-functions";
 import { serveFunction } from "@skyport/gcp-functions/testing";
+import app from "../../src/app.js";
 import type { StoreLoaders } from "../../src/container.js";
-import { FUNCTION_NAMES, GCP_STORES, registerOrderFunctions } from "../../src/gcp/functions.js";
+import gcpWiring, { GCP_STORES } from "../../src/gcp.js";
 import { eventarcRelay } from "./eventarc-relay.js";
 import { functionEnv } from "./function-env.js";
 
 /**
- * The GCP entry's three functions, each on the framework's own server on loopback, over the
+ * The order app's three functions, each on the framework's own server on loopback, over the
  * emulators; POST /orders publishes to the Pub/Sub emulator, and a relay pushes what it publishes
  * to the queue function, as Eventarc does.
  */
@@ -17,10 +19,11 @@ export async function gcpApp(projectId: string, extra: Env = {}, firestore: { ho
   const env = await functionEnv(projectId, extra, firestore.host);
   const lines: Record<string, unknown>[] = [];
   const stores: StoreLoaders = { ...GCP_STORES, firestore: (storeEnv) => firestoreStores(storeEnv, { deadlineMs: firestore.deadlineMs }) };
-  registerOrderFunctions(env, { logWrite: (line) => lines.push(JSON.parse(line)), stores: firestore.deadlineMs ? stores : GCP_STORES });
+  const options = { logWrite: (line: string) => void lines.push(JSON.parse(line)), stores: firestore.deadlineMs ? stores : GCP_STORES };
+  registerGcpApp(app, (appEnv, platform) => gcpWiring(appEnv, platform, options), env);
   // The framework keeps one function per name: serve each before anything registers again.
-  const [http, queue, cleanup] = [await serveFunction(FUNCTION_NAMES.http), await serveFunction(FUNCTION_NAMES.queue), await serveFunction(FUNCTION_NAMES.cleanup)];
-  const relay = await eventarcRelay(projectId, env.SKYPORT_PUBSUB_TOPIC!, queue.url);
+  const [http, queue, cleanup] = [await serveFunction("api"), await serveFunction("confirm"), await serveFunction("cleanup")];
+  const relay = await eventarcRelay(projectId, env.SKYPORT_TOPIC_ORDERS!, queue.url);
   // A second client on the same project, to seed and read orders behind the functions' back.
   const peer = firestoreStores(env);
 

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openSqliteStores } from "@skyport/sqlite";
 import { fetchTarget, hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
-import { startLocalServer } from "../../src/local/server.js";
+import { startLocalServer } from "./local-server.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();

@@ -1,0 +1,6 @@
+// An app on one machine: its routes on node:http, its queues in process, its schedules on timers.
+export { startLocalApp, type LocalApp } from "./local-app.js";
+export { runLocalApp } from "./run.js";
+export { invokeFunction, type HttpEvent, type Invocation } from "./invoke.js";
+export { InProcessQueue, MAX_ATTEMPTS, type DeadLetter } from "./in-process-queue.js";
+export { localHttpServer, fromIncomingMessage } from "./http-server.js";

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { functionOf, lazyHandler, type App, type AppFunction, type Context, type Env, type HttpRequest, type QueueEvent, type TriggerKind, type Wiring } from "@skyport/core";
+
+/** What an HTTP invocation's event file holds; every field but the path may be left out. */
+export interface HttpEvent {
+  method?: string;
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** A JSON value (sent as application/json) or text. */
+  body?: unknown;
+}
+
+/** What `invoke` published: the events the function sent, by topic. */
+export interface Invocation {
+  result: unknown;
+  published: { topic: string; event: QueueEvent }[];
+}
+
+/**
+ * Runs one function of the app once, locally, with the local wiring: an HTTP request, a batch of
+ * queue events (one event or an array), or a scheduled run now. What it publishes is collected,
+ * not delivered, so that one function runs alone.
+ */
+export async function invokeFunction<S>(app: App<S>, wiring: Wiring<S>, env: Env, name: string, event?: unknown): Promise<Invocation> {
+  const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
+  const published: Invocation["published"] = [];
+  const instance = wiring(env, { served: [name], queue: (topic) => ({ publish: async (event) => void published.push({ topic, event }) }) });
+  const context: Context = { requestId: randomUUID(), cloud: "local", logger: instance.logger };
+  try {
+    const result = await run(fn, lazyHandler(fn, instance), event, context);
+    return { result, published };
+  } finally {
+    await instance.close?.();
+  }
+}
+
+async function run<S>(fn: AppFunction<S, TriggerKind>, handler: () => Promise<unknown>, event: unknown, context: Context): Promise<unknown> {
+  switch (fn.trigger.kind) {
+    case "http": {
+      const given = (event ?? { path: "/" }) as HttpEvent;
+      if (typeof given.path !== "string") throw new Error('an HTTP event needs a "path", e.g. {"method":"GET","path":"/health"}');
+      const text = given.body === undefined ? undefined : typeof given.body === "string" ? given.body : JSON.stringify(given.body);
+      const headers = { ...(text !== undefined && typeof given.body !== "string" ? { "content-type": "application/json" } : {}), ...lowerCased(given.headers ?? {}) };
+      const request: HttpRequest = { method: given.method ?? "GET", path: given.path, query: new URLSearchParams(given.query), headers, body: text === undefined ? undefined : new TextEncoder().encode(text) };
+      const response = await ((await handler()) as (r: HttpRequest, c: Context) => Promise<{ status: number; headers: Record<string, string>; body?: string }>)(request, context);
+      return { ...response, body: parseJson(response.body) };
+    }
+    case "queue": {
+      if (event === undefined) throw new Error(`a queue function needs an event: --event file.json with {"type": ...} or an array of them`);
+      const events = Array.isArray(event) ? event : [event];
+      const messages = events.map((body, i) => ({ id: `invoke-${i + 1}`, body: typeof body === "string" ? body : JSON.stringify(body), attempt: 1 }));
+      return ((await handler()) as (m: typeof messages, c: Context) => Promise<unknown>)(messages, context);
+    }
+    default:
+      return ((await handler()) as (t: { scheduledAt: Date }, c: Context) => Promise<unknown>)({ scheduledAt: new Date() }, context);
+  }
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+function parseJson(body: string | undefined): unknown {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}

@@ -1,0 +1,90 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { envReader, functionsOf, lazyHandler, nextRun, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
+import { localHttpServer } from "./http-server.js";
+import { InProcessQueue } from "./in-process-queue.js";
+
+export interface LocalApp {
+  /** The HTTP function's address, when the app has one. */
+  url?: string;
+  /** The in-process queue of a topic (publish to it, deliver to it, read its dead letters). */
+  queue(topic: string): InProcessQueue;
+  /** Runs a scheduled function now, as its timer would. */
+  run(name: string): Promise<unknown>;
+  /** Stops accepting, finishes requests in flight, drains the queues, releases the services. */
+  close(): Promise<void>;
+}
+
+/**
+ * A whole app on one machine: its HTTP function on node:http (`PORT`, `SKYPORT_HOST`), a queue in
+ * process per topic, a timer per schedule. The wiring is built as each cloud builds it, with the
+ * local queues as its publishers.
+ */
+export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env): Promise<LocalApp> {
+  const read = envReader(env);
+  const port = read.integer("PORT", 0, 65_535, 3000);
+  const host = read.string("SKYPORT_HOST", "127.0.0.1");
+  const queues = new Map<string, InProcessQueue>();
+  const functions = functionsOf(app);
+  function queueOf(topic: string): InProcessQueue {
+    let queue = queues.get(topic);
+    if (!queue) queues.set(topic, (queue = new InProcessQueue(topic, () => instance.logger)));
+    return queue;
+  }
+  const instance = wiring(env, { served: functions.map(([name]) => name), queue: queueOf });
+  const { logger } = instance;
+
+  // Built now: a store that cannot be reached fails the start, not the first request.
+  await instance.services();
+  const schedules = new Map<string, () => Promise<unknown>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let url: string | undefined;
+  let server: ReturnType<typeof localHttpServer> | undefined;
+  for (const [name, fn] of functions) {
+    if (fn.trigger.kind === "http") {
+      server = localHttpServer(lazyHandler(fn as AppFunction<S, "http">, instance), logger);
+      server.listen(port, host);
+      await once(server, "listening");
+      url = `http://${host}:${(server.address() as AddressInfo).port}`;
+    } else if (fn.trigger.kind === "queue") {
+      queueOf(fn.trigger.topic).attach(lazyHandler(fn as AppFunction<S, "queue">, instance));
+    } else if (fn.trigger.kind === "schedule") {
+      const handler = lazyHandler(fn as AppFunction<S, "schedule">, instance);
+      const run = async () => (await handler())({ scheduledAt: new Date() }, { requestId: `${name}-${Date.now()}`, cloud: "local", logger });
+      schedules.set(name, run);
+      const { schedule } = fn.trigger;
+      const arm = () => {
+        const delay = Math.max(0, nextRun(schedule, new Date()).getTime() - Date.now());
+        const timer = setTimeout(() => {
+          arm();
+          run().catch((error) => logger.error("scheduled run failed", { function: name, error: String(error) }));
+        }, delay);
+        timers.set(name, timer.unref());
+      };
+      arm();
+    }
+  }
+  logger.info("listening", { app: app.name, url, functions: functions.map(([name, fn]) => `${name} (${fn.trigger.kind})`) });
+
+  return {
+    url,
+    queue: queueOf,
+    async run(name) {
+      const run = schedules.get(name);
+      if (!run) throw new Error(`${app.name} has no scheduled function ${JSON.stringify(name)}`);
+      return run();
+    },
+    async close() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      if (server) {
+        const closed = once(server, "close");
+        server.close();
+        server.closeIdleConnections();
+        await closed;
+      }
+      for (const queue of queues.values()) await queue.drain();
+      await instance.close?.();
+      logger.info("stopped");
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { cloudLoggingFormat } from "@skyport/gcp-functions";
+import { envReader, memoryStores, type Env, type Platform } from "@skyport/core";
+import { orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
+import { ordersQueue } from "./events.js";
+
+/** The stores the GCP bundle carries; Firestore's SDK is imported on first use only. */
+export const GCP_STORES: StoreLoaders = {
+  memory: memoryStores,
+  firestore: (env) => import("@skyport/firestore").then((m) => m.firestoreStores(env)),
+};
+
+/**
+ * The order services on Google Cloud: Firestore, and the orders queue (Pub/Sub) for the function
+ * that publishes. Tests may give other store loaders (a Firestore client with a short deadline).
+ */
+export default function gcpWiring(env: Env, platform: Platform, options: Partial<Pick<EntryOptions, "logWrite" | "stores">> = {}) {
+  const queue = ordersQueue(env, platform, "firestore");
+  return orderInstance({
+    cloud: "gcp",
+    env,
+    defaultStore: "firestore",
+    stores: options.stores ?? GCP_STORES,
+    events: (_env, logger) => queue(logger),
+    logFormat: cloudLoggingFormat(envReader(env).optional("GOOGLE_CLOUD_PROJECT")),
+    logWrite: options.logWrite,
+  });
+}

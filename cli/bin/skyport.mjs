@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name>
+import { resolve } from "node:path";
+
+const [command, ...args] = process.argv.slice(2);
+const commands = {
+  build: () => import("../src/build.mjs").then((m) => m.build(process.cwd(), args)),
+  invoke: () => import("../src/invoke.mjs").then((m) => m.invoke(process.cwd(), args)),
+  new: () => import("../src/new-app.mjs").then((m) => m.newApp(resolve(process.env.INIT_CWD ?? process.cwd()), args)),
+};
+if (!Object.hasOwn(commands, command ?? "")) {
+  console.error("usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name>");
+  process.exit(2);
+}
+try {
+  await commands[command]();
+} catch (error) {
+  // A declaration or schedule a cloud cannot take is the user's to fix: its message says how.
+  console.error(`skyport ${command}: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.SKYPORT_DEBUG) console.error(error);
+  process.exit(1);
+}

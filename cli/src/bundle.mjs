@@ -1,0 +1,34 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import * as esbuild from "esbuild";
+
+// ESM bundles still meet CommonJS dependencies that call require() for node built-ins.
+const requireShim = "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);";
+
+/**
+ * Bundles generated entry code (resolved from the app's folder): ESM, minified. Its esbuild
+ * metafile goes to dist/meta/<name>.json, which the bundle tests and benchmarks read and no
+ * deployment uploads. The bench builds the same code elsewhere with source maps beside it.
+ */
+export async function bundle(appDir, { contents, outfile, meta, target = "node22", external = [], define = {}, distDir = join(appDir, "dist"), sourcemap = false }) {
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: appDir, sourcefile: `${meta}.entry.mjs`, loader: "ts" },
+    outfile: join(distDir, outfile),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target,
+    minify: true,
+    sourcemap,
+    legalComments: "none",
+    metafile: true,
+    external,
+    define,
+    banner: { js: requireShim },
+    logLevel: "warning",
+  });
+  await mkdir(join(distDir, "meta"), { recursive: true });
+  await writeFile(join(distDir, "meta", `${meta}.json`), JSON.stringify(result.metafile));
+  await mkdir(dirname(join(distDir, outfile)), { recursive: true });
+  return result.metafile;
+}

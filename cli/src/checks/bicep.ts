@@ -1,0 +1,34 @@
+import { topicVariable, type AnyAppFunction, type App } from "@skyport/core";
+
+const QUEUE_TYPE = "Microsoft.Storage/storageAccounts/queueServices/queues@";
+
+/**
+ * What a Bicep template gets wrong about an app. Azure registers the functions from the bundle
+ * itself, so the template owes each topic a Storage queue, its `-poison` sibling (where the host
+ * moves what fails), and the app setting that names the queue to consumers and publishers alike.
+ */
+export function bicepProblems(app: App<never>, bicep: string): string[] {
+  const variables = new Map([...bicep.matchAll(/^var (\w+) = '([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]));
+  const value = (expression: string) => {
+    const literal = /^'([^']*)'$/.exec(expression)?.[1];
+    return literal ?? variables.get(expression) ?? expression;
+  };
+  const queues = [...bicep.matchAll(/^resource \w+ '([^']+)' = \{([\s\S]*?)^\}/gm)]
+    .filter((m) => m[1]!.startsWith(QUEUE_TYPE))
+    .map((m) => /^\s+name: (.+)$/m.exec(m[2]!)?.[1]?.trim() ?? "")
+    .map((name) => name.replace(/\$\{(\w+)\}/g, (_, v: string) => variables.get(v) ?? `\${${v}}`))
+    .map(value);
+  const problems: string[] = [];
+  const topics = new Set(Object.values<AnyAppFunction<never>>(app.functions).flatMap((fn) => [...(fn.trigger.kind === "queue" ? [fn.trigger.topic] : []), ...fn.publishes]));
+  for (const topic of topics) {
+    const setting = new RegExp(`name: '${topicVariable(topic)}', value: ([^ }]+)`).exec(bicep)?.[1];
+    if (!setting) {
+      problems.push(`topic ${topic}: no app setting ${topicVariable(topic)} names its queue`);
+      continue;
+    }
+    const queue = value(setting);
+    if (!queues.includes(queue)) problems.push(`topic ${topic}: ${topicVariable(topic)} names queue ${queue}, which the template does not create`);
+    if (!queues.includes(`${queue}-poison`)) problems.push(`topic ${topic}: no ${queue}-poison queue for the host to move failed messages to`);
+  }
+  return problems;
+}

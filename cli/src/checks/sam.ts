@@ -1,0 +1,79 @@
+import { topicVariable, type AnyAppFunction, type App } from "@skyport/core";
+import { eventBridgeSchedule } from "@skyport/aws-lambda/schedule";
+import type { Json, JsonObject } from "./cloudformation-yaml.js";
+
+type Resource = { Type?: string; Properties?: JsonObject };
+
+const EVENT_SOURCE: Record<AnyAppFunction<unknown>["trigger"]["kind"], readonly string[]> = {
+  http: ["HttpApi", "Api"],
+  queue: ["SQS"],
+  schedule: ["Schedule", "ScheduleV2"],
+};
+
+/**
+ * What a SAM template gets wrong about an app: a declared function it does not deploy (a
+ * function's CodeUri ends in `dist/aws/<name>`), one it deploys that the app does not declare, a
+ * trigger of another kind, a schedule other than the declaration's, a topic's queue that its
+ * publishers and its consumer do not share, or a topic setting on a function that does not publish.
+ */
+export function samProblems(app: App<never>, template: JsonObject): string[] {
+  const resources = (template.Resources ?? {}) as Record<string, Resource>;
+  const parameters = (template.Parameters ?? {}) as Record<string, { Default?: Json }>;
+  const deployed = new Map<string, { id: string; properties: JsonObject }>();
+  for (const [id, resource] of Object.entries(resources)) {
+    if (resource.Type !== "AWS::Serverless::Function") continue;
+    const name = /dist\/aws\/([^/]+)\/?$/.exec(String(resource.Properties?.CodeUri ?? ""))?.[1];
+    if (name) deployed.set(name, { id, properties: resource.Properties ?? {} });
+  }
+  const problems: string[] = [];
+  for (const name of deployed.keys()) {
+    if (!(name in app.functions)) problems.push(`${deployed.get(name)!.id} deploys dist/aws/${name}, which app ${app.name} does not declare`);
+  }
+  const topicQueues = new Map<string, Set<string>>();
+  const sharesQueue = (topic: string, queue: string) => topicQueues.set(topic, (topicQueues.get(topic) ?? new Set()).add(queue));
+  for (const [name, fn] of Object.entries<AnyAppFunction<never>>(app.functions)) {
+    const found = deployed.get(name);
+    if (!found) {
+      problems.push(`function ${name} (${fn.trigger.kind}) has no AWS::Serverless::Function whose CodeUri ends in dist/aws/${name}`);
+      continue;
+    }
+    const events = Object.values((found.properties.Events ?? {}) as Record<string, { Type?: string; Properties?: JsonObject }>);
+    const sources = events.filter((event) => EVENT_SOURCE[fn.trigger.kind].includes(event.Type ?? ""));
+    if (sources.length === 0) problems.push(`${found.id} (function ${name}) has no ${EVENT_SOURCE[fn.trigger.kind].join(" or ")} event for its ${fn.trigger.kind} trigger`);
+    if (fn.trigger.kind === "schedule") {
+      const wanted = eventBridgeSchedule(fn.trigger.schedule);
+      const given = sources.map((event) => resolve(event.Properties?.Schedule ?? null, parameters));
+      if (sources.length && !given.includes(wanted)) problems.push(`${found.id} (function ${name}) runs on ${given.join(", ")}; "${fn.trigger.expression}" is ${wanted}`);
+    }
+    if (fn.trigger.kind === "queue") for (const event of sources) sharesQueue(fn.trigger.topic, refName(event.Properties?.Queue ?? null));
+    const variables = ((found.properties.Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;
+    for (const topic of fn.publishes) {
+      const value = variables[topicVariable(topic)];
+      if (value === undefined) problems.push(`${found.id} (function ${name}) publishes to ${topic} but has no ${topicVariable(topic)}`);
+      else sharesQueue(topic, refName(value));
+    }
+    for (const variable of Object.keys(variables).filter((v) => v.startsWith("SKYPORT_TOPIC_"))) {
+      if (!fn.publishes.some((topic) => topicVariable(topic) === variable)) problems.push(`${found.id} (function ${name}) has ${variable} but does not publish to that topic`);
+    }
+  }
+  for (const [topic, queues] of topicQueues) {
+    if (queues.size > 1) problems.push(`topic ${topic} is more than one queue: ${[...queues].sort().join(", ")}`);
+  }
+  return problems;
+}
+
+/** A value, or a parameter's default when it is `!Ref Parameter`. */
+function resolve(value: Json, parameters: Record<string, { Default?: Json }>): string {
+  const ref = refName(value);
+  return ref in parameters ? String(parameters[ref]!.Default) : ref;
+}
+
+/** The resource a value points at (`!Ref X`, `!GetAtt X.Arn`, `!GetAtt X.QueueUrl`), or the value itself. */
+function refName(value: Json): string {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    if (typeof value.Ref === "string") return value.Ref;
+    const getAtt = value["Fn::GetAtt"];
+    if (Array.isArray(getAtt)) return String(getAtt[0]);
+  }
+  return String(value);
+}

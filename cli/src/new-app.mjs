@@ -1,0 +1,36 @@
+import { existsSync } from "node:fs";
+import { cp, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), "../template");
+// The rule defineApp applies: the name is also a folder, a package name and a cloud resource prefix.
+const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+
+/**
+ * `skyport new <name>` at the root of a Skyport workspace: apps/<name>, a small app (one HTTP
+ * route, one queue consumer, one schedule) with its three deploy templates and its tests.
+ */
+export async function newApp(root, args) {
+  const [name] = args;
+  if (!name || !APP_NAME.test(name)) throw new Error(`name the app: 2-32 characters of a-z, 0-9 and -, starting with a letter (npm run new -- my-app); got ${JSON.stringify(name ?? "")}`);
+  const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8").catch(() => "{}"));
+  if (!(manifest.workspaces ?? []).includes("apps/*")) throw new Error(`${root} is not a Skyport workspace (its package.json has no "apps/*" workspace): run this at the repository's root`);
+  const appDir = join(root, "apps", name);
+  if (existsSync(appDir)) throw new Error(`${relative(root, appDir)} exists already`);
+
+  await cp(TEMPLATE, appDir, { recursive: true });
+  for (const file of await listFiles(appDir)) {
+    const text = await readFile(file, "utf8");
+    if (text.includes("__NAME__")) await writeFile(file, text.replaceAll("__NAME__", name));
+  }
+  await rename(join(appDir, "gitignore"), join(appDir, ".gitignore"));
+  const rel = relative(root, appDir);
+  console.log(`created ${rel}: src/app.ts declares its functions; deploy/ holds its templates.
+next: npm run build -w ${rel} && npm test -w ${rel}`);
+}
+
+async function listFiles(dir) {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}

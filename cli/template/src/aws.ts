@@ -1,0 +1,5 @@
+import { cloudWatchFormat } from "@skyport/aws-lambda";
+import type { Env } from "@skyport/core";
+import { instance } from "./services.js";
+
+export default (env: Env) => instance("aws", env, cloudWatchFormat("__NAME__"));

@@ -1,0 +1,4 @@
+import type { Env } from "@skyport/core";
+import { instance } from "./services.js";
+
+export default (env: Env) => instance("azure", env);

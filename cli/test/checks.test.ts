@@ -1,0 +1,138 @@
+import { defineApp, http, json, queue, schedule } from "@skyport/core";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { bicepProblems, gcloudProblems, samProblems, type JsonObject } from "../src/checks/index.js";
+
+const app = defineApp({
+  name: "shop",
+  functions: {
+    api: http(() => [{ path: "/", methods: { GET: async () => json(200, {}) } }], { publishes: ["jobs"] }),
+    work: queue("jobs", { "job.requested": () => async () => {} }),
+    tidy: schedule("every 1 hour", () => async () => undefined),
+  },
+});
+
+const sam = (edit: (resources: Record<string, JsonObject>) => void = () => {}) => {
+  const template = parse(`
+Parameters: { TidySchedule: { Type: String, Default: rate(1 hour) } }
+Resources:
+  Jobs: { Type: AWS::SQS::Queue }
+  Other: { Type: AWS::SQS::Queue }
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ../apps/shop/dist/aws/api
+      Environment: { Variables: { SKYPORT_TOPIC_JOBS: { Ref: Jobs } } }
+      Events: { Get: { Type: HttpApi, Properties: { Method: GET, Path: / } } }
+  Work:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ../apps/shop/dist/aws/work
+      Events: { Jobs: { Type: SQS, Properties: { Queue: { Fn::GetAtt: [Jobs, Arn] } } } }
+  Tidy:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ../apps/shop/dist/aws/tidy
+      Events: { Hourly: { Type: Schedule, Properties: { Schedule: { Ref: TidySchedule } } } }
+`) as JsonObject;
+  edit(template.Resources as Record<string, JsonObject>);
+  return template;
+};
+const props = (resource: JsonObject | undefined) => resource!.Properties as JsonObject;
+
+describe("a SAM template, checked against the declaration", () => {
+  it("passes when it deploys every function with its trigger, schedule and topic queue", () => {
+    expect(samProblems(app, sam())).toEqual([]);
+  });
+
+  it("names a declared function it lacks, and one it deploys that the app does not declare", () => {
+    expect(samProblems(app, sam((r) => void (props(r.Tidy).CodeUri = "../apps/shop/dist/aws/sweep")))).toEqual([
+      "Tidy deploys dist/aws/sweep, which app shop does not declare",
+      "function tidy (schedule) has no AWS::Serverless::Function whose CodeUri ends in dist/aws/tidy",
+    ]);
+  });
+
+  it("names a wrong trigger, a schedule other than the declared one, and queues that do not match", () => {
+    const problems = samProblems(
+      app,
+      sam((r) => {
+        props(r.Work).Events = { Get: { Type: "HttpApi" } };
+        (props(r.Tidy).Events as JsonObject).Hourly = { Type: "Schedule", Properties: { Schedule: "rate(2 hours)" } };
+        props(r.Api).Environment = { Variables: { SKYPORT_TOPIC_JOBS: { Ref: "Other" } } };
+      }),
+    );
+    expect(problems).toEqual([
+      "Work (function work) has no SQS event for its queue trigger",
+      'Tidy (function tidy) runs on rate(2 hours); "every 1 hour" is rate(1 hour)',
+    ]);
+    const split = samProblems(app, sam((r) => void (props(r.Api).Environment = { Variables: { SKYPORT_TOPIC_JOBS: { Ref: "Other" } } })));
+    expect(split).toEqual(["topic jobs is more than one queue: Jobs, Other"]);
+  });
+
+  it("names a publisher without its topic setting, and a topic setting on a function that does not publish", () => {
+    const problems = samProblems(
+      app,
+      sam((r) => {
+        props(r.Api).Environment = { Variables: {} };
+        props(r.Work).Environment = { Variables: { SKYPORT_TOPIC_JOBS: { Ref: "Jobs" } } };
+      }),
+    );
+    expect(problems).toEqual(["Api (function api) publishes to jobs but has no SKYPORT_TOPIC_JOBS", "Work (function work) has SKYPORT_TOPIC_JOBS but does not publish to that topic"]);
+  });
+});
+
+const script = `#!/usr/bin/env bash
+SCHEDULE="0 * * * *"
+gcloud functions deploy shop-api --entry-point=api --trigger-http \\
+  --allow-unauthenticated
+gcloud functions deploy shop-work --entry-point=work --trigger-topic="$TOPIC"
+gcloud functions deploy shop-tidy --entry-point=tidy --trigger-http
+gcloud scheduler jobs create http shop-tidy --schedule="$SCHEDULE" --time-zone=Etc/UTC
+`;
+
+describe("a gcloud script, checked against the declaration", () => {
+  it("passes when it deploys every entry point with its trigger, and a job on the schedule", () => {
+    expect(gcloudProblems(app, script)).toEqual([]);
+  });
+
+  it("names what is missing, extra, wrongly triggered or on another schedule", () => {
+    const broken = script.replace("--entry-point=api", "--entry-point=shop").replace('--trigger-topic="$TOPIC"', "--trigger-http").replace('SCHEDULE="0 * * * *"', 'SCHEDULE="0 3 * * *"');
+    expect(gcloudProblems(app, broken)).toEqual([
+      "the script deploys --entry-point=shop, which app shop does not declare",
+      "function api (http) is not deployed: no gcloud functions deploy --entry-point=api",
+      "function work is deployed without the queue trigger (--trigger-topic[= ])",
+      'function tidy: no Cloud Scheduler job runs "0 * * * *" ("every 1 hour"); the script\'s jobs run 0 3 * * *',
+    ]);
+  });
+});
+
+const bicep = `var jobsQueueName = 'jobs'
+resource jobsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = {
+  parent: queueService
+  name: jobsQueueName
+}
+resource jobsPoison 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = {
+  parent: queueService
+  name: '\${jobsQueueName}-poison'
+}
+resource app 'Microsoft.Web/sites@2024-11-01' = {
+  properties: { siteConfig: { appSettings: [
+        { name: 'SKYPORT_TOPIC_JOBS', value: jobsQueueName }
+  ] } }
+}
+`;
+
+describe("a Bicep template, checked against the declaration", () => {
+  it("passes when each topic has its queue, its poison queue and the setting that names it", () => {
+    expect(bicepProblems(app, bicep)).toEqual([]);
+  });
+
+  it("names a topic without a setting, a setting naming no queue, and a missing poison queue", () => {
+    expect(bicepProblems(app, bicep.replace("SKYPORT_TOPIC_JOBS", "SKYPORT_QUEUE"))).toEqual(["topic jobs: no app setting SKYPORT_TOPIC_JOBS names its queue"]);
+    expect(bicepProblems(app, bicep.replace("var jobsQueueName = 'jobs'", "var jobsQueueName = 'jobs'\nvar other = 'other'").replace("value: jobsQueueName", "value: other"))).toEqual([
+      "topic jobs: SKYPORT_TOPIC_JOBS names queue other, which the template does not create",
+      "topic jobs: no other-poison queue for the host to move failed messages to",
+    ]);
+    expect(bicepProblems(app, bicep.replace("-poison", "-dead"))).toEqual(["topic jobs: no jobs-poison queue for the host to move failed messages to"]);
+  });
+});

@@ -1,0 +1,50 @@
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const run = promisify(execFile);
+
+/** A workspace of its own in a temporary folder: apps/*, the repository's tsconfig and node_modules. */
+function temporaryWorkspace(): string {
+  const root = mkdtempSync(join(tmpdir(), "skyport-new-"));
+  writeFileSync(join(root, "package.json"), JSON.stringify({ name: "workspace", private: true, type: "module", workspaces: ["apps/*"] }));
+  copyFileSync(join(repo, "tsconfig.base.json"), join(root, "tsconfig.base.json"));
+  symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
+  return root;
+}
+
+describe("npm run new -- demo, then its build and tests, with no change to any adapter", () => {
+  const root = temporaryWorkspace();
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const npm = (...args: string[]) => run("npm", args, { cwd: root, env: { ...process.env, INIT_CWD: root, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 16 * 1024 * 1024 });
+
+  it("creates apps/demo from the template, named throughout", async () => {
+    await run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "demo"], { cwd: root, env: { ...process.env, INIT_CWD: root } });
+    expect(readFileSync(join(root, "apps/demo/src/app.ts"), "utf8")).toContain('name: "demo"');
+    expect(readFileSync(join(root, "apps/demo/package.json"), "utf8")).toContain('"name": "@skyport/demo"');
+    expect(existsSync(join(root, "apps/demo/.gitignore"))).toBe(true);
+    await expect(run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "demo"], { cwd: root, env: { ...process.env, INIT_CWD: root } })).rejects.toThrow(/apps\/demo exists already/);
+    await expect(run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "Demo_App"], { cwd: root, env: { ...process.env, INIT_CWD: root } })).rejects.toThrow(/2-32 characters/);
+  });
+
+  it("npm run build -w apps/demo writes its bundles for AWS, Google Cloud and Azure", async () => {
+    await npm("run", "build", "-w", "apps/demo");
+    for (const file of ["aws/api/index.mjs", "aws/work/index.mjs", "aws/tick/index.mjs", "gcp/index.mjs", "azure/main.mjs", "local/server.mjs"]) {
+      expect(existsSync(join(root, "apps/demo/dist", file)), file).toBe(true);
+    }
+  });
+
+  it("npm test -w apps/demo passes", async () => {
+    const { stdout } = await npm("test", "-w", "apps/demo");
+    expect(stdout).toMatch(/Tests\s+8 passed \(8\)/);
+  });
+
+  it("its deploy script passes shellcheck", async () => {
+    await run("shellcheck", [join(root, "apps/demo/deploy/gcp/deploy.sh")]);
+  });
+});

@@ -1,0 +1,53 @@
+import type { Env } from "../config/env.js";
+import type { EventPublisher } from "../ports/event-publisher.js";
+import type { Logger } from "../ports/logger.js";
+
+/**
+ * Every trigger kind: its declaration (what the build and the templates read) and the neutral
+ * handler a runtime adapter calls. A kind adds itself by declaration merging, in its own file.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each trigger kind's module
+export interface TriggerKinds {}
+export type TriggerKind = keyof TriggerKinds;
+export type TriggerOf<K extends TriggerKind> = TriggerKinds[K] extends { trigger: infer T } ? T : never;
+export type HandlerOf<K extends TriggerKind> = TriggerKinds[K] extends { handler: infer H } ? H : never;
+
+/** One function of an app: a trigger, and the handler built from the instance's services. */
+export interface AppFunction<S, K extends TriggerKind = TriggerKind> {
+  trigger: TriggerOf<K>;
+  /** Topics this function publishes to: the templates grant sending to these, and only these. */
+  publishes: readonly string[];
+  bind(services: S): HandlerOf<K>;
+}
+
+/** A function of any kind, as a union that narrows on `trigger.kind`. */
+export type AnyAppFunction<S> = { [K in TriggerKind]: AppFunction<S, K> }[TriggerKind];
+
+export interface FunctionOptions {
+  publishes?: readonly string[];
+}
+
+/** An app: named functions, each a handler with one trigger. Runtimes, builds and templates follow it. */
+export interface App<S = never, N extends string = string> {
+  name: string;
+  functions: Readonly<Record<N, AnyAppFunction<S>>>;
+}
+
+/** What a cloud entry hands a runtime adapter: the instance's services, built on first use. */
+export interface AppInstance<S> {
+  logger: Logger;
+  services(): Promise<S>;
+  /** Releases what the services hold (connections, files); the local server calls it on shutdown. */
+  close?(): Promise<void>;
+}
+
+/** What a runtime tells the app's wiring about the process it runs in. */
+export interface Platform {
+  /** The functions this process serves: one per Lambda bundle, every one in a Functions app. */
+  served: readonly string[];
+  /** The runtime's own queue for a topic, where the runtime carries its queues (the local server). */
+  queue?(topic: string): EventPublisher;
+}
+
+/** An app's wiring for one cloud: reads the configuration now (a bad value fails the start). */
+export type Wiring<S> = (env: Env, platform: Platform) => AppInstance<S>;

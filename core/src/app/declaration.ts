@@ -1,0 +1,61 @@
+import type { AnyAppFunction, App } from "./app.js";
+
+/** A declaration the clouds could not deploy: thrown when the app module loads, so builds fail early. */
+export class AppDeclarationError extends Error {
+  override name = "AppDeclarationError";
+}
+
+const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+/** camelCase: a valid Lambda handler folder, functions-framework target and Azure function name. */
+const FUNCTION_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
+/** Valid as an SQS queue, a Pub/Sub topic and an Azure Storage queue name alike. */
+export const TOPIC_NAME = /^[a-z][a-z0-9-]{1,40}[a-z0-9]$/;
+const topicRule = "3-42 characters of a-z, 0-9 and -, starting with a letter";
+
+/** Declares an app. Every name is checked against what all three clouds accept. */
+export function defineApp<S, N extends string>(app: { name: string; functions: Record<N, AnyAppFunction<S>> }): App<S, N> {
+  if (!APP_NAME.test(app.name)) {
+    throw new AppDeclarationError(`app name ${JSON.stringify(app.name)}: 2-32 characters of a-z, 0-9 and -, starting with a letter`);
+  }
+  const entries = Object.entries<AnyAppFunction<S>>(app.functions);
+  if (entries.length === 0) throw new AppDeclarationError(`app ${app.name} declares no function`);
+  for (const [name, fn] of entries) {
+    if (!FUNCTION_NAME.test(name)) {
+      throw new AppDeclarationError(`function name ${JSON.stringify(name)}: camelCase, 1-40 characters of A-Z, a-z and 0-9, starting with a-z`);
+    }
+    for (const topic of fn.publishes) {
+      if (!TOPIC_NAME.test(topic)) throw new AppDeclarationError(`function ${name} publishes to ${JSON.stringify(topic)}: ${topicRule}`);
+    }
+  }
+  const httpFunctions = entries.filter(([, fn]) => fn.trigger.kind === "http").map(([name]) => name);
+  if (httpFunctions.length > 1) {
+    // Each cloud's front door (API Gateway, the function URL, Azure's catch-all route) serves one route table.
+    throw new AppDeclarationError(`app ${app.name} declares ${httpFunctions.length} http functions (${httpFunctions.join(", ")}); one route table serves them all`);
+  }
+  return Object.freeze({ name: app.name, functions: Object.freeze({ ...app.functions }) });
+}
+
+/** The app's functions by name, in declaration order. */
+export function functionsOf<S>(app: App<S>): [string, AnyAppFunction<S>][] {
+  return Object.entries(app.functions);
+}
+
+/** The function `name` of `app`, or a clear error naming the ones it has. */
+export function functionOf<S>(app: App<S>, name: string): AnyAppFunction<S> {
+  const fn = (app.functions as Record<string, AnyAppFunction<S> | undefined>)[name];
+  if (!fn) throw new AppDeclarationError(`app ${app.name} has no function ${JSON.stringify(name)}; it has ${Object.keys(app.functions).join(", ")}`);
+  return fn;
+}
+
+/**
+ * The setting that names where a topic's messages go on each cloud (an SQS queue URL, a Pub/Sub
+ * topic, a Storage queue name): `orders` -> SKYPORT_TOPIC_ORDERS.
+ */
+export function topicVariable(topic: string): string {
+  return `SKYPORT_TOPIC_${topic.toUpperCase().replace(/-/g, "_")}`;
+}
+
+/** The topics the served functions publish to: their queue settings are required at start. */
+export function publishedTopics<S>(app: App<S>, served: readonly string[]): Set<string> {
+  return new Set(served.flatMap((name) => functionOf(app, name).publishes));
+}

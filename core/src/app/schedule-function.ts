@@ -1,0 +1,25 @@
+import type { ScheduleHandler } from "../function/handlers.js";
+import type { AppFunction, FunctionOptions } from "./app.js";
+import { parseSchedule, type Schedule } from "./schedule-expression.js";
+
+export interface ScheduleTrigger {
+  kind: "schedule";
+  /** As declared, e.g. `every 1 hour` or `0 3 * * *` (UTC). */
+  expression: string;
+  schedule: Schedule;
+}
+
+declare module "./app.js" {
+  interface TriggerKinds {
+    schedule: { trigger: ScheduleTrigger; handler: ScheduleHandler };
+  }
+}
+
+/** A scheduled function. The expression is checked as the app is declared, so a typo fails the build. */
+export function schedule<S>(expression: string, handler: (services: S) => ScheduleHandler, options: FunctionOptions = {}): AppFunction<S, "schedule"> {
+  return {
+    trigger: { kind: "schedule", expression, schedule: parseSchedule(expression) },
+    publishes: options.publishes ?? [],
+    bind: handler,
+  };
+}
