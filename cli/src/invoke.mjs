@@ -5,7 +5,7 @@ import { loadModule } from "./load.mjs";
 /**
  * `skyport invoke <function> [--event file.json]` in an app's folder: runs that one function
  * once with the local wiring (an HTTP request, queue events, or a scheduled run now) and prints
- * its result, and what it published, as JSON.
+ * its result, and what it published, as JSON on stdout; the app's log lines go to stderr.
  */
 export async function invoke(appDir, args) {
   const [name, ...rest] = args;
@@ -20,6 +20,14 @@ export async function invoke(appDir, args) {
      export { default as wiring } from "./src/local.ts";
      export { invokeFunction } from "@skyport/local";`,
   );
-  const invocation = await invokeFunction(app, wiring, { ...process.env }, name, event);
+  // The app's log lines go to stderr, so that stdout is the result alone (for jq, or a test).
+  const stdout = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+  let invocation;
+  try {
+    invocation = await invokeFunction(app, wiring, { ...process.env }, name, event);
+  } finally {
+    process.stdout.write = stdout;
+  }
   process.stdout.write(JSON.stringify(invocation, null, 2) + "\n");
 }

@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const events = mkdtempSync(join(tmpdir(), "skyport-invoke-"));
+afterAll(() => rmSync(events, { recursive: true, force: true }));
+
+/** `npm run invoke -- <function> [--event file]` at the repository's root, on the order app's memory store. */
+async function invoke(name: string, event?: unknown) {
+  const args = ["run", "--silent", "invoke", "--", name];
+  if (event !== undefined) {
+    const file = join(events, `${name}-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(event));
+    args.push("--event", file);
+  }
+  const env = { ...process.env, SKYPORT_STORE: "memory", SKYPORT_LOG_LEVEL: "error", INIT_CWD: repo };
+  const { stdout } = await promisify(execFile)("npm", args, { cwd: repo, env });
+  return JSON.parse(stdout) as { result: Record<string, unknown>; published: { topic: string; event: Record<string, unknown> }[] };
+}
+
+describe("npm run invoke fires one function of the order app locally and prints its result", () => {
+  it("an HTTP request: the response, and what the function published", async () => {
+    const body = { customerId: "cus_invoke", items: [{ sku: "A", quantity: 2, unitPrice: 150 }], currency: "EUR" };
+    const { result, published } = await invoke("api", { method: "POST", path: "/orders", body });
+    expect(result).toMatchObject({ status: 201, body: { customerId: "cus_invoke", total: 300, status: "pending" } });
+    expect(published).toEqual([{ topic: "orders", event: { type: "order.created", orderId: (result.body as { id: string }).id } }]);
+  });
+
+  it("a queue message: the batch result, a poison message failed alone", async () => {
+    const { result } = await invoke("confirm", [{ type: "order.created", orderId: "ord_01JD0000000000000000000000" }, { type: "order.shipped" }]);
+    expect(result).toEqual({ failed: [{ id: "invoke-2", retryable: false }] });
+  });
+
+  it("a schedule, now", async () => {
+    const { result } = await invoke("cleanup");
+    expect(result).toEqual({ deleted: 0, skipped: 0 });
+  });
+
+  it("refuses a function the app does not declare, naming the ones it has", async () => {
+    await expect(invoke("ship")).rejects.toThrow(/app orders has no function "ship"; it has api, confirm, cleanup/);
+  });
+});
