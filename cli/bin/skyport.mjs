@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name>
+// skyport build [aws|gcp|azure|local ...] | invoke <function> [--event file.json] | new <name> | dead-letters [file]
 import { resolve } from "node:path";
 
 const [command, ...args] = process.argv.slice(2);
@@ -7,9 +7,10 @@ const commands = {
   build: () => import("../src/build.mjs").then((m) => m.build(process.cwd(), args)),
   invoke: () => import("../src/invoke.mjs").then((m) => m.invoke(process.cwd(), args)),
   new: () => import("../src/new-app.mjs").then((m) => m.newApp(resolve(process.env.INIT_CWD ?? process.cwd()), args)),
+  "dead-letters": () => import("../src/dead-letters.mjs").then((m) => m.deadLetters(process.cwd(), args)),
 };
 if (!Object.hasOwn(commands, command ?? "")) {
-  console.error("usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name>");
+  console.error("usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name> | skyport dead-letters [file]");
   process.exit(2);
 }
 try {

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { BatchResult, Context, EventPublisher, Lazy, Logger, Message, QueueEvent, QueueHandler } from "@skyport/core";
 
 /** Deliveries of a message before it is dead-lettered, as an SQS redrive policy's maxReceiveCount. */
@@ -12,10 +14,23 @@ export interface DeadLetter {
   at: string;
 }
 
+/** Where the local server keeps its dead letters (SKYPORT_DEAD_LETTER_FILE), one JSON line each. */
+export const DEFAULT_DEAD_LETTER_FILE = ".data/dead-letters.jsonl";
+
+/** The dead letters a local server kept in `file`, oldest first: what `npm run dead-letters` lists. */
+export function readDeadLetters(file: string): DeadLetter[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as DeadLetter);
+}
+
 /**
  * One topic's queue inside the local server: published events are delivered to every consumer
  * of the topic after the response, retried with backoff while they fail retryably, and
- * dead-lettered (kept, and logged as an error) when poison or out of attempts: never dropped.
+ * dead-lettered (kept in `deadLetters` and in the dead-letter file, and logged as an error) when
+ * poison or out of attempts: never dropped.
  */
 export class InProcessQueue implements EventPublisher {
   private readonly consumers: Lazy<QueueHandler>[] = [];
@@ -26,6 +41,7 @@ export class InProcessQueue implements EventPublisher {
   constructor(
     readonly topic: string,
     private readonly logger: () => Logger,
+    private readonly deadLetterFile?: string,
   ) {}
 
   attach(consumer: Lazy<QueueHandler>) {
@@ -75,7 +91,12 @@ export class InProcessQueue implements EventPublisher {
   }
 
   private deadLetter(message: Message, reason: DeadLetter["reason"]) {
-    this.deadLetters.push({ topic: this.topic, message, reason, at: new Date().toISOString() });
+    const letter: DeadLetter = { topic: this.topic, message, reason, at: new Date().toISOString() };
+    this.deadLetters.push(letter);
+    if (this.deadLetterFile) {
+      mkdirSync(dirname(this.deadLetterFile), { recursive: true });
+      appendFileSync(this.deadLetterFile, JSON.stringify(letter) + "\n");
+    }
     this.logger().error("message dead-lettered", { topic: this.topic, messageId: message.id, attempt: message.attempt, reason });
   }
 

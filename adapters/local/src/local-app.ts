@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { envReader, functionsOf, lazyHandler, nextRun, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
 import { localHttpServer } from "./http-server.js";
-import { InProcessQueue } from "./in-process-queue.js";
+import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
 
 export interface LocalApp {
   /** The HTTP function's address, when the app has one. */
@@ -17,18 +17,19 @@ export interface LocalApp {
 
 /**
  * A whole app on one machine: its HTTP function on node:http (`PORT`, `SKYPORT_HOST`), a queue in
- * process per topic, a timer per schedule. The wiring is built as each cloud builds it, with the
+ * process per topic (its dead letters in `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule. The wiring is built as each cloud builds it, with the
  * local queues as its publishers.
  */
 export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env): Promise<LocalApp> {
   const read = envReader(env);
   const port = read.integer("PORT", 0, 65_535, 3000);
   const host = read.string("SKYPORT_HOST", "127.0.0.1");
+  const deadLetterFile = read.string("SKYPORT_DEAD_LETTER_FILE", DEFAULT_DEAD_LETTER_FILE);
   const queues = new Map<string, InProcessQueue>();
   const functions = functionsOf(app);
   function queueOf(topic: string): InProcessQueue {
     let queue = queues.get(topic);
-    if (!queue) queues.set(topic, (queue = new InProcessQueue(topic, () => instance.logger)));
+    if (!queue) queues.set(topic, (queue = new InProcessQueue(topic, () => instance.logger, deadLetterFile)));
     return queue;
   }
   const instance = wiring(env, { served: functions.map(([name]) => name), queue: queueOf });

@@ -41,7 +41,7 @@ export function hostileMessagesContract(name: string, factory: () => Promise<Que
         fc.asyncProperty(fc.array(hostileBody(existing.id), { minLength: 1, maxLength: 3 }), async (bodies) => {
           const messages = bodies.map((body) => ({ id: `fuzz-${++sequence}`, body }));
           const outcomes = await target.deliver(messages);
-          for (const m of messages) expect(["retry", "dropped"], m.body.slice(0, 200)).toContain(outcomes[m.id]);
+          for (const m of messages) expect(["retry", "dead-lettered"], m.body.slice(0, 200)).toContain(outcomes[m.id]);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         }),
         { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },

@@ -10,10 +10,12 @@ export interface ContractMessage {
 }
 
 /**
- * What the cloud makes of each message after the handler ran: done (deleted / acked),
- * retry (left for redelivery) or dropped (acknowledged as poison, logged, not retried).
+ * What the cloud makes of each message after the handler ran: done (deleted / acked), retry
+ * (left for redelivery, which the queue's redrive or dead-letter policy bounds: after its last
+ * attempt the message moves to the dead-letter destination), or dead-lettered (moved there now).
+ * Never dropped: a poison message ends where a person is alerted to it.
  */
-export type DeliveryOutcome = "done" | "retry" | "dropped";
+export type DeliveryOutcome = "done" | "retry" | "dead-lettered";
 
 export interface QueueTarget {
   /** The store the consumer works on, to seed orders and read the result. */
@@ -90,7 +92,7 @@ export function queueContract(name: string, factory: () => Promise<QueueTarget> 
       const outcomes = await target.deliver([good[0]!, ...poison, good[1]!]);
       expect(outcomes[good[0]!.id]).toBe("done");
       expect(outcomes[good[1]!.id]).toBe("done");
-      for (const p of poison) expect(["retry", "dropped"], p.body).toContain(outcomes[p.id]);
+      for (const p of poison) expect(["retry", "dead-lettered"], p.body).toContain(outcomes[p.id]);
       expect(await target.orders.get(a.id)).toMatchObject({ status: "confirmed" });
       expect(await target.orders.get(b.id)).toMatchObject({ status: "confirmed" });
     });

@@ -12,6 +12,7 @@ const quiet = { logWrite: (line: string) => void logs.push(line) };
 const env = (extra: Record<string, string> = {}) => ({
   PORT: "0",
   SKYPORT_SQLITE_PATH: join(dir, `orders-${++databases}.db`),
+  SKYPORT_DEAD_LETTER_FILE: join(dir, `dead-letters-${databases}.jsonl`),
   SKYPORT_LOG_LEVEL: "error",
   ...extra,
 });
@@ -45,7 +46,9 @@ queueContract("local server's in-process queue, SQLite", async () => {
     orders: peer.orders,
     async deliver(messages) {
       const { failed } = await server.queue.deliver(messages.map((m) => ({ ...m, attempt: m.attempt ?? 1 })));
-      const outcome = new Map(failed.map((f) => [f.id, f.retryable ? "retry" : "dropped"] as const));
+      // Dead-lettered only if it is in the queue's dead letters, not merely reported failed.
+      const deadLettered = new Set(server.queue.deadLetters.map((letter) => letter.message.id));
+      const outcome = new Map(failed.map((f) => [f.id, deadLettered.has(f.id) ? "dead-lettered" : "retry"] as const));
       return Object.fromEntries(messages.map((m) => [m.id, outcome.get(m.id) ?? "done"]));
     },
     close: async () => (await server.close(), await peer.close()),
