@@ -7,6 +7,9 @@ export type { HttpHandler, QueueHandler, ScheduleHandler, Lazy } from "./functio
 export type { QueueEvent } from "./function/message.js";
 export { DEADLINE_RESERVE_MS, pastDeadline } from "./function/deadline.js";
 
+// Observability
+export { parseTraceparent, validTraceparent, formatTraceparent, type TraceParent } from "./observability/traceparent.js";
+
 // Apps: named functions, each a handler with one trigger
 export type { App, AppFunction, AnyAppFunction, AppInstance, FunctionOptions, HandlerOf, Platform, TriggerKind, TriggerKinds, TriggerOf, Wiring } from "./app/app.js";
 export { defineApp, functionOf, functionsOf, publishedTopics, topicVariable, AppDeclarationError, TOPIC_NAME } from "./app/declaration.js";

@@ -7,23 +7,28 @@ export interface TraceParent {
   sampled: boolean;
 }
 
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(?:-.*)?$/;
+/**
+ * W3C Trace Context: lower-case hex only, each field its exact length; a later version may add
+ * fields after a dash, version 00 may not.
+ */
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 const ZERO_TRACE = "0".repeat(32);
 const ZERO_SPAN = "0".repeat(16);
 
-/** The form nearly every caller sends: version 00, lower case, nothing around it. */
-const CANONICAL = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
-
+/** The one traceparent parser: every adapter and core's spans read the header through it. */
 export function parseTraceparent(header: string | undefined): TraceParent | undefined {
-  if (header !== undefined && CANONICAL.test(header)) {
-    const traceId = header.slice(3, 35);
-    const spanId = header.slice(36, 52);
-    if (traceId === ZERO_TRACE || spanId === ZERO_SPAN) return undefined;
-    return { traceId, spanId, sampled: (parseInt(header.slice(53), 16) & 1) === 1 };
-  }
-  const match = header === undefined ? null : TRACEPARENT.exec(header.trim().toLowerCase());
-  if (!match || match[1] === "ff" || match[2] === ZERO_TRACE || match[3] === ZERO_SPAN) return undefined;
-  return { traceId: match[2]!, spanId: match[3]!, sampled: (parseInt(match[4]!, 16) & 1) === 1 };
+  const match = header === undefined ? null : TRACEPARENT.exec(header.trim());
+  if (!match) return undefined;
+  const [, version, traceId, spanId, flags, more] = match;
+  // Version ff is forbidden; ids of all zeros are invalid; the spec says to ignore such a header.
+  if (version === "ff" || (version === "00" && more !== undefined)) return undefined;
+  if (traceId === ZERO_TRACE || spanId === ZERO_SPAN) return undefined;
+  return { traceId: traceId!, spanId: spanId!, sampled: (parseInt(flags!, 16) & 1) === 1 };
+}
+
+/** The header as sent (without surrounding whitespace) when it is valid, else undefined. */
+export function validTraceparent(header: string | undefined): string | undefined {
+  return parseTraceparent(header) === undefined ? undefined : header!.trim();
 }
 
 export function formatTraceparent({ traceId, spanId, sampled }: TraceParent): string {
