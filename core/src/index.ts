@@ -39,8 +39,8 @@ export { isNetworkError } from "./ports/network-errors.js";
 export { encodeKeyset, decodeKeyset, customerList, statusList, newestFirst, type KeysetPosition } from "./ports/keyset.js";
 
 // Configuration
-export { ConfigError, envReader, type Env, type EnvReader } from "./config/env.js";
-export { readConfig, readLogLevel, STORE_KINDS, LOG_LEVELS, type SkyportConfig, type StoreKind } from "./config/config.js";
+export { ConfigError, envReader, readAll, type ConfigProblem, type Env, type EnvReader } from "./config/env.js";
+export { readConfig, readLogLevel, MEMORY_STORE, LOG_LEVELS, type SkyportConfig, type StoreChoice, type StoreKind } from "./config/config.js";
 
 // The order domain
 export type { Order, OrderItem, OrderStatus, NewOrder } from "./orders/order.js";

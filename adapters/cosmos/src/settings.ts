@@ -1,5 +1,8 @@
 import { envReader, type Env } from "@skyport/core";
 
+/** SKYPORT_STORE's value for this store. */
+export const COSMOS_STORE = "cosmos";
+
 /** The database the stores use unless SKYPORT_COSMOS_DATABASE names another. */
 export const DEFAULT_DATABASE = "skyport";
 

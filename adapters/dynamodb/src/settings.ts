@@ -1,5 +1,8 @@
 import { envReader, type Env } from "@skyport/core";
 
+/** SKYPORT_STORE's value for this store. */
+export const DYNAMODB_STORE = "dynamodb";
+
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
 export interface DynamoDbSettings {

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { envReader, functionsOf, lazyHandler, nextRun, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
+import { envReader, functionsOf, lazyHandler, nextRun, readAll, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
 import { localHttpServer } from "./http-server.js";
 import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
 
@@ -22,8 +22,6 @@ export interface LocalApp {
  */
 export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env): Promise<LocalApp> {
   const read = envReader(env);
-  const port = read.integer("PORT", 0, 65_535, 3000);
-  const host = read.string("SKYPORT_HOST", "127.0.0.1");
   const deadLetterFile = read.string("SKYPORT_DEAD_LETTER_FILE", DEFAULT_DEAD_LETTER_FILE);
   const queues = new Map<string, InProcessQueue>();
   const functions = functionsOf(app);
@@ -32,7 +30,12 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
     if (!queue) queues.set(topic, (queue = new InProcessQueue(topic, () => instance.logger, deadLetterFile)));
     return queue;
   }
-  const instance = wiring(env, { served: functions.map(([name]) => name), queue: queueOf });
+  // One start reports every wrong variable, the server's own and the wiring's, in one error.
+  const [port, host, instance] = readAll(
+    () => read.integer("PORT", 0, 65_535, 3000),
+    () => read.string("SKYPORT_HOST", "127.0.0.1"),
+    () => wiring(env, { served: functions.map(([name]) => name), queue: queueOf }),
+  );
   const { logger } = instance;
 
   // Built now: a store that cannot be reached fails the start, not the first request.

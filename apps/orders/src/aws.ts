@@ -1,13 +1,13 @@
 import { cloudWatchFormat } from "@skyport/aws-lambda";
-import { memoryStores, type Env, type Platform } from "@skyport/core";
-import { readDynamoDbSettings } from "@skyport/dynamodb/settings";
+import { MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
+import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";
 
 /** The stores the AWS bundles carry; DynamoDB's SDK is imported on first use only. */
 export const AWS_STORES: StoreLoaders = {
-  memory: memoryStores,
-  dynamodb: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores)),
+  [MEMORY_STORE]: memoryStores,
+  [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores)),
 };
 
 /** Where log lines go: stdout (which Lambda sends to CloudWatch Logs) unless a test takes them. */
@@ -15,6 +15,6 @@ export type LogOptions = Pick<EntryOptions, "logWrite">;
 
 /** The order services on AWS: DynamoDB, and the orders queue (SQS) for the function that publishes. */
 export default function awsWiring(env: Env, platform: Platform, logs: LogOptions = {}) {
-  const queue = ordersQueue(env, platform, "dynamodb");
-  return orderInstance({ cloud: "aws", env, defaultStore: "dynamodb", stores: AWS_STORES, events: (_env, logger) => queue(logger), logFormat: cloudWatchFormat("orders"), ...logs });
+  const queue = ordersQueue(env, platform, DYNAMODB_STORE);
+  return orderInstance({ cloud: "aws", env, defaultStore: DYNAMODB_STORE, stores: AWS_STORES, events: (_env, logger) => queue(logger), logFormat: cloudWatchFormat("orders"), ...logs });
 }

@@ -1,19 +1,19 @@
-import { memoryStores, type Env, type Platform } from "@skyport/core";
-import { readCosmosSettings } from "@skyport/cosmos/settings";
+import { MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
+import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { lazyStore, orderInstance, type EntryOptions } from "./container.js";
 import { ordersQueue } from "./events.js";
 
 /** The order services on Azure: Cosmos DB, and the orders queue (a Storage queue) for the function that publishes. */
 export default function azureWiring(env: Env, platform: Platform, logs: Pick<EntryOptions, "logWrite"> = {}) {
-  const queue = ordersQueue(env, platform, "cosmos");
+  const queue = ordersQueue(env, platform, COSMOS_STORE);
   return orderInstance({
     cloud: "azure",
     env,
-    defaultStore: "cosmos",
+    defaultStore: COSMOS_STORE,
     stores: {
-      memory: memoryStores,
+      [MEMORY_STORE]: memoryStores,
       // Imported on first use: with SKYPORT_STORE=memory the Cosmos SDK is never loaded.
-      cosmos: lazyStore(readCosmosSettings, () => import("@skyport/cosmos").then((m) => m.cosmosStores)),
+      [COSMOS_STORE]: lazyStore(readCosmosSettings, () => import("@skyport/cosmos").then((m) => m.cosmosStores)),
     },
     events: (_env, logger) => queue(logger),
     ...logs,

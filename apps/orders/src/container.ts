@@ -1,8 +1,9 @@
 import { Container, type ServiceIdentifier } from "inversify";
 import {
-  ConfigError,
+  envReader,
   jsonLogger,
   orderServices,
+  readAll,
   readConfig,
   systemClock,
   ulidIds,
@@ -23,8 +24,12 @@ import {
 /** Builds a store from the environment; `check` validates its settings without loading its SDK. */
 export type StoreLoader = ((env: Env) => Promise<Stores> | Stores) & { check?: (env: Env) => void };
 
-/** How an entry point builds a store of each kind it carries; only the chosen one is ever loaded. */
-export type StoreLoaders = Partial<Record<StoreKind, StoreLoader>>;
+/**
+ * How an entry point builds a store of each kind it carries, keyed by the kind each store
+ * package declares (`DYNAMODB_STORE`, ...): SKYPORT_STORE must name one of these keys, and only
+ * the chosen one is ever loaded.
+ */
+export type StoreLoaders = Record<StoreKind, StoreLoader>;
 
 /**
  * A store whose SDK is imported on first use, with its settings checked at start: a wrong
@@ -70,14 +75,15 @@ function once<T>(build: () => T | Promise<T>): () => Promise<T> {
       }));
 }
 
-/** Reads the configuration now (a wrong value fails at start) and binds the rest to build on first use. */
+/** Reads the configuration now (every wrong value fails the start, all named) and binds the rest to build on first use. */
 export function orderContainer(options: EntryOptions): Container {
-  const config = readConfig(options.env, options.defaultStore);
-  const loadStores = options.stores[config.store];
-  if (!loadStores) {
-    throw new ConfigError("SKYPORT_STORE", `one of ${Object.keys(options.stores).join(", ")} in the ${options.cloud} build`, config.store);
-  }
-  loadStores.check?.(options.env);
+  const { env, stores, defaultStore } = options;
+  const [config] = readAll(
+    () => readConfig(env, { kinds: Object.keys(stores), defaultStore }),
+    // The chosen store's own settings, in the same report (none when SKYPORT_STORE names no store here).
+    () => stores[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
+  );
+  const loadStores = stores[config.store]!;
   const logger = jsonLogger({ level: config.logLevel, format: options.logFormat, write: options.logWrite, fields: { cloud: options.cloud } });
 
   const container = new Container();

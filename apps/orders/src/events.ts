@@ -1,4 +1,4 @@
-import { publishedTopics, readConfig, topicVariable, type Env, type EventPublisher, type Logger, type Platform, type QueueEvent, type StoreKind } from "@skyport/core";
+import { envReader, MEMORY_STORE, publishedTopics, topicVariable, type Env, type EventPublisher, type Logger, type Platform, type QueueEvent, type StoreKind } from "@skyport/core";
 import app from "./app.js";
 
 /**
@@ -21,7 +21,8 @@ export class UnpublishedEvents implements EventPublisher {
 export function ordersQueue(env: Env, platform: Platform, defaultStore: StoreKind): ((logger: Logger) => EventPublisher) {
   const unpublished = (logger: Logger) => new UnpublishedEvents(logger);
   if (!publishedTopics(app, platform.served).has("orders")) return unpublished;
-  if (readConfig(env, defaultStore).store === "memory" && env[topicVariable("orders")] === undefined) return unpublished;
+  const store = envReader(env).optional("SKYPORT_STORE") ?? defaultStore; // checked with the rest by the container
+  if (store === MEMORY_STORE && env[topicVariable("orders")] === undefined) return unpublished;
   if (!platform.queue) throw new Error("this runtime gives the app no queues to publish to");
   const queue = platform.queue("orders");
   return () => queue;

@@ -1,12 +1,13 @@
 import { cloudLoggingFormat } from "@skyport/gcp-functions";
-import { envReader, memoryStores, type Env, type Platform } from "@skyport/core";
-import { orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
+import { envReader, MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
+import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
+import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";
 
 /** The stores the GCP bundle carries; Firestore's SDK is imported on first use only. */
 export const GCP_STORES: StoreLoaders = {
-  memory: memoryStores,
-  firestore: (env) => import("@skyport/firestore").then((m) => m.firestoreStores(env)),
+  [MEMORY_STORE]: memoryStores,
+  [FIRESTORE_STORE]: lazyStore(readFirestoreSettings, () => import("@skyport/firestore").then((m) => m.firestoreStores)),
 };
 
 /**
@@ -14,11 +15,11 @@ export const GCP_STORES: StoreLoaders = {
  * that publishes. Tests may give other store loaders (a Firestore client with a short deadline).
  */
 export default function gcpWiring(env: Env, platform: Platform, options: Partial<Pick<EntryOptions, "logWrite" | "stores">> = {}) {
-  const queue = ordersQueue(env, platform, "firestore");
+  const queue = ordersQueue(env, platform, FIRESTORE_STORE);
   return orderInstance({
     cloud: "gcp",
     env,
-    defaultStore: "firestore",
+    defaultStore: FIRESTORE_STORE,
     stores: options.stores ?? GCP_STORES,
     events: (_env, logger) => queue(logger),
     logFormat: cloudLoggingFormat(envReader(env).optional("GOOGLE_CLOUD_PROJECT")),

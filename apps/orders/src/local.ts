@@ -1,17 +1,38 @@
-import { memoryStores, type Env, type Platform } from "@skyport/core";
-import { sqliteStores } from "@skyport/sqlite";
-import { orderInstance, type EntryOptions } from "./container.js";
+import { Agent } from "node:https";
+import { MEMORY_STORE, memoryStores, readAll, type Env, type EventPublisher, type Platform } from "@skyport/core";
+import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
+import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
+import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
+import { SQLITE_STORE } from "@skyport/sqlite/settings";
+import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";
 
-/** The order services on one machine: SQLite (or memory), and the local server's own orders queue. */
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Every store, with the variables each cloud uses (AWS_ENDPOINT_URL_DYNAMODB, FIRESTORE_EMULATOR_HOST,
+ * SKYPORT_COSMOS_ENDPOINT + SKYPORT_COSMOS_KEY): the chosen store's SDK is imported at start, no other.
+ */
+export const LOCAL_STORES: StoreLoaders = {
+  [SQLITE_STORE]: lazyStore(() => {}, () => import("@skyport/sqlite").then((m) => m.sqliteStores)),
+  [MEMORY_STORE]: memoryStores,
+  [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores)),
+  [FIRESTORE_STORE]: lazyStore(readFirestoreSettings, () => import("@skyport/firestore").then((m) => m.firestoreStores)),
+  [COSMOS_STORE]: lazyStore(readCosmosSettings, () =>
+    import("@skyport/cosmos").then(({ cosmosStores }) => (env: Env) => {
+      // A Cosmos emulator on this machine serves a self-signed certificate; any other endpoint is verified.
+      const local = LOOPBACK.has(new URL(readCosmosSettings(env).endpoint).hostname);
+      return cosmosStores(env, local ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {});
+    }),
+  ),
+};
+
+/** The order services on one machine: SQLite by default (or any store above), and the local server's own orders queue. */
 export default function localWiring(env: Env, platform: Platform, logs: Pick<EntryOptions, "logWrite"> = {}) {
-  const queue = ordersQueue({ ...env, SKYPORT_TOPIC_ORDERS: "in-process" }, platform, "sqlite");
-  return orderInstance({
-    cloud: "local",
-    env,
-    defaultStore: "sqlite",
-    stores: { sqlite: sqliteStores, memory: memoryStores },
-    events: (_env, logger) => queue(logger),
-    ...logs,
-  });
+  // Read together, so that one start names every wrong variable of both.
+  const [queue, instance] = readAll(
+    () => ordersQueue({ ...env, SKYPORT_TOPIC_ORDERS: "in-process" }, platform, SQLITE_STORE),
+    () => orderInstance({ cloud: "local", env, defaultStore: SQLITE_STORE, stores: LOCAL_STORES, events: (_env, logger): EventPublisher => queue(logger), ...logs }),
+  );
+  return instance;
 }

@@ -1,8 +1,12 @@
 import type { LogLevel } from "../ports/logger.js";
-import { envReader, type Env } from "./env.js";
+import { envReader, readAll, type Env } from "./env.js";
 
-export const STORE_KINDS = ["sqlite", "memory", "dynamodb", "firestore", "cosmos"] as const;
-export type StoreKind = (typeof STORE_KINDS)[number];
+/**
+ * A store is named by its package (`DYNAMODB_STORE` in @skyport/dynamodb/settings, and so on):
+ * core knows only its own, the memory store.
+ */
+export type StoreKind = string;
+export const MEMORY_STORE: StoreKind = "memory";
 export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
 
 /** The settings every entry point shares; each store reads its own beside these. */
@@ -13,15 +17,25 @@ export interface SkyportConfig {
   logLevel: LogLevel;
 }
 
-/** Read once at start; a wrong value throws `ConfigError` naming the variable. */
-export function readConfig(env: Env, defaultStore: StoreKind): SkyportConfig {
+/** The stores an entry point carries (its loaders' keys), and the one it uses unless told otherwise. */
+export interface StoreChoice {
+  kinds: readonly StoreKind[];
+  defaultStore: StoreKind;
+}
+
+/**
+ * Read once at start. SKYPORT_STORE must name one of the stores the entry carries; every wrong
+ * value is reported at once, in one `ConfigError`.
+ */
+export function readConfig(env: Env, { kinds, defaultStore }: StoreChoice): SkyportConfig {
   const read = envReader(env);
-  return {
-    store: read.oneOf("SKYPORT_STORE", STORE_KINDS, defaultStore),
-    retentionDays: read.integer("SKYPORT_RETENTION_DAYS", 1, 36_500, 30),
-    cleanupPageSize: read.integer("SKYPORT_CLEANUP_PAGE_SIZE", 1, 1000, 100),
-    logLevel: readLogLevel(env),
-  };
+  const [store, retentionDays, cleanupPageSize, logLevel] = readAll<[StoreKind, number, number, LogLevel]>(
+    () => read.oneOf("SKYPORT_STORE", kinds, defaultStore),
+    () => read.integer("SKYPORT_RETENTION_DAYS", 1, 36_500, 30),
+    () => read.integer("SKYPORT_CLEANUP_PAGE_SIZE", 1, 1000, 100),
+    () => readLogLevel(env),
+  );
+  return { store, retentionDays, cleanupPageSize, logLevel };
 }
 
 /** SKYPORT_LOG_LEVEL alone, for runtimes that log before (or without) an app's own configuration. */

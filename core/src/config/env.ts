@@ -1,13 +1,62 @@
-/** A configuration value that cannot start the service: names the variable and what it allows. */
+/** One wrong variable: its name, what it allows, and what it held. */
+export interface ConfigProblem {
+  variable: string;
+  allowed: string;
+  got: string | undefined;
+}
+
+const describeProblem = ({ variable, allowed, got }: ConfigProblem) =>
+  `${variable} must be ${allowed} (got ${got === undefined ? "nothing" : JSON.stringify(got)})`;
+
+/**
+ * Configuration that cannot start the service: names each wrong variable and what it allows.
+ * One start reports every wrong variable it read (see `readAll`), not only the first.
+ */
 export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    readonly allowed: string,
-    readonly got: string | undefined,
-  ) {
-    super(`${variable} must be ${allowed} (got ${got === undefined ? "nothing" : JSON.stringify(got)})`);
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(variable: string, allowed: string, got: string | undefined) {
+    super(describeProblem({ variable, allowed, got }));
     this.name = "ConfigError";
+    this.problems = [{ variable, allowed, got }];
   }
+
+  /** The first (or only) wrong variable. */
+  get variable(): string {
+    return this.problems[0]!.variable;
+  }
+
+  /** One error naming all of them; a single problem keeps its one-line message. */
+  static of(problems: readonly ConfigProblem[]): ConfigError {
+    const [first, ...rest] = problems;
+    if (!first) throw new Error("ConfigError.of needs at least one problem");
+    const error = new ConfigError(first.variable, first.allowed, first.got);
+    if (rest.length === 0) return error;
+    Object.assign(error, {
+      problems: [...problems],
+      message: `${problems.length} settings are wrong:\n${problems.map((p) => `  ${describeProblem(p)}`).join("\n")}`,
+    });
+    return error;
+  }
+}
+
+/**
+ * Runs every read, even after one fails: the wrong values are gathered and thrown as one
+ * ConfigError, so that a start names all the variables to fix at once. Other errors pass through.
+ */
+export function readAll<T extends unknown[]>(...reads: { [K in keyof T]: () => T[K] }): T {
+  const problems: ConfigProblem[] = [];
+  const values = reads.map((read) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw ConfigError.of(problems);
+  return values as T;
 }
 
 export type Env = Record<string, string | undefined>;

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ConfigError } from "@skyport/core";
 import { openSqliteStores } from "@skyport/sqlite";
 import { fetchTarget, hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
 import { startLocalServer } from "./local-server.js";
@@ -22,6 +23,7 @@ httpContract("local server over HTTP, SQLite", async () => {
   // A second connection to the same file: the contract holds idempotency keys in flight through it.
   const peer = openSqliteStores(server.databasePath!);
   return fetchTarget(server.url, {
+    orders: peer.orders,
     idempotency: peer.idempotency,
     settle: () => server.queue.drain(),
     close: async () => (await server.close(), await peer.close()),
@@ -87,10 +89,16 @@ describe("local server", () => {
     await expect(startLocalServer(env({ SKYPORT_STORE: "postgres" }))).rejects.toThrow(
       'SKYPORT_STORE must be one of sqlite, memory, dynamodb, firestore, cosmos (got "postgres")',
     );
-    await expect(startLocalServer(env({ SKYPORT_STORE: "dynamodb" }))).rejects.toThrow(
-      'SKYPORT_STORE must be one of sqlite, memory in the local build (got "dynamodb")',
-    );
+    await expect(startLocalServer(env({ SKYPORT_STORE: "dynamodb" }))).rejects.toThrow("SKYPORT_DYNAMODB_TABLE must be a DynamoDB table name");
     await expect(startLocalServer(env({ PORT: "http" }))).rejects.toThrow("PORT must be an integer from 0 to 65535");
+  });
+
+  it("names every wrong setting at once: the server's, the configuration's and the store's", async () => {
+    const wrong = env({ PORT: "http", SKYPORT_RETENTION_DAYS: "soon", SKYPORT_STORE: "cosmos", SKYPORT_COSMOS_ENDPOINT: "http://plain" });
+    const error = await startLocalServer(wrong).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.variable)).toEqual(["PORT", "SKYPORT_RETENTION_DAYS", "SKYPORT_COSMOS_ENDPOINT"]);
+    expect((error as Error).message).toMatch(/^3 settings are wrong:\n {2}PORT must be .*\n {2}SKYPORT_RETENTION_DAYS must be .*\n {2}SKYPORT_COSMOS_ENDPOINT must be /);
   });
 
   it("serves from memory with SKYPORT_STORE=memory", async () => {
