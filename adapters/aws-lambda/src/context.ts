@@ -14,7 +14,3 @@ export function toContext(lambda: LambdaContext, logger: Logger, extra: Pick<Con
   };
 }
 
-/** The invocation's X-Ray header, which the runtime sets per invocation when tracing is active. */
-export function invocationTraceHeader(): string | undefined {
-  return process.env._X_AMZN_TRACE_ID || undefined;
-}

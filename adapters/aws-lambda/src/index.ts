@@ -1,23 +1,23 @@
 // An app's functions as Lambda handlers, by name.
-export { lambdaHandler, type LambdaHandler } from "./handlers.js";
-export { eventBridgeSchedule } from "./schedule/eventbridge-schedule.js";
-
-// Handlers: one per trigger kind, each a translation both ways.
-export { lambdaHttpHandler, type LambdaHttpHandler, type LambdaHttpEvent } from "./http/http-handler.js";
-export { lambdaSqsHandler, type LambdaSqsHandler } from "./sqs/sqs-handler.js";
-export { lambdaScheduleHandler, type LambdaScheduleHandler } from "./schedule/schedule-handler.js";
+export { lambdaHandler, type LambdaHandler } from "./register.js";
 export type { AdapterOptions } from "./options.js";
-
-// The translations themselves, for callers that wire their own handlers.
-export { apiGatewayV2ToRequest, toApiGatewayV2Result, isApiGatewayV2, type ApiGatewayV2Event } from "./http/api-gateway-v2.js";
-export { apiGatewayV1ToRequest, toApiGatewayV1Result, isApiGatewayV1, type ApiGatewayV1Event } from "./http/api-gateway-v1.js";
-export { sqsToMessages, sqsBatchResponse, isSqsEvent } from "./sqs/sqs-event.js";
-export { scheduledEventToTick, isScheduledEvent } from "./schedule/scheduled-event.js";
 export { toContext } from "./context.js";
+export { traceparentOf, fromXRayHeader } from "./trace.js";
 export { cloudWatchFormat, METRIC_NAMESPACE } from "./logging.js";
-export { traceparentOf, xrayToTraceparent } from "./trace.js";
 export { UnsupportedEvent } from "./errors.js";
 
-// The queue publisher.
-export { readSqsConfig, type SqsConfig } from "./sqs/sqs-config.js";
-export { SqsEventPublisher, sqsEventPublisher, sqsQueues, sqsSendMessage } from "./sqs/sqs-publisher.js";
+// HTTP: API Gateway (payload 1.0 and 2.0) and function URLs, translated both ways.
+export { lambdaHttpHandler, type LambdaHttpHandler, type LambdaHttpEvent } from "./http/handler.js";
+export { fromApiGatewayV2, toApiGatewayV2Result, isApiGatewayV2, type ApiGatewayV2Event } from "./http/api-gateway-v2.js";
+export { fromApiGatewayV1, toApiGatewayV1Result, isApiGatewayV1, type ApiGatewayV1Event } from "./http/api-gateway-v1.js";
+
+// Queue: SQS batches in, partial batch responses out; beside it, the SQS publisher.
+export { lambdaQueueHandler, type LambdaQueueHandler } from "./queue/handler.js";
+export { fromSqsEvent, toSqsBatchResponse, isSqsEvent } from "./queue/sqs-event.js";
+export { SqsEventPublisher, sqsEventPublisher, sqsQueues, toSqsSendMessage } from "./queue/publisher.js";
+export { readSqsConfig, type SqsConfig } from "./queue/publisher-config.js";
+
+// Schedule: EventBridge scheduled events, and the declaration's schedule in EventBridge's syntax.
+export { lambdaScheduleHandler, type LambdaScheduleHandler } from "./schedule/handler.js";
+export { fromScheduledEvent, isScheduledEvent } from "./schedule/scheduled-event.js";
+export { eventBridgeSchedule } from "./schedule/expression.js";

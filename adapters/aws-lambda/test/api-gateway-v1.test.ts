@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { APIGatewayProxyEvent } from "aws-lambda";
-import { apiGatewayV1ToRequest, isApiGatewayV1, isApiGatewayV2, toApiGatewayV1Result } from "../src/index.js";
+import { fromApiGatewayV1, isApiGatewayV1, isApiGatewayV2, toApiGatewayV1Result } from "../src/index.js";
 import fixture from "../src/testing/fixtures/apigw-request.json" with { type: "json" };
 import { restApiEvent } from "../src/testing/index.js";
 
@@ -9,7 +9,7 @@ describe("REST API payload 1.0 -> HttpRequest", () => {
     const event = fixture as unknown as APIGatewayProxyEvent;
     expect(isApiGatewayV1(event)).toBe(true);
     expect(isApiGatewayV2(event)).toBe(false);
-    const request = apiGatewayV1ToRequest(event);
+    const request = fromApiGatewayV1(event);
     expect(request).toMatchObject({ method: "POST", path: "/hello/world" });
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers["x-forwarded-for"]).toBe("54.240.196.186, 54.182.214.83");
@@ -23,7 +23,7 @@ describe("REST API payload 1.0 -> HttpRequest", () => {
     const event = restApiEvent({ method: "GET", path: "/orders?customerId=c1&tag=a&tag=b%20c", headers: { Accept: "application/json", accept: "text/plain" } });
     expect(event.multiValueHeaders.Accept).toEqual(["application/json", "text/plain"]);
     expect(event.headers.Accept).toBe("text/plain");
-    const request = apiGatewayV1ToRequest(event);
+    const request = fromApiGatewayV1(event);
     expect(request.headers.accept).toBe("application/json, text/plain");
     expect(request.query.getAll("tag")).toEqual(["a", "b c"]);
     expect(request.query.get("customerId")).toBe("c1");
@@ -32,23 +32,23 @@ describe("REST API payload 1.0 -> HttpRequest", () => {
   it("falls back to the single-value maps, and takes null for nothing", () => {
     const event = { ...restApiEvent({ method: "GET", path: "/health?x=1" }), multiValueHeaders: {}, multiValueQueryStringParameters: null };
     event.headers = { "Content-Type": "application/json" };
-    const request = apiGatewayV1ToRequest(event);
+    const request = fromApiGatewayV1(event);
     expect(request.headers).toEqual({ "content-type": "application/json" });
     expect(request.query.get("x")).toBe("1");
     const bare = { ...event, headers: null, queryStringParameters: null, body: null } as unknown as APIGatewayProxyEvent;
-    expect(apiGatewayV1ToRequest(bare)).toMatchObject({ headers: {}, body: undefined });
+    expect(fromApiGatewayV1(bare)).toMatchObject({ headers: {}, body: undefined });
   });
 
   it("joins repeated cookies with a semicolon", () => {
     const event = restApiEvent({ method: "GET", path: "/health", headers: { Cookie: "a=1", cookie: "b=2" } });
-    expect(apiGatewayV1ToRequest(event).headers.cookie).toBe("a=1; b=2");
+    expect(fromApiGatewayV1(event).headers.cookie).toBe("a=1; b=2");
   });
 
   it("decodes a body the API treats as binary", () => {
     const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
     const event = restApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: bytes }, { binaryMediaTypes: ["*/*"] });
     expect(event.isBase64Encoded).toBe(true);
-    expect(apiGatewayV1ToRequest(event).body).toEqual(Buffer.from(bytes));
+    expect(fromApiGatewayV1(event).body).toEqual(Buffer.from(bytes));
   });
 });
 

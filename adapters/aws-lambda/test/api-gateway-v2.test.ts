@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiGatewayV2ToRequest, isApiGatewayV1, isApiGatewayV2, toApiGatewayV2Result } from "../src/index.js";
+import { fromApiGatewayV2, isApiGatewayV1, isApiGatewayV2, toApiGatewayV2Result } from "../src/index.js";
 import jwtFixture from "../src/testing/fixtures/apigw-v2-request-jwt-authorizer.json" with { type: "json" };
 import plainFixture from "../src/testing/fixtures/apigw-v2-request-no-authorizer.json" with { type: "json" };
 import { httpApiEvent } from "../src/testing/index.js";
@@ -12,7 +12,7 @@ describe("HTTP API payload 2.0 -> HttpRequest", () => {
     const event = jwtFixture as unknown as ApiGatewayV2Event;
     expect(isApiGatewayV2(event)).toBe(true);
     expect(isApiGatewayV1(event)).toBe(false);
-    const request = apiGatewayV2ToRequest(event);
+    const request = fromApiGatewayV2(event);
     expect(request.method).toBe("GET");
     expect(request.path).toBe("/my/path");
     expect(request.query.getAll("parameter1")).toEqual(["value1", "value2"]);
@@ -22,7 +22,7 @@ describe("HTTP API payload 2.0 -> HttpRequest", () => {
   });
 
   it("has no body and no query when the request had none", () => {
-    const request = apiGatewayV2ToRequest(plainFixture as unknown as ApiGatewayV2Event);
+    const request = fromApiGatewayV2(plainFixture as unknown as ApiGatewayV2Event);
     expect(request).toMatchObject({ method: "GET", path: "/", body: undefined });
     expect([...request.query]).toEqual([]);
     expect(request.headers["x-amzn-trace-id"]).toBe("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c");
@@ -32,31 +32,31 @@ describe("HTTP API payload 2.0 -> HttpRequest", () => {
     const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
     const event = httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/octet-stream" }, body: bytes });
     expect(event.isBase64Encoded).toBe(true);
-    expect(apiGatewayV2ToRequest(event).body).toEqual(Buffer.from(bytes));
+    expect(fromApiGatewayV2(event).body).toEqual(Buffer.from(bytes));
   });
 
   it("never reads a body that is not base64 as JSON, however Node's lenient decoder would read it", () => {
     const json = Buffer.from('{"customerId":"c1"}').toString("base64");
     for (const body of [`${json}!!`, `*${json}`, "e30", "not base64 at all"]) {
       const event = { ...httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: "{}" }), body, isBase64Encoded: true };
-      expect(apiGatewayV2ToRequest(event).body, body).toEqual(new Uint8Array([0xff]));
+      expect(fromApiGatewayV2(event).body, body).toEqual(new Uint8Array([0xff]));
     }
   });
 
   it("keeps the path parameter and re-encodes the path that HTTP APIs deliver decoded", () => {
     const event = httpApiEvent({ method: "GET", path: "/orders/ord_01JD%20x%3Fy" });
     expect(event.rawPath).toBe("/orders/ord_01JD x?y");
-    expect(apiGatewayV2ToRequest(event).path).toBe("/orders/ord_01JD%20x%3Fy");
+    expect(fromApiGatewayV2(event).path).toBe("/orders/ord_01JD%20x%3Fy");
   });
 
   it("drops a named stage from the path, and nothing for $default", () => {
-    expect(apiGatewayV2ToRequest(httpApiEvent({ method: "GET", path: "/orders?customerId=c1" }, { stage: "prod" })).path).toBe("/orders");
-    expect(apiGatewayV2ToRequest(httpApiEvent({ method: "GET", path: "/prod/orders" })).path).toBe("/prod/orders");
+    expect(fromApiGatewayV2(httpApiEvent({ method: "GET", path: "/orders?customerId=c1" }, { stage: "prod" })).path).toBe("/orders");
+    expect(fromApiGatewayV2(httpApiEvent({ method: "GET", path: "/prod/orders" })).path).toBe("/prod/orders");
   });
 
   it("reads header names in any case as lower case", () => {
     const event = { ...httpApiEvent({ method: "GET", path: "/health" }), headers: { "Content-Type": "application/json", "X-Request-Id": "r-1" } };
-    expect(apiGatewayV2ToRequest(event).headers).toEqual({ "content-type": "application/json", "x-request-id": "r-1" });
+    expect(fromApiGatewayV2(event).headers).toEqual({ "content-type": "application/json", "x-request-id": "r-1" });
   });
 });
 

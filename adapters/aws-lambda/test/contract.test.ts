@@ -1,6 +1,6 @@
 import { createOrderService, silentLogger } from "@skyport/core";
 import { httpContract, memoryOrderDeps, queueContract, scheduleContract } from "@skyport/core/testing";
-import { lambdaHttpHandler, lambdaScheduleHandler, lambdaSqsHandler } from "../src/index.js";
+import { lambdaHttpHandler, lambdaScheduleHandler, lambdaQueueHandler } from "../src/index.js";
 import { deliverThroughSqs, functionUrlEvent, httpApiEvent, lambdaContext, restApiEvent, scheduledEvent, sendThroughLambda } from "../src/testing/index.js";
 
 // The contracts through this adapter alone, on core's memory store: what is left to the
@@ -28,7 +28,7 @@ httpContract("Lambda function URL, memory store", () => {
 
 queueContract("Lambda, SQS, memory store", () => {
   const { deps, service } = memoryService();
-  return { orders: deps.orders, deliver: deliverThroughSqs(lambdaSqsHandler(async () => service.queue, options)) };
+  return { orders: deps.orders, deliver: deliverThroughSqs(lambdaQueueHandler(async () => service.queue, options)) };
 });
 
 scheduleContract("Lambda, EventBridge schedule, memory store", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScheduledEvent } from "aws-lambda";
 import { silentLogger, type Context, type ScheduleTick } from "@skyport/core";
-import { UnsupportedEvent, isScheduledEvent, lambdaScheduleHandler, scheduledEventToTick } from "../src/index.js";
+import { UnsupportedEvent, isScheduledEvent, lambdaScheduleHandler, fromScheduledEvent } from "../src/index.js";
 import fixture from "../src/testing/fixtures/eventbridge-scheduled-event.json" with { type: "json" };
 import { lambdaContext, scheduledEvent } from "../src/testing/index.js";
 
@@ -9,7 +9,7 @@ describe("EventBridge scheduled event -> ScheduleTick", () => {
   it("reads when the rule fired", () => {
     const event = fixture as unknown as ScheduledEvent;
     expect(isScheduledEvent(event)).toBe(true);
-    expect(scheduledEventToTick(event)).toEqual({ scheduledAt: new Date("2026-11-26T03:00:00Z") });
+    expect(fromScheduledEvent(event)).toEqual({ scheduledAt: new Date("2026-11-26T03:00:00Z") });
   });
 
   it("runs the cleanup with the tick and returns its report", async () => {

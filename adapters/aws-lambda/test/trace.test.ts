@@ -1,24 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { traceparentOf, xrayToTraceparent } from "../src/index.js";
+import { traceparentOf, fromXRayHeader } from "../src/index.js";
 
 describe("trace headers -> traceparent", () => {
   it("writes an X-Ray header as the same trace in W3C form", () => {
-    expect(xrayToTraceparent("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1")).toBe(
+    expect(fromXRayHeader("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1")).toBe(
       "00-5e9f0c651de4d666d4dd26aced652b6c-53995c3f42cd8ad8-01",
     );
-    expect(xrayToTraceparent("Sampled=0;Root=1-5E9F0C65-1DE4D666D4DD26ACED652B6C;Parent=53995C3F42CD8AD8")).toBe(
+    expect(fromXRayHeader("Sampled=0;Root=1-5E9F0C65-1DE4D666D4DD26ACED652B6C;Parent=53995C3F42CD8AD8")).toBe(
       "00-5e9f0c651de4d666d4dd26aced652b6c-53995c3f42cd8ad8-00",
     );
   });
 
   it("starts a span of its own when the X-Ray header has no parent", () => {
-    expect(xrayToTraceparent("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c")).toMatch(/^00-5e9f0c651de4d666d4dd26aced652b6c-[0-9a-f]{16}-00$/);
+    expect(fromXRayHeader("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c")).toMatch(/^00-5e9f0c651de4d666d4dd26aced652b6c-[0-9a-f]{16}-00$/);
   });
 
   it("ignores what is not an X-Ray header", () => {
-    expect(xrayToTraceparent("Root=2-5e9f0c65-1de4d666d4dd26aced652b6c")).toBeUndefined();
-    expect(xrayToTraceparent("Root=1-00000000-000000000000000000000000")).toBeUndefined();
-    expect(xrayToTraceparent("nonsense")).toBeUndefined();
+    expect(fromXRayHeader("Root=2-5e9f0c65-1de4d666d4dd26aced652b6c")).toBeUndefined();
+    expect(fromXRayHeader("Root=1-00000000-000000000000000000000000")).toBeUndefined();
+    expect(fromXRayHeader("nonsense")).toBeUndefined();
   });
 
   it("prefers a valid traceparent to the X-Ray header, and falls back on an invalid one", () => {

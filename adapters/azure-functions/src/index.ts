@@ -1,19 +1,22 @@
 // An app's functions, registered with the Functions host by name.
-export { registerAzureApp, registerAzureFunctions, type RegistrationOptions } from "./register.js";
-export { hostSettings, type HostJson } from "./host-settings.js";
-export { ncrontabSchedule } from "./ncrontab-schedule.js";
-export type { AdapterOptions } from "./options.js";
-
-// One handler per trigger kind, each a translation both ways.
-export { azureHttpHandler } from "./http-handler.js";
-export { azureQueueHandler, type QueueHandlerOptions } from "./queue-handler.js";
-export { azureTimerHandler } from "./timer-handler.js";
-export { toNeutralRequest } from "./http-request.js";
-export { toHttpResponseInit } from "./http-response.js";
-export { toContext } from "./invocation-context.js";
-export { storageQueueMessage } from "./storage-queue-message.js";
+export { registerAzureApp, registerAzureFunctions } from "./register.js";
+export { readAdapterOptions, hostSettings, type AdapterOptions, type QueueHandlerOptions, type RegistrationOptions, type HostJson } from "./options.js";
+export { toContext } from "./context.js";
+export { traceparentOf } from "./trace.js";
+export { invocationLogger } from "./logging.js";
 export { MessageNotProcessed } from "./errors.js";
 
-// The queue publisher.
-export { readStorageQueueConfig, type StorageQueueConfig } from "./storage-queue-config.js";
-export { StorageQueuePublisher, storageQueuePublisher, storageQueues, storageQueueText } from "./storage-queue-publisher.js";
+// HTTP: app.http's HttpRequest in, HttpResponseInit out.
+export { azureHttpHandler } from "./http/handler.js";
+export { fromHttpRequest } from "./http/request.js";
+export { toHttpResponseInit } from "./http/response.js";
+
+// Queue: app.storageQueue's message in; beside it, the Storage Queue publisher.
+export { azureQueueHandler } from "./queue/handler.js";
+export { fromStorageQueueMessage } from "./queue/storage-queue-message.js";
+export { StorageQueueEventPublisher, storageQueueEventPublisher, storageQueues, toStorageQueueMessage } from "./queue/publisher.js";
+export { readStorageQueueConfig, type StorageQueueConfig } from "./queue/publisher-config.js";
+
+// Schedule: app.timer, and the declaration's schedule as its NCRONTAB.
+export { azureScheduleHandler } from "./schedule/handler.js";
+export { ncrontabSchedule } from "./schedule/expression.js";

@@ -1,24 +1,18 @@
 import { app, type FunctionHandler, type HttpMethod } from "@azure/functions";
-import { functionsOf, lazyHandler, readLogLevel, topicVariable, type App, type AppFunction, type AppInstance, type Env, type HandlerOf, type Lazy, type TriggerKind, type Wiring } from "@skyport/core";
-import { hostSettings, type HostJson } from "./host-settings.js";
-import { storageQueues } from "./storage-queue-publisher.js";
-import { azureHttpHandler } from "./http-handler.js";
-import { ncrontabSchedule } from "./ncrontab-schedule.js";
-import type { AdapterOptions } from "./options.js";
-import { azureQueueHandler, type QueueHandlerOptions } from "./queue-handler.js";
-import { azureTimerHandler } from "./timer-handler.js";
+import { functionsOf, lazyHandler, topicVariable, type App, type AppFunction, type AppInstance, type Env, type HandlerOf, type Lazy, type TriggerKind, type Wiring } from "@skyport/core";
+import { azureHttpHandler } from "./http/handler.js";
+import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./options.js";
+import { azureQueueHandler } from "./queue/handler.js";
+import { storageQueues } from "./queue/publisher.js";
+import { ncrontabSchedule } from "./schedule/expression.js";
+import { azureScheduleHandler } from "./schedule/handler.js";
 
 /** Every method: the app's router, not the host, answers 405 with `Allow` for a method a route lacks. */
 const ALL_METHODS: HttpMethod[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-export interface RegistrationOptions extends QueueHandlerOptions {
-  /** Prefix of the app settings that say how to reach the queues (identity-based: `__queueServiceUri`). */
-  queueConnection?: string;
-}
-
 type Register = (name: string, handler: Lazy<unknown>, fn: AppFunction<unknown, TriggerKind>, options: RegistrationOptions) => FunctionHandler;
 
-/** Each trigger kind's host binding: a new kind adds one line here and one handler module beside these. */
+/** Each trigger kind's host binding: a new kind adds one line here and one folder named after it. */
 const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, fn: AppFunction<unknown, K>, options: RegistrationOptions) => FunctionHandler } = {
   // `{*path}` (host.json sets routePrefix to "") so that the app's router owns every path.
   http(name, handler, _fn, options) {
@@ -34,7 +28,7 @@ const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, f
     return queue;
   },
   schedule(name, handler, fn, options) {
-    const timer = azureTimerHandler(handler, options);
+    const timer = azureScheduleHandler(handler, options);
     app.timer(name, { schedule: ncrontabSchedule(fn.trigger.schedule), handler: timer });
     return timer;
   },
@@ -53,12 +47,11 @@ export function registerAzureFunctions<S>(declared: App<S>, instance: AppInstanc
   return handlers;
 }
 
-
 /**
  * A Functions app's entry: the wiring built from the app settings as the worker loads the app
  * (a bad value fails the load, naming the variable), every function registered by name.
  */
 export function registerAzureApp<S>(declared: App<S>, wiring: Wiring<S>, host: HostJson, env: Env = { ...process.env }): Record<string, FunctionHandler> {
   const instance = wiring(env, { served: Object.keys(declared.functions), queue: storageQueues(env) });
-  return registerAzureFunctions(declared, instance, { logLevel: readLogLevel(env), ...hostSettings(host) });
+  return registerAzureFunctions(declared, instance, readAdapterOptions(host, env));
 }

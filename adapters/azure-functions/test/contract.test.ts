@@ -1,5 +1,5 @@
 import { httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
-import { azureHttpHandler, azureQueueHandler, azureTimerHandler } from "../src/index.js";
+import { azureHttpHandler, azureQueueHandler, azureScheduleHandler } from "../src/index.js";
 import { azureHttpTarget, azureQueueTarget, hostInvocationContext, hostTimer } from "../src/testing/index.js";
 import { memoryService } from "./memory-service.js";
 
@@ -18,7 +18,7 @@ queueContract("azure functions adapter (memory)", () => {
 
 scheduleContract("azure functions adapter (memory)", () => {
   const { deps, cleanup: schedule } = memoryService();
-  const cleanup = azureTimerHandler(schedule, options);
+  const cleanup = azureScheduleHandler(schedule, options);
   return {
     orders: deps.orders,
     retentionDays: deps.retentionDays,

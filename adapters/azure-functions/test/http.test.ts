@@ -1,7 +1,7 @@
 import { HttpRequest } from "@azure/functions";
 import { StoreUnavailable, type Context, type HttpHandler, type HttpRequest as NeutralRequest } from "@skyport/core";
 import { describe, expect, it } from "vitest";
-import { azureHttpHandler, toNeutralRequest } from "../src/index.js";
+import { azureHttpHandler, fromHttpRequest } from "../src/index.js";
 import { azureHttpTarget, hostHttpRequest, hostInvocationContext, type InvocationLog } from "../src/testing/index.js";
 
 /** A service that records what it was called with and answers with a fixed response. */
@@ -23,7 +23,7 @@ describe("HttpRequest -> neutral request", () => {
       headers: { "Content-Type": "application/json", "X-Request-Id": "abc" },
       body: bytes,
     });
-    const neutral = await toNeutralRequest(request);
+    const neutral = await fromHttpRequest(request);
     expect(neutral.method).toBe("POST");
     expect(neutral.path).toBe("/orders/..%2F..%2Fetc%2Fpasswd");
     expect(neutral.query.getAll("tag")).toEqual(["a", "b"]);
@@ -34,17 +34,17 @@ describe("HttpRequest -> neutral request", () => {
   it("joins a repeated header with a comma, as the neutral model says", async () => {
     const request = new HttpRequest({ method: "GET", url: "https://app.azurewebsites.net/health", headers: { "if-match": '"1"' } });
     request.headers.append("if-match", '"2"');
-    expect((await toNeutralRequest(request)).headers["if-match"]).toBe('"1", "2"');
+    expect((await fromHttpRequest(request)).headers["if-match"]).toBe('"1", "2"');
   });
 
   it("has no body for a GET or an empty POST", async () => {
-    expect((await toNeutralRequest(hostHttpRequest({ method: "GET", path: "/health" }))).body).toBeUndefined();
-    expect((await toNeutralRequest(hostHttpRequest({ method: "POST", path: "/orders", body: "" }))).body).toBeUndefined();
+    expect((await fromHttpRequest(hostHttpRequest({ method: "GET", path: "/health" }))).body).toBeUndefined();
+    expect((await fromHttpRequest(hostHttpRequest({ method: "POST", path: "/orders", body: "" }))).body).toBeUndefined();
   });
 
   it("reads no more than one byte past 64 KiB, enough for core to answer 413", async () => {
     const huge = "x".repeat(1024 * 1024);
-    const neutral = await toNeutralRequest(hostHttpRequest({ method: "POST", path: "/orders", body: huge }));
+    const neutral = await fromHttpRequest(hostHttpRequest({ method: "POST", path: "/orders", body: huge }));
     expect(neutral.body!.byteLength).toBe(64 * 1024 + 1);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { QueueClient } from "@azure/storage-queue";
 import { orderAt } from "@skyport/core/testing";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { azureQueueHandler, readStorageQueueConfig, storageQueuePublisher } from "../src/index.js";
+import { azureQueueHandler, readStorageQueueConfig, storageQueueEventPublisher } from "../src/index.js";
 import { listenOnce, type InvocationLog } from "../src/testing/index.js";
 import { memoryService } from "./memory-service.js";
 
@@ -26,7 +26,7 @@ describe("queue trigger over azurite, as the host's queue listener runs it", () 
   it("confirms the order a published message names and deletes the message", async () => {
     const order = orderAt(new Date());
     await deps.orders.create(order);
-    await storageQueuePublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders")).publish({ type: "order.created", orderId: order.id });
+    await storageQueueEventPublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders")).publish({ type: "order.created", orderId: order.id });
     expect(Object.values(await listen())).toEqual(["done"]);
     expect(await deps.orders.get(order.id)).toMatchObject({ status: "confirmed", version: 2 });
     expect((await queue.peekMessages()).peekedMessageItems).toEqual([]);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { QueueClient } from "@azure/storage-queue";
 import { ConfigError } from "@skyport/core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { readStorageQueueConfig, storageQueuePublisher } from "../src/index.js";
+import { readStorageQueueConfig, storageQueueEventPublisher } from "../src/index.js";
 
 const connectionString = inject("azuriteConnectionString");
 const ORDER = "ord_01JD0000000000000000000000";
@@ -15,7 +15,7 @@ describe("Storage Queue publisher (azurite)", () => {
   });
 
   it("sends the event as base64 JSON, the encoding the Functions host decodes by default, with the traceparent inside", async () => {
-    const publisher = storageQueuePublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
+    const publisher = storageQueueEventPublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     await publisher.publish({ type: "order.created", orderId: ORDER }, traceparent);
     await publisher.publish({ type: "order.created", orderId: ORDER });
@@ -29,7 +29,7 @@ describe("Storage Queue publisher (azurite)", () => {
   });
 
   it("fails the publish when the queue does not exist, for core to log", async () => {
-    const publisher = storageQueuePublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: "no-such-queue", SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
+    const publisher = storageQueueEventPublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: "no-such-queue", SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
     await expect(publisher.publish({ type: "order.created", orderId: ORDER })).rejects.toThrow();
   });
 });

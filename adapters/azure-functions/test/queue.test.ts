@@ -1,6 +1,6 @@
 import type { BatchResult, Message, QueueHandler } from "@skyport/core";
 import { describe, expect, it } from "vitest";
-import { MessageNotProcessed, azureQueueHandler, storageQueueMessage, storageQueueText } from "../src/index.js";
+import { MessageNotProcessed, azureQueueHandler, fromStorageQueueMessage, toStorageQueueMessage } from "../src/index.js";
 import { hostQueueDelivery, receivedMessage, type InvocationLog } from "../src/testing/index.js";
 
 /** A consumer that records the neutral messages and fails them as told. */
@@ -17,9 +17,9 @@ const ORDER = "ord_01JD0000000000000000000000";
 
 describe("Storage Queue message -> neutral message", () => {
   it("takes the message id, the dequeue count as attempt and the text the publisher sent", () => {
-    const text = Buffer.from(storageQueueText({ type: "order.created", orderId: ORDER }, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"), "base64").toString();
+    const text = Buffer.from(toStorageQueueMessage({ type: "order.created", orderId: ORDER }, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"), "base64").toString();
     const { queueItem, invocation } = hostQueueDelivery(receivedMessage("6f1c-msg", text, 3));
-    expect(storageQueueMessage(queueItem, invocation)).toEqual({
+    expect(fromStorageQueueMessage(queueItem, invocation)).toEqual({
       id: "6f1c-msg",
       body: text,
       attempt: 3,
@@ -38,13 +38,13 @@ describe("Storage Queue message -> neutral message", () => {
     ];
     for (const [text, body] of cases) {
       const { queueItem, invocation } = hostQueueDelivery(receivedMessage("m", text));
-      expect(storageQueueMessage(queueItem, invocation).body, text).toBe(body);
+      expect(fromStorageQueueMessage(queueItem, invocation).body, text).toBe(body);
     }
   });
 
   it("counts a first delivery as attempt 1 when the metadata has no usable dequeue count", () => {
     const { queueItem, invocation } = hostQueueDelivery(receivedMessage("m", JSON.stringify({ type: "order.created", orderId: ORDER, dequeueCount: "many" })));
-    expect(storageQueueMessage(queueItem, invocation).attempt).toBe(1);
+    expect(fromStorageQueueMessage(queueItem, invocation).attempt).toBe(1);
   });
 });
 

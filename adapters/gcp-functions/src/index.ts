@@ -1,15 +1,24 @@
 // An app's functions for the Google Cloud Functions framework (2nd gen), registered by name.
 export { registerGcpApp, registerGcpFunctions } from "./register.js";
-export { cloudSchedulerSchedule } from "./scheduler/cloud-scheduler-schedule.js";
-
-// One function per trigger kind: HTTP, Pub/Sub push, Cloud Scheduler.
-export { httpFunction } from "./http/function.js";
-export { pubsubQueueFunction } from "./pubsub/queue-function.js";
-export { schedulerFunction } from "./scheduler/scheduler-function.js";
-export { gcpFunctionOptions, type GcpFunctionOptions } from "./context.js";
+export { readAdapterOptions, type AdapterOptions } from "./options.js";
+export { toContext } from "./context.js";
+export { traceparentOf, fromCloudTraceContext } from "./trace.js";
 export { cloudLoggingFormat } from "./logging.js";
-export { traceparentOf } from "./http/trace.js";
-export { installParserRecovery } from "./http/parser-recovery.js";
-export { pushEventToMessage, MESSAGE_PUBLISHED, type MessagePublishedData } from "./pubsub/push-event.js";
-export { PubSubEventPublisher, pubSubPublisherConfig, pubSubTopics, type PubSubPublisherConfig } from "./pubsub/publisher.js";
 export { RedeliverMessage, MalformedPushEvent } from "./errors.js";
+
+// HTTP: the framework's Express request in, its response out.
+export { gcpHttpHandler } from "./http/handler.js";
+export { fromFrameworkRequest } from "./http/request.js";
+export { toFrameworkResponse } from "./http/response.js";
+export { installParserRecovery } from "./http/parser-recovery.js";
+
+// Queue: Pub/Sub push CloudEvents in; beside it, the Pub/Sub publisher.
+export { gcpQueueHandler } from "./queue/handler.js";
+export { fromPushEvent, MESSAGE_PUBLISHED, type MessagePublishedData } from "./queue/push-event.js";
+export { PubSubEventPublisher, pubSubTopics } from "./queue/publisher.js";
+export { readPubSubConfig, type PubSubConfig } from "./queue/publisher-config.js";
+
+// Schedule: Cloud Scheduler's HTTP target, and the declaration's schedule as its unix-cron.
+export { gcpScheduleHandler } from "./schedule/handler.js";
+export { fromSchedulerRequest } from "./schedule/scheduler-request.js";
+export { cloudSchedulerSchedule } from "./schedule/expression.js";

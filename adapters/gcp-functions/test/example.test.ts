@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 // The example of README.md, as written there.
 it("runs the README's example", async () => {
   const { defineApp, http, json, jsonLogger, queue } = await import("@skyport/core");
-  const { cloudLoggingFormat, gcpFunctionOptions, registerGcpFunctions } = await import("../src/index.js");
+  const { cloudLoggingFormat, readAdapterOptions, registerGcpFunctions } = await import("../src/index.js");
   const { serveFunction } = await import("../src/testing/index.js");
 
   type Services = { greeted: string[] };
@@ -16,7 +16,7 @@ it("runs the README's example", async () => {
   });
   const logger = jsonLogger({ level: "info", format: cloudLoggingFormat(process.env.GOOGLE_CLOUD_PROJECT), write: () => {} });
   const services: Services = { greeted: ["Ada"] };
-  registerGcpFunctions(app, { logger, services: async () => services }, gcpFunctionOptions(process.env));
+  registerGcpFunctions(app, { logger, services: async () => services }, readAdapterOptions(process.env));
 
   // Outside Cloud Functions, the framework's own server on loopback:
   const server = await serveFunction("greetings");

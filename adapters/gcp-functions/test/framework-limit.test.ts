@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { httpFunction } from "../src/index.js";
+import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction, type FunctionServer } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
@@ -10,7 +10,7 @@ const FRAMEWORK_LIMIT = 1024 * 1024 * 1024;
 
 let server: FunctionServer;
 beforeAll(async () => {
-  http("ordersLimit", httpFunction(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
+  http("ordersLimit", gcpHttpHandler(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
   server = await serveFunction("ordersLimit");
 });
 afterAll(() => server.close());

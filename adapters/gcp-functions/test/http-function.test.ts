@@ -3,13 +3,13 @@ import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchTarget, httpContract, uniqueCustomer, type ContractResponse } from "@skyport/core/testing";
 import { StoreUnavailable } from "@skyport/core";
-import { httpFunction } from "../src/index.js";
+import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction, type FunctionServer } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 httpContract("functions framework HTTP function, memory store", async () => {
   const { deps, service } = memoryOrderService();
-  http("ordersContract", httpFunction(async () => service.http, { logger: capturedLogger().logger }));
+  http("ordersContract", gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }));
   const server = await serveFunction("ordersContract");
   return fetchTarget(server.url, { idempotency: deps.idempotency, close: server.close });
 });
@@ -27,7 +27,7 @@ describe("requests the framework's own parsers and router refuse", () => {
   let server: FunctionServer;
   let send: ReturnType<typeof fetchTarget>["send"];
   beforeAll(async () => {
-    http("ordersRefused", httpFunction(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
+    http("ordersRefused", gcpHttpHandler(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
     server = await serveFunction("ordersRefused");
     send = fetchTarget(server.url).send;
   });
@@ -91,7 +91,7 @@ describe("trace context", () => {
   beforeAll(async () => {
     http(
       "traceProbe",
-      httpFunction(
+      gcpHttpHandler(
         async () =>
           async (_request, context) => {
             seen.push(context.traceparent);
@@ -132,7 +132,7 @@ describe("trace context", () => {
 describe("a service that cannot start", () => {
   it("answers core's problem+json for the failure (503 for an unreachable store), never the framework's page", async () => {
     const { logger, lines } = capturedLogger();
-    http("ordersNoStart", httpFunction(async () => Promise.reject(new StoreUnavailable(new Error("connect ECONNREFUSED 10.0.0.1:443"))), { logger }));
+    http("ordersNoStart", gcpHttpHandler(async () => Promise.reject(new StoreUnavailable(new Error("connect ECONNREFUSED 10.0.0.1:443"))), { logger }));
     const server = await serveFunction("ordersNoStart");
     try {
       const response = await fetchTarget(server.url).send({ method: "GET", path: "/orders/ord_00000000000000000000000000" });

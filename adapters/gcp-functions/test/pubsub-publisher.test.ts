@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PubSub, type Message as PubSubMessage } from "@google-cloud/pubsub";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConfigError } from "@skyport/core";
-import { PubSubEventPublisher, pubSubPublisherConfig } from "../src/index.js";
+import { PubSubEventPublisher, readPubSubConfig } from "../src/index.js";
 
 // As on Google Cloud, the clients find the emulator through the standard variable.
 process.env.PUBSUB_EMULATOR_HOST = inject("pubsubEmulatorHost");
@@ -23,7 +23,7 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
       received.push(message);
       arrived();
     });
-    publisher = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: topicName, GOOGLE_CLOUD_PROJECT: projectId }, "orders"));
+    publisher = new PubSubEventPublisher(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: topicName, GOOGLE_CLOUD_PROJECT: projectId }, "orders"));
   });
   afterAll(async () => {
     await publisher.close();
@@ -45,7 +45,7 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
   });
 
   it("publishes without a traceparent, and to a topic named in full", async () => {
-    const full = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: `projects/${projectId}/topics/${topicName}` }, "orders"));
+    const full = new PubSubEventPublisher(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: `projects/${projectId}/topics/${topicName}` }, "orders"));
     try {
       await full.publish({ type: "order.created", orderId: "ord_01JD0000000000000000000001" });
       await next(2);
@@ -56,7 +56,7 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
   });
 
   it("fails the publish when the topic does not exist", async () => {
-    const missing = new PubSubEventPublisher(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "no-such-topic", GOOGLE_CLOUD_PROJECT: projectId }, "orders"));
+    const missing = new PubSubEventPublisher(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: "no-such-topic", GOOGLE_CLOUD_PROJECT: projectId }, "orders"));
     try {
       await expect(missing.publish({ type: "order.created", orderId: "ord_01JD0000000000000000000002" })).rejects.toThrow(/NOT_FOUND|not found/i);
     } finally {
@@ -65,15 +65,15 @@ describe("PubSubEventPublisher against Google's Pub/Sub emulator", () => {
   });
 });
 
-describe("pubSubPublisherConfig", () => {
+describe("readPubSubConfig", () => {
   it("requires SKYPORT_TOPIC_ORDERS, naming it", () => {
-    expect(() => pubSubPublisherConfig({}, "orders")).toThrow(ConfigError);
-    expect(() => pubSubPublisherConfig({}, "orders")).toThrow(/SKYPORT_TOPIC_ORDERS/);
-    expect(() => pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "projects/x/topics/" }, "orders")).toThrow(/SKYPORT_TOPIC_ORDERS/);
+    expect(() => readPubSubConfig({}, "orders")).toThrow(ConfigError);
+    expect(() => readPubSubConfig({}, "orders")).toThrow(/SKYPORT_TOPIC_ORDERS/);
+    expect(() => readPubSubConfig({ SKYPORT_TOPIC_ORDERS: "projects/x/topics/" }, "orders")).toThrow(/SKYPORT_TOPIC_ORDERS/);
   });
 
   it("takes a topic id or a full topic name, and the project from GOOGLE_CLOUD_PROJECT", () => {
-    expect(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "orders", GOOGLE_CLOUD_PROJECT: "my-project" }, "orders")).toEqual({ topic: "orders", projectId: "my-project" });
-    expect(pubSubPublisherConfig({ SKYPORT_TOPIC_ORDERS: "projects/my-project/topics/orders" }, "orders").topic).toBe("projects/my-project/topics/orders");
+    expect(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: "orders", GOOGLE_CLOUD_PROJECT: "my-project" }, "orders")).toEqual({ topic: "orders", projectId: "my-project" });
+    expect(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: "projects/my-project/topics/orders" }, "orders").topic).toBe("projects/my-project/topics/orders");
   });
 });

@@ -2,7 +2,7 @@ import { cloudEvent } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/testing";
 import type { Lazy, QueueHandler } from "@skyport/core";
-import { pubsubQueueFunction } from "../src/index.js";
+import { gcpQueueHandler } from "../src/index.js";
 import {
   POISON_ACKNOWLEDGED,
   pubsubPushEvent,
@@ -21,7 +21,7 @@ let registered = 0;
 async function serveQueue(functions: Lazy<QueueHandler>) {
   const { logger, lines } = capturedLogger();
   const name = `ordersQueue${++registered}`;
-  cloudEvent(name, pubsubQueueFunction(functions, { logger }));
+  cloudEvent(name, gcpQueueHandler(functions, { logger }));
   const server = await serveFunction(name);
   const deliver = async (event: PushCloudEvent, mode: ContentMode) => {
     const { headers, body } = pushRequest(event, mode);

@@ -2,7 +2,7 @@ import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleContract } from "@skyport/core/testing";
 import type { Lazy, ScheduleHandler } from "@skyport/core";
-import { schedulerFunction } from "../src/index.js";
+import { gcpScheduleHandler } from "../src/index.js";
 import { schedulerHeaders, serveFunction, type FunctionServer } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
@@ -10,7 +10,7 @@ let registered = 0;
 async function serveCleanup(functions: Lazy<ScheduleHandler>) {
   const { logger, lines } = capturedLogger();
   const name = `ordersCleanup${++registered}`;
-  http(name, schedulerFunction(functions, { logger }));
+  http(name, gcpScheduleHandler(functions, { logger }));
   return { server: await serveFunction(name), lines };
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import type { HttpFunction, Request, Response } from "@google-cloud/functions-framework";
-import { gcpFunctionOptions, httpFunction } from "@skyport/gcp-functions";
+import { gcpHttpHandler as httpFunction, readAdapterOptions as gcpFunctionOptions } from "@skyport/gcp-functions";
 import { handWrittenGcpHttp } from "../hand-written/gcp-functions.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";

@@ -13,7 +13,7 @@ export function isApiGatewayV1(event: unknown): event is ApiGatewayV1Event {
   return typeof candidate?.httpMethod === "string" && typeof candidate.path === "string" && candidate.requestContext != null;
 }
 
-export function apiGatewayV1ToRequest(event: ApiGatewayV1Event): HttpRequest {
+export function fromApiGatewayV1(event: ApiGatewayV1Event): HttpRequest {
   return {
     method: event.httpMethod.toUpperCase(),
     path: encodedPath(event.path),

@@ -15,7 +15,7 @@ export function isApiGatewayV2(event: unknown): event is ApiGatewayV2Event {
   return candidate?.version === "2.0" && typeof candidate.rawPath === "string" && typeof candidate.requestContext?.http?.method === "string";
 }
 
-export function apiGatewayV2ToRequest(event: ApiGatewayV2Event): HttpRequest {
+export function fromApiGatewayV2(event: ApiGatewayV2Event): HttpRequest {
   const headers = lowerCaseHeaders(event.headers);
   // 2.0 moves the Cookie header into `cookies`.
   if (event.cookies?.length) headers.cookie = event.cookies.join("; ");

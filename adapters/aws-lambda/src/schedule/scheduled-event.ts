@@ -7,7 +7,7 @@ export function isScheduledEvent(event: unknown): event is ScheduledEvent {
   return candidate?.source === "aws.events" && candidate["detail-type"] === "Scheduled Event";
 }
 
-export function scheduledEventToTick(event: ScheduledEvent): ScheduleTick {
+export function fromScheduledEvent(event: ScheduledEvent): ScheduleTick {
   const scheduledAt = new Date(event.time);
   return Number.isNaN(scheduledAt.getTime()) ? {} : { scheduledAt };
 }

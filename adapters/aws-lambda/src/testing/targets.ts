@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import type { ContractMessage, ContractRequest, ContractResponse, DeliveryOutcome } from "@skyport/core/testing";
-import type { LambdaHttpEvent } from "../http/http-handler.js";
+import type { LambdaHttpEvent } from "../http/handler.js";
 import { lambdaContext } from "./lambda-context.js";
 import { sqsEvent } from "./sqs-events.js";
 

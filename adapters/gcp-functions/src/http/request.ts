@@ -28,7 +28,7 @@ async function bodyOf(req: Request): Promise<Uint8Array | undefined> {
 }
 
 /** The framework's Express request as core's: the path and query as they arrived. */
-export async function frameworkToRequest(req: Request): Promise<HttpRequest> {
+export async function fromFrameworkRequest(req: Request): Promise<HttpRequest> {
   const url = req.originalUrl || req.url || "/";
   const q = url.indexOf("?");
   return {

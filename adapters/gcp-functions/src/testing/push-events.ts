@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { MessagePublishedData } from "../pubsub/push-event.js";
+import type { MessagePublishedData } from "../queue/push-event.js";
 
 /** A Pub/Sub push CloudEvent in structured form, as the functions-framework conformance fixtures have it. */
 export interface PushCloudEvent {

@@ -1,4 +1,4 @@
-import { lambdaHandler, sqsQueues, type LambdaHttpHandler, type LambdaScheduleHandler, type LambdaSqsHandler } from "@skyport/aws-lambda";
+import { lambdaHandler, sqsQueues, type LambdaHttpHandler, type LambdaScheduleHandler, type LambdaQueueHandler as LambdaSqsHandler } from "@skyport/aws-lambda";
 import type { Env } from "@skyport/core";
 import app from "../../src/app.js";
 import awsWiring, { type LogOptions } from "../../src/aws.js";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SendMessageCommand, SQSClient, type SendMessageCommandInput } from "@aws-sdk/client-sqs";
 import { mockClient } from "aws-sdk-client-mock";
-import type { LambdaSqsHandler } from "@skyport/aws-lambda";
+import type { LambdaQueueHandler as LambdaSqsHandler } from "@skyport/aws-lambda";
 import { lambdaContext, sqsEvent } from "@skyport/aws-lambda/testing";
 
 /**

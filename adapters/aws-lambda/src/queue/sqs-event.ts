@@ -1,6 +1,6 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { BatchResult, Message } from "@skyport/core";
-import { xrayToTraceparent } from "../trace.js";
+import { fromXRayHeader } from "../trace.js";
 
 export function isSqsEvent(event: unknown): event is SQSEvent {
   const records = (event as Partial<SQSEvent> | null)?.Records;
@@ -8,7 +8,7 @@ export function isSqsEvent(event: unknown): event is SQSEvent {
 }
 
 /** One neutral message per record; SQS counts receives, so the count is the attempt. */
-export function sqsToMessages(event: SQSEvent): Message[] {
+export function fromSqsEvent(event: SQSEvent): Message[] {
   return event.Records.map((record) => ({
     id: record.messageId,
     body: record.body,
@@ -25,7 +25,7 @@ function attributesOf(record: SQSRecord): Record<string, string> {
   }
   const xray = record.attributes.AWSTraceHeader;
   if (attributes.traceparent === undefined && xray) {
-    const traceparent = xrayToTraceparent(xray);
+    const traceparent = fromXRayHeader(xray);
     if (traceparent) attributes.traceparent = traceparent;
   }
   return attributes;
@@ -36,6 +36,6 @@ function attributesOf(record: SQSRecord): Record<string, string> {
  * the rest and redelivers only these. Poison messages are reported too: after the queue's
  * maxReceiveCount its redrive policy moves them to the dead-letter queue, where they are kept.
  */
-export function sqsBatchResponse(result: BatchResult): SQSBatchResponse {
+export function toSqsBatchResponse(result: BatchResult): SQSBatchResponse {
   return { batchItemFailures: result.failed.map((failure) => ({ itemIdentifier: failure.id })) };
 }

@@ -1,14 +1,9 @@
 import type { StorageQueueHandler } from "@azure/functions";
-import { MessageNotProcessed } from "./errors.js";
+import { toContext } from "../context.js";
+import { MessageNotProcessed } from "../errors.js";
 import type { Lazy, QueueHandler } from "@skyport/core";
-import type { AdapterOptions } from "./options.js";
-import { toContext } from "./invocation-context.js";
-import { storageQueueMessage } from "./storage-queue-message.js";
-
-export interface QueueHandlerOptions extends AdapterOptions {
-  /** host.json `extensions.queues.maxDequeueCount`: the attempt after which the host gives up. */
-  maxDequeueCount: number;
-}
+import type { QueueHandlerOptions } from "../options.js";
+import { fromStorageQueueMessage } from "./storage-queue-message.js";
 
 /**
  * app.storageQueue handler: one message per invocation. Success returns, and the host deletes
@@ -19,7 +14,7 @@ export interface QueueHandlerOptions extends AdapterOptions {
 export function azureQueueHandler(queue: Lazy<QueueHandler>, options: QueueHandlerOptions): StorageQueueHandler {
   return async (queueItem, invocation) => {
     const context = toContext(invocation, options);
-    const message = storageQueueMessage(queueItem, invocation);
+    const message = fromStorageQueueMessage(queueItem, invocation);
     const { failed } = await (await queue())([message], context);
     const failure = failed.find((f) => f.id === message.id);
     if (!failure) return;

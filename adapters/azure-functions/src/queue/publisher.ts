@@ -1,33 +1,33 @@
 import { DefaultAzureCredential } from "@azure/identity";
 import { QueueClient, type StoragePipelineOptions } from "@azure/storage-queue";
 import type { Env, EventPublisher, QueueEvent } from "@skyport/core";
-import { readStorageQueueConfig, type StorageQueueConfig } from "./storage-queue-config.js";
+import { readStorageQueueConfig, type StorageQueueConfig } from "./publisher-config.js";
 
 // A publish may happen inside an HTTP request: a few quick tries, never a long hang.
 const PIPELINE: StoragePipelineOptions = { retryOptions: { maxTries: 3, tryTimeoutInMs: 5_000, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 } };
 
 /** The Storage queue message for an event: base64 text, as the Functions host decodes by default. */
-export function storageQueueText(event: QueueEvent, traceparent?: string): string {
+export function toStorageQueueMessage(event: QueueEvent, traceparent?: string): string {
   // Storage messages have no attributes: traceparent travels inside the JSON.
   const json = JSON.stringify(traceparent ? { ...event, traceparent } : event);
   return Buffer.from(json, "utf8").toString("base64");
 }
 
 /** Sends events to one Storage queue, with a client made on the first publish (none at cold start). */
-export class StorageQueuePublisher implements EventPublisher {
+export class StorageQueueEventPublisher implements EventPublisher {
   private queue?: QueueClient;
 
   constructor(private readonly makeQueue: () => QueueClient) {}
 
   async publish(event: QueueEvent, traceparent?: string): Promise<void> {
     this.queue ??= this.makeQueue();
-    await this.queue.sendMessage(storageQueueText(event, traceparent));
+    await this.queue.sendMessage(toStorageQueueMessage(event, traceparent));
   }
 }
 
 /** A connection string only for azurite; in Azure, the app's managed identity. */
-export function storageQueuePublisher(config: StorageQueueConfig): StorageQueuePublisher {
-  return new StorageQueuePublisher(() =>
+export function storageQueueEventPublisher(config: StorageQueueConfig): StorageQueueEventPublisher {
+  return new StorageQueueEventPublisher(() =>
     "connectionString" in config
       ? new QueueClient(config.connectionString, config.queueName, PIPELINE)
       : new QueueClient(`${config.serviceUrl}/${config.queueName}`, new DefaultAzureCredential(), PIPELINE),
@@ -35,6 +35,6 @@ export function storageQueuePublisher(config: StorageQueueConfig): StorageQueueP
 }
 
 /** The runtime's queues (`Platform.queue`) on Azure: each topic's Storage queue, its settings read now. */
-export function storageQueues(env: Env): (topic: string) => StorageQueuePublisher {
-  return (topic) => storageQueuePublisher(readStorageQueueConfig(env, topic));
+export function storageQueues(env: Env): (topic: string) => StorageQueueEventPublisher {
+  return (topic) => storageQueueEventPublisher(readStorageQueueConfig(env, topic));
 }

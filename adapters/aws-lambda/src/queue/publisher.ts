@@ -1,9 +1,9 @@
 import { SendMessageCommand, SQSClient, type SendMessageCommandInput } from "@aws-sdk/client-sqs";
 import type { Env, EventPublisher, QueueEvent } from "@skyport/core";
-import { readSqsConfig, type SqsConfig } from "./sqs-config.js";
+import { readSqsConfig, type SqsConfig } from "./publisher-config.js";
 
 /** The SendMessage input for an event: JSON body, traceparent as a message attribute. */
-export function sqsSendMessage(queueUrl: string, event: QueueEvent, traceparent?: string): SendMessageCommandInput {
+export function toSqsSendMessage(queueUrl: string, event: QueueEvent, traceparent?: string): SendMessageCommandInput {
   return {
     QueueUrl: queueUrl,
     MessageBody: JSON.stringify(event),
@@ -22,7 +22,7 @@ export class SqsEventPublisher implements EventPublisher {
 
   async publish(event: QueueEvent, traceparent?: string): Promise<void> {
     this.client ??= this.makeClient();
-    await this.client.send(new SendMessageCommand(sqsSendMessage(this.queueUrl, event, traceparent)));
+    await this.client.send(new SendMessageCommand(toSqsSendMessage(this.queueUrl, event, traceparent)));
   }
 }
 

@@ -1,7 +1,8 @@
 import type { InvocationContext } from "@azure/functions";
 import type { Context } from "@skyport/core";
 import type { AdapterOptions } from "./options.js";
-import { invocationLogger } from "./invocation-logger.js";
+import { invocationLogger } from "./logging.js";
+import { traceparentOf } from "./trace.js";
 
 /**
  * InvocationContext -> Context. The invocation id names the request; the host's traceparent
@@ -14,7 +15,7 @@ export function toContext(invocation: InvocationContext, options: AdapterOptions
     requestId: invocation.invocationId,
     cloud: "azure",
     ...(Number.isFinite(timeoutMs) ? { deadline: Date.now() + timeoutMs } : {}),
-    traceparent: invocation.traceContext?.traceParent ?? undefined,
+    traceparent: traceparentOf(invocation),
     logger: invocationLogger(invocation, options.logLevel, { cloud: "azure", functionName: invocation.functionName }),
   };
 }

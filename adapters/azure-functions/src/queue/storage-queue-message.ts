@@ -21,7 +21,7 @@ function producerTraceparent(queueItem: unknown): string | undefined {
  * One Storage Queue message as the Functions host delivers it -> the neutral message.
  * `triggerMetadata.dequeueCount` (1 on first delivery) is the attempt; `id` the message id.
  */
-export function storageQueueMessage(queueItem: unknown, invocation: InvocationContext): Message {
+export function fromStorageQueueMessage(queueItem: unknown, invocation: InvocationContext): Message {
   const metadata = invocation.triggerMetadata ?? {};
   const dequeueCount = Number(metadata.dequeueCount);
   const traceparent = producerTraceparent(queueItem);

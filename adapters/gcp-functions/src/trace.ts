@@ -1,25 +1,17 @@
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
+import { validTraceparent } from "@skyport/core";
+
 /** `TRACE_ID/SPAN_ID;o=OPTIONS`, the header Google's front end adds; SPAN_ID is decimal. */
 const CLOUD_TRACE = /^([0-9a-fA-F]{32})\/(\d{1,20})(?:;o=(\d+))?$/;
 const ZERO_TRACE = "0".repeat(32);
-const ZERO_SPAN = "0".repeat(16);
 const MAX_SPAN = 2n ** 64n - 1n;
 
 /** The W3C traceparent of a request: its own header if valid, else translated from X-Cloud-Trace-Context. */
 export function traceparentOf(headers: Record<string, string>): string | undefined {
-  return w3c(headers.traceparent) ?? fromCloudTrace(headers["x-cloud-trace-context"]);
+  return validTraceparent(headers.traceparent) ?? fromCloudTraceContext(headers["x-cloud-trace-context"]);
 }
 
-function w3c(header: string | undefined): string | undefined {
-  const match = header?.trim().match(TRACEPARENT);
-  if (!match) return undefined;
-  const [, version, traceId, spanId, , rest] = match;
-  // Version ff is forbidden; version 00 has exactly four fields.
-  if (version === "ff" || (version === "00" && rest) || traceId === ZERO_TRACE || spanId === ZERO_SPAN) return undefined;
-  return match[0];
-}
-
-function fromCloudTrace(header: string | undefined): string | undefined {
+/** X-Cloud-Trace-Context -> traceparent: Cloud Trace's own format, so it is translated here, not in core. */
+export function fromCloudTraceContext(header: string | undefined): string | undefined {
   const match = header?.trim().match(CLOUD_TRACE);
   if (!match) return undefined;
   const [, traceId, spanDecimal, options] = match;

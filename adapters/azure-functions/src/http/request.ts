@@ -21,7 +21,7 @@ async function boundedBody(request: AzureHttpRequest): Promise<Uint8Array | unde
  * HttpRequest -> the neutral request. Path and query come from the URL rather than from
  * `request.query`, which the host fills from a dictionary that keeps one value per name.
  */
-export async function toNeutralRequest(request: AzureHttpRequest): Promise<HttpRequest> {
+export async function fromHttpRequest(request: AzureHttpRequest): Promise<HttpRequest> {
   const url = new URL(request.url);
   return {
     method: request.method,

@@ -1,9 +1,9 @@
 import type { HttpHandler } from "@azure/functions";
 import { startupFailureResponse, type HttpHandler as NeutralHttpHandler, type Lazy } from "@skyport/core";
-import type { AdapterOptions } from "./options.js";
-import { toNeutralRequest } from "./http-request.js";
-import { toHttpResponseInit } from "./http-response.js";
-import { toContext } from "./invocation-context.js";
+import { toContext } from "../context.js";
+import type { AdapterOptions } from "../options.js";
+import { fromHttpRequest } from "./request.js";
+import { toHttpResponseInit } from "./response.js";
 
 /** Azure's front end ends an HTTP request after 230 s, whatever functionTimeout allows. */
 const HTTP_REQUEST_LIMIT_MS = 230_000;
@@ -12,7 +12,7 @@ const HTTP_REQUEST_LIMIT_MS = 230_000;
 export function azureHttpHandler(http: Lazy<NeutralHttpHandler>, options: AdapterOptions): HttpHandler {
   return async (request, invocation) => {
     const context = toContext(invocation, options, HTTP_REQUEST_LIMIT_MS);
-    const neutral = await toNeutralRequest(request);
+    const neutral = await fromHttpRequest(request);
     let handle: NeutralHttpHandler;
     try {
       handle = await http();

@@ -1,17 +1,17 @@
 import { functionOf, lazyHandler, type App, type AppFunction, type AppInstance, type HandlerOf, type Lazy, type TriggerKind } from "@skyport/core";
 import type { Context as LambdaContext, SQSEvent, ScheduledEvent } from "aws-lambda";
-import { lambdaHttpHandler, type LambdaHttpEvent } from "./http/http-handler.js";
+import { lambdaHttpHandler, type LambdaHttpEvent } from "./http/handler.js";
 import type { AdapterOptions } from "./options.js";
-import { lambdaScheduleHandler } from "./schedule/schedule-handler.js";
-import { lambdaSqsHandler } from "./sqs/sqs-handler.js";
+import { lambdaScheduleHandler } from "./schedule/handler.js";
+import { lambdaQueueHandler } from "./queue/handler.js";
 
 /** A Lambda handler: an event of the function's trigger in (any other is refused), the cloud's answer out. */
 export type LambdaHandler = (event: LambdaHttpEvent | SQSEvent | ScheduledEvent, lambda: LambdaContext) => Promise<unknown>;
 
-/** Each trigger kind's Lambda event source: a new kind adds one line here and one folder beside http/. */
+/** Each trigger kind's Lambda event source: a new kind adds one line here and one folder named after it. */
 const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: AdapterOptions) => LambdaHandler } = {
   http: (handler, options) => lambdaHttpHandler(handler, options) as LambdaHandler,
-  queue: (handler, options) => lambdaSqsHandler(handler, options) as LambdaHandler,
+  queue: (handler, options) => lambdaQueueHandler(handler, options) as LambdaHandler,
   schedule: (handler, options) => lambdaScheduleHandler(handler, options) as LambdaHandler,
 };
 

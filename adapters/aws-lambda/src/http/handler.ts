@@ -1,11 +1,11 @@
 import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
 import { startupFailureResponse, type HttpHandler, type HttpRequest, type HttpResponse, type Lazy } from "@skyport/core";
-import { invocationTraceHeader, toContext } from "../context.js";
+import { toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
 import type { AdapterOptions } from "../options.js";
-import { traceparentOf } from "../trace.js";
-import { apiGatewayV1Principal, apiGatewayV1ToRequest, isApiGatewayV1, toApiGatewayV1Result, type ApiGatewayV1Event } from "./api-gateway-v1.js";
-import { apiGatewayV2Principal, apiGatewayV2ToRequest, isApiGatewayV2, toApiGatewayV2Result, type ApiGatewayV2Event } from "./api-gateway-v2.js";
+import { invocationTraceHeader, traceparentOf } from "../trace.js";
+import { apiGatewayV1Principal, fromApiGatewayV1, isApiGatewayV1, toApiGatewayV1Result, type ApiGatewayV1Event } from "./api-gateway-v1.js";
+import { apiGatewayV2Principal, fromApiGatewayV2, isApiGatewayV2, toApiGatewayV2Result, type ApiGatewayV2Event } from "./api-gateway-v2.js";
 
 export type LambdaHttpEvent = ApiGatewayV1Event | ApiGatewayV2Event;
 
@@ -24,10 +24,10 @@ interface Translation {
 
 function translate(event: unknown): Translation {
   if (isApiGatewayV2(event)) {
-    return { request: apiGatewayV2ToRequest(event), principal: apiGatewayV2Principal(event), toResult: toApiGatewayV2Result };
+    return { request: fromApiGatewayV2(event), principal: apiGatewayV2Principal(event), toResult: toApiGatewayV2Result };
   }
   if (isApiGatewayV1(event)) {
-    return { request: apiGatewayV1ToRequest(event), principal: apiGatewayV1Principal(event), toResult: toApiGatewayV1Result };
+    return { request: fromApiGatewayV1(event), principal: apiGatewayV1Principal(event), toResult: toApiGatewayV1Result };
   }
   throw new UnsupportedEvent("HTTP");
 }

@@ -20,7 +20,7 @@ export interface MessagePublishedData {
 }
 
 /** A Pub/Sub push CloudEvent, binary or structured, as core's Message. */
-export function pushEventToMessage(event: CloudEvent<unknown> | undefined): Message {
+export function fromPushEvent(event: CloudEvent<unknown> | undefined): Message {
   if (!event || event.type !== MESSAGE_PUBLISHED) {
     throw new MalformedPushEvent(`not a ${MESSAGE_PUBLISHED} event (type ${JSON.stringify(event?.type)})`);
   }

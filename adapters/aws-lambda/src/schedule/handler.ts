@@ -1,10 +1,10 @@
 import type { Context as LambdaContext, ScheduledEvent } from "aws-lambda";
-import { invocationTraceHeader, toContext } from "../context.js";
+import { toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
 import type { Lazy, ScheduleHandler } from "@skyport/core";
 import type { AdapterOptions } from "../options.js";
-import { xrayToTraceparent } from "../trace.js";
-import { isScheduledEvent, scheduledEventToTick } from "./scheduled-event.js";
+import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
+import { isScheduledEvent, fromScheduledEvent } from "./scheduled-event.js";
 
 export type LambdaScheduleHandler = (event: ScheduledEvent, lambda: LambdaContext) => Promise<unknown>;
 
@@ -13,7 +13,7 @@ export function lambdaScheduleHandler(schedule: Lazy<ScheduleHandler>, options: 
   return async (event, lambda) => {
     if (!isScheduledEvent(event)) throw new UnsupportedEvent("schedule");
     const header = invocationTraceHeader();
-    const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : xrayToTraceparent(header) });
-    return (await schedule())(scheduledEventToTick(event), context);
+    const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : fromXRayHeader(header) });
+    return (await schedule())(fromScheduledEvent(event), context);
   };
 }

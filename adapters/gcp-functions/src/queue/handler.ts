@@ -1,8 +1,9 @@
 import type { CloudEventFunction } from "@google-cloud/functions-framework";
 import { describeError, type Lazy, type Message, type QueueHandler } from "@skyport/core";
-import { invocationContext, type GcpFunctionOptions } from "../context.js";
+import { toContext } from "../context.js";
+import type { AdapterOptions } from "../options.js";
 import { MalformedPushEvent, RedeliverMessage } from "../errors.js";
-import { pushEventToMessage } from "./push-event.js";
+import { fromPushEvent } from "./push-event.js";
 
 /**
  * A CloudEvent function for Pub/Sub push (one message per event). Pub/Sub semantics: a retryable
@@ -10,18 +11,18 @@ import { pushEventToMessage } from "./push-event.js";
  * dead-letter policy takes the message); a poison message is acknowledged and logged, since no
  * redelivery can make it succeed.
  */
-export function pubsubQueueFunction(queue: Lazy<QueueHandler>, options: GcpFunctionOptions): CloudEventFunction<unknown> {
+export function gcpQueueHandler(queue: Lazy<QueueHandler>, options: AdapterOptions): CloudEventFunction<unknown> {
   return async (event) => {
     let message: Message;
     try {
-      message = pushEventToMessage(event);
+      message = fromPushEvent(event);
     } catch (error) {
       if (!(error instanceof MalformedPushEvent)) throw error;
       options.logger.error("push event acknowledged without processing", { eventId: event?.id, error: describeError(error) });
       return;
     }
     const traceparent = message.attributes?.traceparent ?? event.traceparent;
-    const context = invocationContext(options, message.id, typeof traceparent === "string" ? traceparent : undefined);
+    const context = toContext(options, message.id, typeof traceparent === "string" ? traceparent : undefined);
     // A service that cannot start (its store unreachable) throws here too: the message is redelivered.
     const { failed } = await (await queue())([message], context);
     const failure = failed.find((f) => f.id === message.id);

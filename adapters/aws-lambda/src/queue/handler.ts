@@ -1,23 +1,23 @@
 import type { Context as LambdaContext, SQSBatchResponse, SQSEvent } from "aws-lambda";
-import { invocationTraceHeader, toContext } from "../context.js";
+import { toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
 import type { Lazy, QueueHandler } from "@skyport/core";
 import type { AdapterOptions } from "../options.js";
-import { xrayToTraceparent } from "../trace.js";
-import { isSqsEvent, sqsBatchResponse, sqsToMessages } from "./sqs-event.js";
+import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
+import { isSqsEvent, toSqsBatchResponse, fromSqsEvent } from "./sqs-event.js";
 
-export type LambdaSqsHandler = (event: SQSEvent, lambda: LambdaContext) => Promise<SQSBatchResponse>;
+export type LambdaQueueHandler = (event: SQSEvent, lambda: LambdaContext) => Promise<SQSBatchResponse>;
 
 /**
  * An SQS batch -> the neutral queue handler -> the failed messages only. If the service cannot
  * start, the handler throws and SQS redelivers the whole batch.
  */
-export function lambdaSqsHandler(queue: Lazy<QueueHandler>, options: AdapterOptions): LambdaSqsHandler {
+export function lambdaQueueHandler(queue: Lazy<QueueHandler>, options: AdapterOptions): LambdaQueueHandler {
   return async (event, lambda) => {
     if (!isSqsEvent(event)) throw new UnsupportedEvent("SQS");
     const header = invocationTraceHeader();
-    const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : xrayToTraceparent(header) });
-    const messages = sqsToMessages(event);
+    const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : fromXRayHeader(header) });
+    const messages = fromSqsEvent(event);
     const result = await (await queue())(messages, context);
     for (const failure of result.failed) {
       if (failure.retryable) continue;
@@ -27,6 +27,6 @@ export function lambdaSqsHandler(queue: Lazy<QueueHandler>, options: AdapterOpti
         attempt,
       });
     }
-    return sqsBatchResponse(result);
+    return toSqsBatchResponse(result);
   };
 }

@@ -1,29 +1,13 @@
 import type { PubSub, Topic } from "@google-cloud/pubsub";
-import { envReader, topicVariable, type Env, type EventPublisher, type QueueEvent } from "@skyport/core";
+import type { Env, EventPublisher, QueueEvent } from "@skyport/core";
+import { readPubSubConfig, type PubSubConfig } from "./publisher-config.js";
 
-/** A topic id, or its full name `projects/P/topics/T`. */
-const TOPIC = /^(?:projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/topics\/)?[A-Za-z][\w.~+%-]{2,254}$/;
 /** A publish that has not been acknowledged in this time fails, so that a POST never hangs on it. */
 const PUBLISH_TIMEOUT_MS = 10_000;
 
-export interface PubSubPublisherConfig {
-  topic: string;
-  /** GOOGLE_CLOUD_PROJECT; on Google Cloud the client finds the project itself when it is unset. */
-  projectId?: string;
-}
-
-/** The topic's Pub/Sub topic (SKYPORT_TOPIC_<TOPIC>) and GOOGLE_CLOUD_PROJECT; the emulator comes from PUBSUB_EMULATOR_HOST. */
-export function pubSubPublisherConfig(env: Env, topic: string): PubSubPublisherConfig {
-  const read = envReader(env);
-  return {
-    topic: read.string(topicVariable(topic), undefined, TOPIC, "a Pub/Sub topic id or projects/P/topics/T"),
-    projectId: read.optional("GOOGLE_CLOUD_PROJECT"),
-  };
-}
-
 /** The runtime's queues (`Platform.queue`) on Google Cloud: each topic's Pub/Sub topic, read now. */
 export function pubSubTopics(env: Env): (topic: string) => PubSubEventPublisher {
-  return (topic) => new PubSubEventPublisher(pubSubPublisherConfig(env, topic));
+  return (topic) => new PubSubEventPublisher(readPubSubConfig(env, topic));
 }
 
 /**
@@ -34,7 +18,7 @@ export function pubSubTopics(env: Env): (topic: string) => PubSubEventPublisher 
 export class PubSubEventPublisher implements EventPublisher {
   private opened?: Promise<{ client: PubSub; topic: Topic }>;
 
-  constructor(private readonly config: PubSubPublisherConfig) {}
+  constructor(private readonly config: PubSubConfig) {}
 
   async publish(event: QueueEvent, traceparent?: string): Promise<void> {
     const { topic } = await this.open();

@@ -1,0 +1,15 @@
+import { envReader, type Env, type Logger } from "@skyport/core";
+
+/** What every function of this adapter needs besides its handler. */
+export interface AdapterOptions {
+  logger: Logger;
+  /** The function's timeout in ms, for `Context.deadline`. */
+  functionTimeoutMs?: number;
+}
+
+/** Reads CLOUD_RUN_TIMEOUT_SECONDS, which the platform sets to the function's timeout. */
+export function readAdapterOptions(env: Env): Omit<AdapterOptions, "logger"> {
+  const read = envReader(env);
+  if (read.optional("CLOUD_RUN_TIMEOUT_SECONDS") === undefined) return {};
+  return { functionTimeoutMs: read.integer("CLOUD_RUN_TIMEOUT_SECONDS", 1, 3600, 60) * 1000 };
+}
