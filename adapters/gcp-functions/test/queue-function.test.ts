@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/testing";
 import type { Lazy, QueueHandler } from "@skyport/core";
 import { gcpQueueHandler } from "../src/index.js";
+import { POISON_REFUSED } from "../src/queue/handler.js";
 import {
-  POISON_ACKNOWLEDGED,
   pubsubPushEvent,
   pushDelivery,
   pushFixtures,
@@ -27,8 +27,8 @@ async function serveQueue(functions: Lazy<QueueHandler>) {
     const { headers, body } = pushRequest(event, mode);
     return fetch(server.url, { method: "POST", headers, body });
   };
-  const acknowledgedAsPoison = (body: string, since = 0) => lines.slice(since).some((line) => line.message === POISON_ACKNOWLEDGED && line.body === body);
-  return { server, deliver, lines, acknowledgedAsPoison };
+  const refusedAsPoison = (body: string, since = 0) => lines.slice(since).some((line) => line.message === POISON_REFUSED && line.body === body);
+  return { server, deliver, lines, refusedAsPoison };
 }
 
 for (const mode of ["binary", "structured"] as const) {
@@ -53,15 +53,15 @@ describe("Pub/Sub semantics", () => {
   });
   afterAll(() => queue.server.close());
 
-  it("acknowledges and logs Google's sample events, which are not order events, instead of retrying them", async () => {
+  it("refuses Google's sample events, which are not order events, so that the dead-letter policy takes them, and logs them", async () => {
     for (const event of [pushFixtures.text(), pushFixtures.binary()]) {
       for (const mode of ["binary", "structured"] as const) {
         const response = await queue.deliver(event, mode);
-        expect(response.status).toBe(204);
+        expect(response.status).toBe(500);
       }
-      expect(queue.acknowledgedAsPoison(Buffer.from(event.data.message.data!, "base64").toString())).toBe(true);
+      expect(queue.refusedAsPoison(Buffer.from(event.data.message.data!, "base64").toString())).toBe(true);
     }
-    const logged = queue.lines.find((line) => line.message === POISON_ACKNOWLEDGED);
+    const logged = queue.lines.find((line) => line.message === POISON_REFUSED);
     expect(logged).toMatchObject({ severity: "ERROR", body: "test message 3", subscription: "projects/sample-project/subscriptions/sample-subscription" });
   });
 
@@ -79,10 +79,10 @@ describe("Pub/Sub semantics", () => {
     });
   });
 
-  it("acknowledges an event that is not a Pub/Sub message at all, and logs it", async () => {
+  it("refuses an event that is not a Pub/Sub message at all, and logs it: never dropped", async () => {
     const event = { ...pubsubPushEvent({ data: "{}", messageId: "not-a-message" }), type: "google.cloud.storage.object.v1.finalized" };
-    expect((await queue.deliver(event, "structured")).status).toBe(204);
-    expect(queue.lines.some((line) => line.message === "push event acknowledged without processing" && line.eventId === event.id)).toBe(true);
+    expect((await queue.deliver(event, "structured")).status).toBe(500);
+    expect(queue.lines.some((line) => line.message === "push event refused: not a Pub/Sub message" && line.eventId === event.id)).toBe(true);
   });
 });
 
@@ -96,7 +96,7 @@ describe("a retryable failure", () => {
       const response = await queue.deliver(event, "binary");
       expect(response.status).toBe(500);
       expect(response.headers.get("x-google-status")).toBe("error");
-      expect(queue.acknowledgedAsPoison("{}", since)).toBe(false);
+      expect(queue.refusedAsPoison("{}", since)).toBe(false);
     } finally {
       await queue.server.close();
     }

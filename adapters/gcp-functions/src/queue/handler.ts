@@ -5,11 +5,14 @@ import type { AdapterOptions } from "../options.js";
 import { MalformedPushEvent, RedeliverMessage } from "../errors.js";
 import { fromPushEvent } from "./push-event.js";
 
+/** The log line of a message no delivery can make succeed. */
+export const POISON_REFUSED = "poison message not acknowledged: the subscription's dead-letter policy moves it to the dead-letter topic";
+
 /**
- * A CloudEvent function for Pub/Sub push (one message per event). Pub/Sub semantics: a retryable
- * failure throws, the framework answers 500 and Pub/Sub redelivers (until the subscription's
- * dead-letter policy takes the message); a poison message is acknowledged and logged, since no
- * redelivery can make it succeed.
+ * A CloudEvent function for Pub/Sub push (one message per event). Any failure throws, so the
+ * framework answers 500 and Pub/Sub redelivers, until the subscription's dead-letter policy
+ * (a bounded number of attempts) moves the message to the dead-letter topic, where an alert tells
+ * a person. A poison message goes that way too, logged: acknowledging it would drop it.
  */
 export function gcpQueueHandler(queue: Lazy<QueueHandler>, options: AdapterOptions): CloudEventFunction<unknown> {
   return async (event) => {
@@ -18,8 +21,9 @@ export function gcpQueueHandler(queue: Lazy<QueueHandler>, options: AdapterOptio
       message = fromPushEvent(event);
     } catch (error) {
       if (!(error instanceof MalformedPushEvent)) throw error;
-      options.logger.error("push event acknowledged without processing", { eventId: event?.id, error: describeError(error) });
-      return;
+      // Not a Pub/Sub message at all (a trigger wired to the wrong source): refused, never dropped.
+      options.logger.error("push event refused: not a Pub/Sub message", { eventId: event?.id, error: describeError(error) });
+      throw error;
     }
     const traceparent = message.attributes?.traceparent ?? event.traceparent;
     const context = toContext(options, message.id, typeof traceparent === "string" ? traceparent : undefined);
@@ -27,13 +31,15 @@ export function gcpQueueHandler(queue: Lazy<QueueHandler>, options: AdapterOptio
     const { failed } = await (await queue())([message], context);
     const failure = failed.find((f) => f.id === message.id);
     if (!failure) return;
-    if (failure.retryable) throw new RedeliverMessage(message.id, message.attempt);
-    context.logger.error("poison message acknowledged, not retried", {
-      messageId: message.id,
-      attempt: message.attempt,
-      body: message.body.slice(0, 1024), // enough to recognise it; a poison body may be huge
-      subscription: subscriptionOf(event.data),
-    });
+    if (!failure.retryable) {
+      context.logger.error(POISON_REFUSED, {
+        messageId: message.id,
+        attempt: message.attempt,
+        body: message.body.slice(0, 1024), // enough to recognise it; a poison body may be huge
+        subscription: subscriptionOf(event.data),
+      });
+    }
+    throw new RedeliverMessage(message.id, message.attempt);
   };
 }
 
