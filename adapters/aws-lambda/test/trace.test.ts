@@ -28,4 +28,10 @@ describe("trace headers -> traceparent", () => {
     expect(traceparentOf("00-00000000000000000000000000000000-b7ad6b7169203331-01", xray)).toBe("00-5e9f0c651de4d666d4dd26aced652b6c-53995c3f42cd8ad8-01");
     expect(traceparentOf(undefined, undefined)).toBeUndefined();
   });
+
+  it("reads the caller's traceparent by core's rules: upper case is not W3C, so X-Ray's header is used", () => {
+    const xray = "Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1";
+    expect(traceparentOf("00-0AF7651916CD43DD8448EB211C80319C-B7AD6B7169203331-01", xray)).toBe("00-5e9f0c651de4d666d4dd26aced652b6c-53995c3f42cd8ad8-01");
+    expect(traceparentOf(" 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01 ", xray)).toBe("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+  });
 });
