@@ -1,14 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { request } from "node:http";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "@skyport/core/testing";
 import { openSqliteStores } from "@skyport/sqlite";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const bundle = fileURLToPath(new URL("../../dist/local/server.mjs", import.meta.url));
+const repository = fileURLToPath(new URL("../../../..", import.meta.url));
 const dir = temporaryDirectory();
 
 /** Starts the bundle `npm start` runs and resolves with its URL once it logs that it listens. */
@@ -79,5 +82,100 @@ describe("npm start (the built local server)", () => {
     await expect(startBundle({ SKYPORT_SQLITE_PATH: join(dir, "x.db"), SKYPORT_RETENTION_DAYS: "soon" })).rejects.toThrow(
       /SKYPORT_RETENTION_DAYS must be an integer from 1 to 36500 \(got "soon"\)/,
     );
+  });
+});
+
+/** A process's children and theirs, read from /proc (Linux), with the command each runs. */
+function descendantsOf(pid: number): { pid: number; command: string }[] {
+  const parents = new Map<number, number[]>();
+  for (const name of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone while we looked
+    }
+  }
+  const found: { pid: number; command: string }[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    for (const child of parents.get(queue.shift()!) ?? []) {
+      found.push({ pid: child, command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ").trim() });
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/** Alive and not a zombie waiting to be reaped. */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+/** `npm start` as a user runs it, at the repository's root; resolves once /health answers 200. */
+async function npmStart(timeoutMs: number) {
+  const port = await freePort();
+  const started = performance.now();
+  const npm = spawn("npm", ["start"], {
+    cwd: repository,
+    env: { ...process.env, PORT: String(port), SKYPORT_SQLITE_PATH: join(dir, `npm-start-${port}.db`), SKYPORT_DEAD_LETTER_FILE: join(dir, `dead-${port}.jsonl`) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  npm.stdout!.on("data", (chunk) => output.push(String(chunk)));
+  npm.stderr!.on("data", (chunk) => output.push(String(chunk)));
+  const exit = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
+  while (performance.now() - started < timeoutMs) {
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (healthy) return { npm, port, exit, output, readyMs: performance.now() - started };
+    if (npm.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  npm.kill("SIGKILL");
+  throw new Error(`npm start did not serve /health within ${timeoutMs} ms:\n${output.join("")}`);
+}
+
+describe("npm start (through npm, as a user runs it)", () => {
+  // A failing test must not leave its server behind (the bug this guards against would).
+  const started: { pid: number }[] = [];
+  afterEach(() => {
+    for (const { pid } of started.splice(0)) if (running(pid)) process.kill(pid, "SIGKILL");
+  });
+
+  it.each(["SIGTERM", "SIGINT"] as const)("%s to npm's process shuts the server down: the port closes and no node is left", async (signal) => {
+    const { npm, port, exit, output } = await npmStart(60_000); // may build first, when a source changed
+    const servers = descendantsOf(npm.pid!).filter((p) => /\bnode\b/.test(p.command));
+    started.push(...servers);
+    expect(servers.length, "npm runs the server as its child").toBeGreaterThan(0);
+
+    npm.kill(signal); // to npm alone, as a process manager or `kill` sends it
+    await exit;
+    await new Promise((r) => setTimeout(r, 100));
+
+    expect(await portOpen(port), "the port is closed").toBe(false);
+    expect(servers.filter((p) => running(p.pid)), "no node outlives npm").toEqual([]);
+    expect(output.join("")).toContain(`"message":"shutting down","signal":"${signal}"`);
+  });
+
+  it("serves /health within 3 s of a second start, on the built tree", async () => {
+    const { npm, exit, output, readyMs } = await npmStart(10_000);
+    started.push(...descendantsOf(npm.pid!));
+    npm.kill("SIGTERM");
+    await exit;
+    expect(output.join(""), "nothing is rebuilt").toContain("is up to date");
+    console.info(`npm start on the built tree: /health answered after ${Math.round(readyMs)} ms`);
+    expect(readyMs).toBeLessThan(3_000);
   });
 });
