@@ -38,6 +38,13 @@ export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable, Idempote
 export { isNetworkError } from "./ports/network-errors.js";
 export { encodeKeyset, decodeKeyset, customerList, statusList, newestFirst, type KeysetPosition } from "./ports/keyset.js";
 
+// Identity
+export type { Caller, IdentityCheck } from "./auth/identity.js";
+export { Unauthenticated } from "./auth/identity.js";
+export { jwtIdentity } from "./auth/jwt-identity.js";
+export { readAuthSettings, type AuthSettings } from "./auth/settings.js";
+export { ADMIN_SCOPE } from "./orders/access.js";
+
 // Configuration
 export { ConfigError, envReader, readAll, type ConfigProblem, type Env, type EnvReader } from "./config/env.js";
 export { readConfig, readLogLevel, MEMORY_STORE, LOG_LEVELS, type SkyportConfig, type StoreChoice, type StoreKind } from "./config/config.js";

@@ -1,8 +1,10 @@
 import { Container, type ServiceIdentifier } from "inversify";
 import {
-  envReader,
   jsonLogger,
+  jwtIdentity,
+  readAuthSettings,
   orderServices,
+  envReader,
   readAll,
   readConfig,
   systemClock,
@@ -78,13 +80,17 @@ function once<T>(build: () => T | Promise<T>): () => Promise<T> {
 /** Reads the configuration now (every wrong value fails the start, all named) and binds the rest to build on first use. */
 export function orderContainer(options: EntryOptions): Container {
   const { env, stores, defaultStore } = options;
-  const [config] = readAll(
+  const [config, auth] = readAll(
     () => readConfig(env, { kinds: Object.keys(stores), defaultStore }),
+    () => readAuthSettings(env),
     // The chosen store's own settings, in the same report (none when SKYPORT_STORE names no store here).
     () => stores[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
   );
   const loadStores = stores[config.store]!;
   const logger = jsonLogger({ level: config.logLevel, format: options.logFormat, write: options.logWrite, fields: { cloud: options.cloud } });
+  // Every cloud template sets both; only a local run may go without, and it says so first.
+  if (!auth) logger.warn("authentication off: SKYPORT_AUTH_ISSUER and SKYPORT_AUTH_AUDIENCE are not set, so every caller may read and change every order");
+  const identity = auth && jwtIdentity(auth);
 
   const container = new Container();
   container.bind(TOKENS.config).toConstantValue(config);
@@ -103,6 +109,8 @@ export function orderContainer(options: EntryOptions): Container {
       ids: container.get(TOKENS.ids),
       retentionDays: config.retentionDays,
       cleanupPageSize: config.cleanupPageSize,
+      identity,
+      customerClaim: auth?.customerClaim,
     });
   });
   container.bind(TOKENS.services).toDynamicValue(services);

@@ -1,6 +1,7 @@
 import type { HttpHandler } from "../function/handlers.js";
 import { handleHttp } from "../http/handle.js";
 import { createRouter, type Route } from "../http/router.js";
+import type { IdentityCheck } from "../auth/identity.js";
 import type { AppFunction, FunctionOptions } from "./app.js";
 
 export interface HttpTrigger {
@@ -13,14 +14,19 @@ declare module "./app.js" {
   }
 }
 
+export interface HttpOptions<S> extends FunctionOptions {
+  /** The services' identity check: every route that is not `open` then needs a token that verifies. */
+  identity?: (services: S) => IdentityCheck | undefined;
+}
+
 /**
  * An HTTP function: a route table (method + path pattern -> handler) built from the services.
  * Every answer is problem+json on error, carries `x-request-id`, and is logged as one line.
  */
-export function http<S>(routes: (services: S) => readonly Route[], options: FunctionOptions = {}): AppFunction<S, "http"> {
+export function http<S>(routes: (services: S) => readonly Route[], options: HttpOptions<S> = {}): AppFunction<S, "http"> {
   return {
     trigger: { kind: "http" },
     publishes: options.publishes ?? [],
-    bind: (services) => handleHttp(createRouter(routes(services))),
+    bind: (services) => handleHttp(createRouter(routes(services), options.identity?.(services))),
   };
 }

@@ -12,6 +12,8 @@ export interface Context {
   logger: Logger;
   /** W3C traceparent of the incoming request or message, if any. */
   traceparent?: string;
-  /** The authenticated caller (a JWT subject, a principal id), if the platform verified one. */
+  /** The authenticated caller (a JWT subject, a principal id), if the platform or the app verified one. */
   principal?: string;
+  /** The claims of the token the app verified for this request (see `http(routes, { identity })`). */
+  claims?: Readonly<Record<string, unknown>>;
 }

@@ -2,6 +2,7 @@ import type { Context } from "../function/context.js";
 import { pastDeadline } from "../function/deadline.js";
 import type { HttpHandler } from "../function/handlers.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
+import { Unauthenticated } from "../auth/identity.js";
 import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
 import { inSpan } from "../observability/spans.js";
 import { silentLogger } from "../ports/json-logger.js";
@@ -43,7 +44,16 @@ export function handleHttp(route: ReturnType<typeof createRouter>): HttpHandler 
 
 /** The answer for anything a route threw: problem+json, with internals only in the log. */
 export function errorResponse(error: unknown, logger: Context["logger"]): HttpResponse {
-  if (error instanceof Problem) return error.toResponse();
+  if (error instanceof Problem) {
+    if (error.status >= 500) logger[error.status === 503 ? "warn" : "error"]("request failed", { problem: error.kind, error: describe(error) });
+    return error.toResponse();
+  }
+  if (error instanceof Unauthenticated) {
+    // RFC 6750 3: the scheme always; error="invalid_token" when a token came and was refused.
+    const challenge = error.tokenSent ? 'Bearer error="invalid_token"' : "Bearer";
+    const detail = error.tokenSent ? "The bearer token is not valid." : "This resource needs a bearer token.";
+    return new Problem("unauthorized", detail, undefined, { "www-authenticate": challenge }).toResponse();
+  }
   if (error instanceof InvalidCursor) {
     return invalid([{ path: "cursor", message: "is not a cursor this list issued" }]).toResponse();
   }

@@ -12,6 +12,8 @@ export const PROBLEM_BASE = "https://skyport.dev/problems/";
 export const PROBLEMS = {
   "malformed-json": { status: 400, title: "Malformed JSON" },
   validation: { status: 400, title: "Validation failed" },
+  unauthorized: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict" },
@@ -33,8 +35,10 @@ export class Problem extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
+    /** What went wrong inside, for the log (a 5xx problem is logged with it); never in the answer. */
+    cause?: unknown,
   ) {
-    super(detail);
+    super(detail, cause === undefined ? undefined : { cause });
     this.name = "Problem";
   }
 

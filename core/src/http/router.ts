@@ -1,5 +1,6 @@
 import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
+import type { IdentityCheck } from "../auth/identity.js";
 import { Problem } from "./problem.js";
 
 export type RouteHandler = (request: HttpRequest, params: Record<string, string>, context: Context) => Promise<HttpResponse>;
@@ -8,6 +9,8 @@ export type RouteHandler = (request: HttpRequest, params: Record<string, string>
 export interface Route {
   path: string;
   methods: Partial<Record<string, RouteHandler>>;
+  /** Served without a token even when the app checks identity (a health check, a public document). */
+  open?: boolean;
 }
 
 interface CompiledRoute extends Route {
@@ -15,8 +18,12 @@ interface CompiledRoute extends Route {
   allow: string;
 }
 
-/** Matches 404 (no such path) before 405 (path without that method, with `Allow`). */
-export function createRouter(routes: readonly Route[]) {
+/**
+ * Matches 404 (no such path) before 405 (path without that method, with `Allow`), then, where
+ * the app checks identity and the route is not open, 401 (no or a bad token) before the handler,
+ * which gets the caller as `context.principal` and `context.claims`.
+ */
+export function createRouter(routes: readonly Route[], identity?: IdentityCheck) {
   const compiled: CompiledRoute[] = routes.map((route) => ({
     ...route,
     segments: route.path.split("/").slice(1),
@@ -31,7 +38,11 @@ export function createRouter(routes: readonly Route[]) {
       if (!handler) {
         throw new Problem("method-not-allowed", `${route.path} allows ${route.allow}.`, undefined, { allow: route.allow });
       }
-      return handler(request, params, context);
+      if (!identity || route.open) return handler(request, params, context);
+      return identity.authenticate(request.headers.authorization).then(({ subject, claims }) => {
+        const { requestId, cloud, deadline, logger, traceparent } = context;
+        return handler(request, params, { requestId, cloud, deadline, logger, traceparent, principal: subject, claims });
+      });
     }
     throw new Problem("not-found", "No such resource.");
   };

@@ -2,6 +2,7 @@ import type { Clock } from "../ports/clock.js";
 import type { EventPublisher } from "../ports/event-publisher.js";
 import type { IdempotencyStore } from "../ports/idempotency-store.js";
 import type { Ids } from "../ports/ids.js";
+import type { IdentityCheck } from "../auth/identity.js";
 import type { OrderStore } from "../ports/order-store.js";
 
 /** Everything the order service needs from the outside world. */
@@ -13,4 +14,8 @@ export interface OrderDeps {
   ids: Ids;
   retentionDays: number;
   cleanupPageSize: number;
+  /** Verifies callers (JWTs from the configured issuer); absent, the API is open (a local run). */
+  identity?: IdentityCheck;
+  /** The token claim that holds the caller's customer id (SKYPORT_AUTH_CUSTOMER_CLAIM, `sub`). */
+  customerClaim?: string;
 }

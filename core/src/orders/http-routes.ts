@@ -7,6 +7,7 @@ import { Problem, invalid } from "../http/problem.js";
 import type { Route } from "../http/router.js";
 import { VersionConflict } from "../ports/errors.js";
 import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import { ADMIN_SCOPE, accessOf, mayRead, peekField, requireCustomer } from "./access.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { OrderDeps } from "./deps.js";
 import { createOrderIdempotently } from "./create-order.js";
@@ -28,18 +29,22 @@ function orderResponse(status: number, order: Order, location?: string): HttpRes
 /** The route table of API.md. */
 export function orderRoutes(deps: OrderDeps): Route[] {
   const { orders, clock } = deps;
+  const access = (context: Context) => accessOf(context, deps.customerClaim ?? "sub");
 
-  async function load(id: string): Promise<Order> {
+  /** The order, or 404: also for another customer's order, whose existence a customer never learns. */
+  async function load(id: string, context: Context): Promise<Order> {
     const order = ORDER_ID_PATTERN.test(id) ? await orders.get(id) : null;
-    if (!order) throw new Problem("not-found", `Order ${id} does not exist.`);
+    if (!order || !mayRead(access(context), order.customerId)) throw new Problem("not-found", `Order ${id} does not exist.`);
     return order;
   }
 
-  async function getOrder(_req: HttpRequest, { id }: Record<string, string>) {
-    return orderResponse(200, await load(id!));
+  async function getOrder(_req: HttpRequest, { id }: Record<string, string>, context: Context) {
+    return orderResponse(200, await load(id!, context));
   }
 
-  async function listOrders(request: HttpRequest) {
+  async function listOrders(request: HttpRequest, _params: Record<string, string>, context: Context) {
+    const requested = request.query.getAll("customerId");
+    if (requested.length === 1) requireCustomer(access(context), requested[0], "list");
     const { customerId, limit, cursor } = listQuery(request.query);
     const page = await orders.listByCustomer(customerId, {
       limit,
@@ -48,12 +53,16 @@ export function orderRoutes(deps: OrderDeps): Route[] {
     return json(200, { items: page.items, nextCursor: page.next === null ? null : encodeCursor(customerId, page.next) });
   }
 
-  async function patchOrder(request: HttpRequest, { id }: Record<string, string>) {
+  async function patchOrder(request: HttpRequest, { id }: Record<string, string>, context: Context) {
+    const caller = access(context);
+    if (caller && !caller.admin && peekField(request.body, "status") !== "cancelled" && peekField(request.body, "status") !== undefined) {
+      throw new Problem("forbidden", `A customer may only cancel an order; other changes need the ${ADMIN_SCOPE} scope.`);
+    }
     const change = validateStatusChange(readJsonBody(request));
     if (!change.ok) throw invalid(change.errors);
     const ifMatch = parseIfMatch(request.headers["if-match"]);
     for (let attempt = 1; ; attempt++) {
-      const order = await load(id!);
+      const order = await load(id!, context);
       checkIfMatch(ifMatch, order.version);
       if (!canTransition(order.status, change.value)) {
         throw new Problem("conflict", `An order that is ${order.status} cannot become ${change.value}.`);
@@ -70,9 +79,9 @@ export function orderRoutes(deps: OrderDeps): Route[] {
     }
   }
 
-  async function deleteOrder(request: HttpRequest, { id }: Record<string, string>) {
+  async function deleteOrder(request: HttpRequest, { id }: Record<string, string>, context: Context) {
     const ifMatch = parseIfMatch(request.headers["if-match"]);
-    const order = await load(id!);
+    const order = await load(id!, context);
     checkIfMatch(ifMatch, order.version);
     if (!canDelete(order)) throw new Problem("conflict", `Only cancelled orders can be deleted; this one is ${order.status}.`);
     try {
@@ -85,11 +94,13 @@ export function orderRoutes(deps: OrderDeps): Route[] {
   }
 
   function createOrder(request: HttpRequest, _params: Record<string, string>, context: Context) {
+    const caller = access(context);
+    if (caller) requireCustomer(caller, peekField(request.body, "customerId") ?? caller.customerId, "create");
     return createOrderIdempotently(deps, request, context, (order) => orderResponse(201, order, `/orders/${order.id}`));
   }
 
   return [
-    { path: "/health", methods: { GET: async () => json(200, { status: "ok" }) } },
+    { path: "/health", open: true, methods: { GET: async () => json(200, { status: "ok" }) } },
     { path: "/orders", methods: { GET: listOrders, POST: createOrder } },
     { path: "/orders/{id}", methods: { GET: getOrder, PATCH: patchOrder, DELETE: deleteOrder } },
   ];

@@ -526,7 +526,7 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
         const body = validBody();
         if (target.idempotency) {
           const now = new Date();
-          await target.idempotency.begin(scopedIdempotencyKey(k, undefined), "in-flight", new Date(now.getTime() + 60_000), now);
+          await target.idempotency.begin(scopedIdempotencyKey(k, target.principal), "in-flight", new Date(now.getTime() + 60_000), now);
           expectProblem(await post(body, { "idempotency-key": k }), 409, "idempotency-in-flight");
           expectProblem(await post(validBody(), { "idempotency-key": k }), 409, "idempotency-in-flight");
         } else {

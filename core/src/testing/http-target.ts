@@ -24,6 +24,8 @@ export interface HttpTarget {
    * a key in flight deterministically. Remote targets leave it out and race two requests.
    */
   idempotency?: IdempotencyStore;
+  /** The caller the requests are made as, where the target sends a token: its keys are scoped to it. */
+  principal?: string;
   /**
    * The order store behind the target, when the test can reach it: lets the suite seed an order
    * that no queue consumer will confirm. Remote targets leave it out and race the consumer.

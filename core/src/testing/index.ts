@@ -16,3 +16,5 @@ export { neutralRequest, serviceSend, serviceDeliver, serviceOver, memoryOrderDe
 export { failureContract, type FailureTarget } from "./failure-contract.js";
 export { breakableOrderStore, sdkLikeError, type OrderStoreFaults, type OrderStoreOperation } from "./breakable-order-store.js";
 export { expectProblemResponse, PROBLEM_KINDS, PROBLEM_TYPE_BASE, type Problem } from "./problems.js";
+export { authContract, withBearer, type AuthTargetFactory } from "./auth-contract.js";
+export { startTestIssuer, type TestIssuer } from "./oidc-issuer.js";

@@ -7,6 +7,8 @@ export const PROBLEM_TYPE_BASE = "https://skyport.dev/problems/";
 /** Each kind of problem has one `type` URI on every cloud: the kinds each status may carry, the usual first. */
 export const PROBLEM_KINDS: Readonly<Record<number, readonly string[]>> = {
   400: ["validation", "malformed-json"],
+  401: ["unauthorized"],
+  403: ["forbidden"],
   404: ["not-found"],
   405: ["method-not-allowed"],
   409: ["conflict", "idempotency-in-flight"],
