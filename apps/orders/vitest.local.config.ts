@@ -1,5 +1,14 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "orders-local", include: ["test/local/**/*.test.ts"], globalSetup: ["test/build-setup.ts"], testTimeout: 20_000, hookTimeout: 60_000 },
+  test: {
+    name: "orders-local",
+    include: ["test/local/**/*.test.ts"],
+    // The local server on every store: the cloud stores' stand-ins start before the tests.
+    globalSetup: ["test/build-setup.ts", "test/local/global-setup.ts"],
+    // No metadata server here: the Google clients must not wait for one.
+    env: { METADATA_SERVER_DETECTION: "none", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+  },
 });
