@@ -10,7 +10,7 @@ import { uniqueProject } from "./function-env.js";
  */
 httpContract("GCP functions framework, Firestore emulator, Pub/Sub emulator", async () => {
   const app = await gcpApp(uniqueProject("http"));
-  return { send: app.send, idempotency: app.peer.idempotency, settle: app.settle, close: app.close };
+  return { send: app.send, idempotency: app.peer.idempotency, orders: app.peer.orders, settle: app.settle, close: app.close };
 });
 
 hostileInputContract("GCP functions framework, Firestore emulator", async () => {

@@ -1,0 +1,33 @@
+import { http } from "@google-cloud/functions-framework";
+import { createOrderService, jwtIdentity } from "@skyport/core";
+import { authContract, fetchTarget, httpContract, memoryOrderDeps, startTestIssuer, withBearer, type TestIssuer } from "@skyport/core/testing";
+import { afterAll, beforeAll, describe } from "vitest";
+import { gcpHttpHandler } from "../src/index.js";
+import { serveFunction } from "../src/testing/index.js";
+import { capturedLogger } from "./order-service.js";
+
+let registered = 0;
+
+/** The order handlers verifying the issuer's tokens, behind the functions framework, on loopback. */
+async function frameworkTarget(issuer: Pick<TestIssuer, "issuer" | "audience">) {
+  const deps = memoryOrderDeps({ identity: jwtIdentity(issuer), customerClaim: "sub" });
+  const service = createOrderService(deps);
+  const name = `ordersAuth${++registered}`;
+  http(name, gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }));
+  const server = await serveFunction(name);
+  return { deps, target: fetchTarget(server.url, { idempotency: deps.idempotency, orders: deps.orders, close: server.close }) };
+}
+
+authContract("functions framework HTTP function", async (issuer) => (await frameworkTarget(issuer)).target);
+
+describe("with authentication on, as an orders:admin caller", () => {
+  let issuer: TestIssuer;
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+  });
+  afterAll(() => issuer.close());
+  httpContract("functions framework HTTP function, an admin's token", async () => {
+    const { target } = await frameworkTarget(issuer);
+    return withBearer(target, "ops", () => issuer.mint({ sub: "ops", scope: "orders:admin" }));
+  });
+});
