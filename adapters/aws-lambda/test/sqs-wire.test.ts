@@ -1,6 +1,6 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqsEventPublisher, fromSqsEvent as sqsToMessages } from "../src/index.js";
+import { SqsEventPublisher, fromSqsEvent } from "../src/index.js";
 import { sqsEvent, sqsStandIn, type SqsStandIn } from "../src/testing/index.js";
 
 // The queue URL names AWS's host; the client's endpoint sends the request to the stand-in instead.
@@ -19,7 +19,7 @@ describe("order.created over SQS's JSON protocol (to a loopback stand-in: no SQS
     const queued = sqs.queued(QUEUE_URL);
     expect(queued).toEqual([{ id: expect.any(String), body, attributes: { traceparent } }]);
     // The same message as the event source mapping hands it to the queue function.
-    expect(sqsToMessages(sqsEvent(queued))).toEqual([{ id: queued[0]!.id, body, attempt: 1, attributes: { traceparent } }]);
+    expect(fromSqsEvent(sqsEvent(queued))).toEqual([{ id: queued[0]!.id, body, attempt: 1, attributes: { traceparent } }]);
   });
 
   it("sends no attributes when there is no trace", async () => {

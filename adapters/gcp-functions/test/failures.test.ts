@@ -1,7 +1,7 @@
 import { http } from "@google-cloud/functions-framework";
 import { createOrderService } from "@skyport/core";
 import { breakableOrderStore, failureContract, fetchTarget, memoryOrderDeps } from "@skyport/core/testing";
-import { gcpHttpHandler as httpFunction } from "../src/index.js";
+import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";
 import { capturedLogger } from "./order-service.js";
 
@@ -10,7 +10,7 @@ failureContract("functions framework HTTP function, memory store", async () => {
   const deps = memoryOrderDeps();
   const { orders, faults } = breakableOrderStore(deps.orders);
   const service = createOrderService({ ...deps, orders });
-  http("ordersFailing", httpFunction(async () => service.http, { logger: capturedLogger().logger }));
+  http("ordersFailing", gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }));
   const server = await serveFunction("ordersFailing");
   return fetchTarget(server.url, { faults, close: server.close });
 });
