@@ -3,7 +3,7 @@
 # the bundles `npm run build` wrote to apps/orders/dist/aws, with the SAM CLI; then prints the
 # stack's outputs with the AWS CLI. Running it again updates the stack.
 #
-#   deploy/aws/deploy.sh --region=eu-west-1 [--stage=dev] [--alarm-email=you@example.com]
+#   deploy/aws/deploy.sh --region=eu-west-1 --auth-issuer=https://... --auth-audience=... [--stage=dev] [--alarm-email=you@example.com]
 set -euo pipefail
 
 usage() {
@@ -11,6 +11,8 @@ usage() {
 Usage: deploy/aws/deploy.sh --region=REGION [options]
 
   --region=REGION        AWS region (default: $AWS_REGION or $AWS_DEFAULT_REGION)
+  --auth-issuer=URL      required: the OIDC issuer (https://) whose JWTs callers present
+  --auth-audience=AUD    required: the audience those tokens must name
   --stage=NAME           environment name, 1-16 of a-z 0-9 - (default: dev); the stack is skyport-orders-NAME
   --alarm-email=ADDRESS  told when a dead-letter queue receives a message (confirm the mail AWS sends)
   --source=DIR           the built bundles (default: apps/orders/dist/aws; run `npm run build` first)
@@ -20,6 +22,8 @@ EOF
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 STAGE="dev"
+AUTH_ISSUER=""
+AUTH_AUDIENCE=""
 ALARM_EMAIL=""
 SOURCE="$here/../../apps/orders/dist/aws"
 
@@ -27,6 +31,8 @@ for arg in "$@"; do
   case "$arg" in
     --region=*) REGION="${arg#*=}" ;;
     --stage=*) STAGE="${arg#*=}" ;;
+    --auth-issuer=*) AUTH_ISSUER="${arg#*=}" ;;
+    --auth-audience=*) AUTH_AUDIENCE="${arg#*=}" ;;
     --alarm-email=*) ALARM_EMAIL="${arg#*=}" ;;
     --source=*) SOURCE="${arg#*=}" ;;
     -h | --help) usage && exit 0 ;;
@@ -35,6 +41,9 @@ for arg in "$@"; do
 done
 [[ -n "$REGION" ]] || { echo "deploy.sh: --region (or AWS_REGION) is required" >&2; exit 2; }
 [[ "$STAGE" =~ ^[a-z][a-z0-9-]{0,15}$ ]] || { echo "deploy.sh: --stage must be 1-16 of a-z, 0-9 and -, starting with a letter" >&2; exit 2; }
+# No stack is open: API Gateway and the function both verify every /orders caller's JWT.
+[[ "$AUTH_ISSUER" =~ ^https://[^[:space:]]+$ ]] || { echo "deploy.sh: --auth-issuer=https://... (the OIDC issuer of the callers' tokens) is required" >&2; exit 2; }
+[[ -n "$AUTH_AUDIENCE" ]] || { echo "deploy.sh: --auth-audience (the audience the tokens name) is required" >&2; exit 2; }
 STACK="skyport-orders-$STAGE"
 
 command -v sam >/dev/null || { echo "deploy.sh: the AWS SAM CLI (sam) is needed: https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html" >&2; exit 1; }
@@ -54,7 +63,7 @@ cp "$here/template.yaml" "$staging/deploy/aws/template.yaml"
 cp -R "$SOURCE" "$staging/apps/orders/dist/aws"
 find "$staging/apps" -name meta.json -delete
 
-parameters=("Stage=$STAGE")
+parameters=("Stage=$STAGE" "AuthIssuer=$AUTH_ISSUER" "AuthAudience=$AUTH_AUDIENCE")
 [[ -z "$ALARM_EMAIL" ]] || parameters+=("AlarmEmail=$ALARM_EMAIL")
 
 # --resolve-s3: SAM's own bucket for uploads (the stack aws-sam-cli-managed-default, made once per region).

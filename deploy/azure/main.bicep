@@ -13,6 +13,17 @@ param appName string = 'skyport-orders'
 @maxLength(12)
 param stage string = 'dev'
 
+@description('Required: the OIDC issuer (https://) whose JWTs callers present (SKYPORT_AUTH_ISSUER). No deployment is open.')
+@minLength(9)
+param authIssuer string
+
+@description('Required: the audience those tokens must name (SKYPORT_AUTH_AUDIENCE).')
+@minLength(1)
+param authAudience string
+
+@description('The claim that holds the caller\'s customer id (SKYPORT_AUTH_CUSTOMER_CLAIM).')
+param authCustomerClaim string = 'sub'
+
 @description('An e-mail address told when a message lands in the poison queue; empty for none (the alert still shows in Azure Monitor).')
 param alertEmail string = ''
 
@@ -288,6 +299,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SKYPORT_TOPIC_ORDERS', value: queueName }
         { name: 'SKYPORT_RETENTION_DAYS', value: string(retentionDays) }
         { name: 'SKYPORT_LOG_LEVEL', value: logLevel }
+        // The function verifies every /orders caller's JWT: the HTTP trigger itself is anonymous.
+        { name: 'SKYPORT_AUTH_ISSUER', value: authIssuer }
+        { name: 'SKYPORT_AUTH_AUDIENCE', value: authAudience }
+        { name: 'SKYPORT_AUTH_CUSTOMER_CLAIM', value: authCustomerClaim }
       ]
     }
     functionAppConfig: {

@@ -12,6 +12,9 @@ usage() {
 Usage: deploy/gcp/deploy.sh --project=PROJECT [options]
 
   --project=ID              Google Cloud project (default: $GOOGLE_CLOUD_PROJECT)
+  --auth-issuer=URL         required: the OIDC issuer (https://) whose JWTs callers present
+  --auth-audience=AUD       required: the audience those tokens must name
+  --auth-customer-claim=C   the claim that holds the caller's customer id (default: sub)
   --stage=NAME              environment name, 1-12 of a-z 0-9 - (default: dev): every name below carries it,
                             so stages coexist in one project
   --region=REGION           functions, Eventarc trigger and scheduler job (default: europe-west1)
@@ -27,6 +30,9 @@ EOF
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT="${GOOGLE_CLOUD_PROJECT:-}"
+AUTH_ISSUER=""
+AUTH_AUDIENCE=""
+AUTH_CUSTOMER_CLAIM="sub"
 STAGE="dev"
 REGION="europe-west1"
 FIRESTORE_LOCATION=""
@@ -40,6 +46,9 @@ DRY_RUN=false
 for arg in "$@"; do
   case "$arg" in
     --project=*) PROJECT="${arg#*=}" ;;
+    --auth-issuer=*) AUTH_ISSUER="${arg#*=}" ;;
+    --auth-audience=*) AUTH_AUDIENCE="${arg#*=}" ;;
+    --auth-customer-claim=*) AUTH_CUSTOMER_CLAIM="${arg#*=}" ;;
     --stage=*) STAGE="${arg#*=}" ;;
     --region=*) REGION="${arg#*=}" ;;
     --alert-email=*) ALERT_EMAIL="${arg#*=}" ;;
@@ -54,6 +63,9 @@ for arg in "$@"; do
   esac
 done
 [[ -n "$PROJECT" ]] || { echo "deploy.sh: --project (or GOOGLE_CLOUD_PROJECT) is required" >&2; exit 2; }
+# No deployment is open: the HTTP function verifies every /orders caller's JWT.
+[[ "$AUTH_ISSUER" =~ ^https://[^,[:space:]]+$ ]] || { echo "deploy.sh: --auth-issuer=https://... (the OIDC issuer of the callers' tokens) is required" >&2; exit 2; }
+[[ "$AUTH_AUDIENCE" =~ ^[^,[:space:]]+$ ]] || { echo "deploy.sh: --auth-audience (the audience the tokens name) is required" >&2; exit 2; }
 [[ "$RETENTION_DAYS" =~ ^[0-9]+$ ]] || { echo "deploy.sh: --retention-days must be a number of days" >&2; exit 2; }
 [[ "$STAGE" =~ ^[a-z][a-z0-9-]{0,11}$ ]] || { echo "deploy.sh: --stage must be 1-12 of a-z, 0-9 and -, starting with a letter" >&2; exit 2; }
 FIRESTORE_LOCATION="${FIRESTORE_LOCATION:-$REGION}"
@@ -178,14 +190,16 @@ run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --member="serviceAccoun
 
 echo "== Functions (gcloud functions deploy creates or updates)" >&2
 env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE,SKYPORT_TOPIC_ORDERS=$TOPIC,SKYPORT_RETENTION_DAYS=$RETENTION_DAYS"
-common=(--gen2 --runtime=nodejs22 --region="$REGION" --source="$SOURCE" --set-env-vars="$env_vars" --project="$PROJECT")
-run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --entry-point=api --trigger-http --allow-unauthenticated \
+auth_vars="SKYPORT_AUTH_ISSUER=$AUTH_ISSUER,SKYPORT_AUTH_AUDIENCE=$AUTH_AUDIENCE,SKYPORT_AUTH_CUSTOMER_CLAIM=$AUTH_CUSTOMER_CLAIM"
+common=(--gen2 --runtime=nodejs22 --region="$REGION" --source="$SOURCE" --project="$PROJECT")
+# Reachable without Google credentials: the function itself verifies each caller's JWT (auth_vars).
+run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --set-env-vars="$env_vars,$auth_vars" --entry-point=api --trigger-http --allow-unauthenticated \
   --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s --service-account="$HTTP_SA"
 # --retry: a failure (a thrown error) is redelivered by Pub/Sub instead of dropped.
-run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --entry-point=confirm --trigger-topic="$TOPIC" \
+run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --set-env-vars="$env_vars" --entry-point=confirm --trigger-topic="$TOPIC" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=256Mi --max-instances=10 --timeout=60s --service-account="$QUEUE_SA"
-run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
+run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --set-env-vars="$env_vars" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
   --memory=256Mi --max-instances=1 --timeout=540s --service-account="$CLEANUP_SA"
 # The invoker may call the two private functions, and nothing else.
 run gcloud functions add-invoker-policy-binding "$QUEUE_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"

@@ -28,7 +28,8 @@ afterAll(() => rmSync(built, { recursive: true, force: true }));
 const flagValue = (argv: string[], name: string) => argv[argv.indexOf(name) + 1];
 
 describe("deploy/aws/deploy.sh", () => {
-  const run = runWithStubbedClis(DEPLOY, ["--region=eu-west-1", "--stage=test", `--source=${built}`]);
+  const AUTH = ["--auth-issuer=https://id.example.com/", "--auth-audience=https://orders.example.com"];
+  const run = runWithStubbedClis(DEPLOY, ["--region=eu-west-1", "--stage=test", ...AUTH, `--source=${built}`]);
   const [deploy] = run.commands.filter((argv) => argv[0] === "sam" && argv[1] === "deploy");
 
   it("passes shellcheck", () => {
@@ -40,7 +41,7 @@ describe("deploy/aws/deploy.sh", () => {
     expect(run.status).toBe(0);
     expect(flagValue(deploy!, "--stack-name")).toBe("skyport-orders-test");
     expect(flagValue(deploy!, "--region")).toBe("eu-west-1");
-    expect(deploy).toEqual(expect.arrayContaining(["--resolve-s3", "--capabilities", "CAPABILITY_IAM", "--no-confirm-changeset", "--parameter-overrides", "Stage=test"]));
+    expect(deploy).toEqual(expect.arrayContaining(["--resolve-s3", "--capabilities", "CAPABILITY_IAM", "--no-confirm-changeset", "--parameter-overrides", "Stage=test", "AuthIssuer=https://id.example.com/", "AuthAudience=https://orders.example.com"]));
     expect(run.commands.map((argv) => argv.slice(0, 3).join(" "))).toEqual(expect.arrayContaining(["aws sts get-caller-identity", "aws cloudformation describe-stacks"]));
   });
 
@@ -51,10 +52,18 @@ describe("deploy/aws/deploy.sh", () => {
   });
 
   it("refuses a stage name the template's pattern would refuse, and names the missing region", () => {
-    expect(runWithStubbedClis(DEPLOY, ["--region=eu-west-1", "--stage=Prod_1", `--source=${built}`]).status).toBe(2);
-    const noRegion = runWithStubbedClis(DEPLOY, [`--source=${built}`]);
+    expect(runWithStubbedClis(DEPLOY, ["--region=eu-west-1", "--stage=Prod_1", ...AUTH, `--source=${built}`]).status).toBe(2);
+    const noRegion = runWithStubbedClis(DEPLOY, [...AUTH, `--source=${built}`]);
     expect(noRegion.status).toBe(2);
     expect(noRegion.stderr).toMatch(/--region/);
+  });
+
+  it("refuses to deploy an open API: the issuer (https://) and the audience are required", () => {
+    for (const given of [[], [AUTH[0]!], [AUTH[1]!], ["--auth-issuer=http://id.example.com", AUTH[1]!]]) {
+      const refused = runWithStubbedClis(DEPLOY, ["--region=eu-west-1", ...given, `--source=${built}`]);
+      expect(refused.status, given.join(" ")).toBe(2);
+      expect(refused.stderr).toMatch(/--auth-(issuer|audience).* is required/);
+    }
   });
 });
 

@@ -7,13 +7,16 @@ import { fileURLToPath } from "node:url";
 export const DEPLOY_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "../deploy.sh");
 
 /** What `--dry-run` prints: a script of gcloud commands that the real run would execute. */
+/** The issuer and audience every deployment needs (deploy.sh refuses to deploy an open API). */
+export const TEST_AUTH = ["--auth-issuer=https://id.example.com/", "--auth-audience=https://orders.example.com"];
+
 export function dryRun(args: string[], script = DEPLOY_SCRIPT): string {
   const tripwire = mkdtempSync(join(tmpdir(), "skyport-gcloud-tripwire-"));
   try {
     // A gcloud that leaves a mark: the dry run must not call Google at all.
     writeFileSync(join(tripwire, "gcloud"), `#!/bin/sh\ntouch "${tripwire}/called"\nexit 97\n`);
     chmodSync(join(tripwire, "gcloud"), 0o755);
-    const output = execFileSync("bash", [script, ...args, "--dry-run"], {
+    const output = execFileSync("bash", [script, ...(script.endsWith("deploy.sh") ? TEST_AUTH : []), ...args, "--dry-run"], {
       encoding: "utf8",
       env: { ...process.env, PATH: `${tripwire}:${process.env.PATH}` },
       stdio: ["ignore", "pipe", "pipe"],
