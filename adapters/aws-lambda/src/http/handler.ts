@@ -37,7 +37,7 @@ export function lambdaHttpHandler(http: Lazy<HttpHandler>, options: AdapterOptio
   const handler = async (event: LambdaHttpEvent, lambda: LambdaContext) => {
     const { request, principal, toResult } = translate(event);
     const traceparent = traceparentOf(request.headers.traceparent, request.headers["x-amzn-trace-id"] ?? invocationTraceHeader());
-    const context = toContext(lambda, options.logger, { traceparent, principal });
+    const context = toContext(lambda, options, { traceparent, principal });
     let handle: HttpHandler;
     try {
       handle = await http();

@@ -16,7 +16,7 @@ export function lambdaQueueHandler(queue: Lazy<QueueHandler>, options: AdapterOp
   return async (event, lambda) => {
     if (!isSqsEvent(event)) throw new UnsupportedEvent("SQS");
     const header = invocationTraceHeader();
-    const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : fromXRayHeader(header) });
+    const context = toContext(lambda, options, { traceparent: header === undefined ? undefined : fromXRayHeader(header) });
     const messages = fromSqsEvent(event);
     const result = await (await queue())(messages, context);
     for (const failure of result.failed) {

@@ -13,7 +13,7 @@ export function lambdaScheduleHandler(schedule: Lazy<ScheduleHandler>, options: 
   return async (event, lambda) => {
     if (!isScheduledEvent(event)) throw new UnsupportedEvent("schedule");
     const header = invocationTraceHeader();
-    const context = toContext(lambda, options.logger, { traceparent: header === undefined ? undefined : fromXRayHeader(header) });
+    const context = toContext(lambda, options, { traceparent: header === undefined ? undefined : fromXRayHeader(header) });
     return (await schedule())(fromScheduledEvent(event), context);
   };
 }

@@ -16,7 +16,7 @@ export function gcpHttpHandler(http: Lazy<HttpHandler>, options: AdapterOptions)
   return async (req, res) => {
     const requestId = req.executionId && EXECUTION_ID.test(req.executionId) ? req.executionId : randomUUID();
     const request = await fromFrameworkRequest(req);
-    const context = toContext(options, requestId, traceparentOf(request.headers));
+    const context = toContext({ requestId, traceparent: traceparentOf(request.headers) }, options);
     let handle: HttpHandler;
     try {
       handle = await http();

@@ -26,7 +26,7 @@ export function gcpQueueHandler(queue: Lazy<QueueHandler>, options: AdapterOptio
       throw error;
     }
     const traceparent = message.attributes?.traceparent ?? event.traceparent;
-    const context = toContext(options, message.id, typeof traceparent === "string" ? traceparent : undefined);
+    const context = toContext({ requestId: message.id, traceparent: typeof traceparent === "string" ? traceparent : undefined }, options);
     // A service that cannot start (its store unreachable) throws here too: the message is redelivered.
     const { failed } = await (await queue())([message], context);
     const failure = failed.find((f) => f.id === message.id);

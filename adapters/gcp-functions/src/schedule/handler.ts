@@ -21,7 +21,7 @@ export function gcpScheduleHandler(schedule: Lazy<ScheduleHandler>, options: Ada
     }
     const headers = joinedHeaders(req.headers);
     const requestId = randomUUID();
-    const context = toContext(options, requestId, traceparentOf(headers));
+    const context = toContext({ requestId, traceparent: traceparentOf(headers) }, options);
     try {
       const report = await (await schedule())(fromSchedulerRequest(headers), context);
       res.writeHead(200, { "content-type": "application/json" });
