@@ -2,6 +2,7 @@ export { storeContract, type StoreUnderTest } from "./store-contract.js";
 export { httpContract } from "./http-contract.js";
 export type { HttpTarget, ContractRequest, ContractResponse } from "./http-target.js";
 export { fetchTarget } from "./fetch-target.js";
+export { rawHttpRequest } from "./raw-http.js";
 export { hostileInputContract, FUZZ_SEED, FUZZ_RUNS, type HostileTarget } from "./hostile-input-contract.js";
 export { hostileMessagesContract } from "./hostile-messages-contract.js";
 export { hostileRequests, FUZZ_CUSTOMERS, type HostileCase } from "./hostile-requests.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Env } from "@skyport/core";
-import { startServerProcess, type ContractRequest, type ContractResponse } from "@skyport/core/testing";
+import { rawHttpRequest, startServerProcess, type ContractRequest, type ContractResponse } from "@skyport/core/testing";
 
 export const GCP_DIST = fileURLToPath(new URL("../../dist/gcp/", import.meta.url));
 
@@ -60,7 +60,13 @@ export async function runBundle(target: string, env: Env) {
   }
 }
 
+/** Header values node:http refuses to send (control characters, DEL): the function must refuse them itself. */
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
+
 function sendOverSocket(socketPath: string, contract: ContractRequest): Promise<ContractResponse> {
+  if (Object.values(contract.headers ?? {}).some((value) => UNSENDABLE.test(value))) {
+    return rawHttpRequest(new URL("http://localhost"), contract, { socketPath });
+  }
   return new Promise((resolve, reject) => {
     const req = request({ socketPath, path: contract.path, method: contract.method, headers: { host: "localhost", ...contract.headers } }, (res) => {
       const chunks: Buffer[] = [];
