@@ -43,6 +43,7 @@ export type { Caller, IdentityCheck } from "./auth/identity.js";
 export { Unauthenticated } from "./auth/identity.js";
 export { jwtIdentity } from "./auth/jwt-identity.js";
 export { readAuthSettings, type AuthSettings } from "./auth/settings.js";
+export { readCorsPolicy, type CorsPolicy } from "./http/cors.js";
 export { ADMIN_SCOPE } from "./orders/access.js";
 
 // Configuration

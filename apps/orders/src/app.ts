@@ -7,7 +7,7 @@ import { confirmOrder, defineApp, deleteExpiredOrders, http, orderRoutes, queue,
 export default defineApp({
   name: "orders",
   functions: {
-    api: http(orderRoutes, { publishes: ["orders"], identity: (services) => services.identity }),
+    api: http(orderRoutes, { publishes: ["orders"], identity: (services) => services.identity, cors: (services) => services.cors }),
     confirm: queue("orders", { "order.created": confirmOrder }),
     cleanup: schedule("every 1 hour", deleteExpiredOrders),
   },

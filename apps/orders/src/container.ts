@@ -3,6 +3,7 @@ import {
   jsonLogger,
   jwtIdentity,
   readAuthSettings,
+  readCorsPolicy,
   orderServices,
   envReader,
   readAll,
@@ -80,9 +81,10 @@ function once<T>(build: () => T | Promise<T>): () => Promise<T> {
 /** Reads the configuration now (every wrong value fails the start, all named) and binds the rest to build on first use. */
 export function orderContainer(options: EntryOptions): Container {
   const { env, stores, defaultStore } = options;
-  const [config, auth] = readAll(
+  const [config, auth, cors] = readAll(
     () => readConfig(env, { kinds: Object.keys(stores), defaultStore }),
     () => readAuthSettings(env),
+    () => readCorsPolicy(env),
     // The chosen store's own settings, in the same report (none when SKYPORT_STORE names no store here).
     () => stores[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
   );
@@ -111,6 +113,7 @@ export function orderContainer(options: EntryOptions): Container {
       cleanupPageSize: config.cleanupPageSize,
       identity,
       customerClaim: auth?.customerClaim,
+      cors,
     });
   });
   container.bind(TOKENS.services).toDynamicValue(services);

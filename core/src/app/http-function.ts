@@ -2,6 +2,7 @@ import type { HttpHandler } from "../function/handlers.js";
 import { handleHttp } from "../http/handle.js";
 import { createRouter, type Route } from "../http/router.js";
 import type { IdentityCheck } from "../auth/identity.js";
+import type { CorsPolicy } from "../http/cors.js";
 import type { AppFunction, FunctionOptions } from "./app.js";
 
 export interface HttpTrigger {
@@ -17,6 +18,8 @@ declare module "./app.js" {
 export interface HttpOptions<S> extends FunctionOptions {
   /** The services' identity check: every route that is not `open` then needs a token that verifies. */
   identity?: (services: S) => IdentityCheck | undefined;
+  /** The services' CORS policy: which browser origins may call the routes. */
+  cors?: (services: S) => CorsPolicy | undefined;
 }
 
 /**
@@ -27,6 +30,9 @@ export function http<S>(routes: (services: S) => readonly Route[], options: Http
   return {
     trigger: { kind: "http" },
     publishes: options.publishes ?? [],
-    bind: (services) => handleHttp(createRouter(routes(services), options.identity?.(services))),
+    bind: (services) => {
+      const cors = options.cors?.(services);
+      return handleHttp(createRouter(routes(services), options.identity?.(services), cors), cors);
+    },
   };
 }

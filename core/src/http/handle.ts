@@ -7,6 +7,7 @@ import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
 import { inSpan } from "../observability/spans.js";
 import { silentLogger } from "../ports/json-logger.js";
 import { describe } from "./describe.js";
+import { withCors, type CorsPolicy } from "./cors.js";
 import { Problem, invalid } from "./problem.js";
 import { requestIdFor } from "./request-id.js";
 import type { createRouter } from "./router.js";
@@ -17,7 +18,7 @@ const RETRY_AFTER_SECONDS = "1";
  * Every request ends here: a response with `x-request-id`, problem+json for every error, and
  * nothing about internals in the body. One log line per request.
  */
-export function handleHttp(route: ReturnType<typeof createRouter>): HttpHandler {
+export function handleHttp(route: ReturnType<typeof createRouter>, cors?: CorsPolicy): HttpHandler {
   return function http(request: HttpRequest, context: Context): Promise<HttpResponse> {
     const started = performance.now();
     const requestId = requestIdFor(request.headers["x-request-id"], context.requestId);
@@ -35,6 +36,8 @@ export function handleHttp(route: ReturnType<typeof createRouter>): HttpHandler 
         response = errorResponse(error, logger);
       }
       response.headers["x-request-id"] = requestId;
+      withCors(cors, request, response);
+      if (request.method === "HEAD") delete response.body; // the headers GET would send, no body (RFC 9110 9.3.2)
       const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
       logger.info("request", { method: request.method, path: request.path, status: response.status, latencyMs, metrics: { RequestLatency: latencyMs } });
       return response;

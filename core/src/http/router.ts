@@ -1,6 +1,7 @@
 import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import type { IdentityCheck } from "../auth/identity.js";
+import { isPreflight, preflightResponse, type CorsPolicy } from "./cors.js";
 import { Problem } from "./problem.js";
 
 export type RouteHandler = (request: HttpRequest, params: Record<string, string>, context: Context) => Promise<HttpResponse>;
@@ -21,31 +22,40 @@ interface CompiledRoute extends Route {
 /**
  * Matches 404 (no such path) before 405 (path without that method, with `Allow`), then, where
  * the app checks identity and the route is not open, 401 (no or a bad token) before the handler,
- * which gets the caller as `context.principal` and `context.claims`.
+ * which gets the caller as `context.principal` and `context.claims`. HEAD is answered wherever GET
+ * is (RFC 9110 9.3.2), without the body; OPTIONS answers 204 with `Allow`, or the CORS preflight.
  */
-export function createRouter(routes: readonly Route[], identity?: IdentityCheck) {
-  const compiled: CompiledRoute[] = routes.map((route) => ({
-    ...route,
-    segments: route.path.split("/").slice(1),
-    allow: Object.keys(route.methods).join(", "),
-  }));
+export function createRouter(routes: readonly Route[], identity?: IdentityCheck, cors?: CorsPolicy) {
+  const compiled: CompiledRoute[] = routes.map((route) => {
+    const methods = Object.keys(route.methods);
+    if (methods.includes("GET") && !methods.includes("HEAD")) methods.splice(methods.indexOf("GET") + 1, 0, "HEAD");
+    return { ...route, segments: route.path.split("/").slice(1), allow: [...methods, "OPTIONS"].join(", ") };
+  });
   return function route(request: HttpRequest, context: Context): Promise<HttpResponse> {
     const segments = splitPath(request.path);
     for (const route of compiled) {
       const params = segments && match(route.segments, segments);
       if (!params) continue;
-      const handler = route.methods[request.method.toUpperCase()];
+      const method = request.method.toUpperCase();
+      if (method === "OPTIONS") return Promise.resolve(isPreflight(request) ? preflightResponse(cors, request, route.allow) : { status: 204, headers: { allow: route.allow } });
+      // HEAD runs GET; handleHttp drops the body of whatever it answers.
+      if (method === "HEAD" && route.methods.GET && !route.methods.HEAD) return routed(route, route.methods.GET, request, params, context);
+      const handler = route.methods[method];
       if (!handler) {
         throw new Problem("method-not-allowed", `${route.path} allows ${route.allow}.`, undefined, { allow: route.allow });
       }
-      if (!identity || route.open) return handler(request, params, context);
-      return identity.authenticate(request.headers.authorization).then(({ subject, claims }) => {
-        const { requestId, cloud, deadline, logger, traceparent } = context;
-        return handler(request, params, { requestId, cloud, deadline, logger, traceparent, principal: subject, claims });
-      });
+      return routed(route, handler, request, params, context);
     }
     throw new Problem("not-found", "No such resource.");
   };
+
+  function routed(route: Route, handler: RouteHandler, request: HttpRequest, params: Record<string, string>, context: Context): Promise<HttpResponse> {
+    if (!identity || route.open) return handler(request, params, context);
+    return identity.authenticate(request.headers.authorization).then(({ subject, claims }) => {
+      const { requestId, cloud, deadline, logger, traceparent } = context;
+      return handler(request, params, { requestId, cloud, deadline, logger, traceparent, principal: subject, claims });
+    });
+  }
 }
 
 function splitPath(path: string): string[] | null {

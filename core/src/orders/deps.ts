@@ -3,6 +3,7 @@ import type { EventPublisher } from "../ports/event-publisher.js";
 import type { IdempotencyStore } from "../ports/idempotency-store.js";
 import type { Ids } from "../ports/ids.js";
 import type { IdentityCheck } from "../auth/identity.js";
+import type { CorsPolicy } from "../http/cors.js";
 import type { OrderStore } from "../ports/order-store.js";
 
 /** Everything the order service needs from the outside world. */
@@ -18,4 +19,6 @@ export interface OrderDeps {
   identity?: IdentityCheck;
   /** The token claim that holds the caller's customer id (SKYPORT_AUTH_CUSTOMER_CLAIM, `sub`). */
   customerClaim?: string;
+  /** The browser origins that may call the API (SKYPORT_CORS_ORIGINS); absent, no CORS header is sent. */
+  cors?: CorsPolicy;
 }

@@ -19,7 +19,7 @@ export function orderServices(given: OrderDeps): OrderDeps {
 export function createOrderService(given: OrderDeps) {
   const services = orderServices(given);
   return {
-    http: http(orderRoutes, { identity: (s) => s.identity }).bind(services),
+    http: http(orderRoutes, { identity: (s) => s.identity, cors: (s) => s.cors }).bind(services),
     queue: queue("orders", { "order.created": confirmOrder }).bind(services),
     cleanup: schedule("every 1 hour", deleteExpiredOrders).bind(services),
   };

@@ -407,13 +407,32 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
       it("answers 405 with Allow for a known route and an unknown method", async () => {
         const collection = await send({ method: "PUT", path: "/orders", headers: JSON_HEADERS, body: "{}" });
         expectProblem(collection, 405, "method-not-allowed");
-        expect(collection.headers.allow).toBe("GET, POST");
+        expect(collection.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
         const item = await send({ method: "POST", path: "/orders/ord_00000000000000000000000000", headers: JSON_HEADERS, body: "{}" });
         expectProblem(item, 405);
-        expect(item.headers.allow).toBe("GET, PATCH, DELETE");
+        expect(item.headers.allow).toBe("GET, HEAD, PATCH, DELETE, OPTIONS");
         const health = await send({ method: "DELETE", path: "/health" });
         expectProblem(health, 405);
-        expect(health.headers.allow).toBe("GET");
+        expect(health.headers.allow).toBe("GET, HEAD, OPTIONS");
+      });
+
+      it("answers HEAD wherever GET is: the same status and headers, no body (RFC 9110)", async () => {
+        const order = await create();
+        for (const path of ["/health", `/orders/${order.id}`, `/orders?customerId=${order.customerId}`, "/orders/ord_00000000000000000000000000"]) {
+          const [get, head] = [await send({ method: "GET", path }), await send({ method: "HEAD", path })];
+          expect(head.status, path).toBe(get.status);
+          expect(head.body, path).toBe("");
+          expect(head.headers["content-type"], path).toBe(get.headers["content-type"]);
+          expect(head.headers.etag, path).toBe(get.headers.etag);
+        }
+      });
+
+      it("answers OPTIONS with 204 and Allow, on every route, without a token", async () => {
+        const options = await send({ method: "OPTIONS", path: "/orders" });
+        expect(options.status).toBe(204);
+        expect(options.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
+        expect(options.headers["access-control-allow-origin"]).toBeUndefined();
+        expect((await send({ method: "OPTIONS", path: "/nope" })).status).toBe(404);
       });
 
       it("checks in API.md's order: route, method, content type, size, body", async () => {

@@ -19,3 +19,4 @@ export { breakableOrderStore, sdkLikeError, type OrderStoreFaults, type OrderSto
 export { expectProblemResponse, PROBLEM_KINDS, PROBLEM_TYPE_BASE, type Problem } from "./problems.js";
 export { authContract, withBearer, type AuthTargetFactory } from "./auth-contract.js";
 export { startTestIssuer, type TestIssuer } from "./oidc-issuer.js";
+export { corsContract, type CorsTargetFactory } from "./cors-contract.js";
