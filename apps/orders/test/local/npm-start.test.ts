@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { connect } from "node:net";
+import { existsSync, utimesSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -8,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "@skyport/core/testing";
 import { openSqliteStores } from "@skyport/sqlite";
+import { descendantsOf, portOpen, running } from "./processes.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const bundle = fileURLToPath(new URL("../../dist/local/server.mjs", import.meta.url));
@@ -85,45 +85,6 @@ describe("npm start (the built local server)", () => {
   });
 });
 
-/** A process's children and theirs, read from /proc (Linux), with the command each runs. */
-function descendantsOf(pid: number): { pid: number; command: string }[] {
-  const parents = new Map<number, number[]>();
-  for (const name of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone while we looked
-    }
-  }
-  const found: { pid: number; command: string }[] = [];
-  for (let queue = [pid]; queue.length > 0; ) {
-    for (const child of parents.get(queue.shift()!) ?? []) {
-      found.push({ pid: child, command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ").trim() });
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-/** Alive and not a zombie waiting to be reaped. */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-
 /** `npm start` as a user runs it, at the repository's root; resolves once /health answers 200. */
 async function npmStart(timeoutMs: number) {
   const port = await freePort();
@@ -178,4 +139,55 @@ describe("npm start (through npm, as a user runs it)", () => {
     console.info(`npm start on the built tree: /health answered after ${Math.round(readyMs)} ms`);
     expect(readyMs).toBeLessThan(3_000);
   });
+});
+
+// In this file, not beside it: its restarts must not compete with the 3-second start above.
+const serverOf = (pid: number) => descendantsOf(pid).find((p) => p.command.endsWith("dist/local/server.mjs"));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    const value = await probe();
+    if (value !== undefined) return value;
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+describe("npm run dev", () => {
+  it("restarts the server when its bundle is rebuilt, and stops it with itself", async () => {
+    const port = await freePort();
+    const dev = spawn("npm", ["run", "dev"], {
+      cwd: repository,
+      env: { ...process.env, PORT: String(port), SKYPORT_SQLITE_PATH: join(dir, "dev.db"), SKYPORT_DEAD_LETTER_FILE: join(dir, "dead.jsonl") },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const output: string[] = [];
+    dev.stdout!.on("data", (chunk) => output.push(String(chunk)));
+    const exited = new Promise((resolve) => dev.once("exit", resolve));
+    const healthy = () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok || undefined, () => undefined);
+    try {
+      await until("it serves /health", healthy, 60_000);
+      const first = serverOf(dev.pid!)!;
+      expect(first).toBeDefined();
+
+      // What a rebuild after a source change does to the bundle (without changing a source others build from).
+      const now = new Date();
+      utimesSync(bundle, now, now);
+      const second = await until("a new server runs", () => {
+        const server = serverOf(dev.pid!);
+        return server && server.pid !== first.pid ? server : undefined;
+      });
+      await until("the new server serves /health", healthy);
+      expect(running(first.pid), "the old server is gone").toBe(false);
+      expect(output.join("")).toContain("[dev] restarting the server");
+
+      dev.kill("SIGTERM");
+      await exited;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(running(second.pid), "no server outlives npm run dev").toBe(false);
+      expect(await portOpen(port)).toBe(false);
+    } finally {
+      for (const p of descendantsOf(dev.pid!)) if (running(p.pid)) process.kill(p.pid, "SIGKILL");
+      if (dev.exitCode === null) dev.kill("SIGKILL");
+    }
+  }, 90_000);
 });
