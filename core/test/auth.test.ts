@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConfigError, createOrderService, jwtIdentity, readAuthSettings, Unauthenticated } from "../src/index.js";
-import { authContract, httpContract, memoryOrderDeps, serviceSend, startTestIssuer, withBearer, type TestIssuer } from "../src/testing/index.js";
+import { authContract, memoryOrderDeps, serviceSend, startTestIssuer, type TestIssuer } from "../src/testing/index.js";
 
 const identityService = (issuer: Pick<TestIssuer, "issuer" | "audience">) => {
   const deps = memoryOrderDeps({ identity: jwtIdentity(issuer), customerClaim: "sub" });
@@ -9,20 +9,7 @@ const identityService = (issuer: Pick<TestIssuer, "issuer" | "audience">) => {
 
 authContract("core, called directly", (issuer) => {
   const { deps, service } = identityService(issuer);
-  return { send: serviceSend(service), orders: deps.orders };
-});
-
-describe("with authentication on, as an orders:admin caller", () => {
-  let issuer: TestIssuer;
-  beforeAll(async () => {
-    issuer = await startTestIssuer();
-  });
-  afterAll(() => issuer.close());
-  httpContract("core, called directly, with an admin's token", () => {
-    const { deps, service } = identityService(issuer);
-    const target = { send: serviceSend(service), idempotency: deps.idempotency, orders: deps.orders };
-    return withBearer(target, "ops", () => issuer.mint({ sub: "ops", scope: "orders:admin" }));
-  });
+  return { send: serviceSend(service), idempotency: deps.idempotency, orders: deps.orders };
 });
 
 describe("jwtIdentity", () => {

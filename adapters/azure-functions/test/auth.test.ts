@@ -1,6 +1,5 @@
 import { createOrderService, jwtIdentity } from "@skyport/core";
-import { authContract, httpContract, memoryOrderDeps, startTestIssuer, withBearer, type TestIssuer } from "@skyport/core/testing";
-import { afterAll, beforeAll, describe } from "vitest";
+import { authContract, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
 import { azureHttpHandler } from "../src/index.js";
 import { azureHttpTarget } from "../src/testing/index.js";
 
@@ -12,12 +11,3 @@ function azureTarget(issuer: Pick<TestIssuer, "issuer" | "audience">) {
 }
 
 authContract("Azure Functions HTTP handler", azureTarget);
-
-describe("with authentication on, as an orders:admin caller", () => {
-  let issuer: TestIssuer;
-  beforeAll(async () => {
-    issuer = await startTestIssuer();
-  });
-  afterAll(() => issuer.close());
-  httpContract("Azure Functions HTTP handler, an admin's token", () => withBearer(azureTarget(issuer), "ops", () => issuer.mint({ sub: "ops", scope: "orders:admin" })));
-});

@@ -1,7 +1,6 @@
 import { http } from "@google-cloud/functions-framework";
 import { createOrderService, jwtIdentity } from "@skyport/core";
-import { authContract, fetchTarget, httpContract, memoryOrderDeps, startTestIssuer, withBearer, type TestIssuer } from "@skyport/core/testing";
-import { afterAll, beforeAll, describe } from "vitest";
+import { authContract, fetchTarget, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
 import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";
 import { capturedLogger } from "./order-service.js";
@@ -19,15 +18,3 @@ async function frameworkTarget(issuer: Pick<TestIssuer, "issuer" | "audience">) 
 }
 
 authContract("functions framework HTTP function", async (issuer) => (await frameworkTarget(issuer)).target);
-
-describe("with authentication on, as an orders:admin caller", () => {
-  let issuer: TestIssuer;
-  beforeAll(async () => {
-    issuer = await startTestIssuer();
-  });
-  afterAll(() => issuer.close());
-  httpContract("functions framework HTTP function, an admin's token", async () => {
-    const { target } = await frameworkTarget(issuer);
-    return withBearer(target, "ops", () => issuer.mint({ sub: "ops", scope: "orders:admin" }));
-  });
-});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpContract } from "./http-contract.js";
 import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
 import { startTestIssuer, type TestIssuer } from "./oidc-issuer.js";
 import { expectProblemResponse } from "./problems.js";
@@ -9,10 +10,12 @@ export type AuthTargetFactory = (issuer: Pick<TestIssuer, "issuer" | "audience">
 
 const orderBody = (customerId: string) => JSON.stringify({ customerId, items: [{ sku: "SKU-1", quantity: 1, unitPrice: 100 }], currency: "EUR" });
 const JSON_TYPE = { "content-type": "application/json" };
+const ADMIN = { sub: "ops", scope: "orders:admin" };
 
 /**
  * Identity and access (docs/API.md): every /orders request needs a bearer token of the issuer;
- * a customer reaches only its own orders and may only cancel; `orders:admin` reaches all.
+ * a customer reaches only its own orders and may only cancel; `orders:admin` reaches all, and
+ * the whole HTTP contract holds for an admin caller.
  */
 export function authContract(name: string, factory: AuthTargetFactory) {
   describe(`identity and access: ${name}`, () => {
@@ -117,6 +120,8 @@ export function authContract(name: string, factory: AuthTargetFactory) {
       const confirmed = await as(admin, { method: "PATCH", path: `/orders/${order.id}`, headers: { ...JSON_TYPE, "if-match": `"${order.version}"` }, body: '{"status":"confirmed"}' });
       expect([200, 412], confirmed.body).toContain(confirmed.status); // 412 where a queue confirmed it first
     });
+
+    httpContract(`${name}, as an orders:admin caller`, async () => withBearer(await factory(issuer), ADMIN.sub, () => issuer.mint(ADMIN)));
 
     it("scopes idempotency keys to the caller: the same key from two customers makes two orders", async () => {
       const [alice, bob] = [await customer(), await customer()];

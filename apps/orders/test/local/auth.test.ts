@@ -1,5 +1,4 @@
-import { authContract, fetchTarget, httpContract, startTestIssuer, withBearer, type TestIssuer } from "@skyport/core/testing";
-import { afterAll, beforeAll, describe } from "vitest";
+import { authContract, fetchTarget, type TestIssuer } from "@skyport/core/testing";
 import { startLocalServer } from "./local-server.js";
 
 /** The order app as npm start runs it, with SKYPORT_AUTH_ISSUER and SKYPORT_AUTH_AUDIENCE set. */
@@ -13,12 +12,3 @@ async function authenticatedServer(issuer: Pick<TestIssuer, "issuer" | "audience
 }
 
 authContract("local server over HTTP", authenticatedServer);
-
-describe("with authentication on, as an orders:admin caller", () => {
-  let issuer: TestIssuer;
-  beforeAll(async () => {
-    issuer = await startTestIssuer();
-  });
-  afterAll(() => issuer.close());
-  httpContract("local server over HTTP, an admin's token", async () => withBearer(await authenticatedServer(issuer), "ops", () => issuer.mint({ sub: "ops", scope: "orders:admin" })));
-});
