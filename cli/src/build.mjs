@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ const CLOUDS = ["aws", "gcp", "azure", "local"];
 // The builder itself is an input of every bundle: a change to how bundles are made rebuilds them.
 /** Loaded only when a target is built. */
 let bundle;
+let esbuild;
 
 const BUILDER = [fileURLToPath(import.meta.url), fileURLToPath(new URL("./bundle.mjs", import.meta.url))];
 
@@ -31,6 +32,7 @@ export async function build(appDir, only = [], options = {}) {
   }
   if (stale.length === 0) return; // without loading esbuild or the declaration: a start on a built tree is quick
   ({ bundle } = await import("./bundle.mjs"));
+  esbuild = await import("esbuild");
   const declaration = await (await import("./load.mjs")).loadDeclaration(appDir);
   const { app } = declaration;
   checkSchedules(declaration);
@@ -171,21 +173,41 @@ async function buildAzure(appDir, app, options) {
 
 /**
  * `npm start` runs dist/local/server.mjs: the whole app on this machine. It runs inside this
- * repository, so the store SDKs stay in node_modules: the bundle stays small and quick to build,
- * and node loads only the SDK of the store the configuration names.
+ * repository, so the store SDKs stay in node_modules, and each store is a chunk of its own
+ * (code splitting on the wiring's dynamic imports): node loads only the SDK of the store the
+ * configuration names, and the bundle is small and quick to build.
  */
 async function buildLocal(appDir, _app, options) {
-  await bundle(appDir, {
-    ...options,
-    contents: `import app from "./src/app.ts";
-      import wiring from "./src/local.ts";
-      import { runLocalApp } from "@skyport/local";
-      await runLocalApp(app, wiring);`,
-    outfile: "local/server.mjs",
-    meta: "local",
+  const distDir = options.distDir ?? join(appDir, "dist");
+  const { metafile } = await esbuild.build({
+    stdin: {
+      contents: `import app from "./src/app.ts";
+        import wiring from "./src/local.ts";
+        import { runLocalApp } from "@skyport/local";
+        await runLocalApp(app, wiring);`,
+      resolveDir: appDir,
+      sourcefile: "local.entry.mjs",
+      loader: "ts",
+    },
+    outdir: join(distDir, "local"),
+    entryNames: "server",
+    chunkNames: "chunks/[name]-[hash]",
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
+    bundle: true,
+    platform: "node",
+    format: "esm",
     target: "node20",
+    minify: true,
+    sourcemap: options.sourcemap ?? false,
+    legalComments: "none",
+    metafile: true,
     external: ["better-sqlite3", "@aws-sdk/*", "@google-cloud/firestore", "@azure/cosmos"],
+    banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
+    logLevel: "warning",
   });
+  await mkdir(join(distDir, "meta"), { recursive: true });
+  await writeFile(join(distDir, "meta", "local.json"), JSON.stringify(metafile));
 }
 
 /** The version the tests ran against (the package's exports hide its package.json from require). */
