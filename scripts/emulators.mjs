@@ -23,7 +23,12 @@ const EMULATORS = {
   firestore: {
     name: "Firestore emulator",
     source: `export { startFirestoreEmulator as start } from "@skyport/firestore/testing";`,
-    ready: (_m, emulator) => ({ SKYPORT_STORE: "firestore", FIRESTORE_EMULATOR_HOST: emulator.host, GOOGLE_CLOUD_PROJECT: "demo-skyport", METADATA_SERVER_DETECTION: "none" }),
+    ready: (_m, emulator) => ({
+      SKYPORT_STORE: "firestore",
+      FIRESTORE_EMULATOR_HOST: emulator.host,
+      GOOGLE_CLOUD_PROJECT: "demo-skyport",
+      METADATA_SERVER_DETECTION: "none",
+    }),
   },
   cosmos: {
     name: "Cosmos DB server",

@@ -55,6 +55,6 @@ const measured = {
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
 
-process.stdout.write(report(results) + "\n");
-writeFileSync(join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+process.stdout.write(`${report(results)}\n`);
+writeFileSync(join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
 if (!quick) writeReadmeSection(results);

@@ -10,5 +10,5 @@ import { targets } from "./targets.js";
 const path = join(REPO, "bench/results.json");
 const results = JSON.parse(readFileSync(path, "utf8")) as BenchResults;
 results.targets = targets(results);
-writeFileSync(path, JSON.stringify(results, null, 2) + "\n");
+writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
 writeReadmeSection(results);

@@ -89,7 +89,11 @@ function workingDirOf(metafile, appDir, distDir) {
 function checkSchedules({ app, eventBridgeSchedule, cloudSchedulerSchedule, ncrontabSchedule }) {
   for (const [name, fn] of Object.entries(app.functions)) {
     if (fn.trigger.kind !== "schedule") continue;
-    for (const [cloud, map] of [["AWS", eventBridgeSchedule], ["Google Cloud", cloudSchedulerSchedule], ["Azure", ncrontabSchedule]]) {
+    for (const [cloud, map] of [
+      ["AWS", eventBridgeSchedule],
+      ["Google Cloud", cloudSchedulerSchedule],
+      ["Azure", ncrontabSchedule],
+    ]) {
       try {
         map(fn.trigger.schedule);
       } catch (error) {

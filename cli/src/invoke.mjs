@@ -29,5 +29,5 @@ export async function invoke(appDir, args) {
   } finally {
     process.stdout.write = stdout;
   }
-  process.stdout.write(JSON.stringify(invocation, null, 2) + "\n");
+  process.stdout.write(`${JSON.stringify(invocation, null, 2)}\n`);
 }

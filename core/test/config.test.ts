@@ -46,7 +46,12 @@ describe("readConfig", () => {
 
 describe("readAll", () => {
   it("returns every value when all reads succeed", () => {
-    expect(readAll(() => 1, () => "two")).toEqual([1, "two"]);
+    expect(
+      readAll(
+        () => 1,
+        () => "two",
+      ),
+    ).toEqual([1, "two"]);
   });
 
   it("gathers the problems of nested ConfigErrors and lets other errors through", () => {
@@ -59,7 +64,15 @@ describe("readAll", () => {
     const once = () => {
       throw new ConfigError("C", "set", undefined);
     };
-    expect(() => readAll(twice, once)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ variable: "A" }), expect.objectContaining({ variable: "B" }), expect.objectContaining({ variable: "C" })] }));
-    expect(() => readAll(once, () => { throw new TypeError("a bug"); })).toThrow(TypeError);
+    expect(() => readAll(twice, once)).toThrow(
+      expect.objectContaining({
+        problems: [expect.objectContaining({ variable: "A" }), expect.objectContaining({ variable: "B" }), expect.objectContaining({ variable: "C" })],
+      }),
+    );
+    expect(() =>
+      readAll(once, () => {
+        throw new TypeError("a bug");
+      }),
+    ).toThrow(TypeError);
   });
 });

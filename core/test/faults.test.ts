@@ -45,7 +45,10 @@ function setup() {
     retentionDays: 30,
     cleanupPageSize: 10,
   });
-  const down = (value: boolean) => ((orders.state.down = value), (idempotency.state.down = value));
+  const down = (value: boolean) => {
+    orders.state.down = value;
+    idempotency.state.down = value;
+  };
   return { service, orders, idempotency, down };
 }
 
@@ -129,7 +132,11 @@ describe("store retries", () => {
     const delays: number[] = [];
     const policy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 250, sleep: async (ms: number) => void delays.push(ms), random: () => 0.999 };
     let calls = 0;
-    await expect(retryUnavailable(async () => (calls++, Promise.reject(new StoreUnavailable())), policy)).rejects.toBeInstanceOf(StoreUnavailable);
+    const unavailable = async () => {
+      calls++;
+      throw new StoreUnavailable();
+    };
+    await expect(retryUnavailable(unavailable, policy)).rejects.toBeInstanceOf(StoreUnavailable);
     expect(calls).toBe(4);
     expect(delays.map(Math.round)).toEqual([100, 200, 250]);
     delays.length = 0;
@@ -139,7 +146,11 @@ describe("store retries", () => {
 
   it("never retry a definite answer", async () => {
     let calls = 0;
-    await expect(retryUnavailable(async () => (calls++, Promise.reject(new Error("bad request"))))).rejects.toThrow("bad request");
+    const refused = async () => {
+      calls++;
+      throw new Error("bad request");
+    };
+    await expect(retryUnavailable(refused)).rejects.toThrow("bad request");
     expect(calls).toBe(1);
   });
 

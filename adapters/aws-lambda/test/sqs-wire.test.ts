@@ -8,7 +8,9 @@ const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/skyport-orde
 
 describe("order.created over SQS's JSON protocol (to a loopback stand-in: no SQS server runs here)", () => {
   let sqs: SqsStandIn;
-  beforeAll(async () => void (sqs = await sqsStandIn()));
+  beforeAll(async () => {
+    sqs = await sqsStandIn();
+  });
   afterAll(() => sqs.close());
   const client = () => new SQSClient({ endpoint: sqs.url, region: "eu-west-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
 

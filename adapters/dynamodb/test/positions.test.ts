@@ -7,12 +7,17 @@ import { DynamoDbOrderStore } from "../src/index.js";
 import { dynamoDbLocalClient } from "../src/testing/index.js";
 
 const clients: DynamoDBClient[] = [];
-const storeAt = (client: DynamoDBClient) => (clients.push(client), new DynamoDbOrderStore(DynamoDBDocumentClient.from(client), inject("dynamoDbTable")));
+const storeAt = (client: DynamoDBClient) => {
+  clients.push(client);
+  return new DynamoDbOrderStore(DynamoDBDocumentClient.from(client), inject("dynamoDbTable"));
+};
 let store: DynamoDbOrderStore;
 beforeAll(() => {
   store = storeAt(dynamoDbLocalClient(inject("dynamoDbEndpoint")));
 });
-afterAll(() => clients.forEach((client) => client.destroy()));
+afterAll(() => {
+  for (const client of clients) client.destroy();
+});
 
 describe("a list position that comes back", () => {
   it("is refused when tampered with, before DynamoDB is asked", async () => {

@@ -95,7 +95,7 @@ export class InProcessQueue implements EventPublisher {
     this.deadLetters.push(letter);
     if (this.deadLetterFile) {
       mkdirSync(dirname(this.deadLetterFile), { recursive: true });
-      appendFileSync(this.deadLetterFile, JSON.stringify(letter) + "\n");
+      appendFileSync(this.deadLetterFile, `${JSON.stringify(letter)}\n`);
     }
     this.logger().error("message dead-lettered", { topic: this.topic, messageId: message.id, attempt: message.attempt, reason });
   }

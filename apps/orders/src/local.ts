@@ -14,7 +14,10 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
  * SKYPORT_COSMOS_ENDPOINT + SKYPORT_COSMOS_KEY): the chosen store's SDK is imported at start, no other.
  */
 export const LOCAL_STORES: StoreLoaders = {
-  [SQLITE_STORE]: lazyStore(() => {}, () => import("@skyport/sqlite").then((m) => m.sqliteStores)),
+  [SQLITE_STORE]: lazyStore(
+    () => {},
+    () => import("@skyport/sqlite").then((m) => m.sqliteStores),
+  ),
   [MEMORY_STORE]: memoryStores,
   [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores)),
   [FIRESTORE_STORE]: lazyStore(readFirestoreSettings, () => import("@skyport/firestore").then((m) => m.firestoreStores)),
@@ -32,7 +35,15 @@ export default function localWiring(env: Env, platform: Platform, logs: Pick<Ent
   // Read together, so that one start names every wrong variable of both.
   const [queue, instance] = readAll(
     () => ordersQueue({ ...env, SKYPORT_TOPIC_ORDERS: "in-process" }, platform, SQLITE_STORE),
-    () => orderInstance({ cloud: "local", env, defaultStore: SQLITE_STORE, stores: LOCAL_STORES, events: (_env, logger): EventPublisher => queue(logger), ...logs }),
+    () =>
+      orderInstance({
+        cloud: "local",
+        env,
+        defaultStore: SQLITE_STORE,
+        stores: LOCAL_STORES,
+        events: (_env, logger): EventPublisher => queue(logger),
+        ...logs,
+      }),
   );
   return instance;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BundleRow } from "../results.js";
 import { ORDERS_DIST, builtBundles } from "./deployed-bundles.js";

@@ -63,7 +63,7 @@ function validate(body: unknown): FieldError[] {
   const errors: FieldError[] = [];
   const input = body as Record<string, unknown>;
   for (const key of Object.keys(input)) {
-    if (key !== "customerId" && key !== "items" && key !== "currency") errors.push({ path: "/" + key.replaceAll("~", "~0").replaceAll("/", "~1"), message: "unknown field" });
+    if (key !== "customerId" && key !== "items" && key !== "currency") errors.push({ path: `/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`, message: "unknown field" });
   }
   if (typeof input.customerId !== "string" || !CUSTOMER_ID.test(input.customerId)) {
     errors.push({ path: "/customerId", message: "must be 1-64 characters of A-Z, a-z, 0-9, _ or -" });

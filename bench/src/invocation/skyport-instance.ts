@@ -12,7 +12,7 @@ export class CountedEvents implements EventPublisher {
 }
 
 /** Log lines are formatted as in production and then dropped (BENCH_LOGS=1 shows them on stderr, to debug). */
-const discard = process.env.BENCH_LOGS ? (line: string) => void process.stderr.write(line + "\n") : () => {};
+const discard = process.env.BENCH_LOGS ? (line: string) => void process.stderr.write(`${line}\n`) : () => {};
 
 /**
  * The order app's HTTP function composed the way the cloud wirings compose it (apps/orders/src/<cloud>.ts):

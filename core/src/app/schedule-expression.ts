@@ -46,7 +46,9 @@ export function parseSchedule(expression: string): Schedule {
   if (fields.length !== 5) {
     throw new ScheduleError(`schedule ${JSON.stringify(expression)}: write "every N minutes|hours|days" or 5 cron fields (minute hour day-of-month month day-of-week), UTC`);
   }
-  FIELDS.forEach((field, i) => checkField(expression, field, fields[i]!));
+  FIELDS.forEach((field, i) => {
+    checkField(expression, field, fields[i]!);
+  });
   const [minute, hour, dayOfMonth, month, dayOfWeek] = fields as [string, string, string, string, string];
   return { kind: "cron", minute, hour, dayOfMonth, month, dayOfWeek };
 }

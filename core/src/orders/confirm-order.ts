@@ -16,7 +16,7 @@ export function confirmOrder(deps: Pick<OrderDeps, "orders" | "clock">): Message
   async function confirm(orderId: string): Promise<boolean> {
     for (let attempt = 1; attempt <= CONFIRM_ATTEMPTS; attempt++) {
       const order = await deps.orders.get(orderId);
-      if (!order || order.status !== "pending") return false;
+      if (order?.status !== "pending") return false;
       try {
         await deps.orders.update(withStatus(order, "confirmed", deps.clock.now()), order.version);
         return true;

@@ -45,7 +45,9 @@ export function validateNewOrder(body: Json): Validated<NewOrder> {
   if (!Array.isArray(items) || items.length < 1 || items.length > MAX_ITEMS) {
     errors.push({ path: "/items", message: `must be an array of 1-${MAX_ITEMS} items` });
   } else {
-    items.forEach((item, i) => validateItem(item, `/items/${i}`, errors));
+    items.forEach((item, i) => {
+      validateItem(item, `/items/${i}`, errors);
+    });
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: body as unknown as NewOrder };
 }

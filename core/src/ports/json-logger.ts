@@ -93,7 +93,8 @@ class JsonLines implements Logger {
   }
 
   private base(): LogFields {
-    return (this.merged ??= this.parent ? { ...this.parent.base(), ...this.own } : this.own);
+    this.merged ??= this.parent ? { ...this.parent.base(), ...this.own } : this.own;
+    return this.merged;
   }
 
   private line(level: LogLevel, message: string, fields: LogFields | undefined) {
@@ -108,7 +109,7 @@ export function jsonLogger(options: JsonLoggerOptions): Logger {
   return new JsonLines(
     {
       min: RANK[options.level],
-      write: options.write ?? ((line: string) => process.stdout.write(line + "\n")),
+      write: options.write ?? ((line: string) => process.stdout.write(`${line}\n`)),
       format: options.format ?? defaultFormat,
     },
     options.fields ?? {},

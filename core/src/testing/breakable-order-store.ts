@@ -28,8 +28,12 @@ export function breakableOrderStore(store: OrderStore): { orders: OrderStore; fa
   return {
     orders,
     faults: {
-      fail: (error, operations) => void (failure = { error, operations }),
-      mend: () => void (failure = undefined),
+      fail: (error, operations) => {
+        failure = { error, operations };
+      },
+      mend: () => {
+        failure = undefined;
+      },
     },
   };
 }

@@ -15,7 +15,9 @@ export function fetchTarget<Extra extends Partial<HttpTarget>>(baseUrl: string, 
       const body = request.body === undefined ? undefined : Buffer.from(request.body);
       const response = await fetch(base + request.path, { method: request.method, headers: request.headers, body, redirect: "manual" });
       const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => (headers[name] = value));
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       return { status: response.status, headers, body: await response.text() };
     },
   };

@@ -17,7 +17,7 @@ const hostileText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.constantFrom("../../etc/passwd", "..%2F..%2Fetc", "%00", "%ZZ", "a/b", "\u0000", "<script>", "' OR 1=1 --", "${jndi:ldap://x}", "__proto__", "constructor"),
 );
-const hostileId = fc.oneof(hostileText.map(encodeURIComponent), fc.constantFrom("..", ".", "%2e%2e", "ord_..", "ord_" + "Z".repeat(300), "%E2%80%AE", "%ff%fe"));
+const hostileId = fc.oneof(hostileText.map(encodeURIComponent), fc.constantFrom("..", ".", "%2e%2e", "ord_..", `ord_${"Z".repeat(300)}`, "%E2%80%AE", "%ff%fe"));
 const validItem = { sku: "SKU-1", quantity: 1, unitPrice: 100 };
 
 function deepJson(depth: number): string {

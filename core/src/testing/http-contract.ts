@@ -73,9 +73,9 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
       });
 
       it("keeps an x-request-id of 128 characters and replaces one of 129, or an empty one", async () => {
-        const longest = "a".repeat(127) + "Z";
+        const longest = `${"a".repeat(127)}Z`;
         expect((await get("/health", { "x-request-id": longest })).headers["x-request-id"]).toBe(longest);
-        expect((await get("/health", { "x-request-id": longest + "b" })).headers["x-request-id"]).not.toBe(longest + "b");
+        expect((await get("/health", { "x-request-id": `${longest}b` })).headers["x-request-id"]).not.toBe(`${longest}b`);
         // send() has already checked that the answer carries a well-formed id of its own.
         await get("/health", { "x-request-id": "" });
       });

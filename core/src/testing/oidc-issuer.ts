@@ -35,9 +35,12 @@ export async function startTestIssuer(audience = "https://api.skyport.test"): Pr
   await addKey("RS256");
   let fetches = 0;
   const server = createServer((req, res) => {
-    const json = (value: unknown) => (res.writeHead(200, { "content-type": "application/json" }), res.end(JSON.stringify(value)));
+    const json = (value: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
     if (req.url === "/.well-known/openid-configuration") return json({ issuer, jwks_uri: `${issuer}/jwks` });
-    if (req.url === "/jwks") return (fetches++, json({ keys: signers.map((s) => s.jwk) }));
+    if (req.url === "/jwks") {
+      fetches++;
+      return json({ keys: signers.map((s) => s.jwk) });
+    }
     res.writeHead(404).end();
   });
   server.listen(0, "127.0.0.1");

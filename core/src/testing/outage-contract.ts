@@ -78,6 +78,9 @@ export function storeOutageTarget(stores: Stores, proxy: SwitchableProxy, close:
     deliver: serviceDeliver(service),
     storeDown: () => proxy.down(),
     storeUp: () => proxy.up(),
-    close: async () => (await close(), await proxy.close()),
+    close: async () => {
+      await close();
+      await proxy.close();
+    },
   };
 }

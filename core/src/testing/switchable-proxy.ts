@@ -23,7 +23,10 @@ export async function switchableProxy(targetPort: number, targetHost = "127.0.0.
     const upstream = connect(targetPort, targetHost);
     track(upstream);
     client.pipe(upstream).pipe(client);
-    const cut = () => (client.destroy(), upstream.destroy());
+    const cut = () => {
+      client.destroy();
+      upstream.destroy();
+    };
     client.on("error", cut);
     upstream.on("error", cut);
   });

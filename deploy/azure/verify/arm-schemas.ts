@@ -68,7 +68,7 @@ export class ArmSchemas {
 
   /** Whether any schema here covers the type's resource provider (e.g. Microsoft.Storage). */
   coversNamespace(type: string): boolean {
-    const namespace = type.split("/")[0]!.toLowerCase() + "/";
+    const namespace = `${type.split("/")[0]!.toLowerCase()}/`;
     return [...this.resources.keys()].some((key) => key.toLowerCase().startsWith(namespace));
   }
 
@@ -97,7 +97,7 @@ export class ArmSchemas {
 
   /** Whether a `$ref` names ARM's template-expression schema. */
   static isExpressionRef(ref: string | undefined): boolean {
-    return ref !== undefined && ref.endsWith("common/definitions.json#/definitions/expression");
+    return ref?.endsWith("common/definitions.json#/definitions/expression") === true;
   }
 
   static exists(root: string): boolean {

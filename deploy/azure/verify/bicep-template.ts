@@ -64,7 +64,7 @@ function firstError(node: SyntaxNode): SyntaxNode | undefined {
 const ESCAPES: Record<string, string> = { "\\'": "'", "\\\\": "\\", "\\n": "\n", "\\r": "\r", "\\t": "\t", "\\$": "$" };
 
 /** A Bicep value as data; anything computed at deployment stays an Expression. */
-function valueOf(node: SyntaxNode): BicepValue {
+function bicepValue(node: SyntaxNode): BicepValue {
   switch (node.type) {
     case "string":
       if (node.namedChildren.some((c) => c.type === "interpolation")) return new Expression(node.text);
@@ -76,12 +76,12 @@ function valueOf(node: SyntaxNode): BicepValue {
     case "null":
       return null;
     case "array":
-      return node.namedChildren.filter((c) => c.type !== "comment").map(valueOf);
+      return node.namedChildren.filter((c) => c.type !== "comment").map(bicepValue);
     case "object": {
       const object: BicepObject = {};
       for (const property of node.namedChildren.filter((c) => c.type === "object_property")) {
         const [key, value] = property.namedChildren.filter((c) => c.type !== "comment");
-        object[key!.type === "string" ? String(valueOf(key!)) : key!.text] = valueOf(value!);
+        object[key!.type === "string" ? String(bicepValue(key!)) : key!.text] = bicepValue(value!);
       }
       return object;
     }
@@ -94,7 +94,7 @@ function decoratorsOf(node: SyntaxNode): Decorator[] {
   return node.namedChildren.map((decorator) => {
     const call = decorator.namedChildren[0]!;
     const name = call.type === "call_expression" ? call.childForFieldName("function")!.text : call.text;
-    const args = call.childForFieldName("arguments")?.namedChildren.map(valueOf) ?? [];
+    const args = call.childForFieldName("arguments")?.namedChildren.map(bicepValue) ?? [];
     return { name, args };
   });
 }
@@ -118,23 +118,23 @@ export function parseBicep(source: string): BicepTemplate {
     const named = node.namedChildren.filter((c) => c.type !== "comment");
     if (node.type === "parameter_declaration") {
       const [name, type, fallback] = named;
-      template.parameters.set(name!.text, { name: name!.text, type: type!.text, default: fallback && valueOf(fallback), decorators });
+      template.parameters.set(name!.text, { name: name!.text, type: type!.text, default: fallback && bicepValue(fallback), decorators });
     } else if (node.type === "variable_declaration") {
-      template.variables.set(named[0]!.text, valueOf(named[1]!));
+      template.variables.set(named[0]!.text, bicepValue(named[1]!));
     } else if (node.type === "output_declaration") {
-      template.outputs.set(named[0]!.text, valueOf(named[named.length - 1]!));
+      template.outputs.set(named[0]!.text, bicepValue(named[named.length - 1]!));
     } else if (node.type === "resource_declaration") {
       const [symbol, typeString, body] = named;
       if (body?.type !== "object") {
         throw new BicepSyntaxError(node.startPosition.row + 1, 1, `resource ${symbol?.text}: only a plain object body is supported here`);
       }
-      const [type, apiVersion] = String(valueOf(typeString!)).split("@") as [string, string];
+      const [type, apiVersion] = String(bicepValue(typeString!)).split("@") as [string, string];
       template.resources.push({
         symbol: symbol!.text,
         type,
         apiVersion,
         existing: node.children.some((c) => c.type === "existing"),
-        body: valueOf(body) as BicepObject,
+        body: bicepValue(body) as BicepObject,
         line: node.startPosition.row + 1,
       });
     }

@@ -156,7 +156,11 @@ export class ResourceChecker {
       problems.push({ path, message: `${JSON.stringify(value)} does not match ${variant.pattern}` });
     }
     if (Array.isArray(value)) {
-      if (variant.items.length) value.forEach((item, i) => problems.push(...this.value(item, variant.items, `${path}[${i}]`)));
+      if (variant.items.length) {
+        value.forEach((item, i) => {
+          problems.push(...this.value(item, variant.items, `${path}[${i}]`));
+        });
+      }
     } else if (typeof value === "object" && value !== null && !(value instanceof Expression)) {
       for (const [key, child] of Object.entries(value)) {
         const declared = variant.properties?.get(key);

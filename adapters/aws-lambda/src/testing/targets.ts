@@ -28,7 +28,7 @@ export function sendThroughLambda<E extends LambdaHttpEvent>(
  * Delivers contract messages as one SQS batch. SQS deletes what the handler did not report and
  * redelivers what it did (a poison message until maxReceiveCount, then to the dead-letter queue).
  */
-export function deliverThroughSqs(handler: (event: SQSEvent, lambda: ReturnType<typeof lambdaContext>) => Promise<SQSBatchResponse | void>) {
+export function deliverThroughSqs(handler: (event: SQSEvent, lambda: ReturnType<typeof lambdaContext>) => Promise<SQSBatchResponse | undefined>) {
   return async (messages: ContractMessage[]): Promise<Record<string, DeliveryOutcome>> => {
     const response = await handler(sqsEvent(messages), lambdaContext({ functionName: "skyport-orders-queue" }));
     const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));

@@ -17,7 +17,9 @@ export function azureHttpTarget(handler: HttpHandler, extra: Partial<HttpTarget>
       const result = await handler(hostHttpRequest(request), invocation);
       const response = result instanceof HttpResponse ? result : new HttpResponse(result);
       const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => (headers[name] = value));
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       return { status: response.status, headers, body: await response.text() };
     },
   };

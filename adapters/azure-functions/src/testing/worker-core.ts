@@ -46,7 +46,9 @@ export function installWorkerCore(): WorkerCore {
   const core = {
     version: "3.12.0",
     hostVersion: "4.1040.0",
-    setProgrammingModel: (model: typeof programmingModel) => void (programmingModel = model),
+    setProgrammingModel: (model: typeof programmingModel) => {
+      programmingModel = model;
+    },
     getProgrammingModel: () => programmingModel,
     registerFunction(metadata: RegisteredFunction["metadata"], callback: RegisteredFunction["callback"]) {
       registered.set(metadata.name, { metadata, callback });

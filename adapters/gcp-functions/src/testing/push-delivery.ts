@@ -17,7 +17,10 @@ export function pushDelivery(url: string, mode: ContentMode, logLines: () => Rec
         const { headers, body: payload } = pushRequest(pubsubPushEvent({ data: body, messageId: id, deliveryAttempt: attempt }), mode);
         const response = await fetch(url, { method: "POST", headers, body: payload });
         await response.arrayBuffer();
-        if (!response.ok) return void (outcomes[id] = "retry");
+        if (!response.ok) {
+          outcomes[id] = "retry";
+          return;
+        }
         await lastLineFor(id, since, logLines); // a function in another process may log after answering
         outcomes[id] = "done";
       }),

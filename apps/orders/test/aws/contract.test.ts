@@ -32,7 +32,10 @@ function httpTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): HttpTarge
     idempotency: peer.idempotency,
     orders: peer.orders,
     settle: relay.settle,
-    close: async () => (relay.restore(), await peer.close()),
+    close: async () => {
+      relay.restore();
+      await peer.close();
+    },
   };
 }
 

@@ -22,6 +22,9 @@ outageContract("AWS Lambda handlers, DynamoDB Local behind a proxy that goes awa
     settle: relay.settle,
     storeDown: () => proxy.down(),
     storeUp: () => proxy.up(),
-    close: async () => (relay.restore(), await proxy.close()),
+    close: async () => {
+      relay.restore();
+      await proxy.close();
+    },
   };
 });

@@ -68,8 +68,14 @@ export class LocalRuntimeApi {
         deadlineMs: Date.now() + timeoutMs,
         traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replaceAll("-", "").slice(0, 24)};Parent=53995c3f42cd8ad8;Sampled=1`,
         settle: {
-          resolve: (result) => (clearTimeout(timer), resolve(result)),
-          reject: (error) => (clearTimeout(timer), reject(error)),
+          resolve: (result) => {
+            clearTimeout(timer);
+            resolve(result);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
         },
       };
       this.queued.push(invocation);

@@ -61,6 +61,9 @@ outageContract("azure functions (the Cosmos DB server behind a proxy that goes a
     deliver: azureQueueTarget(queue, stores.orders).deliver,
     storeDown: () => proxy.down(),
     storeUp: () => proxy.up(),
-    close: async () => (await stores.close(), await proxy.close()),
+    close: async () => {
+      await stores.close();
+      await proxy.close();
+    },
   };
 });

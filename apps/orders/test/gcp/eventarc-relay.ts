@@ -25,7 +25,10 @@ export async function eventarcRelay(projectId: string, topic: string, queueUrl: 
     const { headers, body } = pushRequest(event, mode);
     pushed.push(message.data.toString());
     const ok = await fetch(queueUrl, { method: "POST", headers, body }).then(
-      async (response) => (await response.arrayBuffer(), response.ok),
+      async (response) => {
+        await response.arrayBuffer();
+        return response.ok;
+      },
       () => false,
     );
     if (!ok) return message.nack();

@@ -24,7 +24,10 @@ const FRAMEWORK_MAIN = join(dirname(createRequire(import.meta.url).resolve("@goo
 const socketAnswers = (path: string) =>
   new Promise<boolean>((resolve) => {
     const socket = connect({ path });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 

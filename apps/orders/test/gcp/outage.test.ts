@@ -24,6 +24,9 @@ outageContract("GCP functions framework, Firestore emulator behind a switchable 
     deliver: pushDelivery(app.urls.queue, "binary", () => app.lines),
     storeDown: () => proxy.down(),
     storeUp: () => proxy.up(),
-    close: async () => (await app.close(), await proxy.close()),
+    close: async () => {
+      await app.close();
+      await proxy.close();
+    },
   };
 });

@@ -1,18 +1,11 @@
 import { spawn } from "node:child_process";
-import { connect } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startLocalServer } from "./local-server.js";
+import { portOpen } from "./processes.js";
 
 const script = fileURLToPath(new URL("../../../../scripts/emulators.mjs", import.meta.url));
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
 
 describe("npm run emulators", () => {
   it("starts a stand-in, prints the variables that point the local server at it, and stops it on Ctrl-C", async () => {
@@ -25,7 +18,11 @@ describe("npm run emulators", () => {
       if (match) variables[match[1]!] = match[2]!;
       if (line.includes("Ctrl-C")) break;
     }
-    expect(variables).toMatchObject({ SKYPORT_STORE: "cosmos", SKYPORT_COSMOS_ENDPOINT: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), SKYPORT_COSMOS_KEY: expect.any(String) });
+    expect(variables).toMatchObject({
+      SKYPORT_STORE: "cosmos",
+      SKYPORT_COSMOS_ENDPOINT: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/),
+      SKYPORT_COSMOS_KEY: expect.any(String),
+    });
 
     const server = await startLocalServer({ PORT: "0", SKYPORT_LOG_LEVEL: "error", ...variables }, { logWrite: () => {} });
     try {

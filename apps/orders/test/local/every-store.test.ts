@@ -18,7 +18,12 @@ const STORES: Record<string, Record<string, string>> = {
   memory: { SKYPORT_STORE: "memory" },
   "DynamoDB Local": dynamoDbEnv as Record<string, string>,
   "the Firestore emulator": { SKYPORT_STORE: "firestore", FIRESTORE_EMULATOR_HOST: firestore.host, GOOGLE_CLOUD_PROJECT: firestore.project },
-  "the Cosmos DB server": { SKYPORT_STORE: "cosmos", SKYPORT_COSMOS_ENDPOINT: cosmos.endpoint, SKYPORT_COSMOS_KEY: cosmos.key, SKYPORT_COSMOS_DATABASE: cosmos.database },
+  "the Cosmos DB server": {
+    SKYPORT_STORE: "cosmos",
+    SKYPORT_COSMOS_ENDPOINT: cosmos.endpoint,
+    SKYPORT_COSMOS_KEY: cosmos.key,
+    SKYPORT_COSMOS_DATABASE: cosmos.database,
+  },
 };
 
 for (const [name, settings] of Object.entries(STORES)) {

@@ -91,7 +91,12 @@ async function npmStart(timeoutMs: number) {
   const started = performance.now();
   const npm = spawn("npm", ["start"], {
     cwd: repository,
-    env: { ...process.env, PORT: String(port), SKYPORT_SQLITE_PATH: join(dir, `npm-start-${port}.db`), SKYPORT_DEAD_LETTER_FILE: join(dir, `dead-${port}.jsonl`) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SKYPORT_SQLITE_PATH: join(dir, `npm-start-${port}.db`),
+      SKYPORT_DEAD_LETTER_FILE: join(dir, `dead-${port}.jsonl`),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -99,7 +104,10 @@ async function npmStart(timeoutMs: number) {
   npm.stderr!.on("data", (chunk) => output.push(String(chunk)));
   const exit = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
   while (performance.now() - started < timeoutMs) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return { npm, port, exit, output, readyMs: performance.now() - started };
     if (npm.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 25));
@@ -126,7 +134,10 @@ describe("npm start (through npm, as a user runs it)", () => {
     await new Promise((r) => setTimeout(r, 100));
 
     expect(await portOpen(port), "the port is closed").toBe(false);
-    expect(servers.filter((p) => running(p.pid)), "no node outlives npm").toEqual([]);
+    expect(
+      servers.filter((p) => running(p.pid)),
+      "no node outlives npm",
+    ).toEqual([]);
     expect(output.join("")).toContain(`"message":"shutting down","signal":"${signal}"`);
   });
 
@@ -163,7 +174,11 @@ describe("npm run dev", () => {
     const output: string[] = [];
     dev.stdout!.on("data", (chunk) => output.push(String(chunk)));
     const exited = new Promise((resolve) => dev.once("exit", resolve));
-    const healthy = () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok || undefined, () => undefined);
+    const healthy = () =>
+      fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok || undefined,
+        () => undefined,
+      );
     try {
       await until("it serves /health", healthy, 60_000);
       const first = serverOf(dev.pid!)!;

@@ -24,7 +24,9 @@ async function sdksLoadedBy(env: Record<string, string>): Promise<string[]> {
   for await (const line of createInterface({ input: child.stdout! })) if (line.includes('"listening"')) break;
   child.kill("SIGTERM");
   await exited;
-  const specifiers = readFileSync(log, "utf8").split("\n").map((line) => line.split(" ")[0]);
+  const specifiers = readFileSync(log, "utf8")
+    .split("\n")
+    .map((line) => line.split(" ")[0]);
   return SDKS.filter((sdk) => specifiers.includes(sdk));
 }
 
