@@ -173,6 +173,7 @@ describe("npm run dev", () => {
     });
     const output: string[] = [];
     dev.stdout!.on("data", (chunk) => output.push(String(chunk)));
+    dev.stderr!.on("data", (chunk) => output.push(String(chunk)));
     const exited = new Promise((resolve) => dev.once("exit", resolve));
     const healthy = () =>
       fetch(`http://127.0.0.1:${port}/health`).then(
@@ -190,6 +191,8 @@ describe("npm run dev", () => {
       const second = await until("a new server runs", () => {
         const server = serverOf(dev.pid!);
         return server && server.pid !== first.pid ? server : undefined;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; npm run dev printed:\n${output.join("")}`);
       });
       await until("the new server serves /health", healthy);
       expect(running(first.pid), "the old server is gone").toBe(false);
