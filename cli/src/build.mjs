@@ -114,7 +114,8 @@ async function buildAws(appDir, app, options) {
         import wiring from "./src/aws.ts";
         import { lambdaHandler${queues ? ", sqsQueues" : ""} } from "@skyport/aws-lambda";
         const env = { ...process.env };
-        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, wiring(env, { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""} }));`,
+        const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""} };
+        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, wiring(env, platform));`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
     });
@@ -148,7 +149,7 @@ async function buildGcp(appDir, app, options) {
     engines: { node: ">=22" },
     dependencies: { [FRAMEWORK]: `^${await installedVersion(appDir, FRAMEWORK)}` },
   };
-  await writeFile(join(dist, "gcp/package.json"), JSON.stringify(manifest, null, 2) + "\n");
+  await writeFile(join(dist, "gcp/package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   await writeFile(join(dist, "gcp/.gcloudignore"), ".gcloudignore\n");
 }
 
@@ -172,7 +173,7 @@ async function buildAzure(appDir, app, options) {
   });
   await copyFile(join(appDir, "host.json"), join(dist, "azure/host.json"));
   const manifest = { name: `skyport-${app.name}-azure`, version: "0.1.0", private: true, type: "module", main: "main.mjs" };
-  await writeFile(join(dist, "azure/package.json"), JSON.stringify(manifest, null, 2) + "\n");
+  await writeFile(join(dist, "azure/package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /**

@@ -26,8 +26,10 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
   const queues = new Map<string, InProcessQueue>();
   const functions = functionsOf(app);
   function queueOf(topic: string): InProcessQueue {
-    let queue = queues.get(topic);
-    if (!queue) queues.set(topic, (queue = new InProcessQueue(topic, () => instance.logger, deadLetterFile)));
+    const known = queues.get(topic);
+    if (known) return known;
+    const queue = new InProcessQueue(topic, () => instance.logger, deadLetterFile);
+    queues.set(topic, queue);
     return queue;
   }
   // One start reports every wrong variable, the server's own and the wiring's, in one error.

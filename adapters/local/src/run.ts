@@ -9,11 +9,11 @@ export async function runLocalApp<S>(app: App<S>, wiring: Wiring<S>): Promise<vo
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      process.stdout.write(JSON.stringify({ level: "info", message: "shutting down", signal }) + "\n");
+      process.stdout.write(`${JSON.stringify({ level: "info", message: "shutting down", signal })}\n`);
       local.close().then(
         () => process.exit(0),
         (error: unknown) => {
-          process.stderr.write(JSON.stringify({ level: "error", message: "shutdown failed", error: describeError(error) }) + "\n");
+          process.stderr.write(`${JSON.stringify({ level: "error", message: "shutdown failed", error: describeError(error) })}\n`);
           process.exit(1);
         },
       );
@@ -21,8 +21,8 @@ export async function runLocalApp<S>(app: App<S>, wiring: Wiring<S>): Promise<vo
     process.on("SIGTERM", () => stop("SIGTERM"));
     process.on("SIGINT", () => stop("SIGINT"));
   } catch (error) {
-    process.stderr.write((error instanceof ConfigError ? error.message : `could not start: ${String(error)}`) + "\n");
-    if (!(error instanceof ConfigError)) process.stderr.write(JSON.stringify(describeError(error)) + "\n");
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `could not start: ${String(error)}`}\n`);
+    if (!(error instanceof ConfigError)) process.stderr.write(`${JSON.stringify(describeError(error))}\n`);
     process.exit(1);
   }
 }

@@ -1,4 +1,15 @@
-import { envReader, MEMORY_STORE, publishedTopics, topicVariable, type Env, type EventPublisher, type Logger, type Platform, type QueueEvent, type StoreKind } from "@skyport/core";
+import {
+  envReader,
+  MEMORY_STORE,
+  publishedTopics,
+  topicVariable,
+  type Env,
+  type EventPublisher,
+  type Logger,
+  type Platform,
+  type QueueEvent,
+  type StoreKind,
+} from "@skyport/core";
 import app from "./app.js";
 
 /**
@@ -18,7 +29,7 @@ export class UnpublishedEvents implements EventPublisher {
  * is read now and required with a durable store, so that a missing queue fails the start instead
  * of leaving orders unconfirmed. The memory store may go without.
  */
-export function ordersQueue(env: Env, platform: Platform, defaultStore: StoreKind): ((logger: Logger) => EventPublisher) {
+export function ordersQueue(env: Env, platform: Platform, defaultStore: StoreKind): (logger: Logger) => EventPublisher {
   const unpublished = (logger: Logger) => new UnpublishedEvents(logger);
   if (!publishedTopics(app, platform.served).has("orders")) return unpublished;
   const store = envReader(env).optional("SKYPORT_STORE") ?? defaultStore; // checked with the rest by the container

@@ -12,7 +12,8 @@ const distDir = join(temporaryDirectory(), "dist");
 
 /** `skyport build local`, into a dist of its own (the other tests run the real one meanwhile); returns what it printed. */
 async function buildLocal(): Promise<string> {
-  const script = `const { build } = await import(${JSON.stringify(builder)}); await build(${JSON.stringify(appDir)}, ["local"], { distDir: ${JSON.stringify(distDir)} });`;
+  const options = JSON.stringify({ distDir });
+  const script = `const { build } = await import(${JSON.stringify(builder)});\nawait build(${JSON.stringify(appDir)}, ["local"], ${options});`;
   const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: appDir });
   return stdout;
 }

@@ -25,7 +25,7 @@ describe("the composition root", () => {
 
   it("loads the store on the first invocation only, and builds the services once", async () => {
     const loaded: Stores[] = [];
-    const instance = orderInstance(entry({ SKYPORT_STORE: "memory" }, { memory: () => (loaded.push(memoryStores()), loaded.at(-1)!) }));
+    const instance = orderInstance(entry({ SKYPORT_STORE: "memory" }, { memory: () => loaded[loaded.push(memoryStores()) - 1]! }));
     expect(loaded).toHaveLength(0);
     const [first, second] = await Promise.all([instance.services(), instance.services()]);
     expect(first).toBe(second);

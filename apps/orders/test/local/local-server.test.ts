@@ -26,7 +26,10 @@ httpContract("local server over HTTP, SQLite", async () => {
     orders: peer.orders,
     idempotency: peer.idempotency,
     settle: () => server.queue.drain(),
-    close: async () => (await server.close(), await peer.close()),
+    close: async () => {
+      await server.close();
+      await peer.close();
+    },
   });
 });
 
@@ -37,7 +40,10 @@ hostileInputContract("local server over HTTP, SQLite", async () => {
     orders: peer.orders,
     secrets: [server.databasePath!],
     settle: () => server.queue.drain(),
-    close: async () => (await server.close(), await peer.close()),
+    close: async () => {
+      await server.close();
+      await peer.close();
+    },
   });
 });
 
@@ -53,7 +59,10 @@ queueContract("local server's in-process queue, SQLite", async () => {
       const outcome = new Map(failed.map((f) => [f.id, deadLettered.has(f.id) ? "dead-lettered" : "retry"] as const));
       return Object.fromEntries(messages.map((m) => [m.id, outcome.get(m.id) ?? "done"]));
     },
-    close: async () => (await server.close(), await peer.close()),
+    close: async () => {
+      await server.close();
+      await peer.close();
+    },
   };
 });
 
@@ -65,7 +74,10 @@ scheduleContract("local server's cleanup, SQLite", async () => {
     tick: server.cleanup,
     retentionDays: 30,
     cleanupPageSize: 4,
-    close: async () => (await server.close(), await peer.close()),
+    close: async () => {
+      await server.close();
+      await peer.close();
+    },
   };
 });
 
@@ -95,10 +107,15 @@ describe("local server", () => {
 
   it("names every wrong setting at once: the server's, the configuration's and the store's", async () => {
     const wrong = env({ PORT: "http", SKYPORT_RETENTION_DAYS: "soon", SKYPORT_STORE: "cosmos", SKYPORT_COSMOS_ENDPOINT: "http://plain" });
-    const error = await startLocalServer(wrong).then(() => undefined, (e: unknown) => e);
+    const error = await startLocalServer(wrong).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.variable)).toEqual(["PORT", "SKYPORT_RETENTION_DAYS", "SKYPORT_COSMOS_ENDPOINT"]);
-    expect((error as Error).message).toMatch(/^3 settings are wrong:\n {2}PORT must be .*\n {2}SKYPORT_RETENTION_DAYS must be .*\n {2}SKYPORT_COSMOS_ENDPOINT must be /);
+    expect((error as Error).message).toMatch(
+      /^3 settings are wrong:\n {2}PORT must be .*\n {2}SKYPORT_RETENTION_DAYS must be .*\n {2}SKYPORT_COSMOS_ENDPOINT must be /,
+    );
   });
 
   it("serves from memory with SKYPORT_STORE=memory", async () => {
