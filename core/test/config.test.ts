@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigError, readAll, readConfig } from "../src/index.js";
 
@@ -74,5 +77,14 @@ describe("readAll", () => {
         throw new TypeError("a bug");
       }),
     ).toThrow(TypeError);
+  });
+});
+
+describe("store kinds", () => {
+  it("are declared by the store packages: core's configuration names no store but its own (memory)", () => {
+    const dir = fileURLToPath(new URL("../src/config/", import.meta.url));
+    for (const file of readdirSync(dir)) {
+      expect(readFileSync(join(dir, file), "utf8"), file).not.toMatch(/\b(sqlite|dynamodb|firestore|cosmos)\b/i);
+    }
   });
 });

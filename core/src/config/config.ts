@@ -2,8 +2,8 @@ import type { LogLevel } from "../ports/logger.js";
 import { envReader, readAll, type Env } from "./env.js";
 
 /**
- * A store is named by its package (`DYNAMODB_STORE` in @skyport/dynamodb/settings, and so on):
- * core knows only its own, the memory store.
+ * A store's kind (SKYPORT_STORE's value) is declared by its own package, in its ./settings module:
+ * core knows only its own store, memory.
  */
 export type StoreKind = string;
 export const MEMORY_STORE: StoreKind = "memory";
