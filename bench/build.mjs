@@ -13,7 +13,15 @@ buildOrders();
 
 const requireShim = "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);";
 /** Loaded from node_modules at run time: the runtime the bundles share with the harness, and native or CLI code. */
-const external = ["@google-cloud/functions-framework", "@azure/functions-core", "autocannon", "better-sqlite3", "@google-cloud/pubsub", "@google-cloud/firestore", "vitest"];
+const external = [
+  "@google-cloud/functions-framework",
+  "@azure/functions-core",
+  "autocannon",
+  "better-sqlite3",
+  "@google-cloud/pubsub",
+  "@google-cloud/firestore",
+  "vitest",
+];
 
 const harness = {
   bundle: true,
@@ -55,11 +63,24 @@ const sameVersionAs = (adapter, packages) => ({
 });
 const cold = [
   { cloud: "aws", entry: "aws-http-entry.ts" },
-  { cloud: "gcp", entry: "gcp-entry.ts", external: ["@google-cloud/functions-framework"], define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" } },
+  {
+    cloud: "gcp",
+    entry: "gcp-entry.ts",
+    external: ["@google-cloud/functions-framework"],
+    define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },
+  },
   { cloud: "azure", entry: "azure-entry.ts", external: ["@azure/functions-core"], plugins: [sameVersionAs("adapters/azure-functions", ["@azure/identity"])] },
 ];
 for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
-  await esbuild.build({ ...deployed, entryPoints: [join(here, "src/cold-start", entry)], outfile: join(here, "dist/cold", cloud, "index.mjs"), external, define, plugins, sourcemap: "external" });
+  await esbuild.build({
+    ...deployed,
+    entryPoints: [join(here, "src/cold-start", entry)],
+    outfile: join(here, "dist/cold", cloud, "index.mjs"),
+    external,
+    define,
+    plugins,
+    sourcemap: "external",
+  });
 }
 
 // Copies of Skyport's deployed bundles with a source map beside them, for the check of which store

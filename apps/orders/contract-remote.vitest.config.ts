@@ -2,7 +2,10 @@ import { defineConfig } from "vitest/config";
 
 // Without a deployment to test, one line that says what to set, not a stack trace.
 if (!process.env.SKYPORT_BASE_URL) {
-  console.error("npm run test:contract needs SKYPORT_BASE_URL (the deployed service's URL) and SKYPORT_CONTRACT_TOKEN (an orders:admin JWT of its issuer); see README, Deploy");
+  console.error(
+    "npm run test:contract needs SKYPORT_BASE_URL (the deployed service's URL) " +
+      "and SKYPORT_CONTRACT_TOKEN (an orders:admin JWT of its issuer); see README, Deploy",
+  );
   process.exit(2);
 }
 

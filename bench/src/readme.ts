@@ -21,7 +21,8 @@ function adapterShares(r: BenchResults): string[] {
     .filter((row) => row.layer === "Skyport" && row.cloud !== "core" && !row.note)
     .map((row) => {
       const hand = r.invocation.rows.find((h) => h.layer === "hand-written" && h.event === row.event)!;
-      return `- ${row.event}: ${us(row.nsPerOp)} µs = core ${us(core.nsPerOp)} + the adapter and the event's own objects ${us(row.nsPerOp - core.nsPerOp)} (hand-written: ${us(hand.nsPerOp)})`;
+      const [total, inCore, adapter, handWritten] = [row.nsPerOp, core.nsPerOp, row.nsPerOp - core.nsPerOp, hand.nsPerOp].map(us);
+      return `- ${row.event}: ${total} µs = core ${inCore} + the adapter and the event's own objects ${adapter} (hand-written: ${handWritten})`;
     });
   return ["Where Skyport's time goes (this run; core alone from the first row):", "", ...lines, ""];
 }
@@ -58,7 +59,19 @@ export function performanceSection(r: BenchResults): string {
     "",
     markdownTable(
       ["bundle", "functions", "minified", "gzip", "Skyport's code", "= layer + domain + stores", "third-party", "largest third-party"],
-      bundles.map((b) => [`\`${b.file}\``, b.function, kb(b.minifiedBytes), kb(b.gzipBytes), kb(b.skyportBytes), `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`, kb(b.thirdPartyBytes), b.topPackages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(", ")]),
+      bundles.map((b) => [
+        `\`${b.file}\``,
+        b.function,
+        kb(b.minifiedBytes),
+        kb(b.gzipBytes),
+        kb(b.skyportBytes),
+        `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`,
+        kb(b.thirdPartyBytes),
+        b.topPackages
+          .slice(0, 3)
+          .map((p) => `${p.name} ${kb(p.bytes)}`)
+          .join(", "),
+      ]),
     ),
     "",
     `**Cold start**: a fresh \`node\` process imports the HTTP bundle and completes its first invocation (${coldStart.firstInvocation});`,
@@ -68,7 +81,14 @@ export function performanceSection(r: BenchResults): string {
     "",
     markdownTable(
       ["cloud", "store", "layer", "in-process", "wall", "Skyport − hand-written, in-process / wall"],
-      coldStart.rows.map((row) => [row.cloud, row.store, row.layer, row.inProcessMs.toFixed(1), row.wallMs.toFixed(1), row.extraMs ? `${signed(row.extraMs.inProcess)} / ${signed(row.extraMs.wall)} ms` : ""]),
+      coldStart.rows.map((row) => [
+        row.cloud,
+        row.store,
+        row.layer,
+        row.inProcessMs.toFixed(1),
+        row.wallMs.toFixed(1),
+        row.extraMs ? `${signed(row.extraMs.inProcess)} / ${signed(row.extraMs.wall)} ms` : "",
+      ]),
     ),
     "",
     "**Store SDKs at cold start**: the code that ran by the end of the first invocation (each cloud's HTTP function, and",
@@ -77,10 +97,17 @@ export function performanceSection(r: BenchResults): string {
     "",
     markdownTable(
       ["bundle", "`SKYPORT_STORE`", "store SDKs that ran", "Skyport store files that ran", "other SDKs that ran"],
-      storeSdks.map((row) => [`\`${row.bundle}\``, row.store, row.loaded.join(", ") || "none", files(row.storePackageFiles), row.alsoLoaded.join(", ") || "none"]),
+      storeSdks.map((row) => [
+        `\`${row.bundle}\``,
+        row.store,
+        row.loaded.join(", ") || "none",
+        files(row.storePackageFiles),
+        row.alsoLoaded.join(", ") || "none",
+      ]),
     ),
     "",
-    `**Local server**: \`POST /orders\` on loopback with ${throughput.tool} (${throughput.connections} connections, ${throughput.secondsPerRound} s rounds, median of`,
+    `**Local server**: \`POST /orders\` on loopback with ${throughput.tool} ` +
+      `(${throughput.connections} connections, ${throughput.secondsPerRound} s rounds, median of`,
     `${throughput.rows[0]?.rounds.length ?? 0}), against a raw \`node:http\` server doing the same work on the same SQLite store, in the same run.`,
     "",
     markdownTable(
@@ -90,7 +117,10 @@ export function performanceSection(r: BenchResults): string {
     "",
     "**Targets**",
     "",
-    markdownTable(["target", "limit", "measured", "met"], r.targets.map((t) => [t.target, t.limit, t.measured, t.met ? "yes" : "**no**"])),
+    markdownTable(
+      ["target", "limit", "measured", "met"],
+      r.targets.map((t) => [t.target, t.limit, t.measured, t.met ? "yes" : "**no**"]),
+    ),
     "",
     missed.length ? `${missed.length} of ${r.targets.length} targets missed in this run.` : `All ${r.targets.length} targets met in this run.`,
     "",

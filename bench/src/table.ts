@@ -5,7 +5,11 @@ export function textTable(header: string[], rows: (string | number)[][]): string
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || /^[\d.,+-]+(x| ms| KB|%)?$/.test(String(row[i]))));
-  const line = (row: string[]) => row.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
@@ -19,37 +23,77 @@ export const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${ms.toFixed(1)}`;
 export function report(results: BenchResults): string {
   const { invocation, bundles, coldStart, storeSdks, throughput, targets } = results;
   return [
-    `Per invocation: POST /orders + GET /orders/{id}, memory store; median of ${invocation.rounds} rounds of ${invocation.ops} (after ${invocation.warmup} warm-up), µs`,
+    "Per invocation: POST /orders + GET /orders/{id}, memory store; " +
+      `median of ${invocation.rounds} rounds of ${invocation.ops} (after ${invocation.warmup} warm-up), µs`,
     textTable(
       ["cloud", "event", "layer", "µs/op", "POST", "GET", "vs hand-written"],
-      invocation.rows.map((r) => [r.cloud, r.event, r.layer + (r.note ? ` (${r.note})` : ""), us(r.nsPerOp), us(r.postNs), us(r.getNs), `${r.ratio!.toFixed(2)}x`]),
+      invocation.rows.map((r) => [
+        r.cloud,
+        r.event,
+        r.layer + (r.note ? ` (${r.note})` : ""),
+        us(r.nsPerOp),
+        us(r.postNs),
+        us(r.getNs),
+        `${r.ratio!.toFixed(2)}x`,
+      ]),
     ),
     "",
     "Bundle sizes (KB): minified, gzip; Skyport's own sources and third-party packages, from the esbuild metafile",
     textTable(
       ["bundle", "functions", "minified", "gzip", "Skyport", "= layer + domain + stores", "third-party", "largest third-party"],
-      bundles.map((b) => [b.file, b.function, kb(b.minifiedBytes), kb(b.gzipBytes), kb(b.skyportBytes), `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`, kb(b.thirdPartyBytes), b.topPackages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(", ")]),
+      bundles.map((b) => [
+        b.file,
+        b.function,
+        kb(b.minifiedBytes),
+        kb(b.gzipBytes),
+        kb(b.skyportBytes),
+        `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`,
+        kb(b.thirdPartyBytes),
+        b.topPackages
+          .slice(0, 3)
+          .map((p) => `${p.name} ${kb(p.bytes)}`)
+          .join(", "),
+      ]),
     ),
     "",
-    `Cold start: a fresh node process imports the bundle and completes its first invocation (${coldStart.firstInvocation}); median of ${coldStart.runs} runs, ms`,
+    `Cold start: a fresh node process imports the bundle and completes its first invocation (${coldStart.firstInvocation}); ` +
+      `median of ${coldStart.runs} runs, ms`,
     textTable(
       ["cloud", "store", "layer", "in-process", "wall", "vs hand-written (paired runs)"],
-      coldStart.rows.map((r) => [r.cloud, r.store, r.layer, r.inProcessMs.toFixed(1), r.wallMs.toFixed(1), r.extraMs ? `${signed(r.extraMs.inProcess)} / ${signed(r.extraMs.wall)} ms` : ""]),
+      coldStart.rows.map((r) => [
+        r.cloud,
+        r.store,
+        r.layer,
+        r.inProcessMs.toFixed(1),
+        r.wallMs.toFixed(1),
+        r.extraMs ? `${signed(r.extraMs.inProcess)} / ${signed(r.extraMs.wall)} ms` : "",
+      ]),
     ),
     "",
     "Store SDKs and store code that ran by the end of the first invocation (V8 coverage of the deployed bundle)",
     textTable(
       ["bundle", "SKYPORT_STORE", "store SDKs that ran", "Skyport store files that ran", "other SDKs that ran", "ok"],
-      storeSdks.map((r) => [r.bundle, r.store, r.loaded.join(", ") || "none", files(r.storePackageFiles), r.alsoLoaded.join(", ") || "none", r.ok ? "yes" : "NO"]),
+      storeSdks.map((r) => [
+        r.bundle,
+        r.store,
+        r.loaded.join(", ") || "none",
+        files(r.storePackageFiles),
+        r.alsoLoaded.join(", ") || "none",
+        r.ok ? "yes" : "NO",
+      ]),
     ),
     "",
-    `Local server: POST /orders on loopback, ${throughput.tool}, ${throughput.connections} connections, ${throughput.secondsPerRound} s per round, median of ${throughput.rows[0]?.rounds.length ?? 0} rounds`,
+    `Local server: POST /orders on loopback, ${throughput.tool}, ${throughput.connections} connections, ` +
+      `${throughput.secondsPerRound} s per round, median of ${throughput.rows[0]?.rounds.length ?? 0} rounds`,
     textTable(
       ["server", "store", "requests/s", "p50 ms", "p99 ms"],
       throughput.rows.map((r) => [r.server, r.store, Math.round(r.requestsPerSecond), r.p50Ms, r.p99Ms]),
     ),
     "",
     "Targets",
-    textTable(["target", "limit", "measured", "met"], targets.map((t) => [t.target, t.limit, t.measured, t.met ? "yes" : "NO"])),
+    textTable(
+      ["target", "limit", "measured", "met"],
+      targets.map((t) => [t.target, t.limit, t.measured, t.met ? "yes" : "NO"]),
+    ),
   ].join("\n");
 }

@@ -13,13 +13,26 @@ export function targets(results: Omit<BenchResults, "targets">): TargetRow[] {
   }
   for (const cloud of new Set(results.coldStart.rows.map((r) => r.cloud))) {
     const skyport = results.coldStart.rows.find((r) => r.cloud === cloud && r.layer === "Skyport")!;
-    for (const [what, key] of [["in-process", "inProcess"], ["wall", "wall"]] as const) {
+    for (const [what, key] of [
+      ["in-process", "inProcess"],
+      ["wall", "wall"],
+    ] as const) {
       const extra = skyport.extraMs![key];
-      rows.push({ target: `cold start (${what}), ${cloud} with ${skyport.store}`, limit: "<= hand-written + 5 ms", measured: `${extra >= 0 ? "+" : ""}${extra.toFixed(1)} ms`, met: extra <= 5 });
+      rows.push({
+        target: `cold start (${what}), ${cloud} with ${skyport.store}`,
+        limit: "<= hand-written + 5 ms",
+        measured: `${extra >= 0 ? "+" : ""}${extra.toFixed(1)} ms`,
+        met: extra <= 5,
+      });
     }
   }
   for (const row of results.storeSdks) {
-    rows.push({ target: `store SDKs at cold start, ${row.bundle} SKYPORT_STORE=${row.store}`, limit: "only the configured one", measured: row.loaded.join(", ") || "none", met: row.ok });
+    rows.push({
+      target: `store SDKs at cold start, ${row.bundle} SKYPORT_STORE=${row.store}`,
+      limit: "only the configured one",
+      measured: row.loaded.join(", ") || "none",
+      met: row.ok,
+    });
   }
   const [local, raw] = [results.throughput.rows[0], results.throughput.rows[1]];
   if (local && raw) {

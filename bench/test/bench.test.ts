@@ -16,8 +16,16 @@ describe("npm run bench", () => {
 
     const results = JSON.parse(readFileSync(join(bench, "results.tmp.json"), "utf8")) as BenchResults;
     expect(results.quick).toBe(true);
-    expect(results.invocation.rows.map((r) => `${r.cloud} ${r.layer}`)).toEqual(expect.arrayContaining(["aws Skyport", "aws hand-written", "aws Middy", "aws Hono", "azure Skyport", "gcp Skyport"]));
-    expect(results.bundles.map((b) => b.file)).toEqual(["aws/http/index.mjs", "aws/queue/index.mjs", "aws/cleanup/index.mjs", "gcp/index.mjs", "azure/main.mjs"]);
+    expect(results.invocation.rows.map((r) => `${r.cloud} ${r.layer}`)).toEqual(
+      expect.arrayContaining(["aws Skyport", "aws hand-written", "aws Middy", "aws Hono", "azure Skyport", "gcp Skyport"]),
+    );
+    expect(results.bundles.map((b) => b.file)).toEqual([
+      "aws/http/index.mjs",
+      "aws/queue/index.mjs",
+      "aws/cleanup/index.mjs",
+      "gcp/index.mjs",
+      "azure/main.mjs",
+    ]);
     expect(results.coldStart.rows).toHaveLength(6);
     expect(results.storeSdks.filter((r) => r.store === "memory").every((r) => r.loaded.length === 0)).toBe(true);
     expect(results.throughput.rows.every((r) => r.requestsPerSecond > 0)).toBe(true);

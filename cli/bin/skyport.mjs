@@ -10,7 +10,9 @@ const commands = {
   "dead-letters": () => import("../src/dead-letters.mjs").then((m) => m.deadLetters(process.cwd(), args)),
 };
 if (!Object.hasOwn(commands, command ?? "")) {
-  console.error("usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name> | skyport dead-letters [file]");
+  console.error(
+    "usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name> | skyport dead-letters [file]",
+  );
   process.exit(2);
 }
 try {

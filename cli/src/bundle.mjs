@@ -10,7 +10,10 @@ const requireShim = "import { createRequire as __skyportRequire } from 'node:mod
  * metafile goes to dist/meta/<name>.json, which the bundle tests and benchmarks read and no
  * deployment uploads. The bench builds the same code elsewhere with source maps beside it.
  */
-export async function bundle(appDir, { contents, outfile, meta, target = "node22", external = [], define = {}, distDir = join(appDir, "dist"), sourcemap = false }) {
+export async function bundle(
+  appDir,
+  { contents, outfile, meta, target = "node22", external = [], define = {}, distDir = join(appDir, "dist"), sourcemap = false },
+) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: appDir, sourcefile: `${meta}.entry.mjs`, loader: "ts" },
     outfile: join(distDir, outfile),

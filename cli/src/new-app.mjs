@@ -13,9 +13,11 @@ const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
  */
 export async function newApp(root, args) {
   const [name] = args;
-  if (!name || !APP_NAME.test(name)) throw new Error(`name the app: 2-32 characters of a-z, 0-9 and -, starting with a letter (npm run new -- my-app); got ${JSON.stringify(name ?? "")}`);
+  if (!name || !APP_NAME.test(name))
+    throw new Error(`name the app: 2-32 characters of a-z, 0-9 and -, starting with a letter (npm run new -- my-app); got ${JSON.stringify(name ?? "")}`);
   const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8").catch(() => "{}"));
-  if (!(manifest.workspaces ?? []).includes("apps/*")) throw new Error(`${root} is not a Skyport workspace (its package.json has no "apps/*" workspace): run this at the repository's root`);
+  if (!(manifest.workspaces ?? []).includes("apps/*"))
+    throw new Error(`${root} is not a Skyport workspace (its package.json has no "apps/*" workspace): run this at the repository's root`);
   const appDir = join(root, "apps", name);
   if (existsSync(appDir)) throw new Error(`${relative(root, appDir)} exists already`);
 

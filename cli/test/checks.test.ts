@@ -83,7 +83,10 @@ describe("a SAM template, checked against the declaration", () => {
         props(r.Work).Environment = { Variables: { SKYPORT_TOPIC_JOBS: { Ref: "Jobs" } } };
       }),
     );
-    expect(problems).toEqual(["Api (function api) publishes to jobs but has no SKYPORT_TOPIC_JOBS", "Work (function work) has SKYPORT_TOPIC_JOBS but does not publish to that topic"]);
+    expect(problems).toEqual([
+      "Api (function api) publishes to jobs but has no SKYPORT_TOPIC_JOBS",
+      "Work (function work) has SKYPORT_TOPIC_JOBS but does not publish to that topic",
+    ]);
   });
 });
 
@@ -102,7 +105,10 @@ describe("a gcloud script, checked against the declaration", () => {
   });
 
   it("names what is missing, extra, wrongly triggered or on another schedule", () => {
-    const broken = script.replace("--entry-point=api", "--entry-point=shop").replace('--trigger-topic="$TOPIC"', "--trigger-http").replace('SCHEDULE="0 * * * *"', 'SCHEDULE="0 3 * * *"');
+    const broken = script
+      .replace("--entry-point=api", "--entry-point=shop")
+      .replace('--trigger-topic="$TOPIC"', "--trigger-http")
+      .replace('SCHEDULE="0 * * * *"', 'SCHEDULE="0 3 * * *"');
     expect(gcloudProblems(app, broken)).toEqual([
       "the script deploys --entry-point=shop, which app shop does not declare",
       "function api (http) is not deployed: no gcloud functions deploy --entry-point=api",
@@ -135,7 +141,12 @@ describe("a Bicep template, checked against the declaration", () => {
 
   it("names a topic without a setting, a setting naming no queue, and a missing poison queue", () => {
     expect(bicepProblems(app, bicep.replace("SKYPORT_TOPIC_JOBS", "SKYPORT_QUEUE"))).toEqual(["topic jobs: no app setting SKYPORT_TOPIC_JOBS names its queue"]);
-    expect(bicepProblems(app, bicep.replace("var jobsQueueName = 'jobs'", "var jobsQueueName = 'jobs'\nvar other = 'other'").replace("value: jobsQueueName", "value: other"))).toEqual([
+    expect(
+      bicepProblems(
+        app,
+        bicep.replace("var jobsQueueName = 'jobs'", "var jobsQueueName = 'jobs'\nvar other = 'other'").replace("value: jobsQueueName", "value: other"),
+      ),
+    ).toEqual([
       "topic jobs: SKYPORT_TOPIC_JOBS names queue other, which the template does not create",
       "topic jobs: no other-poison queue for the host to move failed messages to",
     ]);

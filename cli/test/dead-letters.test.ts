@@ -10,13 +10,19 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const dir = mkdtempSync(join(tmpdir(), "skyport-dead-letters-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const list = (file: string) => promisify(execFile)("npm", ["run", "--silent", "dead-letters", "--", file], { cwd: repo, env: { ...process.env, INIT_CWD: repo } });
+const list = (file: string) =>
+  promisify(execFile)("npm", ["run", "--silent", "dead-letters", "--", file], { cwd: repo, env: { ...process.env, INIT_CWD: repo } });
 
 describe("npm run dead-letters lists what the local server dead-lettered", () => {
   it("one line per letter, oldest first: when, topic, why, message id, attempt and body", async () => {
     const file = join(dir, "letters.jsonl");
     const letter = (id: string, reason: string, at: string) => ({ topic: "orders", reason, at, message: { id, body: '{"type":"order.created"}', attempt: 1 } });
-    writeFileSync(file, `${[letter("m1", "poison", "2026-11-27T10:00:00.000Z"), letter("m2", "attempts exhausted", "2026-11-27T10:01:00.000Z")].map((l) => JSON.stringify(l)).join("\n")}\n`);
+    writeFileSync(
+      file,
+      [letter("m1", "poison", "2026-11-27T10:00:00.000Z"), letter("m2", "attempts exhausted", "2026-11-27T10:01:00.000Z")]
+        .map((l) => `${JSON.stringify(l)}\n`)
+        .join(""),
+    );
     const { stdout } = await list(file);
     expect(stdout.trim().split("\n")).toEqual([
       '2026-11-27T10:00:00.000Z  orders  poison  m1  attempt 1  {"type":"order.created"}',

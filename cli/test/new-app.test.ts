@@ -21,15 +21,20 @@ function temporaryWorkspace(): string {
 describe("npm run new -- demo, then its build and tests, with no change to any adapter", () => {
   const root = temporaryWorkspace();
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const npm = (...args: string[]) => run("npm", args, { cwd: root, env: { ...process.env, INIT_CWD: root, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 16 * 1024 * 1024 });
+  const npm = (...args: string[]) =>
+    run("npm", args, { cwd: root, env: { ...process.env, INIT_CWD: root, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 16 * 1024 * 1024 });
 
   it("creates apps/demo from the template, named throughout", async () => {
     await run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "demo"], { cwd: root, env: { ...process.env, INIT_CWD: root } });
     expect(readFileSync(join(root, "apps/demo/src/app.ts"), "utf8")).toContain('name: "demo"');
     expect(readFileSync(join(root, "apps/demo/package.json"), "utf8")).toContain('"name": "@skyport/demo"');
     expect(existsSync(join(root, "apps/demo/.gitignore"))).toBe(true);
-    await expect(run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "demo"], { cwd: root, env: { ...process.env, INIT_CWD: root } })).rejects.toThrow(/apps\/demo exists already/);
-    await expect(run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "Demo_App"], { cwd: root, env: { ...process.env, INIT_CWD: root } })).rejects.toThrow(/2-32 characters/);
+    await expect(
+      run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "demo"], { cwd: root, env: { ...process.env, INIT_CWD: root } }),
+    ).rejects.toThrow(/apps\/demo exists already/);
+    await expect(
+      run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "new", "Demo_App"], { cwd: root, env: { ...process.env, INIT_CWD: root } }),
+    ).rejects.toThrow(/2-32 characters/);
   });
 
   it("npm run build -w apps/demo writes its bundles for AWS, Google Cloud and Azure", async () => {

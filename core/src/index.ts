@@ -11,7 +11,19 @@ export { DEADLINE_RESERVE_MS, pastDeadline } from "./function/deadline.js";
 export { parseTraceparent, validTraceparent, formatTraceparent, type TraceParent } from "./observability/traceparent.js";
 
 // Apps: named functions, each a handler with one trigger
-export type { App, AppFunction, AnyAppFunction, AppInstance, FunctionOptions, HandlerOf, Platform, TriggerKind, TriggerKinds, TriggerOf, Wiring } from "./app/app.js";
+export type {
+  App,
+  AppFunction,
+  AnyAppFunction,
+  AppInstance,
+  FunctionOptions,
+  HandlerOf,
+  Platform,
+  TriggerKind,
+  TriggerKinds,
+  TriggerOf,
+  Wiring,
+} from "./app/app.js";
 export { defineApp, functionOf, functionsOf, publishedTopics, topicVariable, AppDeclarationError, TOPIC_NAME } from "./app/declaration.js";
 export { lazyHandler } from "./app/lazy-handler.js";
 export { http, type HttpTrigger } from "./app/http-function.js";

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { AppDeclarationError, defineApp, http, json, lazyHandler, queue, routeMessages, schedule, silentLogger, PoisonMessage, type Context } from "../src/index.js";
+import {
+  AppDeclarationError,
+  defineApp,
+  http,
+  json,
+  lazyHandler,
+  queue,
+  routeMessages,
+  schedule,
+  silentLogger,
+  PoisonMessage,
+  type Context,
+} from "../src/index.js";
 
 const context: Context = { requestId: "r1", cloud: "local", logger: silentLogger };
 const noRoutes = http(() => []);

@@ -55,8 +55,14 @@ describe("jwtIdentity", () => {
 describe("SKYPORT_AUTH_*", () => {
   it("are both set or both unset, the issuer https:// except on loopback", () => {
     expect(readAuthSettings({})).toBeUndefined();
-    expect(readAuthSettings({ SKYPORT_AUTH_ISSUER: "https://id.example.com/", SKYPORT_AUTH_AUDIENCE: "orders" })).toEqual({ issuer: "https://id.example.com/", audience: "orders", customerClaim: "sub" });
-    expect(readAuthSettings({ SKYPORT_AUTH_ISSUER: "http://127.0.0.1:8080", SKYPORT_AUTH_AUDIENCE: "a", SKYPORT_AUTH_CUSTOMER_CLAIM: "customer_id" })?.customerClaim).toBe("customer_id");
+    expect(readAuthSettings({ SKYPORT_AUTH_ISSUER: "https://id.example.com/", SKYPORT_AUTH_AUDIENCE: "orders" })).toEqual({
+      issuer: "https://id.example.com/",
+      audience: "orders",
+      customerClaim: "sub",
+    });
+    expect(
+      readAuthSettings({ SKYPORT_AUTH_ISSUER: "http://127.0.0.1:8080", SKYPORT_AUTH_AUDIENCE: "a", SKYPORT_AUTH_CUSTOMER_CLAIM: "customer_id" })?.customerClaim,
+    ).toBe("customer_id");
     expect(() => readAuthSettings({ SKYPORT_AUTH_ISSUER: "https://id.example.com" })).toThrow(/SKYPORT_AUTH_AUDIENCE/);
     expect(() => readAuthSettings({ SKYPORT_AUTH_AUDIENCE: "orders" })).toThrow(/SKYPORT_AUTH_ISSUER/);
     expect(() => readAuthSettings({ SKYPORT_AUTH_ISSUER: "http://id.example.com", SKYPORT_AUTH_AUDIENCE: "orders" })).toThrow(ConfigError);

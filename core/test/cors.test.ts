@@ -10,7 +10,10 @@ corsContract("core, called directly", (origins) => {
 describe("SKYPORT_CORS_ORIGINS", () => {
   it("takes exact origins, comma-separated, and refuses anything else, naming it", () => {
     expect(readCorsPolicy({})).toBeUndefined();
-    expect([...readCorsPolicy({ SKYPORT_CORS_ORIGINS: "https://shop.example.com, http://localhost:5173" })!.origins]).toEqual(["https://shop.example.com", "http://localhost:5173"]);
+    expect([...readCorsPolicy({ SKYPORT_CORS_ORIGINS: "https://shop.example.com, http://localhost:5173" })!.origins]).toEqual([
+      "https://shop.example.com",
+      "http://localhost:5173",
+    ]);
     for (const bad of ["*", "shop.example.com", "https://shop.example.com/", "https://shop.example.com/path"]) {
       expect(() => readCorsPolicy({ SKYPORT_CORS_ORIGINS: bad }), bad).toThrow(ConfigError);
     }

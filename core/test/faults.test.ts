@@ -91,7 +91,10 @@ describe("when the store is unreachable", () => {
     down(true);
     const messages = [1, 2].map((n) => ({ id: `m${n}`, attempt: 1, body: JSON.stringify({ type: "order.created", orderId: order.id }) }));
     const { failed } = await service.queue(messages, context());
-    expect(failed.sort((a, b) => a.id.localeCompare(b.id))).toEqual([{ id: "m1", retryable: true }, { id: "m2", retryable: true }]);
+    expect(failed.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: "m1", retryable: true },
+      { id: "m2", retryable: true },
+    ]);
     down(false);
     expect(await service.queue(messages, context())).toEqual({ failed: [] });
     expect(await orders.store.get(order.id)).toMatchObject({ status: "confirmed" });
@@ -102,7 +105,10 @@ describe("when the store is unreachable", () => {
     let failures = 2;
     const realGet = orders.store.get.bind(orders.store);
     orders.store.get = async (id) => (failures-- > 0 ? Promise.reject(new StoreUnavailable()) : realGet(id));
-    const response = await service.http({ method: "GET", path: "/orders/ord_00000000000000000000000000", query: new URLSearchParams(), headers: {} }, context());
+    const response = await service.http(
+      { method: "GET", path: "/orders/ord_00000000000000000000000000", query: new URLSearchParams(), headers: {} },
+      context(),
+    );
     expect(response.status).toBe(404);
     expect(failures).toBe(-1);
   });

@@ -15,7 +15,14 @@ describe("network errors", () => {
   });
 
   it("are not answers, programming errors, numeric codes or things that are not errors", () => {
-    for (const error of [new TypeError("x is not a function"), Object.assign(new Error("busy"), { code: 14 }), { code: "EACCES" }, "ECONNRESET", null, undefined]) {
+    for (const error of [
+      new TypeError("x is not a function"),
+      Object.assign(new Error("busy"), { code: 14 }),
+      { code: "EACCES" },
+      "ECONNRESET",
+      null,
+      undefined,
+    ]) {
       expect(isNetworkError(error)).toBe(false);
     }
   });

@@ -26,7 +26,10 @@ httpContract("core service, called directly", () => {
 httpContract("core service, called directly, its events delivered to its queue consumer", () => {
   const published: ContractMessage[] = [];
   const deps = memoryDeps();
-  const service = createOrderService({ ...deps, events: { publish: async (event) => void published.push({ id: `event-${published.length}`, body: JSON.stringify(event) }) } });
+  const service = createOrderService({
+    ...deps,
+    events: { publish: async (event) => void published.push({ id: `event-${published.length}`, body: JSON.stringify(event) }) },
+  });
   const deliver = serviceDeliver(service);
   return { idempotency: deps.idempotency, orders: deps.orders, send: serviceSend(service), settle: async () => void (await deliver(published.splice(0))) };
 });

@@ -43,7 +43,11 @@ describe("with an OpenTelemetry SDK registered", () => {
 
     expect(response.status).toBe(201);
     expect(spans).toHaveLength(1);
-    expect(spans[0]).toMatchObject({ name: "POST", kind: SpanKind.SERVER, parent: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7" } });
+    expect(spans[0]).toMatchObject({
+      name: "POST",
+      kind: SpanKind.SERVER,
+      parent: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7" },
+    });
     expect(parseTraceparent(published[0])).toEqual({ traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: spans[0]!.spanId, sampled: true });
   });
 });

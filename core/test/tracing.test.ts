@@ -30,7 +30,12 @@ describe("one trace id from POST to confirmation", () => {
     expect(published).toHaveLength(1);
     expect(parseTraceparent(published[0]!.traceparent)?.traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
 
-    const message = { id: "m1", attempt: 1, body: JSON.stringify({ type: "order.created", orderId: published[0]!.orderId }), attributes: { traceparent: published[0]!.traceparent! } };
+    const message = {
+      id: "m1",
+      attempt: 1,
+      body: JSON.stringify({ type: "order.created", orderId: published[0]!.orderId }),
+      attributes: { traceparent: published[0]!.traceparent! },
+    };
     await service.queue([message], { requestId: "q1", cloud: "local", logger });
 
     const traced = lines.filter((l) => ["request", "order created", "order confirmed"].includes(l.message as string));

@@ -20,7 +20,12 @@ describe("authentication in every template", () => {
     const auth = resources.OrdersApi!.Properties.Auth as JsonObject;
     expect(auth).toMatchObject({
       DefaultAuthorizer: "OrdersJwt",
-      Authorizers: { OrdersJwt: { IdentitySource: "$request.header.Authorization", JwtConfiguration: { issuer: { Ref: "AuthIssuer" }, audience: [{ Ref: "AuthAudience" }] } } },
+      Authorizers: {
+        OrdersJwt: {
+          IdentitySource: "$request.header.Authorization",
+          JwtConfiguration: { issuer: { Ref: "AuthIssuer" }, audience: [{ Ref: "AuthAudience" }] },
+        },
+      },
     });
     const http = resources.HttpFunction!.Properties;
     expect(Object.keys((http.Environment as { Variables: JsonObject }).Variables)).toEqual(expect.arrayContaining(AUTH_SETTINGS));
@@ -49,7 +54,11 @@ describe("authentication in every template", () => {
     const bicep = readFileSync(join(deployDir, "azure/main.bicep"), "utf8");
     expect(bicep).toMatch(/^param authIssuer string$/m);
     expect(bicep).toMatch(/^param authAudience string$/m);
-    for (const [setting, param] of [["SKYPORT_AUTH_ISSUER", "authIssuer"], ["SKYPORT_AUTH_AUDIENCE", "authAudience"], ["SKYPORT_AUTH_CUSTOMER_CLAIM", "authCustomerClaim"]]) {
+    for (const [setting, param] of [
+      ["SKYPORT_AUTH_ISSUER", "authIssuer"],
+      ["SKYPORT_AUTH_AUDIENCE", "authAudience"],
+      ["SKYPORT_AUTH_CUSTOMER_CLAIM", "authCustomerClaim"],
+    ]) {
       expect(bicep).toContain(`{ name: '${setting}', value: ${param} }`);
     }
   });

@@ -12,7 +12,10 @@ function cfnLint(): string {
   const onPath = spawnSync("cfn-lint", ["--version"], { encoding: "utf8" });
   if (!onPath.error && onPath.status === 0) return "cfn-lint";
   for (const place of [".pyenv/shims/cfn-lint", ".local/bin/cfn-lint"]) if (existsSync(join(homedir(), place))) return join(homedir(), place);
-  throw new Error("cfn-lint is not installed, so deploy/aws/template.yaml cannot be checked: apt-get install -y pipx && pipx install cfn-lint (scripts/prerequisites.sh does it in npm test)");
+  throw new Error(
+    "cfn-lint is not installed, so deploy/aws/template.yaml cannot be checked: " +
+      "apt-get install -y pipx && pipx install cfn-lint (scripts/prerequisites.sh does it in npm test)",
+  );
 }
 
 describe("deploy/aws/template.yaml under cfn-lint", () => {

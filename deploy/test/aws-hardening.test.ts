@@ -24,7 +24,9 @@ function deadLetterQueues(): string[] {
     if (redrive) targets.add(logicalId(redrive.deadLetterTargetArn)!);
   }
   for (const [, fn] of ofType("AWS::Serverless::Function")) {
-    const onFailure = (((fn.Properties as JsonObject).EventInvokeConfig as JsonObject | undefined)?.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined;
+    const onFailure = (((fn.Properties as JsonObject).EventInvokeConfig as JsonObject | undefined)?.DestinationConfig as JsonObject | undefined)?.OnFailure as
+      | JsonObject
+      | undefined;
     if (onFailure) targets.add(logicalId(onFailure.Destination)!);
   }
   return [...targets].sort();
@@ -38,13 +40,27 @@ describe("the SAM template: dead letters are noticed and kept", () => {
   it("has a CloudWatch alarm on every dead-letter queue that fires on its first message and tells the alarm topic", () => {
     const alarms = ofType("AWS::CloudWatch::Alarm").map(([, alarm]) => alarm.Properties as JsonObject);
     for (const queue of deadLetterQueues()) {
-      const watching = alarms.filter((alarm) => (alarm.Dimensions as JsonObject[] | undefined)?.some((d) => d.Name === "QueueName" && JSON.stringify(d.Value) === JSON.stringify({ "Fn::GetAtt": [queue, "QueueName"] })));
+      const watching = alarms.filter((alarm) =>
+        (alarm.Dimensions as JsonObject[] | undefined)?.some(
+          (d) => d.Name === "QueueName" && JSON.stringify(d.Value) === JSON.stringify({ "Fn::GetAtt": [queue, "QueueName"] }),
+        ),
+      );
       expect(watching, `an alarm on ${queue}`).toHaveLength(1);
-      expect(watching[0]).toMatchObject({ Namespace: "AWS/SQS", MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold", TreatMissingData: "notBreaching" });
+      expect(watching[0]).toMatchObject({
+        Namespace: "AWS/SQS",
+        MetricName: "ApproximateNumberOfMessagesVisible",
+        Threshold: 0,
+        ComparisonOperator: "GreaterThanThreshold",
+        TreatMissingData: "notBreaching",
+      });
       expect(watching[0]!.AlarmActions).toEqual([{ Ref: "AlarmTopic" }]);
     }
     expect(resources.AlarmTopic?.Type).toBe("AWS::SNS::Topic");
-    expect(resources.AlarmEmailSubscription).toMatchObject({ Type: "AWS::SNS::Subscription", Condition: "HasAlarmEmail", Properties: { TopicArn: { Ref: "AlarmTopic" }, Protocol: "email", Endpoint: { Ref: "AlarmEmail" } } });
+    expect(resources.AlarmEmailSubscription).toMatchObject({
+      Type: "AWS::SNS::Subscription",
+      Condition: "HasAlarmEmail",
+      Properties: { TopicArn: { Ref: "AlarmTopic" }, Protocol: "email", Endpoint: { Ref: "AlarmEmail" } },
+    });
   });
 
   it("retains every dead-letter queue when the stack is deleted or the queue replaced", () => {
@@ -58,7 +74,9 @@ describe("the SAM template: the HTTP API and the cleanup", () => {
     expect(settings.DestinationArn).toEqual({ "Fn::GetAtt": ["ApiAccessLogGroup", "Arn"] });
     expect(props("ApiAccessLogGroup").RetentionInDays).toEqual({ Ref: "LogRetentionDays" });
     const format = JSON.parse(String(settings.Format)) as Record<string, string>;
-    expect(Object.values(format)).toEqual(expect.arrayContaining(["$context.requestId", "$context.routeKey", "$context.status", "$context.identity.sourceIp", "$context.integrationErrorMessage"]));
+    expect(Object.values(format)).toEqual(
+      expect.arrayContaining(["$context.requestId", "$context.routeKey", "$context.status", "$context.identity.sourceIp", "$context.integrationErrorMessage"]),
+    );
   });
 
   it("runs one cleanup at a time, retries a failed run a bounded number of times, then records it", () => {
@@ -85,7 +103,9 @@ describe("the SAM template: stages", () => {
 
   it("makes every fixed name from the stack name (skyport-orders-<stage>), so two stages coexist in an account", () => {
     const named = Object.entries(resources).flatMap(([id, r]) =>
-      NAME_PROPERTIES.filter((key) => key in ((r.Properties ?? {}) as JsonObject)).map((key) => [`${id}.${key}`, ((r.Properties as JsonObject)[key] as JsonObject)["Fn::Sub"]] as const),
+      NAME_PROPERTIES.filter((key) => key in ((r.Properties ?? {}) as JsonObject)).map(
+        (key) => [`${id}.${key}`, ((r.Properties as JsonObject)[key] as JsonObject)["Fn::Sub"]] as const,
+      ),
     );
     expect(named.length).toBeGreaterThanOrEqual(6);
     for (const [where, sub] of named) expect(sub, where).toMatch(/\$\{AWS::StackName\}/);
@@ -94,7 +114,9 @@ describe("the SAM template: stages", () => {
   it("tags every function, queue, table and topic with its stage", () => {
     const tagged = (id: string) => {
       const tags = props(id).Tags as Json;
-      return Array.isArray(tags) ? tags.some((t) => JSON.stringify(t) === JSON.stringify({ Key: "skyport:stage", Value: { Ref: "Stage" } })) : JSON.stringify((tags as JsonObject | undefined)?.["skyport:stage"]) === JSON.stringify({ Ref: "Stage" });
+      return Array.isArray(tags)
+        ? tags.some((t) => JSON.stringify(t) === JSON.stringify({ Key: "skyport:stage", Value: { Ref: "Stage" } }))
+        : JSON.stringify((tags as JsonObject | undefined)?.["skyport:stage"]) === JSON.stringify({ Ref: "Stage" });
     };
     expect(((template.Globals as JsonObject).Function as JsonObject).Tags).toEqual({ "skyport:stage": { Ref: "Stage" } });
     for (const type of ["AWS::SQS::Queue", "AWS::DynamoDB::Table", "AWS::SNS::Topic", "AWS::Serverless::HttpApi"]) {

@@ -41,8 +41,21 @@ describe("deploy/aws/deploy.sh", () => {
     expect(run.status).toBe(0);
     expect(flagValue(deploy!, "--stack-name")).toBe("skyport-orders-test");
     expect(flagValue(deploy!, "--region")).toBe("eu-west-1");
-    expect(deploy).toEqual(expect.arrayContaining(["--resolve-s3", "--capabilities", "CAPABILITY_IAM", "--no-confirm-changeset", "--parameter-overrides", "Stage=test", "AuthIssuer=https://id.example.com/", "AuthAudience=https://orders.example.com"]));
-    expect(run.commands.map((argv) => argv.slice(0, 3).join(" "))).toEqual(expect.arrayContaining(["aws sts get-caller-identity", "aws cloudformation describe-stacks"]));
+    expect(deploy).toEqual(
+      expect.arrayContaining([
+        "--resolve-s3",
+        "--capabilities",
+        "CAPABILITY_IAM",
+        "--no-confirm-changeset",
+        "--parameter-overrides",
+        "Stage=test",
+        "AuthIssuer=https://id.example.com/",
+        "AuthAudience=https://orders.example.com",
+      ]),
+    );
+    expect(run.commands.map((argv) => argv.slice(0, 3).join(" "))).toEqual(
+      expect.arrayContaining(["aws sts get-caller-identity", "aws cloudformation describe-stacks"]),
+    );
   });
 
   it("uploads every function's bundle folder but not esbuild's meta.json", () => {

@@ -48,8 +48,12 @@ describe("the SAM template: functions", () => {
   it("routes every request of API.md to the HTTP function, and everything else too ($default)", () => {
     const events = Object.values(props("HttpFunction").Events as Record<string, JsonObject>);
     for (const event of events) expect(event).toMatchObject({ Type: "HttpApi", Properties: { ApiId: ref("OrdersApi") } });
-    const routes = events.map((e) => e.Properties as JsonObject).map((p) => (p.Path === undefined && p.Method === undefined ? "$default" : `${p.Method} ${p.Path}`));
-    expect(sorted(routes)).toEqual(sorted(["GET /health", "POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}", "DELETE /orders/{id}", "$default"]));
+    const routes = events
+      .map((e) => e.Properties as JsonObject)
+      .map((p) => (p.Path === undefined && p.Method === undefined ? "$default" : `${p.Method} ${p.Path}`));
+    expect(sorted(routes)).toEqual(
+      sorted(["GET /health", "POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}", "DELETE /orders/{id}", "$default"]),
+    );
     expect(resources.OrdersApi!.Type).toBe("AWS::Serverless::HttpApi");
     // Payload 2.0 (SAM's default for HTTP APIs), $default stage: no stage in front of the path.
     expect(props("OrdersApi").StageName).toBeUndefined();
@@ -73,7 +77,8 @@ describe("the SAM template: table and queues", () => {
   it("declares the table exactly as the DynamoDB store defines it, on demand, with TTL and point-in-time recovery", () => {
     const table = props("OrdersTable");
     const expected = ordersTableDefinition("any");
-    const byName = <T extends { IndexName?: string; AttributeName?: string }>(items: T[]) => [...items].sort((a, b) => String(a.IndexName ?? a.AttributeName).localeCompare(String(b.IndexName ?? b.AttributeName)));
+    const byName = <T extends { IndexName?: string; AttributeName?: string }>(items: T[]) =>
+      [...items].sort((a, b) => String(a.IndexName ?? a.AttributeName).localeCompare(String(b.IndexName ?? b.AttributeName)));
     expect(table.BillingMode).toBe("PAY_PER_REQUEST");
     expect(table.KeySchema).toEqual(expected.KeySchema);
     expect(byName(table.AttributeDefinitions as never[])).toEqual(byName(expected.AttributeDefinitions as never[]));
@@ -111,7 +116,10 @@ describe("the SAM template: least privilege", () => {
         const text = resourceText(resource);
         expect(text, statement.source).not.toBe("*");
         // The one pattern: the log streams of the function's own log group, named before they exist.
-        if (text.includes("*")) expect(text, statement.source).toMatch(/^arn:\$\{AWS::Partition\}:logs:\$\{AWS::Region\}:\$\{AWS::AccountId\}:log-group:\$\{\w+LogGroup\}:log-stream:\*$/);
+        if (text.includes("*"))
+          expect(text, statement.source).toMatch(
+            /^arn:\$\{AWS::Partition\}:logs:\$\{AWS::Region\}:\$\{AWS::AccountId\}:log-group:\$\{\w+LogGroup\}:log-stream:\*$/,
+          );
       }
     }
   });
@@ -122,7 +130,9 @@ describe("the SAM template: least privilege", () => {
       expect(props(id).Role, name).toEqual(arn(role));
       expect(props(id).Policies, name).toBeUndefined();
       expect(props(role).ManagedPolicyArns, role).toBeUndefined();
-      expect(props(role).AssumeRolePolicyDocument).toMatchObject({ Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+      expect(props(role).AssumeRolePolicyDocument).toMatchObject({
+        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      });
     }
     expect(Object.values(resources).filter((r) => r.Type === "AWS::IAM::Role")).toHaveLength(3);
   });

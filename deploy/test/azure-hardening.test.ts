@@ -15,7 +15,12 @@ const resource = (symbol: string): BicepResource => {
 };
 const ofType = (type: string) => template.resources.filter((r) => r.type === type);
 const get = (value: BicepValue | undefined, path: string): BicepValue | undefined =>
-  path.split(".").reduce<BicepValue | undefined>((v, key) => (v && typeof v === "object" && !(v instanceof Expression) && !Array.isArray(v) ? (v as BicepObject)[key] : undefined), value);
+  path
+    .split(".")
+    .reduce<BicepValue | undefined>(
+      (v, key) => (v && typeof v === "object" && !(v instanceof Expression) && !Array.isArray(v) ? (v as BicepObject)[key] : undefined),
+      value,
+    );
 const text = (value: BicepValue | undefined) => (value instanceof Expression ? value.text : JSON.stringify(value));
 /** The comment lines right above a resource declaration. */
 const commentAbove = (r: BicepResource) => {
@@ -53,7 +58,9 @@ describe("main.bicep: a message in a poison queue raises an Azure Monitor alert"
 
   it("tells the action group, which e-mails alertEmail when one is given", () => {
     expect(get(resource("alertRecipients").body, "properties.enabled")).toBe(true);
-    expect(text(get(resource("alertRecipients").body, "properties.emailReceivers"))).toMatch(/^empty\(alertEmail\) \? \[\] : \[[\s\S]*emailAddress: alertEmail/);
+    expect(text(get(resource("alertRecipients").body, "properties.emailReceivers"))).toMatch(
+      /^empty\(alertEmail\) \? \[\] : \[[\s\S]*emailAddress: alertEmail/,
+    );
   });
 });
 

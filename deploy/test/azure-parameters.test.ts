@@ -50,7 +50,7 @@ describe("deploy/azure/main.parameters.json", () => {
 
   it("refuses a value its decorators do not allow (the check can fail)", () => {
     expect(refusals(template.parameters.get("logLevel")!, "verbose")).toEqual(['is not one of ["debug","info","warn","error"]']);
-    expect(refusals(template.parameters.get("instanceMemoryMB")!, "2048")).toEqual(["is not of type int", 'is not one of [512,2048,4096]']);
+    expect(refusals(template.parameters.get("instanceMemoryMB")!, "2048")).toEqual(["is not of type int", "is not one of [512,2048,4096]"]);
     expect(refusals(template.parameters.get("appName")!, "ab")).toEqual(["is shorter than 3"]);
   });
 });

@@ -46,7 +46,11 @@ describe("the schema check refuses a template with a mistake", () => {
 
   it("a misspelled property name", () => {
     expect(findings(storage("    allowSharedKeyAcess: false"))).toEqual([
-      { resource: "storage (Microsoft.Storage/storageAccounts@2025-06-01)", path: "properties.allowSharedKeyAcess", message: "is not a property the schema declares (did you mean allowSharedKeyAccess?)" },
+      {
+        resource: "storage (Microsoft.Storage/storageAccounts@2025-06-01)",
+        path: "properties.allowSharedKeyAcess",
+        message: "is not a property the schema declares (did you mean allowSharedKeyAccess?)",
+      },
     ]);
   });
 

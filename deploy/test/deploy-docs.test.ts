@@ -13,9 +13,27 @@ const shellBlocks = (markdown: string) => [...markdown.matchAll(/```sh\n([\s\S]*
 
 describe("the deploy sections of README.md and deploy/*/README.md", () => {
   const clouds = [
-    { heading: "### Deploy to AWS", readme: read("aws/README.md"), clis: ["sam deploy", "aws cloudformation describe-stacks"], stage: /deploy\/aws\/deploy\.sh [^\n]*--stage="\$STAGE"/, teardown: /deploy\/aws\/teardown\.sh/ },
-    { heading: "### Deploy to Google Cloud", readme: read("gcp/README.md"), clis: ["gcloud functions describe"], stage: /deploy\/gcp\/deploy\.sh [^\n]*--stage="\$STAGE"/, teardown: /deploy\/gcp\/teardown\.sh/ },
-    { heading: "### Deploy to Azure", readme: read("azure/README.md"), clis: ["az group create", "az deployment group create", "az deployment group show"], stage: /az deployment group create [^\n]*\\\n[^\n]*-p stage="\$STAGE"/, teardown: /az group delete/ },
+    {
+      heading: "### Deploy to AWS",
+      readme: read("aws/README.md"),
+      clis: ["sam deploy", "aws cloudformation describe-stacks"],
+      stage: /deploy\/aws\/deploy\.sh [^\n]*--stage="\$STAGE"/,
+      teardown: /deploy\/aws\/teardown\.sh/,
+    },
+    {
+      heading: "### Deploy to Google Cloud",
+      readme: read("gcp/README.md"),
+      clis: ["gcloud functions describe"],
+      stage: /deploy\/gcp\/deploy\.sh [^\n]*--stage="\$STAGE"/,
+      teardown: /deploy\/gcp\/teardown\.sh/,
+    },
+    {
+      heading: "### Deploy to Azure",
+      readme: read("azure/README.md"),
+      clis: ["az group create", "az deployment group create", "az deployment group show"],
+      stage: /az deployment group create [^\n]*\\\n[^\n]*-p stage="\$STAGE"/,
+      teardown: /az group delete/,
+    },
   ];
 
   for (const cloud of clouds) {

@@ -21,7 +21,11 @@ const indexes = JSON.parse(readFileSync(join(gcpDir, "firestore.indexes.json"), 
 const script = dryRun([`--project=${PROJECT}`]);
 const firstRun = recordCommands(script, "absent");
 const secondRun = recordCommands(script, "present");
-const commandPath = (argv: string[]) => argv.filter((arg) => !arg.startsWith("-")).slice(0, 4).join(" ");
+const commandPath = (argv: string[]) =>
+  argv
+    .filter((arg) => !arg.startsWith("-"))
+    .slice(0, 4)
+    .join(" ");
 const find = (commands: string[][], prefix: string) => commands.filter((argv) => argv.join(" ").startsWith(prefix));
 const flag = (argv: string[], name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const deployOf = (name: string) => {
@@ -76,7 +80,9 @@ describe("every gcloud command, parsed offline by the installed gcloud", () => {
       writeFileSync(copy, readFileSync(DEPLOY_SCRIPT, "utf8").replace("--max-delivery-attempts=", "--max-delivery-atempts="));
       writeFileSync(join(broken, "firestore.indexes.json"), readFileSync(join(gcpDir, "firestore.indexes.json")));
       writeFileSync(join(broken, "firestore-index-flags.mjs"), readFileSync(join(gcpDir, "firestore-index-flags.mjs")));
-      const typo = recordCommands(dryRun([`--project=${PROJECT}`], copy), "absent").filter((argv) => argv.some((arg) => arg.startsWith("--max-delivery-atempts")));
+      const typo = recordCommands(dryRun([`--project=${PROJECT}`], copy), "absent").filter((argv) =>
+        argv.some((arg) => arg.startsWith("--max-delivery-atempts")),
+      );
       expect(typo).toHaveLength(1);
       const [result] = await parseWithGcloud(typo);
       expect(result!.status).toBe(2);
@@ -94,7 +100,10 @@ describe("what the script deploys", () => {
     expect(roles(`serviceAccount:${SA("http")}`)).toEqual(new Set(["roles/datastore.user", "roles/pubsub.publisher"]));
     expect(roles(`serviceAccount:${SA("queue")}`)).toEqual(new Set(["roles/datastore.user"]));
     expect(roles(`serviceAccount:${SA("cleanup")}`)).toEqual(new Set(["roles/datastore.user"]));
-    expect(find(firstRun, `pubsub topics add-iam-policy-binding skyport-orders-dev --member=serviceAccount:${SA("http")}`), "publishing only to the orders topic").toHaveLength(1);
+    expect(
+      find(firstRun, `pubsub topics add-iam-policy-binding skyport-orders-dev --member=serviceAccount:${SA("http")}`),
+      "publishing only to the orders topic",
+    ).toHaveLength(1);
     expect(grants.map((argv) => flag(argv, "role"))).not.toContainEqual(expect.stringMatching(/roles\/(owner|editor|viewer)$/));
     for (const [fn, name] of Object.entries(FUNCTIONS)) expect(flag(deployOf(name), "service-account")).toBe(SA(fn));
   });
@@ -117,24 +126,38 @@ describe("what the script deploys", () => {
       expect(resolve(flag(deploy, "source")!)).toBe(bundleDir);
       expect(flag(deploy, "entry-point")).toBe(entryPoint);
       expect(flag(deploy, "set-env-vars")!.split(",")).toEqual(
-        expect.arrayContaining(["SKYPORT_STORE=firestore", `GOOGLE_CLOUD_PROJECT=${PROJECT}`, "SKYPORT_FIRESTORE_DATABASE=skyport-dev", "SKYPORT_TOPIC_ORDERS=skyport-orders-dev"]),
+        expect.arrayContaining([
+          "SKYPORT_STORE=firestore",
+          `GOOGLE_CLOUD_PROJECT=${PROJECT}`,
+          "SKYPORT_FIRESTORE_DATABASE=skyport-dev",
+          "SKYPORT_TOPIC_ORDERS=skyport-orders-dev",
+        ]),
       );
     }
     expect(deployOf(FUNCTIONS.http)).toEqual(expect.arrayContaining(["--trigger-http", "--allow-unauthenticated"]));
     expect(deployOf(FUNCTIONS.cleanup)).toEqual(expect.arrayContaining(["--trigger-http", "--no-allow-unauthenticated"]));
     const queue = deployOf(FUNCTIONS.queue);
-    expect(queue).toEqual(expect.arrayContaining(["--trigger-topic=skyport-orders-dev", "--retry", "--no-allow-unauthenticated", `--trigger-service-account=${INVOKER_SA}`]));
+    expect(queue).toEqual(
+      expect.arrayContaining(["--trigger-topic=skyport-orders-dev", "--retry", "--no-allow-unauthenticated", `--trigger-service-account=${INVOKER_SA}`]),
+    );
   });
 
   it("creates the Firestore database and every index and field override of firestore.indexes.json, with the TTL policy", () => {
     expect(find(firstRun, "firestore databases create")).toHaveLength(1);
     const composite = find(firstRun, "firestore indexes composite create");
-    expect(composite.map((argv) => [flag(argv, "collection-group"), argv.filter((arg) => arg.startsWith("--field-config=")).map((arg) => arg.slice(15))])).toEqual(
+    expect(
+      composite.map((argv) => [flag(argv, "collection-group"), argv.filter((arg) => arg.startsWith("--field-config=")).map((arg) => arg.slice(15))]),
+    ).toEqual(
       indexes.indexes.map((index) => [index.collectionGroup, index.fields.map((field) => `field-path=${field.fieldPath},order=${field.order.toLowerCase()}`)]),
     );
     for (const override of indexes.fieldOverrides) {
-      if (override.ttl) expect(find(firstRun, `firestore fields ttls update ${override.fieldPath} --collection-group=${override.collectionGroup} --enable-ttl`)).toHaveLength(1);
-      expect(find(firstRun, `firestore indexes fields update ${override.fieldPath} --collection-group=${override.collectionGroup} --disable-indexes`)).toHaveLength(1);
+      if (override.ttl)
+        expect(find(firstRun, `firestore fields ttls update ${override.fieldPath} --collection-group=${override.collectionGroup} --enable-ttl`)).toHaveLength(
+          1,
+        );
+      expect(
+        find(firstRun, `firestore indexes fields update ${override.fieldPath} --collection-group=${override.collectionGroup} --disable-indexes`),
+      ).toHaveLength(1);
     }
   });
 
@@ -147,7 +170,10 @@ describe("what the script deploys", () => {
   });
 
   it("has Cloud Scheduler POST to the cleanup function with an OIDC token of the invoker, which may call only the private functions", () => {
-    for (const [run, verb] of [[firstRun, "create"], [secondRun, "update"]] as const) {
+    for (const [run, verb] of [
+      [firstRun, "create"],
+      [secondRun, "update"],
+    ] as const) {
       const [job] = find(run, `scheduler jobs ${verb} http skyport-orders-dev-cleanup`);
       expect(job).toEqual(expect.arrayContaining(["--http-method=POST", `--oidc-service-account-email=${INVOKER_SA}`]));
       expect(flag(job!, "uri")).toBe(flag(job!, "oidc-token-audience"));
@@ -164,12 +190,16 @@ describe("what the script deploys", () => {
     // Composite indexes have no describe command: their create counts ALREADY_EXISTS as done.
     expect(creates(secondRun)).toEqual(["firestore indexes composite create", "firestore indexes composite create"]);
     expect(script).toMatch(/output=\$\(gcloud firestore indexes composite create .* 2>&1\) \|\| grep -q ALREADY_EXISTS/);
-    expect(creates(firstRun)).toEqual(expect.arrayContaining(["iam service-accounts create skyport-dev-http", "pubsub topics create skyport-orders-dev", "scheduler jobs create http"]));
+    expect(creates(firstRun)).toEqual(
+      expect.arrayContaining(["iam service-accounts create skyport-dev-http", "pubsub topics create skyport-orders-dev", "scheduler jobs create http"]),
+    );
     expect(find(secondRun, "functions deploy")).toHaveLength(3);
   });
 });
 
 it("reads its indexes from firestore.indexes.json through the helper the script runs", () => {
-  const lines = execFileSync("node", [join(gcpDir, "firestore-index-flags.mjs"), join(gcpDir, "firestore.indexes.json")], { encoding: "utf8" }).trim().split("\n");
+  const lines = execFileSync("node", [join(gcpDir, "firestore-index-flags.mjs"), join(gcpDir, "firestore.indexes.json")], { encoding: "utf8" })
+    .trim()
+    .split("\n");
   expect(lines.filter((line) => line.startsWith("index\t"))).toHaveLength(indexes.indexes.length);
 });

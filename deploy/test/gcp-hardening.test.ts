@@ -45,7 +45,9 @@ describe("deploy.sh: a message in the dead-letter subscription raises a Cloud Mo
   it("with --alert-email, e-mails it through a channel made once and named in the policy", () => {
     const [channel] = find(withEmail.first, "beta monitoring channels create");
     expect(flag(channel!, "channel-labels")).toBe("email_address=ops@example.com");
-    expect(policyOf(find(withEmail.first, "alpha monitoring policies create")[0]).notificationChannels).toEqual([expect.stringMatching(/^projects\/demo-skyport\/notificationChannels\//)]);
+    expect(policyOf(find(withEmail.first, "alpha monitoring policies create")[0]).notificationChannels).toEqual([
+      expect.stringMatching(/^projects\/demo-skyport\/notificationChannels\//),
+    ]);
     expect(find(withEmail.second, "beta monitoring channels create")).toEqual([]);
     expect(policyOf(find(withEmail.second, "alpha monitoring policies update")[0]).notificationChannels).toHaveLength(1);
     expect(policyOf(find(withoutEmail.first, "alpha monitoring policies create")[0]).notificationChannels).toEqual([]);

@@ -12,7 +12,8 @@ const deployed = recordCommands(dryRun([`--project=${PROJECT}`, "--alert-email=o
 const removed = recordCommands(dryRun([`--project=${PROJECT}`], TEARDOWN), "present");
 const removedWithData = recordCommands(dryRun([`--project=${PROJECT}`, "--delete-data"], TEARDOWN), "present");
 const has = (commands: string[][], words: string[]) => commands.some((argv) => words.every((word) => argv.includes(word)));
-const listedBy = (commands: string[][], displayName: string) => commands.some((argv) => argv.includes("list") && flag(argv, "filter") === `displayName="${displayName}"`);
+const listedBy = (commands: string[][], displayName: string) =>
+  commands.some((argv) => argv.includes("list") && flag(argv, "filter") === `displayName="${displayName}"`);
 
 /** For each command of deploy.sh that makes something, what teardown.sh must run to remove it (all words in one command). */
 function removals(argv: string[]): string[][] | "goes with another resource" | undefined {
@@ -23,7 +24,8 @@ function removals(argv: string[]): string[][] | "goes with another resource" | u
   if (path.startsWith("pubsub topics create ")) return [["pubsub", "topics", "delete", fourth!]];
   if (path.startsWith("pubsub subscriptions create ")) return [["pubsub", "subscriptions", "delete", fourth!]];
   if (path.startsWith("iam service-accounts create ")) return [["iam", "service-accounts", "delete", `${fourth}@${PROJECT}.iam.gserviceaccount.com`]];
-  if (path.startsWith("projects add-iam-policy-binding ")) return [["projects", "remove-iam-policy-binding", PROJECT, `--member=${flag(argv, "member")}`, `--role=${flag(argv, "role")}`]];
+  if (path.startsWith("projects add-iam-policy-binding "))
+    return [["projects", "remove-iam-policy-binding", PROJECT, `--member=${flag(argv, "member")}`, `--role=${flag(argv, "role")}`]];
   // Bindings on a topic, a subscription or a function, and the index settings of a database, go with it.
   if (/^(pubsub topics|pubsub subscriptions|functions) add-(iam|invoker)-policy-binding /.test(path)) return "goes with another resource";
   if (/^firestore (indexes|fields) /.test(path)) return "goes with another resource";
@@ -36,14 +38,17 @@ describe("deploy/gcp/teardown.sh", () => {
   });
 
   it("removes every function, scheduler job, topic, subscription, service account and project binding deploy.sh creates", () => {
-    const makers = deployed.filter((argv) => /^(create|deploy|add-iam-policy-binding|add-invoker-policy-binding)$/.test(argv.find((arg, i) => i > 0 && /^(create|deploy|add-)/.test(arg)) ?? ""));
+    const makers = deployed.filter((argv) =>
+      /^(create|deploy|add-iam-policy-binding|add-invoker-policy-binding)$/.test(argv.find((arg, i) => i > 0 && /^(create|deploy|add-)/.test(arg)) ?? ""),
+    );
     expect(makers.length).toBeGreaterThan(15);
     const missing: string[] = [];
     for (const argv of makers) {
-      if (argv.includes("monitoring") || argv.includes("firestore") && argv.includes("databases")) continue; // below
+      if (argv.includes("monitoring") || (argv.includes("firestore") && argv.includes("databases"))) continue; // below
       const needed = removals(argv);
       if (needed === undefined) missing.push(`teardown.sh knows no removal for: gcloud ${argv.join(" ")}`);
-      else if (needed !== "goes with another resource") for (const words of needed) if (!has(removed, words)) missing.push(`gcloud ${argv.join(" ")} is not undone by: ${words.join(" ")}`);
+      else if (needed !== "goes with another resource")
+        for (const words of needed) if (!has(removed, words)) missing.push(`gcloud ${argv.join(" ")} is not undone by: ${words.join(" ")}`);
     }
     expect(missing).toEqual([]);
   });
@@ -69,7 +74,9 @@ describe("deploy/gcp/teardown.sh", () => {
 
   it("has only commands the installed gcloud parses offline", async () => {
     const unique = new Map([...removed, ...removedWithData].map((argv) => [JSON.stringify(argv), argv]));
-    const refused = (await parseWithGcloud([...unique.values()])).filter((result) => !parsedCleanly(result)).map((r) => `${r.status}: gcloud ${r.argv.join(" ")}\n${r.message}`);
+    const refused = (await parseWithGcloud([...unique.values()]))
+      .filter((result) => !parsedCleanly(result))
+      .map((r) => `${r.status}: gcloud ${r.argv.join(" ")}\n${r.message}`);
     expect(refused).toEqual([]);
   }, 180_000);
 });

@@ -31,8 +31,26 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
 
   it("gives each function's role only the actions its code calls", () => {
     const needs: Record<string, string[]> = {
-      http: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "sqs:SendMessage"],
-      queue: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+      http: [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem",
+        "dynamodb:Query",
+        "sqs:SendMessage",
+      ],
+      queue: [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:GetQueueAttributes",
+      ],
       cleanup: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage"],
     };
     const roles = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Role");
@@ -61,7 +79,12 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
     expect(fed.length).toBeGreaterThan(0);
     for (const [, q] of fed) expect(JSON.stringify((q.Properties as JsonObject).RedrivePolicy)).toMatch(/deadLetterTargetArn/);
     // Every other queue is where something lands for good: a redrive target or a function's on-failure destination.
-    const targets = JSON.stringify(Object.values(resources).map((r) => [(r.Properties as JsonObject | undefined)?.RedrivePolicy, (r.Properties as JsonObject | undefined)?.EventInvokeConfig]));
+    const targets = JSON.stringify(
+      Object.values(resources).map((r) => [
+        (r.Properties as JsonObject | undefined)?.RedrivePolicy,
+        (r.Properties as JsonObject | undefined)?.EventInvokeConfig,
+      ]),
+    );
     for (const [id] of queues.filter((q) => !fed.includes(q))) expect(targets, `${id} is a dead-letter queue`).toContain(`{"Fn::GetAtt":["${id}","Arn"]}`);
   });
 });
@@ -75,7 +98,13 @@ describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
     expect(roles).toContain("roles/datastore.user");
     for (const role of roles) {
       expect(role).not.toMatch(/^roles\/(owner|editor|viewer)$|admin/i);
-      expect(["roles/datastore.user", "roles/pubsub.publisher", "roles/pubsub.subscriber", "roles/run.invoker", "roles/iam.serviceAccountTokenCreator"]).toContain(role);
+      expect([
+        "roles/datastore.user",
+        "roles/pubsub.publisher",
+        "roles/pubsub.subscriber",
+        "roles/run.invoker",
+        "roles/iam.serviceAccountTokenCreator",
+      ]).toContain(role);
     }
   });
 

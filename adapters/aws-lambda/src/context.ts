@@ -14,4 +14,3 @@ export function toContext(lambda: LambdaContext, options: AdapterOptions, extra:
     principal: extra.principal,
   };
 }
-

@@ -46,7 +46,10 @@ describe("REST API payload 1.0 -> HttpRequest", () => {
 
   it("decodes a body the API treats as binary", () => {
     const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
-    const event = restApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: bytes }, { binaryMediaTypes: ["*/*"] });
+    const event = restApiEvent(
+      { method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: bytes },
+      { binaryMediaTypes: ["*/*"] },
+    );
     expect(event.isBase64Encoded).toBe(true);
     expect(fromApiGatewayV1(event).body).toEqual(Buffer.from(bytes));
   });
@@ -54,7 +57,12 @@ describe("REST API payload 1.0 -> HttpRequest", () => {
 
 describe("HttpResponse -> REST API payload 1.0 result", () => {
   it("always has a body string, empty for a 204", () => {
-    expect(toApiGatewayV1Result({ status: 204, headers: { "x-request-id": "r" } })).toEqual({ statusCode: 204, headers: { "x-request-id": "r" }, body: "", isBase64Encoded: false });
+    expect(toApiGatewayV1Result({ status: 204, headers: { "x-request-id": "r" } })).toEqual({
+      statusCode: 204,
+      headers: { "x-request-id": "r" },
+      body: "",
+      isBase64Encoded: false,
+    });
   });
 
   it("sends problem+json as text and anything else base64", () => {

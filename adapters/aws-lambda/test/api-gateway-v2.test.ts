@@ -38,7 +38,11 @@ describe("HTTP API payload 2.0 -> HttpRequest", () => {
   it("never reads a body that is not base64 as JSON, however Node's lenient decoder would read it", () => {
     const json = Buffer.from('{"customerId":"c1"}').toString("base64");
     for (const body of [`${json}!!`, `*${json}`, "e30", "not base64 at all"]) {
-      const event = { ...httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: "{}" }), body, isBase64Encoded: true };
+      const event = {
+        ...httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: "{}" }),
+        body,
+        isBase64Encoded: true,
+      };
       expect(fromApiGatewayV2(event).body, body).toEqual(new Uint8Array([0xff]));
     }
   });
@@ -63,7 +67,12 @@ describe("HTTP API payload 2.0 -> HttpRequest", () => {
 describe("HttpResponse -> HTTP API payload 2.0 result", () => {
   it("sends a JSON body as text, with every header", () => {
     const result = toApiGatewayV2Result({ status: 201, headers: { "content-type": "application/json", location: "/orders/x", etag: '"1"' }, body: '{"a":1}' });
-    expect(result).toEqual({ statusCode: 201, headers: { "content-type": "application/json", location: "/orders/x", etag: '"1"' }, body: '{"a":1}', isBase64Encoded: false });
+    expect(result).toEqual({
+      statusCode: 201,
+      headers: { "content-type": "application/json", location: "/orders/x", etag: '"1"' },
+      body: '{"a":1}',
+      isBase64Encoded: false,
+    });
   });
 
   it("moves Set-Cookie into cookies", () => {
@@ -78,6 +87,10 @@ describe("HttpResponse -> HTTP API payload 2.0 result", () => {
   });
 
   it("leaves the body out of a 204", () => {
-    expect(toApiGatewayV2Result({ status: 204, headers: { "x-request-id": "r" } })).toEqual({ statusCode: 204, headers: { "x-request-id": "r" }, isBase64Encoded: false });
+    expect(toApiGatewayV2Result({ status: 204, headers: { "x-request-id": "r" } })).toEqual({
+      statusCode: 204,
+      headers: { "x-request-id": "r" },
+      isBase64Encoded: false,
+    });
   });
 });

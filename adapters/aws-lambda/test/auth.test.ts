@@ -7,7 +7,10 @@ import { httpApiEvent, restApiEvent, sendThroughLambda } from "../src/testing/in
 function lambdaTarget(issuer: Pick<TestIssuer, "issuer" | "audience">, event: typeof httpApiEvent | typeof restApiEvent) {
   const deps = memoryOrderDeps({ identity: jwtIdentity(issuer), customerClaim: "sub" });
   const service = createOrderService(deps);
-  const send = sendThroughLambda(lambdaHttpHandler(async () => service.http, { logger: silentLogger }), (r) => event(r));
+  const send = sendThroughLambda(
+    lambdaHttpHandler(async () => service.http, { logger: silentLogger }),
+    (r) => event(r),
+  );
   return { send, idempotency: deps.idempotency, orders: deps.orders };
 }
 

@@ -13,17 +13,35 @@ const options = { logger: silentLogger };
 
 httpContract("Lambda, HTTP API payload 2.0, memory store", () => {
   const { deps, service } = memoryService();
-  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service.http, options), (r) => httpApiEvent(r)) };
+  return {
+    idempotency: deps.idempotency,
+    send: sendThroughLambda(
+      lambdaHttpHandler(async () => service.http, options),
+      (r) => httpApiEvent(r),
+    ),
+  };
 });
 
 httpContract("Lambda, REST API payload 1.0, memory store", () => {
   const { deps, service } = memoryService();
-  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service.http, options), (r) => restApiEvent(r)) };
+  return {
+    idempotency: deps.idempotency,
+    send: sendThroughLambda(
+      lambdaHttpHandler(async () => service.http, options),
+      (r) => restApiEvent(r),
+    ),
+  };
 });
 
 httpContract("Lambda function URL, memory store", () => {
   const { deps, service } = memoryService();
-  return { idempotency: deps.idempotency, send: sendThroughLambda(lambdaHttpHandler(async () => service.http, options), (r) => functionUrlEvent(r)) };
+  return {
+    idempotency: deps.idempotency,
+    send: sendThroughLambda(
+      lambdaHttpHandler(async () => service.http, options),
+      (r) => functionUrlEvent(r),
+    ),
+  };
 });
 
 queueContract("Lambda, SQS, memory store", () => {

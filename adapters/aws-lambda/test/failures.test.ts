@@ -8,7 +8,13 @@ function failingTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): Failur
   const deps = memoryOrderDeps();
   const { orders, faults } = breakableOrderStore(deps.orders);
   const service = createOrderService({ ...deps, orders });
-  return { faults, send: sendThroughLambda(lambdaHttpHandler(async () => service.http, { logger: silentLogger }), eventOf) };
+  return {
+    faults,
+    send: sendThroughLambda(
+      lambdaHttpHandler(async () => service.http, { logger: silentLogger }),
+      eventOf,
+    ),
+  };
 }
 
 failureContract("Lambda, HTTP API payload 2.0, memory store", () => failingTarget((r) => httpApiEvent(r)));

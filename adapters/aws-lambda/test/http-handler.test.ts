@@ -41,13 +41,23 @@ describe("the Lambda HTTP handler", () => {
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     await handler(httpApiEvent({ method: "GET", path: "/health", headers: { traceparent } }), lambdaContext());
     expect(seen.context!.traceparent).toBe(traceparent);
-    await handler(restApiEvent({ method: "GET", path: "/health", headers: { "X-Amzn-Trace-Id": "Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1" } }), lambdaContext());
+    await handler(
+      restApiEvent({
+        method: "GET",
+        path: "/health",
+        headers: { "X-Amzn-Trace-Id": "Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1" },
+      }),
+      lambdaContext(),
+    );
     expect(seen.context!.traceparent).toBe("00-5e9f0c651de4d666d4dd26aced652b6c-53995c3f42cd8ad8-01");
   });
 
   it("takes the principal from what the authorizer verified, never from a header", async () => {
     const { seen, handler } = echo();
-    await handler(httpApiEvent({ method: "GET", path: "/health", headers: { "x-principal": "mallory" } }, { claims: { sub: "user-7", iss: "https://issuer" } }), lambdaContext());
+    await handler(
+      httpApiEvent({ method: "GET", path: "/health", headers: { "x-principal": "mallory" } }, { claims: { sub: "user-7", iss: "https://issuer" } }),
+      lambdaContext(),
+    );
     expect(seen.context!.principal).toBe("user-7");
     await handler(httpApiEvent({ method: "GET", path: "/health" }), lambdaContext());
     expect(seen.context!.principal).toBeUndefined();
@@ -67,7 +77,10 @@ describe("the Lambda HTTP handler", () => {
     const handler = lambdaHttpHandler(() => Promise.reject(new StoreUnavailable(new Error("ECONNREFUSED 10.0.0.1"))), { logger: silentLogger });
     const lambda = lambdaContext();
     const result = await handler(httpApiEvent({ method: "GET", path: "/orders/x" }), lambda);
-    expect(result).toMatchObject({ statusCode: 503, headers: { "content-type": "application/problem+json", "x-request-id": lambda.awsRequestId, "retry-after": "1" } });
+    expect(result).toMatchObject({
+      statusCode: 503,
+      headers: { "content-type": "application/problem+json", "x-request-id": lambda.awsRequestId, "retry-after": "1" },
+    });
     expect(JSON.parse(result.body!)).toEqual({ type: `${PROBLEM_BASE}unavailable`, title: "Service unavailable", status: 503, detail: expect.any(String) });
     expect(result.body).not.toContain("ECONNREFUSED");
   });

@@ -10,7 +10,10 @@ it("README's example is readme-example.ts, as written", () => {
 });
 
 it("README: an app's functions as Lambda handlers, by name", async () => {
-  const batch = sqsEvent([{ id: "m1", body: JSON.stringify({ type: "greeting.requested", name: "Ada" }) }, { id: "m2", body: "not json" }]);
+  const batch = sqsEvent([
+    { id: "m1", body: JSON.stringify({ type: "greeting.requested", name: "Ada" }) },
+    { id: "m2", body: "not json" },
+  ]);
   expect(await greet(batch, lambdaContext())).toEqual({ batchItemFailures: [{ itemIdentifier: "m2" }] });
   const listed = (await api(httpApiEvent({ method: "GET", path: "/greetings" }), lambdaContext())) as { statusCode: number; body: string };
   expect([listed.statusCode, JSON.parse(listed.body)]).toEqual([200, ["Ada"]]);

@@ -14,7 +14,10 @@ describe("the SQS event publisher", () => {
   it("sends order.created as a JSON body to the configured queue, with the traceparent attribute", async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: "m-1" });
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-    await new SqsEventPublisher(() => new SQSClient({ region: "eu-west-1" }), QUEUE_URL).publish({ type: "order.created", orderId: "ord_01JDAAAAAAAAAAAAAAAAAAAAAA" }, traceparent);
+    await new SqsEventPublisher(() => new SQSClient({ region: "eu-west-1" }), QUEUE_URL).publish(
+      { type: "order.created", orderId: "ord_01JDAAAAAAAAAAAAAAAAAAAAAA" },
+      traceparent,
+    );
     const calls = sqs.commandCalls(SendMessageCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args[0].input).toEqual({
@@ -32,7 +35,9 @@ describe("the SQS event publisher", () => {
 
   it("lets a failed send reject, for core to log (the order exists regardless)", async () => {
     sqs.on(SendMessageCommand).rejects(Object.assign(new Error("throttled"), { name: "RequestThrottled" }));
-    await expect(new SqsEventPublisher(() => new SQSClient({ region: "eu-west-1" }), QUEUE_URL).publish({ type: "order.created", orderId: "ord_1" })).rejects.toThrow("throttled");
+    await expect(
+      new SqsEventPublisher(() => new SQSClient({ region: "eu-west-1" }), QUEUE_URL).publish({ type: "order.created", orderId: "ord_1" }),
+    ).rejects.toThrow("throttled");
   });
 
   it("builds its client from the environment's region, sending to SKYPORT_TOPIC_ORDERS", async () => {

@@ -9,7 +9,9 @@ describe("SQS batch -> Message[]", () => {
   it("translates the captured sample: id, body, receive count as attempt, string attributes", () => {
     const event = fixture as unknown as SQSEvent;
     expect(isSqsEvent(event)).toBe(true);
-    expect(fromSqsEvent(event)).toEqual([{ id: "MessageID_1", body: "Message Body", attempt: 2, attributes: { Attribute1: "AttributeValue1", Attribute2: "123" } }]);
+    expect(fromSqsEvent(event)).toEqual([
+      { id: "MessageID_1", body: "Message Body", attempt: 2, attributes: { Attribute1: "AttributeValue1", Attribute2: "123" } },
+    ]);
   });
 
   it("keeps the publisher's traceparent, else turns SQS's AWSTraceHeader into one", () => {
@@ -32,7 +34,12 @@ describe("SQS batch -> Message[]", () => {
 
 describe("BatchResult -> partial batch response", () => {
   it("reports every failed message, poison or not, and nothing else", () => {
-    const result: BatchResult = { failed: [{ id: "m2", retryable: true }, { id: "m3", retryable: false }] };
+    const result: BatchResult = {
+      failed: [
+        { id: "m2", retryable: true },
+        { id: "m3", retryable: false },
+      ],
+    };
     expect(toSqsBatchResponse(result)).toEqual({ batchItemFailures: [{ itemIdentifier: "m2" }, { itemIdentifier: "m3" }] });
     expect(toSqsBatchResponse({ failed: [] })).toEqual({ batchItemFailures: [] });
   });
@@ -46,8 +53,17 @@ describe("the Lambda SQS handler", () => {
       return { failed: messages.filter((m) => m.body === "poison").map((m) => ({ id: m.id, retryable: false })) };
     };
     const handler = lambdaQueueHandler(async () => queue, { logger: silentLogger });
-    const response = await handler(sqsEvent([{ id: "ok", body: "fine" }, { id: "bad", body: "poison", attempt: 3 }]), lambdaContext());
-    expect(given.map((m) => [m.id, m.attempt])).toEqual([["ok", 1], ["bad", 3]]);
+    const response = await handler(
+      sqsEvent([
+        { id: "ok", body: "fine" },
+        { id: "bad", body: "poison", attempt: 3 },
+      ]),
+      lambdaContext(),
+    );
+    expect(given.map((m) => [m.id, m.attempt])).toEqual([
+      ["ok", 1],
+      ["bad", 3],
+    ]);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: "bad" }] });
   });
 

@@ -1,5 +1,17 @@
 import { app, type FunctionHandler, type HttpMethod } from "@azure/functions";
-import { functionsOf, lazyHandler, topicVariable, type App, type AppFunction, type AppInstance, type Env, type HandlerOf, type Lazy, type TriggerKind, type Wiring } from "@skyport/core";
+import {
+  functionsOf,
+  lazyHandler,
+  topicVariable,
+  type App,
+  type AppFunction,
+  type AppInstance,
+  type Env,
+  type HandlerOf,
+  type Lazy,
+  type TriggerKind,
+  type Wiring,
+} from "@skyport/core";
 import { azureHttpHandler } from "./http/handler.js";
 import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./options.js";
 import { azureQueueHandler } from "./queue/handler.js";
@@ -13,26 +25,31 @@ const ALL_METHODS: HttpMethod[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELET
 type Register = (name: string, handler: Lazy<unknown>, fn: AppFunction<unknown, TriggerKind>, options: RegistrationOptions) => FunctionHandler;
 
 /** Each trigger kind's host binding: a new kind adds one line here and one folder named after it. */
-const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, fn: AppFunction<unknown, K>, options: RegistrationOptions) => FunctionHandler } = {
-  // `{*path}` (host.json sets routePrefix to "") so that the app's router owns every path.
-  http(name, handler, _fn, options) {
-    const http = azureHttpHandler(handler, options);
-    app.http(name, { route: "{*path}", methods: ALL_METHODS, authLevel: "anonymous", handler: http });
-    return http;
-  },
-  // The topic's Storage queue is named by its app setting, as its publishers read it; the host
-  // moves a message to `<queue>-poison` after maxDequeueCount.
-  queue(name, handler, fn, options) {
-    const queue = azureQueueHandler(handler, options);
-    app.storageQueue(name, { queueName: `%${topicVariable(fn.trigger.topic)}%`, connection: options.queueConnection ?? "AzureWebJobsStorage", handler: queue });
-    return queue;
-  },
-  schedule(name, handler, fn, options) {
-    const timer = azureScheduleHandler(handler, options);
-    app.timer(name, { schedule: ncrontabSchedule(fn.trigger.schedule), handler: timer });
-    return timer;
-  },
-};
+const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, fn: AppFunction<unknown, K>, options: RegistrationOptions) => FunctionHandler } =
+  {
+    // `{*path}` (host.json sets routePrefix to "") so that the app's router owns every path.
+    http(name, handler, _fn, options) {
+      const http = azureHttpHandler(handler, options);
+      app.http(name, { route: "{*path}", methods: ALL_METHODS, authLevel: "anonymous", handler: http });
+      return http;
+    },
+    // The topic's Storage queue is named by its app setting, as its publishers read it; the host
+    // moves a message to `<queue>-poison` after maxDequeueCount.
+    queue(name, handler, fn, options) {
+      const queue = azureQueueHandler(handler, options);
+      app.storageQueue(name, {
+        queueName: `%${topicVariable(fn.trigger.topic)}%`,
+        connection: options.queueConnection ?? "AzureWebJobsStorage",
+        handler: queue,
+      });
+      return queue;
+    },
+    schedule(name, handler, fn, options) {
+      const timer = azureScheduleHandler(handler, options);
+      app.timer(name, { schedule: ncrontabSchedule(fn.trigger.schedule), handler: timer });
+      return timer;
+    },
+  };
 
 /**
  * Registers every function of the app with the Functions host under its declared name, and

@@ -7,7 +7,10 @@ import { azureHttpTarget } from "../src/testing/index.js";
 function azureTarget(issuer: Pick<TestIssuer, "issuer" | "audience">) {
   const deps = memoryOrderDeps({ identity: jwtIdentity(issuer), customerClaim: "sub" });
   const service = createOrderService(deps);
-  return azureHttpTarget(azureHttpHandler(async () => service.http, { logLevel: "error" }), { idempotency: deps.idempotency, orders: deps.orders });
+  return azureHttpTarget(
+    azureHttpHandler(async () => service.http, { logLevel: "error" }),
+    { idempotency: deps.idempotency, orders: deps.orders },
+  );
 }
 
 authContract("Azure Functions HTTP handler", azureTarget);

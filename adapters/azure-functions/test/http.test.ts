@@ -73,7 +73,12 @@ describe("app.http handler", () => {
     const init = await azureHttpHandler(failing, { logLevel: "info" })(hostHttpRequest({ method: "GET", path: "/orders/x" }), invocation);
     expect(init.status).toBe(503);
     expect(init.headers).toMatchObject({ "content-type": "application/problem+json", "x-request-id": invocation.invocationId, "retry-after": "1" });
-    expect(JSON.parse(String(init.body))).toEqual({ type: "https://skyport.dev/problems/unavailable", title: "Service unavailable", status: 503, detail: expect.any(String) });
+    expect(JSON.parse(String(init.body))).toEqual({
+      type: "https://skyport.dev/problems/unavailable",
+      title: "Service unavailable",
+      status: 503,
+      detail: expect.any(String),
+    });
     expect(String(init.body)).not.toMatch(/ENOTFOUND|azure\.com/);
     expect(logs).toEqual([{ level: "error", message: expect.stringContaining("ENOTFOUND") }]);
   });
@@ -82,7 +87,10 @@ describe("app.http handler", () => {
     const failing = async (): Promise<HttpHandler> => {
       throw new TypeError("cannot read properties of undefined (reading 'container')");
     };
-    const init = await azureHttpHandler(failing, { logLevel: "error" })(hostHttpRequest({ method: "GET", path: "/health" }), hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger" }));
+    const init = await azureHttpHandler(failing, { logLevel: "error" })(
+      hostHttpRequest({ method: "GET", path: "/health" }),
+      hostInvocationContext({ functionName: "orders-http", triggerType: "httpTrigger" }),
+    );
     expect(init.status).toBe(500);
     expect(String(init.body)).not.toMatch(/container|TypeError/);
   });

@@ -1,4 +1,19 @@
-import { createOrderService, defineApp, http, memoryStores, queue, schedule, confirmOrder, deleteExpiredOrders, orderRoutes, silentLogger, systemClock, ulidIds, type EventPublisher, type OrderDeps } from "@skyport/core";
+import {
+  createOrderService,
+  defineApp,
+  http,
+  memoryStores,
+  queue,
+  schedule,
+  confirmOrder,
+  deleteExpiredOrders,
+  orderRoutes,
+  silentLogger,
+  systemClock,
+  ulidIds,
+  type EventPublisher,
+  type OrderDeps,
+} from "@skyport/core";
 
 /** The order handlers on memory stores, as an entry module hands them to the adapter. */
 export function memoryService(overrides: Partial<OrderDeps> = {}) {

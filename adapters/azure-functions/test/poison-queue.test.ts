@@ -26,7 +26,9 @@ describe("queue trigger over azurite, as the host's queue listener runs it", () 
   it("confirms the order a published message names and deletes the message", async () => {
     const order = orderAt(new Date());
     await deps.orders.create(order);
-    await storageQueueEventPublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders")).publish({ type: "order.created", orderId: order.id });
+    await storageQueueEventPublisher(
+      readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"),
+    ).publish({ type: "order.created", orderId: order.id });
     expect(Object.values(await listen())).toEqual(["done"]);
     expect(await deps.orders.get(order.id)).toMatchObject({ status: "confirmed", version: 2 });
     expect((await queue.peekMessages()).peekedMessageItems).toEqual([]);

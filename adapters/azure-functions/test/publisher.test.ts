@@ -15,7 +15,9 @@ describe("Storage Queue publisher (azurite)", () => {
   });
 
   it("sends the event as base64 JSON, the encoding the Functions host decodes by default, with the traceparent inside", async () => {
-    const publisher = storageQueueEventPublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
+    const publisher = storageQueueEventPublisher(
+      readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: queueName, SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"),
+    );
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     await publisher.publish({ type: "order.created", orderId: ORDER }, traceparent);
     await publisher.publish({ type: "order.created", orderId: ORDER });
@@ -29,7 +31,9 @@ describe("Storage Queue publisher (azurite)", () => {
   });
 
   it("fails the publish when the queue does not exist, for core to log", async () => {
-    const publisher = storageQueueEventPublisher(readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: "no-such-queue", SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"));
+    const publisher = storageQueueEventPublisher(
+      readStorageQueueConfig({ SKYPORT_TOPIC_ORDERS: "no-such-queue", SKYPORT_STORAGE_CONNECTION_STRING: connectionString }, "orders"),
+    );
     await expect(publisher.publish({ type: "order.created", orderId: ORDER })).rejects.toThrow();
   });
 });
@@ -55,9 +59,13 @@ describe("Storage Queue configuration", () => {
       }
     };
     expect(error({ SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toMatchObject({ variable: "SKYPORT_TOPIC_ORDERS" });
-    expect(error({ SKYPORT_TOPIC_ORDERS: "Orders_Queue", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toMatchObject({ variable: "SKYPORT_TOPIC_ORDERS" });
+    expect(error({ SKYPORT_TOPIC_ORDERS: "Orders_Queue", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toMatchObject({
+      variable: "SKYPORT_TOPIC_ORDERS",
+    });
     expect(error({ SKYPORT_TOPIC_ORDERS: "orders--x", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net" })).toBeInstanceOf(ConfigError);
     expect(error({ SKYPORT_TOPIC_ORDERS: "orders" })).toMatchObject({ variable: "SKYPORT_QUEUE_SERVICE_URL" });
-    expect(error({ SKYPORT_TOPIC_ORDERS: "orders", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net/orders" })).toMatchObject({ variable: "SKYPORT_QUEUE_SERVICE_URL" });
+    expect(error({ SKYPORT_TOPIC_ORDERS: "orders", SKYPORT_QUEUE_SERVICE_URL: "https://a.queue.core.windows.net/orders" })).toMatchObject({
+      variable: "SKYPORT_QUEUE_SERVICE_URL",
+    });
   });
 });

@@ -17,7 +17,10 @@ const ORDER = "ord_01JD0000000000000000000000";
 
 describe("Storage Queue message -> neutral message", () => {
   it("takes the message id, the dequeue count as attempt and the text the publisher sent", () => {
-    const text = Buffer.from(toStorageQueueMessage({ type: "order.created", orderId: ORDER }, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"), "base64").toString();
+    const text = Buffer.from(
+      toStorageQueueMessage({ type: "order.created", orderId: ORDER }, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+      "base64",
+    ).toString();
     const { queueItem, invocation } = hostQueueDelivery(receivedMessage("6f1c-msg", text, 3));
     expect(fromStorageQueueMessage(queueItem, invocation)).toEqual({
       id: "6f1c-msg",

@@ -77,7 +77,10 @@ describe("invocations as the worker runs them (the library's own InvocationModel
     await deps.orders.create(order);
     await worker.invoke("confirm", queueInvocation(JSON.stringify({ type: "order.created", orderId: order.id }), 2));
     expect(await deps.orders.get(order.id)).toMatchObject({ status: "confirmed", version: 2 });
-    const confirmed = worker.logs.filter((l) => l.category === "user").map((l) => JSON.parse(l.message)).find((l) => l.message === "order confirmed");
+    const confirmed = worker.logs
+      .filter((l) => l.category === "user")
+      .map((l) => JSON.parse(l.message))
+      .find((l) => l.message === "order confirmed");
     expect(confirmed).toMatchObject({ orderId: order.id, messageId: "0f4b5d1e-8c2a-4f0e-9a53-7d1f1c2b3a4d", attempt: 2 });
   });
 

@@ -12,7 +12,12 @@ describe("traceparentOf", () => {
   });
 
   it("reads it by core's rules: nothing when it is missing or not valid W3C", () => {
-    for (const traceParent of [undefined, "", "00-00000000000000000000000000000000-00f067aa0ba902b7-01", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01"]) {
+    for (const traceParent of [
+      undefined,
+      "",
+      "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+      "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01",
+    ]) {
       expect(traceparentOf(invocation(traceParent)), String(traceParent)).toBeUndefined();
     }
   });

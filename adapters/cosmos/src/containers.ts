@@ -1,6 +1,5 @@
 import { IndexingMode, PartitionKeyDefinitionVersion, PartitionKeyKind, type ContainerDefinition } from "@azure/cosmos";
 
-
 /**
  * Orders, partitioned by /id: every read and write by id is a point operation. The customer
  * list is a cross-partition query served by the first composite index (see the README).

@@ -1,5 +1,12 @@
 import type { Container, PatchOperation, Resource } from "@azure/cosmos";
-import { IdempotencyRecordMissing, StoreUnavailable, type BeginResult, type IdempotencyRecord, type IdempotencyStore, type StoredResponse } from "@skyport/core";
+import {
+  IdempotencyRecordMissing,
+  StoreUnavailable,
+  type BeginResult,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type StoredResponse,
+} from "@skyport/core";
 import { RecordTtl } from "./record-ttl.js";
 import { statusOf, storeFailure } from "./sdk-errors.js";
 
@@ -52,9 +59,7 @@ export class CosmosIdempotencyStore implements IdempotencyStore {
       { op: "set", path: "/expiresAt", value: expiresAt.toISOString() },
     ];
     try {
-      await this.written(expiresAt, (ttl) =>
-        this.container.item(key, key).patch<RecordItem>([...operations, { op: "set", path: "/ttl", value: ttl }]),
-      );
+      await this.written(expiresAt, (ttl) => this.container.item(key, key).patch<RecordItem>([...operations, { op: "set", path: "/ttl", value: ttl }]));
     } catch (error) {
       if (statusOf(error) === 404) throw new IdempotencyRecordMissing();
       throw storeFailure(error);
@@ -87,9 +92,7 @@ export class CosmosIdempotencyStore implements IdempotencyStore {
   private async takeOver(expired: RecordDocument, record: NewRecord, expiresAt: Date): Promise<boolean> {
     try {
       await this.written(expiresAt, (ttl) =>
-        this.container
-          .item(record.id, record.id)
-          .replace<RecordItem>({ ...record, ttl }, { accessCondition: { type: "IfMatch", condition: expired._etag } }),
+        this.container.item(record.id, record.id).replace<RecordItem>({ ...record, ttl }, { accessCondition: { type: "IfMatch", condition: expired._etag } }),
       );
       return true;
     } catch (error) {

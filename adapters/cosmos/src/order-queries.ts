@@ -24,7 +24,12 @@ export function byStatus(status: string, createdBefore: string | undefined, top:
 }
 
 function query(where: string[], orderBy: string, top: number, parameters: SqlParameter[], after?: KeysetPosition): SqlQuerySpec {
-  const keyset = after ? [{ name: "@createdAt", value: after.createdAt }, { name: "@id", value: after.id }] : [];
+  const keyset = after
+    ? [
+        { name: "@createdAt", value: after.createdAt },
+        { name: "@id", value: after.id },
+      ]
+    : [];
   return {
     query: `SELECT TOP @top * FROM c WHERE ${where.join(" AND ")} ORDER BY ${orderBy}`,
     parameters: [{ name: "@top", value: top }, ...parameters, ...keyset],

@@ -39,9 +39,7 @@ export class CosmosOrderStore implements OrderStore {
     const current = await this.read(order.id);
     if (!current || current.version !== expectedVersion) throw new VersionConflict(order.id);
     try {
-      await this.container
-        .item(order.id, order.id)
-        .replace(orderFields(order), { accessCondition: { type: "IfMatch", condition: current._etag } });
+      await this.container.item(order.id, order.id).replace(orderFields(order), { accessCondition: { type: "IfMatch", condition: current._etag } });
     } catch (error) {
       throw conflictOr(error, order.id);
     }

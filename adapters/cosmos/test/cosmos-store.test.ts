@@ -105,7 +105,10 @@ describe("cosmos unreachable", () => {
         () => stores.idempotency.begin("key", "fp", new Date(Date.now() + 60_000), new Date()),
       ];
       for (const attempt of attempts) {
-        const error = await attempt().then(() => undefined, (e: unknown) => e);
+        const error = await attempt().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(StoreUnavailable);
         expect((error as StoreUnavailable).cause).toMatchObject({ code: "ECONNREFUSED" });
       }

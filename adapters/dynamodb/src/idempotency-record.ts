@@ -59,8 +59,7 @@ function parseResponse(text: string): StoredResponse {
     throw new MalformedIdempotencyRecord();
   }
   const { status, headers, body } = (value ?? {}) as Partial<Record<keyof StoredResponse, unknown>>;
-  const headersValid =
-    typeof headers === "object" && headers !== null && Object.values(headers).every((v) => typeof v === "string");
+  const headersValid = typeof headers === "object" && headers !== null && Object.values(headers).every((v) => typeof v === "string");
   if (typeof status !== "number" || !headersValid || (body !== undefined && typeof body !== "string")) {
     throw new MalformedIdempotencyRecord();
   }

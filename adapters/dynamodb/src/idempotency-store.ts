@@ -1,12 +1,7 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { IdempotencyRecordMissing, type BeginResult, type IdempotencyStore, type StoredResponse } from "@skyport/core";
-import {
-  idempotencyPk,
-  recordFromAttributes,
-  ttlSeconds,
-  type IdempotencyItem,
-} from "./idempotency-record.js";
+import { idempotencyPk, recordFromAttributes, ttlSeconds, type IdempotencyItem } from "./idempotency-record.js";
 import { isConditionFailed, storeError } from "./sdk-errors.js";
 import { ORDERS_TABLE } from "./table.js";
 
@@ -77,9 +72,7 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
 
   async release(key: string): Promise<void> {
     try {
-      await this.documents.send(
-        new DeleteCommand({ TableName: this.tableName, Key: { [ORDERS_TABLE.partitionKey]: idempotencyPk(key) } }),
-      );
+      await this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: { [ORDERS_TABLE.partitionKey]: idempotencyPk(key) } }));
     } catch (error) {
       throw storeError(error);
     }

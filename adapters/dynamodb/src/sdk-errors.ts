@@ -2,12 +2,7 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { isNetworkError, StoreUnavailable } from "@skyport/core";
 
 /** DynamoDB's "slow down" answers, by error name (the SDK has already retried them). */
-const THROTTLING = new Set([
-  "ThrottlingException",
-  "ProvisionedThroughputExceededException",
-  "RequestLimitExceeded",
-  "TooManyRequestsException",
-]);
+const THROTTLING = new Set(["ThrottlingException", "ProvisionedThroughputExceededException", "RequestLimitExceeded", "TooManyRequestsException"]);
 
 interface SdkErrorShape {
   name?: unknown;

@@ -36,10 +36,14 @@ describe("a list position that comes back", () => {
       Buffer.from(next!).toString("base64url"),
     ];
     // Nothing listens here: a refusal that reached DynamoDB would be StoreUnavailable instead.
-    const unreachable = storeAt(new DynamoDBClient({
-      endpoint: `http://127.0.0.1:${await freePort()}`, region: "us-east-1", maxAttempts: 1,
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    }));
+    const unreachable = storeAt(
+      new DynamoDBClient({
+        endpoint: `http://127.0.0.1:${await freePort()}`,
+        region: "us-east-1",
+        maxAttempts: 1,
+        credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      }),
+    );
     for (const position of tampered) {
       await expect(store.listByCustomer(customer, { limit: 1, after: position }), position).rejects.toBeInstanceOf(InvalidCursor);
       await expect(unreachable.listByCustomer(customer, { limit: 1, after: position })).rejects.toBeInstanceOf(InvalidCursor);
@@ -58,7 +62,12 @@ describe("a list position that comes back", () => {
 
     const result = await store.listByCustomer(bob, { limit: 10, after: encodeKeyset(customerList(bob), between) });
     expect(result.items.every((o) => o.customerId === bob)).toBe(true);
-    expect(result.items.map((o) => o.id)).toEqual(bobs.filter((o) => o.createdAt < between.createdAt).map((o) => o.id).reverse());
+    expect(result.items.map((o) => o.id)).toEqual(
+      bobs
+        .filter((o) => o.createdAt < between.createdAt)
+        .map((o) => o.id)
+        .reverse(),
+    );
   });
 
   it("outside the cleanup's cutoff is refused, not sent to DynamoDB as an out-of-range start key", async () => {
@@ -66,8 +75,8 @@ describe("a list position that comes back", () => {
     const cancelled = ordersFor(customer, 3, { status: "cancelled" });
     for (const o of cancelled) await store.create(o);
     const position = encodeKeyset(statusList("cancelled"), cancelled[2]!);
-    await expect(
-      store.listByStatus({ status: "cancelled", createdBefore: cancelled[1]!.createdAt, limit: 2, after: position }),
-    ).rejects.toBeInstanceOf(InvalidCursor);
+    await expect(store.listByStatus({ status: "cancelled", createdBefore: cancelled[1]!.createdAt, limit: 2, after: position })).rejects.toBeInstanceOf(
+      InvalidCursor,
+    );
   });
 });

@@ -72,7 +72,10 @@ describe("DynamoDB that cannot serve becomes StoreUnavailable, with the SDK erro
   });
 
   it("when DynamoDB answers with a server error", async () => {
-    for (const [status, type] of [[500, "InternalServerError"], [503, "ServiceUnavailable"]] as const) {
+    for (const [status, type] of [
+      [500, "InternalServerError"],
+      [503, "ServiceUnavailable"],
+    ] as const) {
       const { idempotency } = storesAt(await dynamoDbAnswering(status, type));
       const error = await failure(idempotency.release("key"));
       expect(error).toBeInstanceOf(StoreUnavailable);

@@ -13,9 +13,15 @@ describe("the orders table", () => {
     const { Table } = await client.send(new DescribeTableCommand({ TableName }));
     expect(Table?.KeySchema).toEqual([{ AttributeName: "pk", KeyType: "HASH" }]);
     const indexes = Object.fromEntries((Table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, i]));
-    for (const [name, hash] of [["byCustomer", "customerId"], ["byStatus", "status"]]) {
+    for (const [name, hash] of [
+      ["byCustomer", "customerId"],
+      ["byStatus", "status"],
+    ]) {
       expect(indexes[name!]).toMatchObject({
-        KeySchema: [{ AttributeName: hash, KeyType: "HASH" }, { AttributeName: "createdKey", KeyType: "RANGE" }],
+        KeySchema: [
+          { AttributeName: hash, KeyType: "HASH" },
+          { AttributeName: "createdKey", KeyType: "RANGE" },
+        ],
         Projection: { ProjectionType: "ALL" },
       });
     }

@@ -22,7 +22,11 @@ export function statusOf(error: unknown): number | undefined {
 
 /** Thrown (as a StoreUnavailable's cause) when an operation outlives the store's deadline. */
 export class FirestoreDeadlineExceeded extends Error {
-  constructor(readonly operation: string, readonly deadlineMs: number, options?: ErrorOptions) {
+  constructor(
+    readonly operation: string,
+    readonly deadlineMs: number,
+    options?: ErrorOptions,
+  ) {
     super(`firestore ${operation} did not finish within ${deadlineMs} ms`, options);
     this.name = "FirestoreDeadlineExceeded";
   }

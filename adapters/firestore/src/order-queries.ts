@@ -7,10 +7,7 @@ import { timestampOf } from "./order-document.js";
 
 /** A customer's orders, newest first; the document id (the order id) breaks ties. */
 export function byCustomer(orders: CollectionReference, customerId: string): Query {
-  return orders
-    .where(ORDER_FIELDS.customerId, "==", customerId)
-    .orderBy(ORDER_FIELDS.createdAt, "desc")
-    .orderBy(FieldPath.documentId(), "desc");
+  return orders.where(ORDER_FIELDS.customerId, "==", customerId).orderBy(ORDER_FIELDS.createdAt, "desc").orderBy(FieldPath.documentId(), "desc");
 }
 
 /** Orders in one status, oldest first, optionally only those created before an instant. */

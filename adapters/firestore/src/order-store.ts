@@ -51,9 +51,7 @@ export class FirestoreOrderStore implements OrderStore {
     return this.call("update", async () => {
       const current = await this.current(order.id, expectedVersion);
       // The precondition makes read-check-write atomic: any write since our read fails it.
-      await conditionally(order.id, () =>
-        this.orders.doc(order.id).update({ ...orderDocument(order) }, { lastUpdateTime: current.updateTime! }),
-      );
+      await conditionally(order.id, () => this.orders.doc(order.id).update({ ...orderDocument(order) }, { lastUpdateTime: current.updateTime! }));
     });
   }
 

@@ -11,7 +11,9 @@ export class RefusedAttempt implements GrpcAttempt {
     // Empty trailers of grpc-js's own Metadata class: the SDK reads error details from them.
     const trailers = new (metadata.constructor as new () => GrpcMetadata)();
     // grpc-js reports a status asynchronously, after the caller has sent its message and half-closed.
-    process.nextTick(() => listener?.onReceiveStatus?.({ code: GrpcStatus.CANCELLED, details: "the store operation's deadline has passed", metadata: trailers }));
+    process.nextTick(() =>
+      listener?.onReceiveStatus?.({ code: GrpcStatus.CANCELLED, details: "the store operation's deadline has passed", metadata: trailers }),
+    );
   }
   sendMessage(): void {}
   sendMessageWithContext(context: { callback?: (error?: Error) => void }): void {

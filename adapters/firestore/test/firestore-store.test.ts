@@ -75,16 +75,25 @@ describe("firestore store beyond the contract", () => {
     const expiresAt = new Date(Date.now() + 60_000);
     for (const key of keys) expect(await stores.idempotency.begin(key, `fp:${key}`, expiresAt, new Date())).toEqual({ started: true });
     for (const key of keys) expect(await idempotencyRecordOf(raw, key, new Date())).toMatchObject({ key, fingerprint: `fp:${key}` });
-    expect((await raw.collection(IDEMPOTENCY_KEYS).where("fingerprint", "in", keys.map((k) => `fp:${k}`)).get()).size).toBe(keys.length);
+    expect(
+      (
+        await raw
+          .collection(IDEMPOTENCY_KEYS)
+          .where(
+            "fingerprint",
+            "in",
+            keys.map((k) => `fp:${k}`),
+          )
+          .get()
+      ).size,
+    ).toBe(keys.length);
   });
 
   it("lets exactly one of many concurrent begins take over an expired record", async () => {
     const key = `key_${uniqueCustomer()}`;
     await stores.idempotency.begin(key, "old", new Date(Date.now() + 500), new Date());
     const later = new Date(Date.now() + 1000);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => stores.idempotency.begin(key, `new${i}`, new Date(Date.now() + 60_000), later)),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => stores.idempotency.begin(key, `new${i}`, new Date(Date.now() + 60_000), later)));
     expect(results.filter((r) => r.started)).toHaveLength(1);
     const winner = await idempotencyRecordOf(raw, key, later);
     for (const r of results) if (!r.started) expect(r.existing).toEqual(winner);

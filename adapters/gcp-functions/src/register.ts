@@ -1,5 +1,16 @@
 import { cloudEvent, http, type CloudEventFunction, type HttpFunction } from "@google-cloud/functions-framework";
-import { functionsOf, lazyHandler, type App, type AppFunction, type AppInstance, type Env, type HandlerOf, type Lazy, type TriggerKind, type Wiring } from "@skyport/core";
+import {
+  functionsOf,
+  lazyHandler,
+  type App,
+  type AppFunction,
+  type AppInstance,
+  type Env,
+  type HandlerOf,
+  type Lazy,
+  type TriggerKind,
+  type Wiring,
+} from "@skyport/core";
 import { gcpHttpHandler } from "./http/handler.js";
 import { readAdapterOptions, type AdapterOptions } from "./options.js";
 import { gcpQueueHandler } from "./queue/handler.js";

@@ -12,7 +12,10 @@ async function frameworkTarget(issuer: Pick<TestIssuer, "issuer" | "audience">) 
   const deps = memoryOrderDeps({ identity: jwtIdentity(issuer), customerClaim: "sub" });
   const service = createOrderService(deps);
   const name = `ordersAuth${++registered}`;
-  http(name, gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }));
+  http(
+    name,
+    gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }),
+  );
   const server = await serveFunction(name);
   return { deps, target: fetchTarget(server.url, { idempotency: deps.idempotency, orders: deps.orders, close: server.close }) };
 }

@@ -7,7 +7,10 @@ import { capturedLogger } from "./order-service.js";
 
 corsContract("functions framework HTTP function", async (origins) => {
   const service = createOrderService(memoryOrderDeps({ cors: { origins: new Set(origins) } }));
-  http("ordersCors", gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }));
+  http(
+    "ordersCors",
+    gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }),
+  );
   const server = await serveFunction("ordersCors");
   return fetchTarget(server.url, { close: server.close });
 });

@@ -10,7 +10,10 @@ failureContract("functions framework HTTP function, memory store", async () => {
   const deps = memoryOrderDeps();
   const { orders, faults } = breakableOrderStore(deps.orders);
   const service = createOrderService({ ...deps, orders });
-  http("ordersFailing", gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }));
+  http(
+    "ordersFailing",
+    gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }),
+  );
   const server = await serveFunction("ordersFailing");
   return fetchTarget(server.url, { faults, close: server.close });
 });

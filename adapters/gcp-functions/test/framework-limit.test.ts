@@ -10,7 +10,10 @@ const FRAMEWORK_LIMIT = 1024 * 1024 * 1024;
 
 let server: FunctionServer;
 beforeAll(async () => {
-  http("ordersLimit", gcpHttpHandler(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
+  http(
+    "ordersLimit",
+    gcpHttpHandler(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }),
+  );
   server = await serveFunction("ordersLimit");
 });
 afterAll(() => server.close());

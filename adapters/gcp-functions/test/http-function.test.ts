@@ -9,7 +9,10 @@ import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 httpContract("functions framework HTTP function, memory store", async () => {
   const { deps, service } = memoryOrderService();
-  http("ordersContract", gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }));
+  http(
+    "ordersContract",
+    gcpHttpHandler(async () => service.http, { logger: capturedLogger().logger }),
+  );
   const server = await serveFunction("ordersContract");
   return fetchTarget(server.url, { idempotency: deps.idempotency, close: server.close });
 });
@@ -27,7 +30,10 @@ describe("requests the framework's own parsers and router refuse", () => {
   let server: FunctionServer;
   let send: ReturnType<typeof fetchTarget>["send"];
   beforeAll(async () => {
-    http("ordersRefused", gcpHttpHandler(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }));
+    http(
+      "ordersRefused",
+      gcpHttpHandler(async () => memoryOrderService().service.http, { logger: capturedLogger().logger }),
+    );
     server = await serveFunction("ordersRefused");
     send = fetchTarget(server.url).send;
   });
@@ -57,12 +63,22 @@ describe("requests the framework's own parsers and router refuse", () => {
   });
 
   it("reads a body in an encoding the framework does not know as sent, as the other clouds do", async () => {
-    const response = await send({ method: "POST", path: "/orders", headers: { "content-type": "application/json", "content-encoding": "compress" }, body: order() });
+    const response = await send({
+      method: "POST",
+      path: "/orders",
+      headers: { "content-type": "application/json", "content-encoding": "compress" },
+      body: order(),
+    });
     expect(response.status, response.body).toBe(201);
   });
 
   it("takes a gzip body the framework inflated as the JSON inside it", async () => {
-    const response = await send({ method: "POST", path: "/orders", headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: gzipSync(order()) });
+    const response = await send({
+      method: "POST",
+      path: "/orders",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: gzipSync(order()),
+    });
     expect(response.status, response.body).toBe(201);
   });
 
@@ -92,12 +108,11 @@ describe("trace context", () => {
     http(
       "traceProbe",
       gcpHttpHandler(
-        async () =>
-          async (_request, context) => {
-            seen.push(context.traceparent);
-            expect(context.cloud).toBe("gcp");
-            return { status: 204, headers: {} };
-          },
+        async () => async (_request, context) => {
+          seen.push(context.traceparent);
+          expect(context.cloud).toBe("gcp");
+          return { status: 204, headers: {} };
+        },
         { logger: capturedLogger().logger },
       ),
     );
@@ -132,7 +147,10 @@ describe("trace context", () => {
 describe("a service that cannot start", () => {
   it("answers core's problem+json for the failure (503 for an unreachable store), never the framework's page", async () => {
     const { logger, lines } = capturedLogger();
-    http("ordersNoStart", gcpHttpHandler(async () => Promise.reject(new StoreUnavailable(new Error("connect ECONNREFUSED 10.0.0.1:443"))), { logger }));
+    http(
+      "ordersNoStart",
+      gcpHttpHandler(async () => Promise.reject(new StoreUnavailable(new Error("connect ECONNREFUSED 10.0.0.1:443"))), { logger }),
+    );
     const server = await serveFunction("ordersNoStart");
     try {
       const response = await fetchTarget(server.url).send({ method: "GET", path: "/orders/ord_00000000000000000000000000" });

@@ -73,7 +73,10 @@ describe("readPubSubConfig", () => {
   });
 
   it("takes a topic id or a full topic name, and the project from GOOGLE_CLOUD_PROJECT", () => {
-    expect(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: "orders", GOOGLE_CLOUD_PROJECT: "my-project" }, "orders")).toEqual({ topic: "orders", projectId: "my-project" });
+    expect(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: "orders", GOOGLE_CLOUD_PROJECT: "my-project" }, "orders")).toEqual({
+      topic: "orders",
+      projectId: "my-project",
+    });
     expect(readPubSubConfig({ SKYPORT_TOPIC_ORDERS: "projects/my-project/topics/orders" }, "orders").topic).toBe("projects/my-project/topics/orders");
   });
 });

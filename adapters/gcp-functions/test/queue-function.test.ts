@@ -4,15 +4,7 @@ import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/testing";
 import type { Lazy, QueueHandler } from "@skyport/core";
 import { gcpQueueHandler } from "../src/index.js";
 import { POISON_REFUSED } from "../src/queue/handler.js";
-import {
-  pubsubPushEvent,
-  pushDelivery,
-  pushFixtures,
-  pushRequest,
-  serveFunction,
-  type ContentMode,
-  type PushCloudEvent,
-} from "../src/testing/index.js";
+import { pubsubPushEvent, pushDelivery, pushFixtures, pushRequest, serveFunction, type ContentMode, type PushCloudEvent } from "../src/testing/index.js";
 import { capturedLogger, memoryOrderService } from "./order-service.js";
 
 let registered = 0;
@@ -69,7 +61,12 @@ describe("Pub/Sub semantics", () => {
     const order = orderAt(new Date(), { customerId: uniqueCustomer() });
     await orders.create(order);
     const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-    const event = pubsubPushEvent({ data: JSON.stringify({ type: "order.created", orderId: order.id }), messageId: "confirm-a", attributes: { traceparent }, deliveryAttempt: 3 });
+    const event = pubsubPushEvent({
+      data: JSON.stringify({ type: "order.created", orderId: order.id }),
+      messageId: "confirm-a",
+      attributes: { traceparent },
+      deliveryAttempt: 3,
+    });
     expect((await queue.deliver(event, "binary")).status).toBe(204);
     expect(await orders.get(order.id)).toMatchObject({ status: "confirmed" });
     expect(queue.lines.find((line) => line.messageId === "confirm-a" && line.message === "order confirmed")).toMatchObject({

@@ -11,9 +11,7 @@ describe("traceparentOf", () => {
     expect(traceparentOf({ "x-cloud-trace-context": "105445AA7843BC8BF206B12000100000/18446744073709551615;o=1" })).toBe(
       "00-105445aa7843bc8bf206b12000100000-ffffffffffffffff-01",
     );
-    expect(traceparentOf({ "x-cloud-trace-context": "105445aa7843bc8bf206b12000100000/255" })).toBe(
-      "00-105445aa7843bc8bf206b12000100000-00000000000000ff-00",
-    );
+    expect(traceparentOf({ "x-cloud-trace-context": "105445aa7843bc8bf206b12000100000/255" })).toBe("00-105445aa7843bc8bf206b12000100000-00000000000000ff-00");
   });
 
   it("reads traceparent by core's rules before Cloud Trace's header: an invalid one falls back", () => {

@@ -1,5 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { functionOf, lazyHandler, type App, type AppFunction, type Context, type Env, type HttpRequest, type QueueEvent, type TriggerKind, type Wiring } from "@skyport/core";
+import {
+  functionOf,
+  lazyHandler,
+  type App,
+  type AppFunction,
+  type Context,
+  type Env,
+  type HttpRequest,
+  type QueueEvent,
+  type TriggerKind,
+  type Wiring,
+} from "@skyport/core";
 
 /** What an HTTP invocation's event file holds; every field but the path may be left out. */
 export interface HttpEvent {
@@ -41,9 +52,21 @@ async function run<S>(fn: AppFunction<S, TriggerKind>, handler: () => Promise<un
       const given = (event ?? { path: "/" }) as HttpEvent;
       if (typeof given.path !== "string") throw new Error('an HTTP event needs a "path", e.g. {"method":"GET","path":"/health"}');
       const text = given.body === undefined ? undefined : typeof given.body === "string" ? given.body : JSON.stringify(given.body);
-      const headers = { ...(text !== undefined && typeof given.body !== "string" ? { "content-type": "application/json" } : {}), ...lowerCased(given.headers ?? {}) };
-      const request: HttpRequest = { method: given.method ?? "GET", path: given.path, query: new URLSearchParams(given.query), headers, body: text === undefined ? undefined : new TextEncoder().encode(text) };
-      const response = await ((await handler()) as (r: HttpRequest, c: Context) => Promise<{ status: number; headers: Record<string, string>; body?: string }>)(request, context);
+      const headers = {
+        ...(text !== undefined && typeof given.body !== "string" ? { "content-type": "application/json" } : {}),
+        ...lowerCased(given.headers ?? {}),
+      };
+      const request: HttpRequest = {
+        method: given.method ?? "GET",
+        path: given.path,
+        query: new URLSearchParams(given.query),
+        headers,
+        body: text === undefined ? undefined : new TextEncoder().encode(text),
+      };
+      const response = await ((await handler()) as (r: HttpRequest, c: Context) => Promise<{ status: number; headers: Record<string, string>; body?: string }>)(
+        request,
+        context,
+      );
       return { ...response, body: parseJson(response.body) };
     }
     case "queue": {

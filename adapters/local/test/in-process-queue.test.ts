@@ -44,7 +44,9 @@ describe("the local server's in-process queue never drops a message", () => {
     await jobs.publish({ type: "job.flaky", jobId: "f1" });
     await jobs.drain();
     expect(seen).toEqual(Array(MAX_ATTEMPTS).fill("f1"));
-    expect(readDeadLetters(file)).toMatchObject([{ reason: "attempts exhausted", message: { attempt: MAX_ATTEMPTS, body: '{"type":"job.flaky","jobId":"f1"}' } }]);
+    expect(readDeadLetters(file)).toMatchObject([
+      { reason: "attempts exhausted", message: { attempt: MAX_ATTEMPTS, body: '{"type":"job.flaky","jobId":"f1"}' } },
+    ]);
   }, 20_000);
 
   it("reads no dead letters where there is no file", () => {

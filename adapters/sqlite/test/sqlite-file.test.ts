@@ -13,11 +13,7 @@ import { temporaryDirectory } from "./temporary-directory.js";
 const dir = temporaryDirectory();
 
 /** Opens the stores and a plain second connection on a fresh file; closes both afterwards. */
-async function withFile(
-  name: string,
-  test: (stores: Stores, raw: Database.Database) => Promise<void>,
-  busyTimeoutMs?: number,
-) {
+async function withFile(name: string, test: (stores: Stores, raw: Database.Database) => Promise<void>, busyTimeoutMs?: number) {
   const file = join(dir, name);
   const stores = openSqliteStores(file, { busyTimeoutMs });
   const raw = new Database(file);

@@ -16,5 +16,13 @@ export type LogOptions = Pick<EntryOptions, "logWrite">;
 /** The order services on AWS: DynamoDB, and the orders queue (SQS) for the function that publishes. */
 export default function awsWiring(env: Env, platform: Platform, logs: LogOptions = {}) {
   const queue = ordersQueue(env, platform, DYNAMODB_STORE);
-  return orderInstance({ cloud: "aws", env, defaultStore: DYNAMODB_STORE, stores: AWS_STORES, events: (_env, logger) => queue(logger), logFormat: cloudWatchFormat("orders"), ...logs });
+  return orderInstance({
+    cloud: "aws",
+    env,
+    defaultStore: DYNAMODB_STORE,
+    stores: AWS_STORES,
+    events: (_env, logger) => queue(logger),
+    logFormat: cloudWatchFormat("orders"),
+    ...logs,
+  });
 }

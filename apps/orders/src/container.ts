@@ -98,7 +98,10 @@ export function orderContainer(options: EntryOptions): Container {
   container.bind(TOKENS.config).toConstantValue(config);
   container.bind(TOKENS.logger).toConstantValue(logger);
   container.bind(TOKENS.clock).toConstantValue(systemClock);
-  container.bind(TOKENS.ids).toDynamicValue((ctx) => ulidIds(ctx.get(TOKENS.clock))).inSingletonScope();
+  container
+    .bind(TOKENS.ids)
+    .toDynamicValue((ctx) => ulidIds(ctx.get(TOKENS.clock)))
+    .inSingletonScope();
   container.bind(TOKENS.stores).toDynamicValue(once(() => loadStores(options.env)));
   container.bind(TOKENS.events).toDynamicValue(once(() => options.events(options.env, logger)));
   const services = once(async () => {

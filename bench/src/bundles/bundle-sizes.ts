@@ -46,7 +46,20 @@ export function bundleSizes(): BundleRow[] {
       } else packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
     }
     const thirdPartyBytes = [...packages.values()].reduce((a, b) => a + b, 0);
-    const topPackages = [...packages].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, bytes]) => ({ name, bytes }));
-    return { cloud, function: functions, file, minifiedBytes: code.length, gzipBytes: gzipSync(code).length, skyportBytes, skyportParts, thirdPartyBytes, topPackages };
+    const topPackages = [...packages]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([name, bytes]) => ({ name, bytes }));
+    return {
+      cloud,
+      function: functions,
+      file,
+      minifiedBytes: code.length,
+      gzipBytes: gzipSync(code).length,
+      skyportBytes,
+      skyportParts,
+      thirdPartyBytes,
+      topPackages,
+    };
   });
 }

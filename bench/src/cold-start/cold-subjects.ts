@@ -27,7 +27,13 @@ const CLOUD_ENV: Record<ColdSubject["cloud"], { store: string; env: Record<strin
   },
   gcp: {
     store: "firestore",
-    env: { SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "skyport-bench", SKYPORT_TOPIC_ORDERS: "orders", METADATA_SERVER_DETECTION: "none", FUNCTION_TARGET: "api" },
+    env: {
+      SKYPORT_STORE: "firestore",
+      GOOGLE_CLOUD_PROJECT: "skyport-bench",
+      SKYPORT_TOPIC_ORDERS: "orders",
+      METADATA_SERVER_DETECTION: "none",
+      FUNCTION_TARGET: "api",
+    },
   },
   azure: {
     store: "cosmos",

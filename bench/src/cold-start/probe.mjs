@@ -68,7 +68,17 @@ async function awsQueue({ handler }) {
 
 /** An EventBridge scheduled event: the cleanup function's first run, finished or failed on the store. */
 async function awsCleanup({ handler }) {
-  const event = { version: "0", id: "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event", source: "aws.events", account: "123456789012", time: "2026-11-26T03:00:00Z", region: "us-east-1", resources: ["arn:aws:events:us-east-1:123456789012:rule/orders-cleanup"], detail: {} };
+  const event = {
+    version: "0",
+    id: "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
+    "detail-type": "Scheduled Event",
+    source: "aws.events",
+    account: "123456789012",
+    time: "2026-11-26T03:00:00Z",
+    region: "us-east-1",
+    resources: ["arn:aws:events:us-east-1:123456789012:rule/orders-cleanup"],
+    detail: {},
+  };
   await handler(event, lambdaContext("orders-cleanup")).catch(() => {});
   return 200;
 }
@@ -79,7 +89,14 @@ async function gcp() {
   const { IncomingMessage, ServerResponse } = await import("node:http");
   const { Socket } = await import("node:net");
   const req = new IncomingMessage(new Socket());
-  Object.assign(req, { method: "GET", url: "/health", originalUrl: "/health", headers: { host: "orders-abc123-ew.a.run.app" }, executionId: "c0ld5tart", body: {} });
+  Object.assign(req, {
+    method: "GET",
+    url: "/health",
+    originalUrl: "/health",
+    headers: { host: "orders-abc123-ew.a.run.app" },
+    executionId: "c0ld5tart",
+    body: {},
+  });
   req.push(null);
   const res = new ServerResponse(req);
   await getFunction("api")(req, res);

@@ -2,7 +2,14 @@ import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResul
 import { createOrder, getOrder, health, otherRoute, parseJsonBody, requestIdOf, type PlainDeps, type PlainResponse } from "./orders.js";
 
 /** The routes of the workload, for any event once its method, path, headers and body are known. */
-export async function route(deps: PlainDeps, method: string, path: string, headers: Record<string, string | undefined>, body: string | undefined, requestId: string): Promise<PlainResponse> {
+export async function route(
+  deps: PlainDeps,
+  method: string,
+  path: string,
+  headers: Record<string, string | undefined>,
+  body: string | undefined,
+  requestId: string,
+): Promise<PlainResponse> {
   if (path === "/orders" && method === "POST") {
     const parsed = parseJsonBody(headers["content-type"], body, body === undefined ? 0 : Buffer.byteLength(body), requestId);
     return "value" in parsed ? createOrder(deps, parsed.value, requestId) : parsed;

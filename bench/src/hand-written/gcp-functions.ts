@@ -22,8 +22,10 @@ async function answer(deps: PlainDeps, req: Request, requestId: string): Promise
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
   if (path === "/orders" && req.method === "POST") {
-    if (!isJson(req.headers["content-type"])) return problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.", requestId);
-    if ((req.rawBody?.length ?? 0) > MAX_BODY_BYTES) return problem("payload-too-large", 413, "Payload too large", `The body may be at most ${MAX_BODY_BYTES} bytes.`, requestId);
+    if (!isJson(req.headers["content-type"]))
+      return problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.", requestId);
+    if ((req.rawBody?.length ?? 0) > MAX_BODY_BYTES)
+      return problem("payload-too-large", 413, "Payload too large", `The body may be at most ${MAX_BODY_BYTES} bytes.`, requestId);
     if (req.body !== undefined) return createOrder(deps, req.body, requestId);
     // A body the framework's parser refused reaches the function unparsed: answer it like any other.
     const parsed = parseJsonBody(req.headers["content-type"], req.rawBody?.toString("utf8"), req.rawBody?.length ?? 0, requestId);

@@ -33,9 +33,7 @@ interface FieldError {
 }
 
 export function problem(kind: string, status: number, title: string, detail: string, requestId: string, errors?: FieldError[]): PlainResponse {
-  const body = errors
-    ? { type: PROBLEM + kind, title, status, detail, errors }
-    : { type: PROBLEM + kind, title, status, detail };
+  const body = errors ? { type: PROBLEM + kind, title, status, detail, errors } : { type: PROBLEM + kind, title, status, detail };
   return { status, headers: { "content-type": "application/problem+json", "x-request-id": requestId }, body: JSON.stringify(body) };
 }
 
@@ -48,7 +46,12 @@ export function isJson(contentType: string | undefined): boolean {
 }
 
 /** 415, 413 and 400 for a body that is not a JSON value; the parsed value otherwise. */
-export function parseJsonBody(contentType: string | undefined, text: string | undefined, byteLength: number, requestId: string): PlainResponse | { value: unknown } {
+export function parseJsonBody(
+  contentType: string | undefined,
+  text: string | undefined,
+  byteLength: number,
+  requestId: string,
+): PlainResponse | { value: unknown } {
   if (!isJson(contentType)) return problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.", requestId);
   if (byteLength > MAX_BODY_BYTES) return problem("payload-too-large", 413, "Payload too large", `The body may be at most ${MAX_BODY_BYTES} bytes.`, requestId);
   try {
@@ -63,7 +66,8 @@ function validate(body: unknown): FieldError[] {
   const errors: FieldError[] = [];
   const input = body as Record<string, unknown>;
   for (const key of Object.keys(input)) {
-    if (key !== "customerId" && key !== "items" && key !== "currency") errors.push({ path: `/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`, message: "unknown field" });
+    if (key !== "customerId" && key !== "items" && key !== "currency")
+      errors.push({ path: `/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`, message: "unknown field" });
   }
   if (typeof input.customerId !== "string" || !CUSTOMER_ID.test(input.customerId)) {
     errors.push({ path: "/customerId", message: "must be 1-64 characters of A-Z, a-z, 0-9, _ or -" });
@@ -82,7 +86,8 @@ function validate(body: unknown): FieldError[] {
       continue;
     }
     for (const key of Object.keys(item)) {
-      if (key !== "sku" && key !== "quantity" && key !== "unitPrice") errors.push({ path: `${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`, message: "unknown field" });
+      if (key !== "sku" && key !== "quantity" && key !== "unitPrice")
+        errors.push({ path: `${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`, message: "unknown field" });
     }
     if (typeof item.sku !== "string" || !SKU.test(item.sku)) errors.push({ path: `${at}/sku`, message: "must be 1-64 characters of A-Z, a-z, 0-9, _, . or -" });
     if (!isInteger(item.quantity, 1, 1000)) errors.push({ path: `${at}/quantity`, message: "must be an integer from 1 to 1000" });

@@ -52,7 +52,9 @@ function inChildProcess(group: string, options: RoundsOptions): Promise<Invocati
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(stdout) as InvocationRow[]) : reject(new Error(`invocation group ${group} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(stdout) as InvocationRow[]) : reject(new Error(`invocation group ${group} exited with ${code}`)),
+    );
   });
 }
 

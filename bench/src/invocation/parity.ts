@@ -5,13 +5,17 @@ const CALLER_ID = "caller-chosen.id_1";
 
 /** Ids, instants and request ids differ from run to run; everything else must be equal. */
 function normalized(answer: Answer): string {
-  const scrub = (text: string) =>
-    text.replace(/ord_[0-9A-Z]{26}/g, "ord_ID").replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "TIME");
+  const scrub = (text: string) => text.replace(/ord_[0-9A-Z]{26}/g, "ord_ID").replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "TIME");
   const headers = Object.entries(answer.headers)
     .filter(([name]) => name !== "x-request-id")
     .map(([name, value]) => `${name}: ${scrub(value)}`)
     .sort();
-  return JSON.stringify({ status: answer.status, headers, body: scrub(answer.body), requestId: answer.headers["x-request-id"] === CALLER_ID ? CALLER_ID : answer.headers["x-request-id"] !== undefined });
+  return JSON.stringify({
+    status: answer.status,
+    headers,
+    body: scrub(answer.body),
+    requestId: answer.headers["x-request-id"] === CALLER_ID ? CALLER_ID : answer.headers["x-request-id"] !== undefined,
+  });
 }
 
 /** The requests whose answers are compared: the workload's two, and the refusals on its way. */
@@ -49,7 +53,9 @@ export async function checkParity(reference: Subject, other: Subject): Promise<v
   const [expected, actual] = [await answers(reference, cases), await answers(other, cases)];
   for (let i = 0; i < cases.length; i++) {
     if (expected[i] !== actual[i]) {
-      throw new Error(`${subjectName(other)} answers ${cases[i]![0]} ${cases[i]![1]} unlike ${subjectName(reference)}:\n  ${actual[i]}\n  expected ${expected[i]}`);
+      throw new Error(
+        `${subjectName(other)} answers ${cases[i]![0]} ${cases[i]![1]} unlike ${subjectName(reference)}:\n  ${actual[i]}\n  expected ${expected[i]}`,
+      );
     }
   }
 }

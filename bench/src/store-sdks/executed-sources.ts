@@ -69,7 +69,9 @@ function eachMapping(mappings: string, visit: (line: number, column: number, sou
  */
 export function executedSources(coverageDir: string, bundle: string): Set<string> {
   const url = new URL(`file://${bundle}`).href;
-  const scripts = readdirSync(coverageDir).flatMap((file) => (JSON.parse(readFileSync(join(coverageDir, file), "utf8")) as { result: ScriptCoverage[] }).result);
+  const scripts = readdirSync(coverageDir).flatMap(
+    (file) => (JSON.parse(readFileSync(join(coverageDir, file), "utf8")) as { result: ScriptCoverage[] }).result,
+  );
   const script = scripts.find((s) => s.url === url);
   if (!script) throw new Error(`no coverage for ${bundle}: was it loaded?`);
   const code = readFileSync(bundle, "utf8");
@@ -77,7 +79,10 @@ export function executedSources(coverageDir: string, bundle: string): Set<string
   // out of the report: only code inside a function that ran counts (each module's code is in one,
   // esbuild's lazy wrapper, unless it was imported statically at the top).
   const functions = script.functions.filter((f) => !(f.ranges[0]!.startOffset === 0 && f.ranges[0]!.endOffset >= code.length));
-  const ran = executedOffsets(code.length, functions.flatMap((f) => f.ranges));
+  const ran = executedOffsets(
+    code.length,
+    functions.flatMap((f) => f.ranges),
+  );
   const lineStarts = [0];
   for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const map = JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as { sources: string[]; mappings: string };

@@ -31,7 +31,10 @@ function storeSdksThatRan(sources: Set<string>): string[] {
 /** Files of Skyport's store packages that ran (an entry reads a store's settings at start, without its SDK). */
 function storePackageFilesThatRan(sources: Set<string>): string[] {
   const prefixes = Object.values(STORE_CODE).map((store) => join(REPO, store.skyport));
-  return [...sources].filter((source) => packageOf(source) === undefined && prefixes.some((prefix) => source.startsWith(prefix))).map((source) => source.slice(REPO.length + 1)).sort();
+  return [...sources]
+    .filter((source) => packageOf(source) === undefined && prefixes.some((prefix) => source.startsWith(prefix)))
+    .map((source) => source.slice(REPO.length + 1))
+    .sort();
 }
 
 /**
@@ -60,7 +63,15 @@ export async function checkStoreSdks(): Promise<StoreSdkRow[]> {
         const sources = executedSources(coverage, traced);
         const loaded = storeSdksThatRan(sources);
         const allowed = store === "memory" ? [] : STORE_CODE[store]!.packages;
-        rows.push({ cloud: subject.cloud.replace(/-.*/, ""), bundle: traced.slice(join(REPO, "bench/dist/traced/").length), store, loaded, storePackageFiles: storePackageFilesThatRan(sources), alsoLoaded: otherSdksThatRan(sources), ok: loaded.every((name) => allowed.includes(name)) && (store === "memory" || loaded.length > 0) });
+        rows.push({
+          cloud: subject.cloud.replace(/-.*/, ""),
+          bundle: traced.slice(join(REPO, "bench/dist/traced/").length),
+          store,
+          loaded,
+          storePackageFiles: storePackageFilesThatRan(sources),
+          alsoLoaded: otherSdksThatRan(sources),
+          ok: loaded.every((name) => allowed.includes(name)) && (store === "memory" || loaded.length > 0),
+        });
       } finally {
         rmSync(coverage, { recursive: true, force: true });
       }

@@ -19,7 +19,9 @@ export function bicepProblems(app: App<never>, bicep: string): string[] {
     .map((name) => name.replace(/\$\{(\w+)\}/g, (_, v: string) => variables.get(v) ?? `\${${v}}`))
     .map(value);
   const problems: string[] = [];
-  const topics = new Set(Object.values<AnyAppFunction<never>>(app.functions).flatMap((fn) => [...(fn.trigger.kind === "queue" ? [fn.trigger.topic] : []), ...fn.publishes]));
+  const topics = new Set(
+    Object.values<AnyAppFunction<never>>(app.functions).flatMap((fn) => [...(fn.trigger.kind === "queue" ? [fn.trigger.topic] : []), ...fn.publishes]),
+  );
   for (const topic of topics) {
     const setting = new RegExp(`name: '${topicVariable(topic)}', value: ([^ }]+)`).exec(bicep)?.[1];
     if (!setting) {

@@ -4,7 +4,24 @@ import { parse, type ScalarTag, type CollectionTag } from "yaml";
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-const FUNCTIONS = ["Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "And", "Or", "Not", "Condition"];
+const FUNCTIONS = [
+  "Base64",
+  "Cidr",
+  "FindInMap",
+  "GetAZs",
+  "ImportValue",
+  "Join",
+  "Select",
+  "Split",
+  "Sub",
+  "Transform",
+  "If",
+  "Equals",
+  "And",
+  "Or",
+  "Not",
+  "Condition",
+];
 
 /** CloudFormation's short forms (`!Ref x`, `!Sub ...`, `!GetAtt a.b`) read as their long forms. */
 function intrinsicTags(): (ScalarTag | CollectionTag)[] {

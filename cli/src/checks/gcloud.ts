@@ -33,10 +33,15 @@ export function gcloudProblems(app: App<never>, script: string): string[] {
       problems.push(`function ${name} (${fn.trigger.kind}) is not deployed: no gcloud functions deploy --entry-point=${name}`);
       continue;
     }
-    if (!TRIGGER_FLAG[fn.trigger.kind].test(command)) problems.push(`function ${name} is deployed without the ${fn.trigger.kind} trigger (${TRIGGER_FLAG[fn.trigger.kind].source})`);
+    if (!TRIGGER_FLAG[fn.trigger.kind].test(command))
+      problems.push(`function ${name} is deployed without the ${fn.trigger.kind} trigger (${TRIGGER_FLAG[fn.trigger.kind].source})`);
     if (fn.trigger.kind === "schedule") {
       const wanted = cloudSchedulerSchedule(fn.trigger.schedule);
-      if (!jobSchedules.includes(wanted)) problems.push(`function ${name}: no Cloud Scheduler job runs "${wanted}" ("${fn.trigger.expression}"); the script's jobs run ${jobSchedules.join(", ") || "nothing"}`);
+      if (!jobSchedules.includes(wanted))
+        problems.push(
+          `function ${name}: no Cloud Scheduler job runs "${wanted}" ("${fn.trigger.expression}"); ` +
+            `the script's jobs run ${jobSchedules.join(", ") || "nothing"}`,
+        );
     }
   }
   return problems;

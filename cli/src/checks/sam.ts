@@ -39,11 +39,13 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
     }
     const events = Object.values((found.properties.Events ?? {}) as Record<string, { Type?: string; Properties?: JsonObject }>);
     const sources = events.filter((event) => EVENT_SOURCE[fn.trigger.kind].includes(event.Type ?? ""));
-    if (sources.length === 0) problems.push(`${found.id} (function ${name}) has no ${EVENT_SOURCE[fn.trigger.kind].join(" or ")} event for its ${fn.trigger.kind} trigger`);
+    if (sources.length === 0)
+      problems.push(`${found.id} (function ${name}) has no ${EVENT_SOURCE[fn.trigger.kind].join(" or ")} event for its ${fn.trigger.kind} trigger`);
     if (fn.trigger.kind === "schedule") {
       const wanted = eventBridgeSchedule(fn.trigger.schedule);
       const given = sources.map((event) => resolve(event.Properties?.Schedule ?? null, parameters));
-      if (sources.length && !given.includes(wanted)) problems.push(`${found.id} (function ${name}) runs on ${given.join(", ")}; "${fn.trigger.expression}" is ${wanted}`);
+      if (sources.length && !given.includes(wanted))
+        problems.push(`${found.id} (function ${name}) runs on ${given.join(", ")}; "${fn.trigger.expression}" is ${wanted}`);
     }
     if (fn.trigger.kind === "queue") for (const event of sources) sharesQueue(fn.trigger.topic, refName(event.Properties?.Queue ?? null));
     const variables = ((found.properties.Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;
@@ -53,7 +55,8 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
       else sharesQueue(topic, refName(value));
     }
     for (const variable of Object.keys(variables).filter((v) => v.startsWith("SKYPORT_TOPIC_"))) {
-      if (!fn.publishes.some((topic) => topicVariable(topic) === variable)) problems.push(`${found.id} (function ${name}) has ${variable} but does not publish to that topic`);
+      if (!fn.publishes.some((topic) => topicVariable(topic) === variable))
+        problems.push(`${found.id} (function ${name}) has ${variable} but does not publish to that topic`);
     }
   }
   for (const [topic, queues] of topicQueues) {

@@ -11,7 +11,10 @@ export function greet(services: Services): Route[] {
       methods: {
         GET: async (request) => {
           const name = request.query.get("name") ?? "world";
-          if (!NAME.test(name)) throw new Problem("validation", "The query is not valid.", [{ path: "name", message: "must be 1-64 letters, spaces, dots, apostrophes or hyphens" }]);
+          if (!NAME.test(name))
+            throw new Problem("validation", "The query is not valid.", [
+              { path: "name", message: "must be 1-64 letters, spaces, dots, apostrophes or hyphens" },
+            ]);
           return json(200, { message: `${services.greeting}, ${name}!` });
         },
       },

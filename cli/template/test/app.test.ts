@@ -54,7 +54,14 @@ describe("the deploy templates deploy exactly what src/app.ts declares", () => {
 
 describe("the bundles skyport build wrote", () => {
   it("has one Lambda bundle per function, the Google Cloud and Azure apps, and the local server", () => {
-    const files = [...Object.keys(app.functions).map((name) => `aws/${name}/index.mjs`), "gcp/index.mjs", "gcp/package.json", "azure/main.mjs", "azure/host.json", "local/server.mjs"];
+    const files = [
+      ...Object.keys(app.functions).map((name) => `aws/${name}/index.mjs`),
+      "gcp/index.mjs",
+      "gcp/package.json",
+      "azure/main.mjs",
+      "azure/host.json",
+      "local/server.mjs",
+    ];
     expect(files.filter((file) => !existsSync(join(appDir, "dist", file)))).toEqual([]);
   });
 

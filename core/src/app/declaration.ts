@@ -30,7 +30,9 @@ export function defineApp<S, N extends string>(app: { name: string; functions: R
   const httpFunctions = entries.filter(([, fn]) => fn.trigger.kind === "http").map(([name]) => name);
   if (httpFunctions.length > 1) {
     // Each cloud's front door (API Gateway, the function URL, Azure's catch-all route) serves one route table.
-    throw new AppDeclarationError(`app ${app.name} declares ${httpFunctions.length} http functions (${httpFunctions.join(", ")}); one route table serves them all`);
+    throw new AppDeclarationError(
+      `app ${app.name} declares ${httpFunctions.length} http functions (${httpFunctions.join(", ")}); one route table serves them all`,
+    );
   }
   return Object.freeze({ name: app.name, functions: Object.freeze({ ...app.functions }) });
 }

@@ -44,7 +44,9 @@ export function parseSchedule(expression: string): Schedule {
   }
   const fields = text.split(" ");
   if (fields.length !== 5) {
-    throw new ScheduleError(`schedule ${JSON.stringify(expression)}: write "every N minutes|hours|days" or 5 cron fields (minute hour day-of-month month day-of-week), UTC`);
+    throw new ScheduleError(
+      `schedule ${JSON.stringify(expression)}: write "every N minutes|hours|days" or 5 cron fields (minute hour day-of-month month day-of-week), UTC`,
+    );
   }
   FIELDS.forEach((field, i) => {
     checkField(expression, field, fields[i]!);
@@ -59,8 +61,17 @@ function checkField(expression: string, field: (typeof FIELDS)[number], text: st
     const [, , from, to, step] = match ?? [];
     const inRange = (n: string | undefined) => n === undefined || (Number(n) >= field.min && Number(n) <= field.max);
     const ordered = from === undefined || to === undefined || Number(from) <= Number(to);
-    if (!match || !inRange(from) || !inRange(to) || !ordered || (step !== undefined && Number(step) < 1) || (step !== undefined && from !== undefined && to === undefined)) {
-      throw new ScheduleError(`schedule ${JSON.stringify(expression)}: ${field.name} ${JSON.stringify(part)} is not *, n, a-b, */n or a-b/n with values ${field.min}-${field.max}`);
+    if (
+      !match ||
+      !inRange(from) ||
+      !inRange(to) ||
+      !ordered ||
+      (step !== undefined && Number(step) < 1) ||
+      (step !== undefined && from !== undefined && to === undefined)
+    ) {
+      throw new ScheduleError(
+        `schedule ${JSON.stringify(expression)}: ${field.name} ${JSON.stringify(part)} is not *, n, a-b, */n or a-b/n with values ${field.min}-${field.max}`,
+      );
     }
   }
 }

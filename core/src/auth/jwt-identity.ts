@@ -40,7 +40,8 @@ export function jwtIdentity(settings: Pick<AuthSettings, "issuer" | "audience">,
         return { subject: payload.sub, claims: payload };
       } catch (error) {
         if (error instanceof Unauthenticated) throw error;
-        if (error instanceof errors.JWKSTimeout) throw new Problem("unavailable", "The identity provider's keys cannot be reached; try again shortly.", undefined, { "retry-after": "1" });
+        if (error instanceof errors.JWKSTimeout)
+          throw new Problem("unavailable", "The identity provider's keys cannot be reached; try again shortly.", undefined, { "retry-after": "1" });
         if (error instanceof errors.JOSEError) throw new Unauthenticated(true, error.code);
         throw error;
       }
@@ -60,7 +61,13 @@ async function discover(issuer: string, fetchDocument: typeof fetch): Promise<JW
   }
   // OIDC Discovery 1.0, 4.3: the document's issuer is exactly the one asked for.
   if (document.issuer !== issuer || typeof document.jwks_uri !== "string") {
-    throw new Problem("internal", "The identity provider's discovery document does not match its issuer.", undefined, {}, new Error(`${url}: issuer ${String(document.issuer)}`));
+    throw new Problem(
+      "internal",
+      "The identity provider's discovery document does not match its issuer.",
+      undefined,
+      {},
+      new Error(`${url}: issuer ${String(document.issuer)}`),
+    );
   }
   return createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: REFETCH_COOLDOWN_MS, timeoutDuration: FETCH_TIMEOUT_MS });
 }

@@ -19,7 +19,8 @@ export function readCorsPolicy(env: Env): CorsPolicy | undefined {
   if (text === undefined || text.trim() === "") return undefined;
   const origins = text.split(",").map((origin) => origin.trim().toLowerCase());
   const bad = origins.find((origin) => !ORIGIN.test(origin));
-  if (bad !== undefined) throw new ConfigError("SKYPORT_CORS_ORIGINS", "comma-separated origins such as https://shop.example.com (scheme, host, optional port)", bad);
+  if (bad !== undefined)
+    throw new ConfigError("SKYPORT_CORS_ORIGINS", "comma-separated origins such as https://shop.example.com (scheme, host, optional port)", bad);
   return { origins: new Set(origins) };
 }
 

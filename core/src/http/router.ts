@@ -37,7 +37,8 @@ export function createRouter(routes: readonly Route[], identity?: IdentityCheck,
       const params = segments && match(route.segments, segments);
       if (!params) continue;
       const method = request.method.toUpperCase();
-      if (method === "OPTIONS") return Promise.resolve(isPreflight(request) ? preflightResponse(cors, request, route.allow) : { status: 204, headers: { allow: route.allow } });
+      if (method === "OPTIONS")
+        return Promise.resolve(isPreflight(request) ? preflightResponse(cors, request, route.allow) : { status: 204, headers: { allow: route.allow } });
       // HEAD runs GET; handleHttp drops the body of whatever it answers.
       if (method === "HEAD" && route.methods.GET && !route.methods.HEAD) return routed(route, route.methods.GET, request, params, context);
       const handler = route.methods[method];

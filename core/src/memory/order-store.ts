@@ -30,9 +30,7 @@ export class MemoryOrderStore implements OrderStore {
   async listByCustomer(customerId: string, page: PageRequest): Promise<Page<Order>> {
     const list = customerList(customerId);
     const after = page.after === undefined ? undefined : decodeKeyset(list, page.after);
-    const matching = [...this.orders.values()]
-      .filter((o) => o.customerId === customerId && (!after || newestFirst(o, after) > 0))
-      .sort(newestFirst);
+    const matching = [...this.orders.values()].filter((o) => o.customerId === customerId && (!after || newestFirst(o, after) > 0)).sort(newestFirst);
     return this.page(list, matching, page.limit);
   }
 
@@ -41,10 +39,7 @@ export class MemoryOrderStore implements OrderStore {
     const after = query.after === undefined ? undefined : decodeKeyset(list, query.after);
     const matching = [...this.orders.values()]
       .filter(
-        (o) =>
-          o.status === query.status &&
-          (query.createdBefore === undefined || o.createdAt < query.createdBefore) &&
-          (!after || newestFirst(o, after) < 0),
+        (o) => o.status === query.status && (query.createdBefore === undefined || o.createdAt < query.createdBefore) && (!after || newestFirst(o, after) < 0),
       )
       .sort((a, b) => newestFirst(b, a));
     return this.page(list, matching, query.limit);

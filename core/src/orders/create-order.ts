@@ -5,13 +5,7 @@ import { readJsonBody } from "../http/body.js";
 import { Problem, invalid } from "../http/problem.js";
 import type { StoredResponse } from "../ports/idempotency-store.js";
 import type { OrderDeps } from "./deps.js";
-import {
-  IDEMPOTENCY_TTL_MS,
-  IN_FLIGHT_LEASE_MS,
-  fingerprint,
-  scopedIdempotencyKey,
-  validIdempotencyKey,
-} from "./idempotency.js";
+import { IDEMPOTENCY_TTL_MS, IN_FLIGHT_LEASE_MS, fingerprint, scopedIdempotencyKey, validIdempotencyKey } from "./idempotency.js";
 import { newOrder, type Order } from "./order.js";
 import { validateNewOrder } from "./validation.js";
 
@@ -61,9 +55,7 @@ export async function createOrderIdempotently(
   try {
     response = await create();
   } catch (error) {
-    await idempotency.release(scoped).catch((releaseError: unknown) =>
-      context.logger.warn("idempotency key not released", { error: String(releaseError) }),
-    );
+    await idempotency.release(scoped).catch((releaseError: unknown) => context.logger.warn("idempotency key not released", { error: String(releaseError) }));
     throw error;
   }
   const stored: StoredResponse = { status: response.status, headers: { ...response.headers }, body: response.body };

@@ -17,7 +17,9 @@ export function validIdempotencyKey(header: string | undefined): string | undefi
 
 /** The stored key: scoped to the principal when there is one, and safe as an id in every store. */
 export function scopedIdempotencyKey(key: string, principal: string | undefined): string {
-  return createHash("sha256").update(JSON.stringify([principal ?? null, key])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([principal ?? null, key]))
+    .digest("hex");
 }
 
 /** "The same body" means the same JSON value: key order and whitespace do not matter. */

@@ -45,7 +45,10 @@ export function newestFirst(a: KeysetPosition, b: KeysetPosition): number {
 }
 
 function checkOf(list: string, payload: string): string {
-  return createHash("sha256").update(JSON.stringify(["skyport-keyset", list, payload])).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(JSON.stringify(["skyport-keyset", list, payload]))
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 function invalid(): InvalidCursor {

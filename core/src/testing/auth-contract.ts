@@ -105,7 +105,10 @@ export function authContract(name: string, factory: AuthTargetFactory) {
       for (const status of ["confirmed", "shipped"]) {
         expectProblemResponse(await as(token, { method: "PATCH", path: `/orders/${order.id}`, headers: JSON_TYPE, body: JSON.stringify({ status }) }), 403);
       }
-      expectProblemResponse(await as(token, { method: "PATCH", path: `/orders/${order.id}`, headers: { "content-type": "text/plain" }, body: '{"status":"shipped"}' }), 403);
+      expectProblemResponse(
+        await as(token, { method: "PATCH", path: `/orders/${order.id}`, headers: { "content-type": "text/plain" }, body: '{"status":"shipped"}' }),
+        403,
+      );
     });
 
     it("lets orders:admin reach every customer, by scope or scp", async () => {
@@ -117,7 +120,12 @@ export function authContract(name: string, factory: AuthTargetFactory) {
         expect((await as(admin, { method: "POST", path: "/orders", headers: JSON_TYPE, body: orderBody(id) })).status).toBe(201);
       }
       const admin = await issuer.mint({ sub: "ops-3", scope: "orders:admin" });
-      const confirmed = await as(admin, { method: "PATCH", path: `/orders/${order.id}`, headers: { ...JSON_TYPE, "if-match": `"${order.version}"` }, body: '{"status":"confirmed"}' });
+      const confirmed = await as(admin, {
+        method: "PATCH",
+        path: `/orders/${order.id}`,
+        headers: { ...JSON_TYPE, "if-match": `"${order.version}"` },
+        body: '{"status":"confirmed"}',
+      });
       expect([200, 412], confirmed.body).toContain(confirmed.status); // 412 where a queue confirmed it first
     });
 

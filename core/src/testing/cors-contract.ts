@@ -18,14 +18,19 @@ export function corsContract(name: string, factory: CorsTargetFactory) {
       await target?.close?.();
     });
     const preflight = (origin: string) =>
-      target.send({ method: "OPTIONS", path: "/orders", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, idempotency-key" } });
+      target.send({
+        method: "OPTIONS",
+        path: "/orders",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, idempotency-key" },
+      });
 
     it("answers a listed origin's preflight with 204, the route's methods and the headers the API reads", async () => {
       const response = await preflight(LISTED);
       expect(response.status).toBe(204);
       expect(response.headers).toMatchObject({ "access-control-allow-origin": LISTED, vary: expect.stringContaining("Origin") });
       expect(response.headers["access-control-allow-methods"]).toBe("GET, HEAD, POST, OPTIONS");
-      for (const header of ["authorization", "content-type", "idempotency-key", "if-match"]) expect(response.headers["access-control-allow-headers"]).toContain(header);
+      for (const header of ["authorization", "content-type", "idempotency-key", "if-match"])
+        expect(response.headers["access-control-allow-headers"]).toContain(header);
     });
 
     it("gives an origin that is not listed no CORS header, on the preflight and on the request", async () => {
@@ -39,7 +44,10 @@ export function corsContract(name: string, factory: CorsTargetFactory) {
     });
 
     it("lets a listed origin read answers, errors included, and the headers a client needs", async () => {
-      for (const [path, status] of [["/health", 200], ["/nope", 404]] as const) {
+      for (const [path, status] of [
+        ["/health", 200],
+        ["/nope", 404],
+      ] as const) {
         const response = await target.send({ method: "GET", path, headers: { origin: LISTED } });
         expect(response.status).toBe(status);
         expect(response.headers["access-control-allow-origin"]).toBe(LISTED);

@@ -12,8 +12,13 @@ function hostileBody(existingOrderId: string): fc.Arbitrary<string> {
     fc.jsonValue().map((v) => JSON.stringify(v)),
     fc.uint8Array({ maxLength: 100 }).map((b) => Buffer.from(b).toString("latin1")),
     fc.integer({ min: 1000, max: 20_000 }).map((depth) => "[".repeat(depth) + "]".repeat(depth)),
-    fc.record({ type: fc.oneof(fc.string(), fc.anything()), orderId: fc.constant(existingOrderId) }).filter((m) => m.type !== "order.created").map((m) => JSON.stringify(m)),
-    fc.oneof(fc.string(), fc.anything(), fc.constantFrom("../../etc/passwd", "ord_", `${existingOrderId}/x`, `${existingOrderId}\u0000`)).map((orderId) => JSON.stringify({ type: "order.created", orderId }) ?? "{}"),
+    fc
+      .record({ type: fc.oneof(fc.string(), fc.anything()), orderId: fc.constant(existingOrderId) })
+      .filter((m) => m.type !== "order.created")
+      .map((m) => JSON.stringify(m)),
+    fc
+      .oneof(fc.string(), fc.anything(), fc.constantFrom("../../etc/passwd", "ord_", `${existingOrderId}/x`, `${existingOrderId}\u0000`))
+      .map((orderId) => JSON.stringify({ type: "order.created", orderId }) ?? "{}"),
     fc.constantFrom(
       `{"__proto__":{"polluted":true},"type":"order.created","orderId":"x"}`,
       `{"constructor":{"prototype":{"polluted":true}},"type":"order.created"}`,

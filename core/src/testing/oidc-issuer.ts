@@ -49,7 +49,11 @@ export async function startTestIssuer(audience = "https://api.skyport.test"): Pr
 
   const sign = (claims: JWTPayload, signer = signers[0]!, options: { expiresIn?: number; notBefore?: number } = {}) => {
     const now = Math.floor(Date.now() / 1000);
-    const jwt = new SignJWT({ iss: issuer, aud: audience, iat: now, exp: now + (options.expiresIn ?? 3600), ...claims }).setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "JWT" });
+    const jwt = new SignJWT({ iss: issuer, aud: audience, iat: now, exp: now + (options.expiresIn ?? 3600), ...claims }).setProtectedHeader({
+      alg: signer.alg,
+      kid: signer.kid,
+      typ: "JWT",
+    });
     if (options.notBefore !== undefined) jwt.setNotBefore(now + options.notBefore);
     return jwt.sign(signer.privateKey);
   };
@@ -68,7 +72,9 @@ export async function startTestIssuer(audience = "https://api.skyport.test"): Pr
       const none = `${base64url({ alg: "none", typ: "JWT" })}.${payload}.`;
       // HS256 keyed with the issuer's public key: the classic confusion of a verifier that trusts `alg`.
       const publicPem = new TextEncoder().encode(await exportSPKI(signers[0]!.publicKey));
-      const hs256 = await new SignJWT({ iss: issuer, aud: audience, exp: Math.floor(Date.now() / 1000) + 3600, ...subject }).setProtectedHeader({ alg: "HS256", kid: signers[0]!.kid }).sign(publicPem);
+      const hs256 = await new SignJWT({ iss: issuer, aud: audience, exp: Math.floor(Date.now() / 1000) + 3600, ...subject })
+        .setProtectedHeader({ alg: "HS256", kid: signers[0]!.kid })
+        .sign(publicPem);
       return {
         forged,
         expired: await sign(subject, signers[0], { expiresIn: -120 }),
@@ -78,7 +84,11 @@ export async function startTestIssuer(audience = "https://api.skyport.test"): Pr
         "alg none": none,
         "HS256 with the public key": hs256,
         "no subject": await sign({ sub: undefined }),
-        "tampered payload": `${header}.${base64url({ ...subject, sub: "cus_someone_else", iss: issuer, aud: audience, exp: 9999999999 })}.${(await sign(subject)).split(".")[2]}`,
+        "tampered payload": [
+          header,
+          base64url({ ...subject, sub: "cus_someone_else", iss: issuer, aud: audience, exp: 9999999999 }),
+          (await sign(subject)).split(".")[2],
+        ].join("."),
         "not a JWT": "abc.def",
       };
     },

@@ -27,7 +27,5 @@ export function orderAt(createdAt: Date, fields: Partial<Omit<Order, "id" | "cre
 
 /** `count` orders one second apart, ending `endingAt`, oldest first. */
 export function ordersFor(customerId: string, count: number, fields: Partial<Order> = {}, endingAt = new Date()): Order[] {
-  return Array.from({ length: count }, (_, i) =>
-    orderAt(new Date(endingAt.getTime() - (count - i) * 1000), { customerId, ...fields }),
-  );
+  return Array.from({ length: count }, (_, i) => orderAt(new Date(endingAt.getTime() - (count - i) * 1000), { customerId, ...fields }));
 }

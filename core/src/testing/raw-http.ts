@@ -9,8 +9,12 @@ import type { ContractRequest, ContractResponse } from "./http-target.js";
 export async function rawHttpRequest(base: URL, request: ContractRequest, via: { socketPath?: string } = {}): Promise<ContractResponse> {
   const body = request.body === undefined ? Buffer.alloc(0) : Buffer.from(request.body);
   const headers = { host: base.host, connection: "close", "content-length": String(body.length), ...request.headers };
-  const head = `${request.method} ${base.pathname.replace(/\/$/, "")}${request.path} HTTP/1.1\r\n`
-    + Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("") + "\r\n";
+  const head =
+    `${request.method} ${base.pathname.replace(/\/$/, "")}${request.path} HTTP/1.1\r\n` +
+    Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("") +
+    "\r\n";
   const port = Number(base.port || (base.protocol === "https:" ? 443 : 80));
   const received = await new Promise<Buffer>((resolve, reject) => {
     const socket = via.socketPath
@@ -19,7 +23,9 @@ export async function rawHttpRequest(base: URL, request: ContractRequest, via: {
         ? tls({ host: base.hostname, port, servername: base.hostname })
         : tcp(port, base.hostname);
     const chunks: Buffer[] = [];
-    socket.once(base.protocol === "https:" && !via.socketPath ? "secureConnect" : "connect", () => socket.end(Buffer.concat([Buffer.from(head, "latin1"), body])));
+    socket.once(base.protocol === "https:" && !via.socketPath ? "secureConnect" : "connect", () =>
+      socket.end(Buffer.concat([Buffer.from(head, "latin1"), body])),
+    );
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.once("end", () => resolve(Buffer.concat(chunks)));
     socket.once("error", reject);

@@ -36,10 +36,7 @@ export function scheduleContract(name: string, factory: () => Promise<ScheduleTa
       const pages = target.cleanupPageSize;
       const stale = new Date(Date.now() - (target.retentionDays + 1) * DAY);
       const fresh = new Date(Date.now() - (target.retentionDays - 1) * DAY);
-      const doomed = [
-        ...ordersFor(customer, pages * 2 + 3, { status: "cancelled" }),
-        ...ordersFor(customer, pages + 2, { status: "pending" }, stale),
-      ];
+      const doomed = [...ordersFor(customer, pages * 2 + 3, { status: "cancelled" }), ...ordersFor(customer, pages + 2, { status: "pending" }, stale)];
       const kept = [
         ...ordersFor(customer, 2, { status: "pending" }, fresh),
         ...ordersFor(customer, 2, { status: "confirmed" }, stale),

@@ -32,7 +32,10 @@ export function serviceSend(service: OrderService) {
 /** Queue messages handed to the service as one batch: a failure is left for redelivery. */
 export function serviceDeliver(service: OrderService) {
   return async (messages: ContractMessage[]): Promise<Record<string, DeliveryOutcome>> => {
-    const result = await service.queue(messages.map((m) => ({ ...m, attempt: m.attempt ?? 1 })), context());
+    const result = await service.queue(
+      messages.map((m) => ({ ...m, attempt: m.attempt ?? 1 })),
+      context(),
+    );
     const failed = new Set(result.failed.map((f) => f.id));
     return Object.fromEntries(messages.map((m) => [m.id, failed.has(m.id) ? "retry" : "done"]));
   };

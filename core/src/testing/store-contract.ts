@@ -85,9 +85,7 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
       it("lets exactly one of many concurrent updates from the same version win", async () => {
         const order = orderAt(new Date(), { customerId: uniqueCustomer() });
         await store.orders.create(order);
-        const results = await Promise.allSettled(
-          Array.from({ length: 10 }, (_, i) => store.orders.update({ ...order, total: i, version: 2 }, 1)),
-        );
+        const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.orders.update({ ...order, total: i, version: 2 }, 1)));
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
         for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(VersionConflict);
         expect((await store.orders.get(order.id))?.version).toBe(2);
@@ -114,9 +112,7 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         await store.orders.create(orderAt(new Date(), { customerId: uniqueCustomer() }));
 
         const { seen, pages } = await collect((p) => store.orders.listByCustomer(customer, p), 3);
-        const expected = [...orders, twin].sort((a, b) =>
-          a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
-        );
+        const expected = [...orders, twin].sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
         expect(ids(seen)).toEqual(ids(expected));
         expect(pages).toEqual([3, 3, 2]);
         // One per page: the two orders of the same millisecond fall on either side of a boundary.
@@ -200,10 +196,7 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         const confirmed = ordersFor(customer, 2, { status: "confirmed" }, cutoff);
         for (const o of [...old, ...recent, ...confirmed]) await store.orders.create(o);
 
-        const { seen } = await collect(
-          (p) => store.orders.listByStatus({ status: "pending", createdBefore: cutoff.toISOString(), ...p }),
-          3,
-        );
+        const { seen } = await collect((p) => store.orders.listByStatus({ status: "pending", createdBefore: cutoff.toISOString(), ...p }), 3);
         const mine = seen.filter((o) => o.customerId === customer);
         expect(new Set(ids(mine))).toEqual(new Set(ids(old)));
         expect(mine).toHaveLength(old.length);
@@ -244,9 +237,7 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
 
       it("lets exactly one of many concurrent begins start", async () => {
         const k = key();
-        const results = await Promise.all(
-          Array.from({ length: 10 }, () => store.idempotency.begin(k, "fp", inAnHour(), now())),
-        );
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.idempotency.begin(k, "fp", inAnHour(), now())));
         expect(results.filter((r) => r.started)).toHaveLength(1);
       });
 

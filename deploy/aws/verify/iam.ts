@@ -20,7 +20,8 @@ export function permissionStatements(resources: Record<string, JsonObject>): Sta
     const properties = (resource.Properties ?? {}) as JsonObject;
     const documents: [string, JsonObject][] = [];
     if (resource.Type === "AWS::IAM::Role") {
-      for (const policy of list(properties.Policies as JsonObject[] | undefined)) documents.push([String(policy.PolicyName), policy.PolicyDocument as JsonObject]);
+      for (const policy of list(properties.Policies as JsonObject[] | undefined))
+        documents.push([String(policy.PolicyName), policy.PolicyDocument as JsonObject]);
     } else if (resource.Type === "AWS::IAM::Policy" || resource.Type === "AWS::IAM::ManagedPolicy") {
       documents.push([String(properties.PolicyName ?? id), properties.PolicyDocument as JsonObject]);
     }

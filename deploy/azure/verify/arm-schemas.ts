@@ -24,7 +24,14 @@ export interface JsonSchema {
 }
 
 const SCHEMA_HOST = "https://schema.management.azure.com/schemas/";
-const RESOURCE_SECTIONS = ["resourceDefinitions", "subscription_resourceDefinitions", "managementGroup_resourceDefinitions", "tenant_resourceDefinitions", "extension_resourceDefinitions", "unknown_resourceDefinitions"];
+const RESOURCE_SECTIONS = [
+  "resourceDefinitions",
+  "subscription_resourceDefinitions",
+  "managementGroup_resourceDefinitions",
+  "tenant_resourceDefinitions",
+  "extension_resourceDefinitions",
+  "unknown_resourceDefinitions",
+];
 
 /** Azure's published ARM resource schemas (azure-resource-manager-schemas), from a directory of them. */
 export class ArmSchemas {

@@ -46,7 +46,11 @@ export interface BicepTemplate {
 
 /** The file does not parse as Bicep; says where. */
 export class BicepSyntaxError extends Error {
-  constructor(readonly line: number, readonly column: number, near: string) {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    near: string,
+  ) {
     super(`Bicep syntax error at ${line}:${column} near ${JSON.stringify(near.slice(0, 60))}`);
     this.name = "BicepSyntaxError";
   }

@@ -149,7 +149,12 @@ export class ResourceChecker {
     if (variant.type && !typeMatches(value, variant.type)) return [{ path, message: `${JSON.stringify(value)} is not of type ${variant.type}` }];
     const problems: Problem[] = [];
     if (variant.enum && !variant.enum.includes(value)) {
-      problems.push({ path, message: `${JSON.stringify(value)} is not one of ${variant.enum.map((e) => JSON.stringify(e)).join(", ")}${typeof value === "string" ? didYouMean(value, variant.enum.map(String)) : ""}` });
+      problems.push({
+        path,
+        message:
+          `${JSON.stringify(value)} is not one of ${variant.enum.map((e) => JSON.stringify(e)).join(", ")}` +
+          (typeof value === "string" ? didYouMean(value, variant.enum.map(String)) : ""),
+      });
     }
     // A child resource's `name` is its last segment in Bicep; the schema's pattern is for the full ARM name.
     if (variant.pattern && typeof value === "string" && path !== "name" && !new RegExp(variant.pattern).test(value)) {

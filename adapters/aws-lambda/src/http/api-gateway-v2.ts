@@ -6,9 +6,7 @@ import { encodedPath, withoutStage } from "./path.js";
 import { principalOf } from "./principal.js";
 
 /** Payload format 2.0: what HTTP APIs and Lambda function URLs send, with whichever authorizer. */
-export type ApiGatewayV2Event = APIGatewayProxyEventV2WithRequestContext<
-  APIGatewayEventRequestContextV2 & { authorizer?: Record<string, unknown> | null }
->;
+export type ApiGatewayV2Event = APIGatewayProxyEventV2WithRequestContext<APIGatewayEventRequestContextV2 & { authorizer?: Record<string, unknown> | null }>;
 
 export function isApiGatewayV2(event: unknown): event is ApiGatewayV2Event {
   const candidate = event as Partial<ApiGatewayV2Event> | null;

@@ -1,8 +1,7 @@
 type Authorizer = Record<string, unknown> | null | undefined;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-const field = (value: unknown, name: string): unknown =>
-  value !== null && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined;
+const field = (value: unknown, name: string): unknown => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined);
 
 /**
  * The caller API Gateway or the function URL already verified, in this order: a JWT's subject

@@ -46,7 +46,9 @@ function eventBody(bytes: Buffer | undefined, base64: boolean) {
 
 /** The X-Ray header API Gateway adds to every request. */
 export function xrayTraceHeader(): string {
-  const epoch = Math.floor(Date.now() / 1000).toString(16).padStart(8, "0");
+  const epoch = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, "0");
   return `Root=1-${epoch}-${randomBytes(12).toString("hex")}`;
 }
 
@@ -218,6 +220,8 @@ export function restApiEvent(request: ClientRequest, options: RestApiOptions = {
 function identityOf(sample: APIGatewayProxyEvent["requestContext"]["identity"], iamUserArn: string | undefined) {
   const none = { accessKey: null, accountId: null, caller: null, user: null, userArn: null, apiKey: null, apiKeyId: null, clientCert: null };
   const cognito = { cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null, cognitoIdentityPoolId: null };
-  const iam = iamUserArn ? { userArn: iamUserArn, user: iamUserArn.split("/").at(-1)!, caller: sample.caller, accountId: sample.accountId, accessKey: sample.accessKey } : {};
+  const iam = iamUserArn
+    ? { userArn: iamUserArn, user: iamUserArn.split("/").at(-1)!, caller: sample.caller, accountId: sample.accountId, accessKey: sample.accessKey }
+    : {};
   return { ...sample, ...none, ...cognito, principalOrgId: null, sourceIp: "203.0.113.7", ...iam };
 }

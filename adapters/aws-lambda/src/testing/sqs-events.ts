@@ -20,7 +20,10 @@ export function sqsEvent(messages: QueuedMessage[], queueArn = "arn:aws:sqs:us-e
     Records: messages.map((message): SQSRecord => {
       const now = Date.now();
       const messageAttributes: SQSMessageAttributes = Object.fromEntries(
-        Object.entries(message.attributes ?? {}).map(([name, value]) => [name, { stringValue: value, stringListValues: [], binaryListValues: [], dataType: "String" }]),
+        Object.entries(message.attributes ?? {}).map(([name, value]) => [
+          name,
+          { stringValue: value, stringListValues: [], binaryListValues: [], dataType: "String" },
+        ]),
       );
       return {
         ...template,

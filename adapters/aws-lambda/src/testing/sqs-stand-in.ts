@@ -34,7 +34,8 @@ export async function sqsStandIn(): Promise<SqsStandIn> {
     };
     if (target !== "AmazonSQS.SendMessage") return answer(400, { __type: "com.amazonaws.sqs#UnsupportedOperation", message: `${target} is not served here` });
     const input = JSON.parse(await text(request)) as SendMessageRequest;
-    if (!input.QueueUrl || input.MessageBody === undefined) return answer(400, { __type: "com.amazonaws.sqs#MissingParameter", message: "QueueUrl and MessageBody" });
+    if (!input.QueueUrl || input.MessageBody === undefined)
+      return answer(400, { __type: "com.amazonaws.sqs#MissingParameter", message: "QueueUrl and MessageBody" });
     const attributes = Object.fromEntries(Object.entries(input.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue ?? ""]));
     const message: QueuedMessage = { id: randomUUID(), body: input.MessageBody, attributes };
     queues.set(input.QueueUrl, [...(queues.get(input.QueueUrl) ?? []), message]);

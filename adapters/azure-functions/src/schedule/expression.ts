@@ -11,5 +11,7 @@ export function ncrontabSchedule(schedule: Schedule): string {
   if (unit === "minute" && 60 % every === 0) return `0 ${step(every)} * * * *`;
   if (unit === "hour" && 24 % every === 0) return `0 0 ${step(every)} * * *`;
   if (unit === "day" && every === 1) return "0 0 0 * * *";
-  throw new ScheduleError(`schedule "every ${every} ${unit}s": NCRONTAB can repeat only by steps that divide the ${unit === "day" ? "month" : unit === "hour" ? "day" : "hour"}`);
+  throw new ScheduleError(
+    `schedule "every ${every} ${unit}s": NCRONTAB can repeat only by steps that divide the ${unit === "day" ? "month" : unit === "hour" ? "day" : "hour"}`,
+  );
 }

@@ -32,7 +32,17 @@ export async function startAzuriteQueue(): Promise<AzuriteQueue> {
   const server: ServerProcess = await startServerProcess({
     name: "azurite-queue",
     command: process.execPath,
-    args: [azuriteQueueMain(), "--queueHost", "127.0.0.1", "--queuePort", String(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent"],
+    args: [
+      azuriteQueueMain(),
+      "--queueHost",
+      "127.0.0.1",
+      "--queuePort",
+      String(port),
+      "--inMemoryPersistence",
+      "--skipApiVersionCheck",
+      "--disableTelemetry",
+      "--silent",
+    ],
     port,
     timeoutMs: 30_000,
   });

@@ -23,7 +23,10 @@ export interface RpcInvocation {
 interface InvocationModel {
   getArguments(): Promise<{ context: unknown; inputs: unknown[] }>;
   invokeFunction(context: unknown, inputs: unknown[], callback: RegisteredFunction["callback"]): Promise<unknown>;
-  getResponse(context: unknown, result: unknown): Promise<{ returnValue?: RpcTypedData & { http?: { statusCode: string; headers: Record<string, string>; body?: { bytes?: Uint8Array } } } }>;
+  getResponse(
+    context: unknown,
+    result: unknown,
+  ): Promise<{ returnValue?: RpcTypedData & { http?: { statusCode: string; headers: Record<string, string>; body?: { bytes?: Uint8Array } } } }>;
 }
 
 export interface WorkerCore {

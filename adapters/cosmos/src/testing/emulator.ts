@@ -19,9 +19,7 @@ function serverCli(): string {
   try {
     root = dirname(createRequire(import.meta.url).resolve("@vercel/cosmosdb-server/package.json"));
   } catch {
-    throw new Error(
-      "@vercel/cosmosdb-server is not installed: it is a devDependency of @skyport/cosmos; run `npm install` at the repository root",
-    );
+    throw new Error("@vercel/cosmosdb-server is not installed: it is a devDependency of @skyport/cosmos; run `npm install` at the repository root");
   }
   const cli = join(root, "lib", "cli.js");
   if (!existsSync(cli)) throw new Error(`@vercel/cosmosdb-server has no ${cli}: reinstall it with \`npm install\``);

@@ -81,8 +81,13 @@ function javaArgs(port: number): string[] {
   const home = join(packageDir, "lib", release);
   return [
     `-Djava.library.path=${join(home, "DynamoDBLocal_lib")}`,
-    "-jar", join(home, "DynamoDBLocal.jar"),
-    "-inMemory", "-sharedDb", "-disableTelemetry", "-port", String(port),
+    "-jar",
+    join(home, "DynamoDBLocal.jar"),
+    "-inMemory",
+    "-sharedDb",
+    "-disableTelemetry",
+    "-port",
+    String(port),
   ];
 }
 

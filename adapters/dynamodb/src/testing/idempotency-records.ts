@@ -6,8 +6,7 @@ import { ORDERS_TABLE } from "../table.js";
 /** Idempotency records read straight from the table: for tests, since production never reads one back. */
 export function idempotencyRecordsIn(documents: DynamoDBDocumentClient, table: string) {
   const itemOf = async (key: string) =>
-    (await documents.send(new GetCommand({ TableName: table, Key: { [ORDERS_TABLE.partitionKey]: idempotencyPk(key) }, ConsistentRead: true })))
-      .Item;
+    (await documents.send(new GetCommand({ TableName: table, Key: { [ORDERS_TABLE.partitionKey]: idempotencyPk(key) }, ConsistentRead: true }))).Item;
   return {
     /** The live record for a key, or null (absent, or expired and not yet deleted by the TTL). */
     async recordOf(key: string, now: Date): Promise<IdempotencyRecord | null> {

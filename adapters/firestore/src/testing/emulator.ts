@@ -43,7 +43,8 @@ export function firestoreEmulatorLauncher(sdkRoot: string): string {
   throw new FirestoreEmulatorMissing(
     componentManagerDisabled(sdkRoot)
       ? // Installed from Google's apt repository: gcloud's component manager is disabled, apt has the emulator.
-        `The Google Cloud CLI at ${sdkRoot} was installed by the system's package manager; install the emulator with: sudo apt-get install google-cloud-cli-firestore-emulator`
+        `The Google Cloud CLI at ${sdkRoot} was installed by the system's package manager; ` +
+          "install the emulator with: sudo apt-get install google-cloud-cli-firestore-emulator"
       : `Install it into the Google Cloud CLI at ${sdkRoot} with: gcloud components install cloud-firestore-emulator`,
   );
 }

@@ -33,4 +33,3 @@ export function gcpScheduleHandler(schedule: Lazy<ScheduleHandler>, options: Ada
     }
   };
 }
-

@@ -34,7 +34,9 @@ const LAST_LINES = new Set(["order confirmed", "order already past pending"]);
 
 async function lastLineFor(id: string, since: number, logLines: () => Record<string, unknown>[]) {
   for (const waitUntil = Date.now() + 2000; ; ) {
-    const line = logLines().slice(since).find((l) => l.messageId === id && LAST_LINES.has(l.message as string));
+    const line = logLines()
+      .slice(since)
+      .find((l) => l.messageId === id && LAST_LINES.has(l.message as string));
     if (line || Date.now() > waitUntil) return line;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -13,8 +13,7 @@ export interface PushCloudEvent {
   [extension: string]: unknown;
 }
 
-const fixture = (name: string): PushCloudEvent =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as PushCloudEvent;
+const fixture = (name: string): PushCloudEvent => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as PushCloudEvent;
 
 /** Google's sample messagePublished events (data "test message 3" with an attribute, and binary bytes). */
 export const pushFixtures = {

@@ -25,7 +25,9 @@ export function runtimeInterfaceClient(): string {
     root = "";
   }
   if (!root || !existsSync(join(root, "dist/rapid-client.node"))) {
-    throw new Error("aws-lambda-ric is not built in node_modules: run `bash scripts/prerequisites.sh` (it installs autoconf automake libtool cmake and builds it)");
+    throw new Error(
+      "aws-lambda-ric is not built in node_modules: run `bash scripts/prerequisites.sh` (it installs autoconf automake libtool cmake and builds it)",
+    );
   }
   return join(root, "bin/index.mjs");
 }

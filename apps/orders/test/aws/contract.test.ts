@@ -1,7 +1,15 @@
 import { dynamoDbStores } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { deliverThroughSqs, lambdaContext, restApiEvent, httpApiEvent, scheduledEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
-import { hostileInputContract, hostileMessagesContract, httpContract, queueContract, scheduleContract, type ContractRequest, type HttpTarget } from "@skyport/core/testing";
+import {
+  hostileInputContract,
+  hostileMessagesContract,
+  httpContract,
+  queueContract,
+  scheduleContract,
+  type ContractRequest,
+  type HttpTarget,
+} from "@skyport/core/testing";
 import type { Env } from "@skyport/core";
 import { inject } from "vitest";
 import { awsCleanupFunction } from "./functions.js";

@@ -109,7 +109,10 @@ export class LocalRuntimeApi {
   private async route(req: IncomingMessage, res: ServerResponse) {
     const body = await new Promise<string>((resolve) => {
       let text = "";
-      req.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve(text));
+      req
+        .setEncoding("utf8")
+        .on("data", (chunk: string) => (text += chunk))
+        .on("end", () => resolve(text));
     });
     const path = req.url ?? "";
     if (req.method === "GET" && path === `${PREFIX}/invocation/next`) {

@@ -64,7 +64,9 @@ describe("the built bundles under aws-lambda-ric and a local Runtime API", () =>
 
   it("creates an order and reads it back (payload 2.0, then 1.0), and the queue function confirms it", async () => {
     const body = JSON.stringify({ customerId: "cus_ric", items: [{ sku: "SKU-1", quantity: 2, unitPrice: 1999 }], currency: "EUR" });
-    const posted = (await http.api.invoke(httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body }))) as APIGatewayProxyStructuredResultV2;
+    const posted = (await http.api.invoke(
+      httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body }),
+    )) as APIGatewayProxyStructuredResultV2;
     const created = clientResponse(posted);
     expect(created.status, created.body).toBe(201);
     const order = JSON.parse(created.body);
@@ -82,7 +84,9 @@ describe("the built bundles under aws-lambda-ric and a local Runtime API", () =>
     ]);
     expect((await queue.api.invoke(batch)) as SQSBatchResponse).toEqual({ batchItemFailures: [{ itemIdentifier: "poison-1" }] });
 
-    const confirmed = clientResponse((await http.api.invoke(httpApiEvent({ method: "GET", path: `/orders/${order.id}` }))) as APIGatewayProxyStructuredResultV2);
+    const confirmed = clientResponse(
+      (await http.api.invoke(httpApiEvent({ method: "GET", path: `/orders/${order.id}` }))) as APIGatewayProxyStructuredResultV2,
+    );
     expect(JSON.parse(confirmed.body)).toMatchObject({ id: order.id, status: "confirmed", version: 2 });
   });
 

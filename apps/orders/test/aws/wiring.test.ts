@@ -21,7 +21,12 @@ const order = (customerId: string) => JSON.stringify({ customerId, items: [{ sku
 describe("the AWS functions, wired", () => {
   it("publishes order.created to SKYPORT_TOPIC_ORDERS with the request's trace, and the queue function confirms it", async () => {
     const xray = `${xrayTraceHeader()};Parent=53995c3f42cd8ad8;Sampled=1`;
-    const event = httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json", "x-amzn-trace-id": xray }, body: order("cus_wired") });
+    const event = httpApiEvent({
+      method: "POST",
+      path: "/orders",
+      headers: { "content-type": "application/json", "x-amzn-trace-id": xray },
+      body: order("cus_wired"),
+    });
     const created = clientResponse(await http(event, lambdaContext()));
     expect(created.status, created.body).toBe(201);
     const { id } = JSON.parse(created.body);
@@ -51,7 +56,18 @@ describe("the AWS functions, wired", () => {
 
   it("scopes an Idempotency-Key to the JWT subject API Gateway verified", async () => {
     const post = (sub: string) =>
-      http(httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json", "idempotency-key": "same-key-for-both" }, body: order("cus_scoped") }, { claims: { sub } }), lambdaContext());
+      http(
+        httpApiEvent(
+          {
+            method: "POST",
+            path: "/orders",
+            headers: { "content-type": "application/json", "idempotency-key": "same-key-for-both" },
+            body: order("cus_scoped"),
+          },
+          { claims: { sub } },
+        ),
+        lambdaContext(),
+      );
     const [alice, bob] = [`alice-${Date.now()}`, `bob-${Date.now()}`];
     const first = await post(alice);
     const other = await post(bob);
@@ -74,7 +90,10 @@ describe("the AWS functions, wired", () => {
 
   it("runs on the memory store with no queue at all", async () => {
     const memory = awsHttpFunction({ SKYPORT_STORE: "memory" }, capture);
-    const created = await memory(httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: order("cus_memory") }), lambdaContext());
+    const created = await memory(
+      httpApiEvent({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body: order("cus_memory") }),
+      lambdaContext(),
+    );
     expect(created.statusCode).toBe(201);
     expect(logs.some((line) => line.includes("event not published"))).toBe(true);
   });

@@ -34,10 +34,20 @@ describe("dist/azure, the deployable Functions app", () => {
   it("bundles no AWS or Google code and no store SDK but Cosmos DB's (esbuild's metafile)", () => {
     const meta = JSON.parse(readFileSync(join(distDir, "../meta/azure.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
     const inputs = Object.keys(Object.values(meta.outputs)[0]!.inputs);
-    const forbidden = /@aws-sdk\/|@smithy\/|aws-lambda|@google-cloud\/|google-gax|firebase|better-sqlite3|adapters\/(dynamodb|firestore|sqlite|aws-lambda|gcp-functions)\//;
+    const forbidden =
+      /@aws-sdk\/|@smithy\/|aws-lambda|@google-cloud\/|google-gax|firebase|better-sqlite3|adapters\/(dynamodb|firestore|sqlite|aws-lambda|gcp-functions)\//;
     expect(inputs.filter((input) => forbidden.test(input))).toEqual([]);
-    for (const wanted of ["node_modules/@azure/cosmos/", "node_modules/@azure/functions/", "node_modules/@azure/storage-queue/", "adapters/cosmos/src/", "adapters/azure-functions/src/"]) {
-      expect(inputs.some((input) => input.includes(wanted)), wanted).toBe(true);
+    for (const wanted of [
+      "node_modules/@azure/cosmos/",
+      "node_modules/@azure/functions/",
+      "node_modules/@azure/storage-queue/",
+      "adapters/cosmos/src/",
+      "adapters/azure-functions/src/",
+    ]) {
+      expect(
+        inputs.some((input) => input.includes(wanted)),
+        wanted,
+      ).toBe(true);
     }
   });
 });
@@ -62,7 +72,21 @@ describe("the bundle, loaded as the worker loads it", () => {
     const httpBinding = Object.keys(worker.registered.get("api")!.metadata.bindings).find((k) => k !== "$return")!;
     const body = new TextEncoder().encode(JSON.stringify({ customerId: "cus_bundle", items: [{ sku: "A", quantity: 2, unitPrice: 50 }], currency: "EUR" }));
     const rpcHttp = (method: string, path: string, bytes?: Uint8Array) => ({
-      inputData: [{ name: httpBinding, data: { http: { method, url: `https://skyport-orders.azurewebsites.net${path}`, headers: bytes ? { "content-type": "application/json" } : {}, query: {}, params: { path: path.slice(1) }, ...(bytes ? { body: { bytes } } : {}) } } }],
+      inputData: [
+        {
+          name: httpBinding,
+          data: {
+            http: {
+              method,
+              url: `https://skyport-orders.azurewebsites.net${path}`,
+              headers: bytes ? { "content-type": "application/json" } : {},
+              query: {},
+              params: { path: path.slice(1) },
+              ...(bytes ? { body: { bytes } } : {}),
+            },
+          },
+        },
+      ],
     });
     const created = (await worker.invoke("api", rpcHttp("POST", "/orders", body))).returnValue!.http!;
     expect(created.statusCode).toBe("201");
@@ -73,7 +97,11 @@ describe("the bundle, loaded as the worker loads it", () => {
     const text = Buffer.from(receivedMessageItems[0]!.messageText, "base64").toString();
     await worker.invoke("confirm", {
       inputData: [{ name: Object.keys(worker.registered.get("confirm")!.metadata.bindings)[0]!, data: { string: text } }],
-      triggerMetadata: { Id: { string: receivedMessageItems[0]!.messageId }, DequeueCount: { int: receivedMessageItems[0]!.dequeueCount }, QueueTrigger: { string: text } },
+      triggerMetadata: {
+        Id: { string: receivedMessageItems[0]!.messageId },
+        DequeueCount: { int: receivedMessageItems[0]!.dequeueCount },
+        QueueTrigger: { string: text },
+      },
     });
 
     const read = (await worker.invoke("api", rpcHttp("GET", `/orders/${order.id}`))).returnValue!.http!;

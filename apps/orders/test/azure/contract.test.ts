@@ -1,5 +1,13 @@
 import { hostInvocationContext, hostTimer, azureHttpTarget, azureQueueTarget } from "@skyport/azure-functions/testing";
-import { hostileInputContract, hostileMessagesContract, httpContract, outageContract, queueContract, scheduleContract, switchableProxy } from "@skyport/core/testing";
+import {
+  hostileInputContract,
+  hostileMessagesContract,
+  httpContract,
+  outageContract,
+  queueContract,
+  scheduleContract,
+  switchableProxy,
+} from "@skyport/core/testing";
 import { inject } from "vitest";
 import { appSettings, loadAzureEntry, storesOf } from "./app-settings.js";
 

@@ -46,7 +46,12 @@ describe("Pub/Sub push to the queue function", () => {
 
   it("carries the request's trace into the queue function through the message attributes", async () => {
     const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    const response = await app.send({ method: "POST", path: "/orders", headers: { ...JSON_HEADERS, traceparent: `00-${traceId}-00f067aa0ba902b7-01` }, body: newOrder() });
+    const response = await app.send({
+      method: "POST",
+      path: "/orders",
+      headers: { ...JSON_HEADERS, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      body: newOrder(),
+    });
     const { id } = JSON.parse(response.body) as { id: string };
     await app.settle();
     const confirmed = app.lines.find((line) => line.message === "order confirmed" && line.orderId === id);
