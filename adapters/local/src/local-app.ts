@@ -20,6 +20,9 @@ export interface LocalApp {
  * process per topic (its dead letters in `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule. The wiring is built as each cloud builds it, with the
  * local queues as its publishers.
  */
+/** setTimeout's longest delay (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env): Promise<LocalApp> {
   const read = envReader(env);
   const deadLetterFile = read.string("SKYPORT_DEAD_LETTER_FILE", DEFAULT_DEAD_LETTER_FILE);
@@ -59,15 +62,19 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       const run = async () => (await handler())({ scheduledAt: new Date() }, { requestId: `${name}-${Date.now()}`, cloud: "local", logger });
       schedules.set(name, run);
       const { schedule } = fn.trigger;
-      const arm = () => {
-        const delay = Math.max(0, nextRun(schedule, new Date()).getTime() - Date.now());
-        const timer = setTimeout(() => {
-          arm();
-          run().catch((error) => logger.error("scheduled run failed", { function: name, error: String(error) }));
-        }, delay);
+      // A timer waits at most MAX_TIMER_MS (Node's limit); one due later sleeps in steps until it is due.
+      const arm = (due: number) => {
+        const timer = setTimeout(
+          () => {
+            if (Date.now() < due) return arm(due);
+            arm(nextRun(schedule, new Date()).getTime());
+            run().catch((error) => logger.error("scheduled run failed", { function: name, error: String(error) }));
+          },
+          Math.min(MAX_TIMER_MS, Math.max(0, due - Date.now())),
+        );
         timers.set(name, timer.unref());
       };
-      arm();
+      arm(nextRun(schedule, new Date()).getTime());
     }
   }
   logger.info("listening", { app: app.name, url, functions: functions.map(([name, fn]) => `${name} (${fn.trigger.kind})`) });
