@@ -20,8 +20,8 @@ describe("npm run bench", () => {
       expect.arrayContaining(["aws Skyport", "aws hand-written", "aws Middy", "aws Hono", "azure Skyport", "gcp Skyport"]),
     );
     expect(results.bundles.map((b) => b.file)).toEqual([
-      "aws/http/index.mjs",
-      "aws/queue/index.mjs",
+      "aws/api/index.mjs",
+      "aws/confirm/index.mjs",
       "aws/cleanup/index.mjs",
       "gcp/index.mjs",
       "azure/main.mjs",

@@ -144,9 +144,9 @@ export async function getOrder(deps: PlainDeps, id: string, requestId: string): 
 
 /** 404 for any other path, 405 with Allow for another method on a known one. */
 export function otherRoute(path: string, method: string, requestId: string): PlainResponse {
-  if (path === "/orders") return methodNotAllowed("/orders", "GET, POST", requestId);
-  if (/^\/orders\/[^/]+$/.test(path)) return methodNotAllowed("/orders/{id}", "GET, PATCH, DELETE", requestId);
-  if (path === "/health" && method !== "GET") return methodNotAllowed("/health", "GET", requestId);
+  if (path === "/orders") return methodNotAllowed("/orders", "GET, HEAD, POST, OPTIONS", requestId);
+  if (/^\/orders\/[^/]+$/.test(path)) return methodNotAllowed("/orders/{id}", "GET, HEAD, PATCH, DELETE, OPTIONS", requestId);
+  if (path === "/health" && method !== "GET") return methodNotAllowed("/health", "GET, HEAD, OPTIONS", requestId);
   return problem("not-found", 404, "Not found", "No such resource.", requestId);
 }
 
