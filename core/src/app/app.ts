@@ -45,7 +45,10 @@ export interface AppInstance<S> {
 export interface Platform {
   /** The functions this process serves: one per Lambda bundle, every one in a Functions app. */
   served: readonly string[];
-  /** The runtime's own queue for a topic, where the runtime carries its queues (the local server). */
+  /**
+   * The runtime's publisher for a topic (SQS, Pub/Sub, a Storage queue, the local server's own),
+   * its destination read from SKYPORT_TOPIC_<TOPIC> now; given where a served function publishes.
+   */
   queue?(topic: string): EventPublisher;
 }
 
