@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import type { JWTVerifyGetKey } from "jose";
 import { Problem } from "../http/problem.js";
 import { Unauthenticated, type Caller, type IdentityCheck } from "./identity.js";
 import type { AuthSettings } from "./settings.js";
@@ -18,6 +18,8 @@ const FETCH_TIMEOUT_MS = 5_000;
  */
 export function jwtIdentity(settings: Pick<AuthSettings, "issuer" | "audience">, fetchDocument: typeof fetch = fetch): IdentityCheck {
   let keys: Promise<JWTVerifyGetKey> | undefined;
+  // jose loads with the first token, not at cold start: the functions that check none never load it.
+  const jose = () => import("jose");
   const keySet = () =>
     (keys ??= discover(settings.issuer, fetchDocument).catch((error: unknown) => {
       keys = undefined; // an issuer that was away is asked again by the next request
@@ -29,6 +31,7 @@ export function jwtIdentity(settings: Pick<AuthSettings, "issuer" | "audience">,
       const token = authorization === undefined ? undefined : BEARER.exec(authorization.trim())?.[1];
       if (token === undefined) throw new Unauthenticated(false, "no bearer token");
       const jwks = await keySet();
+      const { jwtVerify, errors } = await jose();
       try {
         const { payload } = await jwtVerify(token, jwks, {
           issuer: settings.issuer,
@@ -50,6 +53,7 @@ export function jwtIdentity(settings: Pick<AuthSettings, "issuer" | "audience">,
 }
 
 async function discover(issuer: string, fetchDocument: typeof fetch): Promise<JWTVerifyGetKey> {
+  const { createRemoteJWKSet } = await import("jose");
   const url = `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`;
   let document: { issuer?: unknown; jwks_uri?: unknown };
   try {
