@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./bundles/deployed-bundles.js";
 import type { BenchResults } from "./results.js";
-import { files, signed } from "./table.js";
+import { bundleCells, files, signed } from "./table.js";
 
 const HEADING = "## Performance";
 
@@ -11,7 +11,6 @@ function markdownTable(header: string[], rows: (string | number)[][]): string {
 }
 
 const us = (ns: number) => (ns / 1000).toFixed(1);
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 /** For each cloud's Skyport row: how much is core (the neutral row) and how much the adapter adds. */
 function adapterShares(r: BenchResults): string[] {
@@ -59,19 +58,7 @@ export function performanceSection(r: BenchResults): string {
     "",
     markdownTable(
       ["bundle", "functions", "minified", "gzip", "Skyport's code", "= layer + domain + stores", "third-party", "largest third-party"],
-      bundles.map((b) => [
-        `\`${b.file}\``,
-        b.function,
-        kb(b.minifiedBytes),
-        kb(b.gzipBytes),
-        kb(b.skyportBytes),
-        `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`,
-        kb(b.thirdPartyBytes),
-        b.topPackages
-          .slice(0, 3)
-          .map((p) => `${p.name} ${kb(p.bytes)}`)
-          .join(", "),
-      ]),
+      bundles.map((b) => bundleCells(b, `\`${b.file}\``)),
     ),
     "",
     `**Cold start**: a fresh \`node\` process imports the HTTP bundle and completes its first invocation (${coldStart.firstInvocation});`,

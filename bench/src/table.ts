@@ -15,6 +15,16 @@ export function textTable(header: string[], rows: (string | number)[][]): string
 
 const us = (ns: number) => (ns / 1000).toFixed(1);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** One bundle's row of the size table, in KB, for the printed table and the README's alike. */
+export function bundleCells(b: BenchResults["bundles"][number], file: string): string[] {
+  const parts = `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`;
+  const largest = b.topPackages
+    .slice(0, 3)
+    .map((p) => `${p.name} ${kb(p.bytes)}`)
+    .join(", ");
+  return [file, b.function, kb(b.minifiedBytes), kb(b.gzipBytes), kb(b.skyportBytes), parts, kb(b.thirdPartyBytes), largest];
+}
 /** A short list as it is, a long one as its length. */
 export const files = (list: string[]) => (list.length === 0 ? "none" : list.length > 2 ? `${list.length} files` : list.join(", "));
 export const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${ms.toFixed(1)}`;
@@ -41,19 +51,7 @@ export function report(results: BenchResults): string {
     "Bundle sizes (KB): minified, gzip; Skyport's own sources and third-party packages, from the esbuild metafile",
     textTable(
       ["bundle", "functions", "minified", "gzip", "Skyport", "= layer + domain + stores", "third-party", "largest third-party"],
-      bundles.map((b) => [
-        b.file,
-        b.function,
-        kb(b.minifiedBytes),
-        kb(b.gzipBytes),
-        kb(b.skyportBytes),
-        `${kb(b.skyportParts.layer)} + ${kb(b.skyportParts.domain)} + ${kb(b.skyportParts.stores)}`,
-        kb(b.thirdPartyBytes),
-        b.topPackages
-          .slice(0, 3)
-          .map((p) => `${p.name} ${kb(p.bytes)}`)
-          .join(", "),
-      ]),
+      bundles.map((b) => bundleCells(b, b.file)),
     ),
     "",
     `Cold start: a fresh node process imports the bundle and completes its first invocation (${coldStart.firstInvocation}); ` +

@@ -72,30 +72,10 @@ FIRESTORE_LOCATION="${FIRESTORE_LOCATION:-$REGION}"
 DATABASE="${DATABASE:-skyport-$STAGE}"
 INDEXES="$here/firestore.indexes.json"
 
-# Names of everything this script owns (teardown.sh deletes the same list): each carries the stage.
-HTTP_SA="skyport-$STAGE-http@$PROJECT.iam.gserviceaccount.com"
-QUEUE_SA="skyport-$STAGE-queue@$PROJECT.iam.gserviceaccount.com"
-CLEANUP_SA="skyport-$STAGE-cleanup@$PROJECT.iam.gserviceaccount.com"
-INVOKER_SA="skyport-$STAGE-invoker@$PROJECT.iam.gserviceaccount.com"
-TOPIC="skyport-orders-$STAGE"
-DEAD_LETTER_TOPIC="skyport-orders-$STAGE-dead-letter"
+# The names of everything deploy.sh creates and teardown.sh deletes, and run(): one file for both.
+# shellcheck source=SCRIPTDIR/names.sh
+source "$here/names.sh"
 MAX_DELIVERY_ATTEMPTS=5
-HTTP_FUNCTION="skyport-orders-$STAGE"
-QUEUE_FUNCTION="skyport-orders-$STAGE-queue"
-CLEANUP_FUNCTION="skyport-orders-$STAGE-cleanup"
-CLEANUP_JOB="skyport-orders-$STAGE-cleanup"
-ALERT_POLICY="skyport-orders-$STAGE dead letters"
-ALERT_CHANNEL="skyport-orders-$STAGE alerts"
-
-# Runs a command, or with --dry-run prints it as a shell line; "$NAME" stands for a value looked up earlier.
-run() {
-  if [[ "$DRY_RUN" == true ]]; then
-    printf '%q ' "$@" | sed -e 's/ $//' -e 's/\\\$\([A-Z_]*\)/"$\1"/g'
-    echo
-  else
-    "$@"
-  fi
-}
 
 # Creates a resource unless its describe command finds it: `check -- create`.
 create_unless_exists() {

@@ -5,6 +5,7 @@
 #
 #   deploy/gcp/teardown.sh --project=my-project [--stage=dev] [--region=europe-west1] [--delete-data] [--dry-run]
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
   cat <<'EOF'
@@ -41,29 +42,9 @@ done
 [[ -n "$PROJECT" ]] || { echo "teardown.sh: --project (or GOOGLE_CLOUD_PROJECT) is required" >&2; exit 2; }
 DATABASE="${DATABASE:-skyport-$STAGE}"
 
-# The names deploy.sh gives (deploy/test/gcp-teardown.test.ts checks that this deletes all it creates).
-HTTP_SA="skyport-$STAGE-http@$PROJECT.iam.gserviceaccount.com"
-QUEUE_SA="skyport-$STAGE-queue@$PROJECT.iam.gserviceaccount.com"
-CLEANUP_SA="skyport-$STAGE-cleanup@$PROJECT.iam.gserviceaccount.com"
-INVOKER_SA="skyport-$STAGE-invoker@$PROJECT.iam.gserviceaccount.com"
-TOPIC="skyport-orders-$STAGE"
-DEAD_LETTER_TOPIC="skyport-orders-$STAGE-dead-letter"
-HTTP_FUNCTION="skyport-orders-$STAGE"
-QUEUE_FUNCTION="skyport-orders-$STAGE-queue"
-CLEANUP_FUNCTION="skyport-orders-$STAGE-cleanup"
-CLEANUP_JOB="skyport-orders-$STAGE-cleanup"
-ALERT_POLICY="skyport-orders-$STAGE dead letters"
-ALERT_CHANNEL="skyport-orders-$STAGE alerts"
-
-# Runs a command, or with --dry-run prints it as a shell line; "$NAME" stands for a value looked up earlier.
-run() {
-  if [[ "$DRY_RUN" == true ]]; then
-    printf '%q ' "$@" | sed -e 's/ $//' -e 's/\\\$\([A-Z_]*\)/"$\1"/g'
-    echo
-  else
-    "$@"
-  fi
-}
+# The names of everything deploy.sh creates and teardown.sh deletes, and run(): one file for both.
+# shellcheck source=SCRIPTDIR/names.sh
+source "$here/names.sh"
 
 # Deletes a resource if its describe command finds it: `check -- delete`.
 delete_if_exists() {

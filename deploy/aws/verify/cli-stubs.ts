@@ -66,7 +66,8 @@ export function shellcheck(script: string): string {
   const probe = spawnSync("shellcheck", ["--version"]);
   if (probe.error) throw new Error("shellcheck is needed: apt-get install -y shellcheck (scripts/prerequisites.sh installs it in npm test)");
   try {
-    return execFileSync("shellcheck", ["--severity=style", script], { encoding: "utf8" });
+    // --external-sources: a script is checked with what it sources (deploy/gcp/names.sh).
+    return execFileSync("shellcheck", ["--severity=style", "--external-sources", script], { encoding: "utf8" });
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error);
   }
