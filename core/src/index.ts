@@ -63,7 +63,7 @@ export { ConfigError, envReader, readAll, type ConfigProblem, type Env, type Env
 export { readConfig, readLogLevel, MEMORY_STORE, LOG_LEVELS, type SkyportConfig, type StoreChoice, type StoreKind } from "./config/config.js";
 
 // The order domain
-export type { Order, OrderItem, OrderStatus, NewOrder } from "./orders/order.js";
+export type { Order, OrderItem, OrderStatus, NewOrder, Shipment } from "./orders/order.js";
 export { ORDER_STATUSES, orderTotal } from "./orders/order.js";
 export type { OrderDeps } from "./orders/deps.js";
 export type { OrderEvent, OrderCreated } from "./orders/events.js";

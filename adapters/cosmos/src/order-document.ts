@@ -6,6 +6,6 @@ export type OrderDocument = Order & Resource;
 
 /** Exactly the order's fields, so that nothing else is written or read back. */
 export function orderFields(source: Order): Order {
-  const { id, customerId, items, currency, total, status, createdAt, updatedAt, version } = source;
-  return { id, customerId, items, currency, total, status, createdAt, updatedAt, version };
+  const { id, customerId, items, currency, total, status, createdAt, updatedAt, version, shipment } = source;
+  return { id, customerId, items, currency, total, status, createdAt, updatedAt, version, ...(shipment && { shipment }) };
 }

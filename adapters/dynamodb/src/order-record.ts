@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from "@skyport/core";
+import type { Order, OrderStatus, Shipment } from "@skyport/core";
 import { ORDERS_TABLE } from "./table.js";
 
 /** An order as stored: the order's own fields as top-level attributes, plus its keys. */
@@ -28,5 +28,10 @@ export function orderFromRecord(record: Record<string, unknown>): Order {
     createdAt: stored.createdAt as string,
     updatedAt: stored.updatedAt as string,
     version: stored.version as number,
+    ...(stored.shipment && { shipment: shipmentOf(stored.shipment) }),
   };
+}
+
+function shipmentOf({ shipmentId, carrier, trackingNumber, dispatchedAt }: Shipment): Shipment {
+  return { shipmentId, carrier, trackingNumber, dispatchedAt };
 }

@@ -1,5 +1,5 @@
 import { Timestamp, type DocumentData, type DocumentSnapshot } from "@google-cloud/firestore";
-import type { Order, OrderItem, OrderStatus } from "@skyport/core";
+import type { Order, OrderItem, OrderStatus, Shipment } from "@skyport/core";
 
 /** An order as stored in `orders/{id}`: the id is the document id; instants are Timestamps. */
 export interface OrderDocument {
@@ -11,6 +11,8 @@ export interface OrderDocument {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   version: number;
+  /** Kept as the warehouse sent it: `dispatchedAt` is the record's text, not a Timestamp, so it reads back unchanged. */
+  shipment?: Shipment;
 }
 
 export function orderDocument(order: Order): OrderDocument {
@@ -23,6 +25,7 @@ export function orderDocument(order: Order): OrderDocument {
     createdAt: timestampOf(order.createdAt),
     updatedAt: timestampOf(order.updatedAt),
     version: order.version,
+    ...(order.shipment && { shipment: shipmentOf(order.shipment) }),
   };
 }
 
@@ -38,7 +41,12 @@ export function orderFrom(snapshot: DocumentSnapshot<DocumentData>): Order {
     createdAt: data.createdAt.toDate().toISOString(),
     updatedAt: data.updatedAt.toDate().toISOString(),
     version: data.version,
+    ...(data.shipment && { shipment: shipmentOf(data.shipment) }),
   };
+}
+
+function shipmentOf({ shipmentId, carrier, trackingNumber, dispatchedAt }: Shipment): Shipment {
+  return { shipmentId, carrier, trackingNumber, dispatchedAt };
 }
 
 /** Core's instants are ISO 8601 with milliseconds; a Timestamp keeps them exactly. */

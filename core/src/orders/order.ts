@@ -19,6 +19,17 @@ export interface Order {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** How the order left the warehouse: set when a shipment record makes it `shipped`, absent before. */
+  shipment?: Shipment;
+}
+
+/** A warehouse's dispatch of an order, as its `shipment.dispatched` record gave it. */
+export interface Shipment {
+  shipmentId: string;
+  carrier: string;
+  trackingNumber: string;
+  /** ISO 8601, as the warehouse sent it. */
+  dispatchedAt: string;
 }
 
 export interface NewOrder {

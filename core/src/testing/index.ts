@@ -20,3 +20,4 @@ export { expectProblemResponse, PROBLEM_KINDS, PROBLEM_TYPE_BASE, type Problem }
 export { authContract, withBearer, type AuthTargetFactory } from "./auth-contract.js";
 export { startTestIssuer, type TestIssuer } from "./oidc-issuer.js";
 export { corsContract, type CorsTargetFactory } from "./cors-contract.js";
+export { streamContract, shipmentRecord, type StreamTarget, type ContractRecord, type RecordOutcome } from "./stream-contract.js";

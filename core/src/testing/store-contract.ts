@@ -56,6 +56,17 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect(await store.orders.get(order.id)).toEqual(order);
       });
 
+      it("keeps a shipped order's shipment, and reads an order without one as having none", async () => {
+        const shipment = { shipmentId: "shp-1", carrier: "DHL Express", trackingNumber: "JD014600003828", dispatchedAt: "2026-11-27T09:30:00+01:00" };
+        const order = orderAt(new Date(), { customerId: uniqueCustomer(), status: "confirmed", version: 2 });
+        await store.orders.create(order);
+        expect(await store.orders.get(order.id)).not.toHaveProperty("shipment");
+        const shipped = { ...order, status: "shipped" as const, version: 3, shipment };
+        await store.orders.update(shipped, 2);
+        expect(await store.orders.get(order.id)).toEqual(shipped);
+        expect((await store.orders.listByCustomer(order.customerId, { limit: 10 })).items).toEqual([shipped]);
+      });
+
       it("answers null for an order that does not exist", async () => {
         expect(await store.orders.get(orderAt(new Date()).id)).toBeNull();
       });

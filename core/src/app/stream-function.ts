@@ -1,0 +1,30 @@
+import type { StreamHandler } from "../function/stream.js";
+import type { AppFunction, FunctionOptions } from "./app.js";
+import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
+import { processStream, type StreamConsumer } from "./stream-processor.js";
+
+export interface StreamTrigger {
+  kind: "stream";
+  /** The Kinesis data stream, the ordered Pub/Sub topic or the event hub the function consumes. */
+  stream: string;
+}
+
+declare module "./app.js" {
+  interface TriggerKinds {
+    stream: { trigger: StreamTrigger; handler: StreamHandler };
+  }
+}
+
+/**
+ * A stream function: batches of records with a partition key, applied in order per key. A
+ * record that fails retryably holds back its key's later records; a poison one is dead-lettered
+ * and its key goes on (see `processStream`).
+ */
+export function stream<S>(name: string, consumer: (services: S) => StreamConsumer, options: FunctionOptions = {}): AppFunction<S, "stream"> {
+  if (!TOPIC_NAME.test(name)) throw new AppDeclarationError(`stream ${JSON.stringify(name)}: 3-42 characters of a-z, 0-9 and -, starting with a letter`);
+  return {
+    trigger: { kind: "stream", stream: name },
+    publishes: options.publishes ?? [],
+    bind: (services) => processStream(name, consumer(services)),
+  };
+}
