@@ -21,3 +21,8 @@ export { readSqsConfig, type SqsConfig } from "./queue/publisher-config.js";
 export { lambdaScheduleHandler, type LambdaScheduleHandler } from "./schedule/handler.js";
 export { fromScheduledEvent, isScheduledEvent } from "./schedule/scheduled-event.js";
 export { eventBridgeSchedule } from "./schedule/expression.js";
+
+// Stream: Kinesis batches in, partial batch responses by sequence number out; poison records to an SQS dead-letter queue.
+export { lambdaStreamHandler, type LambdaStreamHandler } from "./stream/handler.js";
+export { fromKinesisStreamEvent, toKinesisBatchResponse, isKinesisStreamEvent } from "./stream/kinesis-event.js";
+export { SqsStreamDeadLetters, sqsStreamDeadLetters, deadLetterBody, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";

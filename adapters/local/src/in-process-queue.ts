@@ -17,6 +17,12 @@ export interface DeadLetter {
 /** Where the local server keeps its dead letters (SKYPORT_DEAD_LETTER_FILE), one JSON line each. */
 export const DEFAULT_DEAD_LETTER_FILE = ".data/dead-letters.jsonl";
 
+/** Keeps a dead letter in the file, one JSON line, for `npm run dead-letters`: the queues' and the streams' alike. */
+export function appendDeadLetter(file: string, letter: DeadLetter): void {
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `${JSON.stringify(letter)}\n`);
+}
+
 /** The dead letters a local server kept in `file`, oldest first: what `npm run dead-letters` lists. */
 export function readDeadLetters(file: string): DeadLetter[] {
   if (!existsSync(file)) return [];
@@ -93,10 +99,7 @@ export class InProcessQueue implements EventPublisher {
   private deadLetter(message: Message, reason: DeadLetter["reason"]) {
     const letter: DeadLetter = { topic: this.topic, message, reason, at: new Date().toISOString() };
     this.deadLetters.push(letter);
-    if (this.deadLetterFile) {
-      mkdirSync(dirname(this.deadLetterFile), { recursive: true });
-      appendFileSync(this.deadLetterFile, `${JSON.stringify(letter)}\n`);
-    }
+    if (this.deadLetterFile) appendDeadLetter(this.deadLetterFile, letter);
     this.logger().error("message dead-lettered", { topic: this.topic, messageId: message.id, attempt: message.attempt, reason });
   }
 

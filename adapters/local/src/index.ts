@@ -3,4 +3,5 @@ export { startLocalApp, type LocalApp } from "./local-app.js";
 export { runLocalApp } from "./run.js";
 export { invokeFunction, type HttpEvent, type Invocation } from "./invoke.js";
 export { InProcessQueue, MAX_ATTEMPTS, DEFAULT_DEAD_LETTER_FILE, readDeadLetters, type DeadLetter } from "./in-process-queue.js";
+export { InProcessStream, type PutRecord } from "./in-process-stream.js";
 export { localHttpServer, fromIncomingMessage } from "./http-server.js";

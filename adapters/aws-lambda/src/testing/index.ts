@@ -6,3 +6,4 @@ export { scheduledEvent } from "./scheduled-events.js";
 export { lambdaContext } from "./lambda-context.js";
 export { clientResponse, sendThroughLambda, deliverThroughSqs } from "./targets.js";
 export { sqsStandIn, type SqsStandIn } from "./sqs-stand-in.js";
+export { startKinesalite, kinesisClient, putRecords, readShard, kinesisEvent, type Kinesalite } from "./kinesis.js";

@@ -20,7 +20,7 @@ interface SendMessageRequest {
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
 /**
- * SendMessage over SQS's JSON protocol (AWS JSON 1.0) on loopback. No SQS server runs here:
+ * SendMessage and SendMessageBatch over SQS's JSON protocol (AWS JSON 1.0) on loopback. No SQS server runs here:
  * this takes the SDK's real, signed request off the wire and answers with the MD5 the SDK checks.
  * Any other operation is refused, so a test cannot lean on what this does not do.
  */
@@ -32,6 +32,17 @@ export async function sqsStandIn(): Promise<SqsStandIn> {
       response.writeHead(status, { "content-type": "application/x-amz-json-1.0" });
       response.end(JSON.stringify(value));
     };
+    if (target === "AmazonSQS.SendMessageBatch") {
+      const batch = JSON.parse(await text(request)) as { QueueUrl?: string; Entries?: (SendMessageRequest & { Id?: string })[] };
+      if (!batch.QueueUrl || !batch.Entries?.length || batch.Entries.some((entry) => !entry.Id || entry.MessageBody === undefined))
+        return answer(400, { __type: "com.amazonaws.sqs#MissingParameter", message: "QueueUrl and Entries with Id and MessageBody" });
+      const sent = batch.Entries.map((entry) => ({ id: randomUUID(), body: entry.MessageBody!, attributes: {} }));
+      queues.set(batch.QueueUrl, [...(queues.get(batch.QueueUrl) ?? []), ...sent]);
+      return answer(200, {
+        Successful: batch.Entries.map((entry, i) => ({ Id: entry.Id, MessageId: sent[i]!.id, MD5OfMessageBody: md5(entry.MessageBody!) })),
+        Failed: [],
+      });
+    }
     if (target !== "AmazonSQS.SendMessage") return answer(400, { __type: "com.amazonaws.sqs#UnsupportedOperation", message: `${target} is not served here` });
     const input = JSON.parse(await text(request)) as SendMessageRequest;
     if (!input.QueueUrl || input.MessageBody === undefined)
