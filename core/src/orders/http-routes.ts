@@ -11,12 +11,13 @@ import { ADMIN_SCOPE, accessOf, mayRead, peekField, requireCustomer } from "./ac
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { OrderDeps } from "./deps.js";
 import { createOrderIdempotently } from "./create-order.js";
+import { ORDER_API } from "../openapi/orders.js";
+import { openApiRoute } from "../openapi/route.js";
 import type { Order } from "./order.js";
 import { canDelete, canTransition, withStatus } from "./status.js";
+import { DEFAULT_LIMIT, MAX_CURSOR_LENGTH, MAX_LIMIT } from "./schema.js";
 import { CUSTOMER_ID, validateStatusChange, type FieldError } from "./validation.js";
 
-const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 100;
 /** Without If-Match, a PATCH that lost a race re-reads and tries again this many times. */
 const UNCONDITIONAL_ATTEMPTS = 3;
 
@@ -26,7 +27,7 @@ function orderResponse(status: number, order: Order, location?: string): HttpRes
   return { status, headers, body: JSON.stringify(order) };
 }
 
-/** The route table of API.md. */
+/** The route table of API.md; core/src/openapi/orders.ts documents each route, and /openapi.json serves the document. */
 export function orderRoutes(deps: OrderDeps): Route[] {
   const { orders, clock } = deps;
   const access = (context: Context) => accessOf(context, deps.customerClaim ?? "sub");
@@ -99,11 +100,13 @@ export function orderRoutes(deps: OrderDeps): Route[] {
     return createOrderIdempotently(deps, request, context, (order) => orderResponse(201, order, `/orders/${order.id}`));
   }
 
-  return [
+  const routes: Route[] = [
     { path: "/health", open: true, methods: { GET: async () => json(200, { status: "ok" }) } },
     { path: "/orders", methods: { GET: listOrders, POST: createOrder } },
     { path: "/orders/{id}", methods: { GET: getOrder, PATCH: patchOrder, DELETE: deleteOrder } },
   ];
+  routes.push(openApiRoute(routes, ORDER_API));
+  return routes;
 }
 
 function listQuery(query: URLSearchParams): { customerId: string; limit: number; cursor?: string } {
@@ -123,7 +126,7 @@ function listQuery(query: URLSearchParams): { customerId: string; limit: number;
   if (!(limit >= 1 && limit <= MAX_LIMIT)) {
     errors.push({ path: "limit", message: `must be an integer from 1 to ${MAX_LIMIT}` });
   }
-  if (cursor !== undefined && (cursor.length === 0 || cursor.length > 2048)) {
+  if (cursor !== undefined && (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH)) {
     errors.push({ path: "cursor", message: "is not a cursor this list issued" });
   }
   if (errors.length) throw invalid(errors, "The query is not valid.");

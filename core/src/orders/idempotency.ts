@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import { invalid } from "../http/problem.js";
 import { canonicalJson } from "../json/canonical-json.js";
 
-const KEY = /^[\x21-\x7E]{1,255}$/;
+export const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long a crashed request may hold its key before another attempt can take it over. */
 export const IN_FLIGHT_LEASE_MS = 15 * 60 * 1000;
 
 export function validIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (!KEY.test(header)) {
+  if (!IDEMPOTENCY_KEY.test(header)) {
     throw invalid([{ path: "Idempotency-Key", message: "must be 1-255 visible ASCII characters" }]);
   }
   return header;

@@ -3,6 +3,7 @@ import { scopedIdempotencyKey } from "../orders/idempotency.js";
 import type { Order } from "../orders/order.js";
 import { ORDER_ID_PATTERN } from "../ports/ids.js";
 import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
+import { type ApiOrder, type ApiOrderPage, ordersClient } from "./orders-client.js";
 import { orderAt, uniqueCustomer } from "./orders.js";
 import { expectProblemResponse as expectProblem } from "./problems.js";
 
@@ -12,7 +13,10 @@ function validBody(customerId = uniqueCustomer()) {
   return { customerId, items: [{ sku: "SKU-1", quantity: 2, unitPrice: 1999 }], currency: "EUR" };
 }
 
-/** Every row and rule of API.md, through whatever transport the target speaks. */
+/**
+ * Every row and rule of API.md, through whatever transport the target speaks: the ordinary calls
+ * through the typed client generated from /openapi.json, hostile ones as raw requests.
+ */
 export function httpContract(name: string, factory: () => Promise<HttpTarget> | HttpTarget) {
   describe(`http contract: ${name}`, () => {
     let target: HttpTarget;
@@ -28,19 +32,30 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
       expect(response.headers["x-request-id"], `${request.method} ${request.path} carries x-request-id`).toMatch(/^[A-Za-z0-9._-]{1,128}$/);
       return response;
     };
+    const api = ordersClient(send);
     const post = (body: unknown, headers: Record<string, string> = {}) =>
       send({ method: "POST", path: "/orders", headers: { ...JSON_HEADERS, ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
-    const create = async (body = validBody(), headers: Record<string, string> = {}) => {
-      const response = await post(body, headers);
-      expect(response.status, response.body).toBe(201);
-      return JSON.parse(response.body) as Order;
+    const create = async (body = validBody(), headers: Record<string, string> = {}): Promise<ApiOrder> => {
+      const { data, error, response } = await api.POST("/orders", { body, headers });
+      expect(response.status, JSON.stringify(error)).toBe(201);
+      return data!;
+    };
+    /** One page of a customer's orders; `limit` and `cursor` as the API takes them. */
+    const list = async (customerId: string, query: { limit?: number; cursor?: string } = {}): Promise<ApiOrderPage> => {
+      const { data, error, response } = await api.GET("/orders", { params: { query: { customerId, ...query } } });
+      expect(response.status, JSON.stringify(error)).toBe(200);
+      return data!;
     };
     const patch = (id: string, status: string, headers: Record<string, string> = {}) =>
       send({ method: "PATCH", path: `/orders/${id}`, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify({ status }) });
     const get = (path: string, headers: Record<string, string> = {}) => send({ method: "GET", path, headers });
-    const read = async (id: string) => JSON.parse((await get(`/orders/${id}`)).body) as Order;
+    const read = async (id: string): Promise<ApiOrder> => {
+      const { data, error, response } = await api.GET("/orders/{id}", { params: { path: { id } } });
+      expect(response.status, JSON.stringify(error)).toBe(200);
+      return data!;
+    };
     /** The order once the target's queue consumer (if any) is done with it: pending, or confirmed at version 2. */
-    const settled = async (order: Order) => {
+    const settled = async (order: ApiOrder) => {
       await target.settle?.();
       return read(order.id);
     };
@@ -222,17 +237,14 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
     describe("GET /orders", () => {
       it("pages a customer's orders newest first and ends with nextCursor null", async () => {
         const customerId = uniqueCustomer();
-        const created: Order[] = [];
+        const created: ApiOrder[] = [];
         for (let i = 0; i < 5; i++) created.push(await create(validBody(customerId)));
         await create(); // someone else's
-        const seen: Order[] = [];
+        const seen: ApiOrder[] = [];
         const sizes: number[] = [];
         let cursor: string | null = null;
         do {
-          const query = `customerId=${customerId}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-          const response = await get(`/orders?${query}`);
-          expect(response.status, response.body).toBe(200);
-          const page = JSON.parse(response.body) as { items: Order[]; nextCursor: string | null };
+          const page = await list(customerId, { limit: 2, ...(cursor ? { cursor } : {}) });
           seen.push(...page.items);
           sizes.push(page.items.length);
           cursor = page.nextCursor;
@@ -244,7 +256,7 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
       it("gives nextCursor null on a last page that is exactly full", async () => {
         const customerId = uniqueCustomer();
         for (let i = 0; i < 2; i++) await create(validBody(customerId));
-        const page = JSON.parse((await get(`/orders?customerId=${customerId}&limit=2`)).body);
+        const page = await list(customerId, { limit: 2 });
         expect(page.items).toHaveLength(2);
         expect(page.nextCursor).toBeNull();
       });
@@ -252,20 +264,17 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
       it("returns 20 orders by default", async () => {
         const customerId = uniqueCustomer();
         for (let i = 0; i < 21; i++) await create(validBody(customerId));
-        const page = JSON.parse((await get(`/orders?customerId=${customerId}`)).body);
+        const page = await list(customerId);
         expect(page.items).toHaveLength(20);
         expect(page.nextCursor).toEqual(expect.any(String));
       });
 
       it("accepts limit=100, the largest page", async () => {
-        const response = await get(`/orders?customerId=${uniqueCustomer()}&limit=100`);
-        expect(response.status, response.body).toBe(200);
-        expect(JSON.parse(response.body)).toEqual({ items: [], nextCursor: null });
+        expect(await list(uniqueCustomer(), { limit: 100 })).toEqual({ items: [], nextCursor: null });
       });
 
       it("answers an empty list for a customer without orders", async () => {
-        const response = await get(`/orders?customerId=${uniqueCustomer()}`);
-        expect(JSON.parse(response.body)).toEqual({ items: [], nextCursor: null });
+        expect(await list(uniqueCustomer())).toEqual({ items: [], nextCursor: null });
       });
 
       it("requires a valid customerId and limit", async () => {
@@ -280,7 +289,7 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
           await create(validBody(alice));
           await create(validBody(bob));
         }
-        const aliceCursor = JSON.parse((await get(`/orders?customerId=${alice}&limit=1`)).body).nextCursor as string;
+        const aliceCursor = (await list(alice, { limit: 1 })).nextCursor!;
         expectInvalid(await get(`/orders?customerId=${bob}&cursor=${encodeURIComponent(aliceCursor)}`), "cursor");
         const [payload, seal] = aliceCursor.split(".");
         const forged = Buffer.from(JSON.stringify({ c: bob, p: "x" })).toString("base64url");
@@ -466,8 +475,7 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
         expect(created.length).toBeGreaterThanOrEqual(1);
         for (const a of answers) expect([201, 409], a.body).toContain(a.status);
         expect(new Set(created.map((a) => JSON.parse(a.body).id)).size).toBe(1);
-        const list = JSON.parse((await get(`/orders?customerId=${body.customerId}`)).body);
-        expect(list.items).toHaveLength(1);
+        expect((await list(body.customerId)).items).toHaveLength(1);
       });
 
       it("lists every one of 25 orders created concurrently for one customer, exactly once", async () => {
@@ -476,8 +484,7 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const query = `customerId=${customerId}&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-          const page = JSON.parse((await get(`/orders?${query}`)).body) as { items: Order[]; nextCursor: string | null };
+          const page = await list(customerId, { limit: 7, ...(cursor ? { cursor } : {}) });
           seen.push(...page.items.map((o) => o.id));
           cursor = page.nextCursor;
         } while (cursor !== null && seen.length <= 50);
@@ -501,8 +508,7 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
         expect(again.headers["idempotent-replayed"]).toBe("true");
         expect(again.headers.location).toBe(first.headers.location);
         expect(again.headers.etag).toBe(first.headers.etag);
-        const list = JSON.parse((await get(`/orders?customerId=${body.customerId}`)).body);
-        expect(list.items).toHaveLength(1);
+        expect((await list(body.customerId)).items).toHaveLength(1);
       });
 
       it("replays the first response even after the order changed", async () => {

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs script without types
+import { GENERATED, validatorsSource } from "../scripts/compile-validators.mjs";
+import { VALIDATED_SCHEMAS } from "../src/orders/schema.js";
+import { validateNewOrder, validateStatusChange } from "../src/orders/validation.js";
+
+const item = { sku: "SKU-1", quantity: 2, unitPrice: 1999 };
+const order = { customerId: "cus_42", items: [item], currency: "EUR" };
+
+describe("POST /orders body, checked by the compiled JSON Schema", () => {
+  it("accepts a valid order, integers written as 2.0 included", () => {
+    expect(validateNewOrder(order)).toEqual({ ok: true, value: order });
+    expect(validateNewOrder({ ...order, items: [{ ...item, quantity: 2.0 }] }).ok).toBe(true);
+  });
+
+  it("reports each broken field once, at its JSON Pointer, with the rule it breaks", () => {
+    const result = validateNewOrder({ currency: "eur", items: [{ sku: "", quantity: 2.5, unitPrice: -1, "a/b~": 1 }, "x"], extra: true });
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(new Map(errors.map((e) => [e.path, e.message]))).toEqual(
+      new Map([
+        ["/customerId", "must be 1-64 characters of A-Z, a-z, 0-9, _ or -"],
+        ["/extra", "unknown field"],
+        ["/items/0/a~1b~0", "unknown field"],
+        ["/items/0/sku", "must be 1-64 characters of A-Z, a-z, 0-9, _, . or -"],
+        ["/items/0/quantity", "must be an integer from 1 to 1000"],
+        ["/items/0/unitPrice", "must be an integer from 0 to 100000000 (minor units)"],
+        ["/items/1", "must be an object"],
+        ["/currency", "must be three upper-case letters"],
+      ]),
+    );
+    expect(errors).toHaveLength(8);
+  });
+
+  it("says a non-object body is one, and an over-long list once rather than once per item", () => {
+    expect(validateNewOrder([order])).toEqual({ ok: false, errors: [{ path: "", message: "must be a JSON object" }] });
+    const many = validateNewOrder({ ...order, items: Array.from({ length: 101 }, () => ({})) });
+    expect(many).toEqual({ ok: false, errors: [{ path: "/items", message: "must be an array of 1-100 items" }] });
+  });
+
+  it("takes a status change to a known status only", () => {
+    expect(validateStatusChange({ status: "cancelled" })).toEqual({ ok: true, value: "cancelled" });
+    expect(validateStatusChange({ status: "lost", why: 1 })).toEqual({
+      ok: false,
+      errors: [
+        { path: "/why", message: "unknown field" },
+        { path: "/status", message: "must be one of pending, confirmed, shipped, cancelled" },
+      ],
+    });
+  });
+
+  it("runs the validators compiled from the schema as it is now (npm run validators -w @skyport/core)", () => {
+    expect(readFileSync(GENERATED, "utf8")).toBe(validatorsSource(VALIDATED_SCHEMAS));
+  });
+});
