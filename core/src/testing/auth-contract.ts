@@ -60,6 +60,16 @@ export function authContract(name: string, factory: AuthTargetFactory) {
       expect((await as(undefined, { method: "GET", path: "/health" })).status).toBe(200);
     });
 
+    it("serves GET /openapi.json without a token: the OpenAPI 3.1 document of the routes it answers", async () => {
+      const response = await as(undefined, { method: "GET", path: "/openapi.json" });
+      expect(response.status, response.body).toBe(200);
+      expect(response.headers["content-type"]).toMatch(/^application\/json/);
+      const document = JSON.parse(response.body) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+      expect(document.openapi).toBe("3.1.0");
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/health", "/openapi.json", "/orders", "/orders/{id}"]));
+      expect(document.paths["/orders/{id}"]).toHaveProperty("patch");
+    });
+
     it("refuses every forged or misused token with 401 and error=invalid_token", async () => {
       for (const [what, token] of Object.entries(await issuer.misused())) {
         const response = await as(token, { method: "GET", path: "/orders?customerId=cus_misused" });
