@@ -22,3 +22,8 @@ export { readPubSubConfig, type PubSubConfig } from "./queue/publisher-config.js
 export { gcpScheduleHandler } from "./schedule/handler.js";
 export { fromSchedulerRequest } from "./schedule/scheduler-request.js";
 export { cloudSchedulerSchedule } from "./schedule/expression.js";
+
+// Stream: an ordered Pub/Sub push subscription's messages in; poison published to the dead-letter topic.
+export { gcpStreamHandler } from "./stream/handler.js";
+export { fromPushBody, isPushBody, type PushBody } from "./stream/push-body.js";
+export { PubSubStreamDeadLetters, pubSubStreamDeadLetters, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";

@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { http, type HttpFunction } from "@google-cloud/functions-framework";
+import { PubSub, type Message as PubSubMessage } from "@google-cloud/pubsub";
+import { applyShipment, MemoryOrderStore, processStream, silentLogger, systemClock, type StreamHandler } from "@skyport/core";
+import { streamContract, type RecordOutcome } from "@skyport/core/testing";
+import { describe, expect, inject, it } from "vitest";
+import { fromPushBody, gcpStreamHandler, PubSubStreamDeadLetters } from "../src/index.js";
+import { serveFunction } from "../src/testing/index.js";
+
+// As on Google Cloud, the clients find the emulator through the standard variable.
+process.env.PUBSUB_EMULATOR_HOST = inject("pubsubEmulatorHost");
+const projectId = inject("pubsubProjectId");
+let functions = 0;
+
+/**
+ * A topic with an ordered push subscription to the stream function (served by the functions
+ * framework on loopback), its dead-letter topic and policy, and a pull subscription that reads
+ * the dead letters. Each push and its answer are recorded by the message's contract attributes.
+ */
+async function shipmentsOnPubSub(handler: StreamHandler) {
+  const admin = new PubSub({ projectId });
+  const name = `shipments-${randomBytes(4).toString("hex")}`;
+  const deadLetterTopicName = `projects/${projectId}/topics/${name}-dead-letter`;
+  const deadLetters = new PubSubStreamDeadLetters(deadLetterTopicName, projectId);
+  const answered = new Map<string, number[]>();
+  const stream = gcpStreamHandler(async () => handler, { logger: silentLogger }, deadLetters);
+  const recording: HttpFunction = async (req, res) => {
+    const id = req.body?.message?.attributes?.["contract-record"] as string;
+    res.on("finish", () => answered.set(id, [...(answered.get(id) ?? []), res.statusCode]));
+    return stream(req, res);
+  };
+  const functionName = `ship${++functions}`;
+  http(functionName, recording);
+  const server = await serveFunction(functionName);
+
+  const [deadLetterTopic] = await admin.createTopic(deadLetterTopicName);
+  const [deadLetterReader] = await deadLetterTopic.createSubscription(`${name}-dead-letter-reader`);
+  const dead = new Set<string>();
+  deadLetterReader.on("message", (message: PubSubMessage) => {
+    dead.add(message.attributes["contract-record"]!);
+    message.ack();
+  });
+  const [topic] = await admin.createTopic(name);
+  await topic.createSubscription(`${name}-push`, {
+    enableMessageOrdering: true,
+    pushConfig: { pushEndpoint: server.url },
+    deadLetterPolicy: { deadLetterTopic: deadLetterTopicName, maxDeliveryAttempts: 5 },
+    retryPolicy: { minimumBackoff: { seconds: 0, nanos: 100_000_000 }, maximumBackoff: { seconds: 1 } },
+  });
+  const publisher = admin.topic(name, { messageOrdering: true, batching: { maxMessages: 1, maxMilliseconds: 0 } });
+  let deliveries = 0;
+  /** Keys whose message Pub/Sub keeps redelivering: the emulator pushes nothing after it on that key. */
+  const stuckKeys = new Set<string>();
+
+  /** Publishes with the key as ordering key, then waits until each record is acknowledged, dead-lettered, or refused twice. */
+  async function deliver(records: { key: string; data: string }[]): Promise<RecordOutcome[]> {
+    const delivery = ++deliveries;
+    const ids = records.map((_, i) => `${delivery}-${i}`);
+    for (const [i, record] of records.entries()) {
+      await publisher.publishMessage({ data: Buffer.from(record.data), orderingKey: record.key, attributes: { "contract-record": ids[i]! } });
+    }
+    const outcome = (id: string): RecordOutcome | undefined => {
+      if (dead.has(id)) return "dead-lettered";
+      const statuses = answered.get(id) ?? [];
+      if (statuses.at(-1) === 204) return statuses.length === 1 ? "done" : "retry";
+      return statuses.length >= 2 ? "retry" : undefined;
+    };
+    // A record behind a failing one of its key is not pushed at all (Pub/Sub's ordering): it counts as waiting to be retried.
+    const keyOf = (id: string) => records[ids.indexOf(id)]!.key;
+    const heldBack = (id: string) =>
+      stuckKeys.has(keyOf(id)) || ids.slice(0, ids.indexOf(id)).some((earlier) => outcome(earlier) === "retry" && keyOf(earlier) === keyOf(id));
+    for (const giveUp = Date.now() + 15_000; Date.now() < giveUp; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      if (ids.every((id) => outcome(id) !== undefined || heldBack(id))) break;
+    }
+    for (const id of ids) if (outcome(id) === "retry") stuckKeys.add(keyOf(id));
+    return ids.map((id) => outcome(id) ?? "retry");
+  }
+  return {
+    deliver,
+    pushes: (index: number, delivery = deliveries) => answered.get(`${delivery}-${index}`) ?? [],
+    async close() {
+      await deadLetterReader.close();
+      await deadLetters.close();
+      await admin.close();
+      await server.close();
+    },
+  };
+}
+
+streamContract("functions framework HTTP function, pushed by an ordered Pub/Sub subscription on Google's emulator, memory store", async () => {
+  const orders = new MemoryOrderStore();
+  const shipments = await shipmentsOnPubSub(processStream("shipments", applyShipment({ orders, clock: systemClock })));
+  return { orders, redeliversItself: false, deliver: shipments.deliver, close: shipments.close };
+});
+
+describe("ordered delivery on the emulator", () => {
+  it("redelivers a failing message (500) and holds back its key's later messages, while other keys go on", async () => {
+    const failing = new Set(["a1"]);
+    const handler: StreamHandler = async ([record]) => {
+      const name = record!.data;
+      return { failed: failing.has(name) ? [{ position: record!.position, key: record!.key, retryable: true, reason: "failed" }] : [] };
+    };
+    const shipments = await shipmentsOnPubSub(handler);
+    try {
+      const outcomes = await shipments.deliver([
+        { key: "a", data: "a1" },
+        { key: "a", data: "a2" },
+        { key: "b", data: "b1" },
+      ]);
+      expect(outcomes).toEqual(["retry", "retry", "done"]);
+      expect(shipments.pushes(0).length).toBeGreaterThanOrEqual(2);
+      expect(shipments.pushes(0).every((status) => status === 500)).toBe(true);
+      expect(shipments.pushes(1)).toEqual([]); // never pushed while a1 fails
+    } finally {
+      await shipments.close();
+    }
+  });
+});
+
+describe("a push body -> StreamRecord", () => {
+  it("takes the ordering key and delivery attempt where Google sends them, and stands in for them where the emulator leaves them out", () => {
+    const message = { data: Buffer.from("{}").toString("base64"), messageId: "m-1", attributes: { traceparent: "t" } };
+    expect(fromPushBody({ message: { ...message, orderingKey: "ord_1" }, subscription: "s", deliveryAttempt: 3 })).toEqual({
+      key: "ord_1",
+      position: "m-1",
+      data: "{}",
+      attempt: 3,
+      attributes: { traceparent: "t" },
+    });
+    expect(fromPushBody({ message, subscription: "s" })).toMatchObject({ key: "m-1", attempt: 1 });
+  });
+});
