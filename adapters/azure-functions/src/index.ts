@@ -20,3 +20,7 @@ export { readStorageQueueConfig, type StorageQueueConfig } from "./queue/publish
 // Schedule: app.timer, and the declaration's schedule as its NCRONTAB.
 export { azureScheduleHandler } from "./schedule/handler.js";
 export { ncrontabSchedule } from "./schedule/expression.js";
+
+// Stream: app.eventHub's batch (cardinality many) in; what still fails to a Storage queue output.
+export { azureStreamHandler, STREAM_ATTEMPTS, type StreamBinding } from "./stream/handler.js";
+export { fromEventHubBatch, toDeadLetterMessage as toStreamDeadLetterMessage, type EventHubBatchMetadata } from "./stream/event-hub-batch.js";
