@@ -14,23 +14,20 @@ describe("POST /orders body, checked by the compiled JSON Schema", () => {
     expect(validateNewOrder({ ...order, items: [{ ...item, quantity: 2.0 }] }).ok).toBe(true);
   });
 
-  it("reports each broken field once, at its JSON Pointer, with the rule it breaks", () => {
+  it("reports each broken field once, at its JSON Pointer, with the rule it breaks, in the schema's order", () => {
     const result = validateNewOrder({ currency: "eur", items: [{ sku: "", quantity: 2.5, unitPrice: -1, "a/b~": 1 }, "x"], extra: true });
     expect(result.ok).toBe(false);
-    const errors = result.ok ? [] : result.errors;
-    expect(new Map(errors.map((e) => [e.path, e.message]))).toEqual(
-      new Map([
-        ["/customerId", "must be 1-64 characters of A-Z, a-z, 0-9, _ or -"],
-        ["/extra", "unknown field"],
-        ["/items/0/a~1b~0", "unknown field"],
-        ["/items/0/sku", "must be 1-64 characters of A-Z, a-z, 0-9, _, . or -"],
-        ["/items/0/quantity", "must be an integer from 1 to 1000"],
-        ["/items/0/unitPrice", "must be an integer from 0 to 100000000 (minor units)"],
-        ["/items/1", "must be an object"],
-        ["/currency", "must be three upper-case letters"],
-      ]),
-    );
-    expect(errors).toHaveLength(8);
+    // In the order the hand-written checks gave (and bench/src/hand-written still gives): unknown fields first, then as declared.
+    expect(result.ok ? [] : result.errors).toEqual([
+      { path: "/extra", message: "unknown field" },
+      { path: "/customerId", message: "must be 1-64 characters of A-Z, a-z, 0-9, _ or -" },
+      { path: "/currency", message: "must be three upper-case letters" },
+      { path: "/items/0/a~1b~0", message: "unknown field" },
+      { path: "/items/0/sku", message: "must be 1-64 characters of A-Z, a-z, 0-9, _, . or -" },
+      { path: "/items/0/quantity", message: "must be an integer from 1 to 1000" },
+      { path: "/items/0/unitPrice", message: "must be an integer from 0 to 100000000 (minor units)" },
+      { path: "/items/1", message: "must be an object" },
+    ]);
   });
 
   it("says a non-object body is one, and an over-long list once rather than once per item", () => {

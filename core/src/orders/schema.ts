@@ -52,6 +52,7 @@ export const NEW_ORDER_SCHEMA = {
   additionalProperties: false,
   properties: {
     customerId,
+    currency,
     items: {
       type: "array",
       minItems: 1,
@@ -59,7 +60,6 @@ export const NEW_ORDER_SCHEMA = {
       items: ORDER_ITEM_SCHEMA,
       "x-error-message": `must be an array of 1-${MAX_ITEMS} items`,
     },
-    currency,
   },
   "x-error-message": "must be a JSON object",
 } as const;

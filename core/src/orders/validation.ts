@@ -33,7 +33,8 @@ function check<T>(validate: SchemaValidator, schema: MessageSchema, body: unknow
 /**
  * Ajv's errors as the API reports them: a missing or unknown field at its own path, one error
  * per path (a field with two broken keywords is one mistake), none below a path already wrong
- * (an over-long item list is one error, not one per item), worded by the schema's x-error-message.
+ * (an over-long item list is one error, not one per item), worded by the schema's x-error-message,
+ * in the schema's order: at each level unknown fields first, then the declared ones as declared.
  */
 function fieldErrors(errors: readonly SchemaError[], schema: MessageSchema): FieldError[] {
   const byPath = new Map<string, string>();
@@ -47,7 +48,33 @@ function fieldErrors(errors: readonly SchemaError[], schema: MessageSchema): Fie
     if (!byPath.has(path)) byPath.set(path, messageAt(schema, path));
   }
   const paths = [...byPath.keys()];
-  return paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(`${other}/`))).map((path) => ({ path, message: byPath.get(path)! }));
+  return paths
+    .filter((path) => !paths.some((other) => other !== path && path.startsWith(`${other}/`)))
+    .map((path) => ({ path, message: byPath.get(path)!, rank: rankAt(schema, path) }))
+    .sort((a, b) => compareRanks(a.rank, b.rank))
+    .map(({ path, message }) => ({ path, message }));
+}
+
+/** Where a path sits in the schema: per segment, 0 for an unknown field, else its place among the properties, or the item's index. */
+function rankAt(schema: MessageSchema, path: string): number[] {
+  const rank: number[] = [];
+  let at: MessageSchema | undefined = schema;
+  for (const segment of path.split("/").slice(1)) {
+    const key = segment.replaceAll("~1", "/").replaceAll("~0", "~");
+    if (at?.properties) {
+      rank.push(Object.keys(at.properties).indexOf(key) + 1);
+      at = at.properties[key];
+    } else {
+      rank.push(Number(segment));
+      at = at?.items;
+    }
+  }
+  return rank;
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 function messageAt(schema: MessageSchema, path: string): string {

@@ -100,14 +100,14 @@ export type components = {
         NewOrder: {
             /** @example cus_42 */
             customerId: string;
+            /** @example EUR */
+            currency: string;
             items: {
                 sku: string;
                 quantity: number;
                 /** @description Integer minor units. */
                 unitPrice: number;
             }[];
-            /** @example EUR */
-            currency: string;
         };
         StatusChange: {
             /** @enum {string} */
