@@ -108,14 +108,16 @@ async function buildAws(appDir, app, options) {
   for (const [name, fn] of Object.entries(app.functions)) {
     // Only a function that publishes carries (and gets) the SQS publisher.
     const queues = fn.publishes.length > 0;
+    // Only an object function carries (and is given) the S3 client.
+    const objects = fn.trigger.kind === "object";
     await bundle(appDir, {
       ...options,
       contents: `import app from "./src/app.ts";
         import wiring from "./src/aws.ts";
-        import { lambdaHandler${queues ? ", sqsQueues" : ""} } from "@skyport/aws-lambda";
+        import { lambdaHandler${queues ? ", sqsQueues" : ""}${objects ? ", s3Objects" : ""} } from "@skyport/aws-lambda";
         const env = { ...process.env };
         const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""} };
-        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, wiring(env, platform));`,
+        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, wiring(env, platform)${objects ? ", s3Objects(env)" : ""});`
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
     });

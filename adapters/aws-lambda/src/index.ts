@@ -26,3 +26,8 @@ export { eventBridgeSchedule } from "./schedule/expression.js";
 export { lambdaStreamHandler, type LambdaStreamHandler } from "./stream/handler.js";
 export { fromKinesisStreamEvent, toKinesisBatchResponse, isKinesisStreamEvent } from "./stream/kinesis-event.js";
 export { SqsStreamDeadLetters, sqsStreamDeadLetters, deadLetterBody, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";
+
+// Object: S3 ObjectCreated notifications in (keys decoded), S3 as the object store.
+export { lambdaObjectHandler, type LambdaObjectHandler } from "./object/handler.js";
+export { fromS3Record, createdObjects, isS3Event } from "./object/s3-event.js";
+export { s3Objects } from "./object/object-store.js";

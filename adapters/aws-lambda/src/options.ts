@@ -1,6 +1,8 @@
-import type { Logger } from "@skyport/core";
+import type { Logger, ObjectStores } from "@skyport/core";
 
 export interface AdapterOptions {
   /** The instance's logger; each invocation logs through a child that names its request id. */
   logger: Logger;
+  /** S3 as the object store, given only to a bundle with an object function (`s3Objects`), so no other loads its SDK. */
+  objects?: ObjectStores;
 }

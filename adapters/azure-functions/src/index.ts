@@ -24,3 +24,8 @@ export { ncrontabSchedule } from "./schedule/expression.js";
 // Stream: app.eventHub's batch (cardinality many) in; what still fails to a Storage queue output.
 export { azureStreamHandler, STREAM_ATTEMPTS, type StreamBinding } from "./stream/handler.js";
 export { fromEventHubBatch, toDeadLetterMessage as toStreamDeadLetterMessage, type EventHubBatchMetadata } from "./stream/event-hub-batch.js";
+
+// Object: Event Grid's Microsoft.Storage.BlobCreated events in, Blob Storage as the object store.
+export { azureObjectHandler } from "./object/handler.js";
+export { fromBlobCreated, BLOB_CREATED, MalformedBlobEvent } from "./object/blob-created-event.js";
+export { blobObjects } from "./object/object-store.js";

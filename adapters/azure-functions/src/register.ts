@@ -13,6 +13,7 @@ import {
   type Wiring,
 } from "@skyport/core";
 import { azureHttpHandler } from "./http/handler.js";
+import { azureObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./options.js";
 import { azureQueueHandler } from "./queue/handler.js";
 import { storageQueues } from "./queue/publisher.js";
@@ -48,6 +49,13 @@ const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, f
       const timer = azureScheduleHandler(handler, options);
       app.timer(name, { schedule: ncrontabSchedule(fn.trigger.schedule), handler: timer });
       return timer;
+    },
+    // The storage account's BlobCreated events, by the Event Grid subscription the template makes
+    // (filtered to the container and prefix); the function streams the blob itself.
+    object(name, handler, _fn, options) {
+      const object = azureObjectHandler(handler, options);
+      app.eventGrid(name, { handler: object });
+      return object as FunctionHandler;
     },
   };
 

@@ -27,3 +27,8 @@ export { cloudSchedulerSchedule } from "./schedule/expression.js";
 export { gcpStreamHandler } from "./stream/handler.js";
 export { fromPushBody, isPushBody, type PushBody } from "./stream/push-body.js";
 export { PubSubStreamDeadLetters, pubSubStreamDeadLetters, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";
+
+// Object: Eventarc's Cloud Storage object.v1.finalized CloudEvents in, Cloud Storage as the object store.
+export { gcpObjectHandler } from "./object/handler.js";
+export { fromStorageEvent, FINALIZED, MalformedStorageEvent, type StorageObjectData } from "./object/storage-event.js";
+export { gcsObjects } from "./object/object-store.js";

@@ -1,10 +1,12 @@
-import { envReader, type Env, type Logger } from "@skyport/core";
+import { envReader, type Env, type Logger, type ObjectStores } from "@skyport/core";
 
 /** What every function of this adapter needs besides its handler. */
 export interface AdapterOptions {
   logger: Logger;
   /** The function's timeout in ms, for `Context.deadline`. */
   functionTimeoutMs?: number;
+  /** The object store of an object function's bucket: Cloud Storage unless a test gives another. */
+  objects?: ObjectStores;
 }
 
 /** Reads CLOUD_RUN_TIMEOUT_SECONDS, which the platform sets to the function's timeout. */

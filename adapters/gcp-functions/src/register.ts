@@ -12,6 +12,7 @@ import {
   type Wiring,
 } from "@skyport/core";
 import { gcpHttpHandler } from "./http/handler.js";
+import { gcpObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type AdapterOptions } from "./options.js";
 import { gcpQueueHandler } from "./queue/handler.js";
 import { pubSubTopics } from "./queue/publisher.js";
@@ -24,6 +25,7 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
   http: (handler, options) => ({ signature: "http", fn: gcpHttpHandler(handler, options) }),
   queue: (handler, options) => ({ signature: "cloudevent", fn: gcpQueueHandler(handler, options) }),
   schedule: (handler, options) => ({ signature: "http", fn: gcpScheduleHandler(handler, options) }),
+  object: (handler, options) => ({ signature: "cloudevent", fn: gcpObjectHandler(handler, options) }),
 };
 
 /**

@@ -5,3 +5,5 @@ export { invokeFunction, type HttpEvent, type Invocation } from "./invoke.js";
 export { InProcessQueue, MAX_ATTEMPTS, DEFAULT_DEAD_LETTER_FILE, readDeadLetters, type DeadLetter } from "./in-process-queue.js";
 export { InProcessStream, type PutRecord } from "./in-process-stream.js";
 export { localHttpServer, fromIncomingMessage } from "./http-server.js";
+export { folderObjects, DEFAULT_BUCKET_DIR } from "./folder-bucket.js";
+export { BucketWatcher, DEFAULT_BUCKET_POLL_MS, MAX_OBJECT_ATTEMPTS } from "./bucket-watcher.js";

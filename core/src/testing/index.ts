@@ -21,3 +21,5 @@ export { authContract, withBearer, type AuthTargetFactory } from "./auth-contrac
 export { startTestIssuer, type TestIssuer } from "./oidc-issuer.js";
 export { corsContract, type CorsTargetFactory } from "./cors-contract.js";
 export { streamContract, shipmentRecord, type StreamTarget, type ContractRecord, type RecordOutcome } from "./stream-contract.js";
+export { importContract, importFile, IMPORT_LINES, INVALID_LINES, type ImportTarget } from "./import-contract.js";
+export { MemoryBucket } from "./memory-bucket.js";

@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { pastDeadline } from "../../function/deadline.js";
+import type { Context } from "../../function/context.js";
+import type { HttpRequest } from "../../function/http.js";
+import type { CreatedObject, ObjectHandler } from "../../function/object.js";
+import { Problem } from "../../http/problem.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import { createOrderIdempotently } from "../create-order.js";
+import type { OrderDeps } from "../deps.js";
+import { csvItems } from "./csv-orders.js";
+import { FileRejected, type ImportItem } from "./items.js";
+import { jsonlItems } from "./jsonl.js";
+import { reportNameOf, type ImportReport, type RejectedOrder } from "./report.js";
+import { scanObject } from "./scan.js";
+import { readImportSettings, type ImportSettings } from "./settings.js";
+
+const FORMATS: Record<string, (chunks: AsyncIterable<Uint8Array>) => AsyncGenerator<ImportItem>> = { ".jsonl": jsonlItems, ".csv": csvItems };
+
+/**
+ * The invocation ran out of time (or another delivery holds an order) before the file was done:
+ * it fails so that the cloud delivers the event again, and the next run replays what this one
+ * created (the same idempotency keys) and goes on from there.
+ */
+export class ImportIncomplete extends Error {
+  constructor(
+    readonly object: string,
+    readonly reason: string,
+  ) {
+    super(`import of ${object} incomplete: ${reason}; it resumes when the event is delivered again`);
+    this.name = "ImportIncomplete";
+  }
+}
+
+/**
+ * The bulk import (API.md, Bulk import): each order of `imports/*.jsonl` or `imports/*.csv`
+ * created through `POST /orders`' own path (its validation, its idempotency), under a key from
+ * the bucket, the object, its content hash and the order's line or orderRef; then the report.
+ */
+export function importOrders(deps: OrderDeps, settings: ImportSettings = readImportSettings(process.env)): ObjectHandler {
+  return async (object, bucket, context) => {
+    const extension = object.name.slice(object.name.lastIndexOf(".")).toLowerCase();
+    const items = FORMATS[extension];
+    if (!items) {
+      context.logger.info("not an import file, skipped", { object: object.name });
+      return undefined;
+    }
+    const report = await importObject(deps, settings, object, bucket, items, context);
+    await bucket.write(reportNameOf(object.name), `${JSON.stringify(report, null, 2)}\n`, "application/json");
+    context.logger.info("import done", { object: object.name, ...("error" in report ? { error: report.error } : counts(report)) });
+    return report;
+  };
+}
+
+async function importObject(
+  deps: OrderDeps,
+  { maxBytes }: ImportSettings,
+  object: CreatedObject,
+  bucket: ObjectStore,
+  items: (chunks: AsyncIterable<Uint8Array>) => AsyncGenerator<ImportItem>,
+  context: Context,
+): Promise<ImportReport> {
+  if (object.size !== undefined && object.size > maxBytes) {
+    return { object: object.name, error: `The file is larger than ${maxBytes} bytes (SKYPORT_IMPORT_MAX_BYTES).` };
+  }
+  const scan = await scanObject(await bucket.read(object.name), maxBytes);
+  if (!scan.ok) return { object: object.name, error: scan.error };
+  const contentHash = object.contentHash ?? `sha256:${scan.sha256}`;
+  const rejected: RejectedOrder[] = [];
+  let created = 0;
+  let replayed = 0;
+  try {
+    for await (const item of items(await bucket.read(object.name))) {
+      if (item.errors) {
+        rejected.push(rejection(item, item.errors));
+        continue;
+      }
+      // Stop between orders, never inside one: the redelivery replays the orders made so far.
+      if (pastDeadline(context.deadline)) throw new ImportIncomplete(object.name, `deadline reached at line ${item.line}`);
+      const outcome = await createOne(deps, context, item, importKey(object, contentHash, item), object.name);
+      if (outcome === "created") created += 1;
+      else if (outcome === "replayed") replayed += 1;
+      else rejected.push(rejection(item, outcome));
+    }
+  } catch (error) {
+    if (error instanceof FileRejected) return { object: object.name, contentHash, error: error.reason };
+    throw error;
+  }
+  return { object: object.name, contentHash, created, replayed, rejected };
+}
+
+/** The order's Idempotency-Key: 1-255 visible ASCII, whatever the names it is made of. */
+export function importKey(object: CreatedObject, contentHash: string, item: ImportItem): string {
+  const digest = createHash("sha256")
+    .update(JSON.stringify([object.bucket, object.name, contentHash, item.id]))
+    .digest("hex");
+  return `import-${digest}`;
+}
+
+async function createOne(deps: OrderDeps, context: Context, item: ImportItem, key: string, object: string) {
+  const request: HttpRequest = {
+    method: "POST",
+    path: "/orders",
+    query: new URLSearchParams(),
+    headers: { "content-type": "application/json", "idempotency-key": key },
+    body: item.body,
+  };
+  try {
+    const response = await createOrderIdempotently(deps, request, context, (order) => ({ status: 201, headers: {}, body: JSON.stringify({ id: order.id }) }));
+    return response.headers["idempotent-replayed"] === "true" ? "replayed" : "created";
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error; // the store: the whole import is retried, and replays what it made
+    if (error.kind === "idempotency-in-flight") throw new ImportIncomplete(object, `the order at line ${item.line} is being created by another delivery`);
+    if (error.status >= 500) throw error;
+    return error.errors ?? [{ path: "", message: error.detail }];
+  }
+}
+
+function rejection(item: ImportItem, errors: RejectedOrder["errors"]): RejectedOrder {
+  return { line: item.line, ...(item.orderRef === undefined ? {} : { orderRef: item.orderRef }), errors };
+}
+
+function counts(report: { created: number; replayed: number; rejected: unknown[] }) {
+  return { created: report.created, replayed: report.replayed, rejected: report.rejected.length };
+}
