@@ -1,7 +1,8 @@
-import { app, type FunctionHandler, type HttpMethod } from "@azure/functions";
+import { app, output, type FunctionHandler, type HttpMethod } from "@azure/functions";
 import {
   functionsOf,
   lazyHandler,
+  streamVariable,
   topicVariable,
   type App,
   type AppFunction,
@@ -13,12 +14,12 @@ import {
   type Wiring,
 } from "@skyport/core";
 import { azureHttpHandler } from "./http/handler.js";
-import { azureObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./options.js";
 import { azureQueueHandler } from "./queue/handler.js";
 import { storageQueues } from "./queue/publisher.js";
 import { ncrontabSchedule } from "./schedule/expression.js";
 import { azureScheduleHandler } from "./schedule/handler.js";
+import { azureStreamHandler } from "./stream/handler.js";
 
 /** Every method: the app's router, not the host, answers 405 with `Allow` for a method a route lacks. */
 const ALL_METHODS: HttpMethod[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -50,12 +51,23 @@ const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, f
       app.timer(name, { schedule: ncrontabSchedule(fn.trigger.schedule), handler: timer });
       return timer;
     },
-    // The storage account's BlobCreated events, by the Event Grid subscription the template makes
-    // (filtered to the container and prefix); the function streams the blob itself.
-    object(name, handler, _fn, options) {
-      const object = azureObjectHandler(handler, options);
-      app.eventGrid(name, { handler: object });
-      return object as FunctionHandler;
+    // The stream's event hub is named by its app setting (SKYPORT_STREAM_<NAME>), read through SKYPORT_EVENTHUBS (by identity), in
+    // a consumer group named after the function; the host checkpoints whatever the outcome, so what still fails goes to `<stream>-stream-poison`.
+    stream(name, handler, fn, options) {
+      const deadLetters = output.storageQueue({
+        queueName: `${fn.trigger.stream}-stream-poison`,
+        connection: options.queueConnection ?? "AzureWebJobsStorage",
+      });
+      const stream = azureStreamHandler(handler, options, { stream: fn.trigger.stream, deadLetters });
+      app.eventHub(name, {
+        connection: "SKYPORT_EVENTHUBS",
+        eventHubName: `%${streamVariable(fn.trigger.stream)}%`,
+        consumerGroup: name,
+        cardinality: "many",
+        extraOutputs: [deadLetters],
+        handler: stream,
+      });
+      return stream as FunctionHandler;
     },
   };
 

@@ -12,11 +12,11 @@ import {
   type Wiring,
 } from "@skyport/core";
 import { gcpHttpHandler } from "./http/handler.js";
-import { gcpObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type AdapterOptions } from "./options.js";
 import { gcpQueueHandler } from "./queue/handler.js";
 import { pubSubTopics } from "./queue/publisher.js";
 import { gcpScheduleHandler } from "./schedule/handler.js";
+import { gcpStreamHandler } from "./stream/handler.js";
 
 type Registration = { signature: "http"; fn: HttpFunction } | { signature: "cloudevent"; fn: CloudEventFunction<unknown> };
 
@@ -25,7 +25,8 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
   http: (handler, options) => ({ signature: "http", fn: gcpHttpHandler(handler, options) }),
   queue: (handler, options) => ({ signature: "cloudevent", fn: gcpQueueHandler(handler, options) }),
   schedule: (handler, options) => ({ signature: "http", fn: gcpScheduleHandler(handler, options) }),
-  object: (handler, options) => ({ signature: "cloudevent", fn: gcpObjectHandler(handler, options) }),
+  // An ordered push subscription POSTs to the function's URL: Eventarc's Pub/Sub triggers do not keep order.
+  stream: (handler, options) => ({ signature: "http", fn: gcpStreamHandler(handler, options) }),
 };
 
 /**

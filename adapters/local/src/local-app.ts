@@ -1,16 +1,17 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { envReader, functionsOf, lazyHandler, nextRun, readAll, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
-import { BucketWatcher, DEFAULT_BUCKET_POLL_MS } from "./bucket-watcher.js";
-import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
 import { localHttpServer } from "./http-server.js";
 import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
+import { InProcessStream } from "./in-process-stream.js";
 
 export interface LocalApp {
   /** The HTTP function's address, when the app has one. */
   url?: string;
   /** The in-process queue of a topic (publish to it, deliver to it, read its dead letters). */
   queue(topic: string): InProcessQueue;
+  /** The in-process stream a stream function reads (put records on it; its dead letters go to the dead-letter file too). */
+  stream(name: string): InProcessStream;
   /** Runs a scheduled function now, as its timer would. */
   run(name: string): Promise<unknown>;
   /** Stops accepting, finishes requests in flight, drains the queues, releases the services. */
@@ -37,6 +38,7 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
     queues.set(topic, queue);
     return queue;
   }
+  const streams = new Map<string, InProcessStream>();
   // One start reports every wrong variable, the server's own and the wiring's, in one error.
   const [port, host, instance] = readAll(
     () => read.integer("PORT", 0, 65_535, 3000),
@@ -47,8 +49,6 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
 
   // Built now: a store that cannot be reached fails the start, not the first request.
   await instance.services();
-  // An object function's bucket is a folder (SKYPORT_BUCKET_DIR), polled for new files under its prefix.
-  const watchers: BucketWatcher[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let url: string | undefined;
@@ -61,12 +61,10 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       url = `http://${host}:${(server.address() as AddressInfo).port}`;
     } else if (fn.trigger.kind === "queue") {
       queueOf(fn.trigger.topic).attach(lazyHandler(fn as AppFunction<S, "queue">, instance));
-    } else if (fn.trigger.kind === "object") {
-      const { bucket, prefix } = fn.trigger;
-      const dir = read.string("SKYPORT_BUCKET_DIR", DEFAULT_BUCKET_DIR);
-      const pollMs = read.integer("SKYPORT_BUCKET_POLL_MS", 10, 3_600_000, DEFAULT_BUCKET_POLL_MS);
-      const handler = lazyHandler(fn as AppFunction<S, "object">, instance);
-      watchers.push(new BucketWatcher(name, { name: bucket, dir, prefix }, folderObjects(dir), handler, logger, pollMs));
+    } else if (fn.trigger.kind === "stream") {
+      const stream = new InProcessStream(fn.trigger.stream, () => logger, deadLetterFile);
+      stream.attach(lazyHandler(fn as AppFunction<S, "stream">, instance));
+      streams.set(fn.trigger.stream, stream);
     } else if (fn.trigger.kind === "schedule") {
       const handler = lazyHandler(fn as AppFunction<S, "schedule">, instance);
       const run = async () => (await handler())({ scheduledAt: new Date() }, { requestId: `${name}-${Date.now()}`, cloud: "local", logger });
@@ -87,12 +85,16 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       arm(nextRun(schedule, new Date()).getTime());
     }
   }
-  for (const watcher of watchers) await watcher.start();
   logger.info("listening", { app: app.name, url, functions: functions.map(([name, fn]) => `${name} (${fn.trigger.kind})`) });
 
   return {
     url,
     queue: queueOf,
+    stream(name) {
+      const stream = streams.get(name);
+      if (!stream) throw new Error(`${app.name} has no function that reads the stream ${JSON.stringify(name)}`);
+      return stream;
+    },
     async run(name) {
       const run = schedules.get(name);
       if (!run) throw new Error(`${app.name} has no scheduled function ${JSON.stringify(name)}`);
@@ -106,7 +108,6 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
         server.closeIdleConnections();
         await closed;
       }
-      for (const watcher of watchers) await watcher.stop();
       for (const queue of queues.values()) await queue.drain();
       await instance.close?.();
       logger.info("stopped");

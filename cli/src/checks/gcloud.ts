@@ -6,6 +6,7 @@ const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> =
   http: /--trigger-http\b/,
   queue: /--trigger-topic[= ]/,
   schedule: /--trigger-http\b/,
+  stream: /--trigger-http\b/,
 };
 
 /**

@@ -8,6 +8,7 @@ const EVENT_SOURCE: Record<AnyAppFunction<unknown>["trigger"]["kind"], readonly 
   http: ["HttpApi", "Api"],
   queue: ["SQS"],
   schedule: ["Schedule", "ScheduleV2"],
+  stream: ["Kinesis"],
 };
 
 /**

@@ -16,6 +16,14 @@ declare module "./app.js" {
 }
 
 /**
+ * The setting that names a stream on each cloud (a Kinesis stream, a Pub/Sub topic, an event hub):
+ * `shipments` -> SKYPORT_STREAM_SHIPMENTS.
+ */
+export function streamVariable(name: string): string {
+  return `SKYPORT_STREAM_${name.toUpperCase().replace(/-/g, "_")}`;
+}
+
+/**
  * A stream function: batches of records with a partition key, applied in order per key. A
  * record that fails retryably holds back its key's later records; a poison one is dead-lettered
  * and its key goes on (see `processStream`).
