@@ -1,13 +1,15 @@
 import { functionOf, lazyHandler, type App, type AppFunction, type AppInstance, type HandlerOf, type Lazy, type TriggerKind } from "@skyport/core";
-import type { Context as LambdaContext, KinesisStreamEvent, SQSEvent, ScheduledEvent } from "aws-lambda";
+import type { ObjectStores } from "@skyport/core";
+import type { Context as LambdaContext, KinesisStreamEvent, S3Event, SQSEvent, ScheduledEvent } from "aws-lambda";
 import { lambdaHttpHandler, type LambdaHttpEvent } from "./http/handler.js";
+import { lambdaObjectHandler } from "./object/handler.js";
 import type { AdapterOptions } from "./options.js";
 import { lambdaScheduleHandler } from "./schedule/handler.js";
 import { lambdaQueueHandler } from "./queue/handler.js";
 import { lambdaStreamHandler } from "./stream/handler.js";
 
 /** A Lambda handler: an event of the function's trigger in (any other is refused), the cloud's answer out. */
-export type LambdaHandler = (event: LambdaHttpEvent | SQSEvent | ScheduledEvent | KinesisStreamEvent, lambda: LambdaContext) => Promise<unknown>;
+export type LambdaHandler = (event: LambdaHttpEvent | SQSEvent | ScheduledEvent | S3Event | KinesisStreamEvent, lambda: LambdaContext) => Promise<unknown>;
 
 /** Each trigger kind's Lambda event source: a new kind adds one line here and one folder named after it. */
 const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: AdapterOptions) => LambdaHandler } = {
@@ -15,14 +17,16 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
   queue: (handler, options) => lambdaQueueHandler(handler, options) as LambdaHandler,
   schedule: (handler, options) => lambdaScheduleHandler(handler, options) as LambdaHandler,
   stream: (handler, options) => lambdaStreamHandler(handler, options) as LambdaHandler,
+  object: (handler, options) => lambdaObjectHandler(handler, options) as LambdaHandler,
 };
 
 /**
  * The Lambda handler of one function of an app (its bundle exports it as `handler`); the
- * instance's services are built on the first invocation.
+ * instance's services are built on the first invocation. An object function's bundle gives it
+ * S3 (`s3Objects`); no other bundle carries the S3 client.
  */
-export function lambdaHandler<S>(app: App<S>, name: string, instance: AppInstance<S>): LambdaHandler {
+export function lambdaHandler<S>(app: App<S>, name: string, instance: AppInstance<S>, objects?: ObjectStores): LambdaHandler {
   const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
   const source = KINDS[fn.trigger.kind] as (handler: Lazy<unknown>, options: AdapterOptions) => LambdaHandler;
-  return source(lazyHandler(fn, instance), { logger: instance.logger });
+  return source(lazyHandler(fn, instance), { logger: instance.logger, objects });
 }

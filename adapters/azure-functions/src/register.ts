@@ -14,6 +14,7 @@ import {
   type Wiring,
 } from "@skyport/core";
 import { azureHttpHandler } from "./http/handler.js";
+import { azureObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./options.js";
 import { azureQueueHandler } from "./queue/handler.js";
 import { storageQueues } from "./queue/publisher.js";
@@ -68,6 +69,13 @@ const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, f
         handler: stream,
       });
       return stream as FunctionHandler;
+    },
+    // The storage account's BlobCreated events, by the Event Grid subscription the template makes
+    // (filtered to the container and prefix); the function streams the blob itself.
+    object(name, handler, _fn, options) {
+      const object = azureObjectHandler(handler, options);
+      app.eventGrid(name, { handler: object });
+      return object as FunctionHandler;
     },
   };
 

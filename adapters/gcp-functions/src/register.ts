@@ -12,6 +12,7 @@ import {
   type Wiring,
 } from "@skyport/core";
 import { gcpHttpHandler } from "./http/handler.js";
+import { gcpObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type AdapterOptions } from "./options.js";
 import { gcpQueueHandler } from "./queue/handler.js";
 import { pubSubTopics } from "./queue/publisher.js";
@@ -27,6 +28,7 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
   schedule: (handler, options) => ({ signature: "http", fn: gcpScheduleHandler(handler, options) }),
   // An ordered push subscription POSTs to the function's URL: Eventarc's Pub/Sub triggers do not keep order.
   stream: (handler, options) => ({ signature: "http", fn: gcpStreamHandler(handler, options) }),
+  object: (handler, options) => ({ signature: "cloudevent", fn: gcpObjectHandler(handler, options) }),
 };
 
 /**

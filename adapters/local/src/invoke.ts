@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  envReader,
   functionOf,
   lazyHandler,
   type App,
@@ -7,11 +8,13 @@ import {
   type Context,
   type Env,
   type HttpRequest,
+  type ObjectHandler,
   type QueueEvent,
   type StreamHandler,
   type TriggerKind,
   type Wiring,
 } from "@skyport/core";
+import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
 
 /** What an HTTP invocation's event file holds; every field but the path may be left out. */
 export interface HttpEvent {
@@ -40,14 +43,14 @@ export async function invokeFunction<S>(app: App<S>, wiring: Wiring<S>, env: Env
   const instance = wiring(env, { served: [name], queue: (topic) => ({ publish: async (event) => void published.push({ topic, event }) }) });
   const context: Context = { requestId: randomUUID(), cloud: "local", logger: instance.logger };
   try {
-    const result = await run(fn, lazyHandler(fn, instance), event, context);
+    const result = await run(fn, lazyHandler(fn, instance), event, context, env);
     return { result, published };
   } finally {
     await instance.close?.();
   }
 }
 
-async function run<S>(fn: AppFunction<S, TriggerKind>, handler: () => Promise<unknown>, event: unknown, context: Context): Promise<unknown> {
+async function run<S>(fn: AppFunction<S, TriggerKind>, handler: () => Promise<unknown>, event: unknown, context: Context, env: Env): Promise<unknown> {
   switch (fn.trigger.kind) {
     case "http": {
       const given = (event ?? { path: "/" }) as HttpEvent;
@@ -75,6 +78,13 @@ async function run<S>(fn: AppFunction<S, TriggerKind>, handler: () => Promise<un
       const events = Array.isArray(event) ? event : [event];
       const messages = events.map((body, i) => ({ id: `invoke-${i + 1}`, body: typeof body === "string" ? body : JSON.stringify(body), attempt: 1 }));
       return ((await handler()) as (m: typeof messages, c: Context) => Promise<unknown>)(messages, context);
+    }
+    case "object": {
+      const given = event as { name?: unknown } | undefined;
+      if (typeof given?.name !== "string") throw new Error(`an object function needs --event file.json with {"name": "${fn.trigger.prefix}orders.csv"}`);
+      // The object as it is in the local bucket (SKYPORT_BUCKET_DIR).
+      const objects = folderObjects(envReader(env).string("SKYPORT_BUCKET_DIR", DEFAULT_BUCKET_DIR));
+      return ((await handler()) as ObjectHandler)({ bucket: fn.trigger.bucket, name: given.name }, objects(fn.trigger.bucket), context);
     }
     case "stream": {
       const given = (event === undefined ? [] : Array.isArray(event) ? event : [event]) as { partitionKey?: unknown; data?: unknown }[];

@@ -1,6 +1,8 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { envReader, functionsOf, lazyHandler, nextRun, readAll, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
+import { BucketWatcher, DEFAULT_BUCKET_POLL_MS } from "./bucket-watcher.js";
+import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
 import { localHttpServer } from "./http-server.js";
 import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
 import { InProcessStream } from "./in-process-stream.js";
@@ -49,6 +51,8 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
 
   // Built now: a store that cannot be reached fails the start, not the first request.
   await instance.services();
+  // An object function's bucket is a folder (SKYPORT_BUCKET_DIR), polled for new files under its prefix.
+  const watchers: BucketWatcher[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let url: string | undefined;
@@ -65,6 +69,12 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       const stream = new InProcessStream(fn.trigger.stream, () => logger, deadLetterFile);
       stream.attach(lazyHandler(fn as AppFunction<S, "stream">, instance));
       streams.set(fn.trigger.stream, stream);
+    } else if (fn.trigger.kind === "object") {
+      const { bucket, prefix } = fn.trigger;
+      const dir = read.string("SKYPORT_BUCKET_DIR", DEFAULT_BUCKET_DIR);
+      const pollMs = read.integer("SKYPORT_BUCKET_POLL_MS", 10, 3_600_000, DEFAULT_BUCKET_POLL_MS);
+      const handler = lazyHandler(fn as AppFunction<S, "object">, instance);
+      watchers.push(new BucketWatcher(name, { name: bucket, dir, prefix }, folderObjects(dir), handler, logger, pollMs));
     } else if (fn.trigger.kind === "schedule") {
       const handler = lazyHandler(fn as AppFunction<S, "schedule">, instance);
       const run = async () => (await handler())({ scheduledAt: new Date() }, { requestId: `${name}-${Date.now()}`, cloud: "local", logger });
@@ -85,6 +95,7 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       arm(nextRun(schedule, new Date()).getTime());
     }
   }
+  for (const watcher of watchers) await watcher.start();
   logger.info("listening", { app: app.name, url, functions: functions.map(([name, fn]) => `${name} (${fn.trigger.kind})`) });
 
   return {
@@ -108,6 +119,7 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
         server.closeIdleConnections();
         await closed;
       }
+      for (const watcher of watchers) await watcher.stop();
       for (const queue of queues.values()) await queue.drain();
       await instance.close?.();
       logger.info("stopped");
