@@ -7,6 +7,7 @@ const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> =
   queue: /--trigger-topic[= ]/,
   schedule: /--trigger-http\b/,
   stream: /--trigger-http\b/,
+  object: /--trigger-event-filters[= ]"?type=google\.cloud\.storage\.object\.v1\.finalized\b/,
 };
 
 /**

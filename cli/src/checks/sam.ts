@@ -9,6 +9,7 @@ const EVENT_SOURCE: Record<AnyAppFunction<unknown>["trigger"]["kind"], readonly 
   queue: ["SQS"],
   schedule: ["Schedule", "ScheduleV2"],
   stream: ["Kinesis"],
+  object: ["S3"],
 };
 
 /**
