@@ -37,7 +37,8 @@ function check<T>(validate: SchemaValidator, schema: MessageSchema, body: unknow
  * in the schema's order: at each level unknown fields first, then the declared ones as declared.
  */
 function fieldErrors(errors: readonly SchemaError[], schema: MessageSchema): FieldError[] {
-  const byPath = new Map<string, string>();
+  // An unknown field's message is known here; the others come from the schema (undefined until then).
+  const byPath = new Map<string, string | undefined>();
   for (const error of errors) {
     const { missingProperty, additionalProperty } = error.params;
     if (error.keyword === "additionalProperties" && additionalProperty !== undefined) {
@@ -45,31 +46,46 @@ function fieldErrors(errors: readonly SchemaError[], schema: MessageSchema): Fie
       continue;
     }
     const path = error.keyword === "required" && missingProperty !== undefined ? `${error.instancePath}/${missingProperty}` : error.instancePath;
-    if (!byPath.has(path)) byPath.set(path, messageAt(schema, path));
+    if (!byPath.has(path)) byPath.set(path, undefined);
   }
   const paths = [...byPath.keys()];
   return paths
     .filter((path) => !paths.some((other) => other !== path && path.startsWith(`${other}/`)))
-    .map((path) => ({ path, message: byPath.get(path)!, rank: rankAt(schema, path) }))
+    .map((path) => ({ path, given: byPath.get(path), ...locate(schema, path) }))
     .sort((a, b) => compareRanks(a.rank, b.rank))
-    .map(({ path, message }) => ({ path, message }));
+    .map(({ path, given, message }) => ({ path, message: given ?? message }));
 }
 
-/** Where a path sits in the schema: per segment, 0 for an unknown field, else its place among the properties, or the item's index. */
-function rankAt(schema: MessageSchema, path: string): number[] {
+/** Each schema's properties by name with their place, built once: schemas are constants. */
+const PLACES = new WeakMap<MessageSchema, Map<string, { place: number; schema: MessageSchema }>>();
+
+function placesOf(properties: Record<string, MessageSchema>): Map<string, { place: number; schema: MessageSchema }> {
+  let places = PLACES.get(properties);
+  if (!places) {
+    places = new Map(Object.entries(properties).map(([name, schema], i) => [name, { place: i + 1, schema }]));
+    PLACES.set(properties, places);
+  }
+  return places;
+}
+
+/**
+ * The schema's message for a path, and where the path sits in the schema: per segment, 0 for an
+ * unknown field, else its place among the properties, or the item's index.
+ */
+function locate(schema: MessageSchema, path: string): { message: string; rank: number[] } {
   const rank: number[] = [];
   let at: MessageSchema | undefined = schema;
   for (const segment of path.split("/").slice(1)) {
-    const key = segment.replaceAll("~1", "/").replaceAll("~0", "~");
     if (at?.properties) {
-      rank.push(Object.keys(at.properties).indexOf(key) + 1);
-      at = at.properties[key];
+      const found = placesOf(at.properties).get(segment.includes("~") ? segment.replaceAll("~1", "/").replaceAll("~0", "~") : segment);
+      rank.push(found?.place ?? 0);
+      at = found?.schema;
     } else {
       rank.push(Number(segment));
       at = at?.items;
     }
   }
-  return rank;
+  return { message: at?.["x-error-message"] ?? "is not valid", rank };
 }
 
 function compareRanks(a: number[], b: number[]): number {
@@ -77,12 +93,6 @@ function compareRanks(a: number[], b: number[]): number {
   return a.length - b.length;
 }
 
-function messageAt(schema: MessageSchema, path: string): string {
-  let at: MessageSchema | undefined = schema;
-  for (const segment of path.split("/").slice(1)) at = at?.properties?.[segment.replaceAll("~1", "/").replaceAll("~0", "~")] ?? at?.items;
-  return at?.["x-error-message"] ?? "is not valid";
-}
-
 function pointerEscape(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+  return /[~/]/.test(key) ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
 }
