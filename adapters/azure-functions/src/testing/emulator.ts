@@ -15,10 +15,10 @@ export interface AzuriteQueue {
   stop(): Promise<void>;
 }
 
-function azuriteQueueMain(): string {
+function azuriteMain(service: "queue" | "blob" = "queue"): string {
   let main: string | undefined;
   try {
-    main = join(dirname(createRequire(import.meta.url).resolve("azurite/package.json")), "dist/src/queue/main.js");
+    main = join(dirname(createRequire(import.meta.url).resolve("azurite/package.json")), `dist/src/${service}/main.js`);
   } catch {}
   if (!main || !existsSync(main)) {
     throw new Error("azurite is not installed: run `npm ci` at the repository root (azurite@3 is a devDependency of @skyport/azure-functions)");
@@ -33,7 +33,7 @@ export async function startAzuriteQueue(): Promise<AzuriteQueue> {
     name: "azurite-queue",
     command: process.execPath,
     args: [
-      azuriteQueueMain(),
+      azuriteMain(),
       "--queueHost",
       "127.0.0.1",
       "--queuePort",
@@ -50,6 +50,42 @@ export async function startAzuriteQueue(): Promise<AzuriteQueue> {
   return {
     queueServiceUrl,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};QueueEndpoint=${queueServiceUrl};`,
+    stop: () => server.stop(),
+  };
+}
+
+export interface AzuriteBlob {
+  /** http://127.0.0.1:PORT/devstoreaccount1 */
+  blobServiceUrl: string;
+  /** What SKYPORT_STORAGE_CONNECTION_STRING is set to for the blob service. */
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+/** Azurite's blob service on a free loopback port, in memory, until stop(). */
+export async function startAzuriteBlob(): Promise<AzuriteBlob> {
+  const port = await freePort();
+  const server: ServerProcess = await startServerProcess({
+    name: "azurite-blob",
+    command: process.execPath,
+    args: [
+      azuriteMain("blob"),
+      "--blobHost",
+      "127.0.0.1",
+      "--blobPort",
+      String(port),
+      "--inMemoryPersistence",
+      "--skipApiVersionCheck",
+      "--disableTelemetry",
+      "--silent",
+    ],
+    port,
+    timeoutMs: 30_000,
+  });
+  const blobServiceUrl = `http://127.0.0.1:${port}/${ACCOUNT}`;
+  return {
+    blobServiceUrl,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};BlobEndpoint=${blobServiceUrl};`,
     stop: () => server.stop(),
   };
 }

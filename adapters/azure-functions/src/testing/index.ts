@@ -1,4 +1,4 @@
-export { startAzuriteQueue, type AzuriteQueue } from "./emulator.js";
+export { startAzuriteQueue, startAzuriteBlob, type AzuriteQueue, type AzuriteBlob } from "./emulator.js";
 export { hostInvocationContext, hostTraceparent, type HostInvocation, type InvocationLog } from "./host-context.js";
 export { hostHttpRequest, APP_ORIGIN } from "./host-http.js";
 export { hostQueueDelivery, receivedMessage, listenOnce, type HostQueueDelivery, type ListenerOutcome, type QueueListenerOptions } from "./host-queue.js";
