@@ -65,7 +65,7 @@ importContract("Azure Functions over Blob Storage (azurite)", async () => {
       events.set(name, await blobCreated(service, `imports/${name}`));
       await invoke(name);
     },
-    redeliver: invoke,
+    redeliver: async (name) => void (await invoke(name)),
     async report(name) {
       const body = await service.getContainerClient(CONTAINER).getBlobClient(`reports/${name}.json`).downloadToBuffer();
       return JSON.parse(body.toString("utf8"));
