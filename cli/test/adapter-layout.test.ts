@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const ADAPTERS = { "aws-lambda": "lambda", "gcp-functions": "gcp", "azure-functions": "azure" } as const;
 /** What every adapter has at the top of src/: the public index, the kind table, and one file per shared concern. */
-const TOP_LEVEL = ["context.ts", "errors.ts", "index.ts", "logging.ts", "options.ts", "register.ts", "trace.ts"];
+const TOP_LEVEL = ["context.ts", "errors.ts", "index.ts", "logging.ts", "metrics.ts", "options.ts", "register.ts", "trace.ts"];
 /** Each kind folder's files that every cloud has; the cloud's own translations sit beside them. */
 const IN_KIND: Record<string, string[]> = { queue: ["handler.ts", "publisher-config.ts", "publisher.ts"], schedule: ["expression.ts", "handler.ts"] };
 

@@ -9,6 +9,7 @@ export function toContext(lambda: LambdaContext, options: AdapterOptions, extra:
     cloud: "aws",
     deadline: Date.now() + lambda.getRemainingTimeInMillis(),
     logger: options.logger.child({ awsRequestId: lambda.awsRequestId }),
+    metrics: options.metrics,
     // Always both keys (undefined when absent, as core's own Contexts): one shape for every invocation.
     traceparent: extra.traceparent,
     principal: extra.principal,

@@ -3,7 +3,8 @@ export { lambdaHandler, type LambdaHandler } from "./register.js";
 export type { AdapterOptions } from "./options.js";
 export { toContext } from "./context.js";
 export { traceparentOf, fromXRayHeader } from "./trace.js";
-export { cloudWatchFormat, METRIC_NAMESPACE } from "./logging.js";
+export { cloudWatchFormat } from "./logging.js";
+export { cloudWatchMetrics, METRIC_NAMESPACE } from "./metrics.js";
 export { UnsupportedEvent } from "./errors.js";
 
 // HTTP: API Gateway (payload 1.0 and 2.0) and function URLs, translated both ways.

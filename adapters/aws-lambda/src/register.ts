@@ -1,6 +1,7 @@
 import { functionOf, lazyHandler, type App, type AppFunction, type AppInstance, type HandlerOf, type Lazy, type TriggerKind } from "@skyport/core";
 import type { ObjectStores } from "@skyport/core";
-import type { Context as LambdaContext, KinesisStreamEvent, S3Event, SQSEvent, ScheduledEvent } from "aws-lambda";
+import type { Context as LambdaContext, DynamoDBStreamEvent, KinesisStreamEvent, S3Event, SQSEvent, ScheduledEvent } from "aws-lambda";
+import { lambdaChangesHandler } from "./changes/handler.js";
 import { lambdaHttpHandler, type LambdaHttpEvent } from "./http/handler.js";
 import { lambdaObjectHandler } from "./object/handler.js";
 import type { AdapterOptions } from "./options.js";
@@ -9,7 +10,10 @@ import { lambdaQueueHandler } from "./queue/handler.js";
 import { lambdaStreamHandler } from "./stream/handler.js";
 
 /** A Lambda handler: an event of the function's trigger in (any other is refused), the cloud's answer out. */
-export type LambdaHandler = (event: LambdaHttpEvent | SQSEvent | ScheduledEvent | S3Event | KinesisStreamEvent, lambda: LambdaContext) => Promise<unknown>;
+export type LambdaHandler = (
+  event: LambdaHttpEvent | SQSEvent | ScheduledEvent | DynamoDBStreamEvent | S3Event | KinesisStreamEvent,
+  lambda: LambdaContext,
+) => Promise<unknown>;
 
 /** Each trigger kind's Lambda event source: a new kind adds one line here and one folder named after it. */
 const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: AdapterOptions) => LambdaHandler } = {
@@ -17,6 +21,7 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
   queue: (handler, options) => lambdaQueueHandler(handler, options) as LambdaHandler,
   schedule: (handler, options) => lambdaScheduleHandler(handler, options) as LambdaHandler,
   stream: (handler, options) => lambdaStreamHandler(handler, options) as LambdaHandler,
+  changes: (handler, options) => lambdaChangesHandler(handler, options) as LambdaHandler,
   object: (handler, options) => lambdaObjectHandler(handler, options) as LambdaHandler,
 };
 
@@ -28,5 +33,5 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
 export function lambdaHandler<S>(app: App<S>, name: string, instance: AppInstance<S>, objects?: ObjectStores): LambdaHandler {
   const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
   const source = KINDS[fn.trigger.kind] as (handler: Lazy<unknown>, options: AdapterOptions) => LambdaHandler;
-  return source(lazyHandler(fn, instance), { logger: instance.logger, objects });
+  return source(lazyHandler(fn, instance), { logger: instance.logger, metrics: instance.metrics, objects });
 }

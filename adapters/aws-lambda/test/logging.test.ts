@@ -4,7 +4,7 @@ import { cloudWatchFormat } from "../src/index.js";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
-  const logger = jsonLogger({ level: "info", format: cloudWatchFormat("orders"), write: (line) => lines.push(JSON.parse(line)) });
+  const logger = jsonLogger({ level: "info", format: cloudWatchFormat(), write: (line) => lines.push(JSON.parse(line)) });
   return { logger, lines };
 }
 
@@ -24,26 +24,5 @@ describe("CloudWatch log lines", () => {
         orderId: "ord_1",
       },
     ]);
-  });
-
-  it("turn metrics into Embedded Metric Format records, with units", () => {
-    const { logger, lines } = capture();
-    logger.info("request", { status: 201, latencyMs: 3.5, metrics: { RequestLatency: 3.5 } });
-    logger.info("order created", { orderId: "ord_1", metrics: { OrdersCreated: 1 } });
-    expect(lines[0]).toEqual({
-      level: "INFO",
-      message: "request",
-      timestamp: expect.any(String),
-      status: 201,
-      latencyMs: 3.5,
-      service: "orders",
-      RequestLatency: 3.5,
-      _aws: {
-        Timestamp: expect.any(Number),
-        CloudWatchMetrics: [{ Namespace: "Skyport", Dimensions: [["service"]], Metrics: [{ Name: "RequestLatency", Unit: "Milliseconds" }] }],
-      },
-    });
-    expect(lines[1]).toMatchObject({ OrdersCreated: 1, _aws: { CloudWatchMetrics: [{ Metrics: [{ Name: "OrdersCreated", Unit: "Count" }] }] } });
-    expect(lines[1]).not.toHaveProperty("metrics");
   });
 });

@@ -2,6 +2,7 @@ import type { InvocationContext } from "@azure/functions";
 import type { Context } from "@skyport/core";
 import type { AdapterOptions } from "./options.js";
 import { invocationLogger } from "./logging.js";
+import { invocationMetrics } from "./metrics.js";
 import { traceparentOf } from "./trace.js";
 
 /**
@@ -17,5 +18,6 @@ export function toContext(invocation: InvocationContext, options: AdapterOptions
     ...(Number.isFinite(timeoutMs) ? { deadline: Date.now() + timeoutMs } : {}),
     traceparent: traceparentOf(invocation),
     logger: invocationLogger(invocation, options.logLevel, { cloud: "azure", functionName: invocation.functionName }),
+    metrics: invocationMetrics(invocation),
   };
 }

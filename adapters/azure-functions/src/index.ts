@@ -4,6 +4,7 @@ export { readAdapterOptions, hostSettings, type AdapterOptions, type QueueHandle
 export { toContext } from "./context.js";
 export { traceparentOf } from "./trace.js";
 export { invocationLogger } from "./logging.js";
+export { invocationMetrics } from "./metrics.js";
 export { MessageNotProcessed } from "./errors.js";
 
 // HTTP: app.http's HttpRequest in, HttpResponseInit out.

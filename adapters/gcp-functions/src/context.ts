@@ -14,6 +14,7 @@ export function toContext({ requestId, traceparent }: Invocation, options: Adapt
     cloud: "gcp",
     deadline: options.functionTimeoutMs === undefined ? undefined : Date.now() + options.functionTimeoutMs,
     logger: options.logger,
+    metrics: options.metrics,
     traceparent,
   };
 }

@@ -4,6 +4,7 @@ export { readAdapterOptions, type AdapterOptions } from "./options.js";
 export { toContext } from "./context.js";
 export { traceparentOf, fromCloudTraceContext } from "./trace.js";
 export { cloudLoggingFormat } from "./logging.js";
+export { cloudLoggingMetrics } from "./metrics.js";
 export { RedeliverMessage, MalformedPushEvent } from "./errors.js";
 
 // HTTP: the framework's Express request in, its response out.

@@ -11,6 +11,7 @@ import {
   type TriggerKind,
   type Wiring,
 } from "@skyport/core";
+import { gcpChangesHandler } from "./changes/handler.js";
 import { gcpHttpHandler } from "./http/handler.js";
 import { gcpObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type AdapterOptions } from "./options.js";
@@ -28,6 +29,7 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
   schedule: (handler, options) => ({ signature: "http", fn: gcpScheduleHandler(handler, options) }),
   // An ordered push subscription POSTs to the function's URL: Eventarc's Pub/Sub triggers do not keep order.
   stream: (handler, options) => ({ signature: "http", fn: gcpStreamHandler(handler, options) }),
+  changes: (handler, options) => ({ signature: "cloudevent", fn: gcpChangesHandler(handler, options) }),
   object: (handler, options) => ({ signature: "cloudevent", fn: gcpObjectHandler(handler, options) }),
 };
 
@@ -35,10 +37,10 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
  * Registers every function of the app with the functions framework under its declared name
  * (`gcloud functions deploy --entry-point=<name>`); the framework serves the one its target names.
  */
-export function registerGcpFunctions<S>(app: App<S>, instance: AppInstance<S>, options: Omit<AdapterOptions, "logger">): void {
+export function registerGcpFunctions<S>(app: App<S>, instance: AppInstance<S>, options: Omit<AdapterOptions, "logger" | "metrics">): void {
   for (const [name, fn] of functionsOf(app)) {
     const register = KINDS[fn.trigger.kind] as (handler: Lazy<unknown>, options: AdapterOptions) => Registration;
-    const registration = register(lazyHandler(fn as AppFunction<S, TriggerKind>, instance), { ...options, logger: instance.logger });
+    const registration = register(lazyHandler(fn as AppFunction<S, TriggerKind>, instance), { ...options, logger: instance.logger, metrics: instance.metrics });
     if (registration.signature === "http") http(name, registration.fn);
     else cloudEvent(name, registration.fn);
   }

@@ -1,4 +1,4 @@
-import { cloudWatchFormat } from "@skyport/aws-lambda";
+import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
 import { MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
@@ -22,7 +22,8 @@ export default function awsWiring(env: Env, platform: Platform, logs: LogOptions
     defaultStore: DYNAMODB_STORE,
     stores: AWS_STORES,
     events: (_env, logger) => queue(logger),
-    logFormat: cloudWatchFormat("orders"),
+    logFormat: cloudWatchFormat(),
+    metrics: (write) => cloudWatchMetrics("orders", write),
     ...logs,
   });
 }

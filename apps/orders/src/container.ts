@@ -17,6 +17,8 @@ import {
   type Ids,
   type JsonLoggerOptions,
   type Logger,
+  type MetricWrite,
+  type Metrics,
   type AppInstance,
   type OrderDeps,
   type SkyportConfig,
@@ -51,6 +53,8 @@ export interface EntryOptions {
   /** The cloud's log line shape. */
   logFormat?: JsonLoggerOptions["format"];
   logWrite?: JsonLoggerOptions["write"];
+  /** The cloud's metric emitter, writing where the log lines go; none where the runtime makes its own (Azure) or has no metric store (local). */
+  metrics?: (write: MetricWrite | undefined) => Metrics;
 }
 
 export const TOKENS = {
@@ -130,13 +134,19 @@ export function orderContainer(options: EntryOptions): Container {
 export function orderInstance(options: EntryOptions): AppInstance<OrderDeps> & { container: Container } {
   const container = orderContainer(options);
   const logger = container.get(TOKENS.logger);
+  const { logWrite } = options;
+  const metrics = options.metrics?.(logWrite && ((line) => logWrite(line, "info")));
   let services: Promise<OrderDeps> | undefined;
   return {
     container,
     logger,
+    metrics,
     services(): Promise<OrderDeps> {
       services ??= build();
       return services;
+    },
+    async changeFeed() {
+      return (await container.getAsync(TOKENS.stores)).changes;
     },
     async close() {
       if (services) await (await container.getAsync(TOKENS.stores)).close();

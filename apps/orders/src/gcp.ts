@@ -1,4 +1,4 @@
-import { cloudLoggingFormat } from "@skyport/gcp-functions";
+import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions";
 import { envReader, MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
@@ -24,5 +24,6 @@ export default function gcpWiring(env: Env, platform: Platform, options: Partial
     events: (_env, logger) => queue(logger),
     logFormat: cloudLoggingFormat(envReader(env).optional("GOOGLE_CLOUD_PROJECT")),
     logWrite: options.logWrite,
+    metrics: (write) => cloudLoggingMetrics("orders", write),
   });
 }

@@ -1,5 +1,5 @@
-import { cloudWatchFormat } from "@skyport/aws-lambda";
+import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
 import type { Env } from "@skyport/core";
 import { instance } from "./services.js";
 
-export default (env: Env) => instance("aws", env, cloudWatchFormat("__NAME__"));
+export default (env: Env) => instance("aws", env, cloudWatchFormat(), cloudWatchMetrics("__NAME__"));

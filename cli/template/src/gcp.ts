@@ -1,5 +1,5 @@
-import { cloudLoggingFormat } from "@skyport/gcp-functions";
+import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions";
 import type { Env } from "@skyport/core";
 import { instance } from "./services.js";
 
-export default (env: Env) => instance("gcp", env, cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT));
+export default (env: Env) => instance("gcp", env, cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT), cloudLoggingMetrics("__NAME__"));

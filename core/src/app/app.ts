@@ -1,6 +1,8 @@
 import type { Env } from "../config/env.js";
+import type { ChangeFeed } from "../ports/change-feed.js";
 import type { EventPublisher } from "../ports/event-publisher.js";
 import type { Logger } from "../ports/logger.js";
+import type { Metrics } from "../ports/metrics.js";
 
 /**
  * Every trigger kind: its declaration (what the build and the templates read) and the neutral
@@ -36,7 +38,11 @@ export interface App<S = never, N extends string = string> {
 /** What a cloud entry hands a runtime adapter: the instance's services, built on first use. */
 export interface AppInstance<S> {
   logger: Logger;
+  /** The cloud's metric emitter, which every invocation's Context carries. */
+  metrics?: Metrics;
   services(): Promise<S>;
+  /** The store's outbox, where it keeps one (SQLite, memory): where the local server reads a changes function's collection. */
+  changeFeed?(): Promise<ChangeFeed | undefined>;
   /** Releases what the services hold (connections, files); the local server calls it on shutdown. */
   close?(): Promise<void>;
 }

@@ -26,11 +26,13 @@ export function routeMessages(topic: string, consumers: Readonly<Record<string, 
         const event = parseEvent(message.body);
         const consume = Object.hasOwn(consumers, event.type) ? consumers[event.type] : undefined;
         if (!consume) throw new PoisonMessage(`no consumer for message type ${JSON.stringify(event.type)} on ${topic}`);
-        await consume(event, { requestId: context.requestId, cloud: context.cloud, deadline: context.deadline, logger, traceparent, principal: undefined });
+        const { requestId, cloud, deadline, metrics } = context;
+        await consume(event, { requestId, cloud, deadline, logger, metrics, traceparent, principal: undefined });
         return undefined;
       } catch (error) {
         const retryable = !(error instanceof PoisonMessage);
-        logger[retryable ? "warn" : "error"]("message failed", { retryable, error: describe(error), metrics: { FailedMessages: 1 } });
+        logger[retryable ? "warn" : "error"]("message failed", { retryable, error: describe(error) });
+        context.metrics?.record("FailedMessages", 1, "Count");
         return { id: message.id, retryable };
       }
     });

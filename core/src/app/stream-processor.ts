@@ -33,7 +33,8 @@ export function processStream(name: string, consume: StreamConsumer): StreamHand
         return undefined;
       } catch (error) {
         const retryable = !(error instanceof PoisonMessage);
-        logger[retryable ? "warn" : "error"]("stream record failed", { retryable, error: describe(error), metrics: { FailedRecords: 1 } });
+        logger[retryable ? "warn" : "error"]("stream record failed", { retryable, error: describe(error) });
+        context.metrics?.record("FailedRecords", 1, "Count");
         return { position: record.position, key: record.key, retryable, reason: retryable ? "failed" : "poison" };
       }
     });

@@ -1,4 +1,5 @@
 import type { Logger } from "../ports/logger.js";
+import type { Metrics } from "../ports/metrics.js";
 
 export type Cloud = "aws" | "gcp" | "azure" | "local";
 
@@ -10,6 +11,8 @@ export interface Context {
   /** Epoch milliseconds by which the invocation must have answered, if the cloud has a limit. */
   deadline?: number;
   logger: Logger;
+  /** Where counts and timings go, whatever the log level; every runtime gives one (unit tests may not). */
+  metrics?: Metrics;
   /** W3C traceparent of the incoming request or message, if any. */
   traceparent?: string;
   /** The authenticated caller (a JWT subject, a principal id), if the platform or the app verified one. */

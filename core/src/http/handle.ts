@@ -30,7 +30,15 @@ export function handleHttp(route: ReturnType<typeof createRouter>, cors?: CorsPo
           throw new Problem("unavailable", "Not enough time left to answer safely; try again.", undefined, { "retry-after": RETRY_AFTER_SECONDS });
         }
         // Every field of Context, spelled out: one object shape for every request (a spread makes new ones).
-        const routed: Context = { requestId, cloud: context.cloud, deadline: context.deadline, logger, traceparent, principal: context.principal };
+        const routed: Context = {
+          requestId,
+          cloud: context.cloud,
+          deadline: context.deadline,
+          logger,
+          metrics: context.metrics,
+          traceparent,
+          principal: context.principal,
+        };
         response = await route(request, routed);
       } catch (error) {
         response = errorResponse(error, logger);
@@ -39,7 +47,8 @@ export function handleHttp(route: ReturnType<typeof createRouter>, cors?: CorsPo
       withCors(cors, request, response);
       if (request.method === "HEAD") delete response.body; // the headers GET would send, no body (RFC 9110 9.3.2)
       const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
-      logger.info("request", { method: request.method, path: request.path, status: response.status, latencyMs, metrics: { RequestLatency: latencyMs } });
+      logger.info("request", { method: request.method, path: request.path, status: response.status, latencyMs });
+      context.metrics?.record("RequestLatency", latencyMs, "Milliseconds");
       return response;
     });
   };

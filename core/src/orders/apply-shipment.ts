@@ -29,7 +29,8 @@ export function applyShipment(deps: Pick<OrderDeps, "orders" | "clock">): Stream
       }
       try {
         await deps.orders.update({ ...withStatus(order, "shipped", deps.clock.now()), shipment }, order.version);
-        context.logger.info("order shipped", { orderId, shipmentId: shipment.shipmentId, metrics: { OrdersShipped: 1 } });
+        context.logger.info("order shipped", { orderId, shipmentId: shipment.shipmentId });
+        context.metrics?.record("OrdersShipped", 1, "Count");
         return;
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;

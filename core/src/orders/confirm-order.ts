@@ -30,7 +30,8 @@ export function confirmOrder(deps: Pick<OrderDeps, "orders" | "clock">): Message
   return async (event, context) => {
     const orderId = orderIdOf(event);
     const confirmed = await confirm(orderId);
-    context.logger.info(confirmed ? "order confirmed" : "order already past pending", { orderId, ...(confirmed && { metrics: { OrdersConfirmed: 1 } }) });
+    context.logger.info(confirmed ? "order confirmed" : "order already past pending", { orderId });
+    if (confirmed) context.metrics?.record("OrdersConfirmed", 1, "Count");
   };
 }
 

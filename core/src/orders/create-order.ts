@@ -27,8 +27,9 @@ export async function createOrderIdempotently(
   const create = async () => {
     const order = newOrder(input.value, deps.ids.orderId(), deps.clock.now());
     await deps.orders.create(order);
-    context.logger.info("order created", { orderId: order.id, metrics: { OrdersCreated: 1 } });
-    await publishCreated(deps, order, context);
+    // No publish here: the store's change feed announces the committed order (publishOrderCreated).
+    context.logger.info("order created", { orderId: order.id });
+    context.metrics?.record("OrdersCreated", 1, "Count");
     return respond(order);
   };
   if (key === undefined) return create();
@@ -48,7 +49,8 @@ export async function createOrderIdempotently(
     if (existing.fingerprint.split(".", 1)[0] !== bodyHash) {
       throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
     }
-    context.logger.info("idempotent replay", { metrics: { IdempotentReplays: 1 } });
+    context.logger.info("idempotent replay");
+    context.metrics?.record("IdempotentReplays", 1, "Count");
     return replay(existing.response!);
   }
   let response: HttpResponse;
@@ -65,16 +67,4 @@ export async function createOrderIdempotently(
 
 function replay(stored: StoredResponse): HttpResponse {
   return { status: stored.status, headers: { ...stored.headers, "idempotent-replayed": "true" }, body: stored.body };
-}
-
-/**
- * The order exists once the store said so; a lost event only delays its confirmation, so a
- * publish failure is logged rather than turned into an error the client would retry.
- */
-async function publishCreated(deps: OrderDeps, order: Order, context: Context) {
-  try {
-    await deps.events.publish({ type: "order.created", orderId: order.id }, context.traceparent);
-  } catch (error) {
-    context.logger.error("order.created not published", { orderId: order.id, error: String(error) });
-  }
 }

@@ -19,8 +19,26 @@ function passesLuhn(digits: string): boolean {
 
 /** A JSON string literal, and the colon after it when it is a key. */
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"(:?)/g;
-/** A cheap first look: most lines hold no run of 13 digits at all. */
-const LONG_DIGIT_RUN = /\d(?:[ -]?\d){12}/;
+/**
+ * A cheap first look: most lines hold no run of 13 digits at all (`/\d(?:[ -]?\d){12}/`, by hand:
+ * the regular expression tried a match at every digit and was a fifth of a line's cost).
+ */
+export function hasLongDigitRun(line: string): boolean {
+  let run = 0;
+  let separated = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run === 13) return true;
+      separated = false;
+    } else if ((c === 32 || c === 45) && run > 0 && !separated) separated = true;
+    else {
+      run = 0;
+      separated = false;
+    }
+  }
+  return false;
+}
 
 /**
  * Logs are read by more people than the data is: card-like numbers in string values never reach
@@ -28,7 +46,7 @@ const LONG_DIGIT_RUN = /\d(?:[ -]?\d){12}/;
  * so the line stays valid JSON.
  */
 export function redact(line: string): string {
-  if (!LONG_DIGIT_RUN.test(line)) return line;
+  if (!hasLongDigitRun(line)) return line;
   let key: string | undefined;
   return line.replace(STRING_LITERAL, (literal: string, colon: string) => {
     if (colon) {
@@ -92,15 +110,17 @@ class JsonLines implements Logger {
     return new JsonLines(this.sink, fields, this);
   }
 
+  // Merged with Object.assign, not spread: V8 serializes an object made by spreading two objects
+  // into one some ten times slower (a 2-line request cost 40 µs instead of 5; see bench/README.md).
   private base(): LogFields {
-    this.merged ??= this.parent ? { ...this.parent.base(), ...this.own } : this.own;
+    this.merged ??= this.parent ? Object.assign({}, this.parent.base(), this.own) : this.own;
     return this.merged;
   }
 
   private line(level: LogLevel, message: string, fields: LogFields | undefined) {
     if (RANK[level] < this.sink.min) return;
     const base = this.base();
-    this.sink.write(redact(JSON.stringify(this.sink.format(level, message, fields ? { ...base, ...fields } : base))), level);
+    this.sink.write(redact(JSON.stringify(this.sink.format(level, message, fields ? Object.assign({}, base, fields) : base))), level);
   }
 }
 

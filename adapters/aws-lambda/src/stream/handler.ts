@@ -46,7 +46,8 @@ export function lambdaStreamHandler(
           records.filter((record) => positions.includes(record.position)),
           source,
         );
-        context.logger.error("poison records sent to the dead-letter queue", { positions, metrics: { DeadLetteredRecords: dead.length } });
+        context.logger.error("poison records sent to the dead-letter queue", { positions });
+        context.metrics?.record("DeadLetteredRecords", dead.length, "Count");
         return true;
       } catch (error) {
         context.logger.error("dead-letter queue refused the poison records: reported failed", { positions, error: describeError(error) });

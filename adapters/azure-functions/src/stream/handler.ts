@@ -27,7 +27,8 @@ export function azureStreamHandler(handler: Lazy<StreamHandler>, options: Adapte
     const consume: StreamHandler = async (pending, ctx) => (await handler())(pending, ctx);
     const letters = await redeliverStream(consume, records, context, { maxAttempts: STREAM_ATTEMPTS, backoffMs: BACKOFF_MS });
     if (letters.length === 0) return;
-    context.logger.error("stream records dead-lettered", { stream: binding.stream, count: letters.length, metrics: { DeadLetteredRecords: letters.length } });
+    context.logger.error("stream records dead-lettered", { stream: binding.stream, count: letters.length });
+    context.metrics?.record("DeadLetteredRecords", letters.length, "Count");
     invocation.extraOutputs.set(
       binding.deadLetters,
       letters.map((letter) => toDeadLetterMessage(binding.stream, letter)),

@@ -35,11 +35,8 @@ export function gcpStreamHandler(
       if (!failure) return answer(204);
       if (failure.retryable || !deadLetters) return answer(500);
       await deadLetters.send(record, req.body.subscription);
-      context.logger.error("poison record published to the dead-letter topic", {
-        position: record.position,
-        partitionKey: record.key,
-        metrics: { DeadLetteredRecords: 1 },
-      });
+      context.logger.error("poison record published to the dead-letter topic", { position: record.position, partitionKey: record.key });
+      context.metrics?.record("DeadLetteredRecords", 1, "Count");
       return answer(204);
     } catch (error) {
       // The service could not start, or the dead-letter topic refused: delivered again.

@@ -40,14 +40,20 @@ describe("the AWS functions, wired", () => {
     const read = clientResponse(await http(restApiEvent({ method: "GET", path: `/orders/${id}` }), lambdaContext()));
     expect(JSON.parse(read.body)).toMatchObject({ id, status: "confirmed", version: 2 });
 
-    // The logs: one trace id from the request to the confirmation, as CloudWatch lines with EMF metrics.
+    // The logs: one trace id from the request to the confirmation, as CloudWatch lines; the metrics as EMF records of their own.
     const lines = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
     const created_ = lines.find((l) => l.message === "order created" && l.orderId === id)!;
     const confirmed = lines.find((l) => l.message === "order confirmed" && l.orderId === id)!;
-    expect(created_).toMatchObject({ level: "INFO", traceId, awsRequestId: expect.any(String), cloud: "aws", OrdersCreated: 1 });
-    expect(confirmed).toMatchObject({ level: "INFO", traceId, awsRequestId: expect.any(String), OrdersConfirmed: 1 });
-    expect(confirmed._aws).toMatchObject({ CloudWatchMetrics: [{ Namespace: "Skyport", Metrics: [{ Name: "OrdersConfirmed", Unit: "Count" }] }] });
-    expect(lines.find((l) => l.message === "request" && l.traceId === traceId)).toMatchObject({ status: 201, RequestLatency: expect.any(Number) });
+    expect(created_).toMatchObject({ level: "INFO", traceId, awsRequestId: expect.any(String), cloud: "aws" });
+    expect(confirmed).toMatchObject({ level: "INFO", traceId, awsRequestId: expect.any(String) });
+    expect(lines.find((l) => l.message === "request" && l.traceId === traceId)).toMatchObject({ status: 201, latencyMs: expect.any(Number) });
+    const emf = lines.filter((l) => l._aws);
+    for (const name of ["OrdersCreated", "OrdersConfirmed", "RequestLatency"]) {
+      expect(
+        emf.find((l) => name in l),
+        name,
+      ).toMatchObject({ service: "orders", [name]: expect.any(Number), _aws: { CloudWatchMetrics: [{ Namespace: "Skyport" }] } });
+    }
     expect(lines.filter((l) => l.message === "cold start")).toEqual([
       expect.objectContaining({ coldStart: true, initDurationMs: expect.any(Number), serviceBuildMs: expect.any(Number) }),
       expect.objectContaining({ coldStart: true }),
