@@ -53,12 +53,15 @@ var suffix = uniqueString(resourceGroup().id, appName, stage)
 var baseName = take('${appName}-${stage}-${suffix}', 44)
 var databaseName = 'skyport'
 var queueName = 'orders'
+// The Cosmos DB container the outbox function's trigger reads (its changes' dead letters are named after it).
+var changesCollection = 'orders'
 var deploymentContainerName = 'app-package'
 
 // Built-in role definitions (the same ids in every tenant).
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
 }
@@ -134,6 +137,14 @@ resource ordersQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@202
 resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = {
   parent: queueService
   name: '${queueName}-poison'
+  properties: {}
+}
+
+// Where the outbox function writes an order change that still failed after its own retries (the
+// Cosmos DB trigger never delivers a batch again).
+resource changesPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = {
+  parent: queueService
+  name: '${changesCollection}-changes-poison'
   properties: {}
 }
 
@@ -258,6 +269,22 @@ resource idempotencyContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabase
   }
 }
 
+// The Cosmos DB trigger's checkpoints on the orders container's change feed (the outbox function).
+resource leasesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
+  parent: database
+  name: 'leases'
+  properties: {
+    resource: {
+      id: 'leases'
+      partitionKey: {
+        paths: ['/id']
+        kind: 'Hash'
+        version: 2
+      }
+    }
+  }
+}
+
 // The function app on Flex Consumption.
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
@@ -295,6 +322,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SKYPORT_STORE', value: 'cosmos' }
         { name: 'SKYPORT_COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'SKYPORT_COSMOS_DATABASE', value: databaseName }
+        // The Cosmos DB trigger's connection, identity-based: the account only, no key.
+        { name: 'SKYPORT_COSMOS__accountEndpoint', value: cosmos.properties.documentEndpoint }
         { name: 'SKYPORT_QUEUE_SERVICE_URL', value: storage.properties.primaryEndpoints.queue }
         { name: 'SKYPORT_TOPIC_ORDERS', value: queueName }
         { name: 'SKYPORT_RETENTION_DAYS', value: string(retentionDays) }
@@ -381,6 +410,17 @@ resource poisonQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }
 
+// The outbox function only sends its dead letters: it neither reads nor deletes there.
+resource changesPoisonQueueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(changesPoisonQueue.id, app.id, roles.storageQueueDataMessageSender)
+  scope: changesPoisonQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(insights.id, app.id, roles.monitoringMetricsPublisher)
   scope: insights
@@ -392,7 +432,7 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
 }
 
 // Cosmos DB's data plane has its own RBAC: Built-in Data Contributor on the service's database (not
-// the account), which holds the two containers the stores use and nothing else.
+// the account), which holds the two containers the stores use and the trigger's leases, nothing else.
 resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
   parent: cosmos
   name: guid(cosmos.id, app.id, roles.cosmosDataContributor)
@@ -457,6 +497,44 @@ resource poisonQueueAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = 
       allOf: [
         {
           query: 'StorageQueueLogs | where OperationName == "PutMessage" and Uri contains "/${queueName}-poison/messages"'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        alertRecipients.id
+      ]
+    }
+  }
+}
+
+resource changesPoisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${baseName}-changes-poison'
+  location: location
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${appName} ${stage}: order changes moved to ${changesCollection}-changes-poison'
+    description: 'The outbox function could not publish order.created for an order change after its retries: see deploy/azure/README.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      workspace.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    skipQueryValidation: true
+    autoMitigate: false
+    criteria: {
+      allOf: [
+        {
+          query: 'StorageQueueLogs | where OperationName == "PutMessage" and Uri contains "/${changesCollection}-changes-poison/messages"'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

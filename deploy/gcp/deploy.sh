@@ -127,7 +127,8 @@ run gcloud services enable cloudfunctions.googleapis.com run.googleapis.com clou
   cloudscheduler.googleapis.com iam.googleapis.com monitoring.googleapis.com --project="$PROJECT"
 
 echo "== Service accounts: one per function, each with only its roles, and the invoker of the private functions" >&2
-for sa in "$HTTP_SA:HTTP function" "$QUEUE_SA:queue function" "$CLEANUP_SA:cleanup function" "$INVOKER_SA:Eventarc and Cloud Scheduler invoker"; do
+for sa in "$HTTP_SA:HTTP function" "$QUEUE_SA:queue function" "$CLEANUP_SA:cleanup function" "$OUTBOX_SA:outbox function" \
+  "$INVOKER_SA:Eventarc and Cloud Scheduler invoker"; do
   create_unless_exists gcloud iam service-accounts describe "${sa%%:*}" --project="$PROJECT" -- \
     gcloud iam service-accounts create "${sa%%@*}" --display-name="Skyport $STAGE ${sa#*:}" --project="$PROJECT"
 done
@@ -165,8 +166,10 @@ create_unless_exists gcloud pubsub topics describe "$DEAD_LETTER_TOPIC" --projec
   gcloud pubsub topics create "$DEAD_LETTER_TOPIC" --project="$PROJECT"
 create_unless_exists gcloud pubsub subscriptions describe "$DEAD_LETTER_TOPIC" --project="$PROJECT" -- \
   gcloud pubsub subscriptions create "$DEAD_LETTER_TOPIC" --topic="$DEAD_LETTER_TOPIC" --message-retention-duration=7d --project="$PROJECT"
-# Only the HTTP function publishes (order.created); the queue and cleanup functions do not.
-run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --member="serviceAccount:$HTTP_SA" --role=roles/pubsub.publisher --project="$PROJECT"
+# Only the outbox function publishes (order.created, from Firestore's change events); it reads no document.
+run gcloud pubsub topics add-iam-policy-binding "$TOPIC" --member="serviceAccount:$OUTBOX_SA" --role=roles/pubsub.publisher --project="$PROJECT"
+# Eventarc delivers Firestore's events to the outbox function as the invoker.
+run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$INVOKER_SA" --role=roles/eventarc.eventReceiver
 
 echo "== Functions (gcloud functions deploy creates or updates)" >&2
 env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE,SKYPORT_TOPIC_ORDERS=$TOPIC,SKYPORT_RETENTION_DAYS=$RETENTION_DAYS"
@@ -181,9 +184,16 @@ run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --set-env-vars="$en
   --memory=256Mi --max-instances=10 --timeout=60s --service-account="$QUEUE_SA"
 run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --set-env-vars="$env_vars" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
   --memory=256Mi --max-instances=1 --timeout=540s --service-account="$CLEANUP_SA"
+# The outbox: every order Firestore commits in this database, as a protobuf DocumentEventData; --retry redelivers a failure.
+run gcloud functions deploy "$OUTBOX_FUNCTION" "${common[@]}" --set-env-vars="$env_vars" --entry-point=outbox \
+  --trigger-event-filters=type=google.cloud.firestore.document.v1.created --trigger-event-filters=database="$DATABASE" \
+  --trigger-event-filters-path-pattern=document='orders/{orderId}' --trigger-location="$FIRESTORE_LOCATION" \
+  --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
+  --memory=256Mi --max-instances=10 --timeout=60s --service-account="$OUTBOX_SA"
 # The invoker may call the two private functions, and nothing else.
 run gcloud functions add-invoker-policy-binding "$QUEUE_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
 run gcloud functions add-invoker-policy-binding "$CLEANUP_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
+run gcloud functions add-invoker-policy-binding "$OUTBOX_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
 
 echo "== Dead letters: after $MAX_DELIVERY_ATTEMPTS failed deliveries a message moves to $DEAD_LETTER_TOPIC" >&2
 lookup TRIGGER gcloud functions describe "$QUEUE_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(eventTrigger.trigger)'
@@ -195,6 +205,13 @@ run gcloud pubsub subscriptions update "$SUBSCRIPTION" --dead-letter-topic="$DEA
 pubsub_agent="serviceAccount:service-$PROJECT_NUMBER@gcp-sa-pubsub.iam.gserviceaccount.com"
 run gcloud pubsub topics add-iam-policy-binding "$DEAD_LETTER_TOPIC" --member="$pubsub_agent" --role=roles/pubsub.publisher --project="$PROJECT"
 run gcloud pubsub subscriptions add-iam-policy-binding "$SUBSCRIPTION" --member="$pubsub_agent" --role=roles/pubsub.subscriber --project="$PROJECT"
+# The outbox trigger's own subscription: a change that failed every delivery lands in the same dead-letter topic, under the same alert.
+lookup OUTBOX_TRIGGER gcloud functions describe "$OUTBOX_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(eventTrigger.trigger)'
+lookup OUTBOX_SUBSCRIPTION gcloud eventarc triggers describe "$OUTBOX_TRIGGER" --location="$FIRESTORE_LOCATION" --project="$PROJECT" \
+  --format='value(transport.pubsub.subscription)'
+run gcloud pubsub subscriptions update "$OUTBOX_SUBSCRIPTION" --dead-letter-topic="$DEAD_LETTER_TOPIC" \
+  --max-delivery-attempts="$MAX_DELIVERY_ATTEMPTS" --min-retry-delay=10s --max-retry-delay=600s --project="$PROJECT"
+run gcloud pubsub subscriptions add-iam-policy-binding "$OUTBOX_SUBSCRIPTION" --member="$pubsub_agent" --role=roles/pubsub.subscriber --project="$PROJECT"
 
 echo "== Cloud Scheduler: POST to the cleanup function with an OIDC token of the invoker" >&2
 lookup CLEANUP_URL gcloud functions describe "$CLEANUP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)'
@@ -227,7 +244,7 @@ fi
 # One line, so that --dry-run prints it as a word in which "$CHANNEL" still expands.
 policy="$(tr -d '\n' <<EOF
 {"displayName": "$ALERT_POLICY", "combiner": "OR", "notificationChannels": $channels,
- "documentation": {"mimeType": "text/markdown", "content": "A message of $TOPIC failed $MAX_DELIVERY_ATTEMPTS deliveries and waits in the subscription $DEAD_LETTER_TOPIC: an order was not confirmed. See deploy/gcp/README.md, Queue semantics."},
+ "documentation": {"mimeType": "text/markdown", "content": "A message of $TOPIC, or an order's Firestore change event, failed $MAX_DELIVERY_ATTEMPTS deliveries and waits in the subscription $DEAD_LETTER_TOPIC: an order was not confirmed. See deploy/gcp/README.md, Queue semantics."},
  "conditions": [{"displayName": "messages in $DEAD_LETTER_TOPIC",
   "conditionThreshold": {"filter": "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"$DEAD_LETTER_TOPIC\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\"",
    "comparison": "COMPARISON_GT", "thresholdValue": 0, "duration": "0s",

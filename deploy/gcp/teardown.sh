@@ -84,7 +84,7 @@ delete_if_exists gcloud scheduler jobs describe "$CLEANUP_JOB" --location="$REGI
   gcloud scheduler jobs delete "$CLEANUP_JOB" --location="$REGION" --project="$PROJECT" --quiet
 
 echo "== Functions (the queue function's Eventarc trigger and its subscription go with it)" >&2
-for fn in "$HTTP_FUNCTION" "$QUEUE_FUNCTION" "$CLEANUP_FUNCTION"; do
+for fn in "$HTTP_FUNCTION" "$QUEUE_FUNCTION" "$CLEANUP_FUNCTION" "$OUTBOX_FUNCTION"; do
   delete_if_exists gcloud functions describe "$fn" --gen2 --region="$REGION" --project="$PROJECT" -- \
     gcloud functions delete "$fn" --gen2 --region="$REGION" --project="$PROJECT" --quiet
 done
@@ -108,7 +108,9 @@ for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA"; do
   delete_if_exists gcloud iam service-accounts describe "$sa" --project="$PROJECT" -- \
     gcloud projects remove-iam-policy-binding "$PROJECT" --member="serviceAccount:$sa" --role=roles/datastore.user --all --quiet
 done
-for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA" "$INVOKER_SA"; do
+delete_if_exists gcloud iam service-accounts describe "$INVOKER_SA" --project="$PROJECT" -- \
+  gcloud projects remove-iam-policy-binding "$PROJECT" --member="serviceAccount:$INVOKER_SA" --role=roles/eventarc.eventReceiver --quiet
+for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA" "$OUTBOX_SA" "$INVOKER_SA"; do
   delete_if_exists gcloud iam service-accounts describe "$sa" --project="$PROJECT" -- \
     gcloud iam service-accounts delete "$sa" --project="$PROJECT" --quiet
 done

@@ -17,7 +17,7 @@ const props = (id: string) => {
 const ref = (id: string) => ({ Ref: id });
 const arn = (id: string) => ({ "Fn::GetAtt": [id, "Arn"] });
 /** The order app's functions (apps/orders/src/app.ts) and the template resources that deploy them. */
-const FUNCTIONS = { api: "HttpFunction", confirm: "QueueFunction", cleanup: "CleanupFunction" } as const;
+const FUNCTIONS = { api: "HttpFunction", confirm: "QueueFunction", cleanup: "CleanupFunction", outbox: "OutboxFunction" } as const;
 const statements = permissionStatements(resources);
 const sorted = (values: string[]) => [...values].sort();
 
@@ -32,14 +32,15 @@ describe("the SAM template: functions", () => {
     }
   });
 
-  it("configures every function for DynamoDB from the environment, and only the HTTP function with the queue", () => {
+  it("configures every function for DynamoDB from the environment, and only the outbox function with the queue", () => {
     expect((globals.Environment as JsonObject).Variables).toEqual({
       SKYPORT_STORE: "dynamodb",
       SKYPORT_DYNAMODB_TABLE: ref("OrdersTable"),
       SKYPORT_RETENTION_DAYS: ref("RetentionDays"),
       SKYPORT_LOG_LEVEL: ref("LogLevel"),
     });
-    expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toEqual(ref("OrdersQueue"));
+    expect(((props("OutboxFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toEqual(ref("OrdersQueue"));
+    expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toBeUndefined();
     expect(props("QueueFunction").Environment).toBeUndefined();
     expect(props("CleanupFunction").Environment).toBeUndefined();
     expect(JSON.stringify(template)).not.toMatch(/SECRET|PASSWORD|ACCESS_KEY|_KEY"|CONNECTION_STRING/i);
@@ -85,6 +86,7 @@ describe("the SAM template: table and queues", () => {
     expect(byName(table.GlobalSecondaryIndexes as never[])).toEqual(byName(expected.GlobalSecondaryIndexes as never[]));
     expect(table.TimeToLiveSpecification).toEqual({ AttributeName: ORDERS_TABLE.ttlAttribute, Enabled: true });
     expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.StreamSpecification).toEqual({ StreamViewType: expected.StreamSpecification!.StreamViewType });
     expect(resources.OrdersTable).toMatchObject({ DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" });
   });
 
@@ -134,7 +136,7 @@ describe("the SAM template: least privilege", () => {
         Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
       });
     }
-    expect(Object.values(resources).filter((r) => r.Type === "AWS::IAM::Role")).toHaveLength(3);
+    expect(Object.values(resources).filter((r) => r.Type === "AWS::IAM::Role")).toHaveLength(4);
   });
 
   it("lets each function write only its own log group", () => {
@@ -147,11 +149,21 @@ describe("the SAM template: least privilege", () => {
     }
   });
 
-  it("HTTP function: orders and idempotency records, a customer's index, and sending to the orders queue", () => {
+  it("HTTP function: orders and idempotency records and a customer's index; no queue (the outbox publishes)", () => {
     expect(grants("HttpFunctionRole")).toEqual([
       { actions: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources: [arn("OrdersTable")] },
       { actions: ["dynamodb:Query"], resources: [index(ORDERS_TABLE.byCustomer.name)] },
+    ]);
+  });
+
+  it("outbox function: the table's stream only (no item), sending to the orders queue, and recording a failed batch", () => {
+    expect(grants("OutboxFunctionRole")).toEqual([
+      {
+        actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+        resources: [{ "Fn::GetAtt": ["OrdersTable", "StreamArn"] }],
+      },
       { actions: ["sqs:SendMessage"], resources: [arn("OrdersQueue")] },
+      { actions: ["sqs:SendMessage"], resources: [arn("OutboxFailureQueue")] },
     ]);
   });
 

@@ -84,6 +84,7 @@ describe("main.bicep: the function app", () => {
       "SKYPORT_AUTH_ISSUER",
       "SKYPORT_COSMOS_DATABASE",
       "SKYPORT_COSMOS_ENDPOINT",
+      "SKYPORT_COSMOS__accountEndpoint",
       "SKYPORT_LOG_LEVEL",
       "SKYPORT_QUEUE_SERVICE_URL",
       "SKYPORT_RETENTION_DAYS",
@@ -150,11 +151,13 @@ describe("main.bicep: role assignments", () => {
       { role: "storageBlobDataOwner", scope: "storage", ...app },
       { role: "storageQueueDataContributor", scope: "ordersQueue", ...app },
       { role: "storageQueueDataContributor", scope: "poisonQueue", ...app },
+      { role: "storageQueueDataMessageSender", scope: "changesPoisonQueue", ...app },
       { role: "monitoringMetricsPublisher", scope: "insights", ...app },
     ]);
     expect(roles).toMatchObject({
       storageBlobDataOwner: "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
       storageQueueDataContributor: "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+      storageQueueDataMessageSender: "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
       monitoringMetricsPublisher: "3913510d-42f4-4e42-8a64-420c390055eb",
     });
   });

@@ -13,7 +13,12 @@ const bundleDir = resolve(gcpDir, "../../apps/orders/dist/gcp");
 // The default stage, dev: every name carries it.
 const SA = (name: string) => `skyport-dev-${name}@${PROJECT}.iam.gserviceaccount.com`;
 const INVOKER_SA = SA("invoker");
-const FUNCTIONS = { http: "skyport-orders-dev", queue: "skyport-orders-dev-queue", cleanup: "skyport-orders-dev-cleanup" } as const;
+const FUNCTIONS = {
+  http: "skyport-orders-dev",
+  queue: "skyport-orders-dev-queue",
+  cleanup: "skyport-orders-dev-cleanup",
+  outbox: "skyport-orders-dev-outbox",
+} as const;
 const indexes = JSON.parse(readFileSync(join(gcpDir, "firestore.indexes.json"), "utf8")) as {
   indexes: { collectionGroup: string; fields: { fieldPath: string; order: string }[] }[];
   fieldOverrides: { collectionGroup: string; fieldPath: string; ttl?: boolean; indexes: unknown[] }[];
@@ -92,14 +97,15 @@ describe("every gcloud command, parsed offline by the installed gcloud", () => {
 });
 
 describe("what the script deploys", () => {
-  it("gives each function a service account of its own with only its roles: only the HTTP function publishes", () => {
+  it("gives each function a service account of its own with only its roles: only the outbox function publishes", () => {
     const grants = [...firstRun, ...secondRun].filter((argv) => argv.some((arg) => arg.startsWith("--role=")));
     const roles = (member: string) => new Set(grants.filter((argv) => flag(argv, "member") === member).map((argv) => flag(argv, "role")));
-    expect(roles(`serviceAccount:${SA("http")}`)).toEqual(new Set(["roles/datastore.user", "roles/pubsub.publisher"]));
+    expect(roles(`serviceAccount:${SA("http")}`)).toEqual(new Set(["roles/datastore.user"]));
+    expect(roles(`serviceAccount:${SA("outbox")}`)).toEqual(new Set(["roles/pubsub.publisher"]));
     expect(roles(`serviceAccount:${SA("queue")}`)).toEqual(new Set(["roles/datastore.user"]));
     expect(roles(`serviceAccount:${SA("cleanup")}`)).toEqual(new Set(["roles/datastore.user"]));
     expect(
-      find(firstRun, `pubsub topics add-iam-policy-binding skyport-orders-dev --member=serviceAccount:${SA("http")}`),
+      find(firstRun, `pubsub topics add-iam-policy-binding skyport-orders-dev --member=serviceAccount:${SA("outbox")}`),
       "publishing only to the orders topic",
     ).toHaveLength(1);
     expect(grants.map((argv) => flag(argv, "role"))).not.toContainEqual(expect.stringMatching(/roles\/(owner|editor|viewer)$/));
@@ -115,8 +121,8 @@ describe("what the script deploys", () => {
     }
   });
 
-  it("deploys the three functions from the bundle directory: --gen2, nodejs22, one entry point each", () => {
-    const entries = { [FUNCTIONS.http]: "api", [FUNCTIONS.queue]: "confirm", [FUNCTIONS.cleanup]: "cleanup" };
+  it("deploys the four functions from the bundle directory: --gen2, nodejs22, one entry point each", () => {
+    const entries = { [FUNCTIONS.http]: "api", [FUNCTIONS.queue]: "confirm", [FUNCTIONS.cleanup]: "cleanup", [FUNCTIONS.outbox]: "outbox" };
     for (const [name, entryPoint] of Object.entries(entries)) {
       const deploy = deployOf(name);
       expect(deploy).toContain("--gen2");
@@ -137,6 +143,17 @@ describe("what the script deploys", () => {
     const queue = deployOf(FUNCTIONS.queue);
     expect(queue).toEqual(
       expect.arrayContaining(["--trigger-topic=skyport-orders-dev", "--retry", "--no-allow-unauthenticated", `--trigger-service-account=${INVOKER_SA}`]),
+    );
+    // The outbox: Firestore's created events for the stage's orders, redelivered on failure.
+    expect(deployOf(FUNCTIONS.outbox)).toEqual(
+      expect.arrayContaining([
+        "--trigger-event-filters=type=google.cloud.firestore.document.v1.created",
+        "--trigger-event-filters=database=skyport-dev",
+        "--trigger-event-filters-path-pattern=document=orders/{orderId}",
+        "--retry",
+        "--no-allow-unauthenticated",
+        `--trigger-service-account=${INVOKER_SA}`,
+      ]),
     );
   });
 
@@ -160,9 +177,13 @@ describe("what the script deploys", () => {
   });
 
   it("gives the queue function's subscription a dead-letter topic and a max delivery attempts", () => {
-    const [update] = find(firstRun, "pubsub subscriptions update projects/demo-skyport/subscriptions/eventarc-");
-    expect(flag(update!, "dead-letter-topic")).toBe("skyport-orders-dev-dead-letter");
-    expect(Number(flag(update!, "max-delivery-attempts"))).toBeGreaterThanOrEqual(5);
+    // The queue function's subscription and the outbox trigger's: both dead-letter into the one watched topic.
+    const updates = find(firstRun, "pubsub subscriptions update projects/demo-skyport/subscriptions/eventarc-");
+    expect(updates).toHaveLength(2);
+    for (const update of updates) {
+      expect(flag(update, "dead-letter-topic")).toBe("skyport-orders-dev-dead-letter");
+      expect(Number(flag(update, "max-delivery-attempts"))).toBeGreaterThanOrEqual(5);
+    }
     expect(find(firstRun, "pubsub topics create skyport-orders-dev-dead-letter")).toHaveLength(1);
     expect(find(firstRun, "pubsub subscriptions create skyport-orders-dev-dead-letter --topic=skyport-orders-dev-dead-letter")).toHaveLength(1);
   });
@@ -180,6 +201,7 @@ describe("what the script deploys", () => {
     expect(invokerGrants).toEqual([
       [FUNCTIONS.queue, `serviceAccount:${INVOKER_SA}`],
       [FUNCTIONS.cleanup, `serviceAccount:${INVOKER_SA}`],
+      [FUNCTIONS.outbox, `serviceAccount:${INVOKER_SA}`],
     ]);
   });
 
@@ -191,7 +213,7 @@ describe("what the script deploys", () => {
     expect(creates(firstRun)).toEqual(
       expect.arrayContaining(["iam service-accounts create skyport-dev-http", "pubsub topics create skyport-orders-dev", "scheduler jobs create http"]),
     );
-    expect(find(secondRun, "functions deploy")).toHaveLength(3);
+    expect(find(secondRun, "functions deploy")).toHaveLength(4);
   });
 });
 

@@ -39,6 +39,14 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
         "dynamodb:UpdateItem",
         "dynamodb:DeleteItem",
         "dynamodb:Query",
+      ],
+      outbox: [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "dynamodb:DescribeStream",
+        "dynamodb:GetRecords",
+        "dynamodb:GetShardIterator",
+        "dynamodb:ListStreams",
         "sqs:SendMessage",
       ],
       queue: [
@@ -54,7 +62,7 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
       cleanup: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage"],
     };
     const roles = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Role");
-    expect(roles).toHaveLength(3);
+    expect(roles).toHaveLength(4);
     for (const [id, role] of roles) {
       expect((role.Properties as JsonObject).ManagedPolicyArns, `${id} takes no managed policy`).toBeUndefined();
       const fn = Object.keys(needs).find((name) => id.toLowerCase().startsWith(name))!;
@@ -83,6 +91,9 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
       Object.values(resources).map((r) => [
         (r.Properties as JsonObject | undefined)?.RedrivePolicy,
         (r.Properties as JsonObject | undefined)?.EventInvokeConfig,
+        Object.values(((r.Properties as JsonObject | undefined)?.Events as JsonObject | undefined) ?? {}).map(
+          (e) => ((e as JsonObject).Properties as JsonObject)?.DestinationConfig,
+        ),
       ]),
     );
     for (const [id] of queues.filter((q) => !fed.includes(q))) expect(targets, `${id} is a dead-letter queue`).toContain(`{"Fn::GetAtt":["${id}","Arn"]}`);
@@ -102,6 +113,7 @@ describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
         "roles/datastore.user",
         "roles/pubsub.publisher",
         "roles/pubsub.subscriber",
+        "roles/eventarc.eventReceiver",
         "roles/run.invoker",
         "roles/iam.serviceAccountTokenCreator",
       ]).toContain(role);
@@ -116,10 +128,10 @@ describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
 
   it("lets the public reach only the HTTP function", () => {
     const deploys = commands.filter((argv) => argv.includes("functions") && argv.includes("deploy"));
-    expect(deploys).toHaveLength(3);
+    expect(deploys).toHaveLength(4);
     for (const argv of deploys) {
       const name = argv[argv.indexOf("deploy") + 1]!;
-      const expected = /queue|cleanup/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
+      const expected = /queue|cleanup|outbox/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
       expect(argv, name).toContain(expected);
     }
   });

@@ -13,6 +13,7 @@ import {
   type TriggerKind,
   type Wiring,
 } from "@skyport/core";
+import { azureChangesHandler } from "./changes/handler.js";
 import { azureHttpHandler } from "./http/handler.js";
 import { azureObjectHandler } from "./object/handler.js";
 import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./options.js";
@@ -69,6 +70,23 @@ const KINDS: { [K in TriggerKind]: (name: string, handler: Lazy<HandlerOf<K>>, f
         handler: stream,
       });
       return stream as FunctionHandler;
+    },
+    // The container's change feed (its account in the SKYPORT_COSMOS__accountEndpoint setting, by
+    // identity); the trigger keeps its checkpoints in the `leases` container.
+    changes(name, handler, fn, options) {
+      const { collection } = fn.trigger;
+      const deadLetters = output.storageQueue({ queueName: `${collection}-changes-poison`, connection: options.queueConnection ?? "AzureWebJobsStorage" });
+      const changes = azureChangesHandler(handler, options, { collection, deadLetters });
+      app.cosmosDB(name, {
+        connection: "SKYPORT_COSMOS",
+        databaseName: "%SKYPORT_COSMOS_DATABASE%",
+        containerName: collection,
+        leaseContainerName: "leases",
+        createLeaseContainerIfNotExists: false,
+        extraOutputs: [deadLetters],
+        handler: changes,
+      });
+      return changes as FunctionHandler;
     },
     // The storage account's BlobCreated events, by the Event Grid subscription the template makes
     // (filtered to the container and prefix); the function streams the blob itself.

@@ -22,7 +22,7 @@ export const ORDERS_TABLE = {
   byStatus: { name: "byStatus", partitionKey: "status", sortKey: "createdKey" },
 } as const;
 
-/** CreateTable input, exactly as the SAM template declares the table (on-demand, both indexes). */
+/** CreateTable input, exactly as the SAM template declares the table (on-demand, both indexes, its stream). */
 export function ordersTableDefinition(tableName: string): CreateTableCommandInput {
   const { partitionKey, byCustomer, byStatus } = ORDERS_TABLE;
   return {
@@ -35,6 +35,8 @@ export function ordersTableDefinition(tableName: string): CreateTableCommandInpu
       { AttributeName: ORDERS_TABLE.createdKey, AttributeType: "S" },
     ],
     KeySchema: [{ AttributeName: partitionKey, KeyType: "HASH" }],
+    // The outbox: every committed write with the item before and after (the changes function reads it).
+    StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
     GlobalSecondaryIndexes: [byCustomer, byStatus].map((index) => ({
       IndexName: index.name,
       KeySchema: [

@@ -16,3 +16,19 @@ export class MalformedPushEvent extends Error {
     this.name = "MalformedPushEvent";
   }
 }
+
+/** A CloudEvent that is not a Firestore document event this function can read. */
+export class MalformedChangeEvent extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "MalformedChangeEvent";
+  }
+}
+
+/** Thrown by the changes function so that the framework answers 500 and Eventarc delivers the change again. */
+export class RedeliverChange extends Error {
+  constructor(readonly changeId: string) {
+    super(`change ${changeId} failed; Eventarc will deliver it again`);
+    this.name = "RedeliverChange";
+  }
+}

@@ -5,6 +5,8 @@ import {
   lazyHandler,
   type App,
   type AppFunction,
+  type Change,
+  type ChangesHandler,
   type Context,
   type Env,
   type HttpRequest,
@@ -34,7 +36,7 @@ export interface Invocation {
 
 /**
  * Runs one function of the app once, locally, with the local wiring: an HTTP request, a batch of
- * queue events (one event or an array), or a scheduled run now. What it publishes is collected,
+ * queue events (one event or an array), a batch of changes (one or an array), or a scheduled run now. What it publishes is collected,
  * not delivered, so that one function runs alone.
  */
 export async function invokeFunction<S>(app: App<S>, wiring: Wiring<S>, env: Env, name: string, event?: unknown): Promise<Invocation> {
@@ -78,6 +80,12 @@ async function run<S>(fn: AppFunction<S, TriggerKind>, handler: () => Promise<un
       const events = Array.isArray(event) ? event : [event];
       const messages = events.map((body, i) => ({ id: `invoke-${i + 1}`, body: typeof body === "string" ? body : JSON.stringify(body), attempt: 1 }));
       return ((await handler()) as (m: typeof messages, c: Context) => Promise<unknown>)(messages, context);
+    }
+    case "changes": {
+      if (event === undefined)
+        throw new Error(`a changes function needs an event: --event file.json with {"key", "operation", "document"} or an array of them`);
+      const changes = (Array.isArray(event) ? event : [event]).map((given: Partial<Change>, i) => ({ id: `invoke-${i + 1}`, operation: "insert", ...given }));
+      return ((await handler()) as ChangesHandler)(changes as Change[], context);
     }
     case "object": {
       const given = event as { name?: unknown } | undefined;

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { envReader, functionsOf, lazyHandler, nextRun, readAll, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
 import { BucketWatcher, DEFAULT_BUCKET_POLL_MS } from "./bucket-watcher.js";
+import { ChangeFeedPoller, DEFAULT_POLL_MS } from "./change-feed-poller.js";
 import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
 import { localHttpServer } from "./http-server.js";
 import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
@@ -16,6 +17,8 @@ export interface LocalApp {
   stream(name: string): InProcessStream;
   /** Runs a scheduled function now, as its timer would. */
   run(name: string): Promise<unknown>;
+  /** Hands every change committed so far to the changes functions, then waits for the queues: what a test calls before it reads a result. */
+  settle(): Promise<void>;
   /** Stops accepting, finishes requests in flight, drains the queues, releases the services. */
   close(): Promise<void>;
 }
@@ -42,15 +45,31 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
   }
   const streams = new Map<string, InProcessStream>();
   // One start reports every wrong variable, the server's own and the wiring's, in one error.
-  const [port, host, instance] = readAll(
+  const [port, host, changeFeedPollMs, instance] = readAll(
     () => read.integer("PORT", 0, 65_535, 3000),
     () => read.string("SKYPORT_HOST", "127.0.0.1"),
+    () => read.integer("SKYPORT_CHANGE_FEED_POLL_MS", 1, 3_600_000, DEFAULT_POLL_MS),
     () => wiring(env, { served: functions.map(([name]) => name), queue: queueOf }),
   );
   const { logger } = instance;
 
   // Built now: a store that cannot be reached fails the start, not the first request.
   await instance.services();
+  // Each changes function reads the store's outbox; a store without one is refused now, not left silent.
+  const pollers: ChangeFeedPoller[] = [];
+  for (const [name, fn] of functions) {
+    if (fn.trigger.kind !== "changes") continue;
+    const feed = await instance.changeFeed?.();
+    if (!feed) {
+      await instance.close?.();
+      throw new Error(
+        `${name} reads the ${fn.trigger.collection} change feed, and the local server reads change feeds from the sqlite and memory stores only ` +
+          `(their outbox): set SKYPORT_STORE=sqlite or memory, or run ${name} on its cloud`,
+      );
+    }
+    const handler = lazyHandler(fn as AppFunction<S, "changes">, instance);
+    pollers.push(new ChangeFeedPoller(name, fn.trigger.collection, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));
+  }
   // An object function's bucket is a folder (SKYPORT_BUCKET_DIR), polled for new files under its prefix.
   const watchers: BucketWatcher[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
@@ -95,6 +114,7 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       arm(nextRun(schedule, new Date()).getTime());
     }
   }
+  for (const poller of pollers) poller.start();
   for (const watcher of watchers) await watcher.start();
   logger.info("listening", { app: app.name, url, functions: functions.map(([name, fn]) => `${name} (${fn.trigger.kind})`) });
 
@@ -111,6 +131,11 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       if (!run) throw new Error(`${app.name} has no scheduled function ${JSON.stringify(name)}`);
       return run();
     },
+    async settle() {
+      for (const watcher of watchers) await watcher.settle();
+      for (const poller of pollers) await poller.settle();
+      for (const queue of queues.values()) await queue.drain();
+    },
     async close() {
       for (const timer of timers.values()) clearTimeout(timer);
       if (server) {
@@ -120,6 +145,9 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
         await closed;
       }
       for (const watcher of watchers) await watcher.stop();
+      // Changes committed by the last requests are handed on before the queues drain; what is left stays in the outbox.
+      for (const poller of pollers) await poller.settle();
+      for (const poller of pollers) await poller.stop();
       for (const queue of queues.values()) await queue.drain();
       await instance.close?.();
       logger.info("stopped");

@@ -2,7 +2,7 @@ import type { Database } from "better-sqlite3";
 import { SchemaTooNew } from "./errors.js";
 
 /** Bumped with each change to the DDL below; kept in the file's `user_version`. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS orders (
@@ -24,6 +24,28 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   expires_at  INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS idempotency_keys_by_expiry ON idempotency_keys (expires_at);
+
+-- The outbox (version 2): every insert and update of an order, written by the database itself in
+-- the writing statement's transaction, so that a committed order always has its change and a
+-- rolled-back one never does. The local server hands the rows to the changes function and deletes them.
+CREATE TABLE IF NOT EXISTS outbox (
+  seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+  collection   TEXT    NOT NULL,
+  key          TEXT    NOT NULL,
+  operation    TEXT    NOT NULL CHECK (operation IN ('insert', 'update')),
+  document     TEXT    NOT NULL,
+  previous     TEXT,
+  committed_at TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_by_collection ON outbox (collection, seq);
+CREATE TRIGGER IF NOT EXISTS orders_inserted_outbox AFTER INSERT ON orders BEGIN
+  INSERT INTO outbox (collection, key, operation, document, committed_at)
+  VALUES ('orders', NEW.id, 'insert', NEW.body, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+CREATE TRIGGER IF NOT EXISTS orders_updated_outbox AFTER UPDATE ON orders BEGIN
+  INSERT INTO outbox (collection, key, operation, document, previous, committed_at)
+  VALUES ('orders', NEW.id, 'update', NEW.body, OLD.body, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
 `;
 
 /** Creates what is missing; refuses a file written by a newer schema rather than guess at it. */

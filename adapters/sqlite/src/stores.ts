@@ -4,15 +4,17 @@ import { envReader, type Env, type Stores } from "@skyport/core";
 import { openDatabase, type SqliteOptions } from "./database.js";
 import { SqliteIdempotencyStore } from "./idempotency-store.js";
 import { SqliteOrderStore } from "./order-store.js";
+import { SqliteOutbox } from "./outbox.js";
 
 export const DEFAULT_SQLITE_PATH = ".data/orders.db";
 
-/** Both stores on one file; for tests and for callers that already know the path. */
+/** Both stores and their outbox on one file; for tests and for callers that already know the path. */
 export function openSqliteStores(path: string, options: SqliteOptions = {}): Stores {
   const db = openDatabase(path, options);
   return {
     orders: new SqliteOrderStore(db),
     idempotency: new SqliteIdempotencyStore(db),
+    changes: new SqliteOutbox(db),
     async close() {
       db.close();
     },

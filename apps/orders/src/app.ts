@@ -1,4 +1,4 @@
-import { confirmOrder, defineApp, deleteExpiredOrders, http, orderRoutes, queue, schedule } from "@skyport/core";
+import { changes, confirmOrder, defineApp, deleteExpiredOrders, http, orderRoutes, publishOrderCreated, queue, schedule, type OrderDeps } from "@skyport/core";
 
 /**
  * The order service, declared as any Skyport app is: its handlers live in @skyport/core's order
@@ -7,8 +7,10 @@ import { confirmOrder, defineApp, deleteExpiredOrders, http, orderRoutes, queue,
 export default defineApp({
   name: "orders",
   functions: {
-    api: http(orderRoutes, { publishes: ["orders"], identity: (services) => services.identity, cors: (services) => services.cors }),
+    // The API only writes: the orders collection's change feed (the outbox) announces each committed order.
+    api: http(orderRoutes, { identity: (services) => services.identity, cors: (services) => services.cors }),
     confirm: queue("orders", { "order.created": confirmOrder }),
     cleanup: schedule("every 1 hour", deleteExpiredOrders),
+    outbox: changes("orders", (services: OrderDeps) => publishOrderCreated(services), { publishes: ["orders"] }),
   },
 });

@@ -5,7 +5,9 @@ const QUEUE_TYPE = "Microsoft.Storage/storageAccounts/queueServices/queues@";
 /**
  * What a Bicep template gets wrong about an app. Azure registers the functions from the bundle
  * itself, so the template owes each topic a Storage queue, its `-poison` sibling (where the host
- * moves what fails), and the app setting that names the queue to consumers and publishers alike.
+ * moves what fails), and the app setting that names the queue to consumers and publishers alike;
+ * a changes function its container, the trigger's `leases` container, its connection setting and
+ * its `<collection>-changes-poison` queue.
  */
 export function bicepProblems(app: App<never>, bicep: string): string[] {
   const variables = new Map([...bicep.matchAll(/^var (\w+) = '([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]));
@@ -32,5 +34,20 @@ export function bicepProblems(app: App<never>, bicep: string): string[] {
     if (!queues.includes(queue)) problems.push(`topic ${topic}: ${topicVariable(topic)} names queue ${queue}, which the template does not create`);
     if (!queues.includes(`${queue}-poison`)) problems.push(`topic ${topic}: no ${queue}-poison queue for the host to move failed messages to`);
   }
+  for (const fn of Object.values<AnyAppFunction<never>>(app.functions)) {
+    if (fn.trigger.kind !== "changes") continue;
+    const { collection } = fn.trigger;
+    if (!hasContainer(bicep, collection)) problems.push(`changes ${collection}: no Cosmos DB container ${collection} for its trigger to read`);
+    if (!hasContainer(bicep, "leases")) problems.push(`changes ${collection}: no Cosmos DB container leases for its trigger's checkpoints`);
+    if (!queues.includes(`${collection}-changes-poison`))
+      problems.push(`changes ${collection}: no ${collection}-changes-poison queue for the changes that still fail`);
+    if (!/name: 'SKYPORT_COSMOS__accountEndpoint'/.test(bicep))
+      problems.push(`changes ${collection}: no app setting SKYPORT_COSMOS__accountEndpoint for its trigger's connection`);
+  }
   return problems;
+}
+
+/** A Cosmos DB container resource of that name (a lowercase name: no escaping needed). */
+function hasContainer(bicep: string, name: string): boolean {
+  return new RegExp(`^resource \\w+ 'Microsoft\\.DocumentDB/[^']*/containers@[^']*' = \\{\\s*parent: \\w+\\s*name: '${name}'`, "m").test(bicep);
 }

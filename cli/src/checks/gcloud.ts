@@ -8,6 +8,7 @@ const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> =
   schedule: /--trigger-http\b/,
   stream: /--trigger-http\b/,
   object: /--trigger-event-filters[= ]"?type=google\.cloud\.storage\.object\.v1\.finalized\b/,
+  changes: /--trigger-event-filters[= ]"?type=google\.cloud\.firestore\.document\.v1\.(created|written)\b/,
 };
 
 /**

@@ -10,6 +10,7 @@ const EVENT_SOURCE: Record<AnyAppFunction<unknown>["trigger"]["kind"], readonly 
   schedule: ["Schedule", "ScheduleV2"],
   stream: ["Kinesis"],
   object: ["S3"],
+  changes: ["DynamoDB"],
 };
 
 /**
@@ -50,6 +51,8 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
         problems.push(`${found.id} (function ${name}) runs on ${given.join(", ")}; "${fn.trigger.expression}" is ${wanted}`);
     }
     if (fn.trigger.kind === "queue") for (const event of sources) sharesQueue(fn.trigger.topic, refName(event.Properties?.Queue ?? null));
+    if (fn.trigger.kind === "changes")
+      for (const event of sources) problems.push(...streamProblems(`${found.id} (function ${name})`, event.Properties ?? {}, resources));
     const variables = ((found.properties.Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;
     for (const topic of fn.publishes) {
       const value = variables[topicVariable(topic)];
@@ -81,4 +84,22 @@ function refName(value: Json): string {
     if (Array.isArray(getAtt)) return String(getAtt[0]);
   }
   return String(value);
+}
+
+/**
+ * A DynamoDB stream event source must never drop a change silently: partial batch responses, a
+ * bounded retry, and an on-failure destination; the table's stream carries the new and old images.
+ */
+function streamProblems(where: string, properties: JsonObject, resources: Record<string, Resource>): string[] {
+  const problems: string[] = [];
+  const table = refName(properties.Stream ?? null);
+  const spec = (resources[table]?.Properties?.StreamSpecification ?? {}) as JsonObject;
+  if (spec.StreamViewType !== "NEW_AND_OLD_IMAGES") problems.push(`${where}: the stream of ${table} is not NEW_AND_OLD_IMAGES`);
+  if (!((properties.FunctionResponseTypes ?? []) as Json[]).includes("ReportBatchItemFailures"))
+    problems.push(`${where}: its DynamoDB event has no FunctionResponseTypes [ReportBatchItemFailures]`);
+  const retries = Number(properties.MaximumRetryAttempts);
+  if (!(retries >= 0 && retries <= 10_000)) problems.push(`${where}: its DynamoDB event has no bounded MaximumRetryAttempts`);
+  const onFailure = ((properties.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined)?.Destination;
+  if (onFailure === undefined) problems.push(`${where}: its DynamoDB event has no DestinationConfig.OnFailure for the batches that fail every retry`);
+  return problems;
 }

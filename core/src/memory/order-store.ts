@@ -2,14 +2,19 @@ import type { Order } from "../orders/order.js";
 import { OrderExists, VersionConflict } from "../ports/errors.js";
 import { customerList, decodeKeyset, encodeKeyset, newestFirst, statusList } from "../ports/keyset.js";
 import type { OrderStore, Page, PageRequest, StatusQuery } from "../ports/order-store.js";
+import type { MemoryOutbox } from "./outbox.js";
 
 /** The reference store: a Map in one process. For demos, smoke tests and core's unit tests. */
 export class MemoryOrderStore implements OrderStore {
   private readonly orders = new Map<string, Order>();
 
+  /** With an outbox, every insert and update is recorded in it as it is made (the `orders` collection). */
+  constructor(private readonly outbox?: MemoryOutbox) {}
+
   async create(order: Order): Promise<void> {
     if (this.orders.has(order.id)) throw new OrderExists(order.id);
     this.orders.set(order.id, structuredClone(order));
+    this.outbox?.record("orders", { key: order.id, operation: "insert", document: { ...order } });
   }
 
   async get(id: string): Promise<Order | null> {
@@ -18,8 +23,10 @@ export class MemoryOrderStore implements OrderStore {
   }
 
   async update(order: Order, expectedVersion: number): Promise<void> {
-    if (this.orders.get(order.id)?.version !== expectedVersion) throw new VersionConflict(order.id);
+    const previous = this.orders.get(order.id);
+    if (previous?.version !== expectedVersion) throw new VersionConflict(order.id);
     this.orders.set(order.id, structuredClone(order));
+    this.outbox?.record("orders", { key: order.id, operation: "update", document: { ...order }, previous: { ...previous } });
   }
 
   async delete(id: string, expectedVersion: number): Promise<void> {

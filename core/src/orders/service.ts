@@ -1,3 +1,4 @@
+import { changes } from "../app/changes-function.js";
 import { http } from "../app/http-function.js";
 import { queue } from "../app/queue-function.js";
 import { schedule } from "../app/schedule-function.js";
@@ -6,6 +7,7 @@ import { deleteExpiredOrders } from "./cleanup.js";
 import { confirmOrder } from "./confirm-order.js";
 import type { OrderDeps } from "./deps.js";
 import { orderRoutes } from "./http-routes.js";
+import { publishOrderCreated } from "./publish-order-created.js";
 
 /** The services the order handlers run on: store calls retried with jittered backoff while the store is unavailable. */
 export function orderServices(given: OrderDeps): OrderDeps {
@@ -22,6 +24,7 @@ export function createOrderService(given: OrderDeps) {
     http: http(orderRoutes, { identity: (s) => s.identity, cors: (s) => s.cors }).bind(services),
     queue: queue("orders", { "order.created": confirmOrder }).bind(services),
     cleanup: schedule("every 1 hour", deleteExpiredOrders).bind(services),
+    outbox: changes("orders", publishOrderCreated).bind(services),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ChangeFeed } from "./change-feed.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import type { OrderStore } from "./order-store.js";
 
@@ -5,6 +6,8 @@ import type { OrderStore } from "./order-store.js";
 export interface Stores {
   orders: OrderStore;
   idempotency: IdempotencyStore;
+  /** The store's outbox, where it keeps one (SQLite, memory): how the local server reads its changes. */
+  changes?: ChangeFeed;
   /** Releases the client (connections, file handles). */
   close(): Promise<void>;
 }

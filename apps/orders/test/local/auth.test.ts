@@ -8,7 +8,7 @@ async function authenticatedServer(issuer: Pick<TestIssuer, "issuer" | "audience
     { logWrite: () => {} },
   );
   const { orders, idempotency } = await server.stores();
-  return fetchTarget(server.url, { orders, idempotency, settle: () => server.queue.drain(), close: server.close });
+  return fetchTarget(server.url, { orders, idempotency, settle: () => server.settle(), close: server.close });
 }
 
 authContract("local server over HTTP", authenticatedServer);

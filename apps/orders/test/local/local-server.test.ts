@@ -25,7 +25,7 @@ httpContract("local server over HTTP, SQLite", async () => {
   return fetchTarget(server.url, {
     orders: peer.orders,
     idempotency: peer.idempotency,
-    settle: () => server.queue.drain(),
+    settle: () => server.settle(),
     close: async () => {
       await server.close();
       await peer.close();
@@ -39,7 +39,7 @@ hostileInputContract("local server over HTTP, SQLite", async () => {
   return fetchTarget(server.url, {
     orders: peer.orders,
     secrets: [server.databasePath!],
-    settle: () => server.queue.drain(),
+    settle: () => server.settle(),
     close: async () => {
       await server.close();
       await peer.close();
@@ -89,7 +89,7 @@ describe("local server", () => {
       const body = JSON.stringify({ customerId: "cus_local", items: [{ sku: "A", quantity: 1, unitPrice: 5 }], currency: "EUR" });
       const created = await target.send({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body });
       const { id } = JSON.parse(created.body);
-      await server.queue.drain();
+      await server.settle();
       const read = await target.send({ method: "GET", path: `/orders/${id}` });
       expect(JSON.parse(read.body)).toMatchObject({ status: "confirmed", version: 2 });
     } finally {

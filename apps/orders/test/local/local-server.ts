@@ -16,6 +16,8 @@ export async function startLocalServer(env: Env, logs: { logWrite?: (line: strin
     /** The stores the server itself uses (whichever SKYPORT_STORE names), for tests to seed and inspect. */
     stores: () => instance!.container.getAsync(TOKENS.stores),
     queue: local.queue("orders"),
+    /** Every committed change handed to the outbox function, and the queue drained after it. */
+    settle: local.settle,
     cleanup: async () => void (await local.run("cleanup")),
     close: local.close,
   };

@@ -1,0 +1,49 @@
+import type { Change, ChangesHandler } from "../function/change.js";
+import type { Context } from "../function/context.js";
+import { pastDeadline } from "../function/deadline.js";
+import type { MessageFailure } from "../function/message.js";
+import { describe } from "../http/describe.js";
+import { inSpan } from "../observability/spans.js";
+import { PoisonMessage } from "./queue-router.js";
+
+/** Handles one change. Throw PoisonMessage when no retry can succeed; any other error is retried. */
+export type ChangeConsumer = (change: Change, context: Context) => Promise<void>;
+
+/**
+ * Hands each change to the consumer, one document's changes in commit order and documents side
+ * by side. Once a change of a document fails, that document's later changes are not handed on and
+ * fail with it, so that a retry sees them in order; other documents go on.
+ */
+export function routeChanges(collection: string, consumer: ChangeConsumer): ChangesHandler {
+  /** One change in a span of its own: undefined when the consumer took it, else its failure (logged). */
+  function handle(change: Change, context: Context): Promise<MessageFailure | undefined> {
+    return inSpan(`process ${collection}`, "consumer", context.traceparent, async (traceparent, { traceId, spanId }) => {
+      const logger = context.logger.child({ collection, changeId: change.id, key: change.key, traceId, spanId });
+      try {
+        if (pastDeadline(context.deadline)) throw new Error("not enough time left before the deadline");
+        await consumer(change, { ...context, logger, traceparent, principal: undefined });
+        return undefined;
+      } catch (error) {
+        const retryable = !(error instanceof PoisonMessage);
+        logger[retryable ? "warn" : "error"]("change failed", { retryable, error: describe(error), metrics: { FailedChanges: 1 } });
+        return { id: change.id, retryable };
+      }
+    });
+  }
+
+  async function handleDocument(changes: Change[], context: Context): Promise<MessageFailure[]> {
+    for (const [index, change] of changes.entries()) {
+      const failure = await handle(change, context);
+      // The later changes of this document wait for this one: retried, never skipped.
+      if (failure) return [failure, ...changes.slice(index + 1).map((later) => ({ id: later.id, retryable: true }))];
+    }
+    return [];
+  }
+
+  return async function consume(changes, context) {
+    const byDocument = new Map<string, Change[]>();
+    for (const change of changes) byDocument.set(change.key, [...(byDocument.get(change.key) ?? []), change]);
+    const failed = await Promise.all([...byDocument.values()].map((documentChanges) => handleDocument(documentChanges, context)));
+    return { failed: failed.flat() };
+  };
+}

@@ -1,0 +1,35 @@
+import type { ChangesHandler } from "../function/change.js";
+import type { AppFunction, FunctionOptions } from "./app.js";
+import { routeChanges, type ChangeConsumer } from "./change-router.js";
+import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
+
+export interface ChangesTrigger {
+  kind: "changes";
+  /**
+   * The collection whose committed changes the function receives: the DynamoDB table's stream,
+   * Firestore documents `<collection>/{id}`, the Cosmos DB container's change feed, the local outbox.
+   */
+  collection: string;
+}
+
+declare module "./app.js" {
+  interface TriggerKinds {
+    changes: { trigger: ChangesTrigger; handler: ChangesHandler };
+  }
+}
+
+/**
+ * A change-feed function: each committed insert or update of the collection's documents, in
+ * commit order per document, at least once. Changes succeed or fail alone (partial batch failure);
+ * a failed one holds back its document's later changes until it succeeds or is dead-lettered.
+ */
+export function changes<S>(collection: string, consumer: (services: S) => ChangeConsumer, options: FunctionOptions = {}): AppFunction<S, "changes"> {
+  if (!TOPIC_NAME.test(collection)) {
+    throw new AppDeclarationError(`changes collection ${JSON.stringify(collection)}: 3-42 characters of a-z, 0-9 and -, starting with a letter`);
+  }
+  return {
+    trigger: { kind: "changes", collection },
+    publishes: options.publishes ?? [],
+    bind: (services) => routeChanges(collection, consumer(services)),
+  };
+}

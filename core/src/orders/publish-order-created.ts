@@ -1,0 +1,31 @@
+import type { ChangeConsumer } from "../app/change-router.js";
+import type { Change } from "../function/change.js";
+import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import type { OrderDeps } from "./deps.js";
+
+/**
+ * The orders collection's change feed -> `order.created` on the orders queue, for every order
+ * that was committed (the outbox: the store's own record of the write, not the HTTP function,
+ * announces it). At least once: a redelivered change publishes again, which `confirm` ignores.
+ */
+export function publishOrderCreated(deps: Pick<OrderDeps, "events">): ChangeConsumer {
+  return async (change, context) => {
+    const orderId = createdOrderId(change);
+    if (orderId === undefined) return;
+    await deps.events.publish({ type: "order.created", orderId }, context.traceparent);
+    context.logger.info("order.created published", { orderId, metrics: { OrderEventsPublished: 1 } });
+  };
+}
+
+/**
+ * The id of the order this change created, else undefined: an update, or a record that is not
+ * an order (DynamoDB's one table holds idempotency records too). A feed that does not tell an
+ * insert from an update (Cosmos DB) shows a creation by the order's first version.
+ */
+function createdOrderId(change: Change): string | undefined {
+  const { document, operation } = change;
+  const created = operation === "insert" || (operation === "write" && document.version === 1);
+  if (!created) return undefined;
+  const orderId = typeof document.id === "string" ? document.id : change.key;
+  return ORDER_ID_PATTERN.test(orderId) ? orderId : undefined;
+}

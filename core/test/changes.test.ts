@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import {
+  changes,
+  createOrderService,
+  MemoryOrderStore,
+  MemoryOutbox,
+  PoisonMessage,
+  publishOrderCreated,
+  silentLogger,
+  type Change,
+  type Context,
+  type QueueEvent,
+} from "../src/index.js";
+import { memoryOrderDeps, orderAt } from "../src/testing/index.js";
+
+const context: Context = { requestId: "c1", cloud: "local", logger: silentLogger };
+const change = (id: string, key: string, fields: Partial<Change> = {}): Change => ({ id, key, operation: "insert", document: { id: key }, ...fields });
+
+describe("changes(collection): a store's change feed as a trigger", () => {
+  it("declares the collection, and refuses one no cloud would name", () => {
+    const fn = changes("orders", () => async () => {}, { publishes: ["orders"] });
+    expect(fn.trigger).toEqual({ kind: "changes", collection: "orders" });
+    expect(fn.publishes).toEqual(["orders"]);
+    expect(() => changes("Orders!", () => async () => {})).toThrow(/changes collection "Orders!"/);
+  });
+
+  it("hands one document's changes on in commit order, and holds back the later ones after a failure", async () => {
+    const seen: string[] = [];
+    const handler = changes("orders", () => async (c: Change) => {
+      seen.push(c.id);
+      if (c.id === "a2") throw new Error("store unavailable");
+    }).bind(undefined);
+    const { failed } = await handler([change("a1", "a"), change("b1", "b"), change("a2", "a"), change("a3", "a"), change("b2", "b")], context);
+    expect(seen.filter((id) => id.startsWith("a"))).toEqual(["a1", "a2"]);
+    expect(seen.filter((id) => id.startsWith("b"))).toEqual(["b1", "b2"]);
+    expect(failed).toEqual([
+      { id: "a2", retryable: true },
+      { id: "a3", retryable: true },
+    ]);
+  });
+
+  it("reports a poison change as not retryable, and its document's later changes as retryable", async () => {
+    const handler = changes("orders", () => async (c: Change) => {
+      if (c.id === "p1") throw new PoisonMessage("cannot ever succeed");
+    }).bind(undefined);
+    const { failed } = await handler([change("p1", "p"), change("p2", "p"), change("q1", "q")], context);
+    expect(failed).toEqual([
+      { id: "p1", retryable: false },
+      { id: "p2", retryable: true },
+    ]);
+  });
+});
+
+describe("publishOrderCreated: the outbox of the order service", () => {
+  const published: QueueEvent[] = [];
+  const consumer = publishOrderCreated({ events: { publish: async (event) => void published.push(event) } });
+  const order = orderAt(new Date());
+
+  it("publishes order.created for an inserted order, and for a first version where the feed does not say insert (Cosmos DB)", async () => {
+    published.length = 0;
+    await consumer(change("1", order.id, { document: { ...order } }), context);
+    await consumer(change("2", order.id, { operation: "write", document: { ...order, version: 1 } }), context);
+    expect(published).toEqual([
+      { type: "order.created", orderId: order.id },
+      { type: "order.created", orderId: order.id },
+    ]);
+  });
+
+  it("publishes nothing for an update, a later version, or a record that is not an order", async () => {
+    published.length = 0;
+    await consumer(change("1", order.id, { operation: "update", document: { ...order, status: "confirmed", version: 2 } }), context);
+    await consumer(change("2", order.id, { operation: "write", document: { ...order, version: 2 } }), context);
+    await consumer(change("3", "IDEMPOTENCY#k", { document: { fingerprint: "x" } }), context);
+    expect(published).toEqual([]);
+  });
+
+  it("reads the order id from the key where the document does not hold it (Firestore)", async () => {
+    published.length = 0;
+    const { id: _, ...fields } = order;
+    await consumer(change("1", order.id, { document: fields }), context);
+    expect(published).toEqual([{ type: "order.created", orderId: order.id }]);
+  });
+});
+
+describe("the memory store's outbox", () => {
+  it("records each committed insert and update in order, nothing for a write that failed, and forgets what is acknowledged", async () => {
+    const outbox = new MemoryOutbox();
+    const orders = new MemoryOrderStore(outbox);
+    const order = orderAt(new Date());
+    await orders.create(order);
+    await expect(orders.create(order)).rejects.toThrow();
+    await expect(orders.update({ ...order, version: 3 }, 2)).rejects.toThrow();
+    await orders.update({ ...order, status: "confirmed", version: 2 }, 1);
+    const pending = await outbox.pending("orders", 10);
+    expect(pending.map((c) => [c.key, c.operation, c.document.version, c.previous?.version])).toEqual([
+      [order.id, "insert", 1, undefined],
+      [order.id, "update", 2, 1],
+    ]);
+    await outbox.acknowledge([pending[0]!.id]);
+    expect((await outbox.pending("orders", 10)).map((c) => c.id)).toEqual([pending[1]!.id]);
+  });
+
+  it("carries an order from POST through the outbox to order.created, and the HTTP function publishes nothing itself", async () => {
+    const outbox = new MemoryOutbox();
+    const published: QueueEvent[] = [];
+    const service = createOrderService(memoryOrderDeps({ orders: new MemoryOrderStore(outbox), events: { publish: async (e) => void published.push(e) } }));
+    const response = await service.http(
+      {
+        method: "POST",
+        path: "/orders",
+        query: new URLSearchParams(),
+        headers: { "content-type": "application/json" },
+        body: Buffer.from('{"customerId":"cus_o","items":[{"sku":"A","quantity":1,"unitPrice":5}],"currency":"EUR"}'),
+      },
+      context,
+    );
+    expect(response.status).toBe(201);
+    expect(published).toEqual([]);
+    const { failed } = await service.outbox(await outbox.pending("orders", 10), context);
+    expect(failed).toEqual([]);
+    expect(published).toEqual([{ type: "order.created", orderId: JSON.parse(String(response.body)).id }]);
+  });
+});
