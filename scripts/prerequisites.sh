@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+# README's walkthrough, which apps/orders/test/local/walkthrough.test.ts runs as written.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 # aws-lambda-ric (optional dependency) is built from source; npm ci skips it when tools are missing.
 if [ ! -f node_modules/aws-lambda-ric/dist/rapid-client.node ]; then
-  for tool in autoconf automake libtool cmake; do
+  for tool in autoconf automake libtool cmake make g++; do
     command -v "$tool" >/dev/null 2>&1 || command -v "${tool}ize" >/dev/null 2>&1 || missing+=("$tool")
   done
 fi
