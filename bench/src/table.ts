@@ -36,10 +36,11 @@ export function report(results: BenchResults): string {
     "Per invocation: POST /orders + GET /orders/{id}, memory store; " +
       `median of ${invocation.rounds} rounds of ${invocation.ops} (after ${invocation.warmup} warm-up), µs`,
     textTable(
-      ["cloud", "event", "layer", "µs/op", "POST", "GET", "vs hand-written"],
+      ["cloud", "event", "logs", "layer", "µs/op", "POST", "GET", "vs hand-written"],
       invocation.rows.map((r) => [
         r.cloud,
         r.event,
+        r.logLevel,
         r.layer + (r.note ? ` (${r.note})` : ""),
         us(r.nsPerOp),
         us(r.postNs),

@@ -5,8 +5,14 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 /** The issue's targets, as ratios and sizes measured in this run; each says whether it was met. */
 export function targets(results: Omit<BenchResults, "targets">): TargetRow[] {
   const rows: TargetRow[] = [];
-  for (const row of results.invocation.rows.filter((r) => r.layer === "Skyport" && !r.note && !r.event.startsWith("neutral"))) {
-    rows.push({ target: `adapter cost, ${row.event}`, limit: "<= 1.3x hand-written", measured: `${row.ratio!.toFixed(2)}x`, met: row.ratio! <= 1.3 });
+  // At the templates' log level, request logs on, against hand-written with pino: what users deploy.
+  for (const row of results.invocation.rows.filter((r) => r.layer === "Skyport" && r.logLevel === "info" && !r.note && !r.event.startsWith("neutral"))) {
+    rows.push({
+      target: `adapter cost, ${row.event}, logs at info`,
+      limit: "<= 1.3x hand-written (pino)",
+      measured: `${row.ratio!.toFixed(2)}x`,
+      met: row.ratio! <= 1.3,
+    });
   }
   for (const row of results.bundles) {
     rows.push({ target: `Skyport's own code, ${row.file}`, limit: "<= 15 KB minified", measured: kb(row.skyportBytes), met: row.skyportBytes <= 15 * 1024 });
@@ -37,7 +43,7 @@ export function targets(results: Omit<BenchResults, "targets">): TargetRow[] {
   const [local, raw] = [results.throughput.rows[0], results.throughput.rows[1]];
   if (local && raw) {
     const ratio = local.requestsPerSecond / raw.requestsPerSecond;
-    rows.push({ target: "local server throughput", limit: ">= 0.8x raw node:http", measured: `${ratio.toFixed(2)}x`, met: ratio >= 0.8 });
+    rows.push({ target: "local server throughput, SQLite", limit: ">= 0.9x raw node:http", measured: `${ratio.toFixed(2)}x`, met: ratio >= 0.9 });
   }
   return rows;
 }

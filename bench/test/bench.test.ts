@@ -19,6 +19,19 @@ describe("npm run bench", () => {
     expect(results.invocation.rows.map((r) => `${r.cloud} ${r.layer}`)).toEqual(
       expect.arrayContaining(["aws Skyport", "aws hand-written", "aws Middy", "aws Hono", "azure Skyport", "gcp Skyport"]),
     );
+    // Every event format at the templates' level (the headline) and at warn, each against the hand-written function at its level.
+    for (const event of new Set(results.invocation.rows.map((r) => r.event))) {
+      const handWritten = results.invocation.rows.filter((r) => r.event === event && r.layer === "hand-written");
+      expect(handWritten.map((r) => r.logLevel).sort(), event).toEqual(["info", "warn"]);
+    }
+    const adapterCost = results.targets.filter((t) => t.target.startsWith("adapter cost"));
+    expect(adapterCost.map((t) => t.target)).toEqual([
+      "adapter cost, API Gateway 2.0, logs at info",
+      "adapter cost, API Gateway 1.0, logs at info",
+      "adapter cost, Azure HttpRequest, logs at info",
+      "adapter cost, functions-framework request, logs at info",
+    ]);
+    expect(results.targets.find((t) => t.target.startsWith("local server"))?.limit).toBe(">= 0.9x raw node:http");
     expect(results.bundles.map((b) => b.file)).toEqual([
       "aws/api/index.mjs",
       "aws/confirm/index.mjs",

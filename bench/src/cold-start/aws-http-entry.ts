@@ -5,6 +5,10 @@ import type { Order } from "@skyport/core";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
 import { handWrittenApiGatewayV2 } from "../hand-written/aws-lambda.js";
+import { plainObservability } from "../hand-written/observability.js";
+
+/** Lines to stdout, which the platform ships to its log store; pino at info, as the templates deploy. */
+const stdout = (line: string) => void process.stdout.write(line);
 
 // The hand-written HTTP function as one deploys it to Lambda: clients made at load, the same SDKs
 // as Skyport's http bundle (DynamoDB for the orders, SQS for order.created).
@@ -23,6 +27,7 @@ export const handler = handWrittenApiGatewayV2({
     },
   },
   ids: ulidIds(systemClock),
+  observe: plainObservability("aws", "info", stdout),
   events: {
     async publish(event) {
       await sqs.send(new SendMessageCommand({ QueueUrl: process.env.SKYPORT_TOPIC_ORDERS!, MessageBody: JSON.stringify(event) }));

@@ -6,6 +6,10 @@ import type { Order } from "@skyport/core";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
 import { handWrittenAzureHttp } from "../hand-written/azure-functions.js";
+import { plainObservability } from "../hand-written/observability.js";
+
+/** Lines to stdout, which the platform ships to its log store; pino at info, as the templates deploy. */
+const stdout = (line: string) => void process.stdout.write(line);
 
 // The hand-written app.http function: Cosmos DB and the Storage queue on the managed identity,
 // clients made at load, as Skyport's Azure bundle carries them.
@@ -24,6 +28,7 @@ const http = handWrittenAzureHttp({
     },
   },
   ids: ulidIds(systemClock),
+  observe: plainObservability("azure", "info", stdout),
   events: {
     async publish(event) {
       await queue.sendMessage(Buffer.from(JSON.stringify(event)).toString("base64"));

@@ -5,6 +5,10 @@ import type { Order } from "@skyport/core";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
 import { handWrittenGcpHttp } from "../hand-written/gcp-functions.js";
+import { plainObservability } from "../hand-written/observability.js";
+
+/** Lines to stdout, which the platform ships to its log store; pino at info, as the templates deploy. */
+const stdout = (line: string) => void process.stdout.write(line);
 
 // The hand-written HTTP function for the functions framework: Firestore made at load; Pub/Sub
 // imported on the first publish, as Skyport's publisher does.
@@ -25,6 +29,7 @@ http(
       },
     },
     ids: ulidIds(systemClock),
+    observe: plainObservability("gcp", "info", stdout),
     events: {
       async publish(event) {
         pubsub ??= import("@google-cloud/pubsub").then(({ PubSub }) => new PubSub());

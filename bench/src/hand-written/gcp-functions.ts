@@ -1,5 +1,17 @@
 import type { Request, Response } from "@google-cloud/functions-framework";
-import { createOrder, getOrder, health, isJson, otherRoute, parseJsonBody, problem, requestIdOf, type PlainDeps, type PlainResponse } from "./orders.js";
+import {
+  createOrder,
+  getOrder,
+  health,
+  isJson,
+  otherRoute,
+  parseJsonBody,
+  problem,
+  requestDone,
+  requestIdOf,
+  type PlainDeps,
+  type PlainResponse,
+} from "./orders.js";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -9,18 +21,20 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export function handWrittenGcpHttp(deps: PlainDeps) {
   return async (req: Request, res: Response): Promise<void> => {
+    const started = performance.now();
     const header = req.headers["x-request-id"];
     const requestId = requestIdOf(typeof header === "string" ? header : undefined, req.executionId ?? "");
-    const response = await answer(deps, req, requestId);
+    const url = req.originalUrl || req.url;
+    const q = url.indexOf("?");
+    const path = q === -1 ? url : url.slice(0, q);
+    const response = await answer(deps, req, path, requestId);
+    requestDone(deps, started, { requestId, method: req.method, path, status: response.status });
     res.writeHead(response.status, response.headers);
     res.end(response.body);
   };
 }
 
-async function answer(deps: PlainDeps, req: Request, requestId: string): Promise<PlainResponse> {
-  const url = req.originalUrl || req.url;
-  const q = url.indexOf("?");
-  const path = q === -1 ? url : url.slice(0, q);
+async function answer(deps: PlainDeps, req: Request, path: string, requestId: string): Promise<PlainResponse> {
   if (path === "/orders" && req.method === "POST") {
     if (!isJson(req.headers["content-type"]))
       return problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.", requestId);

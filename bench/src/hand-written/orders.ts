@@ -1,4 +1,5 @@
 import type { EventPublisher, Ids, Order, OrderItem, OrderStore } from "@skyport/core";
+import type { PlainObservability } from "./observability.js";
 
 /**
  * The domain work of POST /orders and GET /orders/{id} written the plain way, as one would in a
@@ -16,6 +17,15 @@ export interface PlainDeps {
   orders: Pick<OrderStore, "create" | "get">;
   ids: Ids;
   events: EventPublisher;
+  /** pino and the metric lines: what the function writes besides its answer. */
+  observe: PlainObservability;
+}
+
+/** The access line at info and the latency metric, at the end of every request, as Skyport writes them. */
+export function requestDone(deps: PlainDeps, started: number, fields: { method: string; path: string; status: number } & Record<string, string | number>) {
+  const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
+  deps.observe.log.info({ ...fields, latencyMs }, "request");
+  deps.observe.metric("RequestLatency", latencyMs, "Milliseconds");
 }
 
 const PROBLEM = "https://skyport.dev/problems/";
@@ -73,10 +83,14 @@ function validate(body: unknown): FieldError[] {
     errors.push({ path: "/customerId", message: "must be 1-64 characters of A-Z, a-z, 0-9, _ or -" });
   }
   if (typeof input.currency !== "string" || !CURRENCY.test(input.currency)) errors.push({ path: "/currency", message: "must be three upper-case letters" });
-  const items = input.items;
+  validateItems(input.items, errors);
+  return errors;
+}
+
+function validateItems(items: unknown, errors: FieldError[]): void {
   if (!Array.isArray(items) || items.length < 1 || items.length > 100) {
     errors.push({ path: "/items", message: "must be an array of 1-100 items" });
-    return errors;
+    return;
   }
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Record<string, unknown>;
@@ -93,7 +107,6 @@ function validate(body: unknown): FieldError[] {
     if (!isInteger(item.quantity, 1, 1000)) errors.push({ path: `${at}/quantity`, message: "must be an integer from 1 to 1000" });
     if (!isInteger(item.unitPrice, 0, 100_000_000)) errors.push({ path: `${at}/unitPrice`, message: "must be an integer from 0 to 100000000 (minor units)" });
   }
-  return errors;
 }
 
 function isInteger(value: unknown, min: number, max: number): boolean {
@@ -123,6 +136,8 @@ export async function createOrder(deps: PlainDeps, body: unknown, requestId: str
     version: 1,
   };
   await deps.orders.create(order);
+  deps.observe.log.info({ requestId, orderId: order.id }, "order created");
+  deps.observe.metric("OrdersCreated", 1, "Count");
   await deps.events.publish({ type: "order.created", orderId: order.id });
   return {
     status: 201,

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import type { LogLevel } from "@skyport/core";
 import { lambdaHttpHandler } from "@skyport/aws-lambda";
 import { httpApiEvent, restApiEvent } from "../../../adapters/aws-lambda/src/testing/http-events.js";
 import { lambdaContext } from "../../../adapters/aws-lambda/src/testing/lambda-context.js";
@@ -8,7 +7,7 @@ import { honoApiGatewayV2 } from "../hand-written/hono.js";
 import { middyApiGatewayV2 } from "../hand-written/middy.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
-import { anySubject, type Answer, type Subject } from "./subject.js";
+import { anySubject, BENCH_LOG_LEVELS, type Answer, type BenchLogLevel, type Subject } from "./subject.js";
 import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
 
 type Result = APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult;
@@ -23,7 +22,7 @@ function answer(result: Result): Answer {
 const V2 = "API Gateway 2.0";
 const V1 = "API Gateway 1.0";
 
-function v2Subject(layer: string, handler: Handler<APIGatewayProxyEventV2>, note?: string): Subject<APIGatewayProxyEventV2, Result> {
+function v2Subject(layer: string, logLevel: BenchLogLevel, handler: Handler<APIGatewayProxyEventV2>): Subject<APIGatewayProxyEventV2, Result> {
   // One Lambda context for the whole run, as one warm instance sees a stream of them.
   const context = lambdaContext({ remainingMs: 3_600_000 });
   const request = (method: string, path: string, headers: Record<string, string>, body?: string) =>
@@ -32,7 +31,7 @@ function v2Subject(layer: string, handler: Handler<APIGatewayProxyEventV2>, note
     cloud: "aws",
     event: V2,
     layer,
-    note,
+    logLevel,
     posts: (count) => Array.from({ length: count }, () => request("POST", "/orders", JSON_HEADERS, ORDER_BODY)),
     gets: (ids) => ids.map((id) => ({ ...request("GET", `/orders/${id}`, {}), pathParameters: undefined })),
     request,
@@ -41,13 +40,14 @@ function v2Subject(layer: string, handler: Handler<APIGatewayProxyEventV2>, note
   };
 }
 
-function v1Subject(layer: string, handler: Handler<APIGatewayProxyEvent>): Subject<APIGatewayProxyEvent, Result> {
+function v1Subject(layer: string, logLevel: BenchLogLevel, handler: Handler<APIGatewayProxyEvent>): Subject<APIGatewayProxyEvent, Result> {
   const context = lambdaContext({ remainingMs: 3_600_000 });
   const request = (method: string, path: string, headers: Record<string, string>, body?: string) => restApiEvent({ method, path, headers, body });
   return {
     cloud: "aws",
     event: V1,
     layer,
+    logLevel,
     posts: (count) => Array.from({ length: count }, () => request("POST", "/orders", JSON_HEADERS, ORDER_BODY)),
     gets: (ids) => ids.map((id) => request("GET", `/orders/${id}`, {})),
     request,
@@ -56,20 +56,21 @@ function v1Subject(layer: string, handler: Handler<APIGatewayProxyEvent>): Subje
   };
 }
 
-function skyportLambda(logLevel?: LogLevel) {
+function skyportLambda(logLevel: BenchLogLevel) {
   const instance = skyportInstance("aws", logLevel);
-  return lambdaHttpHandler(instance.http, { logger: instance.logger });
+  return lambdaHttpHandler(instance.http, { logger: instance.logger, metrics: instance.metrics });
 }
 
-/** API Gateway 2.0 and 1.0 through Skyport and by hand; Middy and Hono on 2.0. */
+/** API Gateway 2.0 and 1.0 through Skyport and by hand at each log level; Middy and Hono on 2.0, with no logs (the warn view). */
 export function awsSubjects(): Subject[] {
   return [
-    anySubject(v2Subject("Skyport", skyportLambda())),
-    anySubject(v2Subject("hand-written", handWrittenApiGatewayV2(plainDeps()))),
-    anySubject(v1Subject("Skyport", skyportLambda())),
-    anySubject(v1Subject("hand-written", handWrittenApiGatewayV1(plainDeps()))),
-    anySubject(v2Subject("Middy", middyApiGatewayV2(plainDeps()) as Handler<APIGatewayProxyEventV2>)),
-    anySubject(v2Subject("Hono", honoApiGatewayV2(plainDeps()) as unknown as Handler<APIGatewayProxyEventV2>)),
-    anySubject(v2Subject("Skyport", skyportLambda("info"), "info request logs, formatted and dropped")),
+    ...BENCH_LOG_LEVELS.flatMap((level) => [
+      anySubject(v2Subject("Skyport", level, skyportLambda(level))),
+      anySubject(v2Subject("hand-written", level, handWrittenApiGatewayV2(plainDeps("aws", level)))),
+      anySubject(v1Subject("Skyport", level, skyportLambda(level))),
+      anySubject(v1Subject("hand-written", level, handWrittenApiGatewayV1(plainDeps("aws", level)))),
+    ]),
+    anySubject(v2Subject("Middy", "warn", middyApiGatewayV2(plainDeps("aws", "warn")) as Handler<APIGatewayProxyEventV2>)),
+    anySubject(v2Subject("Hono", "warn", honoApiGatewayV2(plainDeps("aws", "warn")) as unknown as Handler<APIGatewayProxyEventV2>)),
   ];
 }

@@ -7,7 +7,7 @@ import host from "../../../apps/orders/host.json" with { type: "json" };
 import { handWrittenAzureHttp } from "../hand-written/azure-functions.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
-import { anySubject, type Answer, type Subject } from "./subject.js";
+import { anySubject, BENCH_LOG_LEVELS, type Answer, type BenchLogLevel, type Subject } from "./subject.js";
 import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
 
 interface Invocation {
@@ -29,11 +29,12 @@ function answer(result: HttpResponseInit): Answer {
   return { status: result.status ?? 200, headers, body: typeof result.body === "string" ? result.body : "" };
 }
 
-function subject(layer: string, handler: HttpHandler): Subject<Invocation, HttpResponseInit> {
+function subject(layer: string, logLevel: BenchLogLevel, handler: HttpHandler): Subject<Invocation, HttpResponseInit> {
   return {
     cloud: "azure",
     event: "Azure HttpRequest",
     layer,
+    logLevel,
     posts: (count) => Array.from({ length: count }, () => invocation("POST", "/orders", JSON_HEADERS, ORDER_BODY)),
     gets: (ids) => ids.map((id) => invocation("GET", `/orders/${id}`, {})),
     request: invocation,
@@ -42,9 +43,11 @@ function subject(layer: string, handler: HttpHandler): Subject<Invocation, HttpR
   };
 }
 
-/** app.http through Skyport (as apps/orders/src/azure/main.ts wires it) and by hand. */
+/** app.http through Skyport (as apps/orders/src/azure/main.ts wires it) and by hand, at each log level. */
 export function azureSubjects(): Subject[] {
-  const instance = skyportInstance("azure");
-  const skyport = azureHttpHandler(instance.http, { logLevel: "warn", functionTimeoutMs: hostSettings(host).functionTimeoutMs });
-  return [anySubject(subject("Skyport", skyport)), anySubject(subject("hand-written", handWrittenAzureHttp(plainDeps())))];
+  return BENCH_LOG_LEVELS.flatMap((level) => {
+    const instance = skyportInstance("azure", level);
+    const skyport = azureHttpHandler(instance.http, { logLevel: level, functionTimeoutMs: hostSettings(host).functionTimeoutMs });
+    return [anySubject(subject("Skyport", level, skyport)), anySubject(subject("hand-written", level, handWrittenAzureHttp(plainDeps("azure", level))))];
+  });
 }

@@ -6,7 +6,7 @@ import { gcpHttpHandler as httpFunction, readAdapterOptions as gcpFunctionOption
 import { handWrittenGcpHttp } from "../hand-written/gcp-functions.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
-import { anySubject, type Answer, type Subject } from "./subject.js";
+import { anySubject, BENCH_LOG_LEVELS, type Answer, type BenchLogLevel, type Subject } from "./subject.js";
 import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
 
 /** A ServerResponse that remembers what it sent, so that the answer can be read back. */
@@ -62,11 +62,12 @@ function parsedBy(contentType: string | undefined, body: string): unknown {
   }
 }
 
-function subject(layer: string, fn: HttpFunction): Subject<Exchange, SentResponse> {
+function subject(layer: string, logLevel: BenchLogLevel, fn: HttpFunction): Subject<Exchange, SentResponse> {
   return {
     cloud: "gcp",
     event: "functions-framework request",
     layer,
+    logLevel,
     posts: (count) => Promise.all(Array.from({ length: count }, () => exchange("POST", "/orders", JSON_HEADERS, ORDER_BODY))),
     gets: (ids) => Promise.all(ids.map((id) => exchange("GET", `/orders/${id}`, {}))),
     request: exchange,
@@ -82,10 +83,14 @@ function subject(layer: string, fn: HttpFunction): Subject<Exchange, SentRespons
   };
 }
 
-/** An HTTP function through Skyport (as apps/orders/src/gcp.ts wires it) and by hand. */
+/** An HTTP function through Skyport (as apps/orders/src/gcp.ts wires it) and by hand, at each log level. */
 export function gcpSubjects(): Subject[] {
-  const instance = skyportInstance("gcp");
-  const options = { ...gcpFunctionOptions({ CLOUD_RUN_TIMEOUT_SECONDS: "300" }), logger: instance.logger };
-  const skyport = httpFunction(instance.http, options);
-  return [anySubject(subject("Skyport", skyport)), anySubject(subject("hand-written", handWrittenGcpHttp(plainDeps())))];
+  return BENCH_LOG_LEVELS.flatMap((level) => {
+    const instance = skyportInstance("gcp", level);
+    const options = { ...gcpFunctionOptions({ CLOUD_RUN_TIMEOUT_SECONDS: "300" }), logger: instance.logger, metrics: instance.metrics };
+    return [
+      anySubject(subject("Skyport", level, httpFunction(instance.http, options))),
+      anySubject(subject("hand-written", level, handWrittenGcpHttp(plainDeps("gcp", level)))),
+    ];
+  });
 }

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Context, HttpRequest, HttpResponse } from "@skyport/core";
 import { route } from "../hand-written/aws-lambda.js";
-import { requestIdOf, type PlainResponse } from "../hand-written/orders.js";
+import { requestDone, requestIdOf, type PlainResponse } from "../hand-written/orders.js";
 import { plainDeps } from "./plain-deps.js";
 import { skyportInstance } from "./skyport-instance.js";
-import { anySubject, type Answer, type Subject } from "./subject.js";
+import { anySubject, BENCH_LOG_LEVELS, type Answer, type BenchLogLevel, type Subject } from "./subject.js";
 import { JSON_HEADERS, ORDER_BODY } from "./workload.js";
 
 const EVENT = "neutral HttpRequest (no adapter)";
@@ -27,11 +28,16 @@ function neutral(method: string, path: string, headers: Record<string, string>, 
 
 const answer = (response: HttpResponse | PlainResponse): Answer => ({ status: response.status, headers: response.headers, body: response.body ?? "" });
 
-function subject(layer: string, invoke: (request: NeutralEvent) => Promise<HttpResponse | PlainResponse>): Subject<NeutralEvent, HttpResponse | PlainResponse> {
+function subject(
+  layer: string,
+  logLevel: BenchLogLevel,
+  invoke: (request: NeutralEvent) => Promise<HttpResponse | PlainResponse>,
+): Subject<NeutralEvent, HttpResponse | PlainResponse> {
   return {
     cloud: "core",
     event: EVENT,
     layer,
+    logLevel,
     posts: (count) => Array.from({ length: count }, () => neutral("POST", "/orders", JSON_HEADERS, ORDER_BODY)),
     gets: (ids) => ids.map((id) => neutral("GET", `/orders/${id}`, {})),
     request: neutral,
@@ -46,15 +52,26 @@ function subject(layer: string, invoke: (request: NeutralEvent) => Promise<HttpR
  * what its adapter's translation costs.
  */
 export function neutralSubjects(): Subject[] {
-  const instance = skyportInstance("aws");
-  const context: Context = { requestId: "c0ffee00-0000-4000-8000-000000000000", cloud: "aws", logger: instance.logger, deadline: Date.now() + 3_600_000 };
-  const deps = plainDeps();
-  return [
-    anySubject(subject("Skyport", async (request) => (await instance.http())(request, context))),
-    anySubject(
-      subject("hand-written", (request) =>
-        route(deps, request.method, request.path, request.headers, request.text, requestIdOf(request.headers["x-request-id"], context.requestId)),
-      ),
-    ),
-  ];
+  return BENCH_LOG_LEVELS.flatMap((level) => {
+    const instance = skyportInstance("aws", level);
+    const context: Context = {
+      requestId: randomUUID(), // a real one: a run of 13 digits (0000-4000-8000-…) would send every line through redaction
+      cloud: "aws",
+      logger: instance.logger,
+      metrics: instance.metrics,
+      deadline: Date.now() + 3_600_000,
+    };
+    const deps = plainDeps("core", level);
+    const handWritten = async (request: NeutralEvent) => {
+      const started = performance.now();
+      const requestId = requestIdOf(request.headers["x-request-id"], context.requestId);
+      const response = await route(deps, request.method, request.path, request.headers, request.text, requestId);
+      requestDone(deps, started, { requestId, method: request.method, path: request.path, status: response.status });
+      return response;
+    };
+    return [
+      anySubject(subject("Skyport", level, async (request) => (await instance.http())(request, context))),
+      anySubject(subject("hand-written", level, handWritten)),
+    ];
+  });
 }

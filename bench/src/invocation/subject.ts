@@ -1,3 +1,7 @@
+export type BenchLogLevel = "info" | "warn";
+/** Headline first. */
+export const BENCH_LOG_LEVELS: readonly BenchLogLevel[] = ["info", "warn"];
+
 /** What every measured handler answers, once its cloud's result is read back. */
 export interface Answer {
   status: number;
@@ -15,6 +19,12 @@ export interface Subject<Event = unknown, Result = unknown> {
   event: string;
   /** "Skyport", "hand-written", "Middy", "Hono". */
   layer: string;
+  /**
+   * The log level it runs at: `info`, what every template deploys (request logs on), is the
+   * headline; `warn` (no info lines) is the second view. Compared with the hand-written function
+   * at the same level.
+   */
+  logLevel: BenchLogLevel;
   /** A variant of the configuration, when one is measured besides the default. */
   note?: string;
   /** The events for one batch: `POST /orders` with the workload body, or `GET /orders/{id}`. */
@@ -26,7 +36,8 @@ export interface Subject<Event = unknown, Result = unknown> {
   answer(result: Result): Answer;
 }
 
-export const subjectName = (s: Pick<Subject, "cloud" | "event" | "layer" | "note">) => `${s.layer} · ${s.event}${s.note ? ` (${s.note})` : ""}`;
+export const subjectName = (s: Pick<Subject, "cloud" | "event" | "layer" | "note" | "logLevel">) =>
+  `${s.layer} · ${s.event} · logs at ${s.logLevel}${s.note ? ` (${s.note})` : ""}`;
 
 /** A subject among others of other event types: the harness only hands each its own events. */
 export const anySubject = <E, R>(subject: Subject<E, R>) => subject as unknown as Subject;

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { pino } from "pino";
 import { randomUUID } from "node:crypto";
 import type { Order, QueueEvent } from "@skyport/core";
 import { sqliteStores } from "@skyport/sqlite";
@@ -20,6 +21,8 @@ const deps = {
   orders,
   ids: ulidIds(systemClock),
   events: { publish: async (event: QueueEvent) => void setTimeout(() => void confirm(String(event.orderId)), 0) },
+  // At warn, as the local server runs here: pino drops the info lines; the local runtime records no metrics.
+  observe: { log: pino({ level: "warn" }), metric() {} },
 };
 
 const server = createServer((req, res) => {
