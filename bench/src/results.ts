@@ -16,6 +16,8 @@ export interface InvocationRow {
   cloud: string;
   event: string;
   layer: string;
+  /** `info` (templates' default, request logs on: the headline) or `warn` (the second view). */
+  logLevel: "info" | "warn";
   note?: string;
   /** Median over the rounds of ns per POST /orders + GET /orders/{id}. */
   nsPerOp: number;
