@@ -48,12 +48,17 @@ function fieldErrors(errors: readonly SchemaError[], schema: MessageSchema): Fie
     const path = error.keyword === "required" && missingProperty !== undefined ? `${error.instancePath}/${missingProperty}` : error.instancePath;
     if (!byPath.has(path)) byPath.set(path, undefined);
   }
-  const paths = [...byPath.keys()];
-  return paths
-    .filter((path) => !paths.some((other) => other !== path && path.startsWith(`${other}/`)))
+  return [...byPath.keys()]
+    .filter((path) => !hasWrongAncestor(byPath, path))
     .map((path) => ({ path, given: byPath.get(path), ...locate(schema, path) }))
     .sort((a, b) => compareRanks(a.rank, b.rank))
     .map(({ path, given, message }) => ({ path, message: given ?? message }));
+}
+
+/** Whether a path lies below another that is already wrong: a walk up its few segments, not a search of every error. */
+function hasWrongAncestor(wrong: ReadonlyMap<string, unknown>, path: string): boolean {
+  for (let end = path.lastIndexOf("/"); end > 0; end = path.lastIndexOf("/", end - 1)) if (wrong.has(path.slice(0, end))) return true;
+  return path !== "" && wrong.has("");
 }
 
 /** Each schema's properties by name with their place, built once: schemas are constants. */
