@@ -17,6 +17,19 @@ describe("the JSON logger's hot path", () => {
     );
   });
 
+  it("redacts a card number in a nested field and in the message, and leaves the platform's ids alone", () => {
+    const lines: string[] = [];
+    const logger = jsonLogger({ level: "info", write: (line) => lines.push(line) });
+    logger.info("failed", { error: { name: "Error", message: "card 4111 1111 1111 1111 declined" } });
+    logger.info("card 4111111111111111 seen");
+    logger.info("ok", { messageId: "4111111111111111" });
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ error: { name: "Error", message: "card [redacted] declined" } }),
+      expect.objectContaining({ message: "card [redacted] seen" }),
+      expect.objectContaining({ messageId: "4111111111111111" }),
+    ]);
+  });
+
   it("merges a line's fields over its child's over its parent's, and leaves each as it was", () => {
     const lines: Record<string, unknown>[] = [];
     const parentFields = { cloud: "aws", requestId: "parent" };
