@@ -18,6 +18,10 @@ export { fromSqsEvent, toSqsBatchResponse, isSqsEvent } from "./queue/sqs-event.
 export { SqsEventPublisher, sqsEventPublisher, sqsQueues, toSqsSendMessage } from "./queue/publisher.js";
 export { readSqsConfig, type SqsConfig } from "./queue/publisher-config.js";
 
+// Changes: DynamoDB Streams batches in (a table's committed writes), partial batch responses out.
+export { lambdaChangesHandler, type LambdaChangesHandler } from "./changes/handler.js";
+export { fromDynamoDbStreamEvent, toStreamBatchResponse, isDynamoDbStreamEvent } from "./changes/dynamodb-stream-event.js";
+
 // Schedule: EventBridge scheduled events, and the declaration's schedule in EventBridge's syntax.
 export { lambdaScheduleHandler, type LambdaScheduleHandler } from "./schedule/handler.js";
 export { fromScheduledEvent, isScheduledEvent } from "./schedule/scheduled-event.js";

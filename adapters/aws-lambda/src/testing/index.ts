@@ -7,3 +7,4 @@ export { lambdaContext } from "./lambda-context.js";
 export { clientResponse, sendThroughLambda, deliverThroughSqs } from "./targets.js";
 export { sqsStandIn, type SqsStandIn } from "./sqs-stand-in.js";
 export { startKinesalite, kinesisClient, putRecords, readShard, kinesisEvent, type Kinesalite } from "./kinesis.js";
+export { dynamoDbStreamEvent, type GetRecordsRecord } from "./dynamodb-stream-events.js";

@@ -1,4 +1,11 @@
-import { lambdaHandler, sqsQueues, type LambdaHttpHandler, type LambdaScheduleHandler, type LambdaQueueHandler as LambdaSqsHandler } from "@skyport/aws-lambda";
+import {
+  lambdaHandler,
+  sqsQueues,
+  type LambdaChangesHandler,
+  type LambdaHttpHandler,
+  type LambdaScheduleHandler,
+  type LambdaQueueHandler as LambdaSqsHandler,
+} from "@skyport/aws-lambda";
 import type { Env } from "@skyport/core";
 import app from "../../src/app.js";
 import awsWiring, { type LogOptions } from "../../src/aws.js";
@@ -11,4 +18,5 @@ function awsFunction(name: keyof typeof app.functions, env: Env, logs?: LogOptio
 
 export const awsHttpFunction = (env: Env, logs?: LogOptions) => awsFunction("api", env, logs) as LambdaHttpHandler;
 export const awsQueueFunction = (env: Env, logs?: LogOptions) => awsFunction("confirm", env, logs) as LambdaSqsHandler;
+export const awsOutboxFunction = (env: Env, logs?: LogOptions) => awsFunction("outbox", env, logs) as LambdaChangesHandler;
 export const awsCleanupFunction = (env: Env, logs?: LogOptions) => awsFunction("cleanup", env, logs) as LambdaScheduleHandler;

@@ -8,6 +8,9 @@ export interface AwsTables {
   schedule: string;
   /** The built bundles' table, run under the runtime interface client. */
   bundles: string;
+  /** The wiring test's and the outbox test's own: each reads its table's whole stream. */
+  wiring: string;
+  outbox: string;
 }
 
 declare module "vitest" {
@@ -22,7 +25,13 @@ export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const dynamoDb = await startDynamoDbLocal();
   try {
-    const tables: AwsTables = { orders: "skyport-orders-aws", schedule: "skyport-orders-aws-schedule", bundles: "skyport-orders-aws-bundles" };
+    const tables: AwsTables = {
+      orders: "skyport-orders-aws",
+      schedule: "skyport-orders-aws-schedule",
+      bundles: "skyport-orders-aws-bundles",
+      wiring: "skyport-orders-aws-wiring",
+      outbox: "skyport-orders-aws-outbox",
+    };
     for (const table of Object.values(tables)) await createOrdersTable(dynamoDb.endpoint, table);
     project.provide("dynamoDbEndpoint", dynamoDb.endpoint);
     project.provide("awsTables", tables);

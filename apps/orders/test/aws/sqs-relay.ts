@@ -12,14 +12,25 @@ import { lambdaContext, sqsEvent } from "@skyport/aws-lambda/testing";
 export function sqsRelay(queueUrl: string, consumer: LambdaSqsHandler) {
   const sqs = mockClient(SQSClient);
   const queued: { id: string; input: SendMessageCommandInput; attempt: number }[] = [];
+  let failing = 0;
   sqs.on(SendMessageCommand).callsFake((input: SendMessageCommandInput) => {
     if (input.QueueUrl !== queueUrl) throw new Error(`SendMessage to ${input.QueueUrl}, not the orders queue`);
+    if (failing > 0) {
+      failing -= 1;
+      throw Object.assign(new Error("We encountered an internal error. Please try again."), { name: "InternalError", $fault: "server" });
+    }
     const id = randomUUID();
     queued.push({ id, input, attempt: 1 });
     return { MessageId: id };
   });
   return {
     sent: () => sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input),
+    /** What was queued and not yet delivered. */
+    queued: () => queued.map((message) => message.input),
+    /** The next `count` sends fail as SQS fails them (a 500), before anything is queued. */
+    failSends(count: number) {
+      failing = count;
+    },
     /** Delivers everything queued; a reported failure is redelivered once, then set aside (the DLQ's part). */
     async settle(): Promise<void> {
       while (queued.length) {
