@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./bundles/deployed-bundles.js";
 import type { BenchResults } from "./results.js";
+import { missedExplained } from "./missed.js";
 import { bundleCells, files, signed } from "./table.js";
 
 const HEADING = "## Performance";
@@ -125,6 +126,7 @@ export function performanceSection(r: BenchResults): string {
     "",
     missed.length ? `${missed.length} of ${r.targets.length} targets missed in this run.` : `All ${r.targets.length} targets met in this run.`,
     "",
+    ...missedExplained(r.targets).flatMap((because) => [because, ""]),
   ].join("\n");
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import app from "../../../apps/orders/src/app.js";
 
 /** The repository root: the harness runs from a bundle in bench/dist, its sources from bench/src. */
 function repositoryRoot(): string {
@@ -16,7 +17,7 @@ export const ORDERS_DIST = join(REPO, "apps/orders/dist");
 /** A bundle that deploy/ points at, and the functions it serves. */
 export interface DeployedBundle {
   cloud: "aws" | "gcp" | "azure";
-  /** One bundle per function on AWS; one bundle serves all three on Google Cloud and Azure. */
+  /** One bundle per function on AWS; one bundle serves them all on Google Cloud and Azure. */
   functions: string;
   /** Relative to apps/orders/dist. */
   file: string;
@@ -24,12 +25,13 @@ export interface DeployedBundle {
   meta: string;
 }
 
+/** Every function the order app declares: each is a bundle of its own on AWS, and all share one elsewhere. */
+const FUNCTIONS = Object.keys(app.functions);
+
 export const DEPLOYED_BUNDLES: DeployedBundle[] = [
-  { cloud: "aws", functions: "api", file: "aws/api/index.mjs", meta: "meta/aws-api.json" },
-  { cloud: "aws", functions: "confirm", file: "aws/confirm/index.mjs", meta: "meta/aws-confirm.json" },
-  { cloud: "aws", functions: "cleanup", file: "aws/cleanup/index.mjs", meta: "meta/aws-cleanup.json" },
-  { cloud: "gcp", functions: "api + confirm + cleanup", file: "gcp/index.mjs", meta: "meta/gcp.json" },
-  { cloud: "azure", functions: "api + confirm + cleanup", file: "azure/main.mjs", meta: "meta/azure.json" },
+  ...FUNCTIONS.map((name): DeployedBundle => ({ cloud: "aws", functions: name, file: `aws/${name}/index.mjs`, meta: `meta/aws-${name}.json` })),
+  { cloud: "gcp", functions: FUNCTIONS.join(" + "), file: "gcp/index.mjs", meta: "meta/gcp.json" },
+  { cloud: "azure", functions: FUNCTIONS.join(" + "), file: "azure/main.mjs", meta: "meta/azure.json" },
 ];
 
 /** The bundles `npm run build` has made (the bench builds first, so all of them, once every adapter exists). */
