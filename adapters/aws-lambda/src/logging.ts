@@ -5,5 +5,6 @@ import type { JsonLoggerOptions, LogFields, LogLevel } from "@skyport/core";
  * such as `awsRequestId`, `traceId`). Metrics are not log lines: see metrics.ts.
  */
 export function cloudWatchFormat(): NonNullable<JsonLoggerOptions["format"]> {
-  return (level: LogLevel, message: string, fields: LogFields) => ({ level: level.toUpperCase(), message, timestamp: new Date().toISOString(), ...fields });
+  return (level: LogLevel, message: string, fields: LogFields) =>
+    Object.assign({ level: level.toUpperCase(), message, timestamp: new Date().toISOString() }, fields);
 }

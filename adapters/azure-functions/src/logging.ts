@@ -9,7 +9,7 @@ export function invocationLogger(invocation: InvocationContext, level: LogLevel,
   return jsonLogger({
     level,
     fields,
-    format: (at, message, more) => ({ level: at, message, ...more }),
+    format: (at, message, more) => Object.assign({ level: at, message }, more),
     write: (line, at) => invocation[at](line),
   });
 }

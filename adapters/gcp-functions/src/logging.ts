@@ -8,7 +8,7 @@ const SEVERITY: Record<LogLevel, string> = { debug: "DEBUG", info: "INFO", warn:
  */
 export function cloudLoggingFormat(projectId?: string): NonNullable<JsonLoggerOptions["format"]> {
   return (level: LogLevel, message: string, fields: LogFields) => {
-    const line: Record<string, unknown> = { severity: SEVERITY[level], message, time: new Date().toISOString(), ...fields };
+    const line: Record<string, unknown> = Object.assign({ severity: SEVERITY[level], message, time: new Date().toISOString() }, fields);
     if (projectId && typeof fields.traceId === "string") {
       line["logging.googleapis.com/trace"] = `projects/${projectId}/traces/${fields.traceId}`;
       if (typeof fields.spanId === "string") line["logging.googleapis.com/spanId"] = fields.spanId;
