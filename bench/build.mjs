@@ -88,7 +88,7 @@ for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
 // byte the code that is deployed, or the check would be about another bundle.
 const orders = join(here, "../apps/orders");
 const { build } = await import("../cli/src/build.mjs");
-await build(orders, ["aws", "gcp", "azure"], { distDir: join(here, "dist/traced"), sourcemap: "external" });
+await build(orders, ["aws", "gcp", "azure", "local"], { distDir: join(here, "dist/traced"), sourcemap: "external" });
 const shippedFiles = ["aws/api/index.mjs", "aws/confirm/index.mjs", "aws/cleanup/index.mjs", "gcp/index.mjs", "azure/main.mjs"];
 for (const file of shippedFiles) {
   const shipped = join(orders, "dist", file);

@@ -12,7 +12,11 @@ function repositoryRoot(): string {
 }
 
 export const REPO = repositoryRoot();
-export const ORDERS_DIST = join(REPO, "apps/orders/dist");
+/**
+ * The bench's own build of the order app (bench/build.mjs checks it byte for byte against apps/orders/dist): what it
+ * measures cannot change under it while a test elsewhere rebuilds apps/orders/dist.
+ */
+export const ORDERS_DIST = join(REPO, "bench/dist/traced");
 
 /** A bundle that deploy/ points at, and the functions it serves. */
 export interface DeployedBundle {

@@ -4,7 +4,7 @@ import { createServer, connect } from "node:net";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO } from "../bundles/deployed-bundles.js";
+import { ORDERS_DIST, REPO } from "../bundles/deployed-bundles.js";
 
 export interface RunningServer {
   name: string;
@@ -57,5 +57,5 @@ async function start(name: string, script: string, env: Record<string, string>):
 }
 
 /** `npm start`'s server, as built; its per-request log line is off (warn), as it is for the raw server, which has none. */
-export const skyportLocalServer = () => start("Skyport local server", join(REPO, "apps/orders/dist/local/server.mjs"), { SKYPORT_LOG_LEVEL: "warn" });
+export const skyportLocalServer = () => start("Skyport local server", join(ORDERS_DIST, "local/server.mjs"), { SKYPORT_LOG_LEVEL: "warn" });
 export const rawNodeServer = () => start("raw node:http", join(REPO, "bench/dist/raw-server.mjs"), {});
