@@ -53,6 +53,7 @@ var suffix = uniqueString(resourceGroup().id, appName, stage)
 var baseName = take('${appName}-${stage}-${suffix}', 44)
 var databaseName = 'skyport'
 var queueName = 'orders'
+var shipmentsStream = 'shipments'
 // The Cosmos DB container the outbox function's trigger reads (its changes' dead letters are named after it).
 var changesCollection = 'orders'
 var deploymentContainerName = 'app-package'
@@ -63,6 +64,7 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  eventHubsDataReceiver: 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde'
   cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
 }
 
@@ -326,6 +328,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SKYPORT_COSMOS__accountEndpoint', value: cosmos.properties.documentEndpoint }
         { name: 'SKYPORT_QUEUE_SERVICE_URL', value: storage.properties.primaryEndpoints.queue }
         { name: 'SKYPORT_TOPIC_ORDERS', value: queueName }
+        { name: 'SKYPORT_STREAM_SHIPMENTS', value: shipmentsStream }
+        { name: 'SKYPORT_EVENTHUBS__fullyQualifiedNamespace', value: '${eventHubs.name}.servicebus.windows.net' }
         { name: 'SKYPORT_RETENTION_DAYS', value: string(retentionDays) }
         { name: 'SKYPORT_LOG_LEVEL', value: logLevel }
         // The function verifies every /orders caller's JWT: the HTTP trigger itself is anonymous.
@@ -414,6 +418,68 @@ resource poisonQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04
 resource changesPoisonQueueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(changesPoisonQueue.id, app.id, roles.storageQueueDataMessageSender)
   scope: changesPoisonQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Shipments (a stream): warehouses send shipment.dispatched events, partition key orderId, to this
+// event hub; the ship function reads it in its own consumer group, by identity (no keys: local auth off).
+resource eventHubs 'Microsoft.EventHub/namespaces@2024-01-01' = {
+  name: '${baseName}-ev'
+  location: location
+  sku: {
+    name: 'Standard'
+    tier: 'Standard'
+    capacity: 1
+  }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource shipmentsHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
+  parent: eventHubs
+  name: shipmentsStream
+  properties: {
+    partitionCount: 4
+    messageRetentionInDays: 1
+  }
+}
+
+// Named after the function, as the trigger's registration names it (adapters/azure-functions).
+resource shipConsumerGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
+  parent: shipmentsHub
+  name: 'ship'
+  properties: {}
+}
+
+// Where the ship function writes a shipment record that is poison, or still failed after its own
+// retries: the Event Hubs trigger checkpoints whatever the outcome.
+resource shipmentsPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = {
+  parent: queueService
+  name: '${shipmentsStream}-stream-poison'
+  properties: {}
+}
+
+// The ship function reads this event hub only.
+resource shipmentsReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(shipmentsHub.id, app.id, roles.eventHubsDataReceiver)
+  scope: shipmentsHub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.eventHubsDataReceiver)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ...and only sends its dead letters: it neither reads nor deletes there.
+resource shipmentsPoisonQueueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(shipmentsPoisonQueue.id, app.id, roles.storageQueueDataMessageSender)
+  scope: shipmentsPoisonQueue
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
     principalId: app.identity.principalId
@@ -553,8 +619,47 @@ resource changesPoisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' 
   }
 }
 
+resource shipmentsPoisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${baseName}-shipments-poison'
+  location: location
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${appName} ${stage}: shipment records moved to ${shipmentsStream}-stream-poison'
+    description: 'A shipment record was poison, or still failed after the ship function\'s retries: see deploy/azure/README.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      workspace.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    skipQueryValidation: true
+    autoMitigate: false
+    criteria: {
+      allOf: [
+        {
+          query: 'StorageQueueLogs | where OperationName == "PutMessage" and Uri contains "/${shipmentsStream}-stream-poison/messages"'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        alertRecipients.id
+      ]
+    }
+  }
+}
+
 output functionAppName string = app.name
 output url string = 'https://${app.properties.defaultHostName}'
 output cosmosAccountName string = cosmos.name
 output cosmosEndpoint string = cosmos.properties.documentEndpoint
 output queueServiceUrl string = storage.properties.primaryEndpoints.queue
+output shipmentsEventHub string = '${eventHubs.name}/${shipmentsHub.name}'

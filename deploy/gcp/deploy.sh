@@ -226,6 +226,27 @@ else
   gcloud scheduler jobs create http "$CLEANUP_JOB" "${job[@]}"
 fi
 
+echo "== Shipments: the ship function, pushed in order (key orderId) by $SHIPMENTS_SUBSCRIPTION; what fails lands in $DEAD_LETTER_TOPIC" >&2
+create_unless_exists gcloud iam service-accounts describe "$SHIP_SA" --project="$PROJECT" -- \
+  gcloud iam service-accounts create "${SHIP_SA%%@*}" --display-name="Skyport $STAGE ship function" --project="$PROJECT"
+run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$SHIP_SA" --role=roles/datastore.user --condition="$database_only"
+create_unless_exists gcloud pubsub topics describe "$SHIPMENTS_TOPIC" --project="$PROJECT" -- \
+  gcloud pubsub topics create "$SHIPMENTS_TOPIC" --project="$PROJECT"
+# The ship function publishes a poison record to the dead-letter topic itself (and acknowledges it): nothing else.
+run gcloud pubsub topics add-iam-policy-binding "$DEAD_LETTER_TOPIC" --member="serviceAccount:$SHIP_SA" --role=roles/pubsub.publisher --project="$PROJECT"
+run gcloud functions deploy "$SHIP_FUNCTION" "${common[@]}" --set-env-vars="$env_vars,SKYPORT_STREAM_DEAD_LETTERS=$DEAD_LETTER_TOPIC" --entry-point=ship \
+  --trigger-http --no-allow-unauthenticated --memory=256Mi --max-instances=10 --timeout=60s --service-account="$SHIP_SA"
+run gcloud functions add-invoker-policy-binding "$SHIP_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
+lookup SHIP_URL gcloud functions describe "$SHIP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)'
+# Eventarc's Pub/Sub triggers do not keep order: a push subscription of our own, with ordering, an OIDC token of the invoker,
+# bounded attempts into the dead-letter topic (whose alert is below). Message ordering is fixed when the subscription is created.
+ship_push=(--topic="$SHIPMENTS_TOPIC" --push-endpoint="$SHIP_URL" --push-auth-service-account="$INVOKER_SA" --push-auth-token-audience="$SHIP_URL"
+  --enable-message-ordering --dead-letter-topic="$DEAD_LETTER_TOPIC" --max-delivery-attempts="$MAX_DELIVERY_ATTEMPTS"
+  --min-retry-delay=10s --max-retry-delay=600s --ack-deadline=60 --project="$PROJECT")
+create_unless_exists gcloud pubsub subscriptions describe "$SHIPMENTS_SUBSCRIPTION" --project="$PROJECT" -- \
+  gcloud pubsub subscriptions create "$SHIPMENTS_SUBSCRIPTION" "${ship_push[@]}"
+run gcloud pubsub subscriptions add-iam-policy-binding "$SHIPMENTS_SUBSCRIPTION" --member="$pubsub_agent" --role=roles/pubsub.subscriber --project="$PROJECT"
+
 echo "== Cloud Monitoring: an alert as soon as a message waits in $DEAD_LETTER_TOPIC" >&2
 channels="[]"
 if [[ -n "$ALERT_EMAIL" ]]; then

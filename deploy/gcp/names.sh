@@ -16,6 +16,10 @@ OUTBOX_FUNCTION="skyport-orders-$STAGE-outbox"
 CLEANUP_JOB="skyport-orders-$STAGE-cleanup"
 ALERT_POLICY="skyport-orders-$STAGE dead letters"
 ALERT_CHANNEL="skyport-orders-$STAGE alerts"
+SHIP_SA="skyport-$STAGE-ship@$PROJECT.iam.gserviceaccount.com"
+SHIPMENTS_TOPIC="skyport-shipments-$STAGE"
+SHIPMENTS_SUBSCRIPTION="skyport-shipments-$STAGE-ship"
+SHIP_FUNCTION="skyport-orders-$STAGE-ship"
 
 # Runs a command, or with --dry-run prints it as a shell line; "$NAME" stands for a value looked up earlier.
 run() {

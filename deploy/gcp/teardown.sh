@@ -97,6 +97,18 @@ for topic in "$TOPIC" "$DEAD_LETTER_TOPIC"; do
     gcloud pubsub topics delete "$topic" --project="$PROJECT" --quiet
 done
 
+echo "== Shipments: the ship function, its push subscription and topic" >&2
+delete_if_exists gcloud functions describe "$SHIP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" -- \
+  gcloud functions delete "$SHIP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --quiet
+delete_if_exists gcloud pubsub subscriptions describe "$SHIPMENTS_SUBSCRIPTION" --project="$PROJECT" -- \
+  gcloud pubsub subscriptions delete "$SHIPMENTS_SUBSCRIPTION" --project="$PROJECT" --quiet
+delete_if_exists gcloud pubsub topics describe "$SHIPMENTS_TOPIC" --project="$PROJECT" -- \
+  gcloud pubsub topics delete "$SHIPMENTS_TOPIC" --project="$PROJECT" --quiet
+delete_if_exists gcloud iam service-accounts describe "$SHIP_SA" --project="$PROJECT" -- \
+  gcloud projects remove-iam-policy-binding "$PROJECT" --member="serviceAccount:$SHIP_SA" --role=roles/datastore.user --all --quiet
+delete_if_exists gcloud iam service-accounts describe "$SHIP_SA" --project="$PROJECT" -- \
+  gcloud iam service-accounts delete "$SHIP_SA" --project="$PROJECT" --quiet
+
 echo "== Cloud Monitoring: the dead-letter alert policy and its e-mail channel" >&2
 delete_listed gcloud alpha monitoring policies list --project="$PROJECT" --filter="displayName=\"$ALERT_POLICY\"" --format='value(name)' -- \
   gcloud alpha monitoring policies delete --project="$PROJECT" --quiet

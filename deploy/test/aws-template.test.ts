@@ -136,7 +136,7 @@ describe("the SAM template: least privilege", () => {
         Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
       });
     }
-    expect(Object.values(resources).filter((r) => r.Type === "AWS::IAM::Role")).toHaveLength(4);
+    expect(Object.values(resources).filter((r) => r.Type === "AWS::IAM::Role")).toHaveLength(5);
   });
 
   it("lets each function write only its own log group", () => {

@@ -202,6 +202,7 @@ describe("what the script deploys", () => {
       [FUNCTIONS.queue, `serviceAccount:${INVOKER_SA}`],
       [FUNCTIONS.cleanup, `serviceAccount:${INVOKER_SA}`],
       [FUNCTIONS.outbox, `serviceAccount:${INVOKER_SA}`],
+      ["skyport-orders-dev-ship", `serviceAccount:${INVOKER_SA}`],
     ]);
   });
 
@@ -213,7 +214,7 @@ describe("what the script deploys", () => {
     expect(creates(firstRun)).toEqual(
       expect.arrayContaining(["iam service-accounts create skyport-dev-http", "pubsub topics create skyport-orders-dev", "scheduler jobs create http"]),
     );
-    expect(find(secondRun, "functions deploy")).toHaveLength(4);
+    expect(find(secondRun, "functions deploy")).toHaveLength(5);
   });
 });
 

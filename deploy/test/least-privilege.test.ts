@@ -60,9 +60,21 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
         "sqs:GetQueueAttributes",
       ],
       cleanup: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage"],
+      ship: [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "kinesis:DescribeStream",
+        "kinesis:DescribeStreamSummary",
+        "kinesis:GetRecords",
+        "kinesis:GetShardIterator",
+        "kinesis:ListShards",
+        "sqs:SendMessage",
+      ],
     };
     const roles = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Role");
-    expect(roles).toHaveLength(4);
+    expect(roles).toHaveLength(5);
     for (const [id, role] of roles) {
       expect((role.Properties as JsonObject).ManagedPolicyArns, `${id} takes no managed policy`).toBeUndefined();
       const fn = Object.keys(needs).find((name) => id.toLowerCase().startsWith(name))!;
@@ -128,10 +140,10 @@ describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
 
   it("lets the public reach only the HTTP function", () => {
     const deploys = commands.filter((argv) => argv.includes("functions") && argv.includes("deploy"));
-    expect(deploys).toHaveLength(4);
+    expect(deploys).toHaveLength(5);
     for (const argv of deploys) {
       const name = argv[argv.indexOf("deploy") + 1]!;
-      const expected = /queue|cleanup|outbox/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
+      const expected = /queue|cleanup|outbox|ship/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
       expect(argv, name).toContain(expected);
     }
   });

@@ -1,4 +1,17 @@
-import { changes, confirmOrder, defineApp, deleteExpiredOrders, http, orderRoutes, publishOrderCreated, queue, schedule, type OrderDeps } from "@skyport/core";
+import {
+  applyShipment,
+  changes,
+  confirmOrder,
+  defineApp,
+  deleteExpiredOrders,
+  http,
+  orderRoutes,
+  publishOrderCreated,
+  queue,
+  schedule,
+  stream,
+  type OrderDeps,
+} from "@skyport/core";
 
 /**
  * The order service, declared as any Skyport app is: its handlers live in @skyport/core's order
@@ -11,6 +24,8 @@ export default defineApp({
     api: http(orderRoutes, { identity: (services) => services.identity, cors: (services) => services.cors }),
     confirm: queue("orders", { "order.created": confirmOrder }),
     cleanup: schedule("every 1 hour", deleteExpiredOrders),
+    // Warehouses' shipment.dispatched records, in order per order id: a confirmed order becomes shipped.
+    ship: stream("shipments", applyShipment),
     outbox: changes("orders", (services: OrderDeps) => publishOrderCreated(services), { publishes: ["orders"] }),
   },
 });

@@ -1,4 +1,5 @@
 import { topicVariable, type AnyAppFunction, type App } from "@skyport/core";
+import { eventHubProblems } from "./event-hub.js";
 
 const QUEUE_TYPE = "Microsoft.Storage/storageAccounts/queueServices/queues@";
 
@@ -21,6 +22,10 @@ export function bicepProblems(app: App<never>, bicep: string): string[] {
     .map((name) => name.replace(/\$\{(\w+)\}/g, (_, v: string) => variables.get(v) ?? `\${${v}}`))
     .map(value);
   const problems: string[] = [];
+  const names = (expression: string) => value(expression.replace(/\$\{(\w+)\}/g, (_, v: string) => variables.get(v) ?? `\${${v}}`));
+  for (const [name, fn] of Object.entries<AnyAppFunction<never>>(app.functions)) {
+    if (fn.trigger.kind === "stream") problems.push(...eventHubProblems(name, fn.trigger.stream, bicep, names));
+  }
   const topics = new Set(
     Object.values<AnyAppFunction<never>>(app.functions).flatMap((fn) => [...(fn.trigger.kind === "queue" ? [fn.trigger.topic] : []), ...fn.publishes]),
   );

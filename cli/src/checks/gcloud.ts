@@ -1,5 +1,6 @@
 import type { AnyAppFunction, App } from "@skyport/core";
 import { cloudSchedulerSchedule } from "@skyport/gcp-functions/schedule";
+import { orderedPushProblems } from "./ordered-push.js";
 
 /** Each kind's trigger flag on `gcloud functions deploy` (a schedule is an HTTP function its job calls). */
 const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> = {
@@ -38,6 +39,7 @@ export function gcloudProblems(app: App<never>, script: string): string[] {
     }
     if (!TRIGGER_FLAG[fn.trigger.kind].test(command))
       problems.push(`function ${name} is deployed without the ${fn.trigger.kind} trigger (${TRIGGER_FLAG[fn.trigger.kind].source})`);
+    if (fn.trigger.kind === "stream") problems.push(...orderedPushProblems(name, command, script));
     if (fn.trigger.kind === "schedule") {
       const wanted = cloudSchedulerSchedule(fn.trigger.schedule);
       if (!jobSchedules.includes(wanted))

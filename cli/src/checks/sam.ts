@@ -1,6 +1,7 @@
 import { topicVariable, type AnyAppFunction, type App } from "@skyport/core";
 import { eventBridgeSchedule } from "@skyport/aws-lambda/schedule";
 import type { Json, JsonObject } from "./cloudformation-yaml.js";
+import { kinesisMappingProblems } from "./kinesis-mapping.js";
 
 type Resource = { Type?: string; Properties?: JsonObject };
 
@@ -51,6 +52,10 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
         problems.push(`${found.id} (function ${name}) runs on ${given.join(", ")}; "${fn.trigger.expression}" is ${wanted}`);
     }
     if (fn.trigger.kind === "queue") for (const event of sources) sharesQueue(fn.trigger.topic, refName(event.Properties?.Queue ?? null));
+    if (fn.trigger.kind === "stream") {
+      const variables = ((found.properties.Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;
+      for (const event of sources) problems.push(...kinesisMappingProblems(`${found.id} (function ${name})`, event.Properties ?? {}, variables, resources));
+    }
     if (fn.trigger.kind === "changes")
       for (const event of sources) problems.push(...streamProblems(`${found.id} (function ${name})`, event.Properties ?? {}, resources));
     const variables = ((found.properties.Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;

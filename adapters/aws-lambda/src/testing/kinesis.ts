@@ -1,3 +1,4 @@
+/// <reference path="./kinesalite.d.ts" />
 import type { AddressInfo } from "node:net";
 import { GetRecordsCommand, GetShardIteratorCommand, KinesisClient, PutRecordsCommand, type _Record } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";

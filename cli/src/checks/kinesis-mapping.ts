@@ -1,0 +1,39 @@
+import type { Json, JsonObject } from "./cloudformation-yaml.js";
+
+type Resource = { Type?: string; Properties?: JsonObject };
+
+/** The resource a value points at (`!Ref X`, `!GetAtt X.Arn`), or the value itself. */
+const refName = (value: Json | undefined): string => {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    if (typeof value.Ref === "string") return value.Ref;
+    const getAtt = value["Fn::GetAtt"];
+    if (Array.isArray(getAtt)) return String(getAtt[0]);
+  }
+  return String(value);
+};
+
+/**
+ * What a stream function's Kinesis event source mapping must say (issue 13): failures reported
+ * per record and the batch bisected, retries and record age bounded, an on-failure destination,
+ * and the same queue named to the function for the poison records it sends there itself.
+ */
+export function kinesisMappingProblems(where: string, event: JsonObject, variables: JsonObject, resources: Record<string, Resource>): string[] {
+  const problems: string[] = [];
+  const stream = refName(event.Stream);
+  if (resources[stream]?.Type !== "AWS::Kinesis::Stream")
+    problems.push(`${where}: its Kinesis event reads ${stream}, which is not an AWS::Kinesis::Stream of the template`);
+  if (!((event.FunctionResponseTypes ?? []) as Json[]).includes("ReportBatchItemFailures"))
+    problems.push(`${where}: its Kinesis event has no FunctionResponseTypes [ReportBatchItemFailures]`);
+  if (event.BisectBatchOnFunctionError !== true) problems.push(`${where}: its Kinesis event does not set BisectBatchOnFunctionError`);
+  const retries = Number(event.MaximumRetryAttempts);
+  if (!(retries >= 0 && retries <= 10_000)) problems.push(`${where}: its Kinesis event has no bounded MaximumRetryAttempts`);
+  const age = Number(event.MaximumRecordAgeInSeconds);
+  if (!(age >= 60 && age <= 604_800)) problems.push(`${where}: its Kinesis event has no bounded MaximumRecordAgeInSeconds`);
+  const onFailure = ((event.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined)?.Destination;
+  if (onFailure === undefined) problems.push(`${where}: its Kinesis event has no DestinationConfig.OnFailure for the batches that fail every retry`);
+  const deadLetters = variables.SKYPORT_STREAM_DEAD_LETTERS;
+  if (deadLetters === undefined) problems.push(`${where}: no SKYPORT_STREAM_DEAD_LETTERS names the queue for its poison records`);
+  else if (onFailure !== undefined && refName(deadLetters) !== refName(onFailure))
+    problems.push(`${where}: SKYPORT_STREAM_DEAD_LETTERS (${refName(deadLetters)}) and the on-failure destination (${refName(onFailure)}) are not one queue`);
+  return problems;
+}
