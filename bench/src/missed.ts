@@ -35,7 +35,7 @@ const WHY: [prefix: string, because: string][] = [
     "Local server: in a profile of the Skyport server under the same load (10 connections, POST /orders, SQLite) the " +
       "server process was idle 64% of the time; the SQLite statements took 18% and Skyport's own code about 3%. The " +
       "load generator shares the two cores with both servers, so the ratio moves with the machine's load more than " +
-      "with either server; on a quiet machine it was 0.89-0.95.",
+      "with either server (the quiet run of 2026-11-27 04:11 measured 0.89).",
   ],
 ];
 
