@@ -1,4 +1,4 @@
-import { defineApp, http, json, queue, schedule } from "@skyport/core";
+import { defineApp, http, json, objectCreated, queue, schedule } from "@skyport/core";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { bicepProblems, gcloudProblems, samProblems, type JsonObject } from "../src/checks/index.js";
@@ -151,5 +151,56 @@ describe("a Bicep template, checked against the declaration", () => {
       "topic jobs: no other-poison queue for the host to move failed messages to",
     ]);
     expect(bicepProblems(app, bicep.replace("-poison", "-dead"))).toEqual(["topic jobs: no jobs-poison queue for the host to move failed messages to"]);
+  });
+});
+
+describe("an object function in a SAM template", () => {
+  const imports = defineApp({ name: "shop", functions: { load: objectCreated("shop-files", "imports/", () => async () => undefined) } });
+  const template = (edit: (resources: Record<string, JsonObject>) => void = () => {}) => {
+    const parsed = parse(`
+Resources:
+  Files:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 } }] }
+      VersioningConfiguration: { Status: Enabled }
+      LifecycleConfiguration: { Rules: [{ Status: Enabled, Prefix: reports/, ExpirationInDays: 30 }] }
+  Failures: { Type: AWS::SQS::Queue }
+  Load:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ../apps/shop/dist/aws/load
+      EventInvokeConfig: { MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Type: SQS, Destination: { Fn::GetAtt: [Failures, Arn] } } } }
+      Events:
+        Upload:
+          Type: S3
+          Properties: { Bucket: { Ref: Files }, Events: "s3:ObjectCreated:*", Filter: { S3Key: { Rules: [{ Name: prefix, Value: imports/ }] } } }
+`) as JsonObject;
+    edit(parsed.Resources as Record<string, JsonObject>);
+    return parsed;
+  };
+
+  it("passes with a private, encrypted, versioned bucket, the prefix filter and an on-failure destination", () => {
+    expect(samProblems(imports, template())).toEqual([]);
+  });
+
+  it("names a public, unencrypted, unversioned bucket without a reports/ rule, another prefix, and no destination", () => {
+    const broken = template((resources) => {
+      resources.Files = { Type: "AWS::S3::Bucket", Properties: {} };
+      const properties = resources.Load!.Properties as JsonObject;
+      delete properties.EventInvokeConfig;
+      ((properties.Events as JsonObject).Upload as JsonObject).Properties = { Bucket: { Ref: "Files" }, Events: "s3:ObjectRemoved:*" };
+    });
+    expect(samProblems(imports, broken)).toEqual([
+      "Load (function load): its S3 event has no Filter.S3Key prefix rule for imports/",
+      "Load (function load): its S3 event is not for s3:ObjectCreated:*",
+      "Load (function load): bucket Files does not block all public access",
+      "Load (function load): bucket Files has no BucketEncryption",
+      "Load (function load): bucket Files is not versioned",
+      "Load (function load): bucket Files has no lifecycle rule for reports/",
+      "Load (function load): no EventInvokeConfig.MaximumRetryAttempts (0-2) for its asynchronous invocations",
+      "Load (function load): no EventInvokeConfig.DestinationConfig.OnFailure for the uploads that fail every attempt",
+    ]);
   });
 });

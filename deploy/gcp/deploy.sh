@@ -247,6 +247,36 @@ create_unless_exists gcloud pubsub subscriptions describe "$SHIPMENTS_SUBSCRIPTI
   gcloud pubsub subscriptions create "$SHIPMENTS_SUBSCRIPTION" "${ship_push[@]}"
 run gcloud pubsub subscriptions add-iam-policy-binding "$SHIPMENTS_SUBSCRIPTION" --member="$pubsub_agent" --role=roles/pubsub.subscriber --project="$PROJECT"
 
+echo "== Bulk import: a private, versioned bucket (reports/ expire), the import function on its uploads (docs/API.md, Bulk import)" >&2
+create_unless_exists gcloud iam service-accounts describe "$IMPORT_SA" --project="$PROJECT" -- \
+  gcloud iam service-accounts create "${IMPORT_SA%%@*}" --display-name="Skyport $STAGE import function" --project="$PROJECT"
+run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$IMPORT_SA" --role=roles/datastore.user --condition="$database_only"
+# Uniform access and no public access; encrypted at rest with Google-managed keys (always on); every version kept.
+create_unless_exists gcloud storage buckets describe "gs://$IMPORT_BUCKET" --project="$PROJECT" -- \
+  gcloud storage buckets create "gs://$IMPORT_BUCKET" --location="$REGION" --uniform-bucket-level-access --public-access-prevention --project="$PROJECT"
+run gcloud storage buckets update "gs://$IMPORT_BUCKET" --versioning --lifecycle-file="$here/import-lifecycle.json" --project="$PROJECT"
+# Read imports/, write reports/ (a report written again replaces the last), nothing else: IAM conditions on the object's name.
+run gcloud storage buckets add-iam-policy-binding "gs://$IMPORT_BUCKET" --member="serviceAccount:$IMPORT_SA" --role=roles/storage.objectViewer \
+  --condition="expression=resource.name.startsWith(\"projects/_/buckets/$IMPORT_BUCKET/objects/imports/\"),title=skyport-$STAGE-read-imports"
+run gcloud storage buckets add-iam-policy-binding "gs://$IMPORT_BUCKET" --member="serviceAccount:$IMPORT_SA" --role=roles/storage.objectUser \
+  --condition="expression=resource.name.startsWith(\"projects/_/buckets/$IMPORT_BUCKET/objects/reports/\"),title=skyport-$STAGE-write-reports"
+# Cloud Storage's service agent publishes the bucket's events for Eventarc.
+run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:service-$PROJECT_NUMBER@gs-project-accounts.iam.gserviceaccount.com" \
+  --role=roles/pubsub.publisher
+# Every object finalized in the bucket (Eventarc cannot filter on a prefix: the function skips what is not under imports/).
+run gcloud functions deploy "$IMPORT_FUNCTION" "${common[@]}" --set-env-vars="$env_vars,SKYPORT_IMPORT_MAX_BYTES=104857600" --entry-point=import \
+  --trigger-event-filters=type=google.cloud.storage.object.v1.finalized --trigger-event-filters=bucket="$IMPORT_BUCKET" --trigger-location="$REGION" \
+  --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
+  --memory=512Mi --max-instances=10 --timeout=540s --service-account="$IMPORT_SA"
+run gcloud functions add-invoker-policy-binding "$IMPORT_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
+# An upload that failed every delivery (cut off by the timeout, or the store down) lands in the dead-letter topic, under its alert.
+lookup IMPORT_TRIGGER gcloud functions describe "$IMPORT_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(eventTrigger.trigger)'
+lookup IMPORT_SUBSCRIPTION gcloud eventarc triggers describe "$IMPORT_TRIGGER" --location="$REGION" --project="$PROJECT" \
+  --format='value(transport.pubsub.subscription)'
+run gcloud pubsub subscriptions update "$IMPORT_SUBSCRIPTION" --dead-letter-topic="$DEAD_LETTER_TOPIC" \
+  --max-delivery-attempts="$MAX_DELIVERY_ATTEMPTS" --min-retry-delay=10s --max-retry-delay=600s --project="$PROJECT"
+run gcloud pubsub subscriptions add-iam-policy-binding "$IMPORT_SUBSCRIPTION" --member="$pubsub_agent" --role=roles/pubsub.subscriber --project="$PROJECT"
+
 echo "== Cloud Monitoring: an alert as soon as a message waits in $DEAD_LETTER_TOPIC" >&2
 channels="[]"
 if [[ -n "$ALERT_EMAIL" ]]; then

@@ -20,6 +20,10 @@ SHIP_SA="skyport-$STAGE-ship@$PROJECT.iam.gserviceaccount.com"
 SHIPMENTS_TOPIC="skyport-shipments-$STAGE"
 SHIPMENTS_SUBSCRIPTION="skyport-shipments-$STAGE-ship"
 SHIP_FUNCTION="skyport-orders-$STAGE-ship"
+IMPORT_SA="skyport-$STAGE-import@$PROJECT.iam.gserviceaccount.com"
+IMPORT_FUNCTION="skyport-orders-$STAGE-import"
+# Bucket names are global: the project keeps this stage's apart from everyone else's.
+IMPORT_BUCKET="skyport-orders-$STAGE-imports-$PROJECT"
 
 # Runs a command, or with --dry-run prints it as a shell line; "$NAME" stands for a value looked up earlier.
 run() {

@@ -109,6 +109,24 @@ delete_if_exists gcloud iam service-accounts describe "$SHIP_SA" --project="$PRO
 delete_if_exists gcloud iam service-accounts describe "$SHIP_SA" --project="$PROJECT" -- \
   gcloud iam service-accounts delete "$SHIP_SA" --project="$PROJECT" --quiet
 
+echo "== Bulk import: the import function, its service account and bindings (the bucket is data: --delete-data)" >&2
+delete_if_exists gcloud functions describe "$IMPORT_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" -- \
+  gcloud functions delete "$IMPORT_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --quiet
+delete_if_exists gcloud iam service-accounts describe "$IMPORT_SA" --project="$PROJECT" -- \
+  gcloud projects remove-iam-policy-binding "$PROJECT" --member="serviceAccount:$IMPORT_SA" --role=roles/datastore.user --all --quiet
+delete_if_exists gcloud iam service-accounts describe "$IMPORT_SA" --project="$PROJECT" -- \
+  gcloud iam service-accounts delete "$IMPORT_SA" --project="$PROJECT" --quiet
+# Cloud Storage's service agent published the bucket's events for Eventarc (deploy.sh granted it).
+number=(gcloud projects describe "$PROJECT" --format='value(projectNumber)')
+if [[ "$DRY_RUN" == true ]]; then
+  echo "PROJECT_NUMBER=\$($(run "${number[@]}"))"
+  PROJECT_NUMBER="\$PROJECT_NUMBER"
+else
+  PROJECT_NUMBER="$("${number[@]}")"
+fi
+run gcloud projects remove-iam-policy-binding "$PROJECT" --member="serviceAccount:service-$PROJECT_NUMBER@gs-project-accounts.iam.gserviceaccount.com" \
+  --role=roles/pubsub.publisher --quiet
+
 echo "== Cloud Monitoring: the dead-letter alert policy and its e-mail channel" >&2
 delete_listed gcloud alpha monitoring policies list --project="$PROJECT" --filter="displayName=\"$ALERT_POLICY\"" --format='value(name)' -- \
   gcloud alpha monitoring policies delete --project="$PROJECT" --quiet
@@ -133,8 +151,11 @@ if [[ "$DELETE_DATA" == true ]]; then
     gcloud firestore databases update --database="$DATABASE" --no-delete-protection --project="$PROJECT"
   delete_if_exists gcloud firestore databases describe --database="$DATABASE" --project="$PROJECT" -- \
     gcloud firestore databases delete --database="$DATABASE" --project="$PROJECT" --quiet
+  echo "== Import bucket gs://$IMPORT_BUCKET: deleted with every import file, version and report" >&2
+  delete_if_exists gcloud storage buckets describe "gs://$IMPORT_BUCKET" --project="$PROJECT" -- \
+    gcloud storage rm --recursive "gs://$IMPORT_BUCKET" --project="$PROJECT" --quiet
 else
-  echo "== Kept: Firestore database $DATABASE (delete protection on; --delete-data deletes it)" >&2
+  echo "== Kept: Firestore database $DATABASE (delete protection on; --delete-data deletes it) and bucket gs://$IMPORT_BUCKET" >&2
 fi
 echo "== Also kept: the enabled APIs, and the functions' build images and sources in Artifact Registry's" >&2
 echo "   gcf-artifacts repository and the gcf-v2-sources bucket, which every function of the region shares" >&2

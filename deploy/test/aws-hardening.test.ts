@@ -33,8 +33,8 @@ function deadLetterQueues(): string[] {
 }
 
 describe("the SAM template: dead letters are noticed and kept", () => {
-  it("finds the orders dead-letter queue and the cleanup's failure queue", () => {
-    expect(deadLetterQueues()).toEqual(["CleanupFailureQueue", "OrdersDeadLetterQueue"]);
+  it("finds the orders dead-letter queue and the cleanup's and the import's failure queues", () => {
+    expect(deadLetterQueues()).toEqual(["CleanupFailureQueue", "ImportFailureQueue", "OrdersDeadLetterQueue"]);
   });
 
   it("has a CloudWatch alarm on every dead-letter queue that fires on its first message and tells the alarm topic", () => {

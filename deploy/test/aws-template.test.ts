@@ -117,10 +117,11 @@ describe("the SAM template: least privilege", () => {
       for (const resource of statement.resources) {
         const text = resourceText(resource);
         expect(text, statement.source).not.toBe("*");
-        // The one pattern: the log streams of the function's own log group, named before they exist.
+        // Two patterns: the log streams of the function's own log group, named before they exist,
+        // and the objects under one prefix of the import bucket (imports/ read, reports/ written).
         if (text.includes("*"))
           expect(text, statement.source).toMatch(
-            /^arn:\$\{AWS::Partition\}:logs:\$\{AWS::Region\}:\$\{AWS::AccountId\}:log-group:\$\{\w+LogGroup\}:log-stream:\*$/,
+            /^arn:\$\{AWS::Partition\}:logs:\$\{AWS::Region\}:\$\{AWS::AccountId\}:log-group:\$\{\w+LogGroup\}:log-stream:\*$|^arn:\$\{AWS::Partition\}:s3:::\$\{AWS::StackName\}-imports-\$\{AWS::AccountId\}-\$\{AWS::Region\}\/(imports|reports)\/\*$/,
           );
       }
     }

@@ -177,9 +177,9 @@ describe("what the script deploys", () => {
   });
 
   it("gives the queue function's subscription a dead-letter topic and a max delivery attempts", () => {
-    // The queue function's subscription and the outbox trigger's: both dead-letter into the one watched topic.
+    // The queue function's subscription, the outbox trigger's and the import trigger's: all dead-letter into the one watched topic.
     const updates = find(firstRun, "pubsub subscriptions update projects/demo-skyport/subscriptions/eventarc-");
-    expect(updates).toHaveLength(2);
+    expect(updates).toHaveLength(3);
     for (const update of updates) {
       expect(flag(update, "dead-letter-topic")).toBe("skyport-orders-dev-dead-letter");
       expect(Number(flag(update, "max-delivery-attempts"))).toBeGreaterThanOrEqual(5);
@@ -203,6 +203,7 @@ describe("what the script deploys", () => {
       [FUNCTIONS.cleanup, `serviceAccount:${INVOKER_SA}`],
       [FUNCTIONS.outbox, `serviceAccount:${INVOKER_SA}`],
       ["skyport-orders-dev-ship", `serviceAccount:${INVOKER_SA}`],
+      ["skyport-orders-dev-import", `serviceAccount:${INVOKER_SA}`],
     ]);
   });
 
@@ -214,7 +215,7 @@ describe("what the script deploys", () => {
     expect(creates(firstRun)).toEqual(
       expect.arrayContaining(["iam service-accounts create skyport-dev-http", "pubsub topics create skyport-orders-dev", "scheduler jobs create http"]),
     );
-    expect(find(secondRun, "functions deploy")).toHaveLength(5);
+    expect(find(secondRun, "functions deploy")).toHaveLength(6);
   });
 });
 

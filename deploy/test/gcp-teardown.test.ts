@@ -45,6 +45,7 @@ describe("deploy/gcp/teardown.sh", () => {
     const missing: string[] = [];
     for (const argv of makers) {
       if (argv.includes("monitoring") || (argv.includes("firestore") && argv.includes("databases"))) continue; // below
+      if (argv.includes("storage") && argv.includes("buckets")) continue; // the import bucket is data, below; its bindings go with it
       const needed = removals(argv);
       if (needed === undefined) missing.push(`teardown.sh knows no removal for: gcloud ${argv.join(" ")}`);
       else if (needed !== "goes with another resource")
@@ -60,6 +61,13 @@ describe("deploy/gcp/teardown.sh", () => {
     expect(listedBy(removed, flag(channel!, "display-name")!)).toBe(true);
     expect(has(removed, ["alpha", "monitoring", "policies", "delete", "projects/demo-skyport/alertPolicies/1234567890123456789"])).toBe(true);
     expect(has(removed, ["beta", "monitoring", "channels", "delete", "projects/demo-skyport/notificationChannels/9876543210987654321"])).toBe(true);
+  });
+
+  it("keeps the import bucket unless --delete-data, which deletes it with its objects", () => {
+    const bucket = deployed.find((argv) => argv.join(" ").startsWith("storage buckets create"))![3]!;
+    expect(bucket).toMatch(/^gs:\/\/skyport-orders-dev-imports-/);
+    expect(has(removed, ["storage", "rm", "--recursive", bucket])).toBe(false);
+    expect(has(removedWithData, ["storage", "rm", "--recursive", bucket])).toBe(true);
   });
 
   it("keeps the Firestore database (delete protection) unless --delete-data, which turns the protection off first", () => {

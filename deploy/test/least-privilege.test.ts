@@ -24,7 +24,8 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
       for (const resource of s.resources) {
         const text = JSON.stringify(resource);
         expect(text, s.source).not.toBe('"*"');
-        if (text.includes("*")) expect(text, s.source).toMatch(/log-stream:\*"/);
+        // A log group's own streams, or the objects under one prefix of the import bucket.
+        if (text.includes("*")) expect(text, s.source).toMatch(/log-stream:\*"|-imports-\$\{AWS::AccountId\}-\$\{AWS::Region\}\/(imports|reports)\/\*"/);
       }
     }
   });
@@ -70,6 +71,17 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
         "kinesis:GetRecords",
         "kinesis:GetShardIterator",
         "kinesis:ListShards",
+        "sqs:SendMessage",
+      ],
+      import: [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "s3:GetObject",
+        "s3:PutObject",
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem",
         "sqs:SendMessage",
       ],
     };
@@ -128,6 +140,9 @@ describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
         "roles/eventarc.eventReceiver",
         "roles/run.invoker",
         "roles/iam.serviceAccountTokenCreator",
+        // The import's bucket only, each under an IAM condition on a prefix (imports/ read, reports/ written).
+        "roles/storage.objectViewer",
+        "roles/storage.objectUser",
       ]).toContain(role);
     }
   });
@@ -143,7 +158,7 @@ describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
     expect(deploys).toHaveLength(5);
     for (const argv of deploys) {
       const name = argv[argv.indexOf("deploy") + 1]!;
-      const expected = /queue|cleanup|outbox|ship/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
+      const expected = /queue|cleanup|outbox|import|ship/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
       expect(argv, name).toContain(expected);
     }
   });

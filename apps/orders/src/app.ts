@@ -5,6 +5,8 @@ import {
   defineApp,
   deleteExpiredOrders,
   http,
+  importOrders,
+  objectCreated,
   orderRoutes,
   publishOrderCreated,
   queue,
@@ -27,5 +29,7 @@ export default defineApp({
     // Warehouses' shipment.dispatched records, in order per order id: a confirmed order becomes shipped.
     ship: stream("shipments", applyShipment),
     outbox: changes("orders", (services: OrderDeps) => publishOrderCreated(services), { publishes: ["orders"] }),
+    // Files dropped under imports/ become orders through the API's own create path (docs/API.md, Bulk import).
+    import: objectCreated("orders-imports", "imports/", (services: OrderDeps) => importOrders(services)),
   },
 });

@@ -52,6 +52,10 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
         problems.push(`${found.id} (function ${name}) runs on ${given.join(", ")}; "${fn.trigger.expression}" is ${wanted}`);
     }
     if (fn.trigger.kind === "queue") for (const event of sources) sharesQueue(fn.trigger.topic, refName(event.Properties?.Queue ?? null));
+    if (fn.trigger.kind === "object") {
+      const { prefix } = fn.trigger;
+      for (const event of sources) problems.push(...objectProblems(`${found.id} (function ${name})`, prefix, event.Properties ?? {}, found.properties, resources));
+    }
     if (fn.trigger.kind === "stream") {
       const variables = ((found.properties.Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;
       for (const event of sources) problems.push(...kinesisMappingProblems(`${found.id} (function ${name})`, event.Properties ?? {}, variables, resources));
@@ -106,5 +110,33 @@ function streamProblems(where: string, properties: JsonObject, resources: Record
   if (!(retries >= 0 && retries <= 10_000)) problems.push(`${where}: its DynamoDB event has no bounded MaximumRetryAttempts`);
   const onFailure = ((properties.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined)?.Destination;
   if (onFailure === undefined) problems.push(`${where}: its DynamoDB event has no DestinationConfig.OnFailure for the batches that fail every retry`);
+  return problems;
+}
+
+/**
+ * An S3 upload event source: ObjectCreated under the declared prefix only, a bucket that is
+ * private, encrypted and versioned with a lifecycle rule for reports/, and an on-failure
+ * destination after a bounded number of attempts for the asynchronous invocations that fail.
+ */
+function objectProblems(where: string, prefix: string, event: JsonObject, fn: JsonObject, resources: Record<string, Resource>): string[] {
+  const problems: string[] = [];
+  const rules = (((event.Filter as JsonObject | undefined)?.S3Key as JsonObject | undefined)?.Rules ?? []) as JsonObject[];
+  if (!rules.some((rule) => String(rule.Name).toLowerCase() === "prefix" && rule.Value === prefix))
+    problems.push(`${where}: its S3 event has no Filter.S3Key prefix rule for ${prefix}`);
+  if (![event.Events].flat().some((e) => /^s3:ObjectCreated:/.test(String(e)))) problems.push(`${where}: its S3 event is not for s3:ObjectCreated:*`);
+  const bucket = refName(event.Bucket ?? null);
+  const properties = resources[bucket]?.Properties ?? {};
+  const block = (properties.PublicAccessBlockConfiguration ?? {}) as JsonObject;
+  if (!["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"].every((flag) => block[flag] === true))
+    problems.push(`${where}: bucket ${bucket} does not block all public access`);
+  if (properties.BucketEncryption === undefined) problems.push(`${where}: bucket ${bucket} has no BucketEncryption`);
+  if ((properties.VersioningConfiguration as JsonObject | undefined)?.Status !== "Enabled") problems.push(`${where}: bucket ${bucket} is not versioned`);
+  const lifecycle = (((properties.LifecycleConfiguration as JsonObject | undefined)?.Rules ?? []) as JsonObject[]).map((rule) => rule.Prefix ?? (rule.Filter as JsonObject | undefined)?.Prefix);
+  if (!lifecycle.includes("reports/")) problems.push(`${where}: bucket ${bucket} has no lifecycle rule for reports/`);
+  const invoke = (fn.EventInvokeConfig ?? {}) as JsonObject;
+  const retries = Number(invoke.MaximumRetryAttempts);
+  if (!(retries >= 0 && retries <= 2)) problems.push(`${where}: no EventInvokeConfig.MaximumRetryAttempts (0-2) for its asynchronous invocations`);
+  if (((invoke.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined)?.Destination === undefined)
+    problems.push(`${where}: no EventInvokeConfig.DestinationConfig.OnFailure for the uploads that fail every attempt`);
   return problems;
 }
