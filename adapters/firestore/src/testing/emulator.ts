@@ -19,8 +19,11 @@ export class FirestoreEmulatorMissing extends Error {
 
 const LAUNCHER = join("platform", "cloud-firestore-emulator", "cloud_firestore_emulator");
 
-/** Starts Google's Firestore emulator (the gcloud SDK's own launcher) on a free loopback port. */
-export async function startFirestoreEmulator(): Promise<FirestoreEmulator> {
+/**
+ * Starts Google's Firestore emulator (the gcloud SDK's own launcher) on a free loopback port;
+ * with `functionsEmulator` (host:port) it delivers document triggers registered on it there.
+ */
+export async function startFirestoreEmulator(options: { functionsEmulator?: string } = {}): Promise<FirestoreEmulator> {
   const launcher = firestoreEmulatorLauncher(gcloudSdkRoot());
   requireJava();
   const port = await freePort();
@@ -29,7 +32,7 @@ export async function startFirestoreEmulator(): Promise<FirestoreEmulator> {
   const server = await startServerProcess({
     name: "Firestore emulator",
     command: launcher,
-    args: ["start", "--host=127.0.0.1", `--port=${port}`],
+    args: ["start", "--host=127.0.0.1", `--port=${port}`, ...(options.functionsEmulator ? [`--functions_emulator=${options.functionsEmulator}`] : [])],
     port,
     ready: async () => (await fetch(`http://${host}/`)).ok,
   });

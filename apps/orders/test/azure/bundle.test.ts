@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import app from "../../src/app.js";
 import { appQueues, appSettings, type AppSettings } from "./app-settings.js";
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), "../../dist/azure");
@@ -63,12 +64,13 @@ describe("the bundle, loaded as the worker loads it", () => {
     bundle = await import(/* @vite-ignore */ pathToFileURL(file("main.mjs")).href);
   });
 
-  it("registers the app's three functions by name with the worker, and exports the very handlers it registered", () => {
-    expect([...worker.registered.keys()].sort()).toEqual(["api", "cleanup", "confirm"]);
-    for (const name of ["api", "confirm", "cleanup"]) expect(worker.registered.get(name)!.callback).toBe(bundle.handlers[name]);
+  it("registers every function of the app by name with the worker, and exports the very handlers it registered", () => {
+    const declared = Object.keys(app.functions).sort();
+    expect([...worker.registered.keys()].sort()).toEqual(declared);
+    for (const name of declared) expect(worker.registered.get(name)!.callback).toBe(bundle.handlers[name]);
   });
 
-  it("creates an order from RPC data and confirms it from the message it put on the Storage queue", async () => {
+  it("creates an order from RPC data; the outbox, handed its document, puts order.created on the Storage queue, which confirms it", async () => {
     const httpBinding = Object.keys(worker.registered.get("api")!.metadata.bindings).find((k) => k !== "$return")!;
     const body = new TextEncoder().encode(JSON.stringify({ customerId: "cus_bundle", items: [{ sku: "A", quantity: 2, unitPrice: 50 }], currency: "EUR" }));
     const rpcHttp = (method: string, path: string, bytes?: Uint8Array) => ({
@@ -91,6 +93,11 @@ describe("the bundle, loaded as the worker loads it", () => {
     const created = (await worker.invoke("api", rpcHttp("POST", "/orders", body))).returnValue!.http!;
     expect(created.statusCode).toBe("201");
     const order = JSON.parse(Buffer.from(created.body!.bytes!).toString()) as { id: string };
+
+    // The memory store has no change feed: the outbox is handed the order as the Cosmos DB trigger hands a document (JSON, system properties beside it).
+    const document = { ...order, _rid: "AAAAAA==", _etag: '"00000000-0000-0000-0000-000000000000"', _ts: Math.floor(Date.now() / 1000), _lsn: 1 };
+    const changeBinding = Object.keys(worker.registered.get("outbox")!.metadata.bindings).find((k) => k !== "$return" && !k.startsWith("storageQueue"))!;
+    await worker.invoke("outbox", { inputData: [{ name: changeBinding, data: { json: JSON.stringify([document]) } }] });
 
     const { receivedMessageItems } = await appQueues(settings).queue.receiveMessages();
     expect(receivedMessageItems).toHaveLength(1);

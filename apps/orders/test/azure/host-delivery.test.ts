@@ -1,6 +1,8 @@
+import type { CosmosDBv4Handler } from "@azure/functions";
 import { hostHttpRequest, hostInvocationContext, listenOnce, type InvocationLog } from "@skyport/azure-functions/testing";
+import { emulatorClient } from "@skyport/cosmos/testing";
 import type { Order } from "@skyport/core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hostSettings } from "@skyport/azure-functions";
 import host from "../../host.json" with { type: "json" };
 import { appQueues, appSettings, loadAzureEntry, type AppSettings } from "./app-settings.js";
@@ -8,9 +10,11 @@ import { appQueues, appSettings, loadAzureEntry, type AppSettings } from "./app-
 type Entry = Awaited<ReturnType<typeof loadAzureEntry>>;
 
 /**
- * POST /orders publishes order.created to the Storage queue (azurite); the message is received,
- * decoded and handed to the queue function as the host's queue listener does, with host.json's
- * maxDequeueCount; the order is confirmed, in the trace the HTTP invocation started.
+ * POST /orders commits the order; the outbox function, given the order's document read back from
+ * the Cosmos DB server as the change feed trigger delivers it, publishes order.created to the
+ * Storage queue (azurite); the message is received, decoded and handed to the queue function as the
+ * host's queue listener does, with host.json's maxDequeueCount; the order is confirmed, in the
+ * trace the outbox invocation started.
  */
 describe("order.created, from POST /orders through the Storage queue to the queue function", () => {
   let settings: AppSettings;
@@ -33,6 +37,14 @@ describe("order.created, from POST /orders through the Storage queue to the queu
   it("confirms the order the published message names, and the host deletes the message", async () => {
     const created = await send("POST", "/orders", { customerId: "cus_azure_host", items: [{ sku: "SKU-1", quantity: 1, unitPrice: 100 }], currency: "EUR" });
     expect(created.status).toBe(201);
+    expect((await appQueues(settings).queue.peekMessages()).peekedMessageItems).toEqual([]); // the HTTP function publishes nothing
+
+    const azure = inject("azure");
+    const cosmos = emulatorClient({ endpoint: azure.cosmosEndpoint, key: azure.cosmosKey });
+    const { resource: document } = await cosmos.database(azure.database).container("orders").item(created.order.id, created.order.id).read();
+    cosmos.dispose();
+    const changeFeed = hostInvocationContext({ functionName: "outbox", triggerType: "cosmosDBTrigger" });
+    await (entry.handlers.outbox as CosmosDBv4Handler)([document], changeFeed);
 
     expect(Object.values(await listen())).toEqual(["done"]);
 
@@ -41,7 +53,7 @@ describe("order.created, from POST /orders through the Storage queue to the queu
     expect((await appQueues(settings).queue.peekMessages()).peekedMessageItems).toEqual([]);
 
     const confirmed = logs.map((l) => JSON.parse(l.message)).find((l) => l.message === "order confirmed");
-    expect(confirmed).toMatchObject({ orderId: created.order.id, attempt: 1, traceId: created.traceparent.split("-")[1] });
+    expect(confirmed).toMatchObject({ orderId: created.order.id, attempt: 1, traceId: changeFeed.traceContext!.traceParent!.split("-")[1] });
   });
 
   it("moves a message that can never succeed to the poison queue after host.json's maxDequeueCount attempts", async () => {

@@ -111,7 +111,8 @@ describe("the bundle, loaded by the functions framework's CLI as Cloud Functions
   });
 
   it("refuses to start with a wrong setting, naming the variable", async () => {
-    const start = runBundle("api", { PATH: process.env.PATH, SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "demo-x" });
+    // The outbox publishes order.created: without its topic it does not start.
+    const start = runBundle("outbox", { PATH: process.env.PATH, SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "demo-x" });
     await expect(start).rejects.toThrow(/SKYPORT_TOPIC_ORDERS/);
   });
 });

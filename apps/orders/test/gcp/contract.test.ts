@@ -21,19 +21,20 @@ hostileInputContract("GCP functions framework, Firestore emulator", async () => 
 
 for (const mode of ["binary", "structured"] as const) {
   queueContract(`GCP functions framework, Pub/Sub push CloudEvents in ${mode} mode, Firestore emulator`, async () => {
-    const app = await gcpApp(uniqueProject(`queue-${mode}`));
+    // No outbox trigger: the queue contracts seed orders that only their own messages may confirm.
+    const app = await gcpApp(uniqueProject(`queue-${mode}`), {}, {}, { outbox: false });
     return { orders: app.peer.orders, deliver: pushDelivery(app.urls.queue, mode, () => app.lines), close: app.close };
   });
 }
 
 hostileMessagesContract("GCP functions framework, Pub/Sub push CloudEvents, Firestore emulator", async () => {
-  const app = await gcpApp(uniqueProject("hostile-messages"));
+  const app = await gcpApp(uniqueProject("hostile-messages"), {}, {}, { outbox: false });
   return { orders: app.peer.orders, deliver: pushDelivery(app.urls.queue, "binary", () => app.lines), close: app.close };
 });
 
 scheduleContract("GCP functions framework, Cloud Scheduler HTTP target, Firestore emulator (its own project)", async () => {
   const cleanupPageSize = 5;
-  const app = await gcpApp(uniqueProject("schedule"), { SKYPORT_CLEANUP_PAGE_SIZE: String(cleanupPageSize) });
+  const app = await gcpApp(uniqueProject("schedule"), { SKYPORT_CLEANUP_PAGE_SIZE: String(cleanupPageSize) }, {}, { outbox: false });
   return {
     orders: app.peer.orders,
     retentionDays: 30,

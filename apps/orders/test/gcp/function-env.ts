@@ -28,3 +28,24 @@ export async function functionEnv(projectId: string, extra: Env = {}, firestoreH
     ...extra,
   };
 }
+
+/**
+ * Registers a Firestore trigger on the emulator (its REST API), as Eventarc's trigger would be:
+ * each order document created in the project is POSTed to `url` as a CloudEvent with protobuf data.
+ */
+export async function firestoreTrigger(projectId: string, id: string, url: string): Promise<void> {
+  const { firestoreHost, triggerRouter } = inject("gcp");
+  await fetch(`${triggerRouter}/routes`, { method: "POST", body: JSON.stringify({ project: projectId, url }) });
+  const trigger = {
+    eventType: "google.cloud.firestore.document.v1.created",
+    database: "(default)",
+    namespace: "(default)",
+    document: { value: "orders/{orderId}", matchType: "PATH_PATTERN" },
+  };
+  const registered = await fetch(`http://${firestoreHost}/emulator/v1/projects/${projectId}/eventarcTrigger?eventarcTriggerId=${id}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(trigger),
+  });
+  if (!registered.ok) throw new Error(`the Firestore emulator refused the trigger: ${registered.status} ${await registered.text()}`);
+}

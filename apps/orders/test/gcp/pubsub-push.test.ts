@@ -35,7 +35,7 @@ describe("Pub/Sub push to the queue function", () => {
     expect(await readOrder(order.id)).toMatchObject({ status: "confirmed", version: 2 });
   });
 
-  it("confirms a new order end to end: POST publishes to Pub/Sub, Eventarc's push reaches the queue function", async () => {
+  it("confirms a new order end to end: Firestore's trigger reaches the outbox, which publishes to Pub/Sub, pushed to the queue function", async () => {
     const { id, status } = await createOrder();
     expect(status).toBe("pending");
     await app.settle();
@@ -44,7 +44,7 @@ describe("Pub/Sub push to the queue function", () => {
     expect(published).toContainEqual({ type: "order.created", orderId: id });
   });
 
-  it("carries the request's trace into the queue function through the message attributes", async () => {
+  it("carries the outbox invocation's trace into the queue function through the message attributes", async () => {
     const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     const response = await app.send({
       method: "POST",
@@ -54,7 +54,15 @@ describe("Pub/Sub push to the queue function", () => {
     });
     const { id } = JSON.parse(response.body) as { id: string };
     await app.settle();
+    // The document event starts a trace of its own (the request's does not travel through the store); order.created carries it on.
+    const announced = app.lines.find((line) => line.message === "order.created published" && line.orderId === id)!;
+    const outboxTrace = announced.traceId as string;
+    expect(outboxTrace).toMatch(/^[0-9a-f]{32}$/);
+    expect(outboxTrace).not.toBe(traceId);
     const confirmed = app.lines.find((line) => line.message === "order confirmed" && line.orderId === id);
-    expect(confirmed).toMatchObject({ traceId, "logging.googleapis.com/trace": `projects/${app.env.GOOGLE_CLOUD_PROJECT}/traces/${traceId}` });
+    expect(confirmed).toMatchObject({
+      traceId: outboxTrace,
+      "logging.googleapis.com/trace": `projects/${app.env.GOOGLE_CLOUD_PROJECT}/traces/${outboxTrace}`,
+    });
   });
 });
