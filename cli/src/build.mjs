@@ -110,14 +110,16 @@ async function buildAws(appDir, app, options) {
     const queues = fn.publishes.length > 0;
     // Only an object function carries (and is given) the S3 client.
     const objects = fn.trigger.kind === "object";
+    // Only a stream function carries (and is given) the SQS client, for its poison records.
+    const streams = fn.trigger.kind === "stream";
     await bundle(appDir, {
       ...options,
       contents: `import app from "./src/app.ts";
         import wiring from "./src/aws.ts";
-        import { lambdaHandler${queues ? ", sqsQueues" : ""}${objects ? ", s3Objects" : ""} } from "@skyport/aws-lambda";
+        import { lambdaHandler${queues ? ", sqsQueues" : ""}${objects ? ", s3Objects" : ""}${streams ? ", sqsStreamDeadLetters" : ""} } from "@skyport/aws-lambda";
         const env = { ...process.env };
         const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""} };
-        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, wiring(env, platform)${objects ? ", s3Objects(env)" : ""});`
+        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, wiring(env, platform)${objects ? ", s3Objects(env)" : ""}${streams ? ", undefined, sqsStreamDeadLetters(env)" : ""});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
     });

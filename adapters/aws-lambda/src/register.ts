@@ -7,6 +7,7 @@ import { lambdaObjectHandler } from "./object/handler.js";
 import type { AdapterOptions } from "./options.js";
 import { lambdaScheduleHandler } from "./schedule/handler.js";
 import { lambdaQueueHandler } from "./queue/handler.js";
+import type { StreamDeadLetters } from "./stream/dead-letters.js";
 import { lambdaStreamHandler } from "./stream/handler.js";
 
 /** A Lambda handler: an event of the function's trigger in (any other is refused), the cloud's answer out. */
@@ -28,10 +29,17 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
 /**
  * The Lambda handler of one function of an app (its bundle exports it as `handler`); the
  * instance's services are built on the first invocation. An object function's bundle gives it
- * S3 (`s3Objects`); no other bundle carries the S3 client.
+ * S3 (`s3Objects`); no other bundle carries the S3 client. A stream function's bundle gives it its SQS
+ * dead-letter queue (`sqsStreamDeadLetters`) the same way.
  */
-export function lambdaHandler<S>(app: App<S>, name: string, instance: AppInstance<S>, objects?: ObjectStores): LambdaHandler {
+export function lambdaHandler<S>(
+  app: App<S>,
+  name: string,
+  instance: AppInstance<S>,
+  objects?: ObjectStores,
+  streamDeadLetters?: StreamDeadLetters,
+): LambdaHandler {
   const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
   const source = KINDS[fn.trigger.kind] as (handler: Lazy<unknown>, options: AdapterOptions) => LambdaHandler;
-  return source(lazyHandler(fn, instance), { logger: instance.logger, metrics: instance.metrics, objects });
+  return source(lazyHandler(fn, instance), { logger: instance.logger, metrics: instance.metrics, objects, streamDeadLetters });
 }

@@ -4,7 +4,7 @@ import { toContext } from "../context.js";
 import { UnsupportedEvent } from "../errors.js";
 import type { AdapterOptions } from "../options.js";
 import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
-import { sqsStreamDeadLetters, type StreamDeadLetters } from "./dead-letters.js";
+import type { StreamDeadLetters } from "./dead-letters.js";
 import { fromKinesisStreamEvent, isKinesisStreamEvent, toKinesisBatchResponse } from "./kinesis-event.js";
 
 export type LambdaStreamHandler = (event: KinesisStreamEvent, lambda: LambdaContext) => Promise<KinesisStreamBatchResponse>;
@@ -19,7 +19,7 @@ export type LambdaStreamHandler = (event: KinesisStreamEvent, lambda: LambdaCont
 export function lambdaStreamHandler(
   stream: Lazy<StreamHandler>,
   options: AdapterOptions,
-  deadLetters: StreamDeadLetters | undefined = sqsStreamDeadLetters(process.env),
+  deadLetters: StreamDeadLetters | undefined = options.streamDeadLetters,
 ): LambdaStreamHandler {
   return async (event, lambda) => {
     if (!isKinesisStreamEvent(event)) throw new UnsupportedEvent("Kinesis");

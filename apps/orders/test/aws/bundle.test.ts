@@ -37,9 +37,10 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
           wanted,
         ).toBe(true);
       }
-      // The only AWS service clients: DynamoDB's, and SQS's where the function publishes (the outbox; the API no longer does).
+      // The only AWS service clients: DynamoDB's, and SQS's where the function publishes (the outbox; the API no longer does) or
+      // dead-letters a stream's poison records (ship).
       const clients = new Set(paths.map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1]).filter(Boolean));
-      expect([...clients].sort()).toEqual(fn === "outbox" ? ["client-dynamodb", "client-sqs"] : ["client-dynamodb"]);
+      expect([...clients].sort()).toEqual(fn === "outbox" || fn === "ship" ? ["client-dynamodb", "client-sqs"] : ["client-dynamodb"]);
     });
   }
 });
