@@ -11,6 +11,7 @@ import { checkStoreSdks } from "./store-sdks/index.js";
 import { report } from "./table.js";
 import { measureThroughput } from "./throughput/index.js";
 import { targets } from "./targets.js";
+import { measureStreamThroughput, streamReport } from "./stream-throughput.js";
 
 /**
  * `npm run bench`: every figure in one run, printed and written to bench/results.json, from which
@@ -40,6 +41,8 @@ step("store SDKs at cold start");
 const storeSdks = await checkStoreSdks();
 step("local server throughput");
 const throughput = await measureThroughput(quick ? 1 : 5, quick ? 1 : 3);
+step("stream records per second");
+const streams = quick ? await measureStreamThroughput(20, 2, 1) : await measureStreamThroughput();
 
 const cpu = cpus();
 const measured = {
@@ -52,9 +55,11 @@ const measured = {
   coldStart,
   storeSdks,
   throughput,
+  streams,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
 
 process.stdout.write(`${report(results)}\n`);
+process.stdout.write(`\nShipment records per second through each stream function, memory store, one process:\n${streamReport(streams)}\n`);
 writeFileSync(join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
 if (!quick) writeReadmeSection(results);

@@ -1,0 +1,173 @@
+import { performance } from "node:perf_hooks";
+import { output } from "@azure/functions";
+import { lambdaStreamHandler } from "@skyport/aws-lambda";
+import { azureStreamHandler } from "@skyport/azure-functions";
+import { hostEventHubBatch } from "@skyport/azure-functions/testing";
+import {
+  applyShipment,
+  MemoryOrderStore,
+  processStream,
+  shipmentDispatched,
+  silentLogger,
+  systemClock,
+  type Order,
+  type StreamHandler,
+  ulidIds,
+} from "@skyport/core";
+import { gcpStreamHandler } from "@skyport/gcp-functions";
+import { InProcessStream } from "@skyport/local";
+
+/** Records per second through one stream consumer, and the hand-written consumer of the same records in the same run. */
+export interface StreamRow {
+  consumer: string;
+  records: number;
+  recordsPerSecond: number;
+}
+
+const BATCH = 100;
+const ids = ulidIds(systemClock);
+
+/** A confirmed order as the service stores it (core/testing's builders load vitest, which the bench does not run under). */
+function confirmedOrder(): Order {
+  const at = new Date().toISOString();
+  const items = [{ sku: "SKU-1", quantity: 2, unitPrice: 1999 }];
+  return { id: ids.orderId(), customerId: "cus_bench", items, currency: "EUR", total: 3998, status: "confirmed", createdAt: at, updatedAt: at, version: 2 };
+}
+
+/** The record a warehouse puts on the stream for an order, partition key orderId. */
+function shipmentRecord(order: Order, shipmentId: string) {
+  const data = {
+    type: "shipment.dispatched",
+    orderId: order.id,
+    shipmentId,
+    carrier: "DHL Express",
+    trackingNumber: "JD014600003828",
+    dispatchedAt: "2026-11-27T09:30:00Z",
+  };
+  return { key: order.id, data: JSON.stringify(data) };
+}
+
+/** `orders` confirmed orders, each dispatched `copies` times (the first applies, the rest change nothing), in batches of 100. */
+async function workload(orders: number, copies: number) {
+  const store = new MemoryOrderStore();
+  const confirmed: Order[] = [];
+  for (let i = 0; i < orders; i++) {
+    const order = confirmedOrder();
+    await store.create(order);
+    confirmed.push(order);
+  }
+  const records = Array.from({ length: copies }, () => confirmed.map((order, i) => shipmentRecord(order, `shp-${i}`))).flat();
+  const batches = Array.from({ length: Math.ceil(records.length / BATCH) }, (_, i) => records.slice(i * BATCH, (i + 1) * BATCH));
+  return { store, records, batches };
+}
+
+type Feed = (batches: { key: string; data: string }[][], handler: StreamHandler, store: MemoryOrderStore) => Promise<void>;
+
+const kinesisRecord = (key: string, data: string, sequence: number) => ({
+  kinesis: {
+    kinesisSchemaVersion: "1.0",
+    partitionKey: key,
+    sequenceNumber: String(sequence),
+    data: Buffer.from(data).toString("base64"),
+    approximateArrivalTimestamp: 0,
+  },
+  eventSource: "aws:kinesis",
+  eventVersion: "1.0",
+  eventID: `shardId-000000000000:${sequence}`,
+  eventName: "aws:kinesis:record",
+  invokeIdentityArn: "arn:aws:iam::123456789012:role/bench",
+  awsRegion: "us-east-1",
+  eventSourceARN: "arn:aws:kinesis:us-east-1:123456789012:stream/shipments",
+});
+const lambdaContext = { awsRequestId: "bench", getRemainingTimeInMillis: () => 60_000 } as never;
+
+/** Each adapter's stream function, fed its cloud's event for every batch. */
+const FEEDS: Record<string, Feed> = {
+  "Lambda (Kinesis batch)": async (batches, handler) => {
+    const lambda = lambdaStreamHandler(async () => handler, { logger: silentLogger }, undefined);
+    let sequence = 0;
+    for (const batch of batches) await lambda({ Records: batch.map((r) => kinesisRecord(r.key, r.data, ++sequence)) } as never, lambdaContext);
+  },
+  "functions framework (one push per record)": async (batches, handler) => {
+    // The framework's Express request and response reduced to what the function reads and calls: no HTTP in the loop.
+    const push = gcpStreamHandler(async () => handler, { logger: silentLogger }, undefined);
+    let id = 0;
+    for (const record of batches.flat()) {
+      const body = { message: { data: Buffer.from(record.data).toString("base64"), messageId: String(++id), orderingKey: record.key }, subscription: "bench" };
+      const res = { status: () => res, end: () => res };
+      await push({ method: "POST", body } as never, res as never);
+    }
+  },
+  "Azure (Event Hubs batch)": async (batches, handler) => {
+    const deadLetters = output.storageQueue({ queueName: "shipments-stream-poison", connection: "AzureWebJobsStorage" });
+    const trigger = azureStreamHandler(async () => handler, { logLevel: "error" }, { stream: "shipments", deadLetters });
+    let sequence = 0;
+    for (const batch of batches) {
+      const { messages, invocation } = hostEventHubBatch(
+        batch.map((r) => ({ partitionKey: r.key, body: r.data })),
+        { firstSequence: sequence },
+      );
+      sequence += batch.length;
+      await trigger(messages, invocation);
+    }
+  },
+  "local in-process stream": async (batches, handler) => {
+    const stream = new InProcessStream("shipments", () => silentLogger);
+    stream.attach(async () => handler);
+    for (const batch of batches) await stream.put(batch.map((r) => ({ partitionKey: r.key, data: r.data })));
+  },
+};
+
+/** The same work by hand: parse, check, read, write if confirmed, in order, one record after the other. */
+async function handWritten(batches: { key: string; data: string }[][], store: MemoryOrderStore) {
+  for (const record of batches.flat()) {
+    const { orderId, shipment } = shipmentDispatched(JSON.parse(record.data));
+    const order = await store.get(orderId);
+    if (order?.status !== "confirmed") continue;
+    await store.update({ ...order, status: "shipped", shipment, updatedAt: new Date().toISOString(), version: order.version + 1 }, order.version);
+  }
+}
+
+async function timed(run: () => Promise<void>, records: number): Promise<number> {
+  const started = performance.now();
+  await run();
+  return Math.round(records / ((performance.now() - started) / 1000));
+}
+
+/**
+ * `npm run bench`'s stream rows: records per second through each adapter's stream function on the
+ * memory store, against the hand-written consumer of the same records in the same run (each on a
+ * fresh store; the best of `rounds`).
+ */
+export async function measureStreamThroughput(orders = 500, copies = 4, rounds = 3): Promise<StreamRow[]> {
+  const rows: StreamRow[] = [];
+  const best = async (run: (w: Awaited<ReturnType<typeof workload>>) => Promise<void>) => {
+    let top = 0;
+    let records = 0;
+    for (let round = 0; round < rounds; round++) {
+      const w = await workload(orders, copies);
+      records = w.records.length;
+      top = Math.max(top, await timed(() => run(w), records));
+    }
+    return { records, recordsPerSecond: top };
+  };
+  rows.push({ consumer: "hand-written consumer", ...(await best((w) => handWritten(w.batches, w.store))) });
+  for (const [consumer, feed] of Object.entries(FEEDS)) {
+    rows.push({
+      consumer,
+      ...(await best((w) => feed(w.batches, processStream("shipments", applyShipment({ orders: w.store, clock: systemClock })), w.store))),
+    });
+  }
+  return rows;
+}
+
+/** The rows as printed lines. */
+export function streamReport(rows: StreamRow[]): string {
+  const base = rows[0]!.recordsPerSecond;
+  return rows
+    .map(
+      (r) =>
+        `${r.consumer.padEnd(44)} ${String(r.recordsPerSecond).padStart(8)} records/s  (${((r.recordsPerSecond / base) * 100).toFixed(0)}% of hand-written)`,
+    )
+    .join("\n");
+}
