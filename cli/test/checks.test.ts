@@ -204,3 +204,43 @@ Resources:
     ]);
   });
 });
+
+describe("an object function in a Bicep template", () => {
+  const imports = defineApp({ name: "shop", functions: { load: objectCreated("shop-files", "imports/", () => async () => undefined) } });
+  const bicep = (subscription: string) => `var files = 'shop-files'
+resource filesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobs
+  name: files
+}
+resource load 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
+${subscription}
+}
+`;
+  const good = `  properties: {
+    destination: { endpointType: 'AzureFunction', properties: { resourceId: '\${app.id}/functions/load' } }
+    filter: {
+      includedEventTypes: ['Microsoft.Storage.BlobCreated']
+      subjectBeginsWith: '/blobServices/default/containers/\${files}/blobs/imports/'
+    }
+    deadLetterWithResourceIdentity: { deadLetterDestination: { endpointType: 'StorageBlob' } }
+  }`;
+
+  it("passes with the container and a BlobCreated subscription under the prefix, to the function, with a dead letter", () => {
+    expect(bicepProblems(imports, bicep(good))).toEqual([]);
+  });
+
+  it("names another prefix, another event type and no dead letter, or no subscription for the function", () => {
+    const broken = good
+      .replace("blobs/imports/", "blobs/")
+      .replace("BlobCreated", "BlobDeleted")
+      .replace(/deadLetterWithResourceIdentity.*\n/, "");
+    expect(bicepProblems(imports, bicep(broken))).toEqual([
+      "object load: its Event Grid subscription is not for Microsoft.Storage.BlobCreated",
+      "object load: its Event Grid subscription is not filtered to '/blobServices/default/containers/shop-files/blobs/imports/'",
+      "object load: its Event Grid subscription has no dead-letter destination",
+    ]);
+    expect(bicepProblems(imports, bicep(good.replace("/functions/load", "/functions/other")))).toEqual([
+      "object load: no Event Grid subscription delivers to the function load",
+    ]);
+  });
+});

@@ -66,6 +66,8 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   eventHubsDataReceiver: 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde'
   cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 }
 
 // Monitoring: workspace-based Application Insights that accepts only Entra-authenticated telemetry.
@@ -332,6 +334,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SKYPORT_EVENTHUBS__fullyQualifiedNamespace', value: '${eventHubs.name}.servicebus.windows.net' }
         { name: 'SKYPORT_RETENTION_DAYS', value: string(retentionDays) }
         { name: 'SKYPORT_LOG_LEVEL', value: logLevel }
+        { name: 'SKYPORT_BLOB_SERVICE_URL', value: importStorage.properties.primaryEndpoints.blob }
+        { name: 'SKYPORT_IMPORT_MAX_BYTES', value: '104857600' }
         // The function verifies every /orders caller's JWT: the HTTP trigger itself is anonymous.
         { name: 'SKYPORT_AUTH_ISSUER', value: authIssuer }
         { name: 'SKYPORT_AUTH_AUDIENCE', value: authAudience }
@@ -657,9 +661,245 @@ resource shipmentsPoisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01
   }
 }
 
+// Bulk import (docs/API.md, Bulk import): an account of its own (the host's account grants the app
+// Blob Data Owner), private, encrypted at rest, versioned, reports/ expiring; its BlobCreated events
+// under imports/ go to the import function through Event Grid, and what fails every delivery is
+// dead-lettered to a container of its own, under an alert. The Event Grid subscription names the
+// function: deploy the app's package before this template's first run (deploy/azure/README.md).
+var importContainerName = 'orders-imports'
+var importDeadLetterContainerName = 'import-dead-letters'
+var blobPath = '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path]'
+var blobAction = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs'
+
+resource importStorage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: 'stimp${suffix}'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      requireInfrastructureEncryption: true
+      services: {
+        blob: {
+          enabled: true
+        }
+      }
+    }
+  }
+}
+
+resource importBlobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: importStorage
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+  }
+}
+
+resource importContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: importBlobService
+  name: importContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource importDeadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: importBlobService
+  name: importDeadLetterContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource importLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: importStorage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-reports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${importContainerName}/reports/']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 30
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 7
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+// The import function reads imports/ and writes reports/, nothing else: conditions on the blob's path.
+resource importReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(importContainer.id, app.id, roles.storageBlobDataReader)
+  scope: importContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    conditionVersion: '2.0'
+    condition: '((!(ActionMatches{\'${blobAction}/read\'})) OR (${blobPath} StringStartsWith \'imports/\'))'
+  }
+}
+
+resource importReportWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(importContainer.id, app.id, roles.storageBlobDataContributor)
+  scope: importContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    conditionVersion: '2.0'
+    condition: '((!(ActionMatches{\'${blobAction}/read\'}) AND !(ActionMatches{\'${blobAction}/write\'}) AND !(ActionMatches{\'${blobAction}/add/action\'}) AND !(ActionMatches{\'${blobAction}/delete\'}) AND !(ActionMatches{\'${blobAction}/move/action\'})) OR (${blobPath} StringStartsWith \'reports/\'))'
+  }
+}
+
+resource importEvents 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: '${baseName}-imports'
+  location: location
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    source: importStorage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+// The system topic writes what it could not deliver into the dead-letter container, and nowhere else.
+resource importDeadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(importDeadLetterContainer.id, importEvents.id, roles.storageBlobDataContributor)
+  scope: importDeadLetterContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: importEvents.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource importSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
+  parent: importEvents
+  name: 'import'
+  properties: {
+    destination: {
+      endpointType: 'AzureFunction'
+      properties: {
+        resourceId: '${app.id}/functions/import'
+        maxEventsPerBatch: 1
+      }
+    }
+    filter: {
+      includedEventTypes: ['Microsoft.Storage.BlobCreated']
+      subjectBeginsWith: '/blobServices/default/containers/${importContainerName}/blobs/imports/'
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    // An import cut off by the function's timeout resumes on the next delivery; then the dead letter.
+    retryPolicy: {
+      maxDeliveryAttempts: 10
+      eventTimeToLiveInMinutes: 1440
+    }
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: importStorage.id
+          blobContainerName: importDeadLetterContainerName
+        }
+      }
+    }
+  }
+  dependsOn: [
+    importDeadLetterWriter
+  ]
+}
+
+// Writes to the dead-letter container reach the workspace, where the alert below looks for them.
+resource importBlobWriteLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'import-blob-writes-to-workspace'
+  scope: importBlobService
+  properties: {
+    workspaceId: workspace.id
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource importDeadLetterAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${baseName}-import-dead-letters'
+  location: location
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${appName} ${stage}: import events dead-lettered to ${importDeadLetterContainerName}'
+    description: 'An import file\'s BlobCreated event failed every delivery and was dead-lettered: see deploy/azure/README.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      workspace.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    // The table appears with the first log line: a new workspace cannot validate the query yet.
+    skipQueryValidation: true
+    autoMitigate: false
+    criteria: {
+      allOf: [
+        {
+          query: 'StorageBlobLogs | where OperationName == "PutBlob" and Uri contains "/${importDeadLetterContainerName}/"'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        alertRecipients.id
+      ]
+    }
+  }
+}
+
 output functionAppName string = app.name
 output url string = 'https://${app.properties.defaultHostName}'
 output cosmosAccountName string = cosmos.name
 output cosmosEndpoint string = cosmos.properties.documentEndpoint
 output queueServiceUrl string = storage.properties.primaryEndpoints.queue
 output shipmentsEventHub string = '${eventHubs.name}/${shipmentsHub.name}'
+output importBlobServiceUrl string = importStorage.properties.primaryEndpoints.blob
+output importContainer string = importContainerName

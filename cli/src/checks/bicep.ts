@@ -49,6 +49,42 @@ export function bicepProblems(app: App<never>, bicep: string): string[] {
     if (!/name: 'SKYPORT_COSMOS__accountEndpoint'/.test(bicep))
       problems.push(`changes ${collection}: no app setting SKYPORT_COSMOS__accountEndpoint for its trigger's connection`);
   }
+  problems.push(...objectProblems(app, bicep, variables));
+  return problems;
+}
+
+const CONTAINER_TYPE = "Microsoft.Storage/storageAccounts/blobServices/containers@";
+const SUBSCRIPTION_TYPE = "Microsoft.EventGrid/systemTopics/eventSubscriptions@";
+
+/**
+ * An object function: its container, and an Event Grid subscription that sends the container's
+ * BlobCreated events under the prefix to the function by name, dead-lettering what fails.
+ */
+function objectProblems(app: App<never>, bicep: string, variables: Map<string, string>): string[] {
+  const resolve = (text: string) => text.replace(/\$\{(\w+)\}/g, (_, v: string) => variables.get(v) ?? `\${${v}}`);
+  const bodies = (type: string) =>
+    [...bicep.matchAll(/^resource \w+ '([^']+)' = \{([\s\S]*?)^\}/gm)].filter((m) => m[1]!.startsWith(type)).map((m) => resolve(m[2]!));
+  const containers = bodies(CONTAINER_TYPE).map((body) => {
+    const name = /^\s+name: (.+)$/m.exec(body)?.[1]?.trim() ?? "";
+    return /^'([^']*)'$/.exec(name)?.[1] ?? variables.get(name) ?? name;
+  });
+  const subscriptions = bodies(SUBSCRIPTION_TYPE);
+  const problems: string[] = [];
+  for (const [name, fn] of Object.entries<AnyAppFunction<never>>(app.functions)) {
+    if (fn.trigger.kind !== "object") continue;
+    const { bucket, prefix } = fn.trigger;
+    if (!containers.includes(bucket)) problems.push(`object ${name}: no blob container ${bucket}`);
+    const subject = `'/blobServices/default/containers/${bucket}/blobs/${prefix}'`;
+    const subscription = subscriptions.find((body) => body.includes(`/functions/${name}'`));
+    if (!subscription) {
+      problems.push(`object ${name}: no Event Grid subscription delivers to the function ${name}`);
+      continue;
+    }
+    if (!subscription.includes("'Microsoft.Storage.BlobCreated'"))
+      problems.push(`object ${name}: its Event Grid subscription is not for Microsoft.Storage.BlobCreated`);
+    if (!subscription.includes(`subjectBeginsWith: ${subject}`)) problems.push(`object ${name}: its Event Grid subscription is not filtered to ${subject}`);
+    if (!/deadLetterDestination/.test(subscription)) problems.push(`object ${name}: its Event Grid subscription has no dead-letter destination`);
+  }
   return problems;
 }
 

@@ -54,7 +54,8 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
     if (fn.trigger.kind === "queue") for (const event of sources) sharesQueue(fn.trigger.topic, refName(event.Properties?.Queue ?? null));
     if (fn.trigger.kind === "object") {
       const { prefix } = fn.trigger;
-      for (const event of sources) problems.push(...objectProblems(`${found.id} (function ${name})`, prefix, event.Properties ?? {}, found.properties, resources));
+      for (const event of sources)
+        problems.push(...objectProblems(`${found.id} (function ${name})`, prefix, event.Properties ?? {}, found.properties, resources));
     }
     if (fn.trigger.kind === "stream") {
       const variables = ((found.properties.Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;
@@ -131,7 +132,9 @@ function objectProblems(where: string, prefix: string, event: JsonObject, fn: Js
     problems.push(`${where}: bucket ${bucket} does not block all public access`);
   if (properties.BucketEncryption === undefined) problems.push(`${where}: bucket ${bucket} has no BucketEncryption`);
   if ((properties.VersioningConfiguration as JsonObject | undefined)?.Status !== "Enabled") problems.push(`${where}: bucket ${bucket} is not versioned`);
-  const lifecycle = (((properties.LifecycleConfiguration as JsonObject | undefined)?.Rules ?? []) as JsonObject[]).map((rule) => rule.Prefix ?? (rule.Filter as JsonObject | undefined)?.Prefix);
+  const lifecycle = (((properties.LifecycleConfiguration as JsonObject | undefined)?.Rules ?? []) as JsonObject[]).map(
+    (rule) => rule.Prefix ?? (rule.Filter as JsonObject | undefined)?.Prefix,
+  );
   if (!lifecycle.includes("reports/")) problems.push(`${where}: bucket ${bucket} has no lifecycle rule for reports/`);
   const invoke = (fn.EventInvokeConfig ?? {}) as JsonObject;
   const retries = Number(invoke.MaximumRetryAttempts);
