@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { SpanKind, TraceFlags, context, trace, type Context as OtelContext, type SpanContext, type SpanOptions, type Tracer } from "@opentelemetry/api";
 import { afterAll, describe, expect, it } from "vitest";
-import { createOrderService, silentLogger } from "../src/index.js";
+import { createOrderService, MemoryOrderStore, MemoryOutbox, silentLogger } from "../src/index.js";
 import { memoryOrderDeps } from "../src/testing/index.js";
 import { parseTraceparent } from "../src/observability/traceparent.js";
 
@@ -31,9 +31,12 @@ describe("with an OpenTelemetry SDK registered", () => {
   trace.setGlobalTracerProvider({ getTracer: () => tracer });
   afterAll(() => trace.disable());
 
-  it("opens a server span under the incoming trace and hands its id on to order.created", async () => {
+  it("opens a server span under the request's trace, and a consumer span under the outbox invocation's, whose id order.created carries", async () => {
     const published: (string | undefined)[] = [];
-    const service = createOrderService(memoryOrderDeps({ events: { publish: async (_event, traceparent) => void published.push(traceparent) } }));
+    const outbox = new MemoryOutbox();
+    const service = createOrderService(
+      memoryOrderDeps({ orders: new MemoryOrderStore(outbox), events: { publish: async (_event, traceparent) => void published.push(traceparent) } }),
+    );
     const incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     const body = Buffer.from('{"customerId":"cus_t","items":[{"sku":"A","quantity":1,"unitPrice":1}],"currency":"EUR"}');
     const response = await service.http(
@@ -48,6 +51,16 @@ describe("with an OpenTelemetry SDK registered", () => {
       kind: SpanKind.SERVER,
       parent: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7" },
     });
-    expect(parseTraceparent(published[0])).toEqual({ traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: spans[0]!.spanId, sampled: true });
+    expect(published).toEqual([]); // the HTTP function publishes nothing: the outbox does
+
+    const invocation = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    await service.outbox(await outbox.pending("orders", 10), { requestId: "c1", cloud: "local", logger: silentLogger, traceparent: invocation });
+    expect(spans).toHaveLength(2);
+    expect(spans[1]).toMatchObject({
+      name: "process orders",
+      kind: SpanKind.CONSUMER,
+      parent: { traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331" },
+    });
+    expect(parseTraceparent(published[0])).toEqual({ traceId: "0af7651916cd43dd8448eb211c80319c", spanId: spans[1]!.spanId, sampled: true });
   });
 });
