@@ -24,11 +24,21 @@ async function invoke(name: string, event?: unknown) {
 }
 
 describe("npm run invoke fires one function of the order app locally and prints its result", () => {
-  it("an HTTP request: the response, and what the function published", async () => {
+  it("an HTTP request: the response, and nothing published (the outbox announces the order)", async () => {
     const body = { customerId: "cus_invoke", items: [{ sku: "A", quantity: 2, unitPrice: 150 }], currency: "EUR" };
     const { result, published } = await invoke("api", { method: "POST", path: "/orders", body });
     expect(result).toMatchObject({ status: 201, body: { customerId: "cus_invoke", total: 300, status: "pending" } });
-    expect(published).toEqual([{ topic: "orders", event: { type: "order.created", orderId: (result.body as { id: string }).id } }]);
+    expect(published).toEqual([]);
+  });
+
+  it("a batch of changes: the batch result, and order.created for the inserted order only", async () => {
+    const order = { id: "ord_01JD0000000000000000000000", status: "pending", version: 1 };
+    const { result, published } = await invoke("outbox", [
+      { key: order.id, operation: "insert", document: order },
+      { key: order.id, operation: "update", document: { ...order, status: "confirmed", version: 2 } },
+    ]);
+    expect(result).toEqual({ failed: [] });
+    expect(published).toEqual([{ topic: "orders", event: { type: "order.created", orderId: order.id } }]);
   });
 
   it("a queue message: the batch result, a poison message failed alone", async () => {
