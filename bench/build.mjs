@@ -35,7 +35,13 @@ const harness = {
 
 await esbuild.build({
   ...harness,
-  entryPoints: { bench: join(here, "src/main.ts"), "raw-server": join(here, "src/throughput/raw-server.ts"), readme: join(here, "src/write-readme.ts") },
+  entryPoints: {
+    bench: join(here, "src/main.ts"),
+    "raw-server": join(here, "src/throughput/raw-server.ts"),
+    readme: join(here, "src/write-readme.ts"),
+    // The bulk import's child process (src/import/index.ts runs it with a 512 MB function's heap).
+    "import-run": join(here, "src/import/run.ts"),
+  },
   outdir: join(here, "dist"),
   outExtension: { ".js": ".mjs" },
 });

@@ -7,6 +7,7 @@ import { measureColdStarts } from "./cold-start/index.js";
 import { GROUP_FLAG, measureGroup, measureInvocations } from "./invocation/index.js";
 import { writeReadmeSection } from "./readme.js";
 import type { BenchResults } from "./results.js";
+import { measureImport } from "./import/index.js";
 import { checkStoreSdks } from "./store-sdks/index.js";
 import { report } from "./table.js";
 import { measureThroughput } from "./throughput/index.js";
@@ -43,6 +44,8 @@ step("local server throughput");
 const throughput = await measureThroughput(quick ? 1 : 5, quick ? 1 : 3);
 step("stream records per second");
 const streams = quick ? await measureStreamThroughput(20, 2, 1) : await measureStreamThroughput();
+step("bulk import (100 MB, 512 MB function)");
+const bulkImport = measureImport(quick);
 
 const cpu = cpus();
 const measured = {
@@ -56,6 +59,7 @@ const measured = {
   storeSdks,
   throughput,
   streams,
+  bulkImport,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
 

@@ -1,3 +1,4 @@
+import type { ImportResult } from "./import/index.js";
 /** bench/results.json: every figure of one `npm run bench`, and the machine it ran on. */
 export interface BenchResults {
   command: string;
@@ -9,6 +10,8 @@ export interface BenchResults {
   coldStart: ColdStartResult;
   storeSdks: StoreSdkRow[];
   throughput: ThroughputResult;
+  /** The bulk import of a 100 MB file (issue 14): orders/s and peak RSS, Skyport's and a hand-written one's. */
+  bulkImport?: ImportResult;
   targets: TargetRow[];
 }
 
