@@ -37,10 +37,11 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
           wanted,
         ).toBe(true);
       }
-      // The only AWS service clients: DynamoDB's, and SQS's where the function publishes (the outbox; the API no longer does) or
-      // dead-letters a stream's poison records (ship).
+      // The only AWS service clients: DynamoDB's, SQS's where the function publishes (the outbox; the API no longer does) or
+      // dead-letters a stream's poison records (ship), and S3's in the import alone (loaded on its first read).
       const clients = new Set(paths.map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1]).filter(Boolean));
-      expect([...clients].sort()).toEqual(fn === "outbox" || fn === "ship" ? ["client-dynamodb", "client-sqs"] : ["client-dynamodb"]);
+      const own: Partial<Record<AwsFunction, string[]>> = { outbox: ["client-sqs"], ship: ["client-sqs"], import: ["client-s3"] };
+      expect([...clients].sort()).toEqual(["client-dynamodb", ...(own[fn] ?? [])].sort());
     });
   }
 });
