@@ -5,6 +5,7 @@ import type { CreatedObject } from "../src/function/object.js";
 import { MemoryOrderStore } from "../src/memory/order-store.js";
 import { CsvReader } from "../src/orders/import/csv.js";
 import { ImportIncomplete, importOrders } from "../src/orders/import/index.js";
+import { StoreUnavailable } from "../src/ports/errors.js";
 import { silentLogger } from "../src/ports/json-logger.js";
 import { importContract, memoryOrderDeps, uniqueCustomer } from "../src/testing/index.js";
 import { MemoryBucket } from "../src/testing/memory-bucket.js";
@@ -136,6 +137,34 @@ describe("an import cut off by its deadline", () => {
     await drop("imports/cut.jsonl", content);
     expect(report("reports/cut.jsonl.json")).toMatchObject({ created: 50 - made, replayed: made, rejected: [] });
     expect(await count(customerId)).toBe(50);
+  });
+});
+
+describe("an import whose store fails", () => {
+  it("fails without a report, so the event is delivered again; the next delivery makes every order once", async () => {
+    const orders = new MemoryOrderStore();
+    let calls = 0;
+    let down = true;
+    const create = orders.create.bind(orders);
+    orders.create = async (order) => {
+      calls += 1;
+      if (down && calls === 5) throw new StoreUnavailable();
+      return create(order);
+    };
+    const deps = memoryOrderDeps({ orders });
+    const bucket = new MemoryBucket();
+    const handler = objectCreated(BUCKET, "imports/", (d: typeof deps) => importOrders(d, { maxBytes: 1024 * 1024 })).bind(deps);
+    const customerId = uniqueCustomer();
+    const line = JSON.stringify({ customerId, currency: "EUR", items: [{ sku: "S", quantity: 1, unitPrice: 1 }] });
+    bucket.objects.set("imports/flaky.jsonl", Buffer.from(`${Array.from({ length: 40 }, () => line).join("\n")}\n`));
+    const object = { bucket: BUCKET, name: "imports/flaky.jsonl" };
+    await expect(handler(object, bucket, context())).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(bucket.objects.has("reports/flaky.jsonl.json")).toBe(false);
+    down = false;
+    await handler(object, bucket, context());
+    const report = JSON.parse(Buffer.from(bucket.objects.get("reports/flaky.jsonl.json")!).toString("utf8"));
+    expect(report.created + report.replayed).toBe(40);
+    expect((await orders.listByCustomer(customerId, { limit: 100 })).items).toHaveLength(40);
   });
 });
 

@@ -14,6 +14,9 @@ import { reportNameOf, type ImportReport, type RejectedOrder } from "./report.js
 import { scanObject } from "./scan.js";
 import { readImportSettings, type ImportSettings } from "./settings.js";
 
+/** How many orders of a file are created at once. */
+export const IMPORT_WINDOW = 16;
+
 const FORMATS: Record<string, (chunks: AsyncIterable<Uint8Array>) => AsyncGenerator<ImportItem>> = { ".jsonl": jsonlItems, ".csv": csvItems };
 
 /**
@@ -68,23 +71,45 @@ async function importObject(
   const rejected: RejectedOrder[] = [];
   let created = 0;
   let replayed = 0;
+  // Up to IMPORT_WINDOW orders are created at once (each a few store round trips); their outcomes are kept by line.
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let cutAt: number | undefined;
   try {
     for await (const item of items(await bucket.read(object.name))) {
       if (item.errors) {
         rejected.push(rejection(item, item.errors));
         continue;
       }
+      if (failure) break;
       // Stop between orders, never inside one: the redelivery replays the orders made so far.
-      if (pastDeadline(context.deadline)) throw new ImportIncomplete(object.name, `deadline reached at line ${item.line}`);
-      const outcome = await createOne(deps, context, item, importKey(object, contentHash, item), object.name);
-      if (outcome === "created") created += 1;
-      else if (outcome === "replayed") replayed += 1;
-      else rejected.push(rejection(item, outcome));
+      if (pastDeadline(context.deadline)) {
+        cutAt = item.line;
+        break;
+      }
+      const task: Promise<void> = createOne(deps, context, item, importKey(object, contentHash, item), object.name).then(
+        (outcome) => {
+          if (outcome === "created") created += 1;
+          else if (outcome === "replayed") replayed += 1;
+          else rejected.push(rejection(item, outcome));
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
+      inFlight.add(task);
+      task.finally(() => inFlight.delete(task));
+      if (inFlight.size >= IMPORT_WINDOW) await Promise.race(inFlight);
     }
   } catch (error) {
+    await Promise.all(inFlight);
     if (error instanceof FileRejected) return { object: object.name, contentHash, error: error.reason };
     throw error;
   }
+  await Promise.all(inFlight);
+  if (failure) throw failure.error;
+  if (cutAt !== undefined) throw new ImportIncomplete(object.name, `deadline reached at line ${cutAt}`);
+  rejected.sort((a, b) => a.line - b.line);
   return { object: object.name, contentHash, created, replayed, rejected };
 }
 
