@@ -112,14 +112,18 @@ async function buildAws(appDir, app, options) {
     const objects = fn.trigger.kind === "object";
     // Only a stream function carries (and is given) the SQS client, for its poison records.
     const streams = fn.trigger.kind === "stream";
+    const imports = ["lambdaHandler", ...(queues ? ["sqsQueues"] : []), ...(objects ? ["s3Objects"] : []), ...(streams ? ["sqsStreamDeadLetters"] : [])];
+    // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
+    const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
+    while (extra.at(-1) === "undefined") extra.pop();
     await bundle(appDir, {
       ...options,
       contents: `import app from "./src/app.ts";
         import wiring from "./src/aws.ts";
-        import { lambdaHandler${queues ? ", sqsQueues" : ""}${objects ? ", s3Objects" : ""}${streams ? ", sqsStreamDeadLetters" : ""} } from "@skyport/aws-lambda";
+        import { ${imports.join(", ")} } from "@skyport/aws-lambda";
         const env = { ...process.env };
         const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""} };
-        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, wiring(env, platform)${objects ? ", s3Objects(env)" : ""}${streams ? ", undefined, sqsStreamDeadLetters(env)" : ""});`,
+        export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
     });

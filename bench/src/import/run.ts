@@ -24,7 +24,9 @@ import { folderObjects } from "@skyport/local";
 const [mode, file] = process.argv.slice(2) as ["skyport" | "hand", string];
 let created = 0;
 const orders = {
-  create: async (_order: Order) => void (created += 1),
+  create: async (_order: Order) => {
+    created += 1;
+  },
 } as unknown as OrderStore;
 const idempotency: IdempotencyStore = {
   begin: async () => ({ started: true }),
