@@ -86,7 +86,7 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
       ],
     };
     const roles = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Role");
-    expect(roles).toHaveLength(5);
+    expect(roles).toHaveLength(6);
     for (const [id, role] of roles) {
       expect((role.Properties as JsonObject).ManagedPolicyArns, `${id} takes no managed policy`).toBeUndefined();
       const fn = Object.keys(needs).find((name) => id.toLowerCase().startsWith(name))!;
@@ -155,7 +155,7 @@ describe("Google Cloud deployment (deploy/gcp/deploy.sh)", () => {
 
   it("lets the public reach only the HTTP function", () => {
     const deploys = commands.filter((argv) => argv.includes("functions") && argv.includes("deploy"));
-    expect(deploys).toHaveLength(5);
+    expect(deploys).toHaveLength(6);
     for (const argv of deploys) {
       const name = argv[argv.indexOf("deploy") + 1]!;
       const expected = /queue|cleanup|outbox|import|ship/.test(name) ? "--no-allow-unauthenticated" : "--allow-unauthenticated";
