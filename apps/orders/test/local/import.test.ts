@@ -95,7 +95,7 @@ describe("npm start's server and a file copied into .data/bucket/imports/", () =
       created: 1,
       rejected: [{ line: 4, orderRef: "N-2", errors: [{ path: "/items/0/quantity" }] }],
     });
-    const listed = await (await fetch(`${url}/orders?customerId=cus_copied`)).json();
+    const listed = (await (await fetch(`${url}/orders?customerId=cus_copied`)).json()) as { items: { items: unknown }[] };
     expect(listed.items).toHaveLength(1);
     expect(listed.items[0].items).toEqual([
       { sku: "SKU-1", quantity: 2, unitPrice: 1500 },
