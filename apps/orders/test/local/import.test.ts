@@ -97,7 +97,7 @@ describe("npm start's server and a file copied into .data/bucket/imports/", () =
     });
     const listed = (await (await fetch(`${url}/orders?customerId=cus_copied`)).json()) as { items: { items: unknown }[] };
     expect(listed.items).toHaveLength(1);
-    expect(listed.items[0].items).toEqual([
+    expect(listed.items[0]?.items).toEqual([
       { sku: "SKU-1", quantity: 2, unitPrice: 1500 },
       { sku: "SKU-2", quantity: 1, unitPrice: 990 },
     ]);
