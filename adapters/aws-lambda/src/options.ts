@@ -8,6 +8,9 @@ export interface AdapterOptions {
   metrics?: Metrics;
   /** S3 as the object store, given only to a bundle with an object function (`s3Objects`), so no other loads its SDK. */
   objects?: ObjectStores;
-  /** The SQS queue for a stream function's poison records, given only to a stream function's bundle (`sqsStreamDeadLetters`), so no other loads the SQS client. */
+  /**
+   * The SQS queue for a stream function's poison records, given only to a stream function's bundle
+   * (`sqsStreamDeadLetters`), so no other loads the SQS client.
+   */
   streamDeadLetters?: StreamDeadLetters;
 }
