@@ -52,6 +52,6 @@ describe("npm run invoke fires one function of the order app locally and prints 
   });
 
   it("refuses a function the app does not declare, naming the ones it has", async () => {
-    await expect(invoke("ship")).rejects.toThrow(/app orders has no function "ship"; it has api, confirm, cleanup/);
+    await expect(invoke("refund")).rejects.toThrow(/app orders has no function "refund"; it has api, confirm, cleanup, ship, outbox, import/);
   });
 });
