@@ -1,4 +1,3 @@
-import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Change, BatchResult } from "@skyport/core";
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 
@@ -10,28 +9,32 @@ export function isDynamoDbStreamEvent(event: unknown): event is DynamoDBStreamEv
 /**
  * One neutral change per INSERT or MODIFY record, in the stream's order (per item, commit order);
  * REMOVE records (deletes, TTL expiry) are not handed on. The id is the record's SequenceNumber,
- * the checkpoint Lambda resumes from when it is reported failed.
+ * the checkpoint Lambda resumes from when it is reported failed. util-dynamodb loads with the first
+ * batch, so no other function's cold start pays for it.
  */
-export function fromDynamoDbStreamEvent(event: DynamoDBStreamEvent): Change[] {
-  return event.Records.filter((record) => record.eventName !== "REMOVE").map(fromStreamRecord);
+export async function fromDynamoDbStreamEvent(event: DynamoDBStreamEvent): Promise<Change[]> {
+  const { unmarshall } = await import("@aws-sdk/util-dynamodb");
+  return event.Records.filter((record) => record.eventName !== "REMOVE").map((record) => fromStreamRecord(record, unmarshall));
 }
 
-function fromStreamRecord(record: DynamoDBRecord): Change {
+type Unmarshall = typeof import("@aws-sdk/util-dynamodb").unmarshall;
+
+function fromStreamRecord(record: DynamoDBRecord, unmarshall: Unmarshall): Change {
   const { SequenceNumber, Keys, NewImage, OldImage, ApproximateCreationDateTime } = record.dynamodb ?? {};
   if (!SequenceNumber || !Keys || !NewImage)
     throw new TypeError("a DynamoDB stream record without SequenceNumber, Keys and NewImage (StreamViewType NEW_AND_OLD_IMAGES)");
   return {
     id: SequenceNumber,
-    key: Object.values(plain(Keys)).map(String).join("/"),
+    key: Object.values(plain(Keys, unmarshall)).map(String).join("/"),
     operation: record.eventName === "INSERT" ? "insert" : "update",
-    document: plain(NewImage),
-    ...(OldImage && { previous: plain(OldImage) }),
+    document: plain(NewImage, unmarshall),
+    ...(OldImage && { previous: plain(OldImage, unmarshall) }),
     ...(ApproximateCreationDateTime !== undefined && { committedAt: new Date(ApproximateCreationDateTime * 1000).toISOString() }),
   };
 }
 
 /** DynamoDB's typed attribute values as plain JSON (numbers as numbers, sets as arrays). */
-function plain(image: Record<string, AttributeValue>): Record<string, unknown> {
+function plain(image: Record<string, AttributeValue>, unmarshall: Unmarshall): Record<string, unknown> {
   const value = unmarshall(image as Parameters<typeof unmarshall>[0]) as Record<string, unknown>;
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v instanceof Set ? [...v] : v))) as Record<string, unknown>;
 }

@@ -18,7 +18,7 @@ export function lambdaChangesHandler(handler: Lazy<ChangesHandler>, options: Ada
     if (!isDynamoDbStreamEvent(event)) throw new UnsupportedEvent("changes");
     const header = invocationTraceHeader();
     const context = toContext(lambda, options, { traceparent: header === undefined ? undefined : fromXRayHeader(header) });
-    const changes = fromDynamoDbStreamEvent(event);
+    const changes = await fromDynamoDbStreamEvent(event);
     if (changes.length === 0) return { batchItemFailures: [] };
     return toStreamBatchResponse(await (await handler())(changes, context));
   };
