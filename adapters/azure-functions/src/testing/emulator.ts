@@ -15,7 +15,7 @@ export interface AzuriteQueue {
   stop(): Promise<void>;
 }
 
-function azuriteMain(service: "queue" | "blob" = "queue"): string {
+function azuriteMain(service: "queue" | "blob"): string {
   let main: string | undefined;
   try {
     main = join(dirname(createRequire(import.meta.url).resolve("azurite/package.json")), `dist/src/${service}/main.js`);
@@ -26,17 +26,17 @@ function azuriteMain(service: "queue" | "blob" = "queue"): string {
   return main;
 }
 
-/** Azurite's queue service on a free loopback port, in memory, until stop(). */
-export async function startAzuriteQueue(): Promise<AzuriteQueue> {
+/** One of azurite's services on a free loopback port, in memory: its service URL and the connection string naming it. */
+async function startAzurite(service: "queue" | "blob") {
   const port = await freePort();
   const server: ServerProcess = await startServerProcess({
-    name: "azurite-queue",
+    name: `azurite-${service}`,
     command: process.execPath,
     args: [
-      azuriteMain(),
-      "--queueHost",
+      azuriteMain(service),
+      `--${service}Host`,
       "127.0.0.1",
-      "--queuePort",
+      `--${service}Port`,
       String(port),
       "--inMemoryPersistence",
       "--skipApiVersionCheck",
@@ -46,12 +46,19 @@ export async function startAzuriteQueue(): Promise<AzuriteQueue> {
     port,
     timeoutMs: 30_000,
   });
-  const queueServiceUrl = `http://127.0.0.1:${port}/${ACCOUNT}`;
+  const url = `http://127.0.0.1:${port}/${ACCOUNT}`;
+  const endpoint = service === "queue" ? "QueueEndpoint" : "BlobEndpoint";
   return {
-    queueServiceUrl,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};QueueEndpoint=${queueServiceUrl};`,
+    url,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};${endpoint}=${url};`,
     stop: () => server.stop(),
   };
+}
+
+/** Azurite's queue service on a free loopback port, in memory, until stop(). */
+export async function startAzuriteQueue(): Promise<AzuriteQueue> {
+  const { url, ...rest } = await startAzurite("queue");
+  return { queueServiceUrl: url, ...rest };
 }
 
 export interface AzuriteBlob {
@@ -64,28 +71,6 @@ export interface AzuriteBlob {
 
 /** Azurite's blob service on a free loopback port, in memory, until stop(). */
 export async function startAzuriteBlob(): Promise<AzuriteBlob> {
-  const port = await freePort();
-  const server: ServerProcess = await startServerProcess({
-    name: "azurite-blob",
-    command: process.execPath,
-    args: [
-      azuriteMain("blob"),
-      "--blobHost",
-      "127.0.0.1",
-      "--blobPort",
-      String(port),
-      "--inMemoryPersistence",
-      "--skipApiVersionCheck",
-      "--disableTelemetry",
-      "--silent",
-    ],
-    port,
-    timeoutMs: 30_000,
-  });
-  const blobServiceUrl = `http://127.0.0.1:${port}/${ACCOUNT}`;
-  return {
-    blobServiceUrl,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};BlobEndpoint=${blobServiceUrl};`,
-    stop: () => server.stop(),
-  };
+  const { url, ...rest } = await startAzurite("blob");
+  return { blobServiceUrl: url, ...rest };
 }
