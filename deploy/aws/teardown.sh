@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Removes what deploy.sh created for one stage: the stack. What the stack keeps when it is deleted
-# (DeletionPolicy: Retain), the orders table and the two dead-letter queues, goes too with --delete-data.
+# (DeletionPolicy: Retain), the orders table, the dead-letter queues and the import bucket, goes too with --delete-data.
 #
 #   deploy/aws/teardown.sh --region=eu-west-1 [--stage=dev] [--delete-data]
 set -euo pipefail
@@ -11,7 +11,7 @@ Usage: deploy/aws/teardown.sh --region=REGION [options]
 
   --region=REGION  AWS region (default: $AWS_REGION or $AWS_DEFAULT_REGION)
   --stage=NAME     the stage deploy.sh deployed (default: dev); the stack is skyport-orders-NAME
-  --delete-data    also delete the orders table and the dead-letter queues, with what is in them
+  --delete-data    also delete the orders table, the dead-letter queues and the import bucket, with what is in them
 EOF
 }
 
@@ -38,18 +38,37 @@ output() {
 
 # Read before the stack goes: its outputs name what it retains.
 TABLE="$(output OrdersTableName)"
-DEAD_LETTER_QUEUE="$(output DeadLetterQueueUrl)"
-CLEANUP_FAILURE_QUEUE="$(output CleanupFailureQueueUrl)"
+QUEUES=()
+for key in DeadLetterQueueUrl CleanupFailureQueueUrl OutboxFailureQueueUrl ShipmentsDeadLetterQueueUrl ImportFailureQueueUrl; do
+  QUEUES+=("$(output "$key")")
+done
+BUCKET="$(output ImportBucketName)"
 
-echo "== Stack $STACK: functions, API, orders queue, alarms, alarm topic, roles, log groups" >&2
+echo "== Stack $STACK: functions, API, orders queue, shipments stream, alarms, alarm topic, roles, log groups" >&2
 sam delete --stack-name "$STACK" --region "$REGION" --no-prompts
 
 if [[ "$DELETE_DATA" != true ]]; then
-  echo "== Kept (--delete-data deletes them): table $TABLE, queues $DEAD_LETTER_QUEUE and $CLEANUP_FAILURE_QUEUE" >&2
+  echo "== Kept (--delete-data deletes them): table $TABLE, queues ${QUEUES[*]}, bucket $BUCKET" >&2
   exit 0
 fi
-echo "== Retained by the stack, deleted now: the orders table and the dead-letter queues" >&2
+
+# A versioned bucket is deleted once every version and delete marker in it is (1,000 per call).
+delete_bucket() {
+  local kind batch
+  for kind in Versions DeleteMarkers; do
+    while batch="$(aws s3api list-object-versions --bucket "$1" --region "$REGION" --max-items 1000 \
+      --query "{Objects: ${kind}[].{Key: Key, VersionId: VersionId}, Quiet: \`true\`}" --output json)" &&
+      [[ "$batch" == *'"Key"'* ]]; do
+      aws s3api delete-objects --bucket "$1" --region "$REGION" --delete "$batch" >/dev/null
+    done
+  done
+  aws s3api delete-bucket --bucket "$1" --region "$REGION"
+}
+
+echo "== Retained by the stack, deleted now: the orders table, the dead-letter queues and the import bucket" >&2
 aws dynamodb delete-table --table-name "$TABLE" --region "$REGION" >/dev/null
-aws sqs delete-queue --queue-url "$DEAD_LETTER_QUEUE" --region "$REGION"
-aws sqs delete-queue --queue-url "$CLEANUP_FAILURE_QUEUE" --region "$REGION"
+for queue in "${QUEUES[@]}"; do
+  aws sqs delete-queue --queue-url "$queue" --region "$REGION"
+done
+delete_bucket "$BUCKET"
 echo "== Kept: SAM's upload bucket (stack aws-sam-cli-managed-default), shared by every SAM deployment in $REGION" >&2

@@ -88,6 +88,7 @@ describe("deploy/aws/teardown.sh", () => {
   const DELETE_BY_TYPE: Record<string, (value: string) => string[]> = {
     "AWS::SQS::Queue": (url) => ["aws", "sqs", "delete-queue", "--queue-url", url, "--region", "eu-west-1"],
     "AWS::DynamoDB::Table": (name) => ["aws", "dynamodb", "delete-table", "--table-name", name, "--region", "eu-west-1"],
+    "AWS::S3::Bucket": (name) => ["aws", "s3api", "delete-bucket", "--bucket", name, "--region", "eu-west-1"],
   };
 
   it("passes shellcheck", () => {

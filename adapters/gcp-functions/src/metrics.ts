@@ -2,8 +2,8 @@ import { stdoutMetricWrite, type MetricUnit, type MetricWrite, type Metrics } fr
 
 /**
  * Metrics as structured Cloud Logging lines on stdout, written whatever the log level: a
- * log-based metric reads each one (a counter filtered on `jsonPayload.metrics.OrdersCreated>0`,
- * a distribution extracting `jsonPayload.metrics.RequestLatency`). The name is the code's and the
+ * log-based metric reads each one (a counter filtered on `jsonPayload.metrics.<Name>>0`,
+ * a distribution extracting `jsonPayload.metrics.<Latency>`). The name is the code's and the
  * value a number, so the line needs no redaction and is built without a serializer.
  */
 export function cloudLoggingMetrics(service: string, write: MetricWrite = stdoutMetricWrite): Metrics {

@@ -89,7 +89,7 @@ async function run<S>(fn: AppFunction<S, TriggerKind>, handler: () => Promise<un
     }
     case "object": {
       const given = event as { name?: unknown } | undefined;
-      if (typeof given?.name !== "string") throw new Error(`an object function needs --event file.json with {"name": "${fn.trigger.prefix}orders.csv"}`);
+      if (typeof given?.name !== "string") throw new Error(`an object function needs --event file.json with {"name": "${fn.trigger.prefix}file.csv"}`);
       // The object as it is in the local bucket (SKYPORT_BUCKET_DIR).
       const objects = folderObjects(envReader(env).string("SKYPORT_BUCKET_DIR", DEFAULT_BUCKET_DIR));
       return ((await handler()) as ObjectHandler)({ bucket: fn.trigger.bucket, name: given.name }, objects(fn.trigger.bucket), context);
