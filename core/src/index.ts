@@ -33,6 +33,7 @@ export { changes, type ChangesTrigger } from "./app/changes-function.js";
 export { routeChanges, type ChangeConsumer } from "./app/change-router.js";
 export type { Change, ChangesHandler } from "./function/change.js";
 export type { ChangeFeed } from "./ports/change-feed.js";
+export { ScannedChangeFeed, type DocumentVersion, type VersionedCollections, type VersionedDocument } from "./ports/scanned-change-feed.js";
 export { processStream, type StreamConsumer, type StreamEvent } from "./app/stream-processor.js";
 export { redeliverStream, type Redelivery, type StreamDeadLetter } from "./app/stream-redelivery.js";
 export { stream, streamVariable, type StreamTrigger } from "./app/stream-function.js";
