@@ -6,7 +6,10 @@ import type { OrderStore } from "./order-store.js";
 export interface Stores {
   orders: OrderStore;
   idempotency: IdempotencyStore;
-  /** The store's outbox, where it keeps one (SQLite, memory): how the local server reads its changes. */
+  /**
+   * How the local server reads the store's committed changes: an outbox where the store keeps one (SQLite,
+   * memory), else what its local stand-in serves (DynamoDB Streams, a scan of versions). The clouds call changes functions themselves.
+   */
   changes?: ChangeFeed;
   /** Releases the client (connections, file handles). */
   close(): Promise<void>;
