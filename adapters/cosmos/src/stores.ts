@@ -1,11 +1,12 @@
 import type { Agent } from "node:https";
 import { CosmosClient, type CosmosClientOptions } from "@azure/cosmos";
 import { DefaultAzureCredential } from "@azure/identity";
-import type { Env, Stores } from "@skyport/core";
+import { ScannedChangeFeed, type Env, type Stores } from "@skyport/core";
 import { IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "./containers.js";
 import { readCosmosSettings } from "./settings.js";
 import { CosmosIdempotencyStore } from "./idempotency-store.js";
 import { CosmosOrderStore } from "./order-store.js";
+import { scannedContainers } from "./scanned-containers.js";
 
 export interface CosmosStoreOptions {
   /** For tests against the local server, whose certificate is self-signed. */
@@ -37,6 +38,8 @@ export function cosmosStores(env: Env, options: CosmosStoreOptions = {}): Stores
   return {
     orders: new CosmosOrderStore(database.container(ORDERS_CONTAINER.id)),
     idempotency: new CosmosIdempotencyStore(database.container(IDEMPOTENCY_CONTAINER.id)),
+    // For the local server, which has no Cosmos DB trigger to call its changes functions (Azure does).
+    changes: new ScannedChangeFeed(scannedContainers(database)),
     close: async () => client.dispose(),
   };
 }
