@@ -55,7 +55,7 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
 
   // Built now: a store that cannot be reached fails the start, not the first request.
   await instance.services();
-  // Each changes function reads the store's outbox; a store without one is refused now, not left silent.
+  // Each changes function reads the store's change feed; a store without one is refused now, not left silent.
   const pollers: ChangeFeedPoller[] = [];
   for (const [name, fn] of functions) {
     if (fn.trigger.kind !== "changes") continue;
@@ -63,8 +63,8 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
     if (!feed) {
       await instance.close?.();
       throw new Error(
-        `${name} reads the ${fn.trigger.collection} change feed, and the local server reads change feeds from the sqlite and memory stores only ` +
-          `(their outbox): set SKYPORT_STORE=sqlite or memory, or run ${name} on its cloud`,
+        `${name} reads the ${fn.trigger.collection} change feed, and the configured store offers the local server none (its Stores have no ` +
+          `\`changes\`): choose a store that does (every Skyport store), or run ${name} on its cloud`,
       );
     }
     const handler = lazyHandler(fn as AppFunction<S, "changes">, instance);
