@@ -8,6 +8,11 @@ import { ORDERS_TABLE } from "./table.js";
 /** The table's collections a change feed can be asked for: the items whose partition key has the prefix. */
 const COLLECTIONS: ReadonlyMap<string, string> = new Map([["orders", ORDERS_TABLE.orderPrefix]]);
 
+function collectionOf(key: string): string | undefined {
+  for (const [collection, prefix] of COLLECTIONS) if (key.startsWith(prefix)) return collection;
+  return undefined;
+}
+
 /** How often the stream is described again for new shards while none closes (a closed shard asks at once). */
 const DESCRIBE_EVERY_MS = 10_000;
 
@@ -32,7 +37,8 @@ interface ShardPosition {
 export class DynamoDbStreamChangeFeed implements ChangeFeed {
   private streamArn?: string;
   private readonly shards = new Map<string, ShardPosition>();
-  private held: Change[] = [];
+  /** Per collection, the changes read and not yet acknowledged, oldest first. */
+  private readonly held = new Map([...COLLECTIONS.keys()].map((collection) => [collection, [] as Change[]]));
   private describedAt = Number.NEGATIVE_INFINITY;
   /** Reads run one at a time: two at once would hand the same records on twice. */
   private reading: Promise<unknown> = Promise.resolve();
@@ -45,19 +51,19 @@ export class DynamoDbStreamChangeFeed implements ChangeFeed {
 
   /** Reads the shards first, every call, so that a write that has returned is in the answer. */
   async pending(collection: string, limit: number): Promise<Change[]> {
-    const prefix = COLLECTIONS.get(collection);
-    if (prefix === undefined) throw new Error(`the DynamoDB table holds no collection ${collection} (it holds: ${[...COLLECTIONS.keys()].join(", ")})`);
+    if (!this.held.has(collection)) throw new Error(`the DynamoDB table holds no collection ${collection} (it holds: ${[...COLLECTIONS.keys()].join(", ")})`);
     const read = this.reading.catch(() => {}).then(() => this.readNew());
     this.reading = read;
     await read.catch((error: unknown) => {
       throw storeError(error);
     });
-    return structuredClone(this.held.filter((change) => change.key.startsWith(prefix)).slice(0, limit));
+    return structuredClone(this.held.get(collection)?.slice(0, limit) ?? []);
   }
 
   async acknowledge(ids: readonly string[]): Promise<void> {
     const done = new Set(ids);
-    this.held = this.held.filter((change) => !done.has(change.id));
+    const kept = (change: Change) => !done.has(change.id);
+    for (const [collection, held] of this.held) this.held.set(collection, held.filter(kept));
   }
 
   private async readNew(): Promise<void> {
@@ -85,7 +91,8 @@ export class DynamoDbStreamChangeFeed implements ChangeFeed {
       for (const record of page.Records ?? []) {
         shard.after = record.dynamodb?.SequenceNumber;
         const change = fromStreamRecord(record);
-        if (change && [...COLLECTIONS.values()].some((prefix) => change.key.startsWith(prefix))) this.held.push(change);
+        // Not an item of a collection (an idempotency record): nobody asks for it, so it is not kept.
+        if (change) this.held.get(collectionOf(change.key) ?? "")?.push(change);
       }
       shard.iterator = page.NextShardIterator;
       // No records: the newest of an open shard is reached (a closed one ends with no next iterator).

@@ -54,6 +54,10 @@ describe("the DynamoDB stream as the local server's change feed", () => {
     expect(change!.previous).toBeUndefined();
     expect(change!.id).toMatch(/^\d+$/);
     expect(new Date(change!.committedAt!).toISOString()).toBe(change!.committedAt);
+
+    const next = order();
+    await orders.create(next);
+    expect((await feed.pending("orders", 10)).map((each) => each.document.id)).toEqual([placed.id, next.id]);
   });
 
   it("hands on an update as an update, with the document before it", async () => {
