@@ -9,6 +9,7 @@ import {
   silentLogger,
   type Change,
   type Context,
+  type Metrics,
   type QueueEvent,
 } from "../src/index.js";
 import { memoryOrderDeps, orderAt } from "../src/testing/index.js";
@@ -48,6 +49,20 @@ describe("changes(collection): a store's change feed as a trigger", () => {
       { id: "p1", retryable: false },
       { id: "p2", retryable: true },
     ]);
+  });
+});
+
+describe("metrics of a change feed, whatever the log level", () => {
+  it("counts each published order.created and each failed change through the metrics port, not a log line", async () => {
+    const recorded: string[] = [];
+    const metrics: Metrics = { record: (name, value, unit) => void recorded.push(`${name} ${value} ${unit}`) };
+    const outbox = changes("orders", () => publishOrderCreated({ events: { publish: async () => {} } })).bind(undefined);
+    await outbox([change("c1", orderAt(new Date()).id)], { ...context, metrics });
+    const failing = changes("orders", () => async () => {
+      throw new Error("store unavailable");
+    }).bind(undefined);
+    await failing([change("c2", "k")], { ...context, metrics });
+    expect(recorded).toEqual(["OrderEventsPublished 1 Count", "FailedChanges 1 Count"]);
   });
 });
 

@@ -25,7 +25,8 @@ export function routeChanges(collection: string, consumer: ChangeConsumer): Chan
         return undefined;
       } catch (error) {
         const retryable = !(error instanceof PoisonMessage);
-        logger[retryable ? "warn" : "error"]("change failed", { retryable, error: describe(error), metrics: { FailedChanges: 1 } });
+        context.metrics?.record("FailedChanges", 1, "Count");
+        logger[retryable ? "warn" : "error"]("change failed", { retryable, error: describe(error) });
         return { id: change.id, retryable };
       }
     });

@@ -13,7 +13,8 @@ export function publishOrderCreated(deps: Pick<OrderDeps, "events">): ChangeCons
     const orderId = createdOrderId(change);
     if (orderId === undefined) return;
     await deps.events.publish({ type: "order.created", orderId }, context.traceparent);
-    context.logger.info("order.created published", { orderId, metrics: { OrderEventsPublished: 1 } });
+    context.metrics?.record("OrderEventsPublished", 1, "Count");
+    context.logger.info("order.created published", { orderId });
   };
 }
 

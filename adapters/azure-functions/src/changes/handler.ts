@@ -45,11 +45,8 @@ export function azureChangesHandler(handler: Lazy<ChangesHandler>, options: Adap
       if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS * 2 ** (attempt - 1)));
     }
     if (letters.length > 0) {
-      context.logger.error("changes dead-lettered", {
-        collection: binding.collection,
-        count: letters.length,
-        metrics: { DeadLetteredChanges: letters.length },
-      });
+      context.metrics?.record("DeadLetteredChanges", letters.length, "Count");
+      context.logger.error("changes dead-lettered", { collection: binding.collection, count: letters.length });
       invocation.extraOutputs.set(binding.deadLetters, letters);
     }
   };
