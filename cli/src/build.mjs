@@ -103,8 +103,12 @@ function checkSchedules({ app, eventBridgeSchedule, cloudSchedulerSchedule, ncro
   }
 }
 
-/** dist/aws/<function>/index.mjs exporting `handler`: each function's CodeUri, carrying only its own SDKs. */
+/**
+ * dist/aws/<function>/index.mjs exporting `handler`: each function's CodeUri, carrying only its own
+ * SDKs and its own handlers (see `servedApp`).
+ */
 async function buildAws(appDir, app, options) {
+  await checkNamedExports(appDir, app);
   for (const [name, fn] of Object.entries(app.functions)) {
     // Only a function that publishes carries (and gets) the SQS publisher.
     const queues = fn.publishes.length > 0;
@@ -126,8 +130,56 @@ async function buildAws(appDir, app, options) {
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
+      plugins: [servedApp(appDir, app.name, name)],
     });
   }
+}
+
+/**
+ * Every function of the app is also a named export of src/app.ts, by its name (`export const
+ * confirm = /* @__PURE__ *\/ queue(...)`), or the build fails naming it: a Lambda bundle imports
+ * only its own (docs/EXTENDING.md).
+ */
+async function checkNamedExports(appDir, app) {
+  const { declared } = await (await import("./load.mjs")).loadModule(appDir, `export * as declared from "./src/app.ts";`);
+  const missing = Object.keys(app.functions).filter((name) => declared[name] !== declared.default.functions[name]);
+  if (missing.length === 0) return;
+  const how = missing.map((name) =>
+    name === "import" ? "const importFunction = /* @__PURE__ */ ...; export { importFunction as import }" : `export const ${name} = /* @__PURE__ */ ...`,
+  );
+  throw new Error(
+    `src/app.ts must export each function by its name, so that each Lambda bundle carries only its own handlers; ` +
+      `it does not export ${missing.join(", ")}: declare it as ${how.join(", ")} and list it in defineApp's functions`,
+  );
+}
+
+/**
+ * An esbuild plugin for the Lambda bundle of function `name`: the app's declaration (src/app.ts),
+ * from wherever it is imported (the entry, the wiring), is the app of that one function, made from
+ * its named export. The other functions' declarations are then unused, and esbuild drops them with
+ * the handlers they reference: src/app.ts marks each `/* @__PURE__ *\/` (esbuild does not yet honour
+ * `@__NO_SIDE_EFFECTS__` on a function imported from another module, evanw/esbuild#4369).
+ */
+function servedApp(appDir, appName, name) {
+  const declaration = join(appDir, "src", "app.ts");
+  return {
+    name: "skyport-served-app",
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)app(\.[jt]s)?$/ }, async (args) => {
+        if (args.pluginData === "resolving" || args.namespace === "skyport-served") return undefined;
+        const { kind, importer, resolveDir } = args;
+        const resolved = await build.resolve(args.path, { kind, importer, resolveDir, pluginData: "resolving" });
+        return resolved.path === declaration ? { path: declaration, namespace: "skyport-served" } : resolved;
+      });
+      build.onLoad({ filter: /.*/, namespace: "skyport-served" }, () => ({
+        contents: `import { defineApp } from "@skyport/core";
+          import { ${JSON.stringify(name)} as served } from ${JSON.stringify(declaration)};
+          export default defineApp({ name: ${JSON.stringify(appName)}, functions: { ${JSON.stringify(name)}: served } });`,
+        resolveDir: appDir,
+        loader: "ts",
+      }));
+    },
+  };
 }
 
 /**

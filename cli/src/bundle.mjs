@@ -12,7 +12,7 @@ const requireShim = "import { createRequire as __skyportRequire } from 'node:mod
  */
 export async function bundle(
   appDir,
-  { contents, outfile, meta, target = "node22", external = [], define = {}, distDir = join(appDir, "dist"), sourcemap = false },
+  { contents, outfile, meta, target = "node22", external = [], define = {}, plugins = [], distDir = join(appDir, "dist"), sourcemap = false },
 ) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: appDir, sourcefile: `${meta}.entry.mjs`, loader: "ts" },
@@ -27,6 +27,7 @@ export async function bundle(
     metafile: true,
     external,
     define,
+    plugins,
     banner: { js: requireShim },
     logLevel: "warning",
   });

@@ -42,6 +42,9 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
     for (const file of ["aws/api/index.mjs", "aws/work/index.mjs", "aws/tick/index.mjs", "gcp/index.mjs", "azure/main.mjs", "local/server.mjs"]) {
       expect(existsSync(join(root, "apps/demo/dist", file)), file).toBe(true);
     }
+    // Each Lambda bundle carries its own function's handler only: greet's rule is in api's alone.
+    const carries = (fn: string) => readFileSync(join(root, "apps/demo/dist/aws", fn, "index.mjs"), "utf8").includes("1-64 letters, spaces");
+    expect(["api", "work", "tick"].map(carries)).toEqual([true, false, false]);
   });
 
   it("npm test -w apps/demo passes", async () => {
@@ -51,5 +54,17 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
 
   it("its deploy script passes shellcheck", async () => {
     await run("shellcheck", [join(root, "apps/demo/deploy/gcp/deploy.sh")]);
+  });
+
+  it("a function src/app.ts does not export by its name fails the AWS build, naming it", async () => {
+    const declaration = join(root, "apps/demo/src/app.ts");
+    const exported = readFileSync(declaration, "utf8");
+    writeFileSync(declaration, exported.replace("export const tick =", "const tick ="));
+    try {
+      const build = run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "build", "aws"], { cwd: join(root, "apps/demo") });
+      await expect(build).rejects.toThrow(/it does not export tick: declare it as export const tick = /);
+    } finally {
+      writeFileSync(declaration, exported);
+    }
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { AWS_FUNCTIONS, bundleFile, type AwsFunction } from "./bundles.js";
 
 interface Metafile {
-  outputs: Record<string, { inputs: Record<string, unknown>; exports: string[]; entryPoint?: string }>;
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; exports: string[]; entryPoint?: string }>;
 }
 
 const output = (fn: AwsFunction) => {
@@ -42,6 +42,30 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
       const clients = new Set(paths.map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1]).filter(Boolean));
       const own: Partial<Record<AwsFunction, string[]>> = { outbox: ["client-sqs"], ship: ["client-sqs"], import: ["client-s3"] };
       expect([...clients].sort()).toEqual(["client-dynamodb", ...(own[fn] ?? [])].sort());
+    });
+  }
+});
+
+// Each function's own handlers in the order domain (apps/orders/src/app.ts names them): only its bundle carries them.
+const HANDLERS: Record<AwsFunction, string[]> = {
+  api: ["core/src/orders/http-routes.ts", "core/src/openapi/document.ts", "core/src/orders/validators.generated.js"],
+  confirm: ["core/src/orders/confirm-order.ts"],
+  cleanup: ["core/src/orders/cleanup.ts"],
+  ship: ["core/src/orders/apply-shipment.ts"],
+  outbox: ["core/src/orders/publish-order-created.ts"],
+  import: ["core/src/orders/import/import-orders.ts", "core/src/orders/import/csv.ts"],
+};
+
+describe("each Lambda bundle carries its own function's handlers and no other's", () => {
+  for (const fn of AWS_FUNCTIONS) {
+    it(`${fn}: ${HANDLERS[fn].join(", ")} and none of the others' handlers`, () => {
+      const { inputs } = output(fn);
+      const carried = (source: string) => Object.entries(inputs).some(([path, { bytesInOutput }]) => path.endsWith(source) && bytesInOutput > 0);
+      expect(HANDLERS[fn].filter((source) => !carried(source))).toEqual([]);
+      const others = AWS_FUNCTIONS.filter((other) => other !== fn).flatMap((other) => HANDLERS[other]);
+      // The import creates orders through the API's own validation: the generated validators are its too.
+      const shared = fn === "import" ? ["core/src/orders/validators.generated.js"] : [];
+      expect(others.filter((source) => carried(source) && !shared.includes(source))).toEqual([]);
     });
   }
 });
