@@ -19,7 +19,8 @@ export const LOCAL_STORES: StoreLoaders = {
     () => import("@skyport/sqlite").then((m) => m.sqliteStores),
   ),
   [MEMORY_STORE]: memoryStores,
-  [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores)),
+  // With the table's stream as the change feed that the local server's changes functions read.
+  [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb/changes").then((m) => m.dynamoDbStoresWithChanges)),
   [FIRESTORE_STORE]: lazyStore(readFirestoreSettings, () => import("@skyport/firestore").then((m) => m.firestoreStores)),
   [COSMOS_STORE]: lazyStore(readCosmosSettings, () =>
     import("@skyport/cosmos").then(({ cosmosStores }) => (env: Env) => {

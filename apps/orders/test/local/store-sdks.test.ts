@@ -10,7 +10,7 @@ import { temporaryDirectory } from "./temporary-directory.js";
 const bundle = fileURLToPath(new URL("../../dist/local/server.mjs", import.meta.url));
 const moduleLog = fileURLToPath(new URL("./module-log.mjs", import.meta.url));
 const dir = temporaryDirectory();
-const SDKS = ["@aws-sdk/client-dynamodb", "@google-cloud/firestore", "@azure/cosmos", "better-sqlite3"];
+const SDKS = ["@aws-sdk/client-dynamodb", "@aws-sdk/client-dynamodb-streams", "@google-cloud/firestore", "@azure/cosmos", "better-sqlite3"];
 let runs = 0;
 
 /** Starts the built local server with these settings and returns the SDKs it imported by the time it listened. */
@@ -39,8 +39,11 @@ describe("the local server loads only the configured store's SDK", () => {
     expect(await sdksLoadedBy({ SKYPORT_SQLITE_PATH: join(dir, "orders.db") })).toEqual(["better-sqlite3"]);
   });
 
-  it("dynamodb: the DynamoDB client only", async () => {
+  it("dynamodb: the DynamoDB clients only (the table's, and its stream's for the changes functions)", async () => {
     const { endpoint, table } = inject("localEmulators").dynamoDb;
-    expect(await sdksLoadedBy(dynamoDbLocalEnv(endpoint, table) as Record<string, string>)).toEqual(["@aws-sdk/client-dynamodb"]);
+    expect(await sdksLoadedBy(dynamoDbLocalEnv(endpoint, table) as Record<string, string>)).toEqual([
+      "@aws-sdk/client-dynamodb",
+      "@aws-sdk/client-dynamodb-streams",
+    ]);
   });
 });
