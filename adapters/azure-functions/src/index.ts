@@ -30,3 +30,4 @@ export { fromEventHubBatch, toDeadLetterMessage as toStreamDeadLetterMessage, ty
 export { azureObjectHandler } from "./object/handler.js";
 export { fromBlobCreated, BLOB_CREATED, MalformedBlobEvent } from "./object/blob-created-event.js";
 export { blobObjects } from "./object/object-store.js";
+export { azureCredential } from "./credential.js";

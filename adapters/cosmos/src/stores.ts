@@ -1,6 +1,5 @@
 import type { Agent } from "node:https";
 import { CosmosClient, type CosmosClientOptions } from "@azure/cosmos";
-import { DefaultAzureCredential } from "@azure/identity";
 import { ScannedChangeFeed, type Env, type Stores } from "@skyport/core";
 import { IDEMPOTENCY_CONTAINER, ORDERS_CONTAINER } from "./containers.js";
 import { readCosmosSettings } from "./settings.js";
@@ -11,6 +10,8 @@ import { scannedContainers } from "./scanned-containers.js";
 export interface CosmosStoreOptions {
   /** For tests against the local server, whose certificate is self-signed. */
   agent?: Agent;
+  /** Who the client signs in as where SKYPORT_COSMOS_KEY is unset: in Azure, the app's managed identity (the runtime's shared credential). */
+  credential?: CosmosClientOptions["aadCredentials"];
 }
 
 // A request that cannot be served in this time is better answered 503 than left to the platform's timeout.
@@ -20,15 +21,15 @@ const CONNECTION_POLICY: CosmosClientOptions["connectionPolicy"] = {
 };
 
 /**
- * Both stores on one client. In the cloud the credential is the managed identity
- * (DefaultAzureCredential); SKYPORT_COSMOS_KEY exists only for the local server.
+ * Both stores on one client. In the cloud it signs in with the credential it is given (the app's
+ * managed identity, shared with the runtime's other clients); SKYPORT_COSMOS_KEY exists only for the local server.
  */
 export function cosmosStores(env: Env, options: CosmosStoreOptions = {}): Stores {
   const { endpoint, databaseId, key } = readCosmosSettings(env);
 
   const client = new CosmosClient({
     endpoint,
-    ...(key === undefined ? { aadCredentials: new DefaultAzureCredential() } : { key }),
+    ...(key === undefined ? { aadCredentials: credentialFor(options) } : { key }),
     ...(options.agent ? { agent: options.agent } : {}),
     // A local emulator (the only place a key is used) advertises addresses behind port mappings
     // and proxies that the client cannot reach: talk to the endpoint as configured.
@@ -42,4 +43,9 @@ export function cosmosStores(env: Env, options: CosmosStoreOptions = {}): Stores
     changes: new ScannedChangeFeed(scannedContainers(database)),
     close: async () => client.dispose(),
   };
+}
+
+function credentialFor({ credential }: CosmosStoreOptions): NonNullable<CosmosStoreOptions["credential"]> {
+  if (!credential) throw new Error("SKYPORT_COSMOS_KEY is unset and no credential was given: pass the app's managed identity (azureCredential())");
+  return credential;
 }

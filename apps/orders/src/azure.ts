@@ -1,3 +1,4 @@
+import { azureCredential } from "@skyport/azure-functions";
 import { MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { lazyStore, orderInstance, type EntryOptions } from "./container.js";
@@ -12,8 +13,11 @@ export default function azureWiring(env: Env, platform: Platform, logs: Pick<Ent
     defaultStore: COSMOS_STORE,
     stores: {
       [MEMORY_STORE]: memoryStores,
-      // Imported on first use: with SKYPORT_STORE=memory the Cosmos SDK is never loaded.
-      [COSMOS_STORE]: lazyStore(readCosmosSettings, () => import("@skyport/cosmos").then((m) => m.cosmosStores)),
+      // Imported on first use: with SKYPORT_STORE=memory the Cosmos SDK is never loaded. It signs in with the
+      // identity the queue publisher and the blob store use: one credential per instance.
+      [COSMOS_STORE]: lazyStore(readCosmosSettings, () =>
+        import("@skyport/cosmos").then((m) => (env: Env) => m.cosmosStores(env, { credential: azureCredential() })),
+      ),
     },
     events: (_env, logger) => queue(logger),
     ...logs,

@@ -1,6 +1,7 @@
 import type { Env, ObjectStore, ObjectStores } from "@skyport/core";
 import { envReader } from "@skyport/core";
 import type { BlobServiceClient } from "@azure/storage-blob";
+import { azureCredential } from "../credential.js";
 
 /**
  * Blob Storage as core's object store, the SDK imported on the first read or write so that only
@@ -17,8 +18,7 @@ export function blobObjects(env: Env = process.env): ObjectStores {
       const { BlobServiceClient } = await import("@azure/storage-blob");
       if (connectionString) return BlobServiceClient.fromConnectionString(connectionString);
       if (!serviceUrl) throw new Error("an object function needs SKYPORT_BLOB_SERVICE_URL (or SKYPORT_STORAGE_CONNECTION_STRING)");
-      const { DefaultAzureCredential } = await import("@azure/identity");
-      return new BlobServiceClient(serviceUrl, new DefaultAzureCredential());
+      return new BlobServiceClient(serviceUrl, azureCredential());
     })());
   return (container): ObjectStore => ({
     async read(name) {

@@ -1,6 +1,6 @@
-import { DefaultAzureCredential } from "@azure/identity";
 import { QueueClient, type StoragePipelineOptions } from "@azure/storage-queue";
 import type { Env, EventPublisher, QueueEvent } from "@skyport/core";
+import { azureCredential } from "../credential.js";
 import { readStorageQueueConfig, type StorageQueueConfig } from "./publisher-config.js";
 
 // A publish may happen inside an HTTP request: a few quick tries, never a long hang.
@@ -30,7 +30,7 @@ export function storageQueueEventPublisher(config: StorageQueueConfig): StorageQ
   return new StorageQueueEventPublisher(() =>
     "connectionString" in config
       ? new QueueClient(config.connectionString, config.queueName, PIPELINE)
-      : new QueueClient(`${config.serviceUrl}/${config.queueName}`, new DefaultAzureCredential(), PIPELINE),
+      : new QueueClient(`${config.serviceUrl}/${config.queueName}`, azureCredential(), PIPELINE),
   );
 }
 
