@@ -22,9 +22,9 @@ export interface VersionedCollections {
 }
 
 /**
- * The change feed of a store whose local stand-in serves none that a client can read (the
- * Firestore emulator sends its triggers to a functions emulator; the Cosmos DB server answers a
- * continued change-feed read with 304 forever): each read lists the collection's versions and
+ * The local server's change feed of a store whose stand-in serves none it can use (the Cosmos DB
+ * server answers a continued change-feed read with 304 forever; a Firestore listener never says
+ * it has caught up, which a test's settle step needs): each read lists the collection's versions and
  * hands on every document whose version is not the one last acknowledged, as a `write` of its
  * latest version (what the Cosmos DB change feed gives in latest-version mode). Nothing is
  * acknowledged when the feed starts, so a restart hands every document on once more: harmless to
