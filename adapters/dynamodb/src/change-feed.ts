@@ -88,15 +88,15 @@ export class DynamoDbStreamChangeFeed implements ChangeFeed {
     while (shard.iterator) {
       const page = await this.records(shardId, shard);
       if (!page) continue;
-      for (const record of page.Records ?? []) {
-        shard.after = record.dynamodb?.SequenceNumber;
-        const change = fromStreamRecord(record);
-        // Not an item of a collection (an idempotency record): nobody asks for it, so it is not kept.
-        if (change) this.held.get(collectionOf(change.key) ?? "")?.push(change);
-      }
+      const records = page.Records ?? [];
+      // The whole page, or (a record that cannot be read) none of it and the shard stays where it was.
+      const changes = records.map(fromStreamRecord);
+      // Not an item of a collection (an idempotency record): nobody asks for it, so it is not kept.
+      for (const change of changes) if (change) this.held.get(collectionOf(change.key) ?? "")?.push(change);
+      shard.after = records.at(-1)?.dynamodb?.SequenceNumber ?? shard.after;
       shard.iterator = page.NextShardIterator;
       // No records: the newest of an open shard is reached (a closed one ends with no next iterator).
-      if (!page.Records?.length) break;
+      if (records.length === 0) break;
     }
     shard.finished = shard.iterator === undefined;
   }
