@@ -116,7 +116,9 @@ async function buildAws(appDir, app, options) {
     const objects = fn.trigger.kind === "object";
     // Only a stream function carries (and is given) the SQS client, for its poison records.
     const streams = fn.trigger.kind === "stream";
-    const imports = ["lambdaHandler", ...(queues ? ["sqsQueues"] : []), ...(objects ? ["s3Objects"] : []), ...(streams ? ["sqsStreamDeadLetters"] : [])];
+    // Only the function's own kind's event translation (lambdaQueueHandler, ...), not the table of every kind.
+    const source = `lambda${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
+    const imports = ["lambdaHandlerOf", source, ...(queues ? ["sqsQueues"] : []), ...(objects ? ["s3Objects"] : []), ...(streams ? ["sqsStreamDeadLetters"] : [])];
     // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
     const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
     while (extra.at(-1) === "undefined") extra.pop();
@@ -125,6 +127,7 @@ async function buildAws(appDir, app, options) {
       contents: `import app from "./src/app.ts";
         import wiring from "./src/aws.ts";
         import { ${imports.join(", ")} } from "@skyport/aws-lambda";
+        const lambdaHandler = lambdaHandlerOf(${JSON.stringify(fn.trigger.kind)}, ${source});
         const env = { ...process.env };
         const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""} };
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,

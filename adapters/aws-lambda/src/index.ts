@@ -1,5 +1,5 @@
 // An app's functions as Lambda handlers, by name.
-export { lambdaHandler, type LambdaHandler } from "./register.js";
+export { lambdaHandler, lambdaHandlerOf, type LambdaHandler } from "./register.js";
 export type { AdapterOptions } from "./options.js";
 export { toContext } from "./context.js";
 export { traceparentOf, fromXRayHeader } from "./trace.js";

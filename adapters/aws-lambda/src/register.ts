@@ -39,7 +39,21 @@ export function lambdaHandler<S>(
   objects?: ObjectStores,
   streamDeadLetters?: StreamDeadLetters,
 ): LambdaHandler {
-  const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
-  const source = KINDS[fn.trigger.kind] as (handler: Lazy<unknown>, options: AdapterOptions) => LambdaHandler;
-  return source(lazyHandler(fn, instance), { logger: instance.logger, metrics: instance.metrics, objects, streamDeadLetters });
+  const { kind } = functionOf(app, name).trigger;
+  const source = KINDS[kind] as (handler: Lazy<HandlerOf<TriggerKind>>, options: AdapterOptions) => LambdaHandler;
+  return lambdaHandlerOf(kind, source)(app, name, instance, objects, streamDeadLetters);
+}
+
+/**
+ * `lambdaHandler` for functions of one kind, given that kind's event source (`lambdaQueueHandler`,
+ * ...) in place of the table of all kinds: a Lambda bundle (`skyport build`) then carries its own
+ * function's event translation and not the other kinds'. A function of another kind is refused.
+ */
+export function lambdaHandlerOf<K extends TriggerKind>(kind: K, source: (handler: Lazy<HandlerOf<K>>, options: AdapterOptions) => unknown) {
+  return <S>(app: App<S>, name: string, instance: AppInstance<S>, objects?: ObjectStores, streamDeadLetters?: StreamDeadLetters): LambdaHandler => {
+    const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
+    if (fn.trigger.kind !== kind) throw new Error(`function ${name} is a ${fn.trigger.kind} function; this handler serves ${kind} functions`);
+    const options = { logger: instance.logger, metrics: instance.metrics, objects, streamDeadLetters };
+    return source(lazyHandler(fn as AppFunction<S, K>, instance), options) as LambdaHandler;
+  };
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { APIGatewayProxyStructuredResultV2, SQSBatchResponse } from "aws-lambda";
 import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent } from "@skyport/aws-lambda/testing";
 import { describe, expect, it } from "vitest";
+import app from "../../src/app.js";
 import { AWS_FUNCTIONS, bundleFile, type AwsFunction } from "./bundles.js";
 
 interface Metafile {
@@ -66,6 +67,15 @@ describe("each Lambda bundle carries its own function's handlers and no other's"
       // The import creates orders through the API's own validation: the generated validators are its too.
       const shared = fn === "import" ? ["core/src/orders/validators.generated.js"] : [];
       expect(others.filter((source) => carried(source) && !shared.includes(source))).toEqual([]);
+    });
+
+    it(`${fn}: only its own kind's Lambda event translation (adapters/aws-lambda/src/${app.functions[fn].trigger.kind}/handler.ts)`, () => {
+      const { inputs } = output(fn);
+      const kinds = Object.entries(inputs)
+        .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+        .map(([path]) => /adapters\/aws-lambda\/src\/([a-z]+)\/handler\.ts$/.exec(path)?.[1])
+        .filter(Boolean);
+      expect(kinds).toEqual([app.functions[fn].trigger.kind]);
     });
   }
 });
