@@ -15,7 +15,9 @@ export const GENERATED = join(orders, "validators.generated.js");
 
 /** The module's text for schemas keyed by the exported function's name. */
 export function validatorsSource(schemas) {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true, lines: true, optimize: true } });
+  // unicode: false measures minLength/maxLength in UTF-16 code units (String.length): with true the code
+  // would require Ajv's ucs2length helper at run time, and a bundle carries no Ajv.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, unicode: false, code: { source: true, esm: true, lines: true, optimize: true } });
   ajv.addKeyword({ keyword: "x-error-message", schemaType: "string" });
   const ids = {};
   for (const [name, schema] of Object.entries(schemas)) {

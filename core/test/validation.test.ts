@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without types
 import { GENERATED, validatorsSource } from "../scripts/compile-validators.mjs";
 import { VALIDATED_SCHEMAS } from "../src/orders/schema.js";
-import { validateNewOrder, validateStatusChange } from "../src/orders/validation.js";
+import { validateListQuery, validateNewOrder, validateStatusChange } from "../src/orders/validation.js";
 
 const item = { sku: "SKU-1", quantity: 2, unitPrice: 1999 };
 const order = { customerId: "cus_42", items: [item], currency: "EUR" };
@@ -49,5 +49,43 @@ describe("POST /orders body, checked by the compiled JSON Schema", () => {
 
   it("runs the validators compiled from the schema as it is now (npm run validators -w @skyport/core)", () => {
     expect(readFileSync(GENERATED, "utf8")).toBe(validatorsSource(VALIDATED_SCHEMAS));
+  });
+
+  it("compiles to code that needs nothing at run time: no Ajv helper a bundle would lack", () => {
+    expect(readFileSync(GENERATED, "utf8")).not.toMatch(/\brequire\(|\bimport\b/);
+  });
+});
+
+describe("GET /orders query, checked by the compiled JSON Schema", () => {
+  const query = (text: string) => validateListQuery(new URLSearchParams(text));
+
+  it("reads customerId, a limit (20 unless given) and a cursor, and ignores other parameters", () => {
+    expect(query("customerId=cus_42&utm=x")).toEqual({ ok: true, value: { customerId: "cus_42", limit: 20 } });
+    expect(query("customerId=cus_42&limit=100&cursor=abc")).toEqual({ ok: true, value: { customerId: "cus_42", limit: 100, cursor: "abc" } });
+  });
+
+  it("names each wrong parameter by its name, in the schema's order, worded by the schema", () => {
+    expect(query("limit=0&cursor=")).toEqual({
+      ok: false,
+      errors: [
+        { path: "customerId", message: "is required: 1-64 characters of A-Z, a-z, 0-9, _ or -" },
+        { path: "limit", message: "must be an integer from 1 to 100" },
+        { path: "cursor", message: "is not a cursor this list issued" },
+      ],
+    });
+    for (const limit of ["101", "abc", "2.5", "-1", "1e1", "99999999999999999999"]) {
+      expect(query(`customerId=c1&limit=${limit}`), limit).toMatchObject({ ok: false, errors: [{ path: "limit" }] });
+    }
+    expect(query(`customerId=${"c".repeat(65)}`)).toMatchObject({ ok: false, errors: [{ path: "customerId" }] });
+  });
+
+  it("refuses a parameter given twice, whichever it is", () => {
+    expect(query("customerId=a&customerId=b&limit=1&limit=2")).toEqual({
+      ok: false,
+      errors: [
+        { path: "customerId", message: "must appear once" },
+        { path: "limit", message: "must appear once" },
+      ],
+    });
   });
 });

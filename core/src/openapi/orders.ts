@@ -1,14 +1,5 @@
 import { IDEMPOTENCY_KEY } from "../orders/idempotency.js";
-import {
-  CUSTOMER_ID_PATTERN,
-  DEFAULT_LIMIT,
-  MAX_CURSOR_LENGTH,
-  MAX_LIMIT,
-  NEW_ORDER_SCHEMA,
-  ORDER_PAGE_SCHEMA,
-  ORDER_SCHEMA,
-  STATUS_CHANGE_SCHEMA,
-} from "../orders/schema.js";
+import { LIST_QUERY_SCHEMA, NEW_ORDER_SCHEMA, ORDER_PAGE_SCHEMA, ORDER_SCHEMA, STATUS_CHANGE_SCHEMA } from "../orders/schema.js";
 import type { ApiDescription } from "./document.js";
 
 const BODY = ["unsupported-media-type", "payload-too-large", "malformed-json", "validation"] as const;
@@ -87,14 +78,9 @@ export const ORDER_API: ApiDescription = {
     OpenApiDocument: { type: "object", required: ["openapi", "info", "paths"], properties: { openapi: { type: "string" } } },
   },
   parameters: {
-    customerId: { name: "customerId", in: "query", required: true, schema: { type: "string", pattern: CUSTOMER_ID_PATTERN } },
-    limit: { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
-    cursor: {
-      name: "cursor",
-      in: "query",
-      description: "The nextCursor of the previous page; opaque, and only for the customer it came from.",
-      schema: { type: "string", minLength: 1, maxLength: MAX_CURSOR_LENGTH },
-    },
+    customerId: { name: "customerId", in: "query", required: true, schema: LIST_QUERY_SCHEMA.properties.customerId },
+    limit: { name: "limit", in: "query", schema: LIST_QUERY_SCHEMA.properties.limit },
+    cursor: { name: "cursor", in: "query", description: LIST_QUERY_SCHEMA.properties.cursor.description, schema: LIST_QUERY_SCHEMA.properties.cursor },
     IdempotencyKey: {
       name: "Idempotency-Key",
       in: "header",

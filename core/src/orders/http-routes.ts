@@ -15,8 +15,7 @@ import { ORDER_API } from "../openapi/orders.js";
 import { openApiRoute } from "../openapi/route.js";
 import type { Order } from "./order.js";
 import { canDelete, canTransition, withStatus } from "./status.js";
-import { DEFAULT_LIMIT, MAX_CURSOR_LENGTH, MAX_LIMIT } from "./schema.js";
-import { CUSTOMER_ID, validateStatusChange, type FieldError } from "./validation.js";
+import { type ListQuery, validateListQuery, validateStatusChange } from "./validation.js";
 
 /** Without If-Match, a PATCH that lost a race re-reads and tries again this many times. */
 const UNCONDITIONAL_ATTEMPTS = 3;
@@ -109,26 +108,8 @@ export function orderRoutes(deps: OrderDeps): Route[] {
   return routes;
 }
 
-function listQuery(query: URLSearchParams): { customerId: string; limit: number; cursor?: string } {
-  const errors: FieldError[] = [];
-  const single = (name: string): string | undefined => {
-    const values = query.getAll(name);
-    if (values.length > 1) errors.push({ path: name, message: "must appear once" });
-    return values[0];
-  };
-  const customerId = single("customerId");
-  const limitText = single("limit");
-  const cursor = single("cursor");
-  if (customerId === undefined || !CUSTOMER_ID.test(customerId)) {
-    errors.push({ path: "customerId", message: "is required: 1-64 characters of A-Z, a-z, 0-9, _ or -" });
-  }
-  const limit = limitText === undefined ? DEFAULT_LIMIT : /^\d{1,3}$/.test(limitText) ? Number(limitText) : NaN;
-  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
-    errors.push({ path: "limit", message: `must be an integer from 1 to ${MAX_LIMIT}` });
-  }
-  if (cursor !== undefined && (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH)) {
-    errors.push({ path: "cursor", message: "is not a cursor this list issued" });
-  }
-  if (errors.length) throw invalid(errors, "The query is not valid.");
-  return { customerId: customerId!, limit, cursor };
+function listQuery(query: URLSearchParams): ListQuery {
+  const result = validateListQuery(query);
+  if (!result.ok) throw invalid(result.errors, "The query is not valid.");
+  return result.value;
 }

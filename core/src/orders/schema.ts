@@ -114,5 +114,35 @@ export const ORDER_PAGE_SCHEMA = {
   },
 } as const;
 
+/**
+ * `GET /orders`'s query, each parameter given once, `limit` as a number where it is all digits (a
+ * query is text): the validator and /openapi.json's parameters read the same properties.
+ */
+export const LIST_QUERY_SCHEMA = {
+  type: "object",
+  required: ["customerId"],
+  properties: {
+    customerId: { ...customerId, "x-error-message": "is required: 1-64 characters of A-Z, a-z, 0-9, _ or -" },
+    limit: {
+      type: "integer",
+      minimum: 1,
+      maximum: MAX_LIMIT,
+      default: DEFAULT_LIMIT,
+      "x-error-message": `must be an integer from 1 to ${MAX_LIMIT}`,
+    },
+    cursor: {
+      type: "string",
+      minLength: 1,
+      maxLength: MAX_CURSOR_LENGTH,
+      description: "The nextCursor of the previous page; opaque, and only for the customer it came from.",
+      "x-error-message": "is not a cursor this list issued",
+    },
+  },
+} as const;
+
 /** The schemas compiled into validators, by the name of the function that checks each. */
-export const VALIDATED_SCHEMAS = { validateNewOrderSchema: NEW_ORDER_SCHEMA, validateStatusChangeSchema: STATUS_CHANGE_SCHEMA } as const;
+export const VALIDATED_SCHEMAS = {
+  validateNewOrderSchema: NEW_ORDER_SCHEMA,
+  validateStatusChangeSchema: STATUS_CHANGE_SCHEMA,
+  validateListQuerySchema: LIST_QUERY_SCHEMA,
+} as const;

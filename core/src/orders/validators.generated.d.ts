@@ -12,3 +12,4 @@ export interface SchemaValidator {
 
 export const validateNewOrderSchema: SchemaValidator;
 export const validateStatusChangeSchema: SchemaValidator;
+export const validateListQuerySchema: SchemaValidator;
