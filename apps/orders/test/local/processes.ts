@@ -16,11 +16,21 @@ export function descendantsOf(pid: number): { pid: number; command: string }[] {
   const found: { pid: number; command: string }[] = [];
   for (let queue = [pid]; queue.length > 0; ) {
     for (const child of parents.get(queue.shift()!) ?? []) {
-      found.push({ pid: child, command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ").trim() });
+      const command = commandOf(child);
+      if (command === undefined) continue; // gone since the listing: a restart replaced it
+      found.push({ pid: child, command });
       queue.push(child);
     }
   }
   return found;
+}
+
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Alive and not a zombie waiting to be reaped. */
