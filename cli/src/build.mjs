@@ -118,7 +118,13 @@ async function buildAws(appDir, app, options) {
     const streams = fn.trigger.kind === "stream";
     // Only the function's own kind's event translation (lambdaQueueHandler, ...), not the table of every kind.
     const source = `lambda${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
-    const imports = ["lambdaHandlerOf", source, ...(queues ? ["sqsQueues"] : []), ...(objects ? ["s3Objects"] : []), ...(streams ? ["sqsStreamDeadLetters"] : [])];
+    const imports = [
+      "lambdaHandlerOf",
+      source,
+      ...(queues ? ["sqsQueues"] : []),
+      ...(objects ? ["s3Objects"] : []),
+      ...(streams ? ["sqsStreamDeadLetters"] : []),
+    ];
     // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
     const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
     while (extra.at(-1) === "undefined") extra.pop();
