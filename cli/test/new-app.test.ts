@@ -45,6 +45,9 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
     // Each Lambda bundle carries its own function's handler only: greet's rule is in api's alone.
     const carries = (fn: string) => readFileSync(join(root, "apps/demo/dist/aws", fn, "index.mjs"), "utf8").includes("1-64 letters, spaces");
     expect(["api", "work", "tick"].map(carries)).toEqual([true, false, false]);
+    // Built from unchanged sources, the Lambda bundles (their served app is generated, not a file) are not built again.
+    const again = await run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "build", "aws"], { cwd: join(root, "apps/demo") });
+    expect(again.stdout).toContain("demo for aws is up to date");
   });
 
   it("npm test -w apps/demo passes", async () => {
