@@ -13,6 +13,7 @@ import { report } from "./table.js";
 import { measureThroughput } from "./throughput/index.js";
 import { targets } from "./targets.js";
 import { measureStreamThroughput, streamReport } from "./stream-throughput.js";
+import { changeFeedReport, measureChangeFeedThroughput } from "./change-feed-throughput.js";
 
 /**
  * `npm run bench`: every figure in one run, printed and written to bench/results.json, from which
@@ -44,6 +45,8 @@ step("local server throughput");
 const throughput = await measureThroughput(quick ? 1 : 5, quick ? 1 : 3);
 step("stream records per second");
 const streams = quick ? await measureStreamThroughput(20, 2, 1) : await measureStreamThroughput();
+step("change feed changes per second");
+const changeFeeds = quick ? await measureChangeFeedThroughput(40, 1) : await measureChangeFeedThroughput();
 step("bulk import (100 MB, 512 MB function)");
 const bulkImport = measureImport(quick);
 
@@ -59,11 +62,13 @@ const measured = {
   storeSdks,
   throughput,
   streams,
+  changeFeeds,
   bulkImport,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
 
 process.stdout.write(`${report(results)}\n`);
 process.stdout.write(`\nShipment records per second through each stream function, memory store, one process:\n${streamReport(streams)}\n`);
+process.stdout.write(`\nChanges per second through each changes function (the order outbox), one process:\n${changeFeedReport(changeFeeds)}\n`);
 writeFileSync(join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
 if (!quick) writeReadmeSection(results);

@@ -1,3 +1,4 @@
+import type { ChangeFeedRow } from "./change-feed-throughput.js";
 import type { ImportResult } from "./import/index.js";
 /** bench/results.json: every figure of one `npm run bench`, and the machine it ran on. */
 export interface BenchResults {
@@ -12,6 +13,8 @@ export interface BenchResults {
   throughput: ThroughputResult;
   /** The bulk import of a 100 MB file (issue 14): orders/s and peak RSS, Skyport's and a hand-written one's. */
   bulkImport?: ImportResult;
+  /** New orders' changes/s through each changes function running the outbox, the hand-written consumer first (absent before it was measured). */
+  changeFeeds?: ChangeFeedRow[];
   targets: TargetRow[];
 }
 
