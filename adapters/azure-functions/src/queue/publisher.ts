@@ -1,4 +1,4 @@
-import { QueueClient, type StoragePipelineOptions } from "@azure/storage-queue";
+import type { QueueClient, StoragePipelineOptions } from "@azure/storage-queue";
 import type { Env, EventPublisher, QueueEvent } from "@skyport/core";
 import { azureCredential } from "../credential.js";
 import { readStorageQueueConfig, type StorageQueueConfig } from "./publisher-config.js";
@@ -13,25 +13,32 @@ export function toStorageQueueMessage(event: QueueEvent, traceparent?: string): 
   return Buffer.from(json, "utf8").toString("base64");
 }
 
-/** Sends events to one Storage queue, with a client made on the first publish (none at cold start). */
+/**
+ * Sends events to one Storage queue, with a client made on the first publish: the SDK is loaded
+ * then, not at cold start (a function that never publishes never loads it).
+ */
 export class StorageQueueEventPublisher implements EventPublisher {
-  private queue?: QueueClient;
+  private queue?: Promise<QueueClient>;
 
-  constructor(private readonly makeQueue: () => QueueClient) {}
+  constructor(private readonly makeQueue: () => Promise<QueueClient>) {}
 
   async publish(event: QueueEvent, traceparent?: string): Promise<void> {
-    this.queue ??= this.makeQueue();
-    await this.queue.sendMessage(toStorageQueueMessage(event, traceparent));
+    this.queue ??= this.makeQueue().catch((error: unknown) => {
+      this.queue = undefined;
+      throw error;
+    });
+    await (await this.queue).sendMessage(toStorageQueueMessage(event, traceparent));
   }
 }
 
 /** A connection string only for azurite; in Azure, the app's managed identity. */
 export function storageQueueEventPublisher(config: StorageQueueConfig): StorageQueueEventPublisher {
-  return new StorageQueueEventPublisher(() =>
-    "connectionString" in config
+  return new StorageQueueEventPublisher(async () => {
+    const { QueueClient } = await import("@azure/storage-queue");
+    return "connectionString" in config
       ? new QueueClient(config.connectionString, config.queueName, PIPELINE)
-      : new QueueClient(`${config.serviceUrl}/${config.queueName}`, azureCredential(), PIPELINE),
-  );
+      : new QueueClient(`${config.serviceUrl}/${config.queueName}`, azureCredential(), PIPELINE);
+  });
 }
 
 /** The runtime's queues (`Platform.queue`) on Azure: each topic's Storage queue, its settings read now. */
