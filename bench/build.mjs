@@ -95,7 +95,7 @@ for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
 const orders = join(here, "../apps/orders");
 const { build } = await import("../cli/src/build.mjs");
 await build(orders, ["aws", "gcp", "azure", "local"], { distDir: join(here, "dist/traced"), sourcemap: "external" });
-const shippedFiles = ["aws/api/index.mjs", "aws/confirm/index.mjs", "aws/cleanup/index.mjs", "gcp/index.mjs", "azure/main.mjs"];
+const shippedFiles = ["aws/api/index.mjs", "aws/confirm/index.mjs", "aws/cleanup/index.mjs", "gcp/api/index.mjs", "azure/main.mjs"];
 for (const file of shippedFiles) {
   const shipped = join(orders, "dist", file);
   if (!readFileSync(join(here, "dist/traced", file)).equals(readFileSync(shipped))) {

@@ -24,13 +24,20 @@ const WHY: [prefix: string, because: string][] = [
       "store code (the DynamoDB adapter 7.9 KB, imported on first use but inside the file, and the memory store 2.4 KB), " +
       "core's function layer (the declaration checks, the queue router, problems; 4.9 KB) and its SQS translation (2.6 KB). " +
       "The api bundle adds the order domain (10.8 KB), the generated body validators (10.5 KB), the OpenAPI document (7.9 KB) " +
-      "and the HTTP layer (7.4 KB); the import adds the CSV/JSONL import (7.7 KB) and the validators. Google Cloud and Azure " +
-      "still deploy one bundle for all six functions (109 and 92 KB). Meeting 15 KB needs per-function services (a wiring " +
+      "and the HTTP layer (7.4 KB); the import adds the CSV/JSONL import (7.7 KB) and the validators. Google Cloud now deploys " +
+      "a bundle per function too (109 KB for all six before; now cleanup 34.3, confirm 36.4, ship 38.0, outbox 49.2 with the " +
+      "Firestore change event's generated protobuf decoder, 12.0 KB, import 56.9, api 69.4); Azure still deploys one bundle " +
+      "for all six functions (92 KB). Meeting 15 KB needs per-function services (a wiring " +
       "that builds only what the served function uses) and the store in a chunk of its own, not a smaller core.",
   ],
   [
     "cold start",
-    "Cold start: Azure and Google Cloud deploy one bundle for all functions. In the probe's profile the Azure bundle " +
+    "Cold start: Google Cloud's api function now loads its own bundle (2.4 MB, without the Pub/Sub client or any other " +
+      "function's handlers; 4.7 MB for all six before): +53 to +77 ms over the hand-written function before, below it now, " +
+      "because the hand-written api still carries the Pub/Sub client (883 KB of its 3.4 MB) for an order.created that " +
+      "Skyport's api no longer publishes (the outbox does). Against the same hand-written function without Pub/Sub it is " +
+      "+11 to +17 ms (2026-11-27, medians of 15 probe runs each, on a loaded machine). Azure deploys one bundle for all " +
+      "functions. In the probe's profile the Azure bundle " +
       "(1.6 MB: six functions, @azure/storage-blob for the object function, jose, inversify) took 252 ms to compile against " +
       "95 ms for the hand-written 1.1 MB, and 62 ms more to evaluate; the first invocation builds the services through " +
       "inversify. Splitting the lazily imported SDKs into chunks (as the local bundle does) is the next step. The duplicate " +

@@ -57,7 +57,7 @@ describe("the template checks for a changes function", () => {
   });
 
   it("want a Firestore document trigger from the deploy script", () => {
-    const deploy = (flags: string) => `gcloud functions deploy outbox --entry-point=outbox ${flags}\n`;
+    const deploy = (flags: string) => `gcloud functions deploy outbox --source=dist/gcp/outbox --entry-point=outbox ${flags}\n`;
     expect(gcloudProblems(app, deploy("--trigger-event-filters=type=google.cloud.firestore.document.v1.created --retry"))).toEqual([]);
     expect(gcloudProblems(app, deploy("--trigger-http"))).toEqual([expect.stringMatching(/^function outbox is deployed without the changes trigger/)]);
   });

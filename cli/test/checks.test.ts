@@ -92,26 +92,28 @@ describe("a SAM template, checked against the declaration", () => {
 
 const script = `#!/usr/bin/env bash
 SCHEDULE="0 * * * *"
-gcloud functions deploy shop-api --entry-point=api --trigger-http \\
+gcloud functions deploy shop-api --source="$SOURCE/api" --entry-point=api --trigger-http \\
   --allow-unauthenticated
-gcloud functions deploy shop-work --entry-point=work --trigger-topic="$TOPIC"
-gcloud functions deploy shop-tidy --entry-point=tidy --trigger-http
+gcloud functions deploy shop-work --source="$SOURCE/work" --entry-point=work --trigger-topic="$TOPIC"
+gcloud functions deploy shop-tidy --source="$SOURCE/tidy/" --entry-point=tidy --trigger-http
 gcloud scheduler jobs create http shop-tidy --schedule="$SCHEDULE" --time-zone=Etc/UTC
 `;
 
 describe("a gcloud script, checked against the declaration", () => {
-  it("passes when it deploys every entry point with its trigger, and a job on the schedule", () => {
+  it("passes when it deploys every entry point from its own bundle with its trigger, and a job on the schedule", () => {
     expect(gcloudProblems(app, script)).toEqual([]);
   });
 
-  it("names what is missing, extra, wrongly triggered or on another schedule", () => {
+  it("names what is missing, extra, deployed from another function's bundle, wrongly triggered or on another schedule", () => {
     const broken = script
       .replace("--entry-point=api", "--entry-point=shop")
+      .replace('--source="$SOURCE/work"', '--source="$SOURCE"')
       .replace('--trigger-topic="$TOPIC"', "--trigger-http")
       .replace('SCHEDULE="0 * * * *"', 'SCHEDULE="0 3 * * *"');
     expect(gcloudProblems(app, broken)).toEqual([
       "the script deploys --entry-point=shop, which app shop does not declare",
       "function api (http) is not deployed: no gcloud functions deploy --entry-point=api",
+      "function work is deployed from --source=$SOURCE, not its own bundle .../gcp/work",
       "function work is deployed without the queue trigger (--trigger-topic[= ])",
       'function tidy: no Cloud Scheduler job runs "0 * * * *" ("every 1 hour"); the script\'s jobs run 0 3 * * *',
     ]);

@@ -39,15 +39,19 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
 
   it("npm run build -w apps/demo writes its bundles for AWS, Google Cloud and Azure", async () => {
     await npm("run", "build", "-w", "apps/demo");
-    for (const file of ["aws/api/index.mjs", "aws/work/index.mjs", "aws/tick/index.mjs", "gcp/index.mjs", "azure/main.mjs", "local/server.mjs"]) {
+    const perFunction = ["aws", "gcp"].flatMap((cloud) => ["api", "work", "tick"].map((fn) => `${cloud}/${fn}/index.mjs`));
+    for (const file of [...perFunction, "azure/main.mjs", "local/server.mjs"]) {
       expect(existsSync(join(root, "apps/demo/dist", file)), file).toBe(true);
     }
-    // Each Lambda bundle carries its own function's handler only: greet's rule is in api's alone.
-    const carries = (fn: string) => readFileSync(join(root, "apps/demo/dist/aws", fn, "index.mjs"), "utf8").includes("1-64 letters, spaces");
-    expect(["api", "work", "tick"].map(carries)).toEqual([true, false, false]);
-    // Built from unchanged sources, the Lambda bundles (their served app is generated, not a file) are not built again.
-    const again = await run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "build", "aws"], { cwd: join(root, "apps/demo") });
+    // Each Lambda and Google Cloud bundle carries its own function's handler only: greet's rule is in api's alone.
+    const carries = (cloud: string) => (fn: string) =>
+      readFileSync(join(root, "apps/demo/dist", cloud, fn, "index.mjs"), "utf8").includes("1-64 letters, spaces");
+    expect(["api", "work", "tick"].map(carries("aws"))).toEqual([true, false, false]);
+    expect(["api", "work", "tick"].map(carries("gcp"))).toEqual([true, false, false]);
+    // Built from unchanged sources, the function bundles (their served app is generated, not a file) are not built again.
+    const again = await run(process.execPath, [join(repo, "cli/bin/skyport.mjs"), "build", "aws", "gcp"], { cwd: join(root, "apps/demo") });
     expect(again.stdout).toContain("demo for aws is up to date");
+    expect(again.stdout).toContain("demo for gcp is up to date");
   });
 
   it("npm test -w apps/demo passes", async () => {

@@ -78,7 +78,8 @@ describe("a stream function's Kinesis mapping (SAM)", () => {
 });
 
 describe("a stream function on Google Cloud (gcloud)", () => {
-  const deploy = "gcloud functions deploy skyport-ship --entry-point=ship --trigger-http --set-env-vars=SKYPORT_STREAM_DEAD_LETTERS=dead";
+  const deploy =
+    "gcloud functions deploy skyport-ship --source=dist/gcp/ship --entry-point=ship --trigger-http --set-env-vars=SKYPORT_STREAM_DEAD_LETTERS=dead";
   const subscription = "gcloud pubsub subscriptions create s --push-endpoint=$URL --enable-message-ordering --dead-letter-topic=dead --max-delivery-attempts=5";
 
   it("passes with an ordered push subscription with a dead-letter topic and bounded attempts", () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Deploys one stage of Skyport's order service to Google Cloud: three Cloud Functions (2nd gen) from
-# the bundle in apps/orders/dist/gcp, a Firestore database, Pub/Sub (with a dead-letter topic and an
+# Deploys one stage of Skyport's order service to Google Cloud: its Cloud Functions (2nd gen), each from
+# its own bundle in apps/orders/dist/gcp/<function>, a Firestore database, Pub/Sub (with a dead-letter topic and an
 # alert on it) and a Cloud Scheduler job. Every step creates what is missing and updates what exists,
 # so running it again is safe; teardown.sh removes it all again.
 #
@@ -21,7 +21,7 @@ Usage: deploy/gcp/deploy.sh --project=PROJECT [options]
   --firestore-location=LOC  where a new Firestore database is created (default: the region)
   --database=ID             Firestore database (default: skyport-STAGE)
   --alert-email=ADDRESS     also e-mail the dead-letter alert to this address (it is in Cloud Monitoring either way)
-  --source=DIR              the built bundle (default: apps/orders/dist/gcp; run `npm run build` first)
+  --source=DIR              the built bundles, one folder per function (default: apps/orders/dist/gcp; run `npm run build` first)
   --schedule=CRON           when the cleanup runs, in UTC (default: 0 * * * *, every hour as apps/orders declares it)
   --retention-days=N        pending orders older than this are cleaned up (default: 30)
   --dry-run                 print the gcloud commands instead of running them
@@ -118,7 +118,9 @@ if [[ "$DRY_RUN" == true ]]; then
   echo "set -euo pipefail"
 else
   command -v gcloud >/dev/null || { echo "deploy.sh: the Google Cloud CLI (gcloud) is needed: https://cloud.google.com/sdk/docs/install" >&2; exit 1; }
-  [[ -f "$SOURCE/package.json" ]] || { echo "deploy.sh: no bundle at $SOURCE; run \`npm run build\` first" >&2; exit 1; }
+  for entry in api confirm cleanup outbox ship import; do
+    [[ -f "$SOURCE/$entry/package.json" ]] || { echo "deploy.sh: no bundle at $SOURCE/$entry; run \`npm run build\` first" >&2; exit 1; }
+  done
 fi
 
 echo "== APIs" >&2
@@ -174,18 +176,22 @@ run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$
 echo "== Functions (gcloud functions deploy creates or updates)" >&2
 env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE,SKYPORT_TOPIC_ORDERS=$TOPIC,SKYPORT_RETENTION_DAYS=$RETENTION_DAYS"
 auth_vars="SKYPORT_AUTH_ISSUER=$AUTH_ISSUER,SKYPORT_AUTH_AUDIENCE=$AUTH_AUDIENCE,SKYPORT_AUTH_CUSTOMER_CLAIM=$AUTH_CUSTOMER_CLAIM"
-common=(--gen2 --runtime=nodejs22 --region="$REGION" --source="$SOURCE" --project="$PROJECT")
+# Each function is deployed from its own bundle (dist/gcp/<entry point>): it carries that function's code alone.
+common=(--gen2 --runtime=nodejs22 --region="$REGION" --project="$PROJECT")
 # Reachable without Google credentials: the function itself verifies each caller's JWT (auth_vars).
-run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --set-env-vars="$env_vars,$auth_vars" --entry-point=api --trigger-http --allow-unauthenticated \
+run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --source="$SOURCE/api" \
+  --set-env-vars="$env_vars,$auth_vars" --entry-point=api --trigger-http --allow-unauthenticated \
   --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s --service-account="$HTTP_SA"
 # --retry: a failure (a thrown error) is redelivered by Pub/Sub instead of dropped.
-run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --set-env-vars="$env_vars" --entry-point=confirm --trigger-topic="$TOPIC" \
+run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --source="$SOURCE/confirm" \
+  --set-env-vars="$env_vars" --entry-point=confirm --trigger-topic="$TOPIC" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=256Mi --max-instances=10 --timeout=60s --service-account="$QUEUE_SA"
-run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --set-env-vars="$env_vars" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
+run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --source="$SOURCE/cleanup" \
+  --set-env-vars="$env_vars" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
   --memory=256Mi --max-instances=1 --timeout=540s --service-account="$CLEANUP_SA"
 # The outbox: every order Firestore commits in this database, as a protobuf DocumentEventData; --retry redelivers a failure.
-run gcloud functions deploy "$OUTBOX_FUNCTION" "${common[@]}" --set-env-vars="$env_vars" --entry-point=outbox \
+run gcloud functions deploy "$OUTBOX_FUNCTION" "${common[@]}" --source="$SOURCE/outbox" --set-env-vars="$env_vars" --entry-point=outbox \
   --trigger-event-filters=type=google.cloud.firestore.document.v1.created --trigger-event-filters=database="$DATABASE" \
   --trigger-event-filters-path-pattern=document='orders/{orderId}' --trigger-location="$FIRESTORE_LOCATION" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
@@ -234,7 +240,8 @@ create_unless_exists gcloud pubsub topics describe "$SHIPMENTS_TOPIC" --project=
   gcloud pubsub topics create "$SHIPMENTS_TOPIC" --project="$PROJECT"
 # The ship function publishes a poison record to the dead-letter topic itself (and acknowledges it): nothing else.
 run gcloud pubsub topics add-iam-policy-binding "$DEAD_LETTER_TOPIC" --member="serviceAccount:$SHIP_SA" --role=roles/pubsub.publisher --project="$PROJECT"
-run gcloud functions deploy "$SHIP_FUNCTION" "${common[@]}" --set-env-vars="$env_vars,SKYPORT_STREAM_DEAD_LETTERS=$DEAD_LETTER_TOPIC" --entry-point=ship \
+run gcloud functions deploy "$SHIP_FUNCTION" "${common[@]}" --source="$SOURCE/ship" \
+  --set-env-vars="$env_vars,SKYPORT_STREAM_DEAD_LETTERS=$DEAD_LETTER_TOPIC" --entry-point=ship \
   --trigger-http --no-allow-unauthenticated --memory=256Mi --max-instances=10 --timeout=60s --service-account="$SHIP_SA"
 run gcloud functions add-invoker-policy-binding "$SHIP_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
 lookup SHIP_URL gcloud functions describe "$SHIP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)'
@@ -264,7 +271,8 @@ run gcloud storage buckets add-iam-policy-binding "gs://$IMPORT_BUCKET" --member
 run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:service-$PROJECT_NUMBER@gs-project-accounts.iam.gserviceaccount.com" \
   --role=roles/pubsub.publisher
 # Every object finalized in the bucket (Eventarc cannot filter on a prefix: the function skips what is not under imports/).
-run gcloud functions deploy "$IMPORT_FUNCTION" "${common[@]}" --set-env-vars="$env_vars,SKYPORT_IMPORT_MAX_BYTES=104857600" --entry-point=import \
+run gcloud functions deploy "$IMPORT_FUNCTION" "${common[@]}" --source="$SOURCE/import" \
+  --set-env-vars="$env_vars,SKYPORT_IMPORT_MAX_BYTES=104857600" --entry-point=import \
   --trigger-event-filters=type=google.cloud.storage.object.v1.finalized --trigger-event-filters=bucket="$IMPORT_BUCKET" --trigger-location="$REGION" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=512Mi --max-instances=10 --timeout=540s --service-account="$IMPORT_SA"

@@ -121,13 +121,19 @@ describe("what the script deploys", () => {
     }
   });
 
-  it("deploys the four functions from the bundle directory: --gen2, nodejs22, one entry point each", () => {
+  it("deploys every function from its own bundle, dist/gcp/<entry point>, which registers that function alone", () => {
+    const deploys = find(firstRun, "functions deploy ");
+    expect(deploys.length).toBeGreaterThanOrEqual(6);
+    expect(deploys.map((argv) => resolve(flag(argv, "source")!))).toEqual(deploys.map((argv) => join(bundleDir, flag(argv, "entry-point")!)));
+  });
+
+  it("deploys the four functions from their bundle directories: --gen2, nodejs22, one entry point each", () => {
     const entries = { [FUNCTIONS.http]: "api", [FUNCTIONS.queue]: "confirm", [FUNCTIONS.cleanup]: "cleanup", [FUNCTIONS.outbox]: "outbox" };
     for (const [name, entryPoint] of Object.entries(entries)) {
       const deploy = deployOf(name);
       expect(deploy).toContain("--gen2");
       expect(flag(deploy, "runtime")).toBe("nodejs22");
-      expect(resolve(flag(deploy, "source")!)).toBe(bundleDir);
+      expect(resolve(flag(deploy, "source")!)).toBe(join(bundleDir, entryPoint));
       expect(flag(deploy, "entry-point")).toBe(entryPoint);
       expect(flag(deploy, "set-env-vars")!.split(",")).toEqual(
         expect.arrayContaining([

@@ -1,5 +1,5 @@
 // An app's functions for the Google Cloud Functions framework (2nd gen), registered by name.
-export { registerGcpApp, registerGcpFunctions } from "./register.js";
+export { registerGcpApp, registerGcpFunctions, registerGcpFunctionOf } from "./register.js";
 export { readAdapterOptions, type AdapterOptions } from "./options.js";
 export { toContext } from "./context.js";
 export { traceparentOf, fromCloudTraceContext } from "./trace.js";
@@ -28,6 +28,9 @@ export { cloudSchedulerSchedule } from "./schedule/expression.js";
 export { gcpStreamHandler } from "./stream/handler.js";
 export { fromPushBody, isPushBody, type PushBody } from "./stream/push-body.js";
 export { PubSubStreamDeadLetters, pubSubStreamDeadLetters, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";
+
+// Changes: Eventarc's Firestore document.v1.created CloudEvents in.
+export { gcpChangesHandler } from "./changes/handler.js";
 
 // Object: Eventarc's Cloud Storage object.v1.finalized CloudEvents in, Cloud Storage as the object store.
 export { gcpObjectHandler } from "./object/handler.js";

@@ -1,5 +1,6 @@
 import { cloudEvent, http, type CloudEventFunction, type HttpFunction } from "@google-cloud/functions-framework";
 import {
+  functionOf,
   functionsOf,
   lazyHandler,
   type App,
@@ -20,17 +21,29 @@ import { pubSubTopics } from "./queue/publisher.js";
 import { gcpScheduleHandler } from "./schedule/handler.js";
 import { gcpStreamHandler } from "./stream/handler.js";
 
-type Registration = { signature: "http"; fn: HttpFunction } | { signature: "cloudevent"; fn: CloudEventFunction<unknown> };
+type Source<K extends TriggerKind> = (handler: Lazy<HandlerOf<K>>, options: AdapterOptions) => HttpFunction | CloudEventFunction<unknown>;
 
-/** Each trigger kind's function signature: a new kind adds one line here and one folder named after it. */
-const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: AdapterOptions) => Registration } = {
-  http: (handler, options) => ({ signature: "http", fn: gcpHttpHandler(handler, options) }),
-  queue: (handler, options) => ({ signature: "cloudevent", fn: gcpQueueHandler(handler, options) }),
-  schedule: (handler, options) => ({ signature: "http", fn: gcpScheduleHandler(handler, options) }),
-  // An ordered push subscription POSTs to the function's URL: Eventarc's Pub/Sub triggers do not keep order.
-  stream: (handler, options) => ({ signature: "http", fn: gcpStreamHandler(handler, options) }),
-  changes: (handler, options) => ({ signature: "cloudevent", fn: gcpChangesHandler(handler, options) }),
-  object: (handler, options) => ({ signature: "cloudevent", fn: gcpObjectHandler(handler, options) }),
+/** Each trigger kind's translation: a new kind adds one line here, one in SIGNATURES, and one folder named after it. */
+const KINDS: { [K in TriggerKind]: Source<K> } = {
+  http: gcpHttpHandler,
+  queue: gcpQueueHandler,
+  schedule: gcpScheduleHandler,
+  stream: (handler, options) => gcpStreamHandler(handler, options),
+  changes: gcpChangesHandler,
+  object: gcpObjectHandler,
+};
+
+/**
+ * How the framework calls each kind's function. An ordered push subscription POSTs to the stream function's URL:
+ * Eventarc's Pub/Sub triggers do not keep order.
+ */
+const SIGNATURES: { [K in TriggerKind]: "http" | "cloudevent" } = {
+  http: "http",
+  queue: "cloudevent",
+  schedule: "http",
+  stream: "http",
+  changes: "cloudevent",
+  object: "cloudevent",
 };
 
 /**
@@ -38,12 +51,23 @@ const KINDS: { [K in TriggerKind]: (handler: Lazy<HandlerOf<K>>, options: Adapte
  * (`gcloud functions deploy --entry-point=<name>`); the framework serves the one its target names.
  */
 export function registerGcpFunctions<S>(app: App<S>, instance: AppInstance<S>, options: Omit<AdapterOptions, "logger" | "metrics">): void {
-  for (const [name, fn] of functionsOf(app)) {
-    const register = KINDS[fn.trigger.kind] as (handler: Lazy<unknown>, options: AdapterOptions) => Registration;
-    const registration = register(lazyHandler(fn as AppFunction<S, TriggerKind>, instance), { ...options, logger: instance.logger, metrics: instance.metrics });
-    if (registration.signature === "http") http(name, registration.fn);
-    else cloudEvent(name, registration.fn);
-  }
+  for (const [name, fn] of functionsOf(app))
+    registerGcpFunctionOf(fn.trigger.kind, KINDS[fn.trigger.kind] as Source<TriggerKind>)(app, name, instance, options);
+}
+
+/**
+ * Registers one function of an app, given its kind's translation (`gcpHttpHandler`, ...) in place of the table of
+ * all kinds: a function's own bundle (`skyport build`) then carries its own kind's translation and not the other
+ * kinds'. A function of another kind is refused.
+ */
+export function registerGcpFunctionOf<K extends TriggerKind>(kind: K, source: Source<K>) {
+  return <S>(app: App<S>, name: string, instance: AppInstance<S>, options: Omit<AdapterOptions, "logger" | "metrics"> = {}): void => {
+    const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
+    if (fn.trigger.kind !== kind) throw new Error(`function ${name} is a ${fn.trigger.kind} function; this registration serves ${kind} functions`);
+    const registered = source(lazyHandler(fn as AppFunction<S, K>, instance), { ...options, logger: instance.logger, metrics: instance.metrics });
+    if (SIGNATURES[kind] === "http") http(name, registered as HttpFunction);
+    else cloudEvent(name, registered as CloudEventFunction<unknown>);
+  };
 }
 
 /**

@@ -21,7 +21,7 @@ export const ORDERS_DIST = join(REPO, "bench/dist/traced");
 /** A bundle that deploy/ points at, and the functions it serves. */
 export interface DeployedBundle {
   cloud: "aws" | "gcp" | "azure";
-  /** One bundle per function on AWS; one bundle serves them all on Google Cloud and Azure. */
+  /** One bundle per function on AWS and Google Cloud; one bundle serves them all on Azure. */
   functions: string;
   /** Relative to apps/orders/dist. */
   file: string;
@@ -29,12 +29,12 @@ export interface DeployedBundle {
   meta: string;
 }
 
-/** Every function the order app declares: each is a bundle of its own on AWS, and all share one elsewhere. */
+/** Every function the order app declares: each is a bundle of its own on AWS and Google Cloud, and all share one on Azure. */
 const FUNCTIONS = Object.keys(app.functions);
 
 export const DEPLOYED_BUNDLES: DeployedBundle[] = [
   ...FUNCTIONS.map((name): DeployedBundle => ({ cloud: "aws", functions: name, file: `aws/${name}/index.mjs`, meta: `meta/aws-${name}.json` })),
-  { cloud: "gcp", functions: FUNCTIONS.join(" + "), file: "gcp/index.mjs", meta: "meta/gcp.json" },
+  ...FUNCTIONS.map((name): DeployedBundle => ({ cloud: "gcp", functions: name, file: `gcp/${name}/index.mjs`, meta: `meta/gcp-${name}.json` })),
   { cloud: "azure", functions: FUNCTIONS.join(" + "), file: "azure/main.mjs", meta: "meta/azure.json" },
 ];
 

@@ -46,7 +46,8 @@ const CLOUD_ENV: Record<ColdSubject["cloud"], { store: string; env: Record<strin
   },
 };
 
-const SKYPORT_BUNDLES = { aws: "aws/api/index.mjs", gcp: "gcp/index.mjs", azure: "azure/main.mjs" };
+/** The HTTP function's bundle: what a deployed api instance loads (its own bundle on AWS and Google Cloud, the app's on Azure). */
+const SKYPORT_BUNDLES = { aws: "aws/api/index.mjs", gcp: "gcp/api/index.mjs", azure: "azure/main.mjs" };
 
 export function coldSubjects(clouds: readonly ColdSubject["cloud"][]): ColdSubject[] {
   return clouds.flatMap((cloud) => {

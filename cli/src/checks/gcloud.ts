@@ -15,7 +15,8 @@ const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> =
 /**
  * What a gcloud deploy script gets wrong about an app: a declared function that no
  * `gcloud functions deploy ... --entry-point=<name>` deploys, an entry point the app does not
- * declare, a trigger of another kind, or no Cloud Scheduler job on the declared schedule.
+ * declare, a function deployed from a folder other than its own bundle's, a trigger of another kind, or no Cloud
+ * Scheduler job on the declared schedule.
  */
 export function gcloudProblems(app: App<never>, script: string): string[] {
   const commands = script.replace(/\\\n/g, " ").split("\n");
@@ -37,6 +38,10 @@ export function gcloudProblems(app: App<never>, script: string): string[] {
       problems.push(`function ${name} (${fn.trigger.kind}) is not deployed: no gcloud functions deploy --entry-point=${name}`);
       continue;
     }
+    // Each function's own bundle (skyport build's dist/gcp/<name>) registers it alone: any other folder lacks it.
+    const source = /--source[= ]"?([^"\s]+)/.exec(command)?.[1];
+    if (!source?.replace(/\/$/, "").endsWith(`/${name}`))
+      problems.push(`function ${name} is deployed from --source=${source ?? "(none)"}, not its own bundle .../gcp/${name}`);
     if (!TRIGGER_FLAG[fn.trigger.kind].test(command))
       problems.push(`function ${name} is deployed without the ${fn.trigger.kind} trigger (${TRIGGER_FLAG[fn.trigger.kind].source})`);
     if (fn.trigger.kind === "stream") problems.push(...orderedPushProblems(name, command, script));

