@@ -32,16 +32,16 @@ const WHY: [prefix: string, because: string][] = [
   ],
   [
     "cold start",
-    "Cold start: Google Cloud's api function now loads its own bundle (2.4 MB, without the Pub/Sub client or any other " +
-      "function's handlers; 4.7 MB for all six before): +53 to +77 ms over the hand-written function before, below it now, " +
-      "because the hand-written api still carries the Pub/Sub client (883 KB of its 3.4 MB) for an order.created that " +
-      "Skyport's api no longer publishes (the outbox does). Against the same hand-written function without Pub/Sub it is " +
-      "+11 to +17 ms (2026-11-27, medians of 15 probe runs each, on a loaded machine). Azure deploys one bundle for all " +
-      "functions. In the probe's profile the Azure bundle " +
+    "Cold start: the hand-written functions publish nothing since 2026-11-27 evening, as Skyport's api (the outbox does): " +
+      "no SQS, Pub/Sub or Storage queue client in them any more, so the baselines got faster. Against them, on this VM, two " +
+      "runs of 15 paired probes each gave AWS +9 to +11 ms, Google Cloud -1 to +22 ms (its api now loads its own 2.4 MB " +
+      "bundle, not the 4.7 MB one of all six functions) and Azure +33 to +65 ms: the spread between runs (~20 ms) is as " +
+      "large as the differences. The AWS api bundle carries what the hand-written one does not: jose (60 KB, the JWT " +
+      "check) and inversify. Azure deploys one bundle for all functions: in the probe's profile it " +
       "(1.6 MB: six functions, @azure/storage-blob for the object function, jose, inversify) took 252 ms to compile against " +
-      "95 ms for the hand-written 1.1 MB, and 62 ms more to evaluate; the first invocation builds the services through " +
-      "inversify. Splitting the lazily imported SDKs into chunks (as the local bundle does) is the next step. The duplicate " +
-      "@azure/identity and MSAL copies (~270 KB) are gone.",
+      "95 ms for the hand-written 1.1 MB, and 62 ms more to evaluate. Splitting the lazily imported SDKs (storage-blob, " +
+      "storage-queue, identity) into chunks (as the local bundle does) is the next step; it changes the zip deploy step. The " +
+      "duplicate @azure/identity and MSAL copies (~270 KB) are gone, and one lazily built credential serves every client.",
   ],
   [
     "local server",

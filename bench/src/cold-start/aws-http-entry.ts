@@ -1,6 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { Order } from "@skyport/core";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
@@ -10,11 +9,11 @@ import { plainObservability } from "../hand-written/observability.js";
 /** Lines to stdout, which the platform ships to its log store; pino at info, as the templates deploy. */
 const stdout = (line: string) => void process.stdout.write(line);
 
-// The hand-written HTTP function as one deploys it to Lambda: clients made at load, the same SDKs
-// as Skyport's http bundle (DynamoDB for the orders, SQS for order.created).
+// The hand-written HTTP function as one deploys it to Lambda: the DynamoDB client made at load, the
+// one SDK of Skyport's api bundle. It publishes nothing, as Skyport's api: the table's stream (the
+// outbox function) announces each order.
 const table = process.env.SKYPORT_DYNAMODB_TABLE!;
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-const sqs = new SQSClient({});
 
 export const handler = handWrittenApiGatewayV2({
   orders: {
@@ -28,9 +27,4 @@ export const handler = handWrittenApiGatewayV2({
   },
   ids: ulidIds(systemClock),
   observe: plainObservability("aws", "info", stdout),
-  events: {
-    async publish(event) {
-      await sqs.send(new SendMessageCommand({ QueueUrl: process.env.SKYPORT_TOPIC_ORDERS!, MessageBody: JSON.stringify(event) }));
-    },
-  },
 });

@@ -1,6 +1,5 @@
 import { http } from "@google-cloud/functions-framework";
 import { Firestore } from "@google-cloud/firestore";
-import type { PubSub } from "@google-cloud/pubsub";
 import type { Order } from "@skyport/core";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
@@ -10,11 +9,10 @@ import { plainObservability } from "../hand-written/observability.js";
 /** Lines to stdout, which the platform ships to its log store; pino at info, as the templates deploy. */
 const stdout = (line: string) => void process.stdout.write(line);
 
-// The hand-written HTTP function for the functions framework: Firestore made at load; Pub/Sub
-// imported on the first publish, as Skyport's publisher does.
+// The hand-written HTTP function for the functions framework: Firestore made at load. It publishes
+// nothing, as Skyport's api: the store's change feed (the outbox function) announces each order.
 const firestore = new Firestore({ projectId: process.env.GOOGLE_CLOUD_PROJECT });
 const orders = firestore.collection("orders");
-let pubsub: Promise<PubSub> | undefined;
 
 http(
   "api",
@@ -30,11 +28,5 @@ http(
     },
     ids: ulidIds(systemClock),
     observe: plainObservability("gcp", "info", stdout),
-    events: {
-      async publish(event) {
-        pubsub ??= import("@google-cloud/pubsub").then(({ PubSub }) => new PubSub());
-        await (await pubsub).topic(process.env.SKYPORT_TOPIC_ORDERS!).publishMessage({ json: event });
-      },
-    },
   }),
 );

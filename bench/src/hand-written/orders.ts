@@ -16,7 +16,8 @@ export interface PlainResponse {
 export interface PlainDeps {
   orders: Pick<OrderStore, "create" | "get">;
   ids: Ids;
-  events: EventPublisher;
+  /** Where the function publishes order.created itself; absent for an API function that, as Skyport's, leaves it to the store's change feed (the outbox). */
+  events?: EventPublisher;
   /** pino and the metric lines: what the function writes besides its answer. */
   observe: PlainObservability;
 }
@@ -138,7 +139,7 @@ export async function createOrder(deps: PlainDeps, body: unknown, requestId: str
   await deps.orders.create(order);
   deps.observe.log.info({ requestId, orderId: order.id }, "order created");
   deps.observe.metric("OrdersCreated", 1, "Count");
-  await deps.events.publish({ type: "order.created", orderId: order.id });
+  await deps.events?.publish({ type: "order.created", orderId: order.id });
   return {
     status: 201,
     headers: { "content-type": "application/json", etag: '"1"', location: `/orders/${order.id}`, "x-request-id": requestId },
