@@ -26,6 +26,7 @@ import { azureChangesHandler } from "../../adapters/azure-functions/src/changes/
 import { gcpChangesHandler } from "../../adapters/gcp-functions/src/changes/handler.js";
 import { ChangeFeedPoller } from "../../adapters/local/src/change-feed-poller.js";
 import { REPO } from "./bundles/deployed-bundles.js";
+import { rateLines } from "./table.js";
 
 /** Changes per second through one changes function, and the hand-written consumer of the same changes in the same run. */
 export interface ChangeFeedRow {
@@ -241,11 +242,8 @@ export async function measureChangeFeedThroughput(count = 5000, rounds = 3): Pro
 
 /** The rows as printed lines. */
 export function changeFeedReport(rows: ChangeFeedRow[]): string {
-  const base = rows[0]!.changesPerSecond;
-  return rows
-    .map(
-      (r) =>
-        `${r.consumer.padEnd(52)} ${String(r.changesPerSecond).padStart(8)} changes/s  (${((r.changesPerSecond / base) * 100).toFixed(0)}% of hand-written)`,
-    )
-    .join("\n");
+  return rateLines(
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond })),
+    "changes",
+  );
 }

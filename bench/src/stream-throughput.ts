@@ -16,6 +16,7 @@ import {
 } from "@skyport/core";
 import { gcpStreamHandler } from "@skyport/gcp-functions";
 import { InProcessStream } from "@skyport/local";
+import { rateLines } from "./table.js";
 
 /** Records per second through one stream consumer, and the hand-written consumer of the same records in the same run. */
 export interface StreamRow {
@@ -163,11 +164,8 @@ export async function measureStreamThroughput(orders = 500, copies = 4, rounds =
 
 /** The rows as printed lines. */
 export function streamReport(rows: StreamRow[]): string {
-  const base = rows[0]!.recordsPerSecond;
-  return rows
-    .map(
-      (r) =>
-        `${r.consumer.padEnd(44)} ${String(r.recordsPerSecond).padStart(8)} records/s  (${((r.recordsPerSecond / base) * 100).toFixed(0)}% of hand-written)`,
-    )
-    .join("\n");
+  return rateLines(
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond })),
+    "records",
+  );
 }

@@ -96,3 +96,14 @@ export function report(results: BenchResults): string {
     ),
   ].join("\n");
 }
+
+/** Rows of a rate, each beside the first (the hand-written one) as a percentage of it. */
+export function rateLines(rows: readonly { consumer: string; perSecond: number }[], unit: string): string {
+  const base = rows[0]!.perSecond;
+  const width = Math.max(...rows.map((row) => row.consumer.length)) + 2;
+  return rows
+    .map(
+      (row) => `${row.consumer.padEnd(width)} ${String(row.perSecond).padStart(8)} ${unit}/s  (${((row.perSecond / base) * 100).toFixed(0)}% of hand-written)`,
+    )
+    .join("\n");
+}
