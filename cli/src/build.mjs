@@ -240,7 +240,9 @@ async function buildGcp(appDir, app, options) {
 /**
  * dist/azure/: a deployable Functions app: the app's host.json, a package.json whose `main` is
  * the bundle, and the bundle, which registers every function by name. `@azure/functions-core`
- * stays external: the worker provides it.
+ * stays external: the worker provides it. One app serves every function, so the SDKs its code
+ * imports lazily (Blob and Queue Storage, identity) are chunks (dist/azure/chunks/) that load
+ * at their first use: main.mjs holds the rest, and the whole folder is deployed.
  */
 async function buildAzure(appDir, app, options) {
   const dist = options.distDir ?? join(appDir, "dist");
@@ -254,6 +256,7 @@ async function buildAzure(appDir, app, options) {
     outfile: "azure/main.mjs",
     meta: "azure",
     external: ["@azure/functions-core"],
+    splitting: true,
   });
   await copyFile(join(appDir, "host.json"), join(dist, "azure/host.json"));
   const manifest = { name: `skyport-${app.name}-azure`, version: "0.1.0", private: true, type: "module", main: "main.mjs" };

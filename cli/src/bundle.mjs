@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import * as esbuild from "esbuild";
 
 // ESM bundles still meet CommonJS dependencies that call require() for node built-ins.
@@ -9,14 +9,37 @@ const requireShim = "import { createRequire as __skyportRequire } from 'node:mod
  * Bundles generated entry code (resolved from the app's folder): ESM, minified. Its esbuild
  * metafile goes to dist/meta/<name>.json, which the bundle tests and benchmarks read and no
  * deployment uploads. The bench builds the same code elsewhere with source maps beside it.
+ * `splitting`: each dynamically imported module becomes a chunk (chunks/ beside `outfile`) that
+ * node loads at its first import() only, so its SDK is neither parsed nor compiled at cold start;
+ * the folder, not the file, is then what is deployed, and the metafile lists every output.
  */
 export async function bundle(
   appDir,
-  { contents, outfile, meta, target = "node22", external = [], define = {}, plugins = [], distDir = join(appDir, "dist"), sourcemap = false },
+  {
+    contents,
+    outfile,
+    meta,
+    target = "node22",
+    external = [],
+    define = {},
+    plugins = [],
+    distDir = join(appDir, "dist"),
+    sourcemap = false,
+    splitting = false,
+  },
 ) {
+  const output = splitting
+    ? {
+        outdir: dirname(join(distDir, outfile)),
+        entryNames: basename(outfile, extname(outfile)),
+        chunkNames: "chunks/[name]-[hash]",
+        outExtension: { ".js": extname(outfile) },
+        splitting,
+      }
+    : { outfile: join(distDir, outfile) };
   const result = await esbuild.build({
     stdin: { contents, resolveDir: appDir, sourcefile: `${meta}.entry.mjs`, loader: "ts" },
-    outfile: join(distDir, outfile),
+    ...output,
     bundle: true,
     platform: "node",
     format: "esm",

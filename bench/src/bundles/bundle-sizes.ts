@@ -24,21 +24,34 @@ export function partOf(input: string): "layer" | "domain" | "stores" {
 }
 
 /**
- * Minified and gzip bytes of every deployed bundle, split by esbuild's metafile into Skyport's
- * own sources (core, adapters, apps) and third-party packages. esbuild's own glue (the module
- * wrappers, the banner) is in the total and in neither part.
+ * The code files a metafile describes, relative to ORDERS_DIST, and their inputs: the bundle and,
+ * where the build splits it (Azure), every chunk it loads lazily, all deployed beside it. Source maps are not deployed.
+ */
+function deployedOutputs(file: string, meta: Metafile, metaFile: string): { path: string; inputs: Metafile["outputs"][string]["inputs"] }[] {
+  const main = Object.keys(meta.outputs).find((name) => name.endsWith(file));
+  if (!main) throw new Error(`${file}: ${metaFile} describes another output`);
+  // Output names are relative to the directory esbuild ran in: the same prefix leads each to ORDERS_DIST.
+  const prefix = main.slice(0, -file.length);
+  return Object.entries(meta.outputs)
+    .filter(([name]) => !name.endsWith(".map"))
+    .map(([name, { inputs }]) => ({ path: join(ORDERS_DIST, name.slice(prefix.length)), inputs }));
+}
+
+/**
+ * Minified and gzip bytes of every deployed bundle, all its files counted (Azure's main.mjs and
+ * its chunks: what is deployed), split by esbuild's metafile into Skyport's own sources (core,
+ * adapters, apps) and third-party packages. esbuild's own glue (the module wrappers, the banner)
+ * is in the total and in neither part. The gzip bytes are each file's, summed, as a zip holds them.
  */
 export function bundleSizes(): BundleRow[] {
   return builtBundles().map(({ cloud, functions, file, meta: metaFile }) => {
-    const path = join(ORDERS_DIST, file);
-    const code = readFileSync(path);
     const meta = JSON.parse(readFileSync(join(ORDERS_DIST, metaFile), "utf8")) as Metafile;
-    const output = Object.entries(meta.outputs).find(([name]) => name.endsWith(file))?.[1];
-    if (!output) throw new Error(`${file}: ${metaFile} describes another output`);
+    const outputs = deployedOutputs(file, meta, metaFile);
+    const codes = outputs.map(({ path }) => readFileSync(path));
     let skyportBytes = 0;
     const skyportParts = { layer: 0, domain: 0, stores: 0 };
     const packages = new Map<string, number>();
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    for (const [input, { bytesInOutput }] of outputs.flatMap((output) => Object.entries(output.inputs))) {
       const name = packageOf(input);
       if (name === undefined) {
         skyportBytes += bytesInOutput;
@@ -54,8 +67,8 @@ export function bundleSizes(): BundleRow[] {
       cloud,
       function: functions,
       file,
-      minifiedBytes: code.length,
-      gzipBytes: gzipSync(code).length,
+      minifiedBytes: codes.reduce((sum, code) => sum + code.length, 0),
+      gzipBytes: codes.reduce((sum, code) => sum + gzipSync(code).length, 0),
       skyportBytes,
       skyportParts,
       thirdPartyBytes,

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 interface Range {
   startOffset: number;
@@ -65,17 +65,24 @@ function eachMapping(mappings: string, visit: (line: number, column: number, sou
 
 /**
  * The source files (absolute paths) of a bundle whose code ran, from the V8 coverage that
- * NODE_V8_COVERAGE wrote for a process that loaded it, and the bundle's source map.
+ * NODE_V8_COVERAGE wrote for a process that loaded it, and the source maps beside its files: the
+ * bundle's own and, where the build split it (Azure), those of the chunks it loaded (chunks/ beside it).
  */
 export function executedSources(coverageDir: string, bundle: string): Set<string> {
-  const url = new URL(`file://${bundle}`).href;
+  const url = pathToFileURL(bundle).href;
+  const chunks = `${pathToFileURL(join(dirname(bundle), "chunks")).href}/`;
   const scripts = readdirSync(coverageDir).flatMap(
     (file) => (JSON.parse(readFileSync(join(coverageDir, file), "utf8")) as { result: ScriptCoverage[] }).result,
   );
-  const script = scripts.find((s) => s.url === url);
-  if (!script) throw new Error(`no coverage for ${bundle}: was it loaded?`);
-  const code = readFileSync(bundle, "utf8");
-  // The script's own top level spans the whole bundle, and V8 leaves functions it never compiled
+  if (!scripts.some((s) => s.url === url)) throw new Error(`no coverage for ${bundle}: was it loaded?`);
+  return new Set(scripts.filter((s) => s.url === url || s.url.startsWith(chunks)).flatMap((script) => [...sourcesThatRan(script)]));
+}
+
+/** The sources of one loaded file of a bundle whose code ran, through the file's source map. */
+function sourcesThatRan(script: ScriptCoverage): Set<string> {
+  const file = fileURLToPath(script.url);
+  const code = readFileSync(file, "utf8");
+  // The script's own top level spans the whole file, and V8 leaves functions it never compiled
   // out of the report: only code inside a function that ran counts (each module's code is in one,
   // esbuild's lazy wrapper, unless it was imported statically at the top).
   const functions = script.functions.filter((f) => !(f.ranges[0]!.startOffset === 0 && f.ranges[0]!.endOffset >= code.length));
@@ -85,10 +92,10 @@ export function executedSources(coverageDir: string, bundle: string): Set<string
   );
   const lineStarts = [0];
   for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const map = JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as { sources: string[]; mappings: string };
+  const map = JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[]; mappings: string };
   const hit = new Set<number>();
   eachMapping(map.mappings, (line, column, source) => {
     if (ran[lineStarts[line]! + column]) hit.add(source);
   });
-  return new Set([...hit].map((index) => resolve(dirname(fileURLToPath(url)), map.sources[index]!)));
+  return new Set([...hit].map((index) => resolve(dirname(file), map.sources[index]!)));
 }

@@ -10,6 +10,9 @@ import app from "../../src/app.js";
 import { appQueues, appSettings, type AppSettings } from "./app-settings.js";
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), "../../dist/azure");
+type Metafile = { outputs: Record<string, { inputs: Record<string, unknown> }> };
+/** esbuild's metafile of the Azure build: main.mjs and each chunk it loads lazily are outputs of their own. */
+const metafile = () => JSON.parse(readFileSync(join(distDir, "../meta/azure.json"), "utf8")) as Metafile;
 const file = (name: string) => {
   const path = join(distDir, name);
   if (!existsSync(path)) throw new Error(`${path} is missing: build the Azure app first (npm run build, or node apps/orders/build/index.mjs azure)`);
@@ -32,9 +35,8 @@ describe("dist/azure, the deployable Functions app", () => {
     expect(existsSync(join(distDir, manifest.main))).toBe(true);
   });
 
-  it("bundles no AWS or Google code and no store SDK but Cosmos DB's (esbuild's metafile)", () => {
-    const meta = JSON.parse(readFileSync(join(distDir, "../meta/azure.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-    const inputs = Object.keys(Object.values(meta.outputs)[0]!.inputs);
+  it("bundles no AWS or Google code and no store SDK but Cosmos DB's in any of its files (esbuild's metafile)", () => {
+    const inputs = Object.values(metafile().outputs).flatMap((output) => Object.keys(output.inputs));
     const forbidden =
       /@aws-sdk\/|@smithy\/|aws-lambda|@google-cloud\/|google-gax|firebase|better-sqlite3|adapters\/(dynamodb|firestore|sqlite|aws-lambda|gcp-functions)\//;
     expect(inputs.filter((input) => forbidden.test(input))).toEqual([]);
@@ -49,6 +51,29 @@ describe("dist/azure, the deployable Functions app", () => {
         inputs.some((input) => input.includes(wanted)),
         wanted,
       ).toBe(true);
+    }
+  });
+
+  it("keeps the lazily imported Blob, Queue Storage and identity SDKs out of main.mjs: chunks that load at their first use", () => {
+    const outputs = Object.entries(metafile().outputs);
+    const main = outputs.find(([name]) => name.endsWith("/azure/main.mjs"))?.[1];
+    expect(main, "main.mjs in the metafile").toBeDefined();
+    const lazy = /node_modules\/@azure\/(storage-blob|storage-queue|identity|msal-[a-z]+)\//;
+    expect(Object.keys(main!.inputs).filter((input) => lazy.test(input))).toEqual([]);
+    // They are deployed all the same: in the chunks beside it, which the zip step uploads with it.
+    const chunks = outputs.filter(([name]) => /\/azure\/chunks\/[^/]+\.mjs$/.test(name));
+    for (const name of ["storage-blob", "storage-queue", "identity"]) {
+      expect(
+        chunks.some(([, output]) => Object.keys(output.inputs).some((input) => input.includes(`node_modules/@azure/${name}/`))),
+        name,
+      ).toBe(true);
+    }
+    for (const [name] of chunks) expect(existsSync(join(distDir, "chunks", name.slice(name.lastIndexOf("/") + 1))), name).toBe(true);
+  });
+
+  it("is zipped whole by the deploy steps of README.md and deploy/azure/README.md, its chunks with main.mjs", () => {
+    for (const readme of ["../../../../README.md", "../../../../deploy/azure/README.md"]) {
+      expect(readFileSync(join(distDir, readme), "utf8"), readme).toContain("(cd apps/orders/dist/azure && zip -qr ../azure.zip .)");
     }
   });
 });
