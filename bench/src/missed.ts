@@ -27,16 +27,16 @@ const WHY: [prefix: string, because: string][] = [
       "and the HTTP layer (7.4 KB); the import adds the CSV/JSONL import (7.7 KB) and the validators. Google Cloud now deploys " +
       "a bundle per function too (109 KB for all six before; now cleanup 34.3, confirm 36.4, ship 38.0, outbox 49.2 with the " +
       "Firestore change event's generated protobuf decoder, 12.0 KB, import 56.9, api 69.4); Azure still deploys one bundle " +
-      "for all six functions (92 KB). Meeting 15 KB needs per-function services (a wiring " +
+      "for all six functions (87.7 KB, main.mjs and its chunks). Meeting 15 KB needs per-function services (a wiring " +
       "that builds only what the served function uses) and the store in a chunk of its own, not a smaller core.",
   ],
   [
     "cold start",
     "Cold start: the hand-written functions publish nothing since 2026-11-27 evening, as Skyport's api (the outbox does): " +
       "no SQS, Pub/Sub or Storage queue client in them any more, so the baselines got faster. Against them, on this VM, two " +
-      "runs of 15 paired probes each gave AWS +9 to +11 ms, Google Cloud -1 to +22 ms (its api now loads its own 2.4 MB " +
-      "bundle, not the 4.7 MB one of all six functions) and Azure +33 to +65 ms: the spread between runs (~20 ms) is as " +
-      "large as the differences. The AWS api bundle carries what the hand-written one does not: jose (60 KB, the JWT " +
+      "runs of 15 paired probes each gave AWS +9 to +11 ms and Google Cloud -1 to +22 ms (its api now loads its own 2.4 MB " +
+      "bundle, not the 4.7 MB one of all six functions); a third run, after Azure's split, AWS +11 and Google Cloud +11 ms: " +
+      "the spread between runs (~20 ms) is as large as the differences. The AWS api bundle carries what the hand-written one does not: jose (60 KB, the JWT " +
       "check) and inversify. Azure deploys one app for all functions: as one 1.6 MB file (six functions, @azure/storage-blob " +
       "for the object function, jose, inversify) it took 252 ms to compile in the probe's profile against 95 ms for the " +
       "hand-written 1.1 MB. Since 2026-11-27 late it is split (esbuild code splitting, the whole folder zipped): main.mjs " +
