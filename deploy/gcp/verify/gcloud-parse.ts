@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,12 +33,19 @@ export async function parseWithGcloud(commands: string[][], parallel = 4): Promi
   };
   delete env.CLOUDSDK_CORE_PROJECT;
   delete env.GOOGLE_APPLICATION_CREDENTIALS;
+  // gcloud is a shell script that starts Python without exec: a timeout kills its process group, not the script alone.
   const parse = (argv: string[]) =>
     new Promise<ParseResult>((resolve) => {
       const [command, args] = isolate ? ["unshare", ["--net", "--map-root-user", "--", "gcloud", ...argv]] : ["gcloud", argv];
-      execFile(command as string, args as string[], { env, timeout: 60_000 }, (error, _stdout, stderr) => {
-        const status = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ argv, status, message: stderr.trim() });
+      const child = spawn(command as string, args as string[], { env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 60_000);
+      child.once("close", (code) => {
+        clearTimeout(timer);
+        resolve({ argv, status: code ?? -1, message: stderr.trim() });
       });
     });
   try {
