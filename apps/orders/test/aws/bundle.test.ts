@@ -4,6 +4,7 @@ import type { APIGatewayProxyStructuredResultV2, SQSBatchResponse } from "aws-la
 import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent } from "@skyport/aws-lambda/testing";
 import { describe, expect, it } from "vitest";
 import app from "../../src/app.js";
+import { HANDLERS, othersCarried } from "../function-handlers.js";
 import { AWS_FUNCTIONS, bundleFile, type AwsFunction } from "./bundles.js";
 
 interface Metafile {
@@ -47,26 +48,13 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
   }
 });
 
-// Each function's own handlers in the order domain (apps/orders/src/app.ts names them): only its bundle carries them.
-const HANDLERS: Record<AwsFunction, string[]> = {
-  api: ["core/src/orders/http-routes.ts", "core/src/openapi/document.ts", "core/src/orders/validators.generated.js"],
-  confirm: ["core/src/orders/confirm-order.ts"],
-  cleanup: ["core/src/orders/cleanup.ts"],
-  ship: ["core/src/orders/apply-shipment.ts"],
-  outbox: ["core/src/orders/publish-order-created.ts"],
-  import: ["core/src/orders/import/import-orders.ts", "core/src/orders/import/csv.ts"],
-};
-
 describe("each Lambda bundle carries its own function's handlers and no other's", () => {
   for (const fn of AWS_FUNCTIONS) {
     it(`${fn}: ${HANDLERS[fn].join(", ")} and none of the others' handlers`, () => {
       const { inputs } = output(fn);
       const carried = (source: string) => Object.entries(inputs).some(([path, { bytesInOutput }]) => path.endsWith(source) && bytesInOutput > 0);
       expect(HANDLERS[fn].filter((source) => !carried(source))).toEqual([]);
-      const others = AWS_FUNCTIONS.filter((other) => other !== fn).flatMap((other) => HANDLERS[other]);
-      // The import creates orders through the API's own validation: the generated validators are its too.
-      const shared = fn === "import" ? ["core/src/orders/validators.generated.js"] : [];
-      expect(others.filter((source) => carried(source) && !shared.includes(source))).toEqual([]);
+      expect(othersCarried(fn, carried)).toEqual([]);
     });
 
     it(`${fn}: only its own kind's Lambda event translation (adapters/aws-lambda/src/${app.functions[fn].trigger.kind}/handler.ts)`, () => {

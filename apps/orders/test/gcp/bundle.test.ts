@@ -6,6 +6,7 @@ import { pubsubPushEvent, pushRequest, schedulerHeaders } from "@skyport/gcp-fun
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionEnv, uniqueProject } from "./function-env.js";
 import app from "../../src/app.js";
+import { HANDLERS, othersCarried } from "../function-handlers.js";
 import { requireGcpBundle, runBundle } from "./framework-cli.js";
 
 interface Metafile {
@@ -56,26 +57,13 @@ describe("dist/gcp/<function>, the directory gcloud functions deploy <function> 
   }
 });
 
-// Each function's own handlers in the order domain (apps/orders/src/app.ts names them): only its bundle carries them.
-const HANDLERS: Record<GcpFunction, string[]> = {
-  api: ["core/src/orders/http-routes.ts", "core/src/openapi/document.ts", "core/src/orders/validators.generated.js"],
-  confirm: ["core/src/orders/confirm-order.ts"],
-  cleanup: ["core/src/orders/cleanup.ts"],
-  ship: ["core/src/orders/apply-shipment.ts"],
-  outbox: ["core/src/orders/publish-order-created.ts"],
-  import: ["core/src/orders/import/import-orders.ts", "core/src/orders/import/csv.ts"],
-};
-
 describe("each Google Cloud bundle carries its own function's handlers and no other's", () => {
   for (const fn of GCP_FUNCTIONS) {
     it(`${fn}: ${HANDLERS[fn].join(", ")} and none of the others' handlers`, () => {
       const inputs = carried(fn);
       const has = (source: string) => inputs.some((path) => path.endsWith(source));
       expect(HANDLERS[fn].filter((source) => !has(source))).toEqual([]);
-      const others = GCP_FUNCTIONS.filter((other) => other !== fn).flatMap((other) => HANDLERS[other]);
-      // The import creates orders through the API's own validation: the generated validators are its too.
-      const shared = fn === "import" ? ["core/src/orders/validators.generated.js"] : [];
-      expect(others.filter((source) => has(source) && !shared.includes(source))).toEqual([]);
+      expect(othersCarried(fn, has)).toEqual([]);
     });
 
     it(`${fn}: only its own kind's translation (adapters/gcp-functions/src/${app.functions[fn].trigger.kind}/handler.ts)`, () => {
