@@ -20,10 +20,10 @@ import {
   ulidIds,
 } from "@skyport/core";
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
+import { gcpChangesHandler } from "@skyport/gcp-functions";
 import protobuf from "protobufjs";
-// Neither adapter's index exports its changes handler, nor @skyport/local its poller: the sources, as the bench reads core's.
+// Azure's index does not export its changes handler, nor @skyport/local its poller: the sources, as the bench reads core's.
 import { azureChangesHandler } from "../../adapters/azure-functions/src/changes/handler.js";
-import { gcpChangesHandler } from "../../adapters/gcp-functions/src/changes/handler.js";
 import { ChangeFeedPoller } from "../../adapters/local/src/change-feed-poller.js";
 import { REPO } from "./bundles/deployed-bundles.js";
 import { rateLines } from "./table.js";
