@@ -23,7 +23,8 @@ async function load(server: RunningServer, seconds: number) {
 
 /**
  * POST /orders on loopback with autocannon: the local server against a raw node:http server doing
- * the same work on the same store, both running at once, loaded in turns (a warm-up, then rounds).
+ * the same work on the same store (raw-server.ts: the outbox drained and each order confirmed by
+ * hand), both running at once, loaded in turns (a warm-up, then rounds).
  */
 export async function measureThroughput(secondsPerRound: number, rounds: number): Promise<ThroughputResult> {
   const servers = [await skyportLocalServer(), await rawNodeServer()];

@@ -1,26 +1,34 @@
 import { createServer } from "node:http";
 import { pino } from "pino";
 import { randomUUID } from "node:crypto";
-import type { Order, QueueEvent } from "@skyport/core";
+import type { Order } from "@skyport/core";
 import { sqliteStores } from "@skyport/sqlite";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
 import { route } from "../hand-written/aws-lambda.js";
 
 // A raw node:http server doing the local server's work by hand, on the same SQLite store: POST
-// /orders creates the order and queues order.created in process; the queue confirms it afterwards.
+// /orders commits the order (SQLite's trigger writes its outbox row in the same transaction), a
+// poll of the outbox announces each new order in process and deletes what it read, and the queue
+// confirms the order afterwards: the guarantee Skyport's outbox function gives, without the framework.
 const env = process.env;
-const { orders } = sqliteStores(env);
+const { orders, changes } = sqliteStores(env);
 const confirm = async (orderId: string) => {
   const order = await orders.get(orderId);
   if (order?.status !== "pending") return;
   const confirmed: Order = { ...order, status: "confirmed", updatedAt: new Date().toISOString(), version: order.version + 1 };
   await orders.update(confirmed, order.version).catch(() => {});
 };
+/** Reads the outbox as the local server does (100 rows a read, again at once while rows come, else after 100 ms). */
+async function drainOutbox(): Promise<void> {
+  const rows = await changes!.pending("orders", 100);
+  for (const row of rows) if (row.operation === "insert") setTimeout(() => void confirm(row.key), 0);
+  await changes!.acknowledge(rows.map((row) => row.id));
+  setTimeout(() => void drainOutbox(), rows.length ? 0 : 100).unref();
+}
 const deps = {
   orders,
   ids: ulidIds(systemClock),
-  events: { publish: async (event: QueueEvent) => void setTimeout(() => void confirm(String(event.orderId)), 0) },
   // At warn, as the local server runs here: pino drops the info lines; the local runtime records no metrics.
   observe: { log: pino({ level: "warn" }), metric() {} },
 };
@@ -39,3 +47,4 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(Number(env.PORT), "127.0.0.1");
+void drainOutbox();
