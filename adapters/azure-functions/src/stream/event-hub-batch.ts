@@ -4,10 +4,11 @@ import type { StreamDeadLetter, StreamRecord } from "@skyport/core";
 /**
  * The trigger metadata of an Event Hubs batch (cardinality many), one array entry per event, as
  * the Functions host documents it: the partition's context, each event's partition key (null when
- * the sender set none), sequence number and offset in the partition, and enqueued time.
+ * the sender set none), sequence number and offset in the partition, and enqueued time. The host
+ * names them in PascalCase; @azure/functions hands them to the function camel-cased, nested keys too.
  */
 export interface EventHubBatchMetadata {
-  partitionContext?: { ConsumerGroup?: string; EventHubName?: string; PartitionId?: string; FullyQualifiedNamespace?: string };
+  partitionContext?: { consumerGroup?: string; eventHubName?: string; partitionId?: string; fullyQualifiedNamespace?: string };
   partitionKeyArray?: (string | null)[];
   sequenceNumberArray?: (number | string)[];
   offsetArray?: (string | number)[];
@@ -23,7 +24,7 @@ export interface EventHubBatchMetadata {
 export function fromEventHubBatch(messages: unknown, invocation: InvocationContext): StreamRecord[] {
   const events = Array.isArray(messages) ? messages : [messages];
   const metadata = (invocation.triggerMetadata ?? {}) as EventHubBatchMetadata;
-  const partition = metadata.partitionContext?.PartitionId ?? "0";
+  const partition = metadata.partitionContext?.partitionId ?? "0";
   return events.map((body, i) => {
     const sequence = metadata.sequenceNumberArray?.[i] ?? metadata.offsetArray?.[i] ?? i;
     const traceparent = metadata.propertiesArray?.[i]?.traceparent;

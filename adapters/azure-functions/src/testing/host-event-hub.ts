@@ -8,9 +8,10 @@ export interface SentEvent {
 }
 
 /**
- * One Event Hubs batch (cardinality many) as the Functions host hands it to a Node v4 function:
- * the bodies (JSON ones parsed, others as text) and the documented trigger metadata, one array
- * entry per event, sequence numbers counting on from `firstSequence` in one partition.
+ * One Event Hubs batch (cardinality many) as a Node v4 function receives it from the host through
+ * @azure/functions: the bodies (JSON ones parsed, others as text) and the documented trigger metadata,
+ * camel-cased by the library (nested keys too), one array entry per event, sequence numbers counting
+ * on from `firstSequence` in one partition.
  */
 export function hostEventHubBatch(events: SentEvent[], options: { partitionId?: string; firstSequence?: number; logs?: InvocationLog[] } = {}) {
   const partitionId = options.partitionId ?? "0";
@@ -23,17 +24,17 @@ export function hostEventHubBatch(events: SentEvent[], options: { partitionId?: 
     logs: options.logs,
     triggerMetadata: {
       partitionContext: {
-        ConsumerGroup: "ship",
-        EventHubName: "shipments",
-        FullyQualifiedNamespace: "skyport-orders.servicebus.windows.net",
-        PartitionId: partitionId,
+        consumerGroup: "ship",
+        eventHubName: "shipments",
+        fullyQualifiedNamespace: "skyport-orders.servicebus.windows.net",
+        partitionId,
       },
       partitionKeyArray: events.map((event) => event.partitionKey ?? null),
       sequenceNumberArray: sequences,
       offsetArray: sequences.map((sequence) => String(sequence * 512)),
       enqueuedTimeUtcArray: events.map(() => now),
       propertiesArray: events.map(() => ({})),
-      systemPropertiesArray: events.map((event, i) => ({ SequenceNumber: sequences[i], PartitionKey: event.partitionKey ?? null, EnqueuedTimeUtc: now })),
+      systemPropertiesArray: events.map((event, i) => ({ sequenceNumber: sequences[i], partitionKey: event.partitionKey ?? null, enqueuedTimeUtc: now })),
     },
   });
   const messages = events.map(({ body }) => {
