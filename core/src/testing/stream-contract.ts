@@ -43,9 +43,10 @@ export const shipmentRecord = (order: Order, shipmentId: string): ContractRecord
 
 /**
  * Issue 13's "done when": one batch over 10 confirmed orders (each dispatched more than once),
- * one invalid record and one record for a pending order (followed by another of that key) ships
- * each order exactly once; the invalid record is dead-lettered and its key goes on; the pending
- * key's records fail and are not applied. Delivering the batch again changes nothing.
+ * one invalid record and one record for a pending order (followed by two more of that key: an
+ * invalid one, and the shipment of another confirmed order, which shows whether it was applied)
+ * ships each order exactly once; the invalid record is dead-lettered and its key goes on; the
+ * pending key's records fail and are not applied. Delivering the batch again changes nothing.
  */
 export function streamContract(name: string, factory: () => Promise<StreamTarget> | StreamTarget) {
   describe(`stream contract: ${name}`, () => {
@@ -61,7 +62,9 @@ export function streamContract(name: string, factory: () => Promise<StreamTarget
       const customerId = uniqueCustomer();
       const confirmed = Array.from({ length: 10 }, (_, i) => orderAt(new Date(Date.now() - i), { customerId, status: "confirmed", version: 2 }));
       const pending = orderAt(new Date(), { customerId });
-      for (const order of [...confirmed, pending]) await target.orders.create(order);
+      // A confirmed order whose shipment is put under the pending order's key: applied only if the key is not held back.
+      const behindPending = orderAt(new Date(), { customerId, status: "confirmed", version: 2 });
+      for (const order of [...confirmed, pending, behindPending]) await target.orders.create(order);
 
       const invalid = { key: confirmed[0]!.id, data: JSON.stringify({ type: "shipment.dispatched", orderId: confirmed[0]!.id, carrier: "" }) };
       const records: ContractRecord[] = [
@@ -69,10 +72,11 @@ export function streamContract(name: string, factory: () => Promise<StreamTarget
         shipmentRecord(pending, "shp-pending-1"),
         ...confirmed.map((order, i) => shipmentRecord(order, `shp-${i}`)),
         { key: pending.id, data: "{not json" }, // the pending key's later record: held back, not dead-lettered
+        { key: pending.id, data: shipmentRecord(behindPending, "shp-behind").data }, // and this one held back, not applied
         ...confirmed.map((order, i) => shipmentRecord(order, `shp-${i}`)),
         ...confirmed.slice(0, 3).map((order, i) => shipmentRecord(order, `shp-${i}`)),
       ];
-      const pendingIndexes = [1, 12];
+      const pendingIndexes = [1, 12, 13];
       const stuck: RecordOutcome = target.redeliversItself ? "dead-lettered" : "retry";
       const expected = records.map((_, i) => (i === 0 ? "dead-lettered" : pendingIndexes.includes(i) ? stuck : "done"));
 
@@ -85,11 +89,13 @@ export function streamContract(name: string, factory: () => Promise<StreamTarget
         });
       }
       expect(await target.orders.get(pending.id)).toEqual(pending);
+      expect(await target.orders.get(behindPending.id)).toEqual(behindPending);
 
       const before = await Promise.all(confirmed.map((order) => target.orders.get(order.id)));
       expect(await target.deliver(records)).toEqual(expected);
       expect(await Promise.all(confirmed.map((order) => target.orders.get(order.id)))).toEqual(before);
       expect(await target.orders.get(pending.id)).toEqual(pending);
+      expect(await target.orders.get(behindPending.id)).toEqual(behindPending);
     });
 
     it("dead-letters a record for an unknown, cancelled or otherwise shipped order at once, and ships the confirmed order of the same batch", async () => {
