@@ -28,13 +28,26 @@ function deadLetterQueues(): string[] {
       | JsonObject
       | undefined;
     if (onFailure) targets.add(logicalId(onFailure.Destination)!);
+    // A stream event source mapping's on-failure destination (the outbox's DynamoDB stream, the ship function's Kinesis stream).
+    for (const event of Object.values(((fn.Properties as JsonObject).Events as JsonObject | undefined) ?? {})) {
+      const destination = (
+        (((event as JsonObject).Properties as JsonObject | undefined)?.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined
+      )?.Destination;
+      if (destination) targets.add(logicalId(destination)!);
+    }
   }
   return [...targets].sort();
 }
 
 describe("the SAM template: dead letters are noticed and kept", () => {
-  it("finds the orders dead-letter queue and the cleanup's and the import's failure queues", () => {
-    expect(deadLetterQueues()).toEqual(["CleanupFailureQueue", "ImportFailureQueue", "OrdersDeadLetterQueue"]);
+  it("finds the orders dead-letter queue, the cleanup's and the import's failure queues, and the outbox's and the shipments' stream failure queues", () => {
+    expect(deadLetterQueues()).toEqual([
+      "CleanupFailureQueue",
+      "ImportFailureQueue",
+      "OrdersDeadLetterQueue",
+      "OutboxFailureQueue",
+      "ShipmentsDeadLetterQueue",
+    ]);
   });
 
   it("has a CloudWatch alarm on every dead-letter queue that fires on its first message and tells the alarm topic", () => {
