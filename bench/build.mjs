@@ -41,6 +41,8 @@ await esbuild.build({
     readme: join(here, "src/write-readme.ts"),
     // The bulk import's child process (src/import/index.ts runs it with a 512 MB function's heap).
     "import-run": join(here, "src/import/run.ts"),
+    // npm run profile:cold-start: where each cloud's cold start spends its CPU, against the hand-written one.
+    "profile-cold-start": join(here, "src/cold-start/profile.ts"),
   },
   outdir: join(here, "dist"),
   outExtension: { ".js": ".mjs" },

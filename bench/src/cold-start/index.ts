@@ -10,14 +10,18 @@ export interface ProbeRun {
   stdout: string;
 }
 
-/** Starts `node probe.mjs` on a bundle and waits for it to exit: the whole process, timed from outside. */
 /** What the probe invokes: each cloud's HTTP function, or AWS's queue and cleanup functions. */
 export type ProbeKind = ColdSubject["cloud"] | "aws-confirm" | "aws-cleanup";
 
-export function probe(subject: { cloud: ProbeKind; bundle: string; env: Record<string, string> }, extraEnv: Record<string, string> = {}): Promise<ProbeRun> {
+/** Starts `node [nodeFlags] probe.mjs` on a bundle and waits for it to exit: the whole process, timed from outside. */
+export function probe(
+  subject: { cloud: ProbeKind; bundle: string; env: Record<string, string> },
+  extraEnv: Record<string, string> = {},
+  nodeFlags: string[] = [],
+): Promise<ProbeRun> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [PROBE, subject.cloud, subject.bundle], {
+    const child = spawn(process.execPath, [...nodeFlags, PROBE, subject.cloud, subject.bundle], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...subject.env, ...extraEnv },
       stdio: ["ignore", "pipe", "pipe"],
     });
