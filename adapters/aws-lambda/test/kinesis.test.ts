@@ -9,6 +9,7 @@ import {
   isKinesisStreamEvent,
   lambdaStreamHandler,
   SqsStreamDeadLetters,
+  sqsStreamDeadLetters,
   toKinesisBatchResponse,
   UnsupportedEvent,
 } from "../src/index.js";
@@ -103,5 +104,29 @@ describe("poison records that cannot be dead-lettered", () => {
     const lambda = lambdaStreamHandler(async () => poisonAll, { logger: silentLogger }, refusing);
     expect(await lambda(event, lambdaContext())).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.kinesis.sequenceNumber }] });
     await kinesis.close();
+  });
+});
+
+describe("the dead-letter queue a stream function's bundle reads from its environment (SKYPORT_STREAM_DEAD_LETTERS)", () => {
+  it("is none when unset, so poison is reported failed, and a configuration error when it is not a queue URL", () => {
+    expect(sqsStreamDeadLetters({})).toBeUndefined();
+    expect(() => sqsStreamDeadLetters({ SKYPORT_STREAM_DEAD_LETTERS: "arn:aws:sqs:us-east-1:123456789012:dead" })).toThrow(/SKYPORT_STREAM_DEAD_LETTERS/);
+  });
+
+  it("sends the record, its data and where it came from, to the queue it names (the SDK sends to the queue URL's host)", async () => {
+    const sqs = await sqsStandIn();
+    const queueUrl = `${sqs.url.replace(/\/$/, "")}/123456789012/skyport-shipments-dead-letter`;
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" });
+    try {
+      const deadLetters = sqsStreamDeadLetters({ SKYPORT_STREAM_DEAD_LETTERS: queueUrl });
+      await deadLetters!.send([{ key: "ord_1", position: "4959", data: "{oops", attempt: 1 }], "arn:aws:kinesis:us-east-1:123456789012:stream/shipments");
+      expect(sqs.queued(queueUrl).map((message) => JSON.parse(message.body))).toEqual([
+        { source: "arn:aws:kinesis:us-east-1:123456789012:stream/shipments", partitionKey: "ord_1", sequenceNumber: "4959", data: "{oops", reason: "poison" },
+      ]);
+    } finally {
+      process.env = saved;
+      await sqs.close();
+    }
   });
 });
