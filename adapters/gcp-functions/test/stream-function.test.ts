@@ -4,7 +4,7 @@ import { PubSub, type Message as PubSubMessage } from "@google-cloud/pubsub";
 import { applyShipment, MemoryOrderStore, processStream, silentLogger, systemClock, type StreamHandler } from "@skyport/core";
 import { streamContract, type RecordOutcome } from "@skyport/core/testing";
 import { describe, expect, inject, it } from "vitest";
-import { fromPushBody, gcpStreamHandler, PubSubStreamDeadLetters } from "../src/index.js";
+import { fromPushBody, gcpStreamHandler, PubSubStreamDeadLetters, pubSubStreamDeadLetters } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";
 
 // As on Google Cloud, the clients find the emulator through the standard variable.
@@ -36,10 +36,23 @@ async function shipmentsOnPubSub(handler: StreamHandler) {
   const [deadLetterTopic] = await admin.createTopic(deadLetterTopicName);
   const [deadLetterReader] = await deadLetterTopic.createSubscription(`${name}-dead-letter-reader`);
   const dead = new Set<string>();
+  const sentinels = new Map<string, () => void>();
   deadLetterReader.on("message", (message: PubSubMessage) => {
-    dead.add(message.attributes["contract-record"]!);
+    const { "contract-record": record, "contract-sentinel": sentinel } = message.attributes;
+    if (record) dead.add(record);
+    if (sentinel) sentinels.get(sentinel)?.();
     message.ack();
   });
+  /**
+   * A poison record is answered 204 once its dead letter is published, but the reader may get it
+   * later: a sentinel published after every answer, once read, says the dead letters before it are in.
+   */
+  async function deadLettersRead() {
+    const sentinel = randomBytes(4).toString("hex");
+    const read = new Promise<void>((resolve) => sentinels.set(sentinel, resolve));
+    await deadLetterTopic.publishMessage({ data: Buffer.from("sentinel"), attributes: { "contract-sentinel": sentinel } });
+    await read;
+  }
   const [topic] = await admin.createTopic(name);
   await topic.createSubscription(`${name}-push`, {
     enableMessageOrdering: true,
@@ -72,6 +85,7 @@ async function shipmentsOnPubSub(handler: StreamHandler) {
     for (const giveUp = Date.now() + 15_000; Date.now() < giveUp; await new Promise((resolve) => setTimeout(resolve, 100))) {
       if (ids.every((id) => outcome(id) !== undefined || heldBack(id))) break;
     }
+    await deadLettersRead();
     for (const id of ids) if (outcome(id) === "retry") stuckKeys.add(keyOf(id));
     return ids.map((id) => outcome(id) ?? "retry");
   }
@@ -128,5 +142,33 @@ describe("a push body -> StreamRecord", () => {
       attributes: { traceparent: "t" },
     });
     expect(fromPushBody({ message, subscription: "s" })).toMatchObject({ key: "m-1", attempt: 1 });
+  });
+});
+
+describe("the dead-letter topic (SKYPORT_STREAM_DEAD_LETTERS)", () => {
+  it("is read from the environment: none when unset, a topic by id or full name, a configuration error otherwise", () => {
+    expect(pubSubStreamDeadLetters({})).toBeUndefined();
+    expect(pubSubStreamDeadLetters({ SKYPORT_STREAM_DEAD_LETTERS: `projects/${projectId}/topics/dead-letter` })).toBeInstanceOf(PubSubStreamDeadLetters);
+    expect(() => pubSubStreamDeadLetters({ SKYPORT_STREAM_DEAD_LETTERS: "1-not a topic" })).toThrow(/SKYPORT_STREAM_DEAD_LETTERS/);
+  });
+
+  it("when none is configured, a poison message is not acknowledged (500), so the subscription's dead-letter policy takes it", async () => {
+    const poison: StreamHandler = async ([record]) => ({ failed: [{ position: record!.position, key: record!.key, retryable: false, reason: "poison" }] });
+    http(
+      "shipNoDeadLetters",
+      gcpStreamHandler(async () => poison, { logger: silentLogger }, undefined),
+    );
+    const server = await serveFunction("shipNoDeadLetters");
+    try {
+      const message = { data: Buffer.from("{oops").toString("base64"), messageId: "m-1", orderingKey: "ord_1" };
+      const response = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ message, subscription: "s" }),
+      });
+      expect(response.status).toBe(500);
+    } finally {
+      await server.close();
+    }
   });
 });
