@@ -47,6 +47,26 @@ describe("HttpRequest -> neutral request", () => {
     const neutral = await fromHttpRequest(hostHttpRequest({ method: "POST", path: "/orders", body: huge }));
     expect(neutral.body!.byteLength).toBe(64 * 1024 + 1);
   });
+
+  it("stops reading a streamed body one chunk past 64 KiB and cancels the rest, and joins the chunks it read", async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const chunks = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(10 * 1024).fill(0x30 + (pulled++ % 10)));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    // As createStreamRequest builds it when the app sets enableHttpStream: the host's body as a stream, not bytes.
+    const nativeRequest = new Request("https://app.azurewebsites.net/orders", { method: "POST", body: chunks, duplex: "half" } as RequestInit);
+    const neutral = await fromHttpRequest(new HttpRequest({ nativeRequest } as unknown as ConstructorParameters<typeof HttpRequest>[0]));
+    expect(neutral.body!.byteLength).toBe(64 * 1024 + 1);
+    expect([neutral.body![0], neutral.body![10 * 1024], neutral.body![64 * 1024]]).toEqual([0x30, 0x31, 0x36]);
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(9);
+  });
 });
 
 describe("app.http handler", () => {
