@@ -1,5 +1,6 @@
 import type { ChangeFeedRow } from "./change-feed-throughput.js";
 import type { ImportResult } from "./import/index.js";
+import type { StreamRow } from "./stream-throughput.js";
 /** bench/results.json: every figure of one `npm run bench`, and the machine it ran on. */
 export interface BenchResults {
   command: string;
@@ -11,6 +12,8 @@ export interface BenchResults {
   coldStart: ColdStartResult;
   storeSdks: StoreSdkRow[];
   throughput: ThroughputResult;
+  /** Shipment records/s through each stream function (issue 13), the hand-written consumer first. */
+  streams?: StreamRow[];
   /** The bulk import of a 100 MB file (issue 14): orders/s and peak RSS, Skyport's and a hand-written one's. */
   bulkImport?: ImportResult;
   /** New orders' changes/s through each changes function running the outbox, the hand-written consumer first (absent before it was measured). */

@@ -59,7 +59,17 @@ async function workload(orders: number, copies: number) {
   }
   const records = Array.from({ length: copies }, () => confirmed.map((order, i) => shipmentRecord(order, `shp-${i}`))).flat();
   const batches = Array.from({ length: Math.ceil(records.length / BATCH) }, (_, i) => records.slice(i * BATCH, (i + 1) * BATCH));
-  return { store, records, batches };
+  return { store, confirmed, records, batches };
+}
+
+/** Every order shipped once, by its first record (version 3, its first shipment), or the rate would be of work not done. */
+async function checkShipped(consumer: string, { store, confirmed }: Awaited<ReturnType<typeof workload>>) {
+  for (const [i, { id }] of confirmed.entries()) {
+    const order = await store.get(id);
+    if (order?.status !== "shipped" || order.version !== 3 || order.shipment?.shipmentId !== `shp-${i}`) {
+      throw new Error(`${consumer}: order ${id} is ${order?.status} v${order?.version} after its records, not shipped once`);
+    }
+  }
 }
 
 type Feed = (batches: { key: string; data: string }[][], handler: StreamHandler, store: MemoryOrderStore) => Promise<void>;
@@ -138,25 +148,27 @@ async function timed(run: () => Promise<void>, records: number): Promise<number>
 /**
  * `npm run bench`'s stream rows: records per second through each adapter's stream function on the
  * memory store, against the hand-written consumer of the same records in the same run (each on a
- * fresh store; the best of `rounds`).
+ * fresh store; the best of `rounds`). A run that did not ship every order exactly once fails the bench.
  */
 export async function measureStreamThroughput(orders = 500, copies = 4, rounds = 3): Promise<StreamRow[]> {
   const rows: StreamRow[] = [];
-  const best = async (run: (w: Awaited<ReturnType<typeof workload>>) => Promise<void>) => {
+  const best = async (consumer: string, run: (w: Awaited<ReturnType<typeof workload>>) => Promise<void>) => {
     let top = 0;
     let records = 0;
     for (let round = 0; round < rounds; round++) {
       const w = await workload(orders, copies);
       records = w.records.length;
       top = Math.max(top, await timed(() => run(w), records));
+      await checkShipped(consumer, w);
     }
     return { records, recordsPerSecond: top };
   };
-  rows.push({ consumer: "hand-written consumer", ...(await best((w) => handWritten(w.batches, w.store))) });
+  const hand = "hand-written consumer";
+  rows.push({ consumer: hand, ...(await best(hand, (w) => handWritten(w.batches, w.store))) });
   for (const [consumer, feed] of Object.entries(FEEDS)) {
     rows.push({
       consumer,
-      ...(await best((w) => feed(w.batches, processStream("shipments", applyShipment({ orders: w.store, clock: systemClock })), w.store))),
+      ...(await best(consumer, (w) => feed(w.batches, processStream("shipments", applyShipment({ orders: w.store, clock: systemClock })), w.store))),
     });
   }
   return rows;
