@@ -24,7 +24,9 @@ Resources:
             Stream: { Fn::GetAtt: [Orders, StreamArn] }
             StartingPosition: TRIM_HORIZON
             FunctionResponseTypes: [ReportBatchItemFailures]
+            BisectBatchOnFunctionError: true
             MaximumRetryAttempts: 10
+            MaximumRecordAgeInSeconds: 86400
             DestinationConfig: { OnFailure: { Type: SQS, Destination: { Fn::GetAtt: [Failures, Arn] } } }
 `) as JsonObject;
   const resources = template.Resources as Record<string, JsonObject>;
@@ -34,7 +36,7 @@ Resources:
 };
 
 describe("the template checks for a changes function", () => {
-  it("pass a SAM template whose DynamoDB event reports batch item failures, retries a bounded number of times and keeps what fails", () => {
+  it("pass a SAM template whose DynamoDB event reports batch item failures, bisects, bounds retries and record age, and keeps what fails", () => {
     expect(samProblems(app, sam())).toEqual([]);
   });
 
@@ -43,7 +45,9 @@ describe("the template checks for a changes function", () => {
       app,
       sam((event, table) => {
         delete event.FunctionResponseTypes;
+        delete event.BisectBatchOnFunctionError;
         delete event.MaximumRetryAttempts;
+        event.MaximumRecordAgeInSeconds = -1;
         delete event.DestinationConfig;
         table.StreamSpecification = { StreamViewType: "KEYS_ONLY" };
       }),
@@ -51,7 +55,9 @@ describe("the template checks for a changes function", () => {
     expect(problems).toEqual([
       "Outbox (function outbox): the stream of Orders is not NEW_AND_OLD_IMAGES",
       "Outbox (function outbox): its DynamoDB event has no FunctionResponseTypes [ReportBatchItemFailures]",
+      "Outbox (function outbox): its DynamoDB event does not set BisectBatchOnFunctionError",
       "Outbox (function outbox): its DynamoDB event has no bounded MaximumRetryAttempts",
+      "Outbox (function outbox): its DynamoDB event has no bounded MaximumRecordAgeInSeconds",
       "Outbox (function outbox): its DynamoDB event has no DestinationConfig.OnFailure for the batches that fail every retry",
     ]);
   });

@@ -98,7 +98,8 @@ function refName(value: Json): string {
 
 /**
  * A DynamoDB stream event source must never drop a change silently: partial batch responses, a
- * bounded retry, and an on-failure destination; the table's stream carries the new and old images.
+ * bisected batch, bounded retries and record age, and an on-failure destination; the table's
+ * stream carries the new and old images.
  */
 function streamProblems(where: string, properties: JsonObject, resources: Record<string, Resource>): string[] {
   const problems: string[] = [];
@@ -107,8 +108,11 @@ function streamProblems(where: string, properties: JsonObject, resources: Record
   if (spec.StreamViewType !== "NEW_AND_OLD_IMAGES") problems.push(`${where}: the stream of ${table} is not NEW_AND_OLD_IMAGES`);
   if (!((properties.FunctionResponseTypes ?? []) as Json[]).includes("ReportBatchItemFailures"))
     problems.push(`${where}: its DynamoDB event has no FunctionResponseTypes [ReportBatchItemFailures]`);
+  if (properties.BisectBatchOnFunctionError !== true) problems.push(`${where}: its DynamoDB event does not set BisectBatchOnFunctionError`);
   const retries = Number(properties.MaximumRetryAttempts);
   if (!(retries >= 0 && retries <= 10_000)) problems.push(`${where}: its DynamoDB event has no bounded MaximumRetryAttempts`);
+  const age = Number(properties.MaximumRecordAgeInSeconds);
+  if (!(age >= 60 && age <= 604_800)) problems.push(`${where}: its DynamoDB event has no bounded MaximumRecordAgeInSeconds`);
   const onFailure = ((properties.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined)?.Destination;
   if (onFailure === undefined) problems.push(`${where}: its DynamoDB event has no DestinationConfig.OnFailure for the batches that fail every retry`);
   return problems;
