@@ -34,10 +34,18 @@ function adapterShares(r: BenchResults): string[] {
   return ["Where Skyport's time goes at info (this run; core alone from the first row):", "", ...lines, ""];
 }
 
+/** Consumers' rates, the hand-written one first, as a table with each against it. */
+function rateTable(unit: string, rows: { consumer: string; perSecond: number }[]): string {
+  const base = rows[0]!.perSecond;
+  return markdownTable(
+    ["consumer", `${unit}/s`, "vs hand-written"],
+    rows.map((row) => [row.consumer, row.perSecond, `${(row.perSecond / base).toFixed(2)}×`]),
+  );
+}
+
 /** The change-feed rows, where the run measured them. */
 function changeFeedSection(rows: BenchResults["changeFeeds"]): string[] {
   if (!rows?.length) return [];
-  const base = rows[0]!.changesPerSecond;
   return [
     `**Change feed**: ${rows[0]!.changes} new orders' changes through each runtime's changes function running the order outbox`,
     "(`publishOrderCreated`: an `order.created` per new order, to an in-memory queue), each fed its cloud's events, built",
@@ -46,17 +54,17 @@ function changeFeedSection(rows: BenchResults["changeFeeds"]): string[] {
     "the same DynamoDB Streams events (INSERT records of orders, `unmarshall`, publish) in the same run; the best of the rounds.",
     "The bench fails if a function did not announce each new order exactly once.",
     "",
-    markdownTable(
-      ["consumer", "changes/s", "vs hand-written"],
-      rows.map((row) => [row.consumer, row.changesPerSecond, `${(row.changesPerSecond / base).toFixed(2)}×`]),
+    rateTable(
+      "changes",
+      rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond })),
     ),
     "",
   ];
 }
 
+/** The stream rows, where the run measured them. */
 function streamSection(rows: BenchResults["streams"]): string[] {
   if (!rows?.length) return [];
-  const base = rows[0]!.recordsPerSecond;
   return [
     `**Stream**: ${rows[0]!.records} \`shipment.dispatched\` records (each order dispatched more than once: the first ships it, the`,
     "others change nothing) through each runtime's stream function running `applyShipment` on the memory store, each fed its",
@@ -64,14 +72,15 @@ function streamSection(rows: BenchResults["streams"]): string[] {
     "stream. Against a hand-written consumer of the same records (parse, check, read, write) in the same run; the best of the",
     "rounds. The bench fails if an order was not shipped exactly once.",
     "",
-    markdownTable(
-      ["consumer", "records/s", "vs hand-written"],
-      rows.map((row) => [row.consumer, row.recordsPerSecond, `${(row.recordsPerSecond / base).toFixed(2)}×`]),
+    rateTable(
+      "records",
+      rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond })),
     ),
     "",
   ];
 }
 
+/** The bulk import's rows, where the run measured them. */
 function importSection(result: BenchResults["bulkImport"]): string[] {
   if (!result?.rows.length) return [];
   const mb = (result.fileBytes / 1024 / 1024).toFixed(0);
