@@ -113,6 +113,23 @@ describe("a file refused whole", () => {
     expect(report("reports/big.jsonl.json")).toEqual({ object: "imports/big.jsonl", error: "The file is larger than 100 bytes (SKYPORT_IMPORT_MAX_BYTES)." });
     expect(await count(customerId)).toBe(0);
   });
+
+  it("is over SKYPORT_IMPORT_MAX_BYTES while read, when its event gives no size: nothing created", async () => {
+    const deps = memoryOrderDeps();
+    const bucket = new MemoryBucket(16);
+    const customerId = uniqueCustomer();
+    const good = JSON.stringify({ customerId, currency: "EUR", items: [{ sku: "S", quantity: 1, unitPrice: 1 }] });
+    bucket.objects.set("imports/unsized.jsonl", Buffer.from(`${good}\n${good}\n`));
+    const handler = objectCreated(BUCKET, "imports/", (d: typeof deps) => importOrders(d, { maxBytes: 100 })).bind(deps);
+    await handler({ bucket: BUCKET, name: "imports/unsized.jsonl" }, bucket, context());
+    const report = (name: string) => JSON.parse(Buffer.from(bucket.objects.get(name)!).toString("utf8"));
+    const count = async (id: string) => (await deps.orders.listByCustomer(id, { limit: 100 })).items.length;
+    expect(report("reports/unsized.jsonl.json")).toEqual({
+      object: "imports/unsized.jsonl",
+      error: "The file is larger than 100 bytes (SKYPORT_IMPORT_MAX_BYTES).",
+    });
+    expect(await count(customerId)).toBe(0);
+  });
 });
 
 describe("an import cut off by its deadline", () => {

@@ -194,6 +194,15 @@ describe("what the script deploys", () => {
     expect(find(firstRun, "pubsub subscriptions create skyport-orders-dev-dead-letter --topic=skyport-orders-dev-dead-letter")).toHaveLength(1);
   });
 
+  it("makes the import bucket private (uniform access, public access prevention) and versioned, its reports/ expiring", () => {
+    const [create] = find(firstRun, "storage buckets create gs://");
+    expect(create).toEqual(expect.arrayContaining(["--uniform-bucket-level-access", "--public-access-prevention"]));
+    const [update] = find(firstRun, `storage buckets update ${create![3]}`);
+    expect(update).toContain("--versioning");
+    const lifecycle = JSON.parse(readFileSync(flag(update!, "lifecycle-file")!, "utf8")) as { rule: unknown[] };
+    expect(lifecycle.rule).toContainEqual({ action: { type: "Delete" }, condition: { age: 30, matchesPrefix: ["reports/"] } });
+  });
+
   it("has Cloud Scheduler POST to the cleanup function with an OIDC token of the invoker, which may call only the private functions", () => {
     for (const [run, verb] of [
       [firstRun, "create"],

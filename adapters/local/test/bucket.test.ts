@@ -81,6 +81,8 @@ describe("the local bucket", () => {
   it("never reads or writes outside the folder", async () => {
     const bucket = folderObjects(join(tmpdir(), "skyport-bucket-none"))("orders-imports");
     await expect(bucket.read("../../etc/passwd")).rejects.toThrow(/leaves the bucket folder/);
+    // A sibling folder whose name begins with the bucket's is outside it too.
+    await expect(bucket.read("../skyport-bucket-none-sibling/x.jsonl")).rejects.toThrow(/leaves the bucket folder/);
     await expect(bucket.write("reports/../../x.json", "{}", "application/json")).rejects.toThrow(/leaves the bucket folder/);
   });
 });
