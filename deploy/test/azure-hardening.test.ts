@@ -64,6 +64,26 @@ describe("main.bicep: a message in a poison queue raises an Azure Monitor alert"
   });
 });
 
+describe("main.bicep: an import event dead-lettered raises an Azure Monitor alert (issue 14)", () => {
+  it("dead-letters into the import's own container, whose writes reach the workspace and fire a log alert on the first blob", () => {
+    const [subscription] = ofType("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+    const deadLetter = get(subscription!.body, "properties.deadLetterWithResourceIdentity.deadLetterDestination.properties");
+    expect(text(get(deadLetter, "blobContainerName"))).toBe("importDeadLetterContainerName");
+    const [setting] = ofType("Microsoft.Insights/diagnosticSettings").filter((d) => text(d.body.scope) === "importBlobService");
+    expect(text(get(setting!.body, "properties.workspaceId"))).toBe("workspace.id");
+    expect(get(setting!.body, "properties.logs")).toEqual([{ category: "StorageWrite", enabled: true }]);
+    const watching = ofType("Microsoft.Insights/scheduledQueryRules").filter((a) =>
+      JSON.stringify(get(a.body, "properties.criteria")).includes("/${importDeadLetterContainerName}/"),
+    );
+    expect(watching).toHaveLength(1);
+    const [condition] = get(watching[0]!.body, "properties.criteria.allOf") as BicepObject[];
+    expect(text(condition!.query)).toMatch(/^'StorageBlobLogs \| where OperationName == "PutBlob" and Uri contains /);
+    expect(condition).toMatchObject({ timeAggregation: "Count", operator: "GreaterThan", threshold: 0 });
+    expect(get(watching[0]!.body, "properties")).toMatchObject({ enabled: true });
+    expect((get(watching[0]!.body, "properties.actions.actionGroups") as BicepValue[]).map(text)).toEqual(["alertRecipients.id"]);
+  });
+});
+
 describe("main.bicep: Cosmos DB keeps the orders", () => {
   it("takes continuous backups", () => {
     expect(get(resource("cosmos").body, "properties.backupPolicy")).toEqual({ type: "Continuous", continuousModeProperties: { tier: "Continuous7Days" } });
