@@ -84,6 +84,23 @@ describe("main.bicep: an import event dead-lettered raises an Azure Monitor aler
   });
 });
 
+describe("main.bicep: the import function reads imports/ and writes reports/ of its container, nothing else (issue 14)", () => {
+  it("holds each of its two roles on the import container under a condition on the blob's path", () => {
+    const condition = (symbol: string) => {
+      const { properties } = resource(symbol).body as { properties: BicepObject };
+      expect([text(resource(symbol).body.scope), properties.conditionVersion]).toEqual(["importContainer", "2.0"]);
+      return text(properties.condition);
+    };
+    expect(source).toMatch(/^var blobPath = '@Resource\[Microsoft\.Storage\/storageAccounts\/blobServices\/containers\/blobs:path\]'$/m);
+    expect(condition("importReader")).toMatch(
+      /^'\(\(!\(ActionMatches\{\\'\$\{blobAction\}\/read\\'\}\)\) OR \(\$\{blobPath\} StringStartsWith \\'imports\/\\'\)\)'$/,
+    );
+    expect(condition("importReportWriter")).toMatch(/ OR \(\$\{blobPath\} StringStartsWith \\'reports\/\\'\)\)'$/);
+    for (const action of ["read", "write", "add/action", "delete", "move/action"])
+      expect(condition("importReportWriter")).toContain(`!(ActionMatches{\\'\${blobAction}/${action}\\'})`);
+  });
+});
+
 describe("main.bicep: Cosmos DB keeps the orders", () => {
   it("takes continuous backups", () => {
     expect(get(resource("cosmos").body, "properties.backupPolicy")).toEqual({ type: "Continuous", continuousModeProperties: { tier: "Continuous7Days" } });

@@ -203,6 +203,19 @@ describe("what the script deploys", () => {
     expect(lifecycle.rule).toContainEqual({ action: { type: "Delete" }, condition: { age: 30, matchesPrefix: ["reports/"] } });
   });
 
+  it("lets the import function read the import bucket's imports/ and write its reports/, each under a condition, and nothing else", () => {
+    const bucket = find(firstRun, "storage buckets create gs://")[0]![3]!.slice("gs://".length);
+    const grants = find(firstRun, `storage buckets add-iam-policy-binding gs://${bucket}`).filter(
+      (argv) => flag(argv, "member") === `serviceAccount:${SA("import")}`,
+    );
+    const prefixOf = (argv: string[]) =>
+      /^expression=resource\.name\.startsWith\("projects\/_\/buckets\/([^/]+)\/objects\/([^"]*)"\),/.exec(flag(argv, "condition") ?? "");
+    expect(grants.map((argv) => [flag(argv, "role"), prefixOf(argv)?.slice(1)])).toEqual([
+      ["roles/storage.objectViewer", [bucket, "imports/"]],
+      ["roles/storage.objectUser", [bucket, "reports/"]],
+    ]);
+  });
+
   it("has Cloud Scheduler POST to the cleanup function with an OIDC token of the invoker, which may call only the private functions", () => {
     for (const [run, verb] of [
       [firstRun, "create"],
