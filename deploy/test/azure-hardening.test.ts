@@ -85,6 +85,20 @@ describe("main.bicep: an import event dead-lettered raises an Azure Monitor aler
 });
 
 describe("main.bicep: the import function reads imports/ and writes reports/ of its container, nothing else (issue 14)", () => {
+  it("keeps the files in a storage account of their own: private, keyless, encrypted twice, versioned, reports/ expiring", () => {
+    expect(get(resource("importStorage").body, "properties")).toMatchObject({
+      allowSharedKeyAccess: false,
+      allowBlobPublicAccess: false,
+      supportsHttpsTrafficOnly: true,
+      encryption: { requireInfrastructureEncryption: true, services: { blob: { enabled: true } } },
+    });
+    expect(get(resource("importBlobService").body, "properties.isVersioningEnabled")).toBe(true);
+    for (const container of ["importContainer", "importDeadLetterContainer"]) expect(get(resource(container).body, "properties.publicAccess")).toBe("None");
+    const [rule] = get(resource("importLifecycle").body, "properties.policy.rules") as BicepObject[];
+    expect((get(rule, "definition.filters.prefixMatch") as BicepValue[]).map(text)).toEqual(["'${importContainerName}/reports/'"]);
+    expect(get(rule, "definition.actions.baseBlob.delete.daysAfterModificationGreaterThan")).toBeGreaterThan(0);
+  });
+
   it("holds each of its two roles on the import container under a condition on the blob's path", () => {
     const condition = (symbol: string) => {
       const { properties } = resource(symbol).body as { properties: BicepObject };
