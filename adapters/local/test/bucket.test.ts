@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { defineApp, importOrders, objectCreated, silentLogger, type OrderDeps } from "@skyport/core";
 import { importContract, memoryOrderDeps } from "@skyport/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { folderObjects, startLocalApp, type LocalApp } from "../src/index.js";
+import { folderObjects, MAX_OBJECT_ATTEMPTS, startLocalApp, type LocalApp } from "../src/index.js";
 
 const app = defineApp({ name: "imports", functions: { import: objectCreated("orders-imports", "imports/", (deps: OrderDeps) => importOrders(deps)) } });
 const dirs: string[] = [];
@@ -76,6 +76,35 @@ describe("the local bucket", () => {
     local = await startLocalApp(app, () => ({ logger: silentLogger, services: async () => deps }), { SKYPORT_BUCKET_DIR: dir, SKYPORT_BUCKET_POLL_MS: "20" });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(readFile(join(dir, "reports", "once.jsonl.json"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("tries a file that keeps failing MAX_OBJECT_ATTEMPTS times, then gives it up", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "skyport-bucket-"));
+    dirs.push(dir);
+    let attempts = 0;
+    const failing = defineApp({
+      name: "imports",
+      functions: {
+        import: objectCreated("orders-imports", "imports/", () => async () => {
+          attempts += 1;
+          throw new Error("the store is down");
+        }),
+      },
+    });
+    const started = await startLocalApp(failing, () => ({ logger: silentLogger, services: async () => ({}) }), {
+      SKYPORT_BUCKET_DIR: dir,
+      SKYPORT_BUCKET_POLL_MS: "10",
+    });
+    try {
+      await writeFile(join(dir, "imports", "broken.jsonl"), "{}\n");
+      const until = Date.now() + 5_000;
+      while (attempts < MAX_OBJECT_ATTEMPTS && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+      // Many more polls: none tries it again.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(attempts).toBe(MAX_OBJECT_ATTEMPTS);
+    } finally {
+      await started.close();
+    }
   });
 
   it("never reads or writes outside the folder", async () => {
