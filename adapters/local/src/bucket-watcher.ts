@@ -2,9 +2,10 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promi
 import { join, relative, sep } from "node:path";
 import type { Logger, ObjectHandler, ObjectStores } from "@skyport/core";
 import { describeError } from "@skyport/core";
+import { appendDeadLetter } from "./in-process-queue.js";
 
 export const DEFAULT_BUCKET_POLL_MS = 500;
-/** Tries of one version of a file before it is given up (and logged as such). */
+/** Tries of one version of a file before it is given up: dead-lettered and logged as an error. */
 export const MAX_OBJECT_ATTEMPTS = 3;
 
 interface Seen {
@@ -19,7 +20,8 @@ interface Seen {
  * The local bucket's events: polls `<dir>/<prefix>` and hands each new or changed file, once it
  * has stopped changing, to the object function. What was handled is kept in `<dir>/.handled.json`
  * (name -> size and mtime), so a restart does not hand the same file over again. A failure is tried again at the next poll, at
- * most MAX_OBJECT_ATTEMPTS times per version of the file.
+ * most MAX_OBJECT_ATTEMPTS times per version of the file; then its event goes to the dead-letter file, as a queue's
+ * message would (`npm run dead-letters` lists it), and a changed file is a new version, tried again.
  */
 export class BucketWatcher {
   private readonly seen = new Map<string, Seen>();
@@ -33,7 +35,7 @@ export class BucketWatcher {
     private readonly objects: ObjectStores,
     private readonly handler: () => Promise<ObjectHandler>,
     private readonly logger: Logger,
-    private readonly pollMs = DEFAULT_BUCKET_POLL_MS,
+    private readonly options: { pollMs: number; deadLetterFile?: string } = { pollMs: DEFAULT_BUCKET_POLL_MS },
   ) {}
 
   private get stateFile() {
@@ -46,7 +48,7 @@ export class BucketWatcher {
     for (const [name, signature] of Object.entries(handled)) this.seen.set(name, { signature, stable: 1, attempts: 0, done: true });
     const tick = () => {
       this.running = this.poll(false).finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, this.pollMs).unref();
+        if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs).unref();
       });
     };
     tick();
@@ -90,8 +92,9 @@ export class BucketWatcher {
   private async handle(name: string, size: number, seen: Seen) {
     seen.attempts += 1;
     const requestId = `${this.name}-${Date.now()}`;
+    const event = { bucket: this.bucket.name, name, size };
     try {
-      await (await this.handler())({ bucket: this.bucket.name, name, size }, this.objects(this.bucket.name), {
+      await (await this.handler())(event, this.objects(this.bucket.name), {
         requestId,
         cloud: "local",
         logger: this.logger,
@@ -100,6 +103,15 @@ export class BucketWatcher {
       await this.saveState();
     } catch (error) {
       const last = seen.attempts >= MAX_OBJECT_ATTEMPTS;
+      if (last && this.options.deadLetterFile) {
+        const message = { id: `${name}@${seen.signature}`, body: JSON.stringify(event), attempt: seen.attempts };
+        appendDeadLetter(this.options.deadLetterFile, {
+          topic: `objects:${this.bucket.name}`,
+          message,
+          reason: "attempts exhausted",
+          at: new Date().toISOString(),
+        });
+      }
       this.logger.error(last ? "object given up" : "object failed, tried again at the next poll", {
         function: this.name,
         object: name,

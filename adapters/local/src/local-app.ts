@@ -93,7 +93,7 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       const dir = read.string("SKYPORT_BUCKET_DIR", DEFAULT_BUCKET_DIR);
       const pollMs = read.integer("SKYPORT_BUCKET_POLL_MS", 10, 3_600_000, DEFAULT_BUCKET_POLL_MS);
       const handler = lazyHandler(fn as AppFunction<S, "object">, instance);
-      watchers.push(new BucketWatcher(name, { name: bucket, dir, prefix }, folderObjects(dir), handler, logger, pollMs));
+      watchers.push(new BucketWatcher(name, { name: bucket, dir, prefix }, folderObjects(dir), handler, logger, { pollMs, deadLetterFile }));
     } else if (fn.trigger.kind === "schedule") {
       const handler = lazyHandler(fn as AppFunction<S, "schedule">, instance);
       const run = async () => (await handler())({ scheduledAt: new Date() }, { requestId: `${name}-${Date.now()}`, cloud: "local", logger });

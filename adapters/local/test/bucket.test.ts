@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { defineApp, importOrders, objectCreated, silentLogger, type OrderDeps } from "@skyport/core";
 import { importContract, memoryOrderDeps } from "@skyport/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { folderObjects, MAX_OBJECT_ATTEMPTS, startLocalApp, type LocalApp } from "../src/index.js";
+import { folderObjects, MAX_OBJECT_ATTEMPTS, readDeadLetters, startLocalApp, type LocalApp } from "../src/index.js";
 
 const app = defineApp({ name: "imports", functions: { import: objectCreated("orders-imports", "imports/", (deps: OrderDeps) => importOrders(deps)) } });
 const dirs: string[] = [];
@@ -78,7 +78,7 @@ describe("the local bucket", () => {
     await expect(readFile(join(dir, "reports", "once.jsonl.json"))).rejects.toThrow(/ENOENT/);
   });
 
-  it("tries a file that keeps failing MAX_OBJECT_ATTEMPTS times, then gives it up", async () => {
+  it("tries a file that keeps failing MAX_OBJECT_ATTEMPTS times, then gives it up to the dead-letter file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "skyport-bucket-"));
     dirs.push(dir);
     let attempts = 0;
@@ -91,9 +91,11 @@ describe("the local bucket", () => {
         }),
       },
     });
+    const deadLetterFile = join(dir, "dead-letters.jsonl");
     const started = await startLocalApp(failing, () => ({ logger: silentLogger, services: async () => ({}) }), {
       SKYPORT_BUCKET_DIR: dir,
       SKYPORT_BUCKET_POLL_MS: "10",
+      SKYPORT_DEAD_LETTER_FILE: deadLetterFile,
     });
     try {
       await writeFile(join(dir, "imports", "broken.jsonl"), "{}\n");
@@ -102,6 +104,10 @@ describe("the local bucket", () => {
       // Many more polls: none tries it again.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(attempts).toBe(MAX_OBJECT_ATTEMPTS);
+      // Given up, not lost: its event is where `npm run dead-letters` looks, once.
+      const letters = readDeadLetters(deadLetterFile);
+      expect(letters).toMatchObject([{ topic: "objects:orders-imports", reason: "attempts exhausted", message: { attempt: MAX_OBJECT_ATTEMPTS } }]);
+      expect(JSON.parse(letters[0]!.message.body)).toEqual({ bucket: "orders-imports", name: "imports/broken.jsonl", size: 3 });
     } finally {
       await started.close();
     }
