@@ -182,7 +182,9 @@ export function performanceSection(r: BenchResults): string {
     "",
     `**Local server**: \`POST /orders\` on loopback with ${throughput.tool} ` +
       `(${throughput.connections} connections, ${throughput.secondsPerRound} s rounds, median of`,
-    `${throughput.rows[0]?.rounds.length ?? 0}), against a raw \`node:http\` server doing the same work by hand on the same SQLite store (the order committed with its outbox row, the outbox polled and emptied, each new order confirmed through an in-process queue), in the same run.`,
+    `${throughput.rows[0]?.rounds.length ?? 0}), against a raw \`node:http\` server doing the same work by hand on the same SQLite store`,
+    "(the order committed with its outbox row, the outbox polled and emptied, each new order confirmed through an in-process",
+    "queue), in the same run.",
     "",
     markdownTable(
       ["server", "store", "requests/s", "p50 ms", "p99 ms"],
