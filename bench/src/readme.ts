@@ -34,50 +34,49 @@ function adapterShares(r: BenchResults): string[] {
   return ["Where Skyport's time goes at info (this run; core alone from the first row):", "", ...lines, ""];
 }
 
-/** Consumers' rates, the hand-written one first, as a table with each against it. */
-function rateTable(unit: string, rows: { consumer: string; perSecond: number }[]): string {
+/** A paragraph, then consumers' rates, the hand-written one first, as a table with each against it. */
+function rateSection(paragraph: string[], unit: string, rows: { consumer: string; perSecond: number }[]): string[] {
   const base = rows[0]!.perSecond;
-  return markdownTable(
+  const table = markdownTable(
     ["consumer", `${unit}/s`, "vs hand-written"],
     rows.map((row) => [row.consumer, row.perSecond, `${(row.perSecond / base).toFixed(2)}×`]),
   );
+  return [...paragraph, "", table, ""];
 }
 
 /** The change-feed rows, where the run measured them. */
 function changeFeedSection(rows: BenchResults["changeFeeds"]): string[] {
   if (!rows?.length) return [];
-  return [
+  const paragraph = [
     `**Change feed**: ${rows[0]!.changes} new orders' changes through each runtime's changes function running the order outbox`,
     "(`publishOrderCreated`: an `order.created` per new order, to an in-memory queue), each fed its cloud's events, built",
     "beforehand: DynamoDB Streams batches of 100, Cosmos DB trigger batches of 100, a Firestore `document.v1.created` CloudEvent",
     "(protobuf) per change; locally the server's poller drains the memory store's outbox. Against a hand-written consumer of",
     "the same DynamoDB Streams events (INSERT records of orders, `unmarshall`, publish) in the same run; the best of the rounds.",
     "The bench fails if a function did not announce each new order exactly once.",
-    "",
-    rateTable(
-      "changes",
-      rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond })),
-    ),
-    "",
   ];
+  return rateSection(
+    paragraph,
+    "changes",
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond })),
+  );
 }
 
 /** The stream rows, where the run measured them. */
 function streamSection(rows: BenchResults["streams"]): string[] {
   if (!rows?.length) return [];
-  return [
+  const paragraph = [
     `**Stream**: ${rows[0]!.records} \`shipment.dispatched\` records (each order dispatched more than once: the first ships it, the`,
     "others change nothing) through each runtime's stream function running `applyShipment` on the memory store, each fed its",
     "cloud's events: Kinesis batches of 100, Event Hubs batches of 100, one Pub/Sub push per record; locally the in-process",
     "stream. Against a hand-written consumer of the same records (parse, check, read, write) in the same run; the best of the",
     "rounds. The bench fails if an order was not shipped exactly once.",
-    "",
-    rateTable(
-      "records",
-      rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond })),
-    ),
-    "",
   ];
+  return rateSection(
+    paragraph,
+    "records",
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond })),
+  );
 }
 
 /** The bulk import's rows, where the run measured them. */
