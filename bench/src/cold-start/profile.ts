@@ -36,7 +36,7 @@ function sourceMapOf(url: string): SourceMap | undefined {
 }
 
 /** Where a sample's own time goes: a package, one of Skyport's source files, node's own code, or V8's (GC, compile). */
-export function placeOf({ functionName, url, lineNumber, columnNumber }: ProfileNode["callFrame"]): string {
+function placeOf({ functionName, url, lineNumber, columnNumber }: ProfileNode["callFrame"]): string {
   if (url === "") return functionName || "(native)";
   if (url.startsWith("node:")) return "node internals (module loading, streams)";
   const entry = url.startsWith("file:") ? sourceMapOf(url)?.findEntry(lineNumber, columnNumber) : undefined;
