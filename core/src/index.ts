@@ -46,6 +46,53 @@ export { json } from "./http/json.js";
 export { Problem, type FieldError } from "./http/problem.js";
 export { canonicalJson } from "./json/canonical-json.js";
 
+// Portable data: collections on every store
+export { collection, collectionVariable, collectionLocation, CollectionDeclarationError, COLLECTION_NAME } from "./collections/declaration.js";
+export type { CollectionDeclaration, CollectionOptions, KeyFields, KeyShape } from "./collections/declaration.js";
+export type {
+  Collection,
+  Documents,
+  DocumentKey,
+  Versioned,
+  Query,
+  QueryPage,
+  SortCondition,
+  WriteCondition,
+  Operation,
+  OperationResult,
+  PutOutcome,
+} from "./collections/collection.js";
+export { memoryDocuments } from "./collections/memory-documents.js";
+export {
+  MAX_DOCUMENT_BYTES,
+  MAX_KEY_BYTES,
+  checkDocument,
+  checkKey,
+  keyOf,
+  isExpired,
+  expiresAtOf,
+  compareKeys,
+  fieldsOf,
+  newVersion,
+  type CheckedDocument,
+} from "./collections/rules.js";
+export {
+  planQuery,
+  meetsCondition,
+  inPartition,
+  positionOf,
+  comparePositions,
+  encodeCursor,
+  decodeCursor,
+  decodePosition,
+  afterCursor,
+  DEFAULT_QUERY_LIMIT,
+  MAX_QUERY_LIMIT,
+  type QueryPlan,
+  type Position,
+} from "./collections/query-plan.js";
+export { planTransaction, checkPutMany, MAX_TRANSACTION_OPERATIONS, MAX_PUT_MANY, type PlannedOperation } from "./collections/transaction-plan.js";
+
 // Ports
 export type { Logger, LogLevel, LogFields } from "./ports/logger.js";
 export { jsonLogger, silentLogger, type JsonLoggerOptions } from "./ports/json-logger.js";
@@ -59,7 +106,18 @@ export type { EventPublisher } from "./ports/event-publisher.js";
 export type { ObjectStore, ObjectStores } from "./ports/object-store.js";
 export type { CreatedObject, ObjectHandler } from "./function/object.js";
 export type { Stores } from "./ports/stores.js";
-export { OrderExists, VersionConflict, InvalidCursor, StoreUnavailable, IdempotencyRecordMissing } from "./ports/errors.js";
+export {
+  OrderExists,
+  VersionConflict,
+  DocumentExists,
+  DocumentTooLarge,
+  InvalidDocument,
+  InvalidQuery,
+  InvalidCursor,
+  StoreUnavailable,
+  IdempotencyRecordMissing,
+  type ErrorKey,
+} from "./ports/errors.js";
 export { isNetworkError } from "./ports/network-errors.js";
 export { encodeKeyset, decodeKeyset, customerList, statusList, newestFirst, type KeysetPosition } from "./ports/keyset.js";
 

@@ -23,3 +23,5 @@ export { corsContract, type CorsTargetFactory } from "./cors-contract.js";
 export { streamContract, shipmentRecord, type StreamTarget, type ContractRecord, type RecordOutcome } from "./stream-contract.js";
 export { importContract, importFile, IMPORT_LINES, INVALID_LINES, type ImportTarget } from "./import-contract.js";
 export { MemoryBucket } from "./memory-bucket.js";
+export { documentsContract, type DocumentsSuite } from "./documents-contract.js";
+export { contractCollections, type DocumentsUnderTest, type Loan, type Profile } from "./documents-fixtures.js";
