@@ -1,3 +1,4 @@
+import type { CollectionDeclaration } from "../collections/declaration.js";
 import type { Env } from "../config/env.js";
 import type { ChangeFeed } from "../ports/change-feed.js";
 import type { EventPublisher } from "../ports/event-publisher.js";
@@ -19,6 +20,8 @@ export interface AppFunction<S, K extends TriggerKind = TriggerKind> {
   trigger: TriggerOf<K>;
   /** Topics this function publishes to: the templates grant sending to these, and only these. */
   publishes: readonly string[];
+  /** The names of the collections this function reads or writes: the templates grant these, and only these. */
+  collections: readonly string[];
   bind(services: S): HandlerOf<K>;
 }
 
@@ -27,11 +30,20 @@ export type AnyAppFunction<S> = { [K in TriggerKind]: AppFunction<S, K> }[Trigge
 
 export interface FunctionOptions {
   publishes?: readonly string[];
+  /** The collections the function uses (declared with the app's `collections` too). */
+  collections?: readonly CollectionDeclaration<unknown>[];
+}
+
+/** The names of the collections a function's options list. */
+export function collectionsUsed(options: FunctionOptions): string[] {
+  return (options.collections ?? []).map((declaration) => declaration.name);
 }
 
 /** An app: named functions, each a handler with one trigger. Runtimes, builds and templates follow it. */
 export interface App<S = never, N extends string = string> {
   name: string;
+  /** The app's collections by name: what every store builds, and the templates declare. */
+  collections: Readonly<Record<string, CollectionDeclaration<unknown>>>;
   functions: Readonly<Record<N, AnyAppFunction<S>>>;
 }
 

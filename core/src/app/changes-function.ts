@@ -1,5 +1,6 @@
 import type { ChangesHandler } from "../function/change.js";
-import type { AppFunction, FunctionOptions } from "./app.js";
+import type { CollectionDeclaration } from "../collections/declaration.js";
+import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { routeChanges, type ChangeConsumer } from "./change-router.js";
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 
@@ -23,13 +24,20 @@ declare module "./app.js" {
  * commit order per document, at least once. Changes succeed or fail alone (partial batch failure);
  * a failed one holds back its document's later changes until it succeeds or is dead-lettered.
  */
-export function changes<S>(collection: string, consumer: (services: S) => ChangeConsumer, options: FunctionOptions = {}): AppFunction<S, "changes"> {
+export function changes<S>(
+  source: string | CollectionDeclaration<unknown>,
+  consumer: (services: S) => ChangeConsumer,
+  options: FunctionOptions = {},
+): AppFunction<S, "changes"> {
+  const collection = typeof source === "string" ? source : source.name;
   if (!TOPIC_NAME.test(collection)) {
     throw new AppDeclarationError(`changes collection ${JSON.stringify(collection)}: 3-42 characters of a-z, 0-9 and -, starting with a letter`);
   }
   return {
     trigger: { kind: "changes", collection },
     publishes: options.publishes ?? [],
+    // A function reads the collection whose changes it is given.
+    collections: typeof source === "string" ? collectionsUsed(options) : [...new Set([collection, ...collectionsUsed(options)])],
     bind: (services) => routeChanges(collection, consumer(services)),
   };
 }

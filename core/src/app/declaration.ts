@@ -1,3 +1,4 @@
+import type { CollectionDeclaration } from "../collections/declaration.js";
 import type { AnyAppFunction, App } from "./app.js";
 
 /** A declaration the clouds could not deploy: thrown when the app module loads, so builds fail early. */
@@ -13,7 +14,12 @@ export const TOPIC_NAME = /^[a-z][a-z0-9-]{1,40}[a-z0-9]$/;
 const topicRule = "3-42 characters of a-z, 0-9 and -, starting with a letter";
 
 /** Declares an app. Every name is checked against what all three clouds accept. */
-export function defineApp<S, N extends string>(app: { name: string; functions: Record<N, AnyAppFunction<S>> }): App<S, N> {
+export function defineApp<S, N extends string>(app: {
+  name: string;
+  /** The app's collections (`collection(...)`); a function lists the ones it uses. */
+  collections?: Record<string, CollectionDeclaration<unknown>>;
+  functions: Record<N, AnyAppFunction<S>>;
+}): App<S, N> {
   if (!APP_NAME.test(app.name)) {
     throw new AppDeclarationError(`app name ${JSON.stringify(app.name)}: 2-32 characters of a-z, 0-9 and -, starting with a letter`);
   }
@@ -27,6 +33,15 @@ export function defineApp<S, N extends string>(app: { name: string; functions: R
       if (!TOPIC_NAME.test(topic)) throw new AppDeclarationError(`function ${name} publishes to ${JSON.stringify(topic)}: ${topicRule}`);
     }
   }
+  const collections = declaredCollections(app.name, app.collections ?? {});
+  for (const [name, fn] of entries) {
+    for (const used of fn.collections) {
+      if (!collections[used])
+        throw new AppDeclarationError(
+          `function ${name} uses the collection ${JSON.stringify(used)}, which app ${app.name} does not declare in its collections`,
+        );
+    }
+  }
   const httpFunctions = entries.filter(([, fn]) => fn.trigger.kind === "http").map(([name]) => name);
   if (httpFunctions.length > 1) {
     // Each cloud's front door (API Gateway, the function URL, Azure's catch-all route) serves one route table.
@@ -34,7 +49,18 @@ export function defineApp<S, N extends string>(app: { name: string; functions: R
       `app ${app.name} declares ${httpFunctions.length} http functions (${httpFunctions.join(", ")}); one route table serves them all`,
     );
   }
-  return Object.freeze({ name: app.name, functions: Object.freeze({ ...app.functions }) });
+  return Object.freeze({ name: app.name, collections, functions: Object.freeze({ ...app.functions }) });
+}
+
+/** The app's collections by their own names, each declared once. */
+function declaredCollections(app: string, given: Record<string, CollectionDeclaration<unknown>>): Readonly<Record<string, CollectionDeclaration<unknown>>> {
+  const byName: Record<string, CollectionDeclaration<unknown>> = {};
+  for (const declaration of Object.values(given)) {
+    if (declaration?.kind !== "collection") throw new AppDeclarationError(`app ${app}: collections holds something that is not a collection(...) declaration`);
+    if (byName[declaration.name]) throw new AppDeclarationError(`app ${app} declares the collection ${JSON.stringify(declaration.name)} twice`);
+    byName[declaration.name] = declaration;
+  }
+  return Object.freeze(byName);
 }
 
 /** The app's functions by name, in declaration order. */

@@ -3,7 +3,7 @@ import { handleHttp } from "../http/handle.js";
 import { createRouter, type Route } from "../http/router.js";
 import type { IdentityCheck } from "../auth/identity.js";
 import type { CorsPolicy } from "../http/cors.js";
-import type { AppFunction, FunctionOptions } from "./app.js";
+import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 
 export interface HttpTrigger {
   kind: "http";
@@ -30,6 +30,7 @@ export function http<S>(routes: (services: S) => readonly Route[], options: Http
   return {
     trigger: { kind: "http" },
     publishes: options.publishes ?? [],
+    collections: collectionsUsed(options),
     bind: (services) => {
       const cors = options.cors?.(services);
       return handleHttp(createRouter(routes(services), options.identity?.(services), cors), cors);

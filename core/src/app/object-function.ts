@@ -1,5 +1,5 @@
 import type { ObjectHandler } from "../function/object.js";
-import type { AppFunction, FunctionOptions } from "./app.js";
+import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { AppDeclarationError } from "./declaration.js";
 
 export interface ObjectCreatedTrigger {
@@ -37,6 +37,7 @@ export function objectCreated<S>(
   return {
     trigger: { kind: "object", bucket, prefix },
     publishes: options.publishes ?? [],
+    collections: collectionsUsed(options),
     bind: (services) => {
       const handle = handler(services);
       return async (object, store, context) => {

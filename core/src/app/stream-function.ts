@@ -1,5 +1,5 @@
 import type { StreamHandler } from "../function/stream.js";
-import type { AppFunction, FunctionOptions } from "./app.js";
+import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 import { processStream, type StreamConsumer } from "./stream-processor.js";
 
@@ -33,6 +33,7 @@ export function stream<S>(name: string, consumer: (services: S) => StreamConsume
   return {
     trigger: { kind: "stream", stream: name },
     publishes: options.publishes ?? [],
+    collections: collectionsUsed(options),
     bind: (services) => processStream(name, consumer(services)),
   };
 }
