@@ -8,3 +8,14 @@ export class SchemaTooNew extends Error {
     this.name = "SchemaTooNew";
   }
 }
+
+/** ensure() found a collection, or one of its indexes, in the file with other key fields than the declaration's. */
+export class CollectionMismatch extends Error {
+  constructor(
+    readonly location: string,
+    readonly difference: string,
+  ) {
+    super(`collection at ${JSON.stringify(location)}: ${difference}`);
+    this.name = "CollectionMismatch";
+  }
+}

@@ -4,3 +4,5 @@ export { SqliteIdempotencyStore } from "./idempotency-store.js";
 export { SqliteOutbox } from "./outbox.js";
 export type { SqliteOptions } from "./database.js";
 export { SchemaTooNew } from "./errors.js";
+export { sqliteDocuments, openSqliteDocuments, type SqliteDocumentsOptions } from "./documents/sqlite-documents.js";
+export { CollectionMismatch } from "./errors.js";
