@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { redeliverStream, type Lazy, type Logger, type StreamDeadLetter, type StreamHandler, type StreamRecord } from "@skyport/core";
 import { appendDeadLetter, MAX_ATTEMPTS, type DeadLetter } from "./in-process-queue.js";
+import { openQueueFile, type QueueFile } from "./queue-file.js";
 
 /** A record as a producer puts it: its partition key and its payload (JSON text). */
 export interface PutRecord {
@@ -9,43 +10,81 @@ export interface PutRecord {
 }
 
 /**
- * One stream inside the local server, with the clouds' semantics: records are delivered in
- * order as one batch; a key whose record fails retryably is delivered again from that record,
- * with backoff, up to MAX_ATTEMPTS; poison, and what still fails, is dead-lettered (kept in
- * `deadLetters` and in the dead-letter file, logged as an error): never dropped.
+ * One stream inside the local server, with the clouds' semantics: records are kept in the queue
+ * file (SKYPORT_QUEUE_PATH) and delivered in order as one batch, one batch after the other; a key
+ * whose record fails retryably is delivered again from that record, with backoff, up to
+ * MAX_ATTEMPTS; poison, and what still fails, is dead-lettered (kept in `deadLetters` and in the
+ * dead-letter file, logged as an error). A batch leaves the file once handled or dead-lettered;
+ * what a kill leaves in it is delivered first at the next start: at least once, never dropped.
  */
 export class InProcessStream {
   private handler?: Lazy<StreamHandler>;
-  private sequence = 0;
+  /** The batch handed on last: batches go one after the other, as a shard's do, so a key's records stay in order. */
+  private last: Promise<unknown> = Promise.resolve();
+  private readonly file: QueueFile;
+  private readonly deadLetterFile?: string;
+  private readonly backoffMs: number;
   readonly deadLetters: DeadLetter[] = [];
 
   constructor(
     readonly name: string,
     private readonly logger: () => Logger,
-    private readonly deadLetterFile?: string,
-    private readonly backoffMs = 100,
-  ) {}
+    options: { file?: QueueFile; deadLetterFile?: string; backoffMs?: number } = {},
+  ) {
+    this.file = options.file ?? openQueueFile(":memory:");
+    this.deadLetterFile = options.deadLetterFile;
+    this.backoffMs = options.backoffMs ?? 100;
+  }
 
+  /** Takes the stream's one consumer, and hands it first what the file still holds from before a restart. */
   attach(handler: Lazy<StreamHandler>) {
     if (this.handler) throw new Error(`stream ${this.name} has a consumer already`);
     this.handler = handler;
+    const left = this.file.records(this.name);
+    if (left.length === 0) return;
+    this.inTurn(left).catch((error: unknown) => this.logger().error("stream records not handed on", { stream: this.name, error: String(error) }));
   }
 
-  /** Puts the records on the stream and delivers them now, as one batch; answers with their positions and what was dead-lettered. */
+  /** Puts the records on the stream (in the file) and delivers them as one batch; answers with their positions and what was dead-lettered. */
   async put(records: PutRecord[]): Promise<{ positions: string[]; deadLetters: StreamDeadLetter[] }> {
-    const handler = this.handler;
-    if (!handler) throw new Error(`no function consumes the stream ${this.name}`);
-    const batch: StreamRecord[] = records.map(({ partitionKey, data }) => ({
-      key: partitionKey,
-      data,
-      position: String(++this.sequence).padStart(20, "0"),
-      attempt: 1,
-    }));
+    if (!this.handler) throw new Error(`no function consumes the stream ${this.name}`);
+    const batch = this.file.put(this.name, records);
+    const deadLetters = await this.inTurn(batch);
+    return { positions: batch.map((record) => record.position), deadLetters };
+  }
+
+  /** Waits until every batch put so far is handled or dead-lettered; for shutdown and tests. */
+  async drain(): Promise<void> {
+    for (let last = this.last; ; last = this.last) {
+      await last.catch(() => {});
+      if (last === this.last) return;
+    }
+  }
+
+  private inTurn(batch: StreamRecord[]): Promise<StreamDeadLetter[]> {
+    const turn = this.last.catch(() => {}).then(() => this.deliver(batch));
+    this.last = turn;
+    return turn;
+  }
+
+  private async deliver(batch: StreamRecord[]): Promise<StreamDeadLetter[]> {
+    const handler = this.handler!;
+    // A record whose every attempt was begun before a kill ended the last one is not handed on again.
+    const letters: StreamDeadLetter[] = batch
+      .filter((record) => record.attempt > MAX_ATTEMPTS)
+      .map((record) => ({ record: { ...record, attempt: MAX_ATTEMPTS }, reason: "attempts exhausted" }));
+    const live = batch.filter((record) => record.attempt <= MAX_ATTEMPTS);
     const context = { requestId: randomUUID(), cloud: "local" as const, logger: this.logger() };
-    const consume: StreamHandler = async (pending, ctx) => (await handler())(pending, ctx);
-    const letters = await redeliverStream(consume, batch, context, { maxAttempts: MAX_ATTEMPTS, backoffMs: this.backoffMs });
+    const consume: StreamHandler = async (pending, ctx) => {
+      this.file.beginRecords(pending);
+      return (await handler())(pending, ctx);
+    };
+    // The batch has the attempts its most tried record has left: no record is handed on more than MAX_ATTEMPTS times.
+    const maxAttempts = MAX_ATTEMPTS + 1 - Math.max(1, ...live.map((record) => record.attempt));
+    if (live.length > 0) letters.push(...(await redeliverStream(consume, live, context, { maxAttempts, backoffMs: this.backoffMs })));
     for (const letter of letters) this.deadLetter(letter);
-    return { positions: batch.map((record) => record.position), deadLetters: letters };
+    this.file.removeRecords(batch);
+    return letters;
   }
 
   private deadLetter({ record, reason }: StreamDeadLetter) {

@@ -7,6 +7,7 @@ import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
 import { localHttpServer } from "./http-server.js";
 import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
 import { InProcessStream } from "./in-process-stream.js";
+import { DEFAULT_QUEUE_PATH, openQueueFile, type QueueFile } from "./queue-file.js";
 
 export interface LocalApp {
   /** The HTTP function's address, when the app has one. */
@@ -23,15 +24,25 @@ export interface LocalApp {
   close(): Promise<void>;
 }
 
-/**
- * A whole app on one machine: its HTTP function on node:http (`PORT`, `SKYPORT_HOST`), a queue in
- * process per topic (its dead letters in `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule. The wiring is built as each cloud builds it, with the
- * local queues as its publishers.
- */
 /** setTimeout's longest delay (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * A whole app on one machine: its HTTP function on node:http (`PORT`, `SKYPORT_HOST`), a queue in
+ * process per topic and a stream per stream function, both kept in the queue file
+ * (`SKYPORT_QUEUE_PATH`; their dead letters in `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule.
+ * The wiring is built as each cloud builds it, with the local queues as its publishers.
+ */
 export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env): Promise<LocalApp> {
+  const queueFile = openQueueFile(envReader(env).string("SKYPORT_QUEUE_PATH", DEFAULT_QUEUE_PATH));
+  // A start that fails lets go of the file, so that the next start finds it free.
+  return serve(app, wiring, env, queueFile).catch((error: unknown) => {
+    queueFile.close();
+    throw error;
+  });
+}
+
+async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: QueueFile): Promise<LocalApp> {
   const read = envReader(env);
   const deadLetterFile = read.string("SKYPORT_DEAD_LETTER_FILE", DEFAULT_DEAD_LETTER_FILE);
   const queues = new Map<string, InProcessQueue>();
@@ -39,7 +50,7 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
   function queueOf(topic: string): InProcessQueue {
     const known = queues.get(topic);
     if (known) return known;
-    const queue = new InProcessQueue(topic, () => instance.logger, deadLetterFile);
+    const queue = new InProcessQueue(topic, () => instance.logger, { file: queueFile, deadLetterFile });
     queues.set(topic, queue);
     return queue;
   }
@@ -70,6 +81,10 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
     const handler = lazyHandler(fn as AppFunction<S, "changes">, instance);
     pollers.push(new ChangeFeedPoller(name, fn.trigger.collection, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));
   }
+  // Every consumer is attached before anything can publish: a message is kept for the consumers its topic has when it is published.
+  for (const [name, fn] of functions) {
+    if (fn.trigger.kind === "queue") queueOf(fn.trigger.topic).attach(name, lazyHandler(fn as AppFunction<S, "queue">, instance));
+  }
   // An object function's bucket is a folder (SKYPORT_BUCKET_DIR), polled for new files under its prefix.
   const watchers: BucketWatcher[] = [];
   const schedules = new Map<string, () => Promise<unknown>>();
@@ -82,10 +97,8 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       server.listen(port, host);
       await once(server, "listening");
       url = `http://${host}:${(server.address() as AddressInfo).port}`;
-    } else if (fn.trigger.kind === "queue") {
-      queueOf(fn.trigger.topic).attach(lazyHandler(fn as AppFunction<S, "queue">, instance));
     } else if (fn.trigger.kind === "stream") {
-      const stream = new InProcessStream(fn.trigger.stream, () => logger, deadLetterFile);
+      const stream = new InProcessStream(fn.trigger.stream, () => logger, { file: queueFile, deadLetterFile });
       stream.attach(lazyHandler(fn as AppFunction<S, "stream">, instance));
       streams.set(fn.trigger.stream, stream);
     } else if (fn.trigger.kind === "object") {
@@ -134,6 +147,8 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
     async settle() {
       for (const watcher of watchers) await watcher.settle();
       for (const poller of pollers) await poller.settle();
+      // Streams first: a stream function may publish to a queue.
+      for (const stream of streams.values()) await stream.drain();
       for (const queue of queues.values()) await queue.drain();
     },
     async close() {
@@ -148,7 +163,10 @@ export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env)
       // Changes committed by the last requests are handed on before the queues drain; what is left stays in the outbox.
       for (const poller of pollers) await poller.settle();
       for (const poller of pollers) await poller.stop();
+      // Streams first: a stream function may publish to a queue.
+      for (const stream of streams.values()) await stream.drain();
       for (const queue of queues.values()) await queue.drain();
+      queueFile.close();
       await instance.close?.();
       logger.info("stopped");
     },

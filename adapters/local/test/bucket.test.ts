@@ -20,6 +20,7 @@ async function localBucket() {
   const local = await startLocalApp(app, () => ({ logger: silentLogger, services: async () => deps }), {
     SKYPORT_BUCKET_DIR: dir,
     SKYPORT_BUCKET_POLL_MS: "20",
+    SKYPORT_QUEUE_PATH: join(dir, "queues.db"),
   });
   return { dir, deps, local };
 }
@@ -73,7 +74,11 @@ describe("the local bucket", () => {
     await local.close();
     await rm(join(dir, "reports"), { recursive: true });
 
-    local = await startLocalApp(app, () => ({ logger: silentLogger, services: async () => deps }), { SKYPORT_BUCKET_DIR: dir, SKYPORT_BUCKET_POLL_MS: "20" });
+    local = await startLocalApp(app, () => ({ logger: silentLogger, services: async () => deps }), {
+      SKYPORT_BUCKET_DIR: dir,
+      SKYPORT_BUCKET_POLL_MS: "20",
+      SKYPORT_QUEUE_PATH: join(dir, "queues.db"),
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(readFile(join(dir, "reports", "once.jsonl.json"))).rejects.toThrow(/ENOENT/);
   });
@@ -96,6 +101,7 @@ describe("the local bucket", () => {
       SKYPORT_BUCKET_DIR: dir,
       SKYPORT_BUCKET_POLL_MS: "10",
       SKYPORT_DEAD_LETTER_FILE: deadLetterFile,
+      SKYPORT_QUEUE_PATH: join(dir, "queues.db"),
     });
     try {
       await writeFile(join(dir, "imports", "broken.jsonl"), "{}\n");

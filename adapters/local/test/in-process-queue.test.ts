@@ -21,8 +21,8 @@ function queue(file: string) {
     },
     "job.requested": async (event) => void seen.push(String(event.jobId)),
   });
-  const jobs = new InProcessQueue("jobs", () => silentLogger, file);
-  jobs.attach(async () => consumer);
+  const jobs = new InProcessQueue("jobs", () => silentLogger, { deadLetterFile: file });
+  jobs.attach("work", async () => consumer);
   return { jobs, seen };
 }
 

@@ -12,7 +12,7 @@ const file = join(dir, "dead-letters.jsonl");
 
 function shipments() {
   const orders = new MemoryOrderStore();
-  const stream = new InProcessStream("shipments", () => silentLogger, file, 5);
+  const stream = new InProcessStream("shipments", () => silentLogger, { deadLetterFile: file, backoffMs: 5 });
   stream.attach(async () => processStream("shipments", applyShipment({ orders, clock: systemClock })));
   return { orders, stream };
 }
@@ -57,7 +57,7 @@ describe("a stream function in the local runtime", () => {
   it("takes records put on its in-process stream by the local server (LocalApp.stream)", async () => {
     const order = orderAt(new Date(), { status: "confirmed", version: 2 });
     await orders.create(order);
-    const local = await startLocalApp(app, wiring, { PORT: "0", SKYPORT_DEAD_LETTER_FILE: file });
+    const local = await startLocalApp(app, wiring, { PORT: "0", SKYPORT_DEAD_LETTER_FILE: file, SKYPORT_QUEUE_PATH: join(dir, "queues.db") });
     try {
       const { key, data } = shipmentRecord(order, "shp-local");
       expect((await local.stream("shipments").put([{ partitionKey: key, data }])).deadLetters).toEqual([]);

@@ -10,7 +10,7 @@ afterEach(() => {
 async function scheduled(expression: string) {
   const runs: Date[] = [];
   const app = defineApp({ name: "clock", functions: { tick: schedule(expression, () => async (tick) => void runs.push(tick.scheduledAt!)) } });
-  const local = await startLocalApp(app, () => ({ logger: silentLogger, services: async () => ({}) }), { PORT: "0" });
+  const local = await startLocalApp(app, () => ({ logger: silentLogger, services: async () => ({}) }), { PORT: "0", SKYPORT_QUEUE_PATH: ":memory:" });
   return { runs, local };
 }
 
