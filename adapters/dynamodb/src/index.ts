@@ -4,3 +4,7 @@ export { DynamoDbIdempotencyStore } from "./idempotency-store.js";
 export { MalformedIdempotencyRecord } from "./idempotency-record.js";
 export { ORDERS_TABLE, ordersTableDefinition, ordersTableTtl } from "./table.js";
 export { readDynamoDbSettings, type DynamoDbSettings } from "./settings.js";
+export { dynamoDbDocuments, dynamoDbDocumentsOn } from "./documents/dynamodb-documents.js";
+export { tableDefinition, type TableDefinition } from "./documents/table-definition.js";
+export { ITEM_ATTRIBUTES, indexAttributes } from "./documents/item-attributes.js";
+export { CollectionTableMismatch } from "./documents/table-mismatch.js";
