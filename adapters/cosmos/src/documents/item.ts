@@ -1,0 +1,108 @@
+import type { JSONObject } from "@azure/cosmos";
+import {
+  fieldsOf,
+  isExpired,
+  positionOf,
+  type CheckedDocument,
+  type CollectionDeclaration,
+  type DocumentKey,
+  type KeyShape,
+  type QueryPlan,
+} from "@skyport/core";
+import { itemId } from "./item-id.js";
+import { orderKey } from "./order-key.js";
+
+/**
+ * A document as Cosmos DB holds it. The value is its checked JSON text in `doc` (it round-trips
+ * exactly, and no store field can clash with the app's); beside it only what queries, conditions and
+ * the TTL need. Field names are prefixed so that no key or index field can take `id`, `ttl` or `_etag`.
+ */
+export interface DocumentItem {
+  /** See `itemId`. */
+  id: string;
+  /** The version the port answers: ours, not `_etag`, so that a transaction's check can rewrite an item unchanged. */
+  v: string;
+  /** The document's JSON. */
+  doc: string;
+  /** When it expires (epoch ms), where it does: queries filter on it. */
+  exp?: number;
+  /** Seconds until Cosmos DB deletes it (the container's defaultTtl is -1). */
+  ttl?: number;
+  /** `p_<partition field>`: the partition key; `s_<sort field>`: the key's order; `i_<index>` and `o_<index>`: an index's partition and order. */
+  [attribute: string]: string | number | undefined;
+}
+
+/** An item as a batch operation's body: its optional fields are simply absent. */
+export const resourceOf = (item: DocumentItem) => item as unknown as JSONObject;
+
+/** The item as read back, with what Cosmos DB adds. */
+export type StoredItem = DocumentItem & { _etag: string };
+
+/** The partition key attribute: named after the field, so that a container shows the key it was made for. */
+export const partitionAttribute = (shape: KeyShape) => `p_${shape.partition}`;
+/** The attribute that orders the primary key's sort field. */
+export const sortAttribute = (shape: KeyShape) => `s_${shape.sort}`;
+/** An index's attributes: index names are a-z 0-9 -, attribute names take _ for -. */
+export const indexPartitionAttribute = (index: string) => `i_${index.replace(/-/g, "_")}`;
+export const indexOrderAttribute = (index: string) => `o_${index.replace(/-/g, "_")}`;
+
+/** The attributes a query reads: its partition and its order. */
+export function queriedAttributes(declaration: CollectionDeclaration<unknown>, index: string | undefined): { partition: string; order?: string } {
+  if (index !== undefined) return { partition: indexPartitionAttribute(index), order: indexOrderAttribute(index) };
+  return declaration.key.sort === undefined
+    ? { partition: partitionAttribute(declaration.key) }
+    : { partition: partitionAttribute(declaration.key), order: sortAttribute(declaration.key) };
+}
+
+/** The id and partition key value of the item holding `key`. */
+export function itemAddress(declaration: CollectionDeclaration<unknown>, key: DocumentKey): { id: string; partitionKey: string } {
+  const { partition, sort } = declaration.key;
+  return { id: itemId(key[sort ?? partition]!), partitionKey: key[partition]! };
+}
+
+// Past its expiry a document is hidden by our own filter at once; Cosmos DB's TTL only removes it later. The slack covers clock skew with the server.
+const TTL_SLACK_SECONDS = 60;
+
+/** The item that holds a checked document at `version`, written at `nowMs`. */
+export function toItem(declaration: CollectionDeclaration<unknown>, document: CheckedDocument, value: unknown, version: string, nowMs: number): DocumentItem {
+  const { key } = document;
+  const item: DocumentItem = {
+    id: itemAddress(declaration, key).id,
+    v: version,
+    doc: document.json,
+    [partitionAttribute(declaration.key)]: key[declaration.key.partition]!,
+  };
+  if (declaration.key.sort !== undefined) item[sortAttribute(declaration.key)] = orderKey(declaration, undefined, { sort: key[declaration.key.sort]!, key });
+  for (const [index, shape] of Object.entries(declaration.indexes)) {
+    const fields = value as Record<string, unknown>;
+    // A document without an index's fields is not in that index.
+    if (!fieldsOf(shape).every((field) => typeof fields[field] === "string")) continue;
+    const plan = { shape } as QueryPlan;
+    item[indexPartitionAttribute(index)] = fields[shape.partition] as string;
+    item[indexOrderAttribute(index)] = orderKey(declaration, index, positionOf(declaration, plan, value));
+  }
+  if (document.expiresAtMs !== undefined) {
+    item.exp = document.expiresAtMs;
+    item.ttl = ttlSeconds(document.expiresAtMs, nowMs);
+  }
+  return item;
+}
+
+/** Cosmos DB counts `ttl` from the item's last write: the seconds from `nowMs` until `expiresAtMs`, never early. */
+export function ttlSeconds(expiresAtMs: number, nowMs: number): number {
+  return Math.max(1, Math.ceil((expiresAtMs - nowMs) / 1000)) + TTL_SLACK_SECONDS;
+}
+
+const SYSTEM_PROPERTIES = new Set(["_rid", "_self", "_etag", "_attachments", "_ts", "_lsn"]);
+
+/** A stored item as written again unchanged (a transaction's check), its TTL counted from now. */
+export function rewritten(item: StoredItem, nowMs: number): DocumentItem {
+  const kept = Object.fromEntries(Object.entries(item).filter(([name]) => !SYSTEM_PROPERTIES.has(name))) as DocumentItem;
+  return kept.exp === undefined ? kept : { ...kept, ttl: ttlSeconds(kept.exp, nowMs) };
+}
+
+/** A stored item's value, or undefined past its expiry: absent to every call, whether or not the TTL has removed it yet. */
+export function liveValue(declaration: CollectionDeclaration<unknown>, item: DocumentItem, nowMs: number): unknown {
+  const value: unknown = JSON.parse(item.doc);
+  return isExpired(declaration, value, nowMs) ? undefined : value;
+}
