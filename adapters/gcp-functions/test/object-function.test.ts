@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { cloudEvent, type CloudEvent } from "@google-cloud/functions-framework";
 import { importOrders, lazyHandler, objectCreated, silentLogger, type AppInstance, type OrderDeps } from "@skyport/core";
-import { importContract, memoryOrderDeps } from "@skyport/core/testing";
+import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
 import { fromStorageEvent, gcpObjectHandler, gcsObjects, type StorageObjectData } from "../src/index.js";
 import fixture from "../src/testing/fixtures/storage-object-finalized.json" with { type: "json" };
@@ -68,7 +68,7 @@ importContract("functions framework CloudEvent function over a Cloud Storage JSO
     },
     redeliver: deliver,
     report: async (file) => JSON.parse(gcs.objects.get(`${BUCKET}/reports/${file}.json`)!.toString("utf8")),
-    countOrders: async (customerId) => (await deps.orders.listByCustomer(customerId, { limit: 2000 })).items.length,
+    countOrders: async (customerId) => customerOrderCount(deps.orders, customerId),
     async close() {
       await server.close();
       await gcs.close();

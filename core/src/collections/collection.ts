@@ -1,3 +1,4 @@
+import type { DocumentChangeFeed } from "./change.js";
 import type { CollectionDeclaration } from "./declaration.js";
 
 /** A document's key: its key fields' values (`{ member: "ada", id: "loan-1" }`). */
@@ -84,6 +85,11 @@ export interface Documents {
   collection<T>(declaration: CollectionDeclaration<T>): Collection<T>;
   /** Creates what the declared collections need where it is missing (tables, indexes, containers): for emulators and local runs. */
   ensure(declarations: readonly CollectionDeclaration<unknown>[]): Promise<void>;
+  /**
+   * The collections' committed changes, where the store keeps a record the local server can read
+   * (an outbox in the same transaction, a stream, a scan); in the clouds each store's own change feed calls the function.
+   */
+  readonly changes?: DocumentChangeFeed;
   /** Releases the client (connections, file handles). */
   close(): Promise<void>;
 }

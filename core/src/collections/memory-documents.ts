@@ -1,5 +1,6 @@
 import type { Clock } from "../ports/clock.js";
 import { DocumentExists, VersionConflict } from "../ports/errors.js";
+import type { DocumentChange, DocumentChangeFeed } from "./change.js";
 import type { Collection, DocumentKey, Documents, OperationResult, PutOutcome, Versioned } from "./collection.js";
 import type { CollectionDeclaration } from "./declaration.js";
 import { afterCursor, encodeCursor, comparePositions, decodePosition, inPartition, planQuery, positionOf } from "./query-plan.js";
@@ -21,7 +22,25 @@ export function memoryDocuments(options: { clock?: Clock } = {}): Documents {
   let sequence = 0;
   // Never reused, also across a delete and a re-create.
   const nextVersion = () => `m${(++sequence).toString(36)}`;
+  // Recorded in the same synchronous step as the write: the memory store's outbox.
+  const log: (DocumentChange & { collection: string })[] = [];
+  let position = 0;
+  const record = (collection: string, change: Omit<DocumentChange, "id" | "committedAt">) =>
+    log.push(structuredClone({ ...change, collection, id: String(++position), committedAt: new Date().toISOString() }));
+  const changes: DocumentChangeFeed = {
+    async pending(collection, limit) {
+      return log
+        .filter((change) => change.collection === collection)
+        .slice(0, limit)
+        .map(({ collection: _, ...change }) => structuredClone(change));
+    },
+    async acknowledge(ids) {
+      const done = new Set(ids);
+      for (let i = log.length - 1; i >= 0; i--) if (done.has(log[i]!.id)) log.splice(i, 1);
+    },
+  };
   return {
+    changes,
     collection<T>(declaration: CollectionDeclaration<T>): Collection<T> {
       const table = tables.get(declaration.name) ?? new Map<string, Stored>();
       tables.set(declaration.name, table);
@@ -32,9 +51,23 @@ export function memoryDocuments(options: { clock?: Clock } = {}): Documents {
       };
       const read = (stored: Stored): Versioned<T> => ({ value: JSON.parse(stored.json) as T, version: stored.version });
       const write = (key: DocumentKey, json: string): Versioned<T> => {
+        const previous = live(key);
         const stored = { json, version: nextVersion() };
         table.set(idOf(key), stored);
+        record(declaration.name, {
+          type: previous ? "updated" : "created",
+          key,
+          version: stored.version,
+          value: JSON.parse(json),
+          ...(previous && { previous: JSON.parse(previous.json) }),
+        });
         return read(stored);
+      };
+      const remove = (key: DocumentKey): boolean => {
+        const previous = live(key);
+        table.delete(idOf(key));
+        if (previous) record(declaration.name, { type: "deleted", key, version: previous.version, previous: JSON.parse(previous.json) });
+        return previous !== undefined;
       };
       const conflict = (key: DocumentKey, ifVersion: string | undefined) => ifVersion !== undefined && live(key)?.version !== ifVersion;
       return {
@@ -56,9 +89,7 @@ export function memoryDocuments(options: { clock?: Clock } = {}): Documents {
         async delete(key, condition = {}) {
           const checked = checkKey(declaration, key);
           if (conflict(checked, condition.ifVersion)) throw new VersionConflict(checked);
-          const existed = live(checked) !== undefined;
-          table.delete(idOf(checked));
-          return existed;
+          return remove(checked);
         },
         async query(query) {
           const plan = planQuery(declaration, query);
@@ -86,7 +117,7 @@ export function memoryDocuments(options: { clock?: Clock } = {}): Documents {
           }
           return planned.map((operation): OperationResult => {
             if (operation.kind === "create" || operation.kind === "put") return { version: write(operation.key, operation.document.json).version };
-            if (operation.kind === "delete") table.delete(idOf(operation.key));
+            if (operation.kind === "delete") remove(operation.key);
             return {};
           });
         },

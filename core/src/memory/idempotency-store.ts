@@ -1,29 +1,28 @@
-import { IdempotencyRecordMissing } from "../ports/errors.js";
+import type { Collection } from "../collections/collection.js";
+import { memoryDocuments } from "../collections/memory-documents.js";
+import { idempotencyCollection, type IdempotencyDocument } from "../orders/storage/collections.js";
+import { collectionIdempotencyStore, heldRecord } from "../orders/storage/idempotency-store.js";
 import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from "../ports/idempotency-store.js";
 
+/** Idempotency-Keys on memory documents: for demos, smoke tests and core's unit tests. */
 export class MemoryIdempotencyStore implements IdempotencyStore {
-  /** `records` is given by tests that read the records back; production never does. */
-  constructor(private readonly records = new Map<string, IdempotencyRecord>()) {}
+  private readonly records: Collection<IdempotencyDocument> = memoryDocuments().collection(idempotencyCollection);
+  private readonly store = collectionIdempotencyStore(this.records);
 
-  async begin(key: string, fingerprint: string, expiresAt: Date, now: Date): Promise<BeginResult> {
-    const existing = this.live(key, now);
-    if (existing) return { started: false, existing: structuredClone(existing) };
-    this.records.set(key, { key, fingerprint, state: "in-flight", expiresAt: expiresAt.toISOString() });
-    return { started: true };
+  begin(key: string, fingerprint: string, leaseUntil: Date, now: Date, resource?: string): Promise<BeginResult> {
+    return this.store.begin(key, fingerprint, leaseUntil, now, resource);
   }
 
-  async complete(key: string, response: StoredResponse, expiresAt: Date): Promise<void> {
-    const record = this.records.get(key);
-    if (!record) throw new IdempotencyRecordMissing();
-    this.records.set(key, { ...record, state: "completed", response: structuredClone(response), expiresAt: expiresAt.toISOString() });
+  complete(key: string, response: StoredResponse, expiresAt: Date): Promise<void> {
+    return this.store.complete(key, response, expiresAt);
   }
 
-  async release(key: string): Promise<void> {
-    this.records.delete(key);
+  release(key: string): Promise<void> {
+    return this.store.release(key);
   }
 
-  private live(key: string, now: Date): IdempotencyRecord | undefined {
-    const record = this.records.get(key);
-    return record && record.expiresAt > now.toISOString() ? record : undefined;
+  /** The record that holds a key now: what a test reads back. */
+  recordOf(key: string, now: Date): Promise<IdempotencyRecord | null> {
+    return heldRecord(this.records, key, now);
   }
 }

@@ -1,10 +1,10 @@
+import { changeFeedOf } from "../collections/change.js";
+import { memoryDocuments } from "../collections/memory-documents.js";
+import { orderStoresOn } from "../orders/storage/stores.js";
 import type { Stores } from "../ports/stores.js";
-import { MemoryIdempotencyStore } from "./idempotency-store.js";
-import { MemoryOrderStore } from "./order-store.js";
-import { MemoryOutbox } from "./outbox.js";
 
-/** SKYPORT_STORE=memory: both stores in this process, gone when it ends, and their change feed. */
+/** SKYPORT_STORE=memory: both stores on memory documents in this process, gone when it ends, and their change feed. */
 export function memoryStores(): Stores {
-  const changes = new MemoryOutbox();
-  return { orders: new MemoryOrderStore(changes), idempotency: new MemoryIdempotencyStore(), changes, close: async () => {} };
+  const documents = memoryDocuments();
+  return { ...orderStoresOn(documents), changes: changeFeedOf(documents.changes!) };
 }

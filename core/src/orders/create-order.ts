@@ -3,10 +3,12 @@ import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { readJsonBody } from "../http/body.js";
 import { Problem, invalid } from "../http/problem.js";
-import type { StoredResponse } from "../ports/idempotency-store.js";
+import { canonicalJson } from "../json/canonical-json.js";
+import { IdempotencyRecordMissing, OrderExists } from "../ports/errors.js";
+import type { IdempotencyRecord, StoredResponse } from "../ports/idempotency-store.js";
 import type { OrderDeps } from "./deps.js";
 import { IDEMPOTENCY_TTL_MS, IN_FLIGHT_LEASE_MS, fingerprint, scopedIdempotencyKey, validIdempotencyKey } from "./idempotency.js";
-import { newOrder, type Order } from "./order.js";
+import { newOrder, type NewOrder, type Order } from "./order.js";
 import { validateNewOrder } from "./validation.js";
 
 /**
@@ -24,15 +26,15 @@ export async function createOrderIdempotently(
   const input = validateNewOrder(body);
   if (!input.ok) throw invalid(input.errors);
 
-  const create = async () => {
-    const order = newOrder(input.value, deps.ids.orderId(), deps.clock.now());
+  const create = async (id: string) => {
+    const order = newOrder(input.value, id, deps.clock.now());
     await deps.orders.create(order);
     // No publish here: the store's change feed announces the committed order (publishOrderCreated).
     context.logger.info("order created", { orderId: order.id });
     context.metrics?.record("OrdersCreated", 1, "Count");
     return respond(order);
   };
-  if (key === undefined) return create();
+  if (key === undefined) return create(deps.ids.orderId());
 
   const { idempotency, clock } = deps;
   const scoped = scopedIdempotencyKey(key, context.principal);
@@ -40,29 +42,78 @@ export async function createOrderIdempotently(
   // The record names this attempt too, so a retried begin whose first try landed knows it is ours.
   const claim = `${bodyHash}.${randomUUID()}`;
   const now = clock.now();
-  const begun = await idempotency.begin(scoped, claim, new Date(now.getTime() + IN_FLIGHT_LEASE_MS), now);
-  if (!begun.started) {
-    const { existing } = begun;
-    if (existing.state === "in-flight") {
-      throw new Problem("idempotency-in-flight", "A request with this Idempotency-Key is still running.");
-    }
-    if (existing.fingerprint.split(".", 1)[0] !== bodyHash) {
-      throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
-    }
-    context.logger.info("idempotent replay");
-    context.metrics?.record("IdempotentReplays", 1, "Count");
-    return replay(existing.response!);
-  }
+  // The order id is reserved with the key: whichever attempt makes the order, it is this one.
+  const begun = await idempotency.begin(scoped, claim, new Date(now.getTime() + IN_FLIGHT_LEASE_MS), now, deps.ids.orderId());
+  if (!begun.started) return answerHeldKey(deps, begun.existing, bodyHash, scoped, context, respond);
   let response: HttpResponse;
   try {
-    response = await create();
+    response = await createOnce(deps, begun.resource ?? deps.ids.orderId(), input.value, create, respond);
   } catch (error) {
     await idempotency.release(scoped).catch((releaseError: unknown) => context.logger.warn("idempotency key not released", { error: String(releaseError) }));
     throw error;
   }
-  const stored: StoredResponse = { status: response.status, headers: { ...response.headers }, body: response.body };
-  await idempotency.complete(scoped, stored, new Date(clock.now().getTime() + IDEMPOTENCY_TTL_MS));
+  await idempotency.complete(scoped, stored(response), new Date(clock.now().getTime() + IDEMPOTENCY_TTL_MS)).catch((error: unknown) => {
+    // Another attempt found this order committed and completed the key with it: the same answer stands.
+    if (!(error instanceof IdempotencyRecordMissing)) throw error;
+  });
   return response;
+}
+
+/**
+ * Creates the key's reserved order. One already there was made by an earlier attempt under the
+ * same key whose answer was lost (a crash, a timeout): the same order is the answer, not a second.
+ */
+async function createOnce(
+  deps: OrderDeps,
+  id: string,
+  input: NewOrder,
+  create: (id: string) => Promise<HttpResponse>,
+  respond: (order: Order) => HttpResponse,
+): Promise<HttpResponse> {
+  try {
+    return await create(id);
+  } catch (error) {
+    if (!(error instanceof OrderExists)) throw error;
+    const existing = await deps.orders.get(id);
+    if (!existing || !sameOrder(existing, input)) throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
+    return respond(existing);
+  }
+}
+
+/** A key held by another attempt: its kept answer, or 409 while it runs, unless its order is already committed. */
+async function answerHeldKey(
+  deps: OrderDeps,
+  existing: IdempotencyRecord,
+  bodyHash: string,
+  scoped: string,
+  context: Context,
+  respond: (order: Order) => HttpResponse,
+): Promise<HttpResponse> {
+  const sameBody = existing.fingerprint.split(".", 1)[0] === bodyHash;
+  if (existing.state === "in-flight") {
+    // The attempt holding the key made its order and then lost its answer (a crash): the order is the answer.
+    const committed = existing.resource === undefined ? null : await deps.orders.get(existing.resource);
+    if (!committed) throw new Problem("idempotency-in-flight", "A request with this Idempotency-Key is still running.");
+    if (!sameBody) throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
+    const response = respond(committed);
+    await deps.idempotency.complete(scoped, stored(response), new Date(deps.clock.now().getTime() + IDEMPOTENCY_TTL_MS)).catch((error: unknown) => {
+      // The first attempt completed it meanwhile: its answer stands.
+      if (!(error instanceof IdempotencyRecordMissing)) throw error;
+    });
+    context.logger.info("idempotent answer of an earlier attempt's order", { orderId: committed.id });
+    return replay(stored(response));
+  }
+  if (!sameBody) throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
+  context.logger.info("idempotent replay");
+  context.metrics?.record("IdempotentReplays", 1, "Count");
+  return replay(existing.response!);
+}
+
+const stored = (response: HttpResponse): StoredResponse => ({ status: response.status, headers: { ...response.headers }, body: response.body });
+
+/** Whether an order is the one these inputs make (what an earlier attempt with the same body created). */
+function sameOrder(order: Order, input: NewOrder): boolean {
+  return canonicalJson([order.customerId, order.currency, order.items]) === canonicalJson([input.customerId, input.currency, input.items]);
 }
 
 function replay(stored: StoredResponse): HttpResponse {

@@ -4,8 +4,12 @@ import { canonicalJson } from "../json/canonical-json.js";
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-/** How long a crashed request may hold its key before another attempt can take it over. */
-export const IN_FLIGHT_LEASE_MS = 15 * 60 * 1000;
+/**
+ * How long an attempt holds its key before another may take it over: past any request's deadline
+ * (API Gateway's is 29 s), and short, so a crashed attempt blocks its client's retry for seconds,
+ * not minutes. A takeover makes the same reserved order, so one that comes early makes no second.
+ */
+export const IN_FLIGHT_LEASE_MS = 30 * 1000;
 
 export function validIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;

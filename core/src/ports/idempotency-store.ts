@@ -11,17 +11,27 @@ export interface IdempotencyRecord {
   fingerprint: string;
   state: "in-flight" | "completed";
   response?: StoredResponse;
-  /** ISO 8601; after this the record counts as absent. */
+  /**
+   * What the requests under this key make (the order's id), fixed by the first claim and kept when
+   * another attempt takes the key over: every attempt makes this one thing, so none makes a second.
+   */
+  resource?: string;
+  /** ISO 8601: for an in-flight record, the end of its lease; for a completed one, when it is forgotten. */
   expiresAt: string;
 }
 
-export type BeginResult = { started: true } | { started: false; existing: IdempotencyRecord };
+/** `resource`: what this attempt makes, the key's own where an earlier attempt reserved it. */
+export type BeginResult = { started: true; resource?: string } | { started: false; existing: IdempotencyRecord };
 
 export interface IdempotencyStore {
-  /** Put-if-absent of an in-flight record; an expired record counts as absent. */
-  begin(key: string, fingerprint: string, expiresAt: Date, now: Date): Promise<BeginResult>;
+  /**
+   * Claims the key for an attempt until `leaseUntil`: put-if-absent of an in-flight record reserving
+   * `resource`. A key whose lease ran out (its attempt crashed) or that was released is taken over,
+   * keeping the resource it reserved.
+   */
+  begin(key: string, fingerprint: string, leaseUntil: Date, now: Date, resource?: string): Promise<BeginResult>;
   /** Marks the in-flight record completed with its response. */
   complete(key: string, response: StoredResponse, expiresAt: Date): Promise<void>;
-  /** Forgets an in-flight record so that the client may retry with the same key. */
+  /** Frees an in-flight record so that the client may retry with the same key (its reserved resource is kept). */
   release(key: string): Promise<void>;
 }

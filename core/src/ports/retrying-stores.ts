@@ -52,11 +52,13 @@ export function retryingOrderStore(store: OrderStore, policy: RetryPolicy = STOR
 export function retryingIdempotencyStore(store: IdempotencyStore, policy: RetryPolicy = STORE_RETRY): IdempotencyStore {
   const retry = <T>(call: (attempt: number) => Promise<T>) => retryUnavailable(call, policy);
   return {
-    begin: (key, fingerprint, expiresAt, now) =>
+    begin: (key, fingerprint, leaseUntil, now, resource) =>
       retry(async (attempt): Promise<BeginResult> => {
-        const result = await store.begin(key, fingerprint, expiresAt, now);
-        const ours = !result.started && attempt > 1 && result.existing.state === "in-flight" && result.existing.fingerprint === fingerprint;
-        return ours ? { started: true } : result;
+        const result = await store.begin(key, fingerprint, leaseUntil, now, resource);
+        if (result.started || attempt === 1) return result;
+        const { existing } = result;
+        const ours = existing.state === "in-flight" && existing.fingerprint === fingerprint;
+        return ours ? { started: true, ...(existing.resource !== undefined && { resource: existing.resource }) } : result;
       }),
     complete: (...args) => retry(() => store.complete(...args)),
     release: (key) => retry(() => store.release(key)),

@@ -9,7 +9,7 @@ export { hostileRequests, FUZZ_CUSTOMERS, type HostileCase } from "./hostile-req
 export { LEAK_PATTERN } from "./leaks.js";
 export { queueContract, type QueueTarget, type ContractMessage, type DeliveryOutcome } from "./queue-contract.js";
 export { scheduleContract, type ScheduleTarget } from "./schedule-contract.js";
-export { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
+export { orderAt, ordersFor, uniqueCustomer, customerOrderCount } from "./orders.js";
 export { freePort, startServerProcess, type ServerProcess, type ServerProcessOptions } from "./server-process.js";
 export { switchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
 export { outageContract, storeOutageTarget, type OutageTarget } from "./outage-contract.js";

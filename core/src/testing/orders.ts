@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Order, OrderStatus } from "../orders/order.js";
 import { ulidIds } from "../ports/ids.js";
+import type { OrderStore } from "../ports/order-store.js";
 
 /** A customer id no other test uses, so that suites can share one store. */
 export function uniqueCustomer(label = "cus"): string {
@@ -28,4 +29,16 @@ export function orderAt(createdAt: Date, fields: Partial<Omit<Order, "id" | "cre
 /** `count` orders one second apart, ending `endingAt`, oldest first. */
 export function ordersFor(customerId: string, count: number, fields: Partial<Order> = {}, endingAt = new Date()): Order[] {
   return Array.from({ length: count }, (_, i) => orderAt(new Date(endingAt.getTime() - (count - i) * 1000), { customerId, ...fields }));
+}
+
+/** How many orders a customer has, read page by page as the API lists them. */
+export async function customerOrderCount(orders: Pick<OrderStore, "listByCustomer">, customerId: string): Promise<number> {
+  let count = 0;
+  let after: string | undefined;
+  do {
+    const page = await orders.listByCustomer(customerId, { limit: 1000, after });
+    count += page.items.length;
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  return count;
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../orders/order.js";
 import { IdempotencyRecordMissing, InvalidCursor, OrderExists, VersionConflict } from "../ports/errors.js";
 import type { IdempotencyRecord, IdempotencyStore } from "../ports/idempotency-store.js";
-import { customerList, encodeKeyset } from "../ports/keyset.js";
+import { encodeCursor, planQuery } from "../collections/query-plan.js";
+import { ordersCollection } from "../orders/storage/collections.js";
 import type { OrderStore, Page, PageRequest } from "../ports/order-store.js";
 import { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
 import { storeKeysCases } from "./store-keys-contract.js";
@@ -191,7 +192,9 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         const hers = ordersFor(alice, 3);
         for (const o of [...hers, ...ordersFor(bob, 3, {}, new Date(Date.now() - 60_000))]) await store.orders.create(o);
         // The check is no secret: isolation rests on the store taking the customer from the request.
-        const forged = encodeKeyset(customerList(bob), hers.at(-1)!);
+        const last = hers.at(-1)!;
+        const scope = planQuery(ordersCollection, { index: "by-customer", where: { customerId: bob }, descending: true }).scope;
+        const forged = encodeCursor(scope, { sort: last.createdAt, key: { id: last.id } });
         const { items } = await store.orders.listByCustomer(bob, { limit: 10, after: forged });
         expect(items.length).toBeGreaterThan(0);
         expect(items.every((o) => o.customerId === bob)).toBe(true);
