@@ -19,7 +19,8 @@ documentsContract(
       documents: cosmosDocuments(env, { agent: emulatorAgent() }),
       standInLimitations: {
         transactNotAtomic:
-          "@vercel/cosmosdb-server runs a TransactionalBatch's operations one by one and keeps those before a failed one; the service applies all or none (transactional-batch.test.ts checks the batch sent)",
+          "@vercel/cosmosdb-server runs a TransactionalBatch's operations one by one and keeps those before a failed one; " +
+          "the service applies all or none (documents-translation.test.ts checks the batch sent)",
       },
     };
   },
