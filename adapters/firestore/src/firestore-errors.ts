@@ -8,6 +8,7 @@ export const GrpcStatus = {
   ALREADY_EXISTS: 6,
   RESOURCE_EXHAUSTED: 8,
   FAILED_PRECONDITION: 9,
+  ABORTED: 10,
   UNAVAILABLE: 14,
 } as const;
 

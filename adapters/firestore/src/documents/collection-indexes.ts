@@ -1,0 +1,39 @@
+import { collectionLocation, type CollectionDeclaration, type Env } from "@skyport/core";
+import type { CompositeIndex, FieldOverride } from "../indexes.js";
+import { orderFields } from "./collection-query.js";
+import { DOCUMENT_FIELDS, keyField } from "./stored-document.js";
+
+/**
+ * What the declared collections need deployed, in the format of `firestore.indexes.json`: a
+ * composite index per direction for each query on a key or index that orders by a field other
+ * than its partition field, and the field overrides (the TTL policy on the expiry, no indexes on
+ * the JSON text and the version, which are never queried). The emulator needs none of it.
+ */
+export function collectionIndexes(
+  env: Env,
+  declarations: readonly CollectionDeclaration<unknown>[],
+): { indexes: CompositeIndex[]; fieldOverrides: FieldOverride[] } {
+  const indexes = new Map<string, CompositeIndex>();
+  const fieldOverrides: FieldOverride[] = [];
+  for (const declaration of declarations) {
+    const collectionGroup = collectionLocation(env, declaration);
+    for (const shape of [declaration.key, ...Object.values(declaration.indexes)]) {
+      const order = orderFields(declaration, shape);
+      // An equality filter alone is served by Firestore's automatic single-field index.
+      if (order.length === 0) continue;
+      for (const direction of ["ASCENDING", "DESCENDING"] as const) {
+        const fields = [
+          { fieldPath: keyField(shape.partition), order: "ASCENDING" as const },
+          ...order.map((field) => ({ fieldPath: keyField(field), order: direction })),
+        ];
+        indexes.set(JSON.stringify([collectionGroup, fields]), { collectionGroup, queryScope: "COLLECTION", fields });
+      }
+    }
+    fieldOverrides.push(
+      { collectionGroup, fieldPath: DOCUMENT_FIELDS.json, indexes: [] },
+      { collectionGroup, fieldPath: DOCUMENT_FIELDS.version, indexes: [] },
+    );
+    if (declaration.expiresAt !== undefined) fieldOverrides.push({ collectionGroup, fieldPath: DOCUMENT_FIELDS.expiresAt, ttl: true, indexes: [] });
+  }
+  return { indexes: [...indexes.values()], fieldOverrides };
+}

@@ -1,0 +1,25 @@
+import { collectionLocation, type Documents, type Env } from "@skyport/core";
+import { withinDeadline } from "../deadline.js";
+import { firestoreClient } from "../firestore-client.js";
+import { DEFAULT_DEADLINE_MS, type FirestoreStoreOptions } from "../store-options.js";
+import { ensureDeclared } from "./declared-collections.js";
+import { firestoreCollection } from "./firestore-collection.js";
+
+/**
+ * Declared collections on Firestore (SKYPORT_STORE=firestore), on the project and database the
+ * environment names, as the order stores read them. Each call has the store's deadline.
+ */
+export function firestoreDocuments(env: Env, options: FirestoreStoreOptions = {}): Documents {
+  const firestore = firestoreClient(env);
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  return {
+    collection: (declaration) => firestoreCollection(firestore, declaration, collectionLocation(env, declaration), deadlineMs),
+    async ensure(declarations) {
+      for (const declaration of declarations) {
+        const location = collectionLocation(env, declaration);
+        await withinDeadline(`${location}.ensure`, deadlineMs, () => ensureDeclared(firestore, location, declaration));
+      }
+    },
+    close: () => firestore.terminate(),
+  };
+}
