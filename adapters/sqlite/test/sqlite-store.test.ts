@@ -1,25 +1,24 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { VersionConflict } from "@skyport/core";
+import { heldRecord, idempotencyCollection, VersionConflict } from "@skyport/core";
 import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
-import Database from "better-sqlite3";
-import { openSqliteStores } from "../src/index.js";
-import { idempotencyRecordIn } from "../src/testing/idempotency-records.js";
+import { openSqliteDocuments, openSqliteStores } from "../src/index.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
 
-storeContract("sqlite", () => {
+storeContract("sqlite", async () => {
   const file = join(dir, "contract.db");
-  const stores = openSqliteStores(file);
-  const reader = new Database(file, { readonly: true });
+  const stores = await openSqliteStores(file);
+  // The records read back through a connection of their own, as another process would.
+  const reader = openSqliteDocuments(file);
   return {
     ...stores,
-    recordOf: async (key, now) => idempotencyRecordIn(reader, key, now),
+    recordOf: (key, now) => heldRecord(reader.collection(idempotencyCollection), key, now),
     ttlExpiry: false,
     close: async () => {
-      reader.close();
+      await reader.close();
       await stores.close();
     },
   };
@@ -28,7 +27,7 @@ storeContract("sqlite", () => {
 describe("sqlite on a real file", () => {
   it("lets a second connection to the same file see committed writes", async () => {
     const file = join(dir, "shared.db");
-    const [writer, reader] = [openSqliteStores(file), openSqliteStores(file)];
+    const [writer, reader] = await Promise.all([openSqliteStores(file), openSqliteStores(file)]);
     try {
       expect(existsSync(`${file}-wal`)).toBe(true);
       const order = orderAt(new Date(), { customerId: uniqueCustomer() });
@@ -41,10 +40,10 @@ describe("sqlite on a real file", () => {
       await expect(reader.orders.update({ ...order, version: 2 }, 1)).rejects.toBeInstanceOf(VersionConflict);
 
       const expiresAt = new Date(Date.now() + 60_000);
-      expect(await writer.idempotency.begin("shared-key", "fp", expiresAt, new Date())).toEqual({ started: true });
-      expect(await reader.idempotency.begin("shared-key", "fp", expiresAt, new Date())).toMatchObject({
+      expect(await writer.idempotency.begin("shared-key", "fp", expiresAt, new Date(), "ord_1")).toEqual({ started: true, resource: "ord_1" });
+      expect(await reader.idempotency.begin("shared-key", "fp", expiresAt, new Date(), "ord_2")).toMatchObject({
         started: false,
-        existing: { state: "in-flight", fingerprint: "fp" },
+        existing: { state: "in-flight", fingerprint: "fp", resource: "ord_1" },
       });
     } finally {
       await writer.close();
@@ -58,13 +57,13 @@ describe("sqlite on a real file", () => {
     const response = { status: 201, headers: { location: `/orders/${order.id}` }, body: JSON.stringify(order) };
     const expiresAt = new Date(Date.now() + 86_400_000);
 
-    const first = openSqliteStores(file);
+    const first = await openSqliteStores(file);
     await first.orders.create(order);
     await first.idempotency.begin("kept-key", "fp", expiresAt, new Date());
     await first.idempotency.complete("kept-key", response, expiresAt);
     await first.close();
 
-    const again = openSqliteStores(file);
+    const again = await openSqliteStores(file);
     try {
       expect(await again.orders.get(order.id)).toEqual(order);
       expect(await again.idempotency.begin("kept-key", "fp", expiresAt, new Date())).toEqual({

@@ -9,10 +9,10 @@ const dir = temporaryDirectory();
 
 it("answers SQLite's own error for a table that went away with a bare 500 that names nothing", async () => {
   const file = join(dir, "broken.db");
-  const stores = openSqliteStores(file);
+  const stores = await openSqliteStores(file);
   const other = new Database(file);
   try {
-    other.exec("DROP TABLE orders");
+    other.exec("DROP TABLE documents");
     const response = await serviceSend(serviceOver(stores))({ method: "GET", path: "/orders/ord_00000000000000000000000000" });
     expectProblemResponse(response, 500);
     expect(response.body).not.toMatch(/no such table|orders\.db|broken\.db|SqliteError|SQLITE_/);

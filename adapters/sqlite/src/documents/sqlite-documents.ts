@@ -2,6 +2,7 @@ import { collectionLocation, envReader, systemClock, type Clock, type Documents,
 import type { SqliteOptions } from "../database.js";
 import { mapSqliteErrors } from "../sqlite-errors.js";
 import { DEFAULT_SQLITE_PATH } from "../stores.js";
+import { documentChanges } from "./document-changes.js";
 import { documentFile } from "./document-file.js";
 import { ensureCollection } from "./ensure-collection.js";
 import { sqliteCollection } from "./sqlite-collection.js";
@@ -28,6 +29,7 @@ function documentsIn(path: string, options: SqliteDocumentsOptions, createDirect
   const { env = {}, clock = systemClock, ...sqlite } = options;
   const file = documentFile(path, sqlite, createDirectory);
   return {
+    changes: documentChanges(file),
     collection(declaration) {
       return sqliteCollection(file, collectionLocation(env, declaration), declaration, clock);
     },
