@@ -32,6 +32,7 @@ importContract("the order app on the local server (SQLite), its bucket a folder"
     SKYPORT_STORE: "sqlite",
     SKYPORT_SQLITE_PATH: join(dir, "contract.db"),
     SKYPORT_DEAD_LETTER_FILE: join(dir, "dead.jsonl"),
+    SKYPORT_QUEUE_PATH: join(dir, "contract-queues.db"),
     SKYPORT_BUCKET_DIR: bucket,
     SKYPORT_BUCKET_POLL_MS: "20",
   });

@@ -14,6 +14,7 @@ const env = (extra: Record<string, string> = {}) => ({
   PORT: "0",
   SKYPORT_SQLITE_PATH: join(dir, `orders-${++databases}.db`),
   SKYPORT_DEAD_LETTER_FILE: join(dir, `dead-letters-${databases}.jsonl`),
+  SKYPORT_QUEUE_PATH: join(dir, `queues-${databases}.db`),
   SKYPORT_LOG_LEVEL: "error",
   ...extra,
 });

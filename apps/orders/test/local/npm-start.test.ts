@@ -35,7 +35,8 @@ const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 describe("npm start (the built local server)", () => {
   it("on SIGTERM stops accepting, finishes the request in flight, and closes the database", async () => {
     const database = join(dir, "shutdown.db");
-    const { child, url } = await startBundle({ SKYPORT_SQLITE_PATH: database });
+    const queues = join(dir, "shutdown-queues.db");
+    const { child, url } = await startBundle({ SKYPORT_SQLITE_PATH: database, SKYPORT_QUEUE_PATH: queues });
     const body = Buffer.from(JSON.stringify({ customerId: "cus_term", items: [{ sku: "A", quantity: 1, unitPrice: 7 }], currency: "EUR" }));
 
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -60,13 +61,14 @@ describe("npm start (the built local server)", () => {
     expect(await code).toBe(0);
 
     expect(existsSync(`${database}-wal`), "a closed database leaves no WAL file behind").toBe(false);
+    expect(existsSync(`${queues}-wal`), "nor does the closed queue file").toBe(false);
     const stores = openSqliteStores(database);
     expect(await stores.orders.get(JSON.parse(response.body).id)).toMatchObject({ customerId: "cus_term" });
     await stores.close();
   });
 
   it("logs one JSON line per request", async () => {
-    const { child, url, lines } = await startBundle({ SKYPORT_SQLITE_PATH: join(dir, "log.db") });
+    const { child, url, lines } = await startBundle({ SKYPORT_SQLITE_PATH: join(dir, "log.db"), SKYPORT_QUEUE_PATH: join(dir, "log-queues.db") });
     await fetch(`${url}/health`, { headers: { "x-request-id": "trace-me-1" } });
     await fetch(`${url}/nope`);
     child.kill("SIGTERM");
@@ -79,9 +81,9 @@ describe("npm start (the built local server)", () => {
   });
 
   it("exits with the variable's name when a setting is wrong", async () => {
-    await expect(startBundle({ SKYPORT_SQLITE_PATH: join(dir, "x.db"), SKYPORT_RETENTION_DAYS: "soon" })).rejects.toThrow(
-      /SKYPORT_RETENTION_DAYS must be an integer from 1 to 36500 \(got "soon"\)/,
-    );
+    await expect(
+      startBundle({ SKYPORT_SQLITE_PATH: join(dir, "x.db"), SKYPORT_QUEUE_PATH: join(dir, "x-queues.db"), SKYPORT_RETENTION_DAYS: "soon" }),
+    ).rejects.toThrow(/SKYPORT_RETENTION_DAYS must be an integer from 1 to 36500 \(got "soon"\)/);
   });
 });
 
@@ -96,6 +98,7 @@ async function npmStart(timeoutMs: number) {
       PORT: String(port),
       SKYPORT_SQLITE_PATH: join(dir, `npm-start-${port}.db`),
       SKYPORT_DEAD_LETTER_FILE: join(dir, `dead-${port}.jsonl`),
+      SKYPORT_QUEUE_PATH: join(dir, `queues-${port}.db`),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -168,7 +171,13 @@ describe("npm run dev", () => {
     const port = await freePort();
     const dev = spawn("npm", ["run", "dev"], {
       cwd: repository,
-      env: { ...process.env, PORT: String(port), SKYPORT_SQLITE_PATH: join(dir, "dev.db"), SKYPORT_DEAD_LETTER_FILE: join(dir, "dead.jsonl") },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SKYPORT_SQLITE_PATH: join(dir, "dev.db"),
+        SKYPORT_DEAD_LETTER_FILE: join(dir, "dead.jsonl"),
+        SKYPORT_QUEUE_PATH: join(dir, "dev-queues.db"),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const output: string[] = [];

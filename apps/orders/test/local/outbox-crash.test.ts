@@ -35,8 +35,9 @@ const orderBody = JSON.stringify({ customerId: "cus_crash", items: [{ sku: "A", 
 describe("the outbox on SQLite: an order that commits always announces itself", () => {
   it("confirms an order whose process was killed after the commit and before the publish, once a server starts again", async () => {
     const database = join(dir, "crash.db");
+    const queues = join(dir, "crash-queues.db");
     // The first server reads its outbox at start only (the next read would be an hour away): nothing is published after the commit.
-    const first = await startServer({ SKYPORT_SQLITE_PATH: database, SKYPORT_CHANGE_FEED_POLL_MS: "3600000" });
+    const first = await startServer({ SKYPORT_SQLITE_PATH: database, SKYPORT_QUEUE_PATH: queues, SKYPORT_CHANGE_FEED_POLL_MS: "3600000" });
     const created = await fetch(`${first.url}/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: orderBody });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -54,7 +55,7 @@ describe("the outbox on SQLite: an order that commits always announces itself", 
     }
 
     // The next start reads the outbox first: order.created is published and the order confirmed.
-    const second = await startServer({ SKYPORT_SQLITE_PATH: database });
+    const second = await startServer({ SKYPORT_SQLITE_PATH: database, SKYPORT_QUEUE_PATH: queues });
     let order: { status?: string; version?: number } = {};
     for (let tries = 0; tries < 100 && order.status !== "confirmed"; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50));

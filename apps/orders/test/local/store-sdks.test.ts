@@ -17,7 +17,14 @@ let runs = 0;
 async function sdksLoadedBy(env: Record<string, string>): Promise<string[]> {
   const log = join(dir, `modules-${++runs}.log`);
   const child = spawn(process.execPath, ["--import", moduleLog, bundle], {
-    env: { PATH: process.env.PATH, PORT: "0", SKYPORT_MODULE_LOG: log, SKYPORT_DEAD_LETTER_FILE: join(dir, "dead.jsonl"), ...env },
+    env: {
+      PATH: process.env.PATH,
+      PORT: "0",
+      SKYPORT_MODULE_LOG: log,
+      SKYPORT_DEAD_LETTER_FILE: join(dir, "dead.jsonl"),
+      SKYPORT_QUEUE_PATH: join(dir, `queues-${runs}.db`),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -30,9 +37,10 @@ async function sdksLoadedBy(env: Record<string, string>): Promise<string[]> {
   return SDKS.filter((sdk) => specifiers.includes(sdk));
 }
 
-describe("the local server loads only the configured store's SDK", () => {
-  it("memory: none", async () => {
-    expect(await sdksLoadedBy({ SKYPORT_STORE: "memory" })).toEqual([]);
+// better-sqlite3 is loaded whatever the store: the local server keeps its queues in an SQLite file (SKYPORT_QUEUE_PATH).
+describe("the local server loads only the configured store's SDK, and better-sqlite3 for its queue file", () => {
+  it("memory: none but better-sqlite3", async () => {
+    expect(await sdksLoadedBy({ SKYPORT_STORE: "memory" })).toEqual(["better-sqlite3"]);
   });
 
   it("sqlite (the default): better-sqlite3 only", async () => {
@@ -44,6 +52,7 @@ describe("the local server loads only the configured store's SDK", () => {
     expect(await sdksLoadedBy(dynamoDbLocalEnv(endpoint, table) as Record<string, string>)).toEqual([
       "@aws-sdk/client-dynamodb",
       "@aws-sdk/client-dynamodb-streams",
+      "better-sqlite3",
     ]);
   });
 });

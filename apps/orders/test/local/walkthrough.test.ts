@@ -68,6 +68,7 @@ describe("README's walkthrough, against a started local server", () => {
       PORT: "0",
       SKYPORT_SQLITE_PATH: join(dir, "walkthrough.db"),
       SKYPORT_DEAD_LETTER_FILE: join(dir, "dead-letters.jsonl"),
+      SKYPORT_QUEUE_PATH: join(dir, "queues.db"),
       SKYPORT_LOG_LEVEL: "error",
     });
   });
