@@ -63,6 +63,8 @@ export type {
   PutOutcome,
 } from "./collections/collection.js";
 export { memoryDocuments } from "./collections/memory-documents.js";
+export { changeFeedOf, type DocumentChange, type DocumentChangeFeed } from "./collections/change.js";
+export { STORED_FIELDS, storedDocumentOf } from "./collections/stored.js";
 export {
   MAX_DOCUMENT_BYTES,
   MAX_KEY_BYTES,
@@ -151,6 +153,12 @@ export { MAX_BODY_BYTES } from "./http/body.js";
 export { describe as describeError } from "./http/describe.js";
 export { PROBLEM_BASE } from "./http/problem.js";
 export { startupFailureResponse } from "./http/handle.js";
+
+// The order service's storage: its collections, and its two stores written once over them
+export { ordersCollection, idempotencyCollection, type IdempotencyDocument } from "./orders/storage/collections.js";
+export { collectionOrderStore } from "./orders/storage/order-store.js";
+export { collectionIdempotencyStore, heldRecord } from "./orders/storage/idempotency-store.js";
+export { orderStoresOn } from "./orders/storage/stores.js";
 
 // The reference store
 export { MemoryOrderStore } from "./memory/order-store.js";

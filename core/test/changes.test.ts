@@ -7,6 +7,7 @@ import {
   PoisonMessage,
   publishOrderCreated,
   silentLogger,
+  STORED_FIELDS,
   type Change,
   type Context,
   type Metrics,
@@ -38,6 +39,27 @@ describe("changes(collection): a store's change feed as a trigger", () => {
       { id: "a2", retryable: true },
       { id: "a3", retryable: true },
     ]);
+  });
+
+  it("hands on a collection's stored document (its JSON text and version, as every store keeps them) as the document itself", async () => {
+    const seen: Change[] = [];
+    const handler = changes("orders", () => async (c: Change) => void seen.push(c)).bind(undefined);
+    const stored = (value: object, version: string) => ({
+      [STORED_FIELDS.document]: JSON.stringify(value),
+      [STORED_FIELDS.version]: version,
+      pk: "stored-key",
+    });
+    await handler(
+      [
+        change("s1", "s", {
+          operation: "update",
+          document: stored({ id: "s", status: "confirmed" }, "v2"),
+          previous: stored({ id: "s", status: "pending" }, "v1"),
+        }),
+      ],
+      context,
+    );
+    expect(seen).toEqual([{ id: "s1", key: "s", operation: "update", document: { id: "s", status: "confirmed" }, previous: { id: "s", status: "pending" } }]);
   });
 
   it("reports a poison change as not retryable, and its document's later changes as retryable", async () => {

@@ -1,3 +1,4 @@
+import { storedDocumentOf } from "../collections/stored.js";
 import type { Change, ChangesHandler } from "../function/change.js";
 import type { Context } from "../function/context.js";
 import { pastDeadline } from "../function/deadline.js";
@@ -43,8 +44,17 @@ export function routeChanges(collection: string, consumer: ChangeConsumer): Chan
 
   return async function consume(changes, context) {
     const byDocument = new Map<string, Change[]>();
-    for (const change of changes) byDocument.set(change.key, [...(byDocument.get(change.key) ?? []), change]);
+    for (const change of changes.map(asDocument)) byDocument.set(change.key, [...(byDocument.get(change.key) ?? []), change]);
     const failed = await Promise.all([...byDocument.values()].map((documentChanges) => handleDocument(documentChanges, context)));
     return { failed: failed.flat() };
   };
+}
+
+/** A change whose raw record is a collection's stored document, as that document (the feeds hand on what the store wrote). */
+function asDocument(change: Change): Change {
+  const stored = storedDocumentOf(change.document);
+  if (!stored) return change;
+  const { previous: raw, ...rest } = change;
+  const previous = storedDocumentOf(raw)?.value;
+  return { ...rest, document: stored.value, ...(previous && { previous }) };
 }
