@@ -42,7 +42,14 @@ async function start(name: string, script: string, env: Record<string, string>):
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "skyport-bench-"));
   const child = spawn(process.execPath, [script], {
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), SKYPORT_STORE: "sqlite", SKYPORT_SQLITE_PATH: join(dir, "orders.db"), ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      SKYPORT_STORE: "sqlite",
+      SKYPORT_SQLITE_PATH: join(dir, "orders.db"),
+      SKYPORT_QUEUE_PATH: join(dir, "queues.db"),
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await accepting(port, child);
