@@ -40,7 +40,7 @@ export type StoreLoaders = Record<StoreKind, StoreLoader>;
  * A store whose SDK is imported on first use, with its settings checked at start: a wrong
  * value fails the instance's start, naming the variable, not its first request.
  */
-export function lazyStore(check: (env: Env) => unknown, load: () => Promise<(env: Env) => Stores>): StoreLoader {
+export function lazyStore(check: (env: Env) => unknown, load: () => Promise<(env: Env) => Stores | Promise<Stores>>): StoreLoader {
   return Object.assign(async (env: Env) => (await load())(env), { check: (env: Env) => void check(env) });
 }
 

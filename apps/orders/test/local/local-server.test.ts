@@ -22,7 +22,7 @@ const env = (extra: Record<string, string> = {}) => ({
 httpContract("local server over HTTP, SQLite", async () => {
   const server = await startLocalServer(env(), quiet);
   // A second connection to the same file: the contract holds idempotency keys in flight through it.
-  const peer = openSqliteStores(server.databasePath!);
+  const peer = await openSqliteStores(server.databasePath!);
   return fetchTarget(server.url, {
     orders: peer.orders,
     idempotency: peer.idempotency,
@@ -36,7 +36,7 @@ httpContract("local server over HTTP, SQLite", async () => {
 
 hostileInputContract("local server over HTTP, SQLite", async () => {
   const server = await startLocalServer(env(), quiet);
-  const peer = openSqliteStores(server.databasePath!);
+  const peer = await openSqliteStores(server.databasePath!);
   return fetchTarget(server.url, {
     orders: peer.orders,
     secrets: [server.databasePath!],
@@ -50,7 +50,7 @@ hostileInputContract("local server over HTTP, SQLite", async () => {
 
 queueContract("local server's in-process queue, SQLite", async () => {
   const server = await startLocalServer(env(), quiet);
-  const peer = openSqliteStores(server.databasePath!);
+  const peer = await openSqliteStores(server.databasePath!);
   return {
     orders: peer.orders,
     async deliver(messages) {
@@ -69,7 +69,7 @@ queueContract("local server's in-process queue, SQLite", async () => {
 
 scheduleContract("local server's cleanup, SQLite", async () => {
   const server = await startLocalServer(env({ SKYPORT_CLEANUP_PAGE_SIZE: "4" }), quiet);
-  const peer = openSqliteStores(server.databasePath!);
+  const peer = await openSqliteStores(server.databasePath!);
   return {
     orders: peer.orders,
     tick: server.cleanup,

@@ -62,7 +62,7 @@ describe("npm start (the built local server)", () => {
 
     expect(existsSync(`${database}-wal`), "a closed database leaves no WAL file behind").toBe(false);
     expect(existsSync(`${queues}-wal`), "nor does the closed queue file").toBe(false);
-    const stores = openSqliteStores(database);
+    const stores = await openSqliteStores(database);
     expect(await stores.orders.get(JSON.parse(response.body).id)).toMatchObject({ customerId: "cus_term" });
     await stores.close();
   });

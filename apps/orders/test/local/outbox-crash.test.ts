@@ -46,7 +46,7 @@ describe("the outbox on SQLite: an order that commits always announces itself", 
     await killed;
 
     // Committed, not announced: the order is pending and its change waits in the outbox, in the same file.
-    const file = openSqliteStores(database);
+    const file = await openSqliteStores(database);
     try {
       expect(await file.orders.get(id)).toMatchObject({ status: "pending", version: 1 });
       expect((await file.changes!.pending("orders", 10)).map((c) => [c.key, c.operation])).toEqual([[id, "insert"]]);
@@ -65,7 +65,7 @@ describe("the outbox on SQLite: an order that commits always announces itself", 
     const stopped = new Promise((resolve) => second.child.once("exit", resolve));
     second.child.kill("SIGTERM");
     await stopped;
-    const after = openSqliteStores(database);
+    const after = await openSqliteStores(database);
     try {
       // Both changes (the insert and the confirmation's update) were handed on and acknowledged.
       expect(await after.changes!.pending("orders", 10)).toEqual([]);
