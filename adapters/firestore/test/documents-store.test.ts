@@ -104,6 +104,15 @@ describe("firestore documents beyond the contract", () => {
     });
   });
 
+  it("finds every sort value that begins with a prefix, also those past U+F8FF, the bound a \\uf8ff suffix would give", async () => {
+    const { loans } = contractCollections();
+    const partition = `member-${Date.now()}`;
+    const ids = ["a", "a\u{F8FF}", "a\u{FFFD}", "a\u{1F600}", "a\u{10FFFF}", "b", "\u{F8FF}"];
+    await documents.collection(loans).putMany(ids.map((id) => ({ member: partition, id })));
+    const page = await documents.collection(loans).query({ where: { member: partition }, sort: { beginsWith: "a" } });
+    expect(page.items.map((item) => item.value.id)).toEqual(ids.slice(0, 5));
+  });
+
   it("ensure() records a collection once, adds an index, and refuses a location that holds another key, naming both", async () => {
     const name = contractCollections().loans.name;
     const first = collection<{ member: string; id: string; bookId?: string }>(name, { key: ["member", "id"] });
