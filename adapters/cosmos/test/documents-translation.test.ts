@@ -66,8 +66,8 @@ describe("transactional batch", async () => {
   const { plannedBatch, failedOperation } = await import("../src/documents/transactional-batch.js");
   const stored = (id: string, v: string, etag: string) => ({
     id,
-    v,
-    doc: JSON.stringify({ member: "ada", id }),
+    $version: v,
+    $document: JSON.stringify({ member: "ada", id }),
     p_member: "ada",
     s_id: "x",
     _etag: etag,
@@ -96,11 +96,17 @@ describe("transactional batch", async () => {
         partitionKey: "ada",
         id: "replaced",
         ifMatch: "e-replaced",
-        resourceBody: { id: "replaced", doc: '{"member":"ada","id":"replaced","bookId":"b"}' },
+        resourceBody: { id: "replaced", $document: '{"member":"ada","id":"replaced","bookId":"b"}' },
       },
       { operationType: "Delete", partitionKey: "ada", id: "removed", ifMatch: "e-removed" },
       // The check writes the item again as it was, keeping its version; the service ignores ifMatch on a read.
-      { operationType: "Replace", partitionKey: "ada", id: "kept", ifMatch: "e-kept", resourceBody: { id: "kept", v: "v-kept", doc: items.get("kept")!.doc } },
+      {
+        operationType: "Replace",
+        partitionKey: "ada",
+        id: "kept",
+        ifMatch: "e-kept",
+        resourceBody: { id: "kept", $version: "v-kept", $document: items.get("kept")!.$document },
+      },
       { operationType: "Upsert", partitionKey: "ada", resourceBody: { id: "blind" } },
     ]);
     expect(batch.operations[3]).not.toHaveProperty("resourceBody._etag");

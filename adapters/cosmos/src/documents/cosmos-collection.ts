@@ -12,6 +12,7 @@ import {
   planTransaction,
   positionOf,
   StoreUnavailable,
+  STORED_FIELDS,
   VersionConflict,
   type Collection,
   type CollectionDeclaration,
@@ -50,7 +51,7 @@ export class CosmosCollection<T> implements Collection<T> {
   async get(key: DocumentKey): Promise<Versioned<T> | undefined> {
     const item = await this.read(checkKey(this.declaration, key));
     const value = item && liveValue(this.declaration, item, this.now());
-    return value === undefined ? undefined : { value: value as T, version: item!.v };
+    return value === undefined ? undefined : { value: value as T, version: item![STORED_FIELDS.version] };
   }
 
   async create(value: T): Promise<Versioned<T>> {
@@ -134,7 +135,7 @@ export class CosmosCollection<T> implements Collection<T> {
       }
       for (const item of items) {
         const value = liveValue(this.declaration, item, this.now());
-        if (value !== undefined && inPartition(plan, value)) found.push({ value: value as T, version: item.v });
+        if (value !== undefined && inPartition(plan, value)) found.push({ value: value as T, version: item[STORED_FIELDS.version] });
       }
       if (items.length < top || found.length >= wanted || order === undefined) break;
       after = items.at(-1)![order] as string;
@@ -213,7 +214,7 @@ export class CosmosCollection<T> implements Collection<T> {
 
   /** Whether `item` is there, live, at `version`. */
   private isLiveAt(item: StoredItem | undefined, version: string): boolean {
-    return item !== undefined && item.v === version && liveValue(this.declaration, item, this.now()) !== undefined;
+    return item !== undefined && item[STORED_FIELDS.version] === version && liveValue(this.declaration, item, this.now()) !== undefined;
   }
 
   /** A point read; undefined when the item is not there (its container is). */

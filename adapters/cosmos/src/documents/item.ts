@@ -3,6 +3,7 @@ import {
   fieldsOf,
   isExpired,
   positionOf,
+  STORED_FIELDS,
   type CheckedDocument,
   type CollectionDeclaration,
   type DocumentKey,
@@ -13,17 +14,19 @@ import { itemId } from "./item-id.js";
 import { orderKey } from "./order-key.js";
 
 /**
- * A document as Cosmos DB holds it. The value is its checked JSON text in `doc` (it round-trips
- * exactly, and no store field can clash with the app's); beside it only what queries, conditions and
- * the TTL need. Field names are prefixed so that no key or index field can take `id`, `ttl` or `_etag`.
+ * A document as Cosmos DB holds it. The value is its checked JSON text in `$document` (it round-trips
+ * exactly, and no store field can clash with the app's), its version in `$version`, as every store
+ * keeps them (core's STORED_FIELDS: a change feed's raw item reads back as the document in core);
+ * beside them only what queries, conditions and the TTL need. Field names are prefixed so that no
+ * key or index field can take `id`, `ttl` or `_etag`.
  */
 export interface DocumentItem {
   /** See `itemId`. */
   id: string;
   /** The version the port answers: ours, not `_etag`, so that a transaction's check can rewrite an item unchanged. */
-  v: string;
+  [STORED_FIELDS.version]: string;
   /** The document's JSON. */
-  doc: string;
+  [STORED_FIELDS.document]: string;
   /** When it expires (epoch ms), where it does: queries filter on it. */
   exp?: number;
   /** Seconds until Cosmos DB deletes it (the container's defaultTtl is -1). */
@@ -61,15 +64,15 @@ export function itemAddress(declaration: CollectionDeclaration<unknown>, key: Do
 }
 
 // Past its expiry a document is hidden by our own filter at once; Cosmos DB's TTL only removes it later. The slack covers clock skew with the server.
-const TTL_SLACK_SECONDS = 60;
+export const TTL_SLACK_SECONDS = 60;
 
 /** The item that holds a checked document at `version`, written at `nowMs`. */
 export function toItem(declaration: CollectionDeclaration<unknown>, document: CheckedDocument, value: unknown, version: string, nowMs: number): DocumentItem {
   const { key } = document;
   const item: DocumentItem = {
     id: itemAddress(declaration, key).id,
-    v: version,
-    doc: document.json,
+    [STORED_FIELDS.version]: version,
+    [STORED_FIELDS.document]: document.json,
     [partitionAttribute(declaration.key)]: key[declaration.key.partition]!,
   };
   if (declaration.key.sort !== undefined) item[sortAttribute(declaration.key)] = orderKey(declaration, undefined, { sort: key[declaration.key.sort]!, key });
@@ -103,6 +106,6 @@ export function rewritten(item: StoredItem, nowMs: number): DocumentItem {
 
 /** A stored item's value, or undefined past its expiry: absent to every call, whether or not the TTL has removed it yet. */
 export function liveValue(declaration: CollectionDeclaration<unknown>, item: DocumentItem, nowMs: number): unknown {
-  const value: unknown = JSON.parse(item.doc);
+  const value: unknown = JSON.parse(item[STORED_FIELDS.document]);
   return isExpired(declaration, value, nowMs) ? undefined : value;
 }

@@ -1,5 +1,13 @@
 import type { OperationInput } from "@azure/cosmos";
-import { DocumentExists, newVersion, VersionConflict, type CollectionDeclaration, type OperationResult, type PlannedOperation } from "@skyport/core";
+import {
+  DocumentExists,
+  newVersion,
+  STORED_FIELDS,
+  VersionConflict,
+  type CollectionDeclaration,
+  type OperationResult,
+  type PlannedOperation,
+} from "@skyport/core";
 import { itemAddress, liveValue, resourceOf, rewritten, toItem, type StoredItem } from "./item.js";
 
 /** A transaction as one TransactionalBatch: its operations, which transaction operation each is, and the answer if it commits. */
@@ -31,7 +39,7 @@ export function plannedBatch(
     const { id, partitionKey } = itemAddress(declaration, operation.key);
     const item = stored.get(id);
     const live = item !== undefined && liveValue(declaration, item, nowMs) !== undefined;
-    const conditionHolds = operation.kind === "create" || operation.ifVersion === undefined || (live && item.v === operation.ifVersion);
+    const conditionHolds = operation.kind === "create" || operation.ifVersion === undefined || (live && item[STORED_FIELDS.version] === operation.ifVersion);
     if (!conditionHolds) throw new VersionConflict(operation.key, index);
     if (operation.kind === "create" || operation.kind === "put") {
       if (operation.kind === "create" && live) throw new DocumentExists(operation.key, index);
