@@ -1,7 +1,6 @@
 // The process queue-crash.test.ts kills: it publishes to the queue file and prints each job once `publish` resolved (and once handled).
 import { type QueueHandler, silentLogger } from "@skyport/core";
-import { InProcessQueue } from "../src/in-process-queue.js";
-import { openQueueFile } from "../src/queue-file.js";
+import { InProcessQueue, openQueueFile } from "../src/index.js";
 
 const [path, count, mode] = process.argv.slice(2) as [string, string, "stuck" | "slow"];
 let turn: Promise<unknown> = Promise.resolve();

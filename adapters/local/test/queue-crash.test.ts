@@ -8,8 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type QueueHandler, silentLogger } from "@skyport/core";
 import * as esbuild from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InProcessQueue } from "../src/in-process-queue.js";
-import { openQueueFile } from "../src/queue-file.js";
+import { InProcessQueue, openQueueFile } from "../src/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "skyport-queue-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

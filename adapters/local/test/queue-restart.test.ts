@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Lazy, type QueueHandler, silentLogger } from "@skyport/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { InProcessQueue, MAX_ATTEMPTS, readDeadLetters } from "../src/index.js";
-import { openQueueFile, type QueueFile } from "../src/queue-file.js";
+import { InProcessQueue, MAX_ATTEMPTS, openQueueFile, type QueueFile, readDeadLetters } from "../src/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "skyport-queue-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

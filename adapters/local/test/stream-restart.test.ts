@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Lazy, type StreamHandler, silentLogger } from "@skyport/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { InProcessStream, MAX_ATTEMPTS, readDeadLetters } from "../src/index.js";
-import { openQueueFile } from "../src/queue-file.js";
+import { InProcessStream, MAX_ATTEMPTS, openQueueFile, readDeadLetters } from "../src/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "skyport-stream-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
