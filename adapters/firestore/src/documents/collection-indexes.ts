@@ -3,6 +3,11 @@ import type { CompositeIndex, FieldOverride } from "../indexes.js";
 import { orderFields } from "./collection-query.js";
 import { DOCUMENT_FIELDS, keyField } from "./stored-document.js";
 
+/** A field's path as index definitions and gcloud take it: a name other than letters, digits and _ (`$document`) in backticks. */
+export function fieldPath(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/[`\\]/g, "\\$&")}\``;
+}
+
 /**
  * What the declared collections need deployed, in the format of `firestore.indexes.json`: a
  * composite index per direction for each query on a key or index that orders by a field other
@@ -30,8 +35,8 @@ export function collectionIndexes(
       }
     }
     fieldOverrides.push(
-      { collectionGroup, fieldPath: DOCUMENT_FIELDS.json, indexes: [] },
-      { collectionGroup, fieldPath: DOCUMENT_FIELDS.version, indexes: [] },
+      { collectionGroup, fieldPath: fieldPath(DOCUMENT_FIELDS.json), indexes: [] },
+      { collectionGroup, fieldPath: fieldPath(DOCUMENT_FIELDS.version), indexes: [] },
     );
     if (declaration.expiresAt !== undefined) fieldOverrides.push({ collectionGroup, fieldPath: DOCUMENT_FIELDS.expiresAt, ttl: true, indexes: [] });
   }

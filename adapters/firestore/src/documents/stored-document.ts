@@ -1,15 +1,15 @@
 import { FieldValue, Timestamp, type DocumentData, type DocumentSnapshot } from "@google-cloud/firestore";
-import { fieldsOf, isExpired, type CheckedDocument, type CollectionDeclaration, type Versioned } from "@skyport/core";
+import { fieldsOf, isExpired, STORED_FIELDS, type CheckedDocument, type CollectionDeclaration, type Versioned } from "@skyport/core";
 
 /**
  * The fields of a stored document. The value is kept as its checked JSON text, since Firestore
  * cannot hold nested arrays and has number types of its own; beside it, the fields queries read.
  */
 export const DOCUMENT_FIELDS = {
-  /** The value's JSON, exactly as core checked it. */
-  json: "json",
-  /** The opaque version, new on every write. */
-  version: "version",
+  /** The value's JSON, exactly as core checked it: `$document`, where every store keeps it (core's STORED_FIELDS), for the change feeds. */
+  json: STORED_FIELDS.document,
+  /** The opaque version, new on every write: `$version`, likewise. */
+  version: STORED_FIELDS.version,
   /** The expiry as a Timestamp: the field a TTL policy deletes by. */
   expiresAt: "expiresAt",
 } as const;
