@@ -1,7 +1,8 @@
 import { Firestore, Timestamp } from "@google-cloud/firestore";
-import { collection, planQuery, type Query as PortQuery } from "@skyport/core";
+import { collection, ConfigError, planQuery, type Query as PortQuery } from "@skyport/core";
 import { contractCollections } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firestoreLocation } from "../src/documents/collection-location.js";
 import { partitionQuery } from "../src/documents/collection-query.js";
 import { collectionIndexes, CollectionKeyMismatch, DOCUMENT_FIELDS, documentId, firestoreDocuments, firestoreSettings } from "../src/index.js";
 import { emulatorEnv } from "./emulator-env.js";
@@ -126,5 +127,22 @@ describe("firestore documents beyond the contract", () => {
     const refused = await documents.ensure([rekeyed]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CollectionKeyMismatch);
     expect((refused as Error).message).toBe(`Firestore collection "${name}" exists with the key [member, id], but the declaration gives [member, loanId]`);
+  });
+});
+
+describe("firestoreLocation", () => {
+  it("refuses a location Firestore cannot take as a collection id, naming the variable", async () => {
+    const { loans } = contractCollections();
+    const variable = `SKYPORT_COLLECTION_${loans.name.toUpperCase().replace(/-/g, "_")}`;
+    for (const location of [".", "..", "__loans__"]) {
+      const documents = firestoreDocuments({ GOOGLE_CLOUD_PROJECT: "demo-location", [variable]: location });
+      const refused = await Promise.resolve()
+        .then(() => documents.collection(loans))
+        .catch((error: unknown) => error)
+        .finally(() => documents.close());
+      expect(refused).toBeInstanceOf(ConfigError);
+      expect((refused as ConfigError).variable).toBe(variable);
+    }
+    expect(firestoreLocation({ [variable]: "lending.loans_2" }, loans)).toBe("lending.loans_2");
   });
 });

@@ -1,5 +1,6 @@
-import { collectionLocation, type CollectionDeclaration, type Env } from "@skyport/core";
+import type { CollectionDeclaration, Env } from "@skyport/core";
 import type { CompositeIndex, FieldOverride } from "../indexes.js";
+import { firestoreLocation } from "./collection-location.js";
 import { orderFields } from "./collection-query.js";
 import { DOCUMENT_FIELDS, keyField } from "./stored-document.js";
 
@@ -21,7 +22,7 @@ export function collectionIndexes(
   const indexes = new Map<string, CompositeIndex>();
   const fieldOverrides: FieldOverride[] = [];
   for (const declaration of declarations) {
-    const collectionGroup = collectionLocation(env, declaration);
+    const collectionGroup = firestoreLocation(env, declaration);
     for (const shape of [declaration.key, ...Object.values(declaration.indexes)]) {
       const order = orderFields(declaration, shape);
       // An equality filter alone is served by Firestore's automatic single-field index.

@@ -6,7 +6,7 @@ export const MAX_ID_BYTES = 1500;
 // `%` escapes, `/` splits a path, `~` joins the key's fields, `#` starts a hashed id: only these are escaped.
 const ESCAPED = /[%/~#]/g;
 // Ids Firestore refuses whole: "." and "..", and names like __x__, which it reserves.
-const RESERVED = /^(\.{1,2}|__.*__)$/;
+export const RESERVED = /^(\.{1,2}|__.*__)$/;
 
 const escaped = (character: string) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
 

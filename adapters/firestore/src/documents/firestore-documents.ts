@@ -1,7 +1,8 @@
-import { collectionLocation, type Documents, type Env } from "@skyport/core";
+import type { Documents, Env } from "@skyport/core";
 import { withinDeadline } from "../deadline.js";
 import { firestoreClient } from "../firestore-client.js";
 import { DEFAULT_DEADLINE_MS, type FirestoreStoreOptions } from "../store-options.js";
+import { firestoreLocation } from "./collection-location.js";
 import { ensureDeclared } from "./declared-collections.js";
 import { firestoreCollection } from "./firestore-collection.js";
 
@@ -13,10 +14,10 @@ export function firestoreDocuments(env: Env, options: FirestoreStoreOptions = {}
   const firestore = firestoreClient(env);
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   return {
-    collection: (declaration) => firestoreCollection(firestore, declaration, collectionLocation(env, declaration), deadlineMs),
+    collection: (declaration) => firestoreCollection(firestore, declaration, firestoreLocation(env, declaration), deadlineMs),
     async ensure(declarations) {
       for (const declaration of declarations) {
-        const location = collectionLocation(env, declaration);
+        const location = firestoreLocation(env, declaration);
         await withinDeadline(`${location}.ensure`, deadlineMs, () => ensureDeclared(firestore, location, declaration));
       }
     },
