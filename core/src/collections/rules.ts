@@ -8,6 +8,7 @@ export const MAX_DOCUMENT_BYTES = 350_000;
 /** The longest value of one key or index field, in UTF-8 bytes: it fits DynamoDB's sort key (1024 B) and every store's ids once encoded. */
 export const MAX_KEY_BYTES = 1024;
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
 const utf8Bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
 /** An ISO 8601 date-time with an offset: what `expiresAt` holds. */
@@ -29,6 +30,8 @@ export function compareKeys(a: string, b: string): number {
 
 function checkKeyValue(field: string, value: unknown, key?: DocumentKey): string {
   if (typeof value !== "string" || value === "") throw new InvalidDocument(`key field ${field} must be a non-empty string`, key);
+  // A lone surrogate has no UTF-8 form: every store would hold it as U+FFFD, and two keys would be one.
+  if (LONE_SURROGATE.test(value)) throw new InvalidDocument(`key field ${field} holds a lone surrogate, which has no UTF-8 form`, key);
   if (utf8Bytes(value) > MAX_KEY_BYTES) throw new InvalidDocument(`key field ${field} is over ${MAX_KEY_BYTES} bytes of UTF-8`, key);
   return value;
 }

@@ -166,6 +166,7 @@ function writeCases(suite: DocumentsSuite) {
         suite.loans.create({ member: partition } as Loan),
         suite.loans.create({ member: partition, id: "" }),
         suite.loans.create({ member: partition, id: 7 } as unknown as Loan),
+        suite.loans.create({ member: partition, id: "lone \uD800 surrogate" }),
         suite.loans.put({ member: partition, id: "x", bookId: 3 } as unknown as Loan),
         suite.loans.put({ member: partition, id: "x", expiresAt: "tomorrow" }),
         suite.loans.put({ member: partition, id: "x", expiresAt: "2030-01-01T00:00:00" }),
