@@ -32,9 +32,15 @@ const EMULATORS = {
   },
   cosmos: {
     name: "Cosmos DB server",
-    source: `export { startCosmosServer as start, createCosmosContainers } from "@skyport/cosmos/testing";`,
+    source: [
+      `export { startCosmosServer as start, emulatorAgent, emulatorEnv } from "@skyport/cosmos/testing";`,
+      `export { cosmosDocuments } from "@skyport/cosmos";`,
+      `export { ordersCollection, idempotencyCollection } from "@skyport/core";`,
+    ].join("\n"),
     async ready(m, emulator) {
-      await m.createCosmosContainers(emulator); // the database "skyport", as SKYPORT_COSMOS_DATABASE defaults to
+      // The order service's collections (containers orders and idempotency-keys) in the database "skyport", as SKYPORT_COSMOS_DATABASE defaults to.
+      const documents = m.cosmosDocuments(m.emulatorEnv(emulator), { agent: m.emulatorAgent() });
+      await documents.ensure([m.ordersCollection, m.idempotencyCollection]).finally(() => documents.close());
       return { SKYPORT_STORE: "cosmos", SKYPORT_COSMOS_ENDPOINT: emulator.endpoint, SKYPORT_COSMOS_KEY: emulator.key };
     },
   },

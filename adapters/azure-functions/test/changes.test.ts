@@ -6,14 +6,19 @@ import { hostInvocationContext } from "../src/testing/index.js";
 
 /**
  * The changes function on the Cosmos DB trigger's batches. No stand-in here serves a change feed
- * (apps/orders/test/azure/outbox.test.ts reads its documents back from the Cosmos DB server), so the
- * documents are in the shape the trigger delivers in latest-version mode, system properties and all.
+ * (apps/orders/test/azure/outbox.test.ts reads its items back from the Cosmos DB server), so the
+ * documents are in the shape the trigger delivers in latest-version mode: the Cosmos store's item
+ * (the document's JSON text in $document, its version in $version, an id escaped from its key, the
+ * query attributes) with the system properties.
  */
 const deadLetters = output.storageQueue({ queueName: "orders-changes-poison", connection: "AzureWebJobsStorage" });
+const itemId = (id: string) => id.replaceAll("_", "_5F");
 const documentOf = (id: string, lsn: number) => ({
-  id,
-  status: "pending",
-  version: 1,
+  id: itemId(id),
+  p_id: id,
+  i_by_status: "pending",
+  $version: `v${lsn}`,
+  $document: JSON.stringify({ id, status: "pending", version: 1 }),
   _rid: "r",
   _self: "s",
   _etag: `"${lsn}"`,
@@ -30,12 +35,13 @@ async function trigger(handler: () => Promise<ChangesHandler>, documents: unknow
   return letters.map((letter) => JSON.parse(letter) as { change: Change; reason: string; attempts: number });
 }
 
-/** A consumer failing each document as `fails` says on its nth try (1-based), recording every call. */
+/** A consumer failing each document as `fails` says on its nth try (1-based), recording every call by the id of the document it was handed. */
 function consumer(fails: (id: string, attempt: number) => Error | undefined) {
   const calls: string[] = [];
   const handler = routeChanges("orders", async (change) => {
-    calls.push(change.key);
-    const error = fails(change.key, calls.filter((key) => key === change.key).length);
+    const id = String(change.document.id);
+    calls.push(id);
+    const error = fails(id, calls.filter((called) => called === id).length);
     if (error) throw error;
   });
   return { calls, handler };
@@ -52,14 +58,15 @@ describe("the changes function on the Cosmos DB trigger (documented shape)", () 
     const { calls, handler } = consumer((id) => (id === "ord_p" ? new PoisonMessage("not an order") : id === "ord_x" ? new Error("down") : undefined));
     const letters = await trigger(async () => handler, [documentOf("ord_p", 3), documentOf("ord_x", 4), documentOf("ord_ok", 5)]);
     expect(letters.map(({ change, reason, attempts }) => [change.key, reason, attempts])).toEqual([
-      ["ord_p", "poison", 1],
-      ["ord_x", "attempts exhausted", CHANGE_ATTEMPTS],
+      ["ord_5Fp", "poison", 1],
+      ["ord_5Fx", "attempts exhausted", CHANGE_ATTEMPTS],
     ]);
+    // The item as the trigger gave it, without the system properties: the document stays in its $document.
     expect(letters[1]!.change).toEqual({
-      id: "ord_x@4",
-      key: "ord_x",
+      id: "ord_5Fx@4",
+      key: "ord_5Fx",
       operation: "write",
-      document: { id: "ord_x", status: "pending", version: 1 },
+      document: { id: "ord_5Fx", p_id: "ord_x", i_by_status: "pending", $version: "v4", $document: '{"id":"ord_x","status":"pending","version":1}' },
       committedAt: "2026-09-21T14:13:20.000Z",
     });
     expect(calls.filter((key) => key === "ord_ok")).toEqual(["ord_ok"]);

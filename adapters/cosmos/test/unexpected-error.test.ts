@@ -1,25 +1,23 @@
+import { randomBytes } from "node:crypto";
 import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
 import { expect, inject, it } from "vitest";
 import { cosmosStores } from "../src/index.js";
-import { emulatorAgent } from "../src/testing/index.js";
+import { emulatorAgent, emulatorClient, emulatorEnv } from "../src/testing/index.js";
 
-it("answers Cosmos DB's own error for a database that is not there with a bare 500 that names nothing", async () => {
+it("answers Cosmos DB's own error for a query the container has no index for with a bare 500 that names nothing", async () => {
   const server = inject("cosmos");
-  const database = `skyport_missing_${process.pid}`;
-  const stores = cosmosStores(
-    { SKYPORT_COSMOS_ENDPOINT: server.endpoint, SKYPORT_COSMOS_KEY: server.key, SKYPORT_COSMOS_DATABASE: database },
-    { agent: emulatorAgent() },
-  );
+  const database = `skyport_unindexed_${randomBytes(4).toString("hex")}`;
+  // The orders container as a hand-made one might be: the right key, none of the composite indexes a customer's list needs.
+  const client = emulatorClient(server);
+  const { database: created } = await client.databases.createIfNotExists({ id: database });
+  await created.containers.createIfNotExists({ id: "orders", partitionKey: { paths: ["/p_id"] } });
+  const stores = cosmosStores(emulatorEnv(server, database), { agent: emulatorAgent() });
   try {
-    const response = await serviceSend(serviceOver(stores))({
-      method: "POST",
-      path: "/orders",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ customerId: "cus_1", items: [{ sku: "A", quantity: 1, unitPrice: 1 }], currency: "EUR" }),
-    });
+    const response = await serviceSend(serviceOver(stores))({ method: "GET", path: "/orders?customerId=cus_1" });
     expectProblemResponse(response, 500);
-    expect(response.body).not.toMatch(new RegExp(`${database}|NotFound|Resource|dbs/|colls/`));
+    expect(response.body).not.toMatch(new RegExp(`${database}|composite|index|BadRequest|dbs/|colls/`, "i"));
   } finally {
+    client.dispose();
     await stores.close();
   }
 });

@@ -1,5 +1,5 @@
 import { azureCredential } from "@skyport/azure-functions";
-import { MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
+import { collectionLocation, idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, type Env, type Platform } from "@skyport/core";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { lazyStore, orderInstance, type EntryOptions } from "./container.js";
 import { ordersQueue } from "./events.js";
@@ -15,11 +15,17 @@ export default function azureWiring(env: Env, platform: Platform, logs: Pick<Ent
       [MEMORY_STORE]: memoryStores,
       // Imported on first use: with SKYPORT_STORE=memory the Cosmos SDK is never loaded. It signs in with the
       // identity the queue publisher and the blob store use: one credential per instance.
-      [COSMOS_STORE]: lazyStore(readCosmosSettings, () =>
+      [COSMOS_STORE]: lazyStore(cosmosSettings, () =>
         import("@skyport/cosmos").then((m) => (env: Env) => m.cosmosStores(env, { credential: azureCredential() })),
       ),
     },
     events: (_env, logger) => queue(logger),
     ...logs,
   });
+}
+
+/** The store's settings and where each collection lives (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: containers), checked at start. */
+function cosmosSettings(env: Env) {
+  readCosmosSettings(env);
+  for (const declaration of [ordersCollection, idempotencyCollection]) collectionLocation(env, declaration);
 }

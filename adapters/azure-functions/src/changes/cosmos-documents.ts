@@ -5,8 +5,10 @@ const SYSTEM_PROPERTIES = new Set(["_rid", "_self", "_etag", "_attachments", "_t
 
 /**
  * The Cosmos DB trigger's documents (change feed, latest-version mode) as neutral changes. The
- * feed gives only the document as it is now, so the operation is `write`; its id joins the
- * document id and its log sequence number, unique per committed version.
+ * feed gives only the item as it is now, so the operation is `write`; its id joins the item's id
+ * and its log sequence number, unique per committed version. The item is handed on as stored (a
+ * collection's item holds the document in `$document`, which core reads back); its key is the
+ * item's id, which the Cosmos store derives one-to-one from the document's key.
  */
 export function fromCosmosDocuments(documents: readonly unknown[]): Change[] {
   return documents.map((item) => {

@@ -1,3 +1,4 @@
+import type { CosmosClient } from "@azure/cosmos";
 import { collectionLocation, systemClock, type Clock, type CollectionDeclaration, type Documents, type Env } from "@skyport/core";
 import { cosmosClient, type CosmosStoreOptions } from "../client.js";
 import { CosmosCollection } from "./cosmos-collection.js";
@@ -15,8 +16,12 @@ export interface CosmosDocumentsOptions extends CosmosStoreOptions {
  */
 export function cosmosDocuments(env: Env, options: CosmosDocumentsOptions = {}): Documents {
   const { client, databaseId } = cosmosClient(env, options);
+  return documentsOn(client, databaseId, env, options.clock);
+}
+
+/** The documents of one database on a client the caller made; closing them disposes of the client. */
+export function documentsOn(client: CosmosClient, databaseId: string, env: Env, clock: Clock = systemClock): Documents {
   const database = client.database(databaseId);
-  const clock = options.clock ?? systemClock;
   const now = () => clock.now().getTime();
   return {
     collection<T>(declaration: CollectionDeclaration<T>) {

@@ -36,3 +36,8 @@ export function orderCondition(path: string, condition: SortCondition): { sql: s
   if ("lt" in condition) return { sql: `${path} < @to`, parameters: [bound("@to", hexOf(condition.lt))] };
   return { sql: `${path} < @to`, parameters: [bound("@to", hexOf(condition.lte) + AFTER_VALUE)] };
 }
+
+/** The value a primary key's order key holds (its one part): for a change feed that names documents by their key. */
+export function sortValueOf(key: string): string {
+  return Buffer.from(key.slice(0, -1), "hex").toString("utf8");
+}

@@ -1,3 +1,3 @@
 export { startCosmosServer, emulatorAgent, type CosmosServer } from "./emulator.js";
-export { createCosmosContainers, emulatorClient, ttlExpiryOf, type CosmosServerAddress } from "./containers.js";
-export { idempotencyRecordOf } from "./idempotency-records.js";
+export { emulatorClient, emulatorEnv, type CosmosServerAddress } from "./emulator-client.js";
+export { storedItemOf, ttlExpiryOf } from "./stored-items.js";

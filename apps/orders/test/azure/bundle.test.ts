@@ -119,8 +119,18 @@ describe("the bundle, loaded as the worker loads it", () => {
     expect(created.statusCode).toBe("201");
     const order = JSON.parse(Buffer.from(created.body!.bytes!).toString()) as { id: string };
 
-    // The memory store has no change feed: the outbox is handed the order as the Cosmos DB trigger hands a document (JSON, system properties beside it).
-    const document = { ...order, _rid: "AAAAAA==", _etag: '"00000000-0000-0000-0000-000000000000"', _ts: Math.floor(Date.now() / 1000), _lsn: 1 };
+    // The memory store has no change feed: the outbox is handed the order as the Cosmos DB trigger hands the Cosmos store's item
+    // (the order's JSON text in $document, its version in $version, the query attributes and system properties beside them).
+    const document = {
+      id: order.id.replaceAll("_", "_5F"),
+      p_id: order.id,
+      $version: "v1",
+      $document: JSON.stringify(order),
+      _rid: "AAAAAA==",
+      _etag: '"00000000-0000-0000-0000-000000000000"',
+      _ts: Math.floor(Date.now() / 1000),
+      _lsn: 1,
+    };
     const changeBinding = Object.keys(worker.registered.get("outbox")!.metadata.bindings).find((k) => k !== "$return" && !k.startsWith("storageQueue"))!;
     await worker.invoke("outbox", { inputData: [{ name: changeBinding, data: { json: JSON.stringify([document]) } }] });
 

@@ -1,5 +1,7 @@
 import { startAzuriteQueue } from "@skyport/azure-functions/testing";
-import { createCosmosContainers, startCosmosServer } from "@skyport/cosmos/testing";
+import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { cosmosDocuments } from "@skyport/cosmos";
+import { emulatorAgent, emulatorEnv, startCosmosServer, type CosmosServerAddress } from "@skyport/cosmos/testing";
 import type { TestProject } from "vitest/node";
 
 export interface AzureEmulators {
@@ -31,10 +33,16 @@ export default async function setup(project: TestProject) {
     scheduleDatabase: "skyport-schedule",
     storageConnectionString: azurite.connectionString,
   };
-  await createCosmosContainers(cosmos, emulators.database);
-  await createCosmosContainers(cosmos, emulators.scheduleDatabase);
+  await ensureOrderCollections(cosmos, emulators.database);
+  await ensureOrderCollections(cosmos, emulators.scheduleDatabase);
   project.provide("azure", emulators);
   return async () => {
     await Promise.all([azurite.stop(), cosmos.stop()]);
   };
+}
+
+/** The order service's collections in a database of the server, as the Bicep template declares them in Azure. */
+async function ensureOrderCollections(server: CosmosServerAddress, database: string) {
+  const documents = cosmosDocuments(emulatorEnv(server, database), { agent: emulatorAgent() });
+  await documents.ensure([ordersCollection, idempotencyCollection]).finally(() => documents.close());
 }

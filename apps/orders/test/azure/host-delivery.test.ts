@@ -1,7 +1,7 @@
 import type { CosmosDBv4Handler } from "@azure/functions";
 import { hostHttpRequest, hostInvocationContext, listenOnce, type InvocationLog } from "@skyport/azure-functions/testing";
-import { emulatorClient } from "@skyport/cosmos/testing";
-import type { Order } from "@skyport/core";
+import { emulatorClient, storedItemOf } from "@skyport/cosmos/testing";
+import { ordersCollection, type Order } from "@skyport/core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hostSettings } from "@skyport/azure-functions";
 import host from "../../host.json" with { type: "json" };
@@ -41,7 +41,7 @@ describe("order.created, from POST /orders through the Storage queue to the queu
 
     const azure = inject("azure");
     const cosmos = emulatorClient({ endpoint: azure.cosmosEndpoint, key: azure.cosmosKey });
-    const { resource: document } = await cosmos.database(azure.database).container("orders").item(created.order.id, created.order.id).read();
+    const document = await storedItemOf(cosmos.database(azure.database).container("orders"), ordersCollection, { id: created.order.id });
     cosmos.dispose();
     const changeFeed = hostInvocationContext({ functionName: "outbox", triggerType: "cosmosDBTrigger" });
     await (entry.handlers.outbox as CosmosDBv4Handler)([document], changeFeed);

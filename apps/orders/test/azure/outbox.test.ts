@@ -1,13 +1,15 @@
 import type { CosmosDBv4Handler, HttpHandler, StorageQueueHandler } from "@azure/functions";
 import { azureHttpTarget, azureQueueTarget, hostInvocationContext } from "@skyport/azure-functions/testing";
-import { emulatorClient } from "@skyport/cosmos/testing";
+import { ordersCollection } from "@skyport/core";
+import { emulatorClient, storedItemOf } from "@skyport/cosmos/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appQueues, appSettings, loadAzureEntry, storesOf, type AppSettings } from "./app-settings.js";
 
 /**
  * The outbox on Azure. No Cosmos DB stand-in here serves a change feed, so the trigger's batch is
- * the order's document read back from the Cosmos DB server (system properties and all), in the
- * shape the Cosmos DB trigger delivers in latest-version mode; order.created goes to azurite's queue.
+ * the order's item read back from the Cosmos DB server (the store's layout, system properties and
+ * all), in the shape the Cosmos DB trigger delivers in latest-version mode; order.created goes to
+ * azurite's queue.
  */
 const azure = inject("azure");
 const cosmos = emulatorClient({ endpoint: azure.cosmosEndpoint, key: azure.cosmosKey });
@@ -36,13 +38,7 @@ async function trigger(outbox: CosmosDBv4Handler, documents: unknown[]) {
 }
 
 const body = JSON.stringify({ customerId: "cus_azure_outbox", items: [{ sku: "A", quantity: 1, unitPrice: 5 }], currency: "EUR" });
-const readBack = (id: string) =>
-  cosmos
-    .database(azure.database)
-    .container("orders")
-    .item(id, id)
-    .read()
-    .then((answer) => answer.resource);
+const readBack = (id: string) => storedItemOf(cosmos.database(azure.database).container("orders"), ordersCollection, { id });
 
 describe("the outbox on Azure: the Cosmos DB trigger's documents -> the outbox function -> the Storage queue", () => {
   let settings: AppSettings;
@@ -59,7 +55,13 @@ describe("the outbox on Azure: the Cosmos DB trigger's documents -> the outbox f
     expect((await queue.peekMessages()).peekedMessageItems).toEqual([]); // the HTTP function published nothing
 
     const document = await readBack(id);
-    expect(document).toMatchObject({ id, _etag: expect.any(String), _ts: expect.any(Number) });
+    expect(document).toMatchObject({
+      p_id: id,
+      $version: expect.any(String),
+      $document: expect.any(String),
+      _etag: expect.any(String),
+      _ts: expect.any(Number),
+    });
     for (const delivery of [1, 2]) expect(await trigger(outbox, [document]), `delivery ${delivery}`).toEqual([]);
     const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
     const events = receivedMessageItems.map((m) => JSON.parse(Buffer.from(m.messageText, "base64").toString()) as { type: string; orderId: string });
@@ -84,7 +86,10 @@ describe("the outbox on Azure: the Cosmos DB trigger's documents -> the outbox f
     const { http, outbox } = await outboxOn({ ...settings, SKYPORT_TOPIC_ORDERS: "orders-missing" });
     const created = await http.send({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body });
     const { id } = JSON.parse(created.body) as { id: string };
-    const letters = await trigger(outbox, [await readBack(id)]);
-    expect(letters).toEqual([expect.objectContaining({ change: expect.objectContaining({ key: id }), reason: "attempts exhausted", attempts: 3 })]);
+    const item = await readBack(id);
+    const letters = await trigger(outbox, [item]);
+    // The change as the trigger gave it: the item (the order in its $document), keyed by the item's id.
+    const change = expect.objectContaining({ key: item!.id, document: expect.objectContaining({ p_id: id, $document: expect.stringContaining(id) }) });
+    expect(letters).toEqual([expect.objectContaining({ change, reason: "attempts exhausted", attempts: 3 })]);
   });
 });

@@ -6,6 +6,9 @@ describe("the Azure entry's settings", () => {
     await expect(loadAzureEntry(await appSettings({ SKYPORT_COSMOS_ENDPOINT: "http://cosmos.example" }))).rejects.toThrow(
       /SKYPORT_COSMOS_ENDPOINT must be the https:\/\/ endpoint of the Cosmos DB account/,
     );
+    await expect(loadAzureEntry(await appSettings({ SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: "idempotency keys" }))).rejects.toThrow(
+      /SKYPORT_COLLECTION_IDEMPOTENCY_KEYS must be a table, collection or container name/,
+    );
     await expect(loadAzureEntry(await appSettings({ SKYPORT_STORE: "dynamodb" }))).rejects.toThrow(/SKYPORT_STORE must be one of memory, cosmos/);
   });
 

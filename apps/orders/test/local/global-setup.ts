@@ -1,4 +1,6 @@
-import { createCosmosContainers, startCosmosServer } from "@skyport/cosmos/testing";
+import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { cosmosDocuments } from "@skyport/cosmos";
+import { emulatorAgent, emulatorEnv, startCosmosServer } from "@skyport/cosmos/testing";
 import { createOrdersTable, startDynamoDbLocal } from "@skyport/dynamodb/testing";
 import { startFirestoreEmulator } from "@skyport/firestore/testing";
 import type { TestProject } from "vitest/node";
@@ -34,7 +36,8 @@ export default async function setup(project: TestProject) {
       cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, database: "skyport-local" },
     };
     await createOrdersTable(emulators.dynamoDb.endpoint, emulators.dynamoDb.table);
-    await createCosmosContainers(cosmos, emulators.cosmos.database);
+    const cosmosCollections = cosmosDocuments(emulatorEnv(cosmos, emulators.cosmos.database), { agent: emulatorAgent() });
+    await cosmosCollections.ensure([ordersCollection, idempotencyCollection]).finally(() => cosmosCollections.close());
     project.provide("localEmulators", emulators);
   } catch (error) {
     await stop();
