@@ -30,7 +30,7 @@ export { http, type HttpTrigger } from "./app/http-function.js";
 export { queue, type QueueTrigger } from "./app/queue-function.js";
 export { routeMessages, PoisonMessage, type MessageConsumer } from "./app/queue-router.js";
 export { changes, type ChangesTrigger } from "./app/changes-function.js";
-export { routeChanges, type ChangeConsumer } from "./app/change-router.js";
+export { routeChanges, documentConsumer, type ChangeConsumer, type DocumentChangeConsumer } from "./app/change-router.js";
 export type { Change, ChangesHandler } from "./function/change.js";
 export type { ChangeFeed } from "./ports/change-feed.js";
 export { ScannedChangeFeed, type DocumentVersion, type VersionedCollections, type VersionedDocument } from "./ports/scanned-change-feed.js";

@@ -8,7 +8,11 @@ import {
   publishOrderCreated,
   silentLogger,
   STORED_FIELDS,
+  changeFeedOf,
+  collection,
+  memoryDocuments,
   type Change,
+  type DocumentChange,
   type Context,
   type Metrics,
   type QueueEvent,
@@ -59,7 +63,9 @@ describe("changes(collection): a store's change feed as a trigger", () => {
       ],
       context,
     );
-    expect(seen).toEqual([{ id: "s1", key: "s", operation: "update", document: { id: "s", status: "confirmed" }, previous: { id: "s", status: "pending" } }]);
+    expect(seen).toEqual([
+      { id: "s1", key: "s", operation: "update", document: { id: "s", status: "confirmed" }, version: "v2", previous: { id: "s", status: "pending" } },
+    ]);
   });
 
   it("reports a poison change as not retryable, and its document's later changes as retryable", async () => {
@@ -71,6 +77,44 @@ describe("changes(collection): a store's change feed as a trigger", () => {
       { id: "p1", retryable: false },
       { id: "p2", retryable: true },
     ]);
+  });
+});
+
+describe("changes(collection declaration): normalized document changes", () => {
+  interface Note {
+    id: string;
+    text: string;
+  }
+  const notes = collection<Note>("notes", { key: ["id"] });
+
+  it("hands a declared collection's consumer each created, updated and deleted document, with its key, version and values", async () => {
+    const documents = memoryDocuments();
+    const col = documents.collection(notes);
+    const created = await col.create({ id: "n1", text: "first" });
+    const updated = await col.put({ id: "n1", text: "second" });
+    await col.delete({ id: "n1" });
+    const seen: DocumentChange<Note>[] = [];
+    const handler = changes(notes, () => async (change: DocumentChange<Note>) => void seen.push(change)).bind(undefined);
+    const feed = changeFeedOf(documents.changes!);
+    expect(await handler(await feed.pending("notes", 10), context)).toEqual({ failed: [] });
+    expect(seen.map(({ committedAt: _, ...change }) => change)).toEqual([
+      { id: "1", type: "created", key: { id: "n1" }, version: created.version, value: { id: "n1", text: "first" } },
+      { id: "2", type: "updated", key: { id: "n1" }, version: updated.version, value: { id: "n1", text: "second" }, previous: { id: "n1", text: "first" } },
+      { id: "3", type: "deleted", key: { id: "n1" }, version: updated.version, previous: { id: "n1", text: "second" } },
+    ]);
+  });
+
+  it("reads a cloud feed's raw stored record as the document, its version from it", async () => {
+    const seen: DocumentChange<Note>[] = [];
+    const handler = changes(notes, () => async (change: DocumentChange<Note>) => void seen.push(change)).bind(undefined);
+    const raw = { [STORED_FIELDS.document]: JSON.stringify({ id: "n2", text: "t" }), [STORED_FIELDS.version]: "v7", pk: "n2" };
+    await handler([{ id: "seq-1", key: "n2", operation: "write", document: raw }], context);
+    expect(seen).toEqual([{ id: "seq-1", type: "updated", key: { id: "n2" }, version: "v7", value: { id: "n2", text: "t" } }]);
+  });
+
+  it("fails alone, as poison, a change that carries no key of the collection", async () => {
+    const handler = changes(notes, () => async () => {}).bind(undefined);
+    expect(await handler([{ id: "x", key: "?", operation: "delete", document: {} }], context)).toEqual({ failed: [{ id: "x", retryable: false }] });
   });
 });
 

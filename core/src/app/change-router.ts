@@ -1,3 +1,6 @@
+import type { DocumentChange } from "../collections/change.js";
+import type { CollectionDeclaration } from "../collections/declaration.js";
+import { keyOf } from "../collections/rules.js";
 import { storedDocumentOf } from "../collections/stored.js";
 import type { Change, ChangesHandler } from "../function/change.js";
 import type { Context } from "../function/context.js";
@@ -9,6 +12,40 @@ import { PoisonMessage } from "./queue-router.js";
 
 /** Handles one change. Throw PoisonMessage when no retry can succeed; any other error is retried. */
 export type ChangeConsumer = (change: Change, context: Context) => Promise<void>;
+
+/** Handles one change of a declared collection, normalized: created, updated or deleted, its key, version, value and previous value. */
+export type DocumentChangeConsumer<T> = (change: DocumentChange<T>, context: Context) => Promise<void>;
+
+const TYPES = { insert: "created", update: "updated", delete: "deleted", write: "updated" } as const;
+
+/**
+ * A declared collection's consumer fed from any feed's change. A feed that cannot tell an insert from an
+ * update (Cosmos DB's latest-version mode, `write`) gives `updated`: its version says which write it is.
+ */
+export function documentConsumer<T>(declaration: CollectionDeclaration<T>, consumer: DocumentChangeConsumer<T>): ChangeConsumer {
+  return (change, context) => {
+    const deleted = change.operation === "delete";
+    const value = deleted ? undefined : (change.document as T);
+    const previous = change.previous ?? (deleted && Object.keys(change.document).length > 0 ? change.document : undefined);
+    const source = (value ?? previous) as Record<string, unknown> | undefined;
+    const key = source && keyOf(declaration, source);
+    if (!key || Object.values(key).some((field) => typeof field !== "string"))
+      throw new PoisonMessage(`a change of ${declaration.name} without its document's key`);
+    const type = TYPES[change.operation];
+    return consumer(
+      {
+        id: change.id,
+        type,
+        key,
+        version: change.version ?? "",
+        ...(value !== undefined && { value }),
+        ...(previous !== undefined && { previous: previous as T }),
+        ...(change.committedAt !== undefined && { committedAt: change.committedAt }),
+      },
+      context,
+    );
+  };
+}
 
 /**
  * Hands each change to the consumer, one document's changes in commit order and documents side
@@ -56,5 +93,5 @@ function asDocument(change: Change): Change {
   if (!stored) return change;
   const { previous: raw, ...rest } = change;
   const previous = storedDocumentOf(raw)?.value;
-  return { ...rest, document: stored.value, ...(previous && { previous }) };
+  return { ...rest, document: stored.value, version: stored.version, ...(previous && { previous }) };
 }

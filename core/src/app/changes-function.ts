@@ -1,7 +1,7 @@
 import type { ChangesHandler } from "../function/change.js";
 import type { CollectionDeclaration } from "../collections/declaration.js";
 import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
-import { routeChanges, type ChangeConsumer } from "./change-router.js";
+import { documentConsumer, routeChanges, type ChangeConsumer, type DocumentChangeConsumer } from "./change-router.js";
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 
 export interface ChangesTrigger {
@@ -24,9 +24,15 @@ declare module "./app.js" {
  * commit order per document, at least once. Changes succeed or fail alone (partial batch failure);
  * a failed one holds back its document's later changes until it succeeds or is dead-lettered.
  */
+export function changes<S, T>(
+  collection: CollectionDeclaration<T>,
+  consumer: (services: S) => DocumentChangeConsumer<T>,
+  options?: FunctionOptions,
+): AppFunction<S, "changes">;
+export function changes<S>(collection: string, consumer: (services: S) => ChangeConsumer, options?: FunctionOptions): AppFunction<S, "changes">;
 export function changes<S>(
   source: string | CollectionDeclaration<unknown>,
-  consumer: (services: S) => ChangeConsumer,
+  consumer: ((services: S) => ChangeConsumer) | ((services: S) => DocumentChangeConsumer<unknown>),
   options: FunctionOptions = {},
 ): AppFunction<S, "changes"> {
   const collection = typeof source === "string" ? source : source.name;
@@ -38,6 +44,12 @@ export function changes<S>(
     publishes: options.publishes ?? [],
     // A function reads the collection whose changes it is given.
     collections: typeof source === "string" ? collectionsUsed(options) : [...new Set([collection, ...collectionsUsed(options)])],
-    bind: (services) => routeChanges(collection, consumer(services)),
+    bind: (services) =>
+      routeChanges(
+        collection,
+        typeof source === "string"
+          ? (consumer as (services: S) => ChangeConsumer)(services)
+          : documentConsumer(source, (consumer as (services: S) => DocumentChangeConsumer<unknown>)(services)),
+      ),
   };
 }

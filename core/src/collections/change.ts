@@ -24,32 +24,23 @@ export interface DocumentChangeFeed {
   acknowledge(ids: readonly string[]): Promise<void>;
 }
 
-/**
- * A document feed as the changes functions read it today: created and updated documents, their key
- * as one string; deletes are acknowledged as they are read, since those functions are not given them.
- */
+/** A document feed as the changes functions read it: every change, its key as one string, its version beside the document. */
 export function changeFeedOf(feed: DocumentChangeFeed): ChangeFeed {
   return {
-    async pending(collection, limit) {
-      for (;;) {
-        const changes = await feed.pending(collection, limit);
-        const deletes = changes.filter((change) => change.type === "deleted").map((change) => change.id);
-        if (deletes.length === 0 || deletes.length < changes.length) {
-          return changes.filter((change) => change.type !== "deleted").map(toChange);
-        }
-        await feed.acknowledge(deletes);
-      }
-    },
+    pending: async (collection, limit) => (await feed.pending(collection, limit)).map(toChange),
     acknowledge: (ids) => feed.acknowledge(ids),
   };
 }
+
+const OPERATIONS = { created: "insert", updated: "update", deleted: "delete" } as const;
 
 function toChange(change: DocumentChange): Change {
   return {
     id: change.id,
     key: Object.values(change.key).join("/"),
-    operation: change.type === "created" ? "insert" : "update",
-    document: change.value ?? {},
+    operation: OPERATIONS[change.type],
+    document: change.value ?? change.previous ?? {},
+    version: change.version,
     ...(change.previous && { previous: change.previous }),
     ...(change.committedAt && { committedAt: change.committedAt }),
   };
