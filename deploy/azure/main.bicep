@@ -152,7 +152,7 @@ resource changesPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/que
   properties: {}
 }
 
-// Cosmos DB for NoSQL, serverless, Entra-only: the containers as adapters/cosmos/README.md declares them.
+// Cosmos DB for NoSQL, serverless, Entra-only: a container per collection, as @skyport/cosmos's containerDefinitionOf declares it.
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
   name: baseName
@@ -209,6 +209,10 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-04-15
   }
 }
 
+// The orders collection (key id; indexes by-customer and by-status): each item holds the order's JSON
+// in $document beside its key and index attributes (adapters/cosmos/README.md, "An item"); only
+// those attributes are indexed, each index by a composite index in both directions. The policy is
+// containerDefinitionOf(ordersCollection) of @skyport/cosmos, which deploy/test checks it against.
 resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
   parent: database
   name: 'orders'
@@ -216,7 +220,7 @@ resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
     resource: {
       id: 'orders'
       partitionKey: {
-        paths: ['/id']
+        paths: ['/p_id']
         kind: 'Hash'
         version: 2
       }
@@ -224,23 +228,31 @@ resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
         indexingMode: 'consistent'
         automatic: true
         includedPaths: [
-          { path: '/customerId/?' }
-          { path: '/status/?' }
-          { path: '/createdAt/?' }
+          { path: '/p_id/?' }
+          { path: '/i_by_customer/?' }
+          { path: '/o_by_customer/?' }
+          { path: '/i_by_status/?' }
+          { path: '/o_by_status/?' }
         ]
         excludedPaths: [
           { path: '/*' }
         ]
         compositeIndexes: [
           [
-            { path: '/customerId', order: 'ascending' }
-            { path: '/createdAt', order: 'descending' }
-            { path: '/id', order: 'descending' }
+            { path: '/i_by_customer', order: 'ascending' }
+            { path: '/o_by_customer', order: 'ascending' }
           ]
           [
-            { path: '/status', order: 'ascending' }
-            { path: '/createdAt', order: 'ascending' }
-            { path: '/id', order: 'ascending' }
+            { path: '/i_by_customer', order: 'descending' }
+            { path: '/o_by_customer', order: 'descending' }
+          ]
+          [
+            { path: '/i_by_status', order: 'ascending' }
+            { path: '/o_by_status', order: 'ascending' }
+          ]
+          [
+            { path: '/i_by_status', order: 'descending' }
+            { path: '/o_by_status', order: 'descending' }
           ]
         ]
       }
@@ -248,26 +260,31 @@ resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
   }
 }
 
+// The idempotency-keys collection (key key; expiresAt retainUntil): point reads and writes, and its
+// expiry attribute indexed for queries; containerDefinitionOf(idempotencyCollection).
 resource idempotencyContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
   parent: database
-  name: 'idempotency'
+  name: 'idempotency-keys'
   properties: {
     resource: {
-      id: 'idempotency'
+      id: 'idempotency-keys'
       partitionKey: {
-        paths: ['/id']
+        paths: ['/p_key']
         kind: 'Hash'
         version: 2
       }
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true
-        includedPaths: []
+        includedPaths: [
+          { path: '/p_key/?' }
+          { path: '/exp/?' }
+        ]
         excludedPaths: [
           { path: '/*' }
         ]
       }
-      // TTL on, no default: each idempotency record carries its own ttl.
+      // TTL on, no default: each key's item carries its own ttl (its retention, plus slack for clock skew).
       defaultTtl: -1
     }
   }

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { containerDefinitionOf } from "@skyport/cosmos";
 import { describe, expect, it } from "vitest";
 import { ArmSchemas } from "../azure/verify/arm-schemas.js";
 import { Expression, parseBicep, type BicepObject, type BicepResource, type BicepValue } from "../azure/verify/bicep-template.js";
@@ -199,16 +201,26 @@ describe("main.bicep: role assignments", () => {
 });
 
 describe("main.bicep: Cosmos DB", () => {
-  const readme = readFileSync(join(here, "../../adapters/cosmos/README.md"), "utf8");
-  const declared = JSON.parse(readme.match(/```json cosmos-containers\n([\s\S]*?)```/)![1]!) as Record<string, BicepObject>;
+  // What the order service's collections need, as the Cosmos store declares it (the enums as their JSON values).
+  const declared = (collection: Parameters<typeof containerDefinitionOf>[0]) => {
+    const { id: _, ...definition } = JSON.parse(JSON.stringify(containerDefinitionOf(collection, collection.name))) as BicepObject;
+    return { id: collection.name, ...definition };
+  };
 
   it("is a serverless account", () => {
     expect(get(resource("cosmos").body, "properties.capabilities")).toEqual([{ name: "EnableServerless" }]);
   });
 
-  it("declares each container exactly as adapters/cosmos/README.md does (partition key, indexing policy, TTL)", () => {
-    expect(get(resource("ordersContainer").body, "properties.resource")).toEqual(declared.orders);
-    expect(get(resource("idempotencyContainer").body, "properties.resource")).toEqual(declared.idempotency);
+  it("declares a container per collection of the order service, exactly as containerDefinitionOf does (partition key, indexing policy, TTL)", () => {
+    expect(get(resource("ordersContainer").body, "properties.resource")).toEqual(declared(ordersCollection));
+    expect(get(resource("idempotencyContainer").body, "properties.resource")).toEqual(declared(idempotencyCollection));
+    expect(resource("ordersContainer").body.name).toBe(ordersCollection.name);
+    expect(resource("idempotencyContainer").body.name).toBe(idempotencyCollection.name);
     for (const symbol of ["ordersContainer", "idempotencyContainer"]) expect(get(resource(symbol).body, "properties.options")).toBeUndefined();
+  });
+
+  it("has no container but the collections' and the trigger's leases", () => {
+    const containers = template.resources.filter((r) => r.type === "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
+    expect(containers.map((r) => r.body.name).sort()).toEqual(["idempotency-keys", "leases", "orders"]);
   });
 });
