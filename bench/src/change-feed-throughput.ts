@@ -83,11 +83,16 @@ function streamRecord(order: Order, sequence: number): DynamoDBRecord {
   };
 }
 
-/** The Cosmos DB trigger's document (latest-version mode): the order's fields and the system properties. */
+/** The Cosmos DB trigger's document (latest-version mode): the order's item as the Cosmos store writes it, and the system properties. */
 function cosmosDocument(order: Order, lsn: number) {
   const ts = Math.floor(Date.parse(order.createdAt) / 1000);
   return {
-    ...order,
+    id: order.id.replaceAll("_", "_5F"),
+    p_id: order.id,
+    i_by_customer: order.customerId,
+    i_by_status: order.status,
+    $version: `v${lsn}`,
+    $document: JSON.stringify(order),
     _rid: "AAAAAAAAAAABAAAAAAAAAA==",
     _self: `dbs/AAAAAA==/colls/AAAAAAAAAAA=/docs/${lsn}/`,
     _etag: `"${lsn}"`,
