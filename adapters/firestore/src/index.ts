@@ -1,13 +1,9 @@
 export { firestoreStores } from "./stores.js";
-export { FirestoreOrderStore } from "./order-store.js";
-export { FirestoreIdempotencyStore, IdempotencyKeyContended } from "./idempotency-store.js";
 export { FirestoreDeadlineExceeded } from "./firestore-errors.js";
 export { firestoreSettings, DEFAULT_DATABASE } from "./firestore-settings.js";
 export { DEFAULT_DEADLINE_MS, type FirestoreStoreOptions } from "./store-options.js";
-export { ORDERS, IDEMPOTENCY_KEYS, EXPIRES_AT } from "./collections.js";
-export { COMPOSITE_INDEXES, FIELD_OVERRIDES, type CompositeIndex, type FieldOverride } from "./indexes.js";
 export { firestoreDocuments } from "./documents/firestore-documents.js";
-export { collectionIndexes } from "./documents/collection-indexes.js";
+export { collectionIndexes, type CompositeIndex, type FieldOverride } from "./documents/collection-indexes.js";
 export { CollectionKeyMismatch, DECLARATIONS } from "./documents/declared-collections.js";
 export { DOCUMENT_FIELDS } from "./documents/stored-document.js";
 export { documentId } from "./documents/document-id.js";

@@ -1,45 +1,56 @@
-import { type DocumentData, type Firestore, type QueryDocumentSnapshot, Timestamp } from "@google-cloud/firestore";
-import type { VersionedCollections, VersionedDocument } from "@skyport/core";
+import type { DocumentSnapshot, Firestore, QueryDocumentSnapshot } from "@google-cloud/firestore";
+import type { CollectionDeclaration, Env, VersionedCollections, VersionedDocument } from "@skyport/core";
+import { firestoreLocation } from "./documents/collection-location.js";
+import { DOCUMENT_FIELDS, liveDocument } from "./documents/stored-document.js";
 
 /**
- * Firestore collections as the local server's change feed reads them (core's ScannedChangeFeed):
- * the versions are the documents' update times, listed without their fields; the changed ones
- * are then read in one batch. A collection of the app is the Firestore collection of that name.
+ * The declared collections as the local server's change feed reads them (core's ScannedChangeFeed)
+ * on the emulator, whose listeners never say they have caught up: the versions are the documents'
+ * `$version`, listed with the expiry alone; the changed ones are then read in one batch and handed
+ * on as their values. A document's key is its id (the key's values, encoded: see documentId), as
+ * in the Firestore trigger's events. An expired document (the TTL policy deletes it late), or one
+ * no collection wrote, is not listed: it would take a place of the read's limit and never be handed on.
  */
-export function scannedCollections(firestore: Firestore): VersionedCollections {
+export function scannedCollections(firestore: Firestore, env: Env, declarations: readonly CollectionDeclaration<unknown>[]): VersionedCollections {
+  const declared = new Map(declarations.map((declaration) => [declaration.name, declaration]));
+  const collectionOf = (name: string) => {
+    const declaration = declared.get(name);
+    if (!declaration) throw new Error(`no collection ${name} in these stores (${[...declared.keys()].join(", ")})`);
+    return { declaration, documents: firestore.collection(firestoreLocation(env, declaration)) };
+  };
   return {
     async *versions(collection) {
-      const snapshots = firestore.collection(collection).select().stream() as AsyncIterable<QueryDocumentSnapshot>;
-      for await (const { id, updateTime } of snapshots) yield { key: id, version: versionOf(updateTime) };
+      const { declaration, documents } = collectionOf(collection);
+      const listed = documents.select(DOCUMENT_FIELDS.version, DOCUMENT_FIELDS.expiresAt).stream() as AsyncIterable<QueryDocumentSnapshot>;
+      const now = Date.now();
+      for await (const snapshot of listed) {
+        const version: unknown = snapshot.get(DOCUMENT_FIELDS.version);
+        if (typeof version === "string" && !expired(declaration, snapshot, now)) yield { key: snapshot.id, version };
+      }
     },
     async read(collection, keys) {
       if (keys.length === 0) return [];
-      const snapshots = await firestore.getAll(...keys.map((key) => firestore.collection(collection).doc(key)));
-      return snapshots.flatMap((snapshot): VersionedDocument[] =>
-        snapshot.exists && snapshot.updateTime
-          ? [
-              {
-                key: snapshot.id,
-                version: versionOf(snapshot.updateTime),
-                document: plain(snapshot.data() as DocumentData) as Record<string, unknown>,
-                committedAt: snapshot.updateTime.toDate().toISOString(),
-              },
-            ]
-          : [],
-      );
+      const { declaration, documents } = collectionOf(collection);
+      const snapshots = await firestore.getAll(...keys.map((key) => documents.doc(key)));
+      return snapshots.flatMap((snapshot): VersionedDocument[] => {
+        const live = snapshot.updateTime && liveDocument(declaration, snapshot);
+        if (!live) return [];
+        return [
+          {
+            key: snapshot.id,
+            version: live.version,
+            document: live.value as Record<string, unknown>,
+            committedAt: snapshot.updateTime!.toDate().toISOString(),
+          },
+        ];
+      });
     },
   };
 }
 
-/** An update time to the nanosecond: two writes within one millisecond are two versions. */
-function versionOf(time: Timestamp): string {
-  return `${time.seconds}.${String(time.nanoseconds).padStart(9, "0")}`;
-}
-
-/** Stored values as plain JSON: Timestamps as ISO 8601 strings, everything else as it is. */
-function plain(value: unknown): unknown {
-  if (value instanceof Timestamp) return value.toDate().toISOString();
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, plain(field)]));
-  return value;
+/** Past the expiry Timestamp written beside the document (the TTL field), read without its JSON. */
+function expired(declaration: CollectionDeclaration<unknown>, snapshot: DocumentSnapshot, nowMs: number): boolean {
+  if (declaration.expiresAt === undefined) return false;
+  const expiresAt = snapshot.get(DOCUMENT_FIELDS.expiresAt) as { toMillis(): number } | undefined;
+  return expiresAt !== undefined && expiresAt.toMillis() <= nowMs;
 }

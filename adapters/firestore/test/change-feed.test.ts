@@ -1,16 +1,17 @@
 import { Firestore } from "@google-cloud/firestore";
-import type { Stores } from "@skyport/core";
+import { idempotencyCollection, STORED_FIELDS, type Env, type Stores } from "@skyport/core";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firestoreSettings, firestoreStores } from "../src/index.js";
+import { firestoreDocuments, firestoreSettings, firestoreStores } from "../src/index.js";
 import { emulatorEnv } from "./emulator-env.js";
 
-/** The change feed the local server reads on the Firestore emulator: a scan of update times (core's ScannedChangeFeed). */
+/** The change feed the local server reads on the Firestore emulator: a scan of the documents' versions (core's ScannedChangeFeed). */
 describe("firestore change feed for the local server (Google's emulator)", () => {
+  let env: Env;
   let stores: Stores;
   let raw: Firestore;
   beforeAll(() => {
-    const env = emulatorEnv("changes");
+    env = emulatorEnv("changes");
     stores = firestoreStores(env);
     raw = new Firestore(firestoreSettings(env));
   });
@@ -19,13 +20,15 @@ describe("firestore change feed for the local server (Google's emulator)", () =>
     await raw.terminate();
   });
   const feed = () => stores.changes!;
+  const versionOf = async (id: string) => (await raw.collection("orders").doc(id).get()).get(STORED_FIELDS.version) as string;
 
-  it("hands on a committed order as plain JSON, then its update as a new version, and nothing once acknowledged", async () => {
+  it("hands on a committed order as the order itself, keyed by its id, then its update as a new version, and nothing once acknowledged", async () => {
     const order = orderAt(new Date("2026-11-27T10:00:00.000Z"), { customerId: uniqueCustomer() });
     await stores.orders.create(order);
     const [created, ...others] = await feed().pending("orders", 100);
     expect(others).toEqual([]);
-    expect(created).toMatchObject({ key: order.id, operation: "write", document: { customerId: order.customerId, version: 1, createdAt: order.createdAt } });
+    expect(created).toMatchObject({ key: order.id, operation: "write", document: order });
+    expect(created!.id).toBe(`orders/${order.id}@${await versionOf(order.id)}`);
     expect(created!.committedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     await feed().acknowledge([created!.id]);
     expect(await feed().pending("orders", 100)).toEqual([]);
@@ -33,15 +36,43 @@ describe("firestore change feed for the local server (Google's emulator)", () =>
     const confirmed = { ...order, status: "confirmed" as const, version: 2, updatedAt: new Date().toISOString() };
     await stores.orders.update(confirmed, 1);
     const [updated] = await feed().pending("orders", 100);
-    expect(updated).toMatchObject({ key: order.id, document: { status: "confirmed", version: 2 } });
+    expect(updated).toMatchObject({ key: order.id, document: confirmed });
     expect(updated!.id).not.toBe(created!.id);
+    await feed().acknowledge([updated!.id]);
   });
 
-  it("hands on a document written outside the store, and leaves out one deleted before it is read", async () => {
-    await raw.collection("parcels").doc("p1").set({ weight: 2 });
-    const [parcel] = await feed().pending("parcels", 100);
-    expect(parcel).toMatchObject({ key: "p1", document: { weight: 2 } });
-    await raw.collection("parcels").doc("p1").delete();
-    expect(await feed().pending("parcels", 100)).toEqual([]);
+  it("hands on nothing of an order deleted before it was read, nor of a document no collection wrote", async () => {
+    const order = orderAt(new Date(), { customerId: uniqueCustomer(), status: "cancelled" });
+    await stores.orders.create(order);
+    await stores.orders.delete(order.id, 1);
+    await raw.collection("orders").doc("stray").set({ weight: 2 });
+    expect(await feed().pending("orders", 100)).toEqual([]);
+  });
+
+  it("reads the collection where SKYPORT_COLLECTION_<NAME> puts it, and leaves out an expired document", async () => {
+    const moved = { ...env, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: "keys-elsewhere" };
+    const documents = firestoreDocuments(moved);
+    const elsewhere = firestoreStores(moved);
+    try {
+      const records = documents.collection(idempotencyCollection);
+      const record = (key: string, retainUntil: Date) => ({
+        key,
+        fingerprint: "fp",
+        state: "in-flight" as const,
+        expiresAt: retainUntil.toISOString(),
+        retainUntil: retainUntil.toISOString(),
+      });
+      await records.put(record("kept", new Date(Date.now() + 60_000)));
+      await records.put(record("expired", new Date(Date.now() - 1000)));
+      // One at a time: the expired one ("expired" < "kept", the scan's order) takes no place of the limit.
+      expect((await elsewhere.changes!.pending("idempotency-keys", 1)).map((change) => change.key)).toEqual(["kept"]);
+      expect(await feed().pending("idempotency-keys", 100)).toEqual([]);
+    } finally {
+      await Promise.all([documents.close(), elsewhere.close()]);
+    }
+  });
+
+  it("reads only the collections of the order stores", async () => {
+    await expect(feed().pending("parcels", 10)).rejects.toThrow(/no collection parcels/);
   });
 });

@@ -1,8 +1,23 @@
 import type { CollectionDeclaration, Env } from "@skyport/core";
-import type { CompositeIndex, FieldOverride } from "../indexes.js";
 import { firestoreLocation } from "./collection-location.js";
 import { orderFields } from "./collection-query.js";
 import { DOCUMENT_FIELDS, keyField } from "./stored-document.js";
+
+/** One entry of `firestore.indexes.json` (the format `firebase deploy` and our deploy script read). */
+export interface CompositeIndex {
+  collectionGroup: string;
+  queryScope: "COLLECTION";
+  /** The implicit last field, `__name__`, takes the direction of the last field listed. */
+  fields: { fieldPath: string; order: "ASCENDING" | "DESCENDING" }[];
+}
+
+export interface FieldOverride {
+  collectionGroup: string;
+  fieldPath: string;
+  ttl?: boolean;
+  /** Empty: no single-field indexes for this field. */
+  indexes: never[];
+}
 
 /** A field's path as index definitions and gcloud take it: a name other than letters, digits and _ (`$document`) in backticks. */
 export function fieldPath(name: string): string {

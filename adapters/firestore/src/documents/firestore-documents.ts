@@ -1,3 +1,4 @@
+import type { Firestore } from "@google-cloud/firestore";
 import type { Documents, Env } from "@skyport/core";
 import { withinDeadline } from "../deadline.js";
 import { firestoreClient } from "../firestore-client.js";
@@ -11,7 +12,11 @@ import { firestoreCollection } from "./firestore-collection.js";
  * environment names, as the order stores read them. Each call has the store's deadline.
  */
 export function firestoreDocuments(env: Env, options: FirestoreStoreOptions = {}): Documents {
-  const firestore = firestoreClient(env);
+  return documentsOn(firestoreClient(env), env, options);
+}
+
+/** The collections on a client of the caller's (which close() terminates): the order stores share theirs with the change feed. */
+export function documentsOn(firestore: Firestore, env: Env, options: FirestoreStoreOptions = {}): Documents {
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   return {
     collection: (declaration) => firestoreCollection(firestore, declaration, firestoreLocation(env, declaration), deadlineMs),

@@ -1,3 +1,2 @@
 export { startFirestoreEmulator, firestoreEmulatorLauncher, FirestoreEmulatorMissing, type FirestoreEmulator } from "./emulator.js";
-export { ttlExpiryOf } from "./ttl.js";
-export { idempotencyRecordOf } from "./idempotency-records.js";
+export { storedFieldsOf, ttlExpiryOf } from "./stored-documents.js";
