@@ -6,7 +6,7 @@ const notes = collection<{ id: string; text: string }>("notes", { key: ["id"] })
 describe("lazyDocuments: the configured store's documents, loaded on first use", () => {
   it("loads only the store SKYPORT_STORE names, and only at the first call", async () => {
     const loaded: string[] = [];
-    const loader = (kind: string) => (env: Env) => {
+    const loader = (kind: string) => () => {
       loaded.push(kind);
       return memoryDocuments();
     };

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { collection, DocumentExists, InvalidDocument, planQuery, StoreUnavailable, VersionConflict, type Query } from "@skyport/core";
-import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { queryStatement } from "../src/documents/query-statement.js";

@@ -37,7 +37,11 @@ export function documentChanges(file: DocumentFile): DocumentChangeFeed {
     async acknowledge(ids) {
       const { db } = file.statements();
       const remove = db.prepare<[number]>("DELETE FROM document_changes WHERE seq = ?");
-      mapSqliteErrors(() => db.transaction(() => ids.forEach((id) => remove.run(Number(id))))());
+      mapSqliteErrors(() =>
+        db.transaction(() => {
+          for (const id of ids) remove.run(Number(id));
+        })(),
+      );
     },
   };
 }

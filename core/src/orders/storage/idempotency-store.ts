@@ -50,7 +50,7 @@ export function collectionIdempotencyStore(records: Collection<IdempotencyDocume
 
     async complete(key, response, expiresAt) {
       const stored = await records.get({ key });
-      if (!stored || stored.value.state !== "in-flight" || stored.value.released) throw new IdempotencyRecordMissing();
+      if (stored?.value.state !== "in-flight" || stored.value.released) throw new IdempotencyRecordMissing();
       const kept = expiresAt.toISOString();
       const completed: IdempotencyDocument = { ...stored.value, state: "completed", response, expiresAt: kept, retainUntil: kept };
       await records.put(completed, { ifVersion: stored.version }).catch((error: unknown) => {
@@ -61,7 +61,7 @@ export function collectionIdempotencyStore(records: Collection<IdempotencyDocume
     async release(key) {
       const stored = await records.get({ key });
       // Only an in-flight record is released: a kept response must outlive a late, stray release.
-      if (!stored || stored.value.state !== "in-flight" || stored.value.released) return;
+      if (stored?.value.state !== "in-flight" || stored.value.released) return;
       await records.put({ ...stored.value, released: true }, { ifVersion: stored.version }).catch((error: unknown) => {
         if (!(error instanceof VersionConflict)) throw error;
       });
