@@ -1,6 +1,18 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { envReader, functionsOf, lazyHandler, nextRun, readAll, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
+import {
+  changeFeedOf,
+  collectionLocation,
+  envReader,
+  functionsOf,
+  lazyHandler,
+  nextRun,
+  readAll,
+  type App,
+  type AppFunction,
+  type Env,
+  type Wiring,
+} from "@skyport/core";
 import { BucketWatcher, DEFAULT_BUCKET_POLL_MS } from "./bucket-watcher.js";
 import { ChangeFeedPoller, DEFAULT_POLL_MS } from "./change-feed-poller.js";
 import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
@@ -66,11 +78,24 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
 
   // Built now: a store that cannot be reached fails the start, not the first request.
   await instance.services();
+  // The app's collections are made where the store lacks them, as each cloud's template makes them.
+  const declared = Object.values(app.collections);
+  if (declared.length > 0) {
+    if (!instance.documents) {
+      await instance.close?.();
+      throw new Error(
+        `${app.name} declares collections (${Object.keys(app.collections).join(", ")}), and its wiring gives the local server no documents to keep them in`,
+      );
+    }
+    await instance.documents.ensure(declared);
+  }
   // Each changes function reads the store's change feed; a store without one is refused now, not left silent.
   const pollers: ChangeFeedPoller[] = [];
   for (const [name, fn] of functions) {
     if (fn.trigger.kind !== "changes") continue;
-    const feed = await instance.changeFeed?.();
+    const declaration = app.collections[fn.trigger.collection];
+    const documentFeed = declaration && instance.documents?.changes;
+    const feed = documentFeed ? changeFeedOf(documentFeed) : await instance.changeFeed?.();
     if (!feed) {
       await instance.close?.();
       throw new Error(
@@ -78,8 +103,10 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
           `\`changes\`): choose a store that does (every Skyport store), or run ${name} on its cloud`,
       );
     }
+    // A declared collection's feed is read where the collection lives (SKYPORT_COLLECTION_<NAME>).
+    const location = declaration ? collectionLocation(env, declaration) : fn.trigger.collection;
     const handler = lazyHandler(fn as AppFunction<S, "changes">, instance);
-    pollers.push(new ChangeFeedPoller(name, fn.trigger.collection, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));
+    pollers.push(new ChangeFeedPoller(name, location, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));
   }
   // Every consumer is attached before anything can publish: a message is kept for the consumers its topic has when it is published.
   for (const [name, fn] of functions) {

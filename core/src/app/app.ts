@@ -1,3 +1,4 @@
+import type { Documents } from "../collections/collection.js";
 import type { CollectionDeclaration } from "../collections/declaration.js";
 import type { Env } from "../config/env.js";
 import type { ChangeFeed } from "../ports/change-feed.js";
@@ -53,6 +54,8 @@ export interface AppInstance<S> {
   /** The cloud's metric emitter, which every invocation's Context carries. */
   metrics?: Metrics;
   services(): Promise<S>;
+  /** The documents the app keeps its declared collections in: the local server makes them at start and reads their change feeds. */
+  documents?: Documents;
   /** The store's outbox, where it keeps one (SQLite, memory): where the local server reads a changes function's collection. */
   changeFeed?(): Promise<ChangeFeed | undefined>;
   /** Releases what the services hold (connections, files); the local server calls it on shutdown. */
