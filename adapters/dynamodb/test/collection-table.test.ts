@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { collection } from "@skyport/core";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { CollectionTableMismatch, dynamoDbDocuments, tableDefinition } from "../src/index.js";
-import { dynamoDbLocalClient, dynamoDbLocalEnv } from "../src/testing/index.js";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CollectionTableMismatch, dynamoDbDocuments, dynamoDbDocumentsOn, tableDefinition } from "../src/index.js";
+import { dynamoDbLocalClient, dynamoDbLocalEnv, startDynamoDbLocal, type DynamoDbLocal } from "../src/testing/index.js";
 
 const client = dynamoDbLocalClient(inject("dynamoDbEndpoint"));
 Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("dynamoDbTable")));
@@ -58,11 +58,10 @@ describe("a collection's table", () => {
     expect(plain.timeToLive).toBeUndefined();
   });
 
-  it("is created by ensure on the location SKYPORT_COLLECTION_<NAME> names, with its TTL, and ensure adds an index declared later", async () => {
+  it("is created by ensure on the location SKYPORT_COLLECTION_<NAME> names, with its stream and TTL", async () => {
     const name = unique("loans");
     const table = unique("elsewhere");
-    const env = { ...process.env, [`SKYPORT_COLLECTION_${name.toUpperCase().replaceAll("-", "_")}`]: table };
-    const located = dynamoDbDocuments(env);
+    const located = dynamoDbDocuments({ ...process.env, [`SKYPORT_COLLECTION_${name.toUpperCase().replaceAll("-", "_")}`]: table });
     try {
       await located.ensure([loans(name)]);
       const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
@@ -70,18 +69,9 @@ describe("a collection's table", () => {
       expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" });
       const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: table }));
       expect(TimeToLiveDescription).toMatchObject({ AttributeName: "$ttl", TimeToLiveStatus: "ENABLED" });
-
-      const indexed = loans(name, { "by-book": ["bookId", "due"] });
-      await located.ensure([indexed]);
-      await located.ensure([indexed]);
-      const after = (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
-      expect(after?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus])).toEqual([["by-book", "ACTIVE"]]);
-      const loan = { member: "ada", id: "1", bookId: "b", due: "2026-12-01" };
-      await located.collection(indexed).put(loan);
-      expect((await located.collection(indexed).query({ index: "by-book", where: { bookId: "b" } })).items.map((item) => item.value)).toEqual([loan]);
+      await located.collection(loans(name)).put({ member: "ada", id: "1" });
     } finally {
       await located.close();
-      await client.send(new DeleteTableCommand({ TableName: table }));
     }
   });
 
@@ -106,5 +96,34 @@ describe("a collection's table", () => {
     const refused = await documents.ensure([loans(name, { "by-book": ["bookId"] })]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CollectionTableMismatch);
     expect((refused as Error).message).toContain("index by-book is keyed by ($by-book:bookId HASH S, $by-book:due+key RANGE S), but collection");
+  });
+});
+
+describe("an index declared after its table was made", () => {
+  // DynamoDB Local can leave an index added to an existing table CREATING for good while other test
+  // files load it (seen in this package's full run, never alone): this case has a DynamoDB Local of its own.
+  let own: DynamoDbLocal | undefined;
+  beforeAll(async () => {
+    own = await startDynamoDbLocal();
+  });
+  afterAll(() => own?.stop());
+
+  it("is added by ensure, and queried once ensure has answered", async () => {
+    const documents = dynamoDbDocumentsOn(dynamoDbLocalClient(own!.endpoint), {});
+    const name = unique("loans");
+    try {
+      await documents.ensure([loans(name)]);
+      const indexed = loans(name, { "by-book": ["bookId", "due"] });
+      await documents.ensure([indexed]);
+      await documents.ensure([indexed]);
+      const inspector = dynamoDbLocalClient(own!.endpoint);
+      const { Table } = await inspector.send(new DescribeTableCommand({ TableName: name })).finally(() => inspector.destroy());
+      expect(Table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus])).toEqual([["by-book", "ACTIVE"]]);
+      const loan = { member: "ada", id: "1", bookId: "b", due: "2026-12-01" };
+      await documents.collection(indexed).put(loan);
+      expect((await documents.collection(indexed).query({ index: "by-book", where: { bookId: "b" } })).items.map((item) => item.value)).toEqual([loan]);
+    } finally {
+      await documents.close();
+    }
   });
 });
