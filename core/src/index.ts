@@ -94,7 +94,14 @@ export {
   type QueryPlan,
   type Position,
 } from "./collections/query-plan.js";
-export { planTransaction, checkPutMany, MAX_TRANSACTION_OPERATIONS, MAX_PUT_MANY, type PlannedOperation } from "./collections/transaction-plan.js";
+export {
+  planTransaction,
+  checkPutMany,
+  MAX_TRANSACTION_OPERATIONS,
+  MAX_PUT_MANY,
+  MAX_TRANSACTION_BYTES,
+  type PlannedOperation,
+} from "./collections/transaction-plan.js";
 
 // Ports
 export type { Logger, LogLevel, LogFields } from "./ports/logger.js";

@@ -5,6 +5,8 @@ import { checkDocument, checkKey, type CheckedDocument } from "./rules.js";
 
 export const MAX_TRANSACTION_OPERATIONS = 100;
 export const MAX_PUT_MANY = 1000;
+/** A transaction's documents, in UTF-8 JSON, at most: within Cosmos DB's 2 MB batch (DynamoDB's is 4 MB, Firestore's 10 MiB) with room for each store's own attributes. */
+export const MAX_TRANSACTION_BYTES = 1_500_000;
 
 /** One operation of a transaction, checked: its kind, its key and, for a write, its document. */
 export type PlannedOperation =
@@ -15,13 +17,15 @@ export type PlannedOperation =
 
 /**
  * Checks a transaction before any store call: 1-100 operations, each key at most once, all in one
- * partition, every document valid. Anything else is refused whole, nothing written.
+ * partition, every document valid, their JSON within MAX_TRANSACTION_BYTES. Anything else is refused whole, nothing written.
  */
 export function planTransaction<T>(declaration: CollectionDeclaration<T>, operations: readonly Operation<T>[]): PlannedOperation[] {
   if (!Array.isArray(operations) || operations.length < 1 || operations.length > MAX_TRANSACTION_OPERATIONS) {
     throw new InvalidQuery(`a transaction holds 1 to ${MAX_TRANSACTION_OPERATIONS} operations`);
   }
   const planned = operations.map((operation, index) => planOperation(declaration, operation, index));
+  const bytes = planned.reduce((sum, operation) => sum + ("document" in operation ? Buffer.byteLength(operation.document.json) : 0), 0);
+  if (bytes > MAX_TRANSACTION_BYTES) throw new InvalidQuery(`a transaction's documents are ${bytes} bytes of JSON, over the limit of ${MAX_TRANSACTION_BYTES}`);
   const seen = new Set<string>();
   const partition = planned[0]!.key[declaration.key.partition];
   for (const [index, { key }] of planned.entries()) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Collection, Documents } from "../collections/collection.js";
 import { MAX_DOCUMENT_BYTES, MAX_KEY_BYTES } from "../collections/rules.js";
+import { MAX_TRANSACTION_BYTES } from "../collections/transaction-plan.js";
 import { DocumentExists, DocumentTooLarge, InvalidDocument, InvalidQuery, StoreUnavailable, VersionConflict } from "../ports/errors.js";
 import { contractCollections, inMs, member, type DocumentsUnderTest, type Loan, type Profile } from "./documents-fixtures.js";
 import { documentQueryCases } from "./documents-query-contract.js";
@@ -252,6 +253,13 @@ function transactionCases(suite: DocumentsSuite) {
       await expect(suite.loans.transact([{ put: { member: partition, id: "a" } }, { put: { member: member(), id: "a" } }])).rejects.toBeInstanceOf(
         InvalidQuery,
       );
+      expect((await suite.loans.query({ where: { member: partition } })).items).toEqual([]);
+    });
+
+    it(`refuses a transaction whose documents pass ${MAX_TRANSACTION_BYTES} bytes of JSON with InvalidQuery, writing nothing`, async () => {
+      const partition = member();
+      const large = (id: string) => ({ member: partition, id, note: "x".repeat(340_000) });
+      await expect(suite.loans.transact(["a", "b", "c", "d", "e"].map((id) => ({ create: large(id) })))).rejects.toBeInstanceOf(InvalidQuery);
       expect((await suite.loans.query({ where: { member: partition } })).items).toEqual([]);
     });
 
