@@ -63,7 +63,7 @@ export type {
   PutOutcome,
 } from "./collections/collection.js";
 export { memoryDocuments } from "./collections/memory-documents.js";
-export { lazyDocuments, type DocumentsLoader } from "./collections/lazy-documents.js";
+export { lazyDocuments, deferredDocuments, type DocumentsLoader } from "./collections/lazy-documents.js";
 export { changeFeedOf, type DocumentChange, type DocumentChangeFeed } from "./collections/change.js";
 export { STORED_FIELDS, storedDocumentOf } from "./collections/stored.js";
 export {

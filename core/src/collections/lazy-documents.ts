@@ -22,22 +22,29 @@ export function lazyDocuments(env: Env, loaders: Readonly<Record<StoreKind, Docu
     () => envReader(env).oneOf("SKYPORT_STORE", Object.keys(loaders), defaultStore),
     () => loaders[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
   );
+  return deferredDocuments(() => loaders[kind]!(env));
+}
+
+/**
+ * Documents that `load` makes at the first call that needs them (and again after a load that
+ * failed): what an entry point hands out before its store is built.
+ */
+export function deferredDocuments(load: () => Documents | Promise<Documents>): Documents {
   let loaded: Promise<Documents> | undefined;
-  // A load that failed (a store unreachable at start) is tried again by the next call.
-  const load = () =>
+  const documents = () =>
     (loaded ??= Promise.resolve()
-      .then(() => loaders[kind]!(env))
+      .then(load)
       .catch((error: unknown) => {
         loaded = undefined;
         throw error;
       }));
   const changes: DocumentChangeFeed = {
-    pending: async (collection, limit) => (await feedOf(await load())).pending(collection, limit),
-    acknowledge: async (ids) => (await feedOf(await load())).acknowledge(ids),
+    pending: async (collection, limit) => (await feedOf(await documents())).pending(collection, limit),
+    acknowledge: async (ids) => (await feedOf(await documents())).acknowledge(ids),
   };
   return {
     collection<T>(declaration: CollectionDeclaration<T>): Collection<T> {
-      const real = async () => (await load()).collection(declaration);
+      const real = async () => (await documents()).collection(declaration);
       return {
         declaration,
         get: async (key) => (await real()).get(key),
@@ -49,7 +56,7 @@ export function lazyDocuments(env: Env, loaders: Readonly<Record<StoreKind, Docu
         putMany: async (values) => (await real()).putMany(values),
       };
     },
-    ensure: async (declarations) => (await load()).ensure(declarations),
+    ensure: async (declarations) => (await documents()).ensure(declarations),
     changes,
     close: async () => {
       if (loaded) await (await loaded).close();

@@ -1,3 +1,4 @@
+import type { Documents } from "../collections/collection.js";
 import type { ChangeFeed } from "./change-feed.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import type { OrderStore } from "./order-store.js";
@@ -11,6 +12,8 @@ export interface Stores {
    * memory), else what its local stand-in serves (DynamoDB Streams, a scan of versions). The clouds call changes functions themselves.
    */
   changes?: ChangeFeed;
+  /** The documents both stores are kept in: where the local server makes the order service's collections. */
+  documents?: Documents;
   /** Releases the client (connections, file handles). */
   close(): Promise<void>;
 }

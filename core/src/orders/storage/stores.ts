@@ -9,6 +9,7 @@ export function orderStoresOn(documents: Documents): Stores {
   return {
     orders: collectionOrderStore(documents.collection(ordersCollection)),
     idempotency: collectionIdempotencyStore(documents.collection(idempotencyCollection)),
+    documents,
     close: () => documents.close(),
   };
 }
