@@ -136,19 +136,24 @@ for sa in "$HTTP_SA:HTTP function" "$QUEUE_SA:queue function" "$CLEANUP_SA:clean
 done
 # Firestore's reads and writes in this stage's database only: roles/datastore.user cannot be granted
 # on a database, so the project binding carries an IAM condition on the database's resource name.
+# Firestore's IAM stops at the database (no condition names a collection): every function that uses
+# the orders collection (api, confirm, cleanup, ship, import; api the idempotency-keys collection too)
+# gets it; the outbox reads the orders it announces from Firestore's events and gets none.
 # Publishing is granted on the orders topic alone, below.
 database_only="expression=resource.name==\"projects/$PROJECT/databases/$DATABASE\",title=skyport-$STAGE-database-only"
 for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA"; do
   run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$sa" --role=roles/datastore.user --condition="$database_only"
 done
 
-echo "== Firestore: database (point-in-time recovery, delete protection), composite indexes, field overrides, TTL policy" >&2
+echo "== Firestore: database (point-in-time recovery, delete protection), the collections' composite indexes, field overrides, TTL policy" >&2
 create_unless_exists gcloud firestore databases describe --database="$DATABASE" --project="$PROJECT" -- \
   gcloud firestore databases create --database="$DATABASE" --location="$FIRESTORE_LOCATION" --type=firestore-native \
   --enable-pitr --delete-protection --project="$PROJECT"
 # A database made before these settings (or by hand) gets them too.
 run gcloud firestore databases update --database="$DATABASE" --enable-pitr --delete-protection --project="$PROJECT"
-# firestore.indexes.json is the one list of indexes (the store's tests check it against its queries).
+# firestore.indexes.json is the one list of indexes: what @skyport/firestore's collectionIndexes() lists for the
+# orders and idempotency-keys collections (its tests compare them, and check the order store's queries against it),
+# with the TTL policy on idempotency-keys' expiresAt and no indexes on the stored JSON text and version.
 while IFS=$'\t' read -r kind collection field rest; do
   if [[ "$kind" == index ]]; then
     read -r -a fields <<<"$rest"
@@ -190,9 +195,10 @@ run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --source="$SOURCE/c
 run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --source="$SOURCE/cleanup" \
   --set-env-vars="$env_vars" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
   --memory=256Mi --max-instances=1 --timeout=540s --service-account="$CLEANUP_SA"
-# The outbox: every order Firestore commits in this database, as a protobuf DocumentEventData; --retry redelivers a failure.
+# The outbox: every write to the orders collection in this database (a document per order, its id the order's id), as a
+# protobuf DocumentEventData of the stored fields, which core reads back as the order; --retry redelivers a failure.
 run gcloud functions deploy "$OUTBOX_FUNCTION" "${common[@]}" --source="$SOURCE/outbox" --set-env-vars="$env_vars" --entry-point=outbox \
-  --trigger-event-filters=type=google.cloud.firestore.document.v1.created --trigger-event-filters=database="$DATABASE" \
+  --trigger-event-filters=type=google.cloud.firestore.document.v1.written --trigger-event-filters=database="$DATABASE" \
   --trigger-event-filters-path-pattern=document='orders/{orderId}' --trigger-location="$FIRESTORE_LOCATION" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=256Mi --max-instances=10 --timeout=60s --service-account="$OUTBOX_SA"

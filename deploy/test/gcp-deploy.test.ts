@@ -150,10 +150,10 @@ describe("what the script deploys", () => {
     expect(queue).toEqual(
       expect.arrayContaining(["--trigger-topic=skyport-orders-dev", "--retry", "--no-allow-unauthenticated", `--trigger-service-account=${INVOKER_SA}`]),
     );
-    // The outbox: Firestore's created events for the stage's orders, redelivered on failure.
+    // The outbox: Firestore's written events for the stage's orders collection, redelivered on failure.
     expect(deployOf(FUNCTIONS.outbox)).toEqual(
       expect.arrayContaining([
-        "--trigger-event-filters=type=google.cloud.firestore.document.v1.created",
+        "--trigger-event-filters=type=google.cloud.firestore.document.v1.written",
         "--trigger-event-filters=database=skyport-dev",
         "--trigger-event-filters-path-pattern=document=orders/{orderId}",
         "--retry",
@@ -165,6 +165,12 @@ describe("what the script deploys", () => {
 
   it("creates the Firestore database and every index and field override of firestore.indexes.json, with the TTL policy", () => {
     expect(find(firstRun, "firestore databases create")).toHaveLength(1);
+    // The order service's collections: its queries' indexes on orders, the TTL on the idempotency keys' expiry Timestamp.
+    expect(new Set(indexes.indexes.map((index) => index.collectionGroup))).toEqual(new Set(["orders"]));
+    expect(find(firstRun, "firestore fields ttls update").map((argv) => [argv[4], flag(argv, "collection-group")])).toEqual([
+      ["expiresAt", "idempotency-keys"],
+    ]);
+    expect(find(firstRun, "firestore indexes fields update `$document` --collection-group=orders --disable-indexes")).toHaveLength(1);
     const composite = find(firstRun, "firestore indexes composite create");
     expect(
       composite.map((argv) => [flag(argv, "collection-group"), argv.filter((arg) => arg.startsWith("--field-config=")).map((arg) => arg.slice(15))]),
@@ -238,7 +244,7 @@ describe("what the script deploys", () => {
   it("is idempotent: a second run creates nothing that exists and updates the rest", () => {
     const creates = (commands: string[][]) => commands.filter((argv) => argv.includes("create")).map(commandPath);
     // Composite indexes have no describe command: their create counts ALREADY_EXISTS as done.
-    expect(creates(secondRun)).toEqual(["firestore indexes composite create", "firestore indexes composite create"]);
+    expect(creates(secondRun)).toEqual(indexes.indexes.map(() => "firestore indexes composite create"));
     expect(script).toMatch(/output=\$\(gcloud firestore indexes composite create .* 2>&1\) \|\| grep -q ALREADY_EXISTS/);
     expect(creates(firstRun)).toEqual(
       expect.arrayContaining(["iam service-accounts create skyport-dev-http", "pubsub topics create skyport-orders-dev", "scheduler jobs create http"]),

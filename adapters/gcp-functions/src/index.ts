@@ -29,7 +29,7 @@ export { gcpStreamHandler } from "./stream/handler.js";
 export { fromPushBody, isPushBody, type PushBody } from "./stream/push-body.js";
 export { PubSubStreamDeadLetters, pubSubStreamDeadLetters, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";
 
-// Changes: Eventarc's Firestore document.v1.created CloudEvents in.
+// Changes: Eventarc's Firestore document.v1 CloudEvents (created, updated, deleted, written) in.
 export { gcpChangesHandler } from "./changes/handler.js";
 
 // Object: Eventarc's Cloud Storage object.v1.finalized CloudEvents in, Cloud Storage as the object store.

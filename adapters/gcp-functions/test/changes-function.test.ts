@@ -1,7 +1,7 @@
 import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cloudEvent } from "@google-cloud/functions-framework";
-import { silentLogger, type Change } from "@skyport/core";
+import { routeChanges, silentLogger, STORED_FIELDS, type Change } from "@skyport/core";
 import protobuf from "protobufjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gcpChangesHandler } from "../src/index.js";
@@ -22,17 +22,27 @@ const DocumentEventData = root
 
 const NAME = "projects/p/databases/(default)/documents/orders/ord_1";
 const at = { seconds: 1_790_000_000, nanos: 0 };
+const order = (n: number, status: string) => ({ id: "ord_1", status, version: n, createdAt: "2026-09-21T14:13:20.000Z" });
+/** The order as @skyport/firestore stores it: its JSON text and version (core's STORED_FIELDS) beside the key and index fields. */
+const stored = (n: number, status: string) => ({
+  [STORED_FIELDS.document]: JSON.stringify(order(n, status)),
+  [STORED_FIELDS.version]: `v${n}`,
+  k_id: "ord_1",
+  k_status: status,
+});
 const version = (n: number, status: string) => ({
   name: NAME,
-  fields: { status: { string_value: status }, version: { integer_value: n }, createdAt: { timestamp_value: at } },
+  fields: Object.fromEntries(Object.entries(stored(n, status)).map(([field, text]) => [field, { string_value: text }])),
   create_time: at,
   update_time: at,
 });
 const bytesOf = (data: object) => Buffer.from(DocumentEventData.encode(DocumentEventData.fromObject(data)).finish());
 
 const handled: Change[][] = [];
+const consumed: Change[] = [];
 let failNext = false;
 let server: FunctionServer;
+let routed: FunctionServer;
 beforeAll(async () => {
   const handler = async (changes: Change[]) => {
     handled.push(changes);
@@ -45,11 +55,20 @@ beforeAll(async () => {
     gcpChangesHandler(async () => handler, { logger: silentLogger }),
   );
   server = await serveFunction("outbox");
+  // The same events through core's change router, as a changes() function gets them.
+  const router = routeChanges("orders", async (change) => void consumed.push(change));
+  cloudEvent(
+    "routed",
+    gcpChangesHandler(async () => router, { logger: silentLogger }),
+  );
+  routed = await serveFunction("routed");
 });
-afterAll(() => server.close());
-
+afterAll(async () => {
+  await server.close();
+  await routed.close();
+});
 /** POSTs a binary-mode CloudEvent, as Eventarc does; returns the framework's status. */
-async function deliver(id: string, type: string, body: Buffer | string) {
+async function deliver(id: string, type: string, body: Buffer | string, url = server.url) {
   const headers = {
     "content-type": "application/protobuf",
     "ce-specversion": "1.0",
@@ -58,7 +77,7 @@ async function deliver(id: string, type: string, body: Buffer | string) {
     "ce-source": "//firestore.googleapis.com/projects/p/databases/(default)",
     "ce-subject": "documents/orders/ord_1",
   };
-  return (await fetch(server.url, { method: "POST", headers, body })).status;
+  return (await fetch(url, { method: "POST", headers, body })).status;
 }
 
 describe("the changes function on Eventarc's Firestore CloudEvents (documented shape)", () => {
@@ -68,24 +87,29 @@ describe("the changes function on Eventarc's Firestore CloudEvents (documented s
     expect(await deliver("e1", "google.cloud.firestore.document.v1.created", bytes)).toBe(204);
     expect(await deliver("e1", "google.cloud.firestore.document.v1.created", bytes.toString("base64"))).toBe(204);
     const instant = "2026-09-21T14:13:20.000Z";
-    const insert = { id: "e1", key: "ord_1", operation: "insert", document: { status: "pending", version: 1, createdAt: instant }, committedAt: instant };
+    const insert = { id: "e1", key: "ord_1", operation: "insert", document: stored(1, "pending"), committedAt: instant };
     expect(handled).toEqual([[expect.objectContaining(insert)], [expect.objectContaining(insert)]]);
   });
 
-  it("reads a written event with old_value as an update with the document before it, and a delete as nothing to hand on", async () => {
+  it("reads a written event with old_value as an update with the document before it, and one with only old_value as a delete", async () => {
     handled.length = 0;
     const written = "google.cloud.firestore.document.v1.written";
     expect(await deliver("e2", written, bytesOf({ value: version(2, "confirmed"), old_value: version(1, "pending") }))).toBe(204);
     expect(await deliver("e3", written, bytesOf({ old_value: version(2, "confirmed") }))).toBe(204);
     expect(handled).toEqual([
-      [
-        expect.objectContaining({
-          id: "e2",
-          operation: "update",
-          document: expect.objectContaining({ version: 2 }),
-          previous: expect.objectContaining({ version: 1 }),
-        }),
-      ],
+      [expect.objectContaining({ id: "e2", key: "ord_1", operation: "update", document: stored(2, "confirmed"), previous: stored(1, "pending") })],
+      [expect.objectContaining({ id: "e3", key: "ord_1", operation: "delete", document: stored(2, "confirmed") })],
+    ]);
+  });
+
+  it("hands a changes function the documents themselves and their versions: core reads the stored layout back", async () => {
+    consumed.length = 0;
+    const written = "google.cloud.firestore.document.v1.written";
+    expect(await deliver("e7", written, bytesOf({ value: version(2, "confirmed"), old_value: version(1, "pending") }), routed.url)).toBe(204);
+    expect(await deliver("e8", written, bytesOf({ old_value: version(2, "confirmed") }), routed.url)).toBe(204);
+    expect(consumed).toEqual([
+      expect.objectContaining({ operation: "update", document: order(2, "confirmed"), version: "v2", previous: order(1, "pending") }),
+      expect.objectContaining({ operation: "delete", document: order(2, "confirmed"), version: "v2" }),
     ]);
   });
 
@@ -94,10 +118,11 @@ describe("the changes function on Eventarc's Firestore CloudEvents (documented s
     expect(await deliver("e4", "google.cloud.firestore.document.v1.created", bytesOf({ value: version(1, "pending") }))).toBe(500);
   });
 
-  it("refuses, with 500 and without calling the handler, a body that is not DocumentEventData or an event that is not Firestore's", async () => {
+  it("refuses, with 500 and without calling the handler, a body that is not DocumentEventData, an event that is not Firestore's, or one of no document", async () => {
     handled.length = 0;
     expect(await deliver("e5", "google.cloud.firestore.document.v1.created", Buffer.from([0x0a, 0xff, 0xff]))).toBe(500);
     expect(await deliver("e6", "google.cloud.pubsub.topic.v1.messagePublished", bytesOf({ value: version(1, "pending") }))).toBe(500);
+    expect(await deliver("e9", "google.cloud.firestore.document.v1.written", bytesOf({}))).toBe(500);
     expect(handled).toEqual([]);
   });
 });

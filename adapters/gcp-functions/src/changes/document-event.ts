@@ -12,27 +12,32 @@ export const DOCUMENT_EVENTS = [
   "google.cloud.firestore.document.v1.created",
   "google.cloud.firestore.document.v1.written",
   "google.cloud.firestore.document.v1.updated",
+  "google.cloud.firestore.document.v1.deleted",
 ];
 
 /**
  * A Firestore document CloudEvent (its data protobuf `DocumentEventData`, decoded with Google's
- * published definition) as a neutral change; a delete (no `value`) as none. The Firestore emulator
- * sends the protobuf base64-encoded where Eventarc sends the bytes: both are read.
+ * published definition) as a neutral change: an insert, an update with the document before it, or
+ * a delete (only `old_value`) with the document as it was. The fields are handed on as stored (a
+ * collection's document keeps its JSON in `$document`, which core reads back); the key is the
+ * document's id, which the Firestore store derives one-to-one from the document's key. The Firestore
+ * emulator sends the protobuf base64-encoded where Eventarc sends the bytes: both are read.
  */
-export function fromDocumentEvent(event: CloudEvent<unknown>): Change | undefined {
-  if (!DOCUMENT_EVENTS.includes(event.type) && event.type !== "google.cloud.firestore.document.v1.deleted") {
+export function fromDocumentEvent(event: CloudEvent<unknown>): Change {
+  if (!DOCUMENT_EVENTS.includes(event.type)) {
     throw new MalformedChangeEvent(`not a Firestore document event (type ${JSON.stringify(event.type)})`);
   }
-  const data = decode(event.data);
-  const { value, old_value: previous } = data;
-  if (!value) return undefined;
+  const { value, old_value: previous } = decode(event.data);
+  const document = value ?? previous;
+  if (!document) throw new MalformedChangeEvent("a Firestore document event without value or old_value");
+  const committedAt = isoOf(value?.update_time);
   return {
     id: event.id,
-    key: value.name?.split("/").at(-1) ?? "",
-    operation: previous ? "update" : "insert",
-    document: plainFields(value.fields),
+    key: document.name?.split("/").at(-1) ?? "",
+    operation: !value ? "delete" : previous ? "update" : "insert",
+    document: plainFields(document.fields),
     ...(previous && { previous: plainFields(previous.fields) }),
-    ...(isoOf(value.update_time) && { committedAt: isoOf(value.update_time) }),
+    ...(committedAt && { committedAt }),
   };
 }
 

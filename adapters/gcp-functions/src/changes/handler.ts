@@ -1,5 +1,5 @@
 import type { CloudEventFunction } from "@google-cloud/functions-framework";
-import { describeError, type ChangesHandler, type Lazy } from "@skyport/core";
+import { describeError, type Change, type ChangesHandler, type Lazy } from "@skyport/core";
 import { toContext } from "../context.js";
 import { MalformedChangeEvent, RedeliverChange } from "../errors.js";
 import type { AdapterOptions } from "../options.js";
@@ -13,7 +13,7 @@ import { fromDocumentEvent } from "./document-event.js";
  */
 export function gcpChangesHandler(handler: Lazy<ChangesHandler>, options: AdapterOptions): CloudEventFunction<unknown> {
   return async (event) => {
-    let change: ReturnType<typeof fromDocumentEvent>;
+    let change: Change;
     try {
       change = fromDocumentEvent(event);
     } catch (error) {
@@ -21,7 +21,6 @@ export function gcpChangesHandler(handler: Lazy<ChangesHandler>, options: Adapte
       options.logger.error("change event refused: not a Firestore document event", { eventId: event?.id, type: event?.type, error: describeError(error) });
       throw error;
     }
-    if (!change) return; // a delete: not a change this kind delivers
     const context = toContext({ requestId: event.id, traceparent: typeof event.traceparent === "string" ? event.traceparent : undefined }, options);
     const { failed } = await (await handler())([change], context);
     if (failed.length > 0) throw new RedeliverChange(change.id);
