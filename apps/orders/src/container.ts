@@ -1,5 +1,6 @@
 import { Container, type ServiceIdentifier } from "inversify";
 import {
+  deferredDocuments,
   jsonLogger,
   jwtIdentity,
   readAuthSettings,
@@ -145,6 +146,12 @@ export function orderInstance(options: EntryOptions): AppInstance<OrderDeps> & {
       services ??= build();
       return services;
     },
+    // The documents the stores are kept in, built with them: where the local server makes the declared collections.
+    documents: deferredDocuments(async () => {
+      const { documents } = await container.getAsync(TOKENS.stores);
+      if (!documents) throw new Error(`the ${container.get(TOKENS.config).store} store keeps no collections`);
+      return documents;
+    }),
     async changeFeed() {
       return (await container.getAsync(TOKENS.stores)).changes;
     },
