@@ -22,13 +22,24 @@ const EMULATORS = {
   },
   firestore: {
     name: "Firestore emulator",
-    source: `export { startFirestoreEmulator as start } from "@skyport/firestore/testing";`,
-    ready: (_m, emulator) => ({
-      SKYPORT_STORE: "firestore",
-      FIRESTORE_EMULATOR_HOST: emulator.host,
-      GOOGLE_CLOUD_PROJECT: "demo-skyport",
-      METADATA_SERVER_DETECTION: "none",
-    }),
+    source: [
+      `export { startFirestoreEmulator as start } from "@skyport/firestore/testing";`,
+      `export { firestoreDocuments } from "@skyport/firestore";`,
+      `export { ordersCollection, idempotencyCollection } from "@skyport/core";`,
+    ].join("\n"),
+    async ready(m, emulator) {
+      const env = {
+        SKYPORT_STORE: "firestore",
+        FIRESTORE_EMULATOR_HOST: emulator.host,
+        GOOGLE_CLOUD_PROJECT: "demo-skyport",
+        METADATA_SERVER_DETECTION: "none",
+      };
+      process.env.METADATA_SERVER_DETECTION = "none"; // this process's own client looks for no Google metadata server either
+      // The order service's collections (orders and idempotency-keys) declared in the project; Firestore itself needs nothing made.
+      const documents = m.firestoreDocuments(env, { deadlineMs: 30_000 }); // the JVM's first answers are slow
+      await documents.ensure([m.ordersCollection, m.idempotencyCollection]).finally(() => documents.close());
+      return env;
+    },
   },
   cosmos: {
     name: "Cosmos DB server",
