@@ -115,21 +115,15 @@ let documentEventData: protobuf.Type | undefined;
 function firestoreEventData(order: Order): Uint8Array {
   documentEventData ??= protoRoot().lookupType("google.events.cloud.firestore.v1.DocumentEventData");
   const at = (iso: string) => ({ seconds: Math.floor(Date.parse(iso) / 1000), nanos: (Date.parse(iso) % 1000) * 1e6 });
-  const integer = (n: number) => ({ integer_value: n });
   const text = (s: string) => ({ string_value: s });
+  // The order as @skyport/firestore stores it: its JSON text and version beside the key and index fields.
   const fields = {
-    customerId: text(order.customerId),
-    items: {
-      array_value: {
-        values: order.items.map((i) => ({ map_value: { fields: { sku: text(i.sku), quantity: integer(i.quantity), unitPrice: integer(i.unitPrice) } } })),
-      },
-    },
-    currency: text(order.currency),
-    total: integer(order.total),
-    status: text(order.status),
-    createdAt: { timestamp_value: at(order.createdAt) },
-    updatedAt: { timestamp_value: at(order.updatedAt) },
-    version: integer(order.version),
+    $document: text(JSON.stringify(order)),
+    $version: text(`v${order.version}`),
+    k_id: text(order.id),
+    k_customerId: text(order.customerId),
+    k_status: text(order.status),
+    k_createdAt: text(order.createdAt),
   };
   const name = `projects/bench/databases/(default)/documents/orders/${order.id}`;
   const value = { name, fields, create_time: at(order.createdAt), update_time: at(order.updatedAt) };
