@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { statSync, utimesSync } from "node:fs";
+import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -18,15 +18,22 @@ async function buildLocal(): Promise<string> {
   return stdout;
 }
 
-describe("skyport build: a target is built only when an input changed", () => {
-  it("skips a target whose inputs are all older than its output, and rebuilds when one is newer", async () => {
+describe("skyport build: a target is built only when an input's content changed", () => {
+  it("skips a target whose inputs have the content its last build recorded, whatever the file times; rebuilds when one differs", async () => {
     const server = join(distDir, "local/server.mjs");
     expect(await buildLocal()).toMatch(/built orders for local in \d+ ms/);
     expect(await buildLocal()).toContain("orders for local is up to date");
 
-    // As if src/local.ts were saved after the last build: the output is older than that input.
+    // An output older than its inputs, by its time only: nothing changed.
     const past = new Date(statSync(join(appDir, "src/local.ts")).mtimeMs - 60_000);
     utimesSync(server, past, past);
+    expect(await buildLocal()).toContain("orders for local is up to date");
+
+    // As if src/local.ts had been edited since the last build (without editing the app's own file, which other tests build).
+    const metaPath = join(distDir, "meta/local.json");
+    const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    expect(meta.skyportInputs["src/local.ts"]).toMatch(/^[0-9a-f]{64}$/);
+    writeFileSync(metaPath, JSON.stringify({ ...meta, skyportInputs: { ...meta.skyportInputs, "src/local.ts": "0".repeat(64) } }));
     expect(await buildLocal()).toMatch(/built orders for local in \d+ ms/);
     expect(statSync(server).mtimeMs).toBeGreaterThan(past.getTime());
     expect(await buildLocal()).toContain("orders for local is up to date");
