@@ -1,13 +1,19 @@
 import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions";
-import { envReader, MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
+import { envReader, idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, type Env, type Platform } from "@skyport/core";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";
 
-/** The stores the GCP bundle carries; Firestore's SDK is imported on first use only. */
+/**
+ * The stores the GCP bundle carries; Firestore's SDK is imported on first use only. Its settings and
+ * where each collection lives (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS) are checked at start.
+ */
 export const GCP_STORES: StoreLoaders = {
   [MEMORY_STORE]: memoryStores,
-  [FIRESTORE_STORE]: lazyStore(readFirestoreSettings, () => import("@skyport/firestore").then((m) => m.firestoreStores)),
+  [FIRESTORE_STORE]: lazyStore(
+    (env) => readFirestoreSettings(env, [ordersCollection, idempotencyCollection]),
+    () => import("@skyport/firestore").then((m) => m.firestoreStores),
+  ),
 };
 
 /**

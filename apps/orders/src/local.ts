@@ -1,5 +1,5 @@
 import { Agent } from "node:https";
-import { MEMORY_STORE, memoryStores, readAll, type Env, type EventPublisher, type Platform } from "@skyport/core";
+import { idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, readAll, type Env, type EventPublisher, type Platform } from "@skyport/core";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
@@ -21,7 +21,11 @@ export const LOCAL_STORES: StoreLoaders = {
   [MEMORY_STORE]: memoryStores,
   // With the table's stream as the change feed that the local server's changes functions read.
   [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb/changes").then((m) => m.dynamoDbStoresWithChanges)),
-  [FIRESTORE_STORE]: lazyStore(readFirestoreSettings, () => import("@skyport/firestore").then((m) => m.firestoreStores)),
+  // Where its collections live (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS) checked at start too.
+  [FIRESTORE_STORE]: lazyStore(
+    (env) => readFirestoreSettings(env, [ordersCollection, idempotencyCollection]),
+    () => import("@skyport/firestore").then((m) => m.firestoreStores),
+  ),
   [COSMOS_STORE]: lazyStore(readCosmosSettings, () =>
     import("@skyport/cosmos").then(({ cosmosStores }) => (env: Env) => {
       // A Cosmos emulator on this machine serves a self-signed certificate; any other endpoint is verified.
