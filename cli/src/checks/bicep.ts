@@ -1,4 +1,5 @@
 import { topicVariable, type AnyAppFunction, type App } from "@skyport/core";
+import { cosmosContainerProblems } from "./cosmos-containers.js";
 import { eventHubProblems } from "./event-hub.js";
 
 const QUEUE_TYPE = "Microsoft.Storage/storageAccounts/queueServices/queues@";
@@ -8,7 +9,8 @@ const QUEUE_TYPE = "Microsoft.Storage/storageAccounts/queueServices/queues@";
  * itself, so the template owes each topic a Storage queue, its `-poison` sibling (where the host
  * moves what fails), and the app setting that names the queue to consumers and publishers alike;
  * a changes function its container, the trigger's `leases` container, its connection setting and
- * its `<collection>-changes-poison` queue.
+ * its `<collection>-changes-poison` queue; and the app's collections their containers and grants
+ * (cosmos-containers.ts).
  */
 export function bicepProblems(app: App<never>, bicep: string): string[] {
   const variables = new Map([...bicep.matchAll(/^var (\w+) = '([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]));
@@ -50,6 +52,7 @@ export function bicepProblems(app: App<never>, bicep: string): string[] {
       problems.push(`changes ${collection}: no app setting SKYPORT_COSMOS__accountEndpoint for its trigger's connection`);
   }
   problems.push(...objectProblems(app, bicep, variables));
+  problems.push(...cosmosContainerProblems(app, bicep, variables));
   return problems;
 }
 

@@ -39,6 +39,16 @@ function intrinsicTags(): (ScalarTag | CollectionTag)[] {
   return tags;
 }
 
+/** The resource a value points at (`!Ref X`, `!GetAtt X.Arn`, `!GetAtt X.QueueUrl`), or the value itself. */
+export function refName(value: Json | undefined): string {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    if (typeof value.Ref === "string") return value.Ref;
+    const getAtt = value["Fn::GetAtt"];
+    if (Array.isArray(getAtt)) return String(getAtt[0]);
+  }
+  return String(value);
+}
+
 export function readTemplate(path: string): JsonObject {
   return parse(readFileSync(path, "utf8"), { customTags: intrinsicTags() }) as JsonObject;
 }

@@ -1,5 +1,6 @@
 import type { AnyAppFunction, App } from "@skyport/core";
 import { cloudSchedulerSchedule } from "@skyport/gcp-functions/schedule";
+import { firestoreIndexProblems, type FirestoreIndexes } from "./firestore-indexes.js";
 import { orderedPushProblems } from "./ordered-push.js";
 
 /** Each kind's trigger flag on `gcloud functions deploy` (a schedule is an HTTP function its job calls). */
@@ -15,10 +16,11 @@ const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> =
 /**
  * What a gcloud deploy script gets wrong about an app: a declared function that no
  * `gcloud functions deploy ... --entry-point=<name>` deploys, an entry point the app does not
- * declare, a function deployed from a folder other than its own bundle's, a trigger of another kind, or no Cloud
- * Scheduler job on the declared schedule.
+ * declare, a function deployed from a folder other than its own bundle's, a trigger of another kind, no Cloud
+ * Scheduler job on the declared schedule, or Firestore indexes other than the app's collections need
+ * (firestore-indexes.ts; `firestoreIndexes`: the firestore.indexes.json the script deploys, if it reads one).
  */
-export function gcloudProblems(app: App<never>, script: string): string[] {
+export function gcloudProblems(app: App<never>, script: string, firestoreIndexes?: FirestoreIndexes): string[] {
   const commands = script.replace(/\\\n/g, " ").split("\n");
   const deploys = new Map<string, string>();
   for (const command of commands.filter((line) => /gcloud functions deploy\b/.test(line))) {
@@ -54,6 +56,7 @@ export function gcloudProblems(app: App<never>, script: string): string[] {
         );
     }
   }
+  problems.push(...firestoreIndexProblems(app, script, firestoreIndexes));
   return problems;
 }
 

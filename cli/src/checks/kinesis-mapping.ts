@@ -1,16 +1,6 @@
-import type { Json, JsonObject } from "./cloudformation-yaml.js";
+import { refName, type Json, type JsonObject } from "./cloudformation-yaml.js";
 
 type Resource = { Type?: string; Properties?: JsonObject };
-
-/** The resource a value points at (`!Ref X`, `!GetAtt X.Arn`), or the value itself. */
-const refName = (value: Json | undefined): string => {
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    if (typeof value.Ref === "string") return value.Ref;
-    const getAtt = value["Fn::GetAtt"];
-    if (Array.isArray(getAtt)) return String(getAtt[0]);
-  }
-  return String(value);
-};
 
 /**
  * What a stream function's Kinesis event source mapping must say (issue 13): failures reported

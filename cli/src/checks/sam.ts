@@ -1,6 +1,7 @@
 import { topicVariable, type AnyAppFunction, type App } from "@skyport/core";
 import { eventBridgeSchedule } from "@skyport/aws-lambda/schedule";
-import type { Json, JsonObject } from "./cloudformation-yaml.js";
+import { refName, type Json, type JsonObject } from "./cloudformation-yaml.js";
+import { collectionTableProblems } from "./collection-tables.js";
 import { kinesisMappingProblems } from "./kinesis-mapping.js";
 
 type Resource = { Type?: string; Properties?: JsonObject };
@@ -18,7 +19,8 @@ const EVENT_SOURCE: Record<AnyAppFunction<unknown>["trigger"]["kind"], readonly 
  * What a SAM template gets wrong about an app: a declared function it does not deploy (a
  * function's CodeUri ends in `dist/aws/<name>`), one it deploys that the app does not declare, a
  * trigger of another kind, a schedule other than the declaration's, a topic's queue that its
- * publishers and its consumer do not share, or a topic setting on a function that does not publish.
+ * publishers and its consumer do not share, a topic setting on a function that does not publish,
+ * and what its tables and policies get wrong about the app's collections (collection-tables.ts).
  */
 export function samProblems(app: App<never>, template: JsonObject): string[] {
   const resources = (template.Resources ?? {}) as Record<string, Resource>;
@@ -77,6 +79,7 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
   for (const [topic, queues] of topicQueues) {
     if (queues.size > 1) problems.push(`topic ${topic} is more than one queue: ${[...queues].sort().join(", ")}`);
   }
+  problems.push(...collectionTableProblems(app, template, deployed));
   return problems;
 }
 
@@ -84,16 +87,6 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
 function resolve(value: Json, parameters: Record<string, { Default?: Json }>): string {
   const ref = refName(value);
   return ref in parameters ? String(parameters[ref]!.Default) : ref;
-}
-
-/** The resource a value points at (`!Ref X`, `!GetAtt X.Arn`, `!GetAtt X.QueueUrl`), or the value itself. */
-function refName(value: Json): string {
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    if (typeof value.Ref === "string") return value.Ref;
-    const getAtt = value["Fn::GetAtt"];
-    if (Array.isArray(getAtt)) return String(getAtt[0]);
-  }
-  return String(value);
 }
 
 /**
