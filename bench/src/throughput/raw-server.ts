@@ -12,7 +12,7 @@ import { route } from "../hand-written/aws-lambda.js";
 // poll of the outbox announces each new order in process and deletes what it read, and the queue
 // confirms the order afterwards: the guarantee Skyport's outbox function gives, without the framework.
 const env = process.env;
-const { orders, changes } = sqliteStores(env);
+const { orders, changes } = await sqliteStores(env);
 const confirm = async (orderId: string) => {
   const order = await orders.get(orderId);
   if (order?.status !== "pending") return;
