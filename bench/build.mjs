@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -47,6 +47,8 @@ await esbuild.build({
   outdir: join(here, "dist"),
   outExtension: { ".js": ".mjs" },
 });
+// DynamoDB Local's launcher spawns this file beside itself (new URL(..., import.meta.url)): beside the bundle, here.
+copyFileSync(join(here, "../adapters/dynamodb/src/testing/namespace-bridge.mjs"), join(here, "dist/namespace-bridge.mjs"));
 
 // The hand-written functions of the cold-start comparison, bundled as apps/orders/build bundles Skyport's.
 const deployed = {

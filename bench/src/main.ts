@@ -1,5 +1,5 @@
 import { cpus } from "node:os";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bundleSizes } from "./bundles/bundle-sizes.js";
 import { REPO } from "./bundles/deployed-bundles.js";
@@ -14,11 +14,13 @@ import { measureThroughput } from "./throughput/index.js";
 import { targets } from "./targets.js";
 import { measureStreamThroughput, streamReport } from "./stream-throughput.js";
 import { changeFeedReport, measureChangeFeedThroughput } from "./change-feed-throughput.js";
+import { type DocumentCounts, documentsReport, measureDocuments } from "./documents/index.js";
 
 /**
  * `npm run bench`: every figure in one run, printed and written to bench/results.json, from which
  * README's Performance section is written. `--quick` runs each part once, tiny, to show it works:
- * its results go to bench/results.tmp.json and README is left alone.
+ * its results go to bench/results.tmp.json and README is left alone. `--only=documents` measures the
+ * documents rows alone and puts them into the last results (and README, unless quick).
  */
 const quick = process.argv.includes("--quick");
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -31,6 +33,20 @@ if (group !== undefined) {
   process.exit(0);
 }
 const step = (what: string) => process.stderr.write(`bench: ${what}\n`);
+const resultsPath = join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json");
+const documentCounts: DocumentCounts = quick ? { rounds: 2, calls: 2, batches: 1, warmup: 0 } : { rounds: 10, calls: 20, batches: 3, warmup: 1 };
+
+const only = arg("only") ?? (process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined);
+if (only !== undefined) {
+  if (only !== "documents") throw new Error(`--only=${only}: only the documents rows can be measured alone (--only=documents)`);
+  step("portable documents against the raw SDK, alone");
+  const documents = await measureDocuments(documentCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=documents`);
+  const results: BenchResults = { ...(JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults), documents };
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  if (!quick) writeReadmeSection(results);
+  await new Promise((written) => process.stdout.write(`${documentsReport(documents)}\n`, written));
+  process.exit(0);
+}
 
 const startedAt = new Date().toISOString();
 step("per-invocation cost");
@@ -49,6 +65,8 @@ step("change feed changes per second");
 const changeFeeds = quick ? await measureChangeFeedThroughput(40, 1) : await measureChangeFeedThroughput();
 step("bulk import (100 MB, 512 MB function)");
 const bulkImport = measureImport(quick);
+step("portable documents against the raw SDK, per store on its emulator");
+const documents = await measureDocuments(documentCounts, quick ? "npm run bench -- --quick" : "npm run bench");
 
 const cpu = cpus();
 const measured = {
@@ -64,11 +82,13 @@ const measured = {
   streams,
   changeFeeds,
   bulkImport,
+  documents,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
 
 process.stdout.write(`${report(results)}\n`);
 process.stdout.write(`\nShipment records per second through each stream function, memory store, one process:\n${streamReport(streams)}\n`);
 process.stdout.write(`\nChanges per second through each changes function (the order outbox), one process:\n${changeFeedReport(changeFeeds)}\n`);
-writeFileSync(join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nPortable documents against the raw SDK, per store on its emulator:\n${documentsReport(documents)}\n`);
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 if (!quick) writeReadmeSection(results);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./bundles/deployed-bundles.js";
+import { DOCUMENTS_HEADER, documentsCells } from "./documents/index.js";
 import type { BenchResults } from "./results.js";
 import { missedExplained } from "./missed.js";
 import { bundleCells, files, signed } from "./table.js";
@@ -105,6 +106,34 @@ function importSection(result: BenchResults["bulkImport"]): string[] {
   ];
 }
 
+/** The documents rows, where a run measured them: with their own run's command, date and load, since `--only=documents` measures them alone. */
+function documentsSection(result: BenchResults["documents"]): string[] {
+  if (!result?.rows.length) return [];
+  const at = `${result.startedAt.slice(0, 16).replace("T", " ")} UTC`;
+  const [before, after] = result.loadAverage.map((load) => load.toFixed(1));
+  return [
+    "**Portable documents against the raw SDK**: per store on its emulator (a SQLite file, DynamoDB Local, the Firestore",
+    "emulator, the Cosmos DB local server), five operations through the portable `Collection<T>` and through the same calls",
+    "written by hand with the store's SDK, on the same emulator and SDK client, in the store's own item layout (`$document`,",
+    "`$version`, the key attributes): a get, a create of a new key, a put conditioned on the version, a page of 20 from one",
+    "partition by the sort key, a putMany of 100 (SQLite: one transaction; DynamoDB: BatchWriteItem of 25, four at once;",
+    "Firestore: one WriteBatch; Cosmos DB: executeBulkOperations). The bench first checks that both sides answer alike and",
+    "refuse alike (a taken key, a stale version). The two sides take turns, call by call, the first side alternating by round;",
+    `${result.rounds} rounds of ${result.calls} calls per operation (${result.batches} for putMany) after ${result.warmup} warm-up round(s).`,
+    "µs is the median of each round's median; the ratio is the median of the rounds' ratios, the spread their least and greatest.",
+    "Where the store has a version of its own, the hand-written conditional put uses it in one call (Firestore's update",
+    "time, Cosmos DB's `_etag`), while the portable put reads its `$version` first; on SQLite each portable write also",
+    "appends its change row and sweeps expired documents in its transaction; every portable page reads one item more, to",
+    "know whether another page follows.",
+    "",
+    `From \`${result.command}\` (${at}), on the shared 2-core machine while other engineers' tests ran (load average`,
+    `${before} at the start, ${after} at the end): emulator latencies move a lot between rounds, and the spread shows by how much.`,
+    "",
+    markdownTable(DOCUMENTS_HEADER, result.rows.map(documentsCells)),
+    "",
+  ];
+}
+
 /** README's Performance section, written from bench/results.json. */
 export function performanceSection(r: BenchResults): string {
   const { invocation, bundles, coldStart, storeSdks, throughput } = r;
@@ -193,6 +222,7 @@ export function performanceSection(r: BenchResults): string {
     ...changeFeedSection(r.changeFeeds),
     ...streamSection(r.streams),
     ...importSection(r.bulkImport),
+    ...documentsSection(r.documents),
     "**Targets**",
     "",
     markdownTable(

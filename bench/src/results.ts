@@ -1,4 +1,5 @@
 import type { ChangeFeedRow } from "./change-feed-throughput.js";
+import type { DocumentsResult } from "./documents/measure.js";
 import type { ImportResult } from "./import/index.js";
 import type { StreamRow } from "./stream-throughput.js";
 /** bench/results.json: every figure of one `npm run bench`, and the machine it ran on. */
@@ -18,6 +19,8 @@ export interface BenchResults {
   bulkImport?: ImportResult;
   /** New orders' changes/s through each changes function running the outbox, the hand-written consumer first (absent before it was measured). */
   changeFeeds?: ChangeFeedRow[];
+  /** The portable collections against the raw SDK on each store's emulator (issue 23), from the run it names (absent before it was measured). */
+  documents?: DocumentsResult;
   targets: TargetRow[];
 }
 

@@ -40,6 +40,9 @@ describe("npm run bench", () => {
     expect(results.coldStart.rows).toHaveLength(6);
     expect(results.storeSdks.filter((r) => r.store === "memory").every((r) => r.loaded.length === 0)).toBe(true);
     expect(results.throughput.rows.every((r) => r.requestsPerSecond > 0)).toBe(true);
+    // Each store on its emulator, the five operations each, portable against the raw SDK.
+    expect(results.documents?.rows.map((r) => `${r.store} ${r.operation}`)).toHaveLength(20);
+    expect(new Set(results.documents?.rows.map((r) => r.store))).toEqual(new Set(["sqlite", "dynamodb", "firestore", "cosmos"]));
     expect(stdout).toContain("Targets");
     expect(readFileSync(join(bench, "../README.md"), "utf8")).toBe(readme);
   });
