@@ -62,9 +62,51 @@ describe("a CSV import", () => {
       { line: 5, orderRef: "C-3", errors: [{ path: "/items/0/quantity", message: "must be an integer from 1 to 1000" }] },
       { line: 6, orderRef: 'D "4"', errors: [{ path: "/items/0/unitPrice", message: "must be an integer from 0 to 100000000 (minor units)" }] },
       { line: 8, orderRef: "E-5", errors: [{ path: "", message: "the row has 5 fields; the header has 6" }] },
-      { line: 9, orderRef: "A-1", errors: [{ path: "/orderRef", message: "also used by the order at line 2: an order's rows must be consecutive" }] },
+      {
+        line: 9,
+        orderRef: "A-1",
+        errors: [
+          {
+            path: "/orderRef",
+            message: "orderRef A-1 on line 9 continues the order of lines 2-3, which ended on line 3: rows of one order must be next to each other",
+          },
+        ],
+      },
     ]);
     expect(await count(customerId)).toBe(2);
+  });
+
+  it("refuses the rows of an orderRef that come after its order ended (not next to it), naming both; the first order is created as it was", async () => {
+    const { drop, report, orders } = setup(3);
+    const customerId = uniqueCustomer();
+    const row = (ref: string, sku: string) => `${ref},${customerId},EUR,${sku},1,100`;
+    const file = [
+      "orderRef,customerId,currency,sku,quantity,unitPrice",
+      row("N-1", "A"),
+      row("N-1", "B"),
+      row("N-2", "C"),
+      row("N-1", "D"),
+      row("N-2", "E"),
+      row("N-1", "F"),
+    ];
+    await drop("imports/apart.csv", `${file.join("\n")}\n`);
+    const refused = (line: number, ref: string, earlier: string) => ({
+      line,
+      orderRef: ref,
+      errors: [
+        { path: "/orderRef", message: `orderRef ${ref} on line ${line} continues the order of ${earlier}: rows of one order must be next to each other` },
+      ],
+    });
+    expect(report("reports/apart.csv.json")).toMatchObject({
+      created: 2,
+      rejected: [
+        refused(5, "N-1", "lines 2-3, which ended on line 3"),
+        refused(6, "N-2", "line 4, which ended there"),
+        refused(7, "N-1", "lines 2-3, which ended on line 3"),
+      ],
+    });
+    const { items } = await orders.listByCustomer(customerId, { limit: 10 });
+    expect(items.map((order) => order.items.map((item) => item.sku)).sort()).toEqual([["A", "B"], ["C"]]);
   });
 
   it("rejects a file with a wrong header whole, creating nothing", async () => {

@@ -10,6 +10,8 @@ const INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
 interface Group {
   ref: string;
   line: number;
+  /** The order's last row so far. */
+  last: number;
   customerId: string;
   currency: string;
   items: Record<string, unknown>[];
@@ -18,13 +20,16 @@ interface Group {
 
 /**
  * `*.csv`: the header, then one row per item; consecutive rows sharing an `orderRef` are one
- * order. Each order becomes the `POST /orders` body the API would take (numbers as numbers
- * where they are integers, as text otherwise, so the API's validation words the error).
+ * order. Rows of an `orderRef` whose order ended earlier in the file are refused, not joined to
+ * it: read as a stream, that order may be created already. Each order becomes the `POST /orders`
+ * body the API would take (numbers as numbers where they are integers, as text otherwise, so the
+ * API's validation words the error).
  */
 export async function* csvItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ImportItem> {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   const reader = new CsvReader(MAX_BODY_BYTES);
-  const firstLines = new Map<string, number>();
+  /** The rows of each order that has ended, by orderRef: the first order of a ref that comes back. */
+  const ended = new Map<string, { first: number; last: number }>();
   let header = true;
   let group: Group | undefined;
 
@@ -48,9 +53,11 @@ export async function* csvItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
       if (group && ref === group.ref && broken !== undefined) {
         // A broken row of an order refuses the whole order: never one created without a row it was given.
         group.errors.push({ path: "", message: `line ${record.line}: ${broken}` });
+        group.last = record.line;
         continue;
       }
       if (group && ref !== group.ref) {
+        if (!ended.has(group.ref)) ended.set(group.ref, { first: group.line, last: group.last });
         yield itemOf(group);
         group = undefined;
       }
@@ -60,11 +67,11 @@ export async function* csvItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
       }
       const [, customerId, currency, sku, quantity, unitPrice] = record.fields as [string, string, string, string, string, string];
       if (!group) {
-        group = { ref, line: record.line, customerId, currency, items: [], errors: [] };
-        const first = firstLines.get(ref);
-        if (first === undefined) firstLines.set(ref, record.line);
-        else group.errors.push({ path: "/orderRef", message: `also used by the order at line ${first}: an order's rows must be consecutive` });
+        group = { ref, line: record.line, last: record.line, customerId, currency, items: [], errors: [] };
+        const earlier = ended.get(ref);
+        if (earlier) group.errors.push({ path: "/orderRef", message: notNextTo(ref, record.line, earlier) });
       }
+      group.last = record.line;
       const index = group.items.length;
       if (customerId !== group.customerId) group.errors.push({ path: "/customerId", message: `differs from the order's first row (line ${group.line})` });
       if (currency !== group.currency) group.errors.push({ path: "/currency", message: `differs from the order's first row (line ${group.line})` });
@@ -85,6 +92,11 @@ function itemOf(group: Group): ImportItem {
   if (group.errors.length > 0) return { ...base, errors: group.errors };
   const body = { customerId: group.customerId, currency: group.currency, items: group.items };
   return { ...base, body: Buffer.from(JSON.stringify(body)) };
+}
+
+function notNextTo(ref: string, line: number, { first, last }: { first: number; last: number }): string {
+  const rows = first === last ? `line ${first}, which ended there` : `lines ${first}-${last}, which ended on line ${last}`;
+  return `orderRef ${ref} on line ${line} continues the order of ${rows}: rows of one order must be next to each other`;
 }
 
 function numberOf(text: string): number | string {

@@ -76,6 +76,7 @@ async function importObject(
   let failure: { error: unknown } | undefined;
   let cutAt: number | undefined;
   try {
+    // The second read: the first (scanObject) must end before any order, so an oversized or non-UTF-8 file creates none and every key has the hash.
     for await (const item of items(await bucket.read(object.name))) {
       if (item.errors) {
         rejected.push(rejection(item, item.errors));
