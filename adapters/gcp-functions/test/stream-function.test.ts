@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { http, type HttpFunction } from "@google-cloud/functions-framework";
 import { PubSub, type Message as PubSubMessage } from "@google-cloud/pubsub";
-import { applyShipment, MemoryOrderStore, processStream, silentLogger, systemClock, type StreamHandler } from "@skyport/core";
+import { applyShipment, MemoryOrderStore, processStream, silentLogger, systemClock, type StreamConsumer, type StreamHandler } from "@skyport/core";
 import { streamContract, type RecordOutcome } from "@skyport/core/testing";
 import { describe, expect, inject, it } from "vitest";
 import { fromPushBody, gcpStreamHandler, PubSubStreamDeadLetters, pubSubStreamDeadLetters } from "../src/index.js";
@@ -125,6 +125,35 @@ describe("ordered delivery on the emulator", () => {
       expect(shipments.pushes(0).length).toBeGreaterThanOrEqual(2);
       expect(shipments.pushes(0).every((status) => status === 500)).toBe(true);
       expect(shipments.pushes(1)).toEqual([]); // never pushed while a1 fails
+    } finally {
+      await shipments.close();
+    }
+  });
+});
+
+// A push carries one message, so the hold-back here is the 500 and Pub/Sub's ordering (one outstanding message per key), not
+// processStream's `break` (core/test/stream.test.ts): acknowledging a retryable failure is what this test catches.
+describe("processStream on the functions framework, pushed in order: a key's failed record holds back its later ones", () => {
+  it("does not apply a key's second record while its first fails (500s), applies other keys meanwhile, and both in order once the first succeeds", async () => {
+    const applied: string[] = [];
+    let a1Fails = true;
+    const consume: StreamConsumer = async (event) => {
+      const { name } = event.data as { name: string };
+      if (name === "a1" && a1Fails) throw new Error("the store did not answer"); // retryable
+      applied.push(name);
+    };
+    const shipments = await shipmentsOnPubSub(processStream("shipments", consume));
+    try {
+      const record = (key: string, name: string) => ({ key, data: JSON.stringify({ name }) });
+      const outcomes = await shipments.deliver([record("a", "a1"), record("a", "a2"), record("b", "b1")]);
+      expect(outcomes).toEqual(["retry", "retry", "done"]);
+      expect(shipments.pushes(0).length).toBeGreaterThanOrEqual(2);
+      expect(shipments.pushes(0).every((status) => status === 500)).toBe(true);
+      expect(applied, "a2 is not applied in the delivery where a1 fails").toEqual(["b1"]);
+
+      a1Fails = false;
+      for (const giveUp = Date.now() + 15_000; applied.length < 3 && Date.now() < giveUp; ) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(applied, "held back, not lost: a1 then a2 once a1 succeeds").toEqual(["b1", "a1", "a2"]);
     } finally {
       await shipments.close();
     }
