@@ -150,5 +150,9 @@ describe("the bundle, loaded by the functions framework's CLI as Cloud Functions
     // The outbox publishes order.created: without its topic it does not start.
     const start = runBundle("outbox", { PATH: process.env.PATH, SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "demo-x" });
     await expect(start).rejects.toThrow(/SKYPORT_TOPIC_ORDERS/);
+    // Where a collection lives: a name core refuses, and one Firestore cannot take as a collection id.
+    const base = { PATH: process.env.PATH, SKYPORT_STORE: "firestore", GOOGLE_CLOUD_PROJECT: "demo-x" };
+    await expect(runBundle("api", { ...base, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: "idempotency keys" })).rejects.toThrow(/SKYPORT_COLLECTION_IDEMPOTENCY_KEYS/);
+    await expect(runBundle("confirm", { ...base, SKYPORT_COLLECTION_ORDERS: "__orders__" })).rejects.toThrow(/SKYPORT_COLLECTION_ORDERS/);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PubSub } from "@google-cloud/pubsub";
-import type { Env } from "@skyport/core";
+import { idempotencyCollection, ordersCollection, type Env } from "@skyport/core";
+import { firestoreDocuments } from "@skyport/firestore";
 import { inject } from "vitest";
 
 /** A Firestore and Pub/Sub project no other test uses: the emulators keep projects apart. */
@@ -20,24 +21,30 @@ export async function functionEnv(projectId: string, extra: Env = {}, firestoreH
   const admin = new PubSub({ projectId });
   await admin.topic(topic).get({ autoCreate: true });
   await admin.close();
-  return {
+  const env = {
     SKYPORT_STORE: "firestore",
     GOOGLE_CLOUD_PROJECT: projectId,
     SKYPORT_TOPIC_ORDERS: topic,
     SKYPORT_LOG_LEVEL: "error",
     ...extra,
   };
+  // The order service's collections declared in the project (Firestore needs nothing made), directly on the emulator:
+  // its first writes to a new project can outlast a function's 5 s deadline, so they are these, with time to spare.
+  const documents = firestoreDocuments({ ...env, FIRESTORE_EMULATOR_HOST: inject("gcp").firestoreHost }, { deadlineMs: 30_000 });
+  await documents.ensure([ordersCollection, idempotencyCollection]).finally(() => documents.close());
+  return env;
 }
 
 /**
- * Registers a Firestore trigger on the emulator (its REST API), as Eventarc's trigger would be:
- * each order document created in the project is POSTed to `url` as a CloudEvent with protobuf data.
+ * Registers a Firestore trigger on the emulator (its REST API), as deploy.sh's Eventarc trigger is:
+ * each write to a document of the project's orders collection (its id is the order's id) is POSTed
+ * to `url` as a CloudEvent with protobuf data, the document's stored fields in it.
  */
 export async function firestoreTrigger(projectId: string, id: string, url: string): Promise<void> {
   const { firestoreHost, triggerRouter } = inject("gcp");
   await fetch(`${triggerRouter}/routes`, { method: "POST", body: JSON.stringify({ project: projectId, url }) });
   const trigger = {
-    eventType: "google.cloud.firestore.document.v1.created",
+    eventType: "google.cloud.firestore.document.v1.written",
     database: "(default)",
     namespace: "(default)",
     document: { value: "orders/{orderId}", matchType: "PATH_PATTERN" },

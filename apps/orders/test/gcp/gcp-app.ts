@@ -12,7 +12,7 @@ import { firestoreTrigger, functionEnv } from "./function-env.js";
 
 /**
  * The order app's functions, each on the framework's own server on loopback, over the emulators:
- * the Firestore emulator delivers each created order to the outbox function, which publishes
+ * the Firestore emulator delivers each write of an order to the outbox function, which publishes
  * order.created to the Pub/Sub emulator, and a relay pushes that to the queue function, as Eventarc does.
  */
 export async function gcpApp(projectId: string, extra: Env = {}, firestore: { host?: string; deadlineMs?: number } = {}, { outbox: withOutbox = true } = {}) {
@@ -24,7 +24,7 @@ export async function gcpApp(projectId: string, extra: Env = {}, firestore: { ho
   // The framework keeps one function per name: serve each before anything registers again.
   const [http, queue, cleanup] = [await serveFunction("api"), await serveFunction("confirm"), await serveFunction("cleanup")];
   const relay = await eventarcRelay(projectId, env.SKYPORT_TOPIC_ORDERS!, queue.url);
-  // The outbox: the Firestore emulator delivers the project's order documents' created events to it, as Eventarc does.
+  // The outbox: the Firestore emulator delivers the project's order documents' written events to it, as Eventarc does.
   // Left out where a test seeds orders behind the functions' back and expects no event for them.
   const outbox = await serveFunction("outbox");
   if (withOutbox) await firestoreTrigger(projectId, "outbox", outbox.url);

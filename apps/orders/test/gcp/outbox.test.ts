@@ -46,7 +46,7 @@ const waitFor = async <T>(read: () => T | undefined, timeoutMs = 10_000): Promis
   throw new Error(`nothing arrived in ${timeoutMs} ms`);
 };
 
-describe("the outbox on Google Cloud: Firestore's created event -> the outbox function -> Pub/Sub", () => {
+describe("the outbox on Google Cloud: Firestore's written event -> the outbox function -> Pub/Sub", () => {
   it("confirms the order once the event a crashed instance failed is delivered again, and a further delivery changes nothing", async () => {
     const body = JSON.stringify({ customerId: "cus_gcp_crash", items: [{ sku: "A", quantity: 1, unitPrice: 5 }], currency: "EUR" });
     const created = await app.send({ method: "POST", path: "/orders", headers: { "content-type": "application/json" }, body });
@@ -54,7 +54,10 @@ describe("the outbox on Google Cloud: Firestore's created event -> the outbox fu
     const { id } = JSON.parse(created.body) as { id: string };
     const delivery = await waitFor(() => captured.find((c) => c.headers["ce-document"] === `orders/${id}`));
     // The Firestore emulator's own delivery: protobuf DocumentEventData, sent base64-encoded.
-    expect(delivery.headers).toMatchObject({ "ce-type": "google.cloud.firestore.document.v1.created", "content-type": "application/protobuf" });
+    expect(delivery.headers).toMatchObject({ "ce-type": "google.cloud.firestore.document.v1.written", "content-type": "application/protobuf" });
+    // Its document is the store's layout: the order's JSON text in $document, which core reads back as the order.
+    const data = Buffer.from(delivery.body.toString("latin1"), "base64");
+    expect(data.includes("$document") && data.includes(`"id":"${id}"`)).toBe(true);
     expect((await app.peer.orders.get(id))?.status).toBe("pending");
     expect(app.relay.pushed()).toEqual([]);
 
