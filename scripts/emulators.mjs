@@ -14,10 +14,16 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const EMULATORS = {
   dynamodb: {
     name: "DynamoDB Local",
-    source: `export { startDynamoDbLocal as start, createOrdersTable, dynamoDbLocalEnv } from "@skyport/dynamodb/testing";`,
+    source: [
+      `export { startDynamoDbLocal as start, dynamoDbLocalEnv, ensureLocalCollections, prefixedTables } from "@skyport/dynamodb/testing";`,
+      `export { ordersCollection, idempotencyCollection } from "@skyport/core";`,
+    ].join("\n"),
     async ready(m, emulator) {
-      await m.createOrdersTable(emulator.endpoint, "skyport-orders");
-      return m.dynamoDbLocalEnv(emulator.endpoint, "skyport-orders");
+      // The order service's collections, each in its table (skyport-orders, skyport-idempotency-keys), made as the template makes them.
+      const collections = [m.ordersCollection, m.idempotencyCollection];
+      const env = m.dynamoDbLocalEnv(emulator.endpoint, m.prefixedTables("skyport", collections));
+      await m.ensureLocalCollections(emulator.endpoint, env, collections);
+      return env;
     },
   },
   firestore: {

@@ -6,6 +6,7 @@ import { lambdaChangesHandler } from "@skyport/aws-lambda";
 import { hostInvocationContext } from "@skyport/azure-functions/testing";
 import {
   changes,
+  checkDocument,
   lazyHandler,
   type ChangesHandler,
   type EventPublisher,
@@ -13,6 +14,7 @@ import {
   MemoryOrderStore,
   MemoryOutbox,
   type Order,
+  ordersCollection,
   publishOrderCreated,
   type QueueEvent,
   silentLogger,
@@ -25,6 +27,7 @@ import protobuf from "protobufjs";
 // Azure's index does not export its changes handler, nor @skyport/local its poller: the sources, as the bench reads core's.
 import { azureChangesHandler } from "../../adapters/azure-functions/src/changes/handler.js";
 import { ChangeFeedPoller } from "../../adapters/local/src/change-feed-poller.js";
+import { itemOf } from "../../adapters/dynamodb/src/documents/stored-item.js";
 import { REPO } from "./bundles/deployed-bundles.js";
 import { rateLines } from "./table.js";
 
@@ -61,10 +64,9 @@ function recordingQueue() {
 type Queue = ReturnType<typeof recordingQueue>;
 const handlerOn = (queue: Queue): Lazy<ChangesHandler> => lazyHandler(outbox, { logger: silentLogger, services: async () => ({ events: queue.events }) });
 
-/** A DynamoDB Streams INSERT record (NEW_AND_OLD_IMAGES) of the order's item as the DynamoDB store writes it. */
+/** A DynamoDB Streams INSERT record (NEW_AND_OLD_IMAGES) of the order's item as the DynamoDB store writes it (the orders collection's table). */
 function streamRecord(order: Order, sequence: number): DynamoDBRecord {
-  const pk = `ORDER#${order.id}`;
-  const item = { ...order, pk, createdKey: `${order.createdAt}#${order.id}` };
+  const item = itemOf(ordersCollection, checkDocument(ordersCollection, order), `v${sequence}`);
   return {
     eventID: `bench-${sequence}`,
     eventName: "INSERT",
@@ -73,7 +75,7 @@ function streamRecord(order: Order, sequence: number): DynamoDBRecord {
     awsRegion: "us-east-1",
     dynamodb: {
       ApproximateCreationDateTime: Math.floor(Date.parse(order.createdAt) / 1000),
-      Keys: { pk: { S: pk } },
+      Keys: { id: { S: order.id } },
       NewImage: marshall(item) as Record<string, AttributeValue>,
       SequenceNumber: `1${String(sequence).padStart(20, "0")}`,
       SizeBytes: 256,
@@ -188,12 +190,13 @@ const FEEDS: Record<string, Feed> = {
   },
 };
 
-/** The same work by hand on the DynamoDB Streams event: INSERT records of orders only, the NewImage unmarshalled, order.created published. */
+/** The same work by hand on the DynamoDB Streams event: INSERT records only, the order read from the NewImage's $document, order.created published. */
 async function handWritten(w: Workload, queue: Queue) {
   for (const event of w.streamEvents) {
     for (const record of event.Records) {
-      if (record.eventName !== "INSERT" || !record.dynamodb?.Keys?.pk?.S?.startsWith("ORDER#")) continue;
-      const order = unmarshall(record.dynamodb.NewImage as Parameters<typeof unmarshall>[0]) as Order;
+      if (record.eventName !== "INSERT" || !record.dynamodb?.NewImage) continue;
+      const { $document } = unmarshall(record.dynamodb.NewImage as Parameters<typeof unmarshall>[0]) as { $document: string };
+      const order = JSON.parse($document) as Order;
       await queue.events.publish({ type: "order.created", orderId: order.id });
     }
   }

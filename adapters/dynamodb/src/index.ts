@@ -1,9 +1,5 @@
 export { dynamoDbStores } from "./stores.js";
-export { DynamoDbOrderStore } from "./order-store.js";
-export { DynamoDbIdempotencyStore } from "./idempotency-store.js";
-export { MalformedIdempotencyRecord } from "./idempotency-record.js";
-export { ORDERS_TABLE, ordersTableDefinition, ordersTableTtl } from "./table.js";
-export { readDynamoDbSettings, type DynamoDbSettings } from "./settings.js";
+export { readDynamoDbSettings, collectionTable, type DynamoDbSettings } from "./settings.js";
 export { dynamoDbDocuments, dynamoDbDocumentsOn } from "./documents/dynamodb-documents.js";
 export { tableDefinition, type TableDefinition } from "./documents/table-definition.js";
 export { ITEM_ATTRIBUTES, indexAttributes } from "./documents/item-attributes.js";

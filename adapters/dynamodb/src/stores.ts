@@ -1,27 +1,13 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Env, Stores } from "@skyport/core";
-import { DynamoDbIdempotencyStore } from "./idempotency-store.js";
-import { DynamoDbOrderStore } from "./order-store.js";
-import { readDynamoDbSettings } from "./settings.js";
+import { orderStoresOn, type Env, type Stores } from "@skyport/core";
+import { dynamoDbDocuments } from "./documents/dynamodb-documents.js";
 
-/** Without these a dead connection waits for the function's own timeout; with them it is a 503. */
-export const REQUEST_TIMEOUTS = { connectionTimeout: 3_000, requestTimeout: 5_000, throwOnRequestTimeout: true } as const;
+export { REQUEST_TIMEOUTS } from "./request-timeouts.js";
 
 /**
- * Both stores on one DynamoDB client. Only the table comes from `env`: region, endpoint and
- * credentials are the SDK's own (AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, the Lambda role).
+ * The order service's stores (core's, on `dynamoDbDocuments`): a table per collection, where
+ * SKYPORT_COLLECTION_ORDERS and SKYPORT_COLLECTION_IDEMPOTENCY_KEYS put them (else `orders` and
+ * `idempotency-keys`). The tables are the template's on AWS; locally, `ensure` them first.
  */
 export function dynamoDbStores(env: Env): Stores {
-  return storesOn(new DynamoDBClient({ requestHandler: REQUEST_TIMEOUTS }), readDynamoDbSettings(env).table);
-}
-
-/** Both stores on the given client, which `close` destroys. */
-export function storesOn(client: DynamoDBClient, table: string): Stores {
-  const documents = DynamoDBDocumentClient.from(client);
-  return {
-    orders: new DynamoDbOrderStore(documents, table),
-    idempotency: new DynamoDbIdempotencyStore(documents, table),
-    close: async () => client.destroy(),
-  };
+  return orderStoresOn(dynamoDbDocuments(env));
 }

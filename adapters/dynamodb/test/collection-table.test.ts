@@ -6,7 +6,7 @@ import { CollectionTableMismatch, dynamoDbDocuments, dynamoDbDocumentsOn, tableD
 import { dynamoDbLocalClient, dynamoDbLocalEnv, startDynamoDbLocal, type DynamoDbLocal } from "../src/testing/index.js";
 
 const client = dynamoDbLocalClient(inject("dynamoDbEndpoint"));
-Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("dynamoDbTable")));
+Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint")));
 const documents = dynamoDbDocuments(process.env);
 afterAll(async () => {
   await documents.close();

@@ -23,7 +23,7 @@ const tails = ["", "b", "\u0000", "\u{FFFD}", "😀"];
 const members = ["m-a", `m-${long("z")}`];
 
 // The SDK reads its endpoint and region from the standard variables, as in production.
-Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("dynamoDbTable")));
+Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint")));
 const dynamoDb = dynamoDbDocuments(process.env);
 const memory = memoryDocuments();
 let stores: [Collection<Entry>, Collection<Entry>];

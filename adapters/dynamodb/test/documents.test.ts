@@ -2,7 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { documentsContract, freePort } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { dynamoDbDocuments, dynamoDbDocumentsOn } from "../src/index.js";
-import { REQUEST_TIMEOUTS } from "../src/stores.js";
+import { REQUEST_TIMEOUTS } from "../src/request-timeouts.js";
 import { dynamoDbLocalEnv } from "../src/testing/index.js";
 
 const endpoint = inject("dynamoDbEndpoint");
@@ -11,7 +11,7 @@ documentsContract(
   "dynamodb",
   () => {
     // The production path: the SDK finds region, endpoint and credentials in the standard variables.
-    Object.assign(process.env, dynamoDbLocalEnv(endpoint, inject("dynamoDbTable")));
+    Object.assign(process.env, dynamoDbLocalEnv(endpoint));
     return { documents: dynamoDbDocuments(process.env) };
   },
   async () =>

@@ -1,23 +1,28 @@
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { heldRecord, idempotencyCollection } from "@skyport/core";
 import { storeContract } from "@skyport/core/testing";
 import { inject } from "vitest";
-import { dynamoDbStores } from "../src/index.js";
-import { dynamoDbLocalClient, dynamoDbLocalEnv, idempotencyRecordsIn } from "../src/testing/index.js";
+import { dynamoDbDocumentsOn, dynamoDbStores } from "../src/index.js";
+import { dynamoDbLocalClient, dynamoDbLocalEnv, ttlExpiryOf } from "../src/testing/index.js";
 
 const endpoint = inject("dynamoDbEndpoint");
-const table = inject("dynamoDbTable");
+const tables = inject("dynamoDbTables");
 
 storeContract("dynamodb", () => {
   // The production path: the SDK finds region, endpoint and credentials in the standard variables.
-  Object.assign(process.env, dynamoDbLocalEnv(endpoint, table));
+  Object.assign(process.env, dynamoDbLocalEnv(endpoint, tables));
   const stores = dynamoDbStores(process.env);
-  const inspector = DynamoDBDocumentClient.from(dynamoDbLocalClient(endpoint));
+  // The records read back through a client of their own, as another instance would; the TTL as the table holds it.
+  const inspector = dynamoDbLocalClient(endpoint);
+  const reader = dynamoDbDocumentsOn(dynamoDbLocalClient(endpoint), process.env);
   return {
-    ...stores,
-    ...idempotencyRecordsIn(inspector, table),
+    orders: stores.orders,
+    idempotency: stores.idempotency,
+    recordOf: (key, now) => heldRecord(reader.collection(idempotencyCollection), key, now),
     ttlExpiry: true,
+    ttlOf: (key) => ttlExpiryOf(inspector, tables[idempotencyCollection.name]!, { key }),
     async close() {
       inspector.destroy();
+      await reader.close();
       await stores.close();
     },
   };

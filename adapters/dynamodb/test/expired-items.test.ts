@@ -13,7 +13,7 @@ interface Hold {
 
 const holds = collection<Hold>(`holds-${randomUUID().slice(0, 8)}`, { key: ["member", "id"], expiresAt: "until" });
 const client = dynamoDbLocalClient(inject("dynamoDbEndpoint"));
-Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint"), inject("dynamoDbTable")));
+Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint")));
 const documents = dynamoDbDocuments(process.env);
 const store = documents.collection(holds);
 beforeAll(() => documents.ensure([holds]));

@@ -1,10 +1,9 @@
 import { createServer, type Server } from "node:http";
 import { DynamoDBClient, ProvisionedThroughputExceededException, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { StoreUnavailable } from "@skyport/core";
+import { orderStoresOn, StoreUnavailable } from "@skyport/core";
 import { freePort, orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { DynamoDbIdempotencyStore, DynamoDbOrderStore } from "../src/index.js";
+import { dynamoDbDocumentsOn } from "../src/index.js";
 
 const credentials = { accessKeyId: "local", secretAccessKey: "local" };
 let cleanUp: (() => Promise<void> | void)[] = [];
@@ -13,12 +12,12 @@ afterEach(async () => {
   cleanUp = [];
 });
 
-function storesAt(endpoint: string, table = "skyport-orders-test") {
+/** The order stores on a client of their own, their orders in `table`. */
+function storesAt(endpoint: string, table = "skyport-test-orders") {
   // One attempt: the SDK's own retries would only slow the test down.
   const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
   cleanUp.push(() => client.destroy());
-  const documents = DynamoDBDocumentClient.from(client);
-  return { orders: new DynamoDbOrderStore(documents, table), idempotency: new DynamoDbIdempotencyStore(documents, table) };
+  return orderStoresOn(dynamoDbDocumentsOn(client, { SKYPORT_COLLECTION_ORDERS: table }));
 }
 
 /**

@@ -1,16 +1,17 @@
+import { idempotencyCollection, ordersCollection } from "@skyport/core";
 import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
 import { expect, inject, it } from "vitest";
 import { dynamoDbStores } from "../src/index.js";
-import { dynamoDbLocalEnv } from "../src/testing/index.js";
+import { dynamoDbLocalEnv, prefixedTables } from "../src/testing/index.js";
 
 it("answers DynamoDB's own error for a table that is not there with a bare 500 that names nothing", async () => {
-  const table = `skyport-missing-${process.pid}`;
-  Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint"), table));
+  const prefix = `skyport-missing-${process.pid}`;
+  Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint"), prefixedTables(prefix, [ordersCollection, idempotencyCollection])));
   const stores = dynamoDbStores(process.env);
   try {
     const response = await serviceSend(serviceOver(stores))({ method: "GET", path: "/orders/ord_00000000000000000000000000" });
     expectProblemResponse(response, 500);
-    expect(response.body).not.toMatch(new RegExp(`${table}|ResourceNotFound|non-existent|Cannot do operations`));
+    expect(response.body).not.toMatch(new RegExp(`${prefix}|ResourceNotFound|non-existent|Cannot do operations`));
   } finally {
     await stores.close();
   }

@@ -1,13 +1,19 @@
 import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
-import { MEMORY_STORE, memoryStores, type Env, type Platform } from "@skyport/core";
+import { idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, type Env, type Platform } from "@skyport/core";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";
 
-/** The stores the AWS bundles carry; DynamoDB's SDK is imported on first use only. */
+/**
+ * The stores the AWS bundles carry; DynamoDB's SDK is imported on first use only. The table of each
+ * collection (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS) is checked at start.
+ */
 export const AWS_STORES: StoreLoaders = {
   [MEMORY_STORE]: memoryStores,
-  [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores)),
+  [DYNAMODB_STORE]: lazyStore(
+    (env) => readDynamoDbSettings(env, [ordersCollection, idempotencyCollection]),
+    () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores),
+  ),
 };
 
 /** Where log lines go: stdout (which Lambda sends to CloudWatch Logs) unless a test takes them. */

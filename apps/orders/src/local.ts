@@ -19,8 +19,11 @@ export const LOCAL_STORES: StoreLoaders = {
     () => import("@skyport/sqlite").then((m) => m.sqliteStores),
   ),
   [MEMORY_STORE]: memoryStores,
-  // With the table's stream as the change feed that the local server's changes functions read.
-  [DYNAMODB_STORE]: lazyStore(readDynamoDbSettings, () => import("@skyport/dynamodb/changes").then((m) => m.dynamoDbStoresWithChanges)),
+  // With the collections' tables' streams as the change feed that the local server's changes functions read; their tables checked at start.
+  [DYNAMODB_STORE]: lazyStore(
+    (env) => readDynamoDbSettings(env, [ordersCollection, idempotencyCollection]),
+    () => import("@skyport/dynamodb/changes").then((m) => m.dynamoDbStoresWithChanges),
+  ),
   // Where its collections live (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS) checked at start too.
   [FIRESTORE_STORE]: lazyStore(
     (env) => readFirestoreSettings(env, [ordersCollection, idempotencyCollection]),

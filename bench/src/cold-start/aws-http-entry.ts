@@ -12,7 +12,7 @@ const stdout = (line: string) => void process.stdout.write(line);
 // The hand-written HTTP function as one deploys it to Lambda: the DynamoDB client made at load, the
 // one SDK of Skyport's api bundle. It publishes nothing, as Skyport's api: the table's stream (the
 // outbox function) announces each order.
-const table = process.env.SKYPORT_DYNAMODB_TABLE!;
+const table = process.env.SKYPORT_COLLECTION_ORDERS!;
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
 export const handler = handWrittenApiGatewayV2({

@@ -18,7 +18,7 @@ const CLOUD_ENV: Record<ColdSubject["cloud"], { store: string; env: Record<strin
     store: "dynamodb",
     env: {
       SKYPORT_STORE: "dynamodb",
-      SKYPORT_DYNAMODB_TABLE: "skyport-orders",
+      SKYPORT_COLLECTION_ORDERS: "skyport-orders",
       SKYPORT_TOPIC_ORDERS: "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders",
       AWS_REGION: "us-east-1",
       AWS_ACCESS_KEY_ID: "AKIDBENCHONLY",

@@ -1,7 +1,8 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { collectionLocation, type Documents, type Env } from "@skyport/core";
-import { REQUEST_TIMEOUTS } from "../stores.js";
+import type { Documents, Env } from "@skyport/core";
+import { REQUEST_TIMEOUTS } from "../request-timeouts.js";
+import { collectionTable } from "../settings.js";
 import { dynamoDbCollection } from "./dynamodb-collection.js";
 import { ensureTable } from "./ensure-table.js";
 
@@ -17,9 +18,9 @@ export function dynamoDbDocuments(env: Env): Documents {
 export function dynamoDbDocumentsOn(client: DynamoDBClient, env: Env): Documents {
   const documents = DynamoDBDocumentClient.from(client);
   return {
-    collection: (declaration) => dynamoDbCollection(documents, collectionLocation(env, declaration), declaration),
+    collection: (declaration) => dynamoDbCollection(documents, collectionTable(env, declaration), declaration),
     async ensure(declarations) {
-      for (const declaration of declarations) await ensureTable(client, declaration, collectionLocation(env, declaration));
+      for (const declaration of declarations) await ensureTable(client, declaration, collectionTable(env, declaration));
     },
     async close() {
       client.destroy();

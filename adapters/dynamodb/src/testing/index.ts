@@ -1,5 +1,4 @@
 export { startDynamoDbLocal, type DynamoDbLocal } from "./emulator.js";
-export { createOrdersTable } from "./orders-table.js";
-export { dynamoDbLocalClient, dynamoDbLocalEnv } from "./local-client.js";
-export { idempotencyRecordsIn } from "./idempotency-records.js";
+export { dynamoDbLocalClient, dynamoDbLocalEnv, ensureLocalCollections, prefixedTables } from "./local-client.js";
+export { storedItemOf, ttlExpiryOf } from "./stored-items.js";
 export { dynamoDbStreamReader, type StreamRecord } from "./stream-records.js";

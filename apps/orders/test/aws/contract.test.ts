@@ -23,8 +23,8 @@ const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orde
 const quiet = { logWrite: () => {} };
 
 /** The functions' environment as the SAM template sets it, pointed at DynamoDB Local. */
-function functionEnv(table: string, extra: Env = {}): Env {
-  const env = { ...dynamoDbLocalEnv(endpoint, table), SKYPORT_TOPIC_ORDERS: QUEUE_URL, ...extra };
+function functionEnv(collectionTables: Record<string, string>, extra: Env = {}): Env {
+  const env = { ...dynamoDbLocalEnv(endpoint, collectionTables), SKYPORT_TOPIC_ORDERS: QUEUE_URL, ...extra };
   // The SDK reads endpoint, region and credentials from the process environment, as on Lambda.
   Object.assign(process.env, env);
   return env;
@@ -53,8 +53,8 @@ const payloadV1 = (request: ContractRequest) => restApiEvent(request, { binaryMe
 
 httpContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => httpTarget(payloadV2));
 httpContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => httpTarget(payloadV1));
-hostileInputContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => ({ ...httpTarget(payloadV2), secrets: [tables.orders] }));
-hostileInputContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => ({ ...httpTarget(payloadV1), secrets: [tables.orders] }));
+hostileInputContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => ({ ...httpTarget(payloadV2), secrets: Object.values(tables.orders) }));
+hostileInputContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => ({ ...httpTarget(payloadV1), secrets: Object.values(tables.orders) }));
 
 queueContract("AWS Lambda, SQS batches, DynamoDB Local", () => {
   const env = functionEnv(tables.orders);

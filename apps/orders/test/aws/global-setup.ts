@@ -1,16 +1,20 @@
-import { createOrdersTable, startDynamoDbLocal } from "@skyport/dynamodb/testing";
+import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { dynamoDbLocalEnv, ensureLocalCollections, prefixedTables, startDynamoDbLocal } from "@skyport/dynamodb/testing";
 import type { TestProject } from "vitest/node";
 
+/** The order service's tables of one test (its `orders` and `idempotency-keys` collections), by collection name: what `dynamoDbLocalEnv` takes. */
+export type Tables = Record<string, string>;
+
 export interface AwsTables {
-  /** The HTTP and queue contracts' table. */
-  orders: string;
+  /** The HTTP and queue contracts' tables. */
+  orders: Tables;
   /** The schedule contract's own: its cleanup deletes every cancelled order. */
-  schedule: string;
-  /** The built bundles' table, run under the runtime interface client. */
-  bundles: string;
-  /** The wiring test's and the outbox test's own: each reads its table's whole stream. */
-  wiring: string;
-  outbox: string;
+  schedule: Tables;
+  /** The built bundles' tables, run under the runtime interface client. */
+  bundles: Tables;
+  /** The wiring test's and the outbox test's own: each reads its orders table's whole stream. */
+  wiring: Tables;
+  outbox: Tables;
 }
 
 declare module "vitest" {
@@ -20,19 +24,20 @@ declare module "vitest" {
   }
 }
 
-/** One DynamoDB Local for every test of the AWS app, with each table as the SAM template makes it. */
+/** One DynamoDB Local for every test of the AWS app, with each test's collections' tables as the SAM template makes them. */
 export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const dynamoDb = await startDynamoDbLocal();
   try {
+    const collections = [ordersCollection, idempotencyCollection];
     const tables: AwsTables = {
-      orders: "skyport-orders-aws",
-      schedule: "skyport-orders-aws-schedule",
-      bundles: "skyport-orders-aws-bundles",
-      wiring: "skyport-orders-aws-wiring",
-      outbox: "skyport-orders-aws-outbox",
+      orders: prefixedTables("skyport-aws", collections),
+      schedule: prefixedTables("skyport-aws-schedule", collections),
+      bundles: prefixedTables("skyport-aws-bundles", collections),
+      wiring: prefixedTables("skyport-aws-wiring", collections),
+      outbox: prefixedTables("skyport-aws-outbox", collections),
     };
-    for (const table of Object.values(tables)) await createOrdersTable(dynamoDb.endpoint, table);
+    for (const each of Object.values(tables)) await ensureLocalCollections(dynamoDb.endpoint, dynamoDbLocalEnv(dynamoDb.endpoint, each), collections);
     project.provide("dynamoDbEndpoint", dynamoDb.endpoint);
     project.provide("awsTables", tables);
   } catch (error) {

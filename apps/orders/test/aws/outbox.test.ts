@@ -7,13 +7,14 @@ import { sqsRelay } from "./sqs-relay.js";
 import { streamRelay } from "./stream-relay.js";
 
 /**
- * The outbox on AWS: the table's stream, read from DynamoDB Local's Streams API and handed to the
+ * The outbox on AWS: the orders table's stream, read from DynamoDB Local's Streams API and handed to the
  * outbox function as Lambda's event source mapping would, publishing to SQS (taken at the client).
  */
 const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
 const endpoint = inject("dynamoDbEndpoint");
-const table = inject("awsTables").outbox;
-const env = { ...dynamoDbLocalEnv(endpoint, table), SKYPORT_TOPIC_ORDERS: QUEUE_URL };
+const tables = inject("awsTables").outbox;
+const table = tables.orders!;
+const env = { ...dynamoDbLocalEnv(endpoint, tables), SKYPORT_TOPIC_ORDERS: QUEUE_URL };
 Object.assign(process.env, env);
 const quiet = { logWrite: () => {} };
 const relay = sqsRelay(QUEUE_URL, awsQueueFunction(env, quiet));

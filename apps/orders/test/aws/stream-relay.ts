@@ -6,7 +6,7 @@ import { dynamoDbStreamReader } from "@skyport/dynamodb/testing";
 const ATTEMPTS = 3;
 
 /**
- * The table's stream feeding the outbox function, as Lambda's event source mapping does it: the
+ * The orders table's stream feeding the outbox function, as Lambda's event source mapping does it: the
  * event built from what DynamoDB Local's GetRecords returns, a reported failure read again from its
  * SequenceNumber (the checkpoint), a batch that fails every attempt set aside (the on-failure queue).
  */

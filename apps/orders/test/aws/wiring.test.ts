@@ -14,7 +14,7 @@ Object.assign(process.env, env);
 const logs: string[] = [];
 const capture = { logWrite: (line: string) => void logs.push(line) };
 const relay = sqsRelay(QUEUE_URL, awsQueueFunction(env, capture));
-const stream = streamRelay(inject("dynamoDbEndpoint"), inject("awsTables").wiring, awsOutboxFunction(env, capture));
+const stream = streamRelay(inject("dynamoDbEndpoint"), inject("awsTables").wiring.orders!, awsOutboxFunction(env, capture));
 const http = awsHttpFunction(env, capture);
 afterAll(() => {
   relay.restore();
@@ -102,8 +102,8 @@ describe("the AWS functions, wired", () => {
     expect(() => awsHttpFunction(noQueue)).not.toThrow();
     expect(() => awsHttpFunction({ ...env, SKYPORT_STORE: "firestore" })).toThrow(/SKYPORT_STORE.*memory, dynamodb/);
     // The store's own settings too, before any request (and without loading its SDK).
-    expect(() => awsHttpFunction({ ...env, SKYPORT_DYNAMODB_TABLE: "x" })).toThrow(/SKYPORT_DYNAMODB_TABLE must be a DynamoDB table name/);
-    expect(() => awsQueueFunction({ ...env, SKYPORT_DYNAMODB_TABLE: undefined })).toThrow(/SKYPORT_DYNAMODB_TABLE/);
+    expect(() => awsHttpFunction({ ...env, SKYPORT_COLLECTION_ORDERS: "x" })).toThrow(/SKYPORT_COLLECTION_ORDERS must be a DynamoDB table name/);
+    expect(() => awsQueueFunction({ ...env, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: "no/slash" })).toThrow(/SKYPORT_COLLECTION_IDEMPOTENCY_KEYS/);
   });
 
   it("runs on the memory store with no queue at all", async () => {

@@ -13,7 +13,7 @@ const { dynamoDb, firestore, cosmos } = inject("localEmulators");
 const quiet = { logWrite: () => {} };
 
 // The AWS SDK reads its endpoint, region and credentials from the process, as in Lambda.
-const dynamoDbEnv = dynamoDbLocalEnv(dynamoDb.endpoint, dynamoDb.table);
+const dynamoDbEnv = dynamoDbLocalEnv(dynamoDb.endpoint, dynamoDb.tables);
 Object.assign(process.env, dynamoDbEnv);
 
 const STORES: Record<string, Record<string, string>> = {

@@ -1,12 +1,13 @@
 import { idempotencyCollection, ordersCollection } from "@skyport/core";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorEnv, startCosmosServer } from "@skyport/cosmos/testing";
-import { createOrdersTable, startDynamoDbLocal } from "@skyport/dynamodb/testing";
+import { dynamoDbLocalEnv, ensureLocalCollections, prefixedTables, startDynamoDbLocal } from "@skyport/dynamodb/testing";
 import { startFirestoreEmulator } from "@skyport/firestore/testing";
 import type { TestProject } from "vitest/node";
 
 export interface LocalEmulators {
-  dynamoDb: { endpoint: string; table: string };
+  /** The order service's tables by collection name (what `dynamoDbLocalEnv` takes). */
+  dynamoDb: { endpoint: string; tables: Record<string, string> };
   firestore: { host: string; project: string };
   cosmos: { endpoint: string; key: string; database: string };
 }
@@ -31,11 +32,12 @@ export default async function setup(project: TestProject) {
       return s.value;
     }) as [Awaited<ReturnType<typeof startDynamoDbLocal>>, Awaited<ReturnType<typeof startFirestoreEmulator>>, Awaited<ReturnType<typeof startCosmosServer>>];
     const emulators: LocalEmulators = {
-      dynamoDb: { endpoint: dynamoDb.endpoint, table: "skyport-orders-local" },
+      dynamoDb: { endpoint: dynamoDb.endpoint, tables: prefixedTables("skyport-local", [ordersCollection, idempotencyCollection]) },
       firestore: { host: firestore.host, project: "demo-skyport-local" },
       cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, database: "skyport-local" },
     };
-    await createOrdersTable(emulators.dynamoDb.endpoint, emulators.dynamoDb.table);
+    const { endpoint, tables } = emulators.dynamoDb;
+    await ensureLocalCollections(endpoint, dynamoDbLocalEnv(endpoint, tables), [ordersCollection, idempotencyCollection]);
     const cosmosCollections = cosmosDocuments(emulatorEnv(cosmos, emulators.cosmos.database), { agent: emulatorAgent() });
     await cosmosCollections.ensure([ordersCollection, idempotencyCollection]).finally(() => cosmosCollections.close());
     project.provide("localEmulators", emulators);

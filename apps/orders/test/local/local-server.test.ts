@@ -102,7 +102,9 @@ describe("local server", () => {
     await expect(startLocalServer(env({ SKYPORT_STORE: "postgres" }))).rejects.toThrow(
       'SKYPORT_STORE must be one of sqlite, memory, dynamodb, firestore, cosmos (got "postgres")',
     );
-    await expect(startLocalServer(env({ SKYPORT_STORE: "dynamodb" }))).rejects.toThrow("SKYPORT_DYNAMODB_TABLE must be a DynamoDB table name");
+    await expect(startLocalServer(env({ SKYPORT_STORE: "dynamodb", SKYPORT_COLLECTION_ORDERS: "x" }))).rejects.toThrow(
+      "SKYPORT_COLLECTION_ORDERS must be a DynamoDB table name",
+    );
     await expect(startLocalServer(env({ PORT: "http" }))).rejects.toThrow("PORT must be an integer from 0 to 65535");
   });
 

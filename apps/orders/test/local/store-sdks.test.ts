@@ -48,8 +48,8 @@ describe("the local server loads only the configured store's SDK, and better-sql
   });
 
   it("dynamodb: the DynamoDB clients only (the table's, and its stream's for the changes functions)", async () => {
-    const { endpoint, table } = inject("localEmulators").dynamoDb;
-    expect(await sdksLoadedBy(dynamoDbLocalEnv(endpoint, table) as Record<string, string>)).toEqual([
+    const { endpoint, tables } = inject("localEmulators").dynamoDb;
+    expect(await sdksLoadedBy(dynamoDbLocalEnv(endpoint, tables) as Record<string, string>)).toEqual([
       "@aws-sdk/client-dynamodb",
       "@aws-sdk/client-dynamodb-streams",
       "better-sqlite3",
