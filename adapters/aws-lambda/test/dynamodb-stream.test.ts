@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { silentLogger, type Change, type ChangesHandler } from "@skyport/core";
+import { routeChanges, silentLogger, type Change, type ChangesHandler } from "@skyport/core";
 import { UnsupportedEvent, lambdaChangesHandler } from "../src/index.js";
 import sqsFixture from "../src/testing/fixtures/sqs-event.json" with { type: "json" };
 import { lambdaContext } from "../src/testing/index.js";
 
 // The event shape AWS documents for a DynamoDB Streams trigger ("Using AWS Lambda with Amazon DynamoDB",
-// StreamViewType NEW_AND_OLD_IMAGES); the outbox tests build the same shape from DynamoDB Local's GetRecords.
-const ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/skyport-orders/stream/2026-11-27T00:00:00.000";
+// StreamViewType NEW_AND_OLD_IMAGES), its images in @skyport/dynamodb's item layout (the key field, the
+// document's JSON text in $document, its version in $version); the outbox tests build the same from DynamoDB Local's GetRecords.
+const ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-11-27T00:00:00.000";
+const ID = "ord_01JD0000000000000000000001";
+const order = (status: string, version: number) => ({ id: ID, status, version });
 const item = (status: string, version: number) => ({
-  pk: { S: "ORDER#ord_01JD0000000000000000000001" },
-  id: { S: "ord_01JD0000000000000000000001" },
-  status: { S: status },
-  version: { N: String(version) },
+  id: { S: ID },
+  $document: { S: JSON.stringify(order(status, version)) },
+  $version: { S: `v${version}` },
+  "$by-status:status": { S: status },
   tags: { SS: ["gift"] },
 });
 const record = (eventName: DynamoDBRecord["eventName"], sequence: string, images: Partial<NonNullable<DynamoDBRecord["dynamodb"]>>): DynamoDBRecord => ({
@@ -23,7 +26,7 @@ const record = (eventName: DynamoDBRecord["eventName"], sequence: string, images
   awsRegion: "us-east-1",
   dynamodb: {
     ApproximateCreationDateTime: 1795687200,
-    Keys: { pk: { S: "ORDER#ord_01JD0000000000000000000001" } },
+    Keys: { id: { S: ID } },
     SequenceNumber: sequence,
     SizeBytes: 112,
     StreamViewType: "NEW_AND_OLD_IMAGES",
@@ -35,7 +38,7 @@ const batch: DynamoDBStreamEvent = {
   Records: [
     record("INSERT", "111", { NewImage: item("pending", 1) }),
     record("MODIFY", "222", { NewImage: item("confirmed", 2), OldImage: item("pending", 1) }),
-    record("REMOVE", "333", { OldImage: item("confirmed", 2) }), // TTL expiry: not handed on
+    record("REMOVE", "333", { OldImage: item("confirmed", 2) }),
   ],
 };
 
@@ -49,30 +52,44 @@ function capturing(failIds: string[] = []) {
 }
 
 describe("DynamoDB Streams batch -> neutral changes", () => {
-  it("hands on INSERT and MODIFY in the stream's order as plain JSON, with the old image, and leaves out REMOVE", async () => {
+  it("hands on every record in the stream's order, its images as plain JSON: INSERT, MODIFY with the old image, REMOVE as a delete of the old image", async () => {
     const { seen, changes } = capturing();
     expect(await changes(batch, lambdaContext())).toEqual({ batchItemFailures: [] });
-    const document = (status: string, version: number) => ({
-      pk: "ORDER#ord_01JD0000000000000000000001",
-      id: "ord_01JD0000000000000000000001",
-      status,
-      version,
+    const image = (status: string, version: number) => ({
+      id: ID,
+      $document: JSON.stringify(order(status, version)),
+      $version: `v${version}`,
+      "$by-status:status": status,
       tags: ["gift"],
     });
     const committedAt = "2026-11-26T10:00:00.000Z";
     expect(seen).toEqual([
       [
-        { id: "111", key: "ORDER#ord_01JD0000000000000000000001", operation: "insert", document: document("pending", 1), committedAt },
-        {
-          id: "222",
-          key: "ORDER#ord_01JD0000000000000000000001",
-          operation: "update",
-          document: document("confirmed", 2),
-          previous: document("pending", 1),
-          committedAt,
-        },
+        { id: "111", key: ID, operation: "insert", document: image("pending", 1), committedAt },
+        { id: "222", key: ID, operation: "update", document: image("confirmed", 2), previous: image("pending", 1), committedAt },
+        { id: "333", key: ID, operation: "delete", document: image("confirmed", 2), committedAt },
       ],
     ]);
+  });
+
+  it("gives core's change router the documents the items hold, with their versions, deletes included", async () => {
+    const consumed: Change[] = [];
+    const router = routeChanges("orders", async (change) => {
+      consumed.push(change);
+    });
+    const changes = lambdaChangesHandler(async () => router, { logger: silentLogger });
+    expect(await changes(batch, lambdaContext())).toEqual({ batchItemFailures: [] });
+    expect(consumed.map(({ operation, document, version, previous }) => ({ operation, document, version, previous }))).toEqual([
+      { operation: "insert", document: order("pending", 1), version: "v1", previous: undefined },
+      { operation: "update", document: order("confirmed", 2), version: "v2", previous: order("pending", 1) },
+      { operation: "delete", document: order("confirmed", 2), version: "v2", previous: undefined },
+    ]);
+  });
+
+  it("hands on a REMOVE record without its old image as a delete of its keys", async () => {
+    const { seen, changes } = capturing();
+    await changes({ Records: [record("REMOVE", "444", {})] }, lambdaContext());
+    expect(seen).toEqual([[{ id: "444", key: ID, operation: "delete", document: { id: ID }, committedAt: "2026-11-26T10:00:00.000Z" }]]);
   });
 
   it("reports a failed change by its SequenceNumber, the checkpoint Lambda resumes the shard from", async () => {
@@ -80,15 +97,9 @@ describe("DynamoDB Streams batch -> neutral changes", () => {
     expect(await changes(batch, lambdaContext())).toEqual({ batchItemFailures: [{ itemIdentifier: "222" }] });
   });
 
-  it("answers a batch of deletes only without calling the function", async () => {
-    const { seen, changes } = capturing();
-    expect(await changes({ Records: [batch.Records[2]!] }, lambdaContext())).toEqual({ batchItemFailures: [] });
-    expect(seen).toEqual([]);
-  });
-
   it("throws, so that Lambda retries the batch, on a record without its new image (a stream not NEW_AND_OLD_IMAGES)", async () => {
     const { seen, changes } = capturing();
-    const keysOnly = record("INSERT", "444", { StreamViewType: "KEYS_ONLY" });
+    const keysOnly = record("INSERT", "555", { StreamViewType: "KEYS_ONLY" });
     await expect(changes({ Records: [keysOnly] }, lambdaContext())).rejects.toThrow(/NEW_AND_OLD_IMAGES/);
     expect(seen).toEqual([]);
   });

@@ -7,28 +7,35 @@ export function isDynamoDbStreamEvent(event: unknown): event is DynamoDBStreamEv
 }
 
 /**
- * One neutral change per INSERT or MODIFY record, in the stream's order (per item, commit order);
- * REMOVE records (deletes, TTL expiry) are not handed on. The id is the record's SequenceNumber,
- * the checkpoint Lambda resumes from when it is reported failed. util-dynamodb loads with the first
- * batch, so no other function's cold start pays for it.
+ * One neutral change per record, in the stream's order (per item, commit order): INSERT and MODIFY
+ * with the new image as the document (and the old one as `previous`), REMOVE (a delete, or the
+ * TTL's) as a delete with the old image, else its keys, as the document. The images are the items
+ * as the store keeps them; core reads the document out of them. The id is the record's
+ * SequenceNumber, the checkpoint Lambda resumes from when it is reported failed. util-dynamodb loads
+ * with the first batch, so no other function's cold start pays for it.
  */
 export async function fromDynamoDbStreamEvent(event: DynamoDBStreamEvent): Promise<Change[]> {
   const { unmarshall } = await import("@aws-sdk/util-dynamodb");
-  return event.Records.filter((record) => record.eventName !== "REMOVE").map((record) => fromStreamRecord(record, unmarshall));
+  return event.Records.map((record) => fromStreamRecord(record, unmarshall));
 }
 
 type Unmarshall = typeof import("@aws-sdk/util-dynamodb").unmarshall;
 
 function fromStreamRecord(record: DynamoDBRecord, unmarshall: Unmarshall): Change {
   const { SequenceNumber, Keys, NewImage, OldImage, ApproximateCreationDateTime } = record.dynamodb ?? {};
-  if (!SequenceNumber || !Keys || !NewImage)
+  const removed = record.eventName === "REMOVE";
+  if (!SequenceNumber || !Keys || (!removed && !NewImage))
     throw new TypeError("a DynamoDB stream record without SequenceNumber, Keys and NewImage (StreamViewType NEW_AND_OLD_IMAGES)");
   return {
     id: SequenceNumber,
     key: Object.values(plain(Keys, unmarshall)).map(String).join("/"),
-    operation: record.eventName === "INSERT" ? "insert" : "update",
-    document: plain(NewImage, unmarshall),
-    ...(OldImage && { previous: plain(OldImage, unmarshall) }),
+    ...(removed
+      ? { operation: "delete" as const, document: plain(OldImage ?? Keys, unmarshall) }
+      : {
+          operation: record.eventName === "INSERT" ? ("insert" as const) : ("update" as const),
+          document: plain(NewImage!, unmarshall),
+          ...(OldImage && { previous: plain(OldImage, unmarshall) }),
+        }),
     ...(ApproximateCreationDateTime !== undefined && { committedAt: new Date(ApproximateCreationDateTime * 1000).toISOString() }),
   };
 }
