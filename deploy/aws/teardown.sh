@@ -37,7 +37,10 @@ output() {
 }
 
 # Read before the stack goes: its outputs name what it retains.
-TABLE="$(output OrdersTableName)"
+TABLES=()
+for key in OrdersTableName IdempotencyKeysTableName; do
+  TABLES+=("$(output "$key")")
+done
 QUEUES=()
 for key in DeadLetterQueueUrl CleanupFailureQueueUrl OutboxFailureQueueUrl ShipmentsDeadLetterQueueUrl ImportFailureQueueUrl; do
   QUEUES+=("$(output "$key")")
@@ -48,7 +51,7 @@ echo "== Stack $STACK: functions, API, orders queue, shipments stream, alarms, a
 sam delete --stack-name "$STACK" --region "$REGION" --no-prompts
 
 if [[ "$DELETE_DATA" != true ]]; then
-  echo "== Kept (--delete-data deletes them): table $TABLE, queues ${QUEUES[*]}, bucket $BUCKET" >&2
+  echo "== Kept (--delete-data deletes them): tables ${TABLES[*]}, queues ${QUEUES[*]}, bucket $BUCKET" >&2
   exit 0
 fi
 
@@ -65,8 +68,10 @@ delete_bucket() {
   aws s3api delete-bucket --bucket "$1" --region "$REGION"
 }
 
-echo "== Retained by the stack, deleted now: the orders table, the dead-letter queues and the import bucket" >&2
-aws dynamodb delete-table --table-name "$TABLE" --region "$REGION" >/dev/null
+echo "== Retained by the stack, deleted now: the collections' tables, the dead-letter queues and the import bucket" >&2
+for table in "${TABLES[@]}"; do
+  aws dynamodb delete-table --table-name "$table" --region "$REGION" >/dev/null
+done
 for queue in "${QUEUES[@]}"; do
   aws sqs delete-queue --queue-url "$queue" --region "$REGION"
 done

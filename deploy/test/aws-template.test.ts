@@ -1,6 +1,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ORDERS_TABLE, ordersTableDefinition } from "@skyport/dynamodb";
+import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { tableDefinition } from "@skyport/dynamodb";
 import { describe, expect, it } from "vitest";
 import { readTemplate, type Json, type JsonObject } from "../aws/verify/cloudformation-yaml.js";
 import { permissionStatements, resourceText, type Statement } from "../aws/verify/iam.js";
@@ -32,13 +33,18 @@ describe("the SAM template: functions", () => {
     }
   });
 
-  it("configures every function for DynamoDB from the environment, and only the outbox function with the queue", () => {
+  it("configures every function for DynamoDB from the environment (the idempotency keys' table where used), and only the outbox function with the queue", () => {
     expect((globals.Environment as JsonObject).Variables).toEqual({
       SKYPORT_STORE: "dynamodb",
-      SKYPORT_DYNAMODB_TABLE: ref("OrdersTable"),
+      SKYPORT_COLLECTION_ORDERS: ref("OrdersTable"),
       SKYPORT_RETENTION_DAYS: ref("RetentionDays"),
       SKYPORT_LOG_LEVEL: ref("LogLevel"),
     });
+    const variables = (id: string) => ((props(id).Environment as JsonObject | undefined)?.Variables ?? {}) as JsonObject;
+    for (const id of Object.values(FUNCTIONS)) {
+      const uses = id === "HttpFunction" || id === "ImportFunction";
+      expect(variables(id).SKYPORT_COLLECTION_IDEMPOTENCY_KEYS, id).toEqual(uses ? ref("IdempotencyKeysTable") : undefined);
+    }
     expect(((props("OutboxFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toEqual(ref("OrdersQueue"));
     expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toBeUndefined();
     expect(props("QueueFunction").Environment).toBeUndefined();
@@ -74,20 +80,41 @@ describe("the SAM template: functions", () => {
   });
 });
 
-describe("the SAM template: table and queues", () => {
-  it("declares the table exactly as the DynamoDB store defines it, on demand, with TTL and point-in-time recovery", () => {
-    const table = props("OrdersTable");
-    const expected = ordersTableDefinition("any");
-    const byName = <T extends { IndexName?: string; AttributeName?: string }>(items: T[]) =>
-      [...items].sort((a, b) => String(a.IndexName ?? a.AttributeName).localeCompare(String(b.IndexName ?? b.AttributeName)));
-    expect(table.BillingMode).toBe("PAY_PER_REQUEST");
-    expect(table.KeySchema).toEqual(expected.KeySchema);
-    expect(byName(table.AttributeDefinitions as never[])).toEqual(byName(expected.AttributeDefinitions as never[]));
-    expect(byName(table.GlobalSecondaryIndexes as never[])).toEqual(byName(expected.GlobalSecondaryIndexes as never[]));
-    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: ORDERS_TABLE.ttlAttribute, Enabled: true });
-    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    expect(table.StreamSpecification).toEqual({ StreamViewType: expected.StreamSpecification!.StreamViewType });
-    expect(resources.OrdersTable).toMatchObject({ DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" });
+describe("the SAM template: tables and queues", () => {
+  const byName = <T extends { IndexName?: string; AttributeName?: string }>(items: readonly T[] | undefined) =>
+    [...(items ?? [])].sort((a, b) => String(a.IndexName ?? a.AttributeName).localeCompare(String(b.IndexName ?? b.AttributeName)));
+  const TABLES = { OrdersTable: ordersCollection, IdempotencyKeysTable: idempotencyCollection } as const;
+
+  for (const [id, declaration] of Object.entries(TABLES)) {
+    it(`declares ${id} exactly as tableDefinition of the ${declaration.name} collection, on demand, with point-in-time recovery, kept`, () => {
+      const table = props(id);
+      const { createTable, timeToLive } = tableDefinition(declaration, "any");
+      expect(table.BillingMode).toBe(createTable.BillingMode);
+      expect(table.KeySchema).toEqual(createTable.KeySchema);
+      expect(byName(table.AttributeDefinitions as never[])).toEqual(byName(createTable.AttributeDefinitions));
+      expect(byName(table.GlobalSecondaryIndexes as never[])).toEqual(byName(createTable.GlobalSecondaryIndexes));
+      expect(table.TimeToLiveSpecification).toEqual(timeToLive);
+      expect(table.StreamSpecification).toEqual({ StreamViewType: createTable.StreamSpecification!.StreamViewType });
+      expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(table.TableName, "named by the stack: SKYPORT_COLLECTION_<NAME> gives the functions its name").toBeUndefined();
+      expect(resources[id]).toMatchObject({ DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" });
+    });
+  }
+
+  it("declares no other table: one per collection", () => {
+    expect(sorted(Object.keys(resources).filter((id) => resources[id]!.Type === "AWS::DynamoDB::Table"))).toEqual(sorted(Object.keys(TABLES)));
+  });
+
+  it("feeds the outbox function from the orders table's stream, new orders only", () => {
+    const [event] = Object.values(props("OutboxFunction").Events as Record<string, JsonObject>);
+    expect(event).toMatchObject({
+      Type: "DynamoDB",
+      Properties: {
+        Stream: { "Fn::GetAtt": ["OrdersTable", "StreamArn"] },
+        FunctionResponseTypes: ["ReportBatchItemFailures"],
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ["INSERT"] }) }] },
+      },
+    });
   });
 
   it("moves a message to the dead-letter queue after a few receives, and hides it long enough for retries", () => {
@@ -106,7 +133,6 @@ describe("the SAM template: least privilege", () => {
     sourcesOf(role)
       .filter((s) => s.sid !== "WriteLogs")
       .map((s) => ({ actions: sorted(s.actions), resources: s.resources, ...(s.condition ? { condition: s.condition } : {}) }));
-  const ordersOnly = { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${ORDERS_TABLE.orderPrefix}*`] } };
   const index = (name: string) => ({ "Fn::Sub": `\${OrdersTable.Arn}/index/${name}` });
 
   const LOG_STREAMS = /^arn:\$\{AWS::Partition\}:logs:\$\{AWS::Region\}:\$\{AWS::AccountId\}:log-group:\$\{\w+LogGroup\}:log-stream:\*$/;
@@ -149,10 +175,11 @@ describe("the SAM template: least privilege", () => {
     }
   });
 
-  it("HTTP function: orders and idempotency records and a customer's index; no queue (the outbox publishes)", () => {
+  it("HTTP function: orders and a customer's index, the idempotency keys; no queue (the outbox publishes)", () => {
     expect(grants("HttpFunctionRole")).toEqual([
-      { actions: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources: [arn("OrdersTable")] },
-      { actions: ["dynamodb:Query"], resources: [index(ORDERS_TABLE.byCustomer.name)] },
+      { actions: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("OrdersTable")] },
+      { actions: ["dynamodb:Query"], resources: [index("by-customer")] },
+      { actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("IdempotencyKeysTable")] },
     ]);
   });
 
@@ -167,18 +194,27 @@ describe("the SAM template: least privilege", () => {
     ]);
   });
 
-  it("queue function: reading and rewriting orders (not idempotency records), and receiving from the orders queue", () => {
+  it("queue function: reading and rewriting orders (not idempotency keys), and receiving from the orders queue", () => {
     expect(grants("QueueFunctionRole")).toEqual([
-      { actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("OrdersTable")], condition: ordersOnly },
+      { actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("OrdersTable")] },
       { actions: ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"], resources: [arn("OrdersQueue")] },
     ]);
   });
 
-  it("cleanup function: the status index, deleting orders, and recording a failed run in its failure queue", () => {
+  it("cleanup function: the status index, deleting orders on the version read, and recording a failed run in its failure queue", () => {
     expect(grants("CleanupFunctionRole")).toEqual([
-      { actions: ["dynamodb:Query"], resources: [index(ORDERS_TABLE.byStatus.name)] },
-      { actions: ["dynamodb:DeleteItem"], resources: [arn("OrdersTable")], condition: ordersOnly },
+      { actions: ["dynamodb:Query"], resources: [index("by-status")] },
+      { actions: ["dynamodb:DeleteItem", "dynamodb:GetItem"], resources: [arn("OrdersTable")] },
       { actions: ["sqs:SendMessage"], resources: [arn("CleanupFailureQueue")] },
+    ]);
+  });
+
+  it("ship and import functions: orders, and the import's idempotency keys (POST /orders' own path); no other table", () => {
+    const tableGrants = (role: string) => grants(role).filter((grant) => grant.actions.every((action) => action.startsWith("dynamodb:")));
+    expect(tableGrants("ShipFunctionRole")).toEqual([{ actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("OrdersTable")] }]);
+    expect(tableGrants("ImportFunctionRole")).toEqual([
+      { actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("OrdersTable")] },
+      { actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [arn("IdempotencyKeysTable")] },
     ]);
   });
 });

@@ -32,15 +32,7 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
 
   it("gives each function's role only the actions its code calls", () => {
     const needs: Record<string, string[]> = {
-      http: [
-        "logs:CreateLogStream",
-        "logs:PutLogEvents",
-        "dynamodb:GetItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:Query",
-      ],
+      http: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"],
       outbox: [
         "logs:CreateLogStream",
         "logs:PutLogEvents",
@@ -55,12 +47,11 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
         "logs:PutLogEvents",
         "dynamodb:GetItem",
         "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
         "sqs:ReceiveMessage",
         "sqs:DeleteMessage",
         "sqs:GetQueueAttributes",
       ],
-      cleanup: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage"],
+      cleanup: ["logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:DeleteItem", "sqs:SendMessage"],
       ship: [
         "logs:CreateLogStream",
         "logs:PutLogEvents",
@@ -73,17 +64,7 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
         "kinesis:ListShards",
         "sqs:SendMessage",
       ],
-      import: [
-        "logs:CreateLogStream",
-        "logs:PutLogEvents",
-        "s3:GetObject",
-        "s3:PutObject",
-        "dynamodb:GetItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
-        "sqs:SendMessage",
-      ],
+      import: ["logs:CreateLogStream", "logs:PutLogEvents", "s3:GetObject", "s3:PutObject", "dynamodb:GetItem", "dynamodb:PutItem", "sqs:SendMessage"],
     };
     const roles = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Role");
     expect(roles).toHaveLength(6);
@@ -101,7 +82,7 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
       const env = ((r as JsonObject | undefined)?.Function ?? (r as JsonObject | undefined)?.Properties) as JsonObject | undefined;
       return Object.keys(((env?.Environment as JsonObject | undefined)?.Variables as JsonObject | undefined) ?? {});
     });
-    expect(variables).toContain("SKYPORT_DYNAMODB_TABLE");
+    expect(variables).toContain("SKYPORT_COLLECTION_ORDERS");
     for (const name of variables) expect(name).not.toMatch(SECRET_NAME);
   });
 
