@@ -119,7 +119,7 @@ async function buildAws(appDir, app, options) {
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
-      plugins: [servedApp(appDir, app.name, name)],
+      plugins: [servedApp(appDir, app, name)],
     });
   }
 }
@@ -147,10 +147,12 @@ async function checkNamedExports(appDir, app) {
  * from wherever it is imported (the entry, the wiring), is the app of that one function, made from
  * its named export. The other functions' declarations are then unused, and esbuild drops them with
  * the handlers they reference: src/app.ts marks each `/* @__PURE__ *\/` (esbuild does not yet honour
- * `@__NO_SIDE_EFFECTS__` on a function imported from another module, evanw/esbuild#4369).
+ * `@__NO_SIDE_EFFECTS__` on a function imported from another module, evanw/esbuild#4369). The
+ * collections the function uses come along as data, so that its app still declares them.
  */
-function servedApp(appDir, appName, name) {
+function servedApp(appDir, app, name) {
   const declaration = join(appDir, "src", "app.ts");
+  const collections = Object.fromEntries(app.functions[name].collections.map((used) => [used, app.collections[used]]));
   return {
     name: "skyport-served-app",
     setup(build) {
@@ -163,7 +165,8 @@ function servedApp(appDir, appName, name) {
       build.onLoad({ filter: /.*/, namespace: SERVED }, () => ({
         contents: `import { defineApp } from "@skyport/core";
           import { ${JSON.stringify(name)} as served } from ${JSON.stringify(declaration)};
-          export default defineApp({ name: ${JSON.stringify(appName)}, functions: { ${JSON.stringify(name)}: served } });`,
+          export default defineApp({ name: ${JSON.stringify(app.name)}, collections: ${JSON.stringify(collections)},
+            functions: { ${JSON.stringify(name)}: served } });`,
         resolveDir: appDir,
         loader: "ts",
       }));
@@ -206,7 +209,7 @@ async function buildGcp(appDir, app, options) {
       external: [FRAMEWORK],
       // CommonJS inside the SDKs (google-gax) reads __dirname as its modules load; ESM has import.meta instead.
       define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },
-      plugins: [servedApp(appDir, app.name, name)],
+      plugins: [servedApp(appDir, app, name)],
     });
     await writeFile(join(dist, "gcp", name, "package.json"), `${JSON.stringify({ ...manifest, name: `skyport-${app.name}-gcp-${name}` }, null, 2)}\n`);
     await writeFile(join(dist, "gcp", name, ".gcloudignore"), ".gcloudignore\n");

@@ -9,7 +9,8 @@ const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 
 /**
  * `skyport new <name>` at the root of a Skyport workspace: apps/<name>, a small app (one HTTP
- * route, one queue consumer, one schedule) with its three deploy templates and its tests.
+ * function that keeps notes in a collection, one queue consumer, one schedule) with its three deploy
+ * templates and its tests.
  */
 export async function newApp(root, args) {
   const [name] = args;

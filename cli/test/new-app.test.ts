@@ -56,7 +56,7 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
 
   it("npm test -w apps/demo passes", async () => {
     const { stdout } = await npm("test", "-w", "apps/demo");
-    expect(stdout).toMatch(/Tests\s+8 passed \(8\)/);
+    expect(stdout).toMatch(/Tests\s+13 passed \(13\)/);
   });
 
   it("its deploy script passes shellcheck", async () => {

@@ -1,5 +1,18 @@
 import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
-import type { Env } from "@skyport/core";
+import { memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
+import { notes } from "./notes.js";
 import { instance } from "./services.js";
 
-export default (env: Env) => instance("aws", env, cloudWatchFormat(), cloudWatchMetrics("__NAME__"));
+/** On AWS: DynamoDB (its SDK imported on first use; the notes' table checked at start), or SKYPORT_STORE=memory. */
+const stores = {
+  loaders: {
+    [DYNAMODB_STORE]: Object.assign((env: Env) => import("@skyport/dynamodb").then((m) => m.dynamoDbDocuments(env)), {
+      check: (env: Env) => void readDynamoDbSettings(env, [notes]),
+    }),
+    [MEMORY_STORE]: () => memoryDocuments(),
+  },
+  defaultStore: DYNAMODB_STORE,
+};
+
+export default (env: Env) => instance("aws", env, stores, cloudWatchFormat(), cloudWatchMetrics("__NAME__"));

@@ -1,4 +1,25 @@
-import type { Env } from "@skyport/core";
+import { Agent } from "node:https";
+import { memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { instance } from "./services.js";
 
-export default (env: Env) => instance("azure", env);
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** On Azure: Cosmos DB (its SDK imported on first use), or SKYPORT_STORE=memory. */
+const stores = {
+  loaders: {
+    [COSMOS_STORE]: Object.assign(
+      (env: Env) =>
+        import("@skyport/cosmos").then(({ cosmosDocuments }) => {
+          // The Cosmos DB emulator on this machine serves a self-signed certificate; any other endpoint's is verified.
+          const local = LOOPBACK.has(new URL(readCosmosSettings(env).endpoint).hostname);
+          return cosmosDocuments(env, local ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {});
+        }),
+      { check: (env: Env) => void readCosmosSettings(env) },
+    ),
+    [MEMORY_STORE]: () => memoryDocuments(),
+  },
+  defaultStore: COSMOS_STORE,
+};
+
+export default (env: Env) => instance("azure", env, stores);

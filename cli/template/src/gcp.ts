@@ -1,5 +1,18 @@
 import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions";
-import type { Env } from "@skyport/core";
+import { memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
+import { notes } from "./notes.js";
 import { instance } from "./services.js";
 
-export default (env: Env) => instance("gcp", env, cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT), cloudLoggingMetrics("__NAME__"));
+/** On Google Cloud: Firestore (its SDK imported on first use; where the notes live checked at start), or SKYPORT_STORE=memory. */
+const stores = {
+  loaders: {
+    [FIRESTORE_STORE]: Object.assign((env: Env) => import("@skyport/firestore").then((m) => m.firestoreDocuments(env)), {
+      check: (env: Env) => void readFirestoreSettings(env, [notes]),
+    }),
+    [MEMORY_STORE]: () => memoryDocuments(),
+  },
+  defaultStore: FIRESTORE_STORE,
+};
+
+export default (env: Env) => instance("gcp", env, stores, cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT), cloudLoggingMetrics("__NAME__"));

@@ -1,4 +1,16 @@
-import { PoisonMessage, Problem, json, type MessageConsumer, type Route, type ScheduleHandler } from "@skyport/core";
+import { randomUUID } from "node:crypto";
+import {
+  InvalidCursor,
+  PoisonMessage,
+  Problem,
+  json,
+  type FieldError,
+  type HttpRequest,
+  type MessageConsumer,
+  type Route,
+  type ScheduleHandler,
+} from "@skyport/core";
+import type { Note } from "./notes.js";
 import type { Services } from "./services.js";
 
 const NAME = /^[\p{L} .'-]{1,64}$/u;
@@ -20,6 +32,70 @@ export function greet(services: Services): Route[] {
       },
     },
   ];
+}
+
+const OWNER = /^[A-Za-z0-9._-]{1,64}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * POST /notes {owner, text, expiresAt?} -> 201 the note (its id made here); GET /notes/{id} -> the
+ * note, or 404 once deleted or expired; GET /notes?owner=ada[&cursor=...] -> {items, cursor?}, the
+ * owner's notes oldest first (the by-owner index), a page of at most 50.
+ */
+export function noteRoutes(services: Services): Route[] {
+  return [
+    {
+      path: "/notes",
+      methods: {
+        POST: async (request) => {
+          const body = jsonBody(request);
+          const created = await services.notes.create({ ...checkedNote(body), id: randomUUID(), createdAt: services.clock.now().toISOString() });
+          return json(201, created.value, { location: `/notes/${created.value.id}` });
+        },
+        GET: async (request) => {
+          const owner = request.query.get("owner") ?? "";
+          if (!OWNER.test(owner)) throw new Problem("validation", "The query is not valid.", [{ path: "owner", message: "must be 1-64 of A-Z a-z 0-9 . _ -" }]);
+          const cursor = request.query.get("cursor") ?? undefined;
+          const page = await services.notes.query({ index: "by-owner", where: { owner }, limit: 50, cursor }).catch((error: unknown) => {
+            if (error instanceof InvalidCursor) throw new Problem("validation", "The query is not valid.", [{ path: "cursor", message: "is not this list's" }]);
+            throw error;
+          });
+          return json(200, { items: page.items.map((item) => item.value), ...(page.cursor && { cursor: page.cursor }) });
+        },
+      },
+    },
+    {
+      path: "/notes/{id}",
+      methods: {
+        GET: async (_request, params) => {
+          const found = await services.notes.get({ id: params.id! });
+          if (!found) throw new Problem("not-found", "No such note.");
+          return json(200, found.value);
+        },
+      },
+    },
+  ];
+}
+
+function jsonBody(request: HttpRequest): unknown {
+  try {
+    return JSON.parse(Buffer.from(request.body ?? new Uint8Array()).toString("utf8"));
+  } catch {
+    throw new Problem("malformed-json", "The body is not valid JSON.");
+  }
+}
+
+/** The fields a client sends; every broken rule at once, each at its JSON Pointer. */
+function checkedNote(body: unknown): Pick<Note, "owner" | "text" | "expiresAt"> {
+  const given = (body && typeof body === "object" && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  if (typeof given.owner !== "string" || !OWNER.test(given.owner)) errors.push({ path: "/owner", message: "must be 1-64 of A-Z a-z 0-9 . _ -" });
+  if (typeof given.text !== "string" || given.text.length < 1 || given.text.length > 1000) errors.push({ path: "/text", message: "must be 1-1000 characters" });
+  const { expiresAt } = given;
+  if (expiresAt !== undefined && (typeof expiresAt !== "string" || !DATE_TIME.test(expiresAt) || Number.isNaN(Date.parse(expiresAt))))
+    errors.push({ path: "/expiresAt", message: "must be an ISO 8601 date-time with an offset" });
+  if (errors.length > 0) throw new Problem("validation", "The note is not valid.", errors);
+  return { owner: given.owner as string, text: given.text as string, ...(expiresAt !== undefined && { expiresAt: expiresAt as string }) };
 }
 
 /** `job.requested` with a `jobId`: done once logged; one without a jobId can never succeed. */

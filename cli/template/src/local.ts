@@ -1,4 +1,13 @@
-import type { Env } from "@skyport/core";
+import { memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { SQLITE_STORE } from "@skyport/sqlite/settings";
 import { instance } from "./services.js";
 
-export default (env: Env) => instance("local", env);
+/** On one machine: an SQLite file (SKYPORT_SQLITE_PATH) by default, or SKYPORT_STORE=memory. */
+export default (env: Env) =>
+  instance("local", env, {
+    loaders: {
+      [SQLITE_STORE]: (env) => import("@skyport/sqlite").then((m) => m.sqliteDocuments(env)),
+      [MEMORY_STORE]: () => memoryDocuments(),
+    },
+    defaultStore: SQLITE_STORE,
+  });

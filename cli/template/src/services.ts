@@ -1,14 +1,41 @@
-import { jsonLogger, readLogLevel, systemClock, type AppInstance, type Cloud, type Clock, type Env, type JsonLoggerOptions, type Metrics } from "@skyport/core";
+import {
+  jsonLogger,
+  lazyDocuments,
+  readLogLevel,
+  systemClock,
+  type AppInstance,
+  type Cloud,
+  type Clock,
+  type Collection,
+  type DocumentsLoader,
+  type Env,
+  type JsonLoggerOptions,
+  type Metrics,
+  type StoreKind,
+} from "@skyport/core";
+import { notes, type Note } from "./notes.js";
 
 /** What the handlers run on; add stores and clients here (built once per instance, on first use). */
 export interface Services {
   greeting: string;
   clock: Clock;
+  notes: Collection<Note>;
 }
 
-/** The instance on one cloud: its log line shape, SKYPORT_LOG_LEVEL, its metric emitter (Azure's adapter makes its own), and the services. */
-export function instance(cloud: Cloud, env: Env, format?: JsonLoggerOptions["format"], metrics?: Metrics): AppInstance<Services> {
+/** The stores an entry carries (each loads its SDK on first use) and the one it uses unless SKYPORT_STORE says otherwise. */
+export interface Stores {
+  loaders: Readonly<Record<StoreKind, DocumentsLoader>>;
+  defaultStore: StoreKind;
+}
+
+/**
+ * The instance on one cloud: its log line shape, SKYPORT_LOG_LEVEL, its metric emitter (Azure's
+ * adapter makes its own), the services, and the documents the notes live in (the local server
+ * makes the collection there at start).
+ */
+export function instance(cloud: Cloud, env: Env, stores: Stores, format?: JsonLoggerOptions["format"], metrics?: Metrics): AppInstance<Services> {
   const logger = jsonLogger({ level: readLogLevel(env), format, fields: { cloud } });
-  const services: Services = { greeting: env.GREETING ?? "Hello", clock: systemClock };
-  return { logger, metrics, services: async () => services };
+  const documents = lazyDocuments(env, stores.loaders, stores.defaultStore);
+  const services: Services = { greeting: env.GREETING ?? "Hello", clock: systemClock, notes: documents.collection(notes) };
+  return { logger, metrics, services: async () => services, documents, close: () => documents.close() };
 }

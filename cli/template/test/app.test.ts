@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { httpApiEvent, lambdaContext } from "@skyport/aws-lambda/testing";
@@ -10,23 +11,81 @@ import localWiring from "../src/local.js";
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-describe("__NAME__, run locally as npm start runs it", () => {
+/** The local server on `env`, its SQLite, queue and dead-letter files in a temporary folder of its own (never .data/ in the app). */
+function localServer(env: Record<string, string>): { app: () => LocalApp } {
   let local: LocalApp;
+  const files = mkdtempSync(join(tmpdir(), "__NAME__-"));
   beforeAll(async () => {
-    local = await startLocalApp(app, localWiring, { PORT: "0", SKYPORT_LOG_LEVEL: "error" });
+    local = await startLocalApp(app, localWiring, {
+      PORT: "0",
+      SKYPORT_LOG_LEVEL: "error",
+      SKYPORT_SQLITE_PATH: join(files, "notes.db"),
+      SKYPORT_QUEUE_PATH: join(files, "queues.db"),
+      SKYPORT_DEAD_LETTER_FILE: join(files, "dead-letters.jsonl"),
+      ...env,
+    });
   });
-  afterAll(() => local.close());
+  afterAll(async () => {
+    await local.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+  return { app: () => local };
+}
+
+/** What api answers about notes: a note, a page of them, or a problem. */
+interface NotesAnswer {
+  id: string;
+  items: { text: string }[];
+  errors: { path: string }[];
+}
+const answer = async (response: Response | Promise<Response>) => (await (await response).json()) as NotesAnswer;
+
+/** api's notes, as every store keeps them: created, read by id, listed by owner, gone once expired. */
+function notesOn(server: { app: () => LocalApp }) {
+  const post = (note: unknown) =>
+    fetch(`${server.app().url}/notes`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(note) });
+  const get = (path: string) => fetch(`${server.app().url}${path}`);
+
+  it("api creates a note, reads it by id and lists the owner's notes by the by-owner index", async () => {
+    const first = await post({ owner: "ada", text: "first" });
+    expect(first.status).toBe(201);
+    const created = await answer(first);
+    expect(created).toEqual({ id: expect.any(String), owner: "ada", text: "first", createdAt: expect.any(String) });
+    expect(first.headers.get("location")).toBe(`/notes/${created.id}`);
+    await post({ owner: "ada", text: "second" });
+    await post({ owner: "grace", text: "not ada's" });
+    const one = await get(`/notes/${created.id}`);
+    expect([one.status, await one.json()]).toEqual([200, created]);
+    const list = await answer(get("/notes?owner=ada"));
+    expect(list.items.map((note) => note.text)).toEqual(["first", "second"]);
+    expect((await get("/notes/no-such-note")).status).toBe(404);
+  });
+
+  it("api answers a note that expired as gone, and a note that is not one with a 400 problem", async () => {
+    const expired = await answer(post({ owner: "lin", text: "gone", expiresAt: "2020-01-01T00:00:00Z" }));
+    const later = await answer(post({ owner: "lin", text: "kept", expiresAt: "2999-01-01T00:00:00Z" }));
+    expect((await get(`/notes/${expired.id}`)).status).toBe(404);
+    expect((await get(`/notes/${later.id}`)).status).toBe(200);
+    expect((await answer(get("/notes?owner=lin"))).items.map((note) => note.text)).toEqual(["kept"]);
+    const bad = await post({ owner: "", text: 1, expiresAt: "tomorrow" });
+    expect(bad.status).toBe(400);
+    expect((await answer(bad)).errors.map((error) => error.path)).toEqual(["/owner", "/text", "/expiresAt"]);
+  });
+}
+
+describe("__NAME__, run locally as npm start runs it (SQLite)", () => {
+  const server = localServer({});
 
   it("api greets by name, and answers a bad name with a 400 problem", async () => {
-    const hello = await fetch(`${local.url}/hello?name=Ada`);
+    const hello = await fetch(`${server.app().url}/hello?name=Ada`);
     expect([hello.status, await hello.json()]).toEqual([200, { message: "Hello, Ada!" }]);
-    const bad = await fetch(`${local.url}/hello?name=${encodeURIComponent("<script>")}`);
+    const bad = await fetch(`${server.app().url}/hello?name=${encodeURIComponent("<script>")}`);
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toBe("application/problem+json");
   });
 
   it("work runs a job and dead-letters one without a jobId", async () => {
-    const jobs = local.queue("jobs");
+    const jobs = server.app().queue("jobs");
     const result = await jobs.deliver([
       { id: "m1", body: JSON.stringify({ type: "job.requested", jobId: "j-1" }), attempt: 1 },
       { id: "m2", body: JSON.stringify({ type: "job.requested" }), attempt: 1 },
@@ -36,8 +95,14 @@ describe("__NAME__, run locally as npm start runs it", () => {
   });
 
   it("tick runs on demand as its timer runs it", async () => {
-    expect(await local.run("tick")).toMatchObject({ at: expect.any(String) });
+    expect(await server.app().run("tick")).toMatchObject({ at: expect.any(String) });
   });
+
+  notesOn(server);
+});
+
+describe("__NAME__'s notes with SKYPORT_STORE=memory", () => {
+  notesOn(localServer({ SKYPORT_STORE: "memory" }));
 });
 
 describe("the deploy templates deploy exactly what src/app.ts declares", () => {
@@ -61,6 +126,19 @@ describe("the bundles skyport build wrote", () => {
       "local/server.mjs",
     ];
     expect(files.filter((file) => !existsSync(join(appDir, "dist", file)))).toEqual([]);
+  });
+
+  it("the api's cloud bundles carry their own cloud's store SDK and neither of the others'", () => {
+    const inputs = (meta: string) => {
+      const { outputs } = JSON.parse(readFileSync(join(appDir, "dist/meta", meta), "utf8")) as { outputs: Record<string, { inputs: object }> };
+      return Object.values(outputs).flatMap((output) => Object.keys(output.inputs));
+    };
+    const sdks = (meta: string) =>
+      ["@aws-sdk/client-dynamodb/", "@google-cloud/firestore/", "@azure/cosmos/"].filter((sdk) =>
+        inputs(meta).some((path) => path.includes(`node_modules/${sdk}`)),
+      );
+    expect(sdks("aws-api.json")).toEqual(["@aws-sdk/client-dynamodb/"]);
+    expect(sdks("gcp-api.json")).toEqual(["@google-cloud/firestore/"]);
   });
 
   it("the api bundle answers an API Gateway request as Lambda would run it", async () => {

@@ -1,6 +1,7 @@
 // __NAME__ on Azure Functions (Flex Consumption): the app registers api, work and tick from its
 // bundle (apps/__NAME__/dist/azure); this template gives it storage, the jobs queue and its
-// poison queue, and the setting that names the queue. Identity-based: no key in any setting.
+// poison queue, the setting that names the queue, and a serverless Cosmos DB account with the
+// notes container. Identity-based: no key in any setting.
 param location string = resourceGroup().location
 @minLength(1)
 @maxLength(16)
@@ -9,6 +10,7 @@ param stage string = 'dev'
 var baseName = take('__NAME__-${stage}-${uniqueString(resourceGroup().id, stage)}', 40)
 var jobsQueueName = 'jobs'
 var deploymentContainerName = 'app-package'
+var databaseName = '__NAME__'
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -53,6 +55,66 @@ resource jobsPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues
   name: '${jobsQueueName}-poison'
 }
 
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
+  name: toLower(baseName)
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [{ locationName: location, failoverPriority: 0, isZoneRedundant: false }]
+    capabilities: [{ name: 'EnableServerless' }]
+    consistencyPolicy: { defaultConsistencyLevel: 'Session' }
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    backupPolicy: { type: 'Continuous', continuousModeProperties: { tier: 'Continuous7Days' } }
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-04-15' = {
+  parent: cosmos
+  name: databaseName
+  properties: { resource: { id: databaseName } }
+}
+
+// The notes collection (src/notes.ts) as @skyport/cosmos's containerDefinitionOf declares it:
+// partitioned by its key's attribute, only the key, expiry and by-owner attributes indexed (the
+// index by a composite index in both directions), TTL on with each item's own ttl.
+resource notesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
+  parent: database
+  name: 'notes'
+  properties: {
+    resource: {
+      id: 'notes'
+      partitionKey: { paths: ['/p_id'], kind: 'Hash', version: 2 }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          { path: '/p_id/?' }
+          { path: '/exp/?' }
+          { path: '/i_by_owner/?' }
+          { path: '/o_by_owner/?' }
+        ]
+        excludedPaths: [
+          { path: '/*' }
+        ]
+        compositeIndexes: [
+          [
+            { path: '/i_by_owner', order: 'ascending' }
+            { path: '/o_by_owner', order: 'ascending' }
+          ]
+          [
+            { path: '/i_by_owner', order: 'descending' }
+            { path: '/o_by_owner', order: 'descending' }
+          ]
+        ]
+      }
+      defaultTtl: -1
+    }
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: baseName
   location: location
@@ -76,6 +138,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
         { name: 'SKYPORT_TOPIC_JOBS', value: jobsQueueName }
         { name: 'SKYPORT_QUEUE_SERVICE_URL', value: storage.properties.primaryEndpoints.queue }
+        { name: 'SKYPORT_COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
+        { name: 'SKYPORT_COSMOS_DATABASE', value: databaseName }
       ]
     }
     functionAppConfig: {
@@ -110,6 +174,18 @@ resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+// Cosmos DB's built-in Data Contributor, on the notes container alone: the functions use no other.
+// One Functions app runs every function under one identity, so Azure grants the app, not a function.
+resource notesDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, app.id, 'notes')
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: app.identity.principalId
+    scope: '${cosmos.id}/dbs/${databaseName}/colls/${notesContainer.name}'
   }
 }
 
