@@ -1,5 +1,6 @@
 import { loadavg } from "node:os";
 import { textTable } from "../table.js";
+import { DOCUMENTS_HEADER, documentsCells } from "./cells.js";
 import { cosmosPair } from "./cosmos.js";
 import { dynamoDbPair } from "./dynamodb.js";
 import { firestorePair } from "./firestore.js";
@@ -31,16 +32,10 @@ export async function measureDocuments(counts: DocumentCounts, command: string):
   return { command, startedAt, ...counts, loadAverage: [before, loadavg()[0]!], rows };
 }
 
-const us = (value: number) => (value < 100 ? value.toFixed(1) : value.toFixed(0));
-
-/** Cells of a row, for the printed table and README's alike. */
-export function documentsCells(row: DocumentsRow): string[] {
-  return [row.store, row.operation, us(row.portableUs), us(row.rawUs), `${row.ratio.toFixed(2)}x`, `${row.ratioMin.toFixed(2)}-${row.ratioMax.toFixed(2)}x`];
-}
-
-export const DOCUMENTS_HEADER = ["store", "operation", "portable µs", "raw SDK µs", "portable / raw", "spread over rounds"];
-
 /** The rows as the terminal shows them. */
 export function documentsReport(result: DocumentsResult): string {
-  return textTable(DOCUMENTS_HEADER, result.rows.map(documentsCells));
+  return textTable(
+    DOCUMENTS_HEADER,
+    result.rows.map((row) => documentsCells(row)),
+  );
 }
