@@ -94,8 +94,9 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
   for (const [name, fn] of functions) {
     if (fn.trigger.kind !== "changes") continue;
     const declaration = app.collections[fn.trigger.collection];
+    // The wiring's own feed where it gives one (the order service's stores), else its documents' feed.
     const documentFeed = declaration && instance.documents?.changes;
-    const feed = documentFeed ? changeFeedOf(documentFeed) : await instance.changeFeed?.();
+    const feed = (await instance.changeFeed?.()) ?? (documentFeed ? changeFeedOf(documentFeed) : undefined);
     if (!feed) {
       await instance.close?.();
       throw new Error(
