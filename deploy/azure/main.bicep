@@ -518,15 +518,35 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-// Cosmos DB's data plane has its own RBAC: Built-in Data Contributor on the service's database (not
-// the account), which holds the two containers the stores use and the trigger's leases, nothing else.
-resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+// Cosmos DB's data plane has its own RBAC: Built-in Data Contributor on each container the functions
+// use (the app's one identity runs them all) and on the change feed trigger's leases, nothing else.
+resource cosmosOrdersContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
   parent: cosmos
-  name: guid(cosmos.id, app.id, roles.cosmosDataContributor)
+  name: guid(cosmos.id, app.id, roles.cosmosDataContributor, ordersContainer.name)
   properties: {
     roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
     principalId: app.identity.principalId
-    scope: '${cosmos.id}/dbs/${databaseName}'
+    scope: '${cosmos.id}/dbs/${databaseName}/colls/${ordersContainer.name}'
+  }
+}
+
+resource cosmosIdempotencyContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, app.id, roles.cosmosDataContributor, idempotencyContainer.name)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
+    principalId: app.identity.principalId
+    scope: '${cosmos.id}/dbs/${databaseName}/colls/${idempotencyContainer.name}'
+  }
+}
+
+resource cosmosLeasesContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, app.id, roles.cosmosDataContributor, leasesContainer.name)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
+    principalId: app.identity.principalId
+    scope: '${cosmos.id}/dbs/${databaseName}/colls/${leasesContainer.name}'
   }
 }
 

@@ -140,7 +140,9 @@ describe("main.bicep: the function app and its roles", () => {
       const account = template.resources.find((r) => r.symbol === scope && r.type === "Microsoft.Storage/storageAccounts");
       if (account) expect(commentAbove(a), `${a.symbol} holds the whole storage account: the comment above it says why`).toMatch(/no narrower scope/);
     }
-    expect(text(get(resource("cosmosDataContributor").body, "properties.scope"))).toContain("/dbs/");
+    for (const symbol of ["cosmosOrdersContributor", "cosmosIdempotencyContributor", "cosmosLeasesContributor"]) {
+      expect(text(get(resource(symbol).body, "properties.scope"))).toMatch(/\/dbs\/.*\/colls\//);
+    }
   });
 });
 

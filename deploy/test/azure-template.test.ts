@@ -189,14 +189,17 @@ describe("main.bicep: role assignments", () => {
     });
   });
 
-  it("give it Cosmos DB Built-in Data Contributor on the service's database, not the account", () => {
-    const cosmosRole = resource("cosmosDataContributor");
+  it("give it Cosmos DB Built-in Data Contributor on each container it uses and the trigger's leases, not the database or the account", () => {
     expect(roles.cosmosDataContributor).toBe("00000000-0000-0000-0000-000000000002");
-    expect(expression(cosmosRole.body.parent)).toBe("cosmos");
-    expect(expression(get(cosmosRole.body, "properties.scope"))).toBe("'${cosmos.id}/dbs/${databaseName}'");
     expect(expression(resource("database").body.name)).toBe("databaseName");
-    expect(expression(get(cosmosRole.body, "properties.roleDefinitionId"))).toBe("'${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'");
-    expect(expression(get(cosmosRole.body, "properties.principalId"))).toBe("app.identity.principalId");
+    const containers = { cosmosOrdersContributor: "ordersContainer", cosmosIdempotencyContributor: "idempotencyContainer", cosmosLeasesContributor: "leasesContainer" };
+    for (const [symbol, container] of Object.entries(containers)) {
+      const cosmosRole = resource(symbol);
+      expect(expression(cosmosRole.body.parent)).toBe("cosmos");
+      expect(expression(get(cosmosRole.body, "properties.scope"))).toBe(`'\${cosmos.id}/dbs/\${databaseName}/colls/\${${container}.name}'`);
+      expect(expression(get(cosmosRole.body, "properties.roleDefinitionId"))).toBe("'${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'");
+      expect(expression(get(cosmosRole.body, "properties.principalId"))).toBe("app.identity.principalId");
+    }
   });
 });
 
