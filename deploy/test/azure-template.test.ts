@@ -192,7 +192,11 @@ describe("main.bicep: role assignments", () => {
   it("give it Cosmos DB Built-in Data Contributor on each container it uses and the trigger's leases, not the database or the account", () => {
     expect(roles.cosmosDataContributor).toBe("00000000-0000-0000-0000-000000000002");
     expect(expression(resource("database").body.name)).toBe("databaseName");
-    const containers = { cosmosOrdersContributor: "ordersContainer", cosmosIdempotencyContributor: "idempotencyContainer", cosmosLeasesContributor: "leasesContainer" };
+    const containers = {
+      cosmosOrdersContributor: "ordersContainer",
+      cosmosIdempotencyContributor: "idempotencyContainer",
+      cosmosLeasesContributor: "leasesContainer",
+    };
     for (const [symbol, container] of Object.entries(containers)) {
       const cosmosRole = resource(symbol);
       expect(expression(cosmosRole.body.parent)).toBe("cosmos");

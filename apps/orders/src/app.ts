@@ -37,7 +37,9 @@ export const outbox = /* @__PURE__ */ changes("orders", (services: OrderDeps) =>
   collections: [ordersCollection],
 });
 // Files dropped under imports/ become orders through the API's own create path (docs/API.md, Bulk import).
-const importFunction = /* @__PURE__ */ objectCreated("orders-imports", "imports/", (services: OrderDeps) => importOrders(services), { collections: ordersAndKeys });
+const importFunction = /* @__PURE__ */ objectCreated("orders-imports", "imports/", (services: OrderDeps) => importOrders(services), {
+  collections: ordersAndKeys,
+});
 export { importFunction as import };
 
 /**
