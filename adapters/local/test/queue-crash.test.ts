@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { type QueueHandler, silentLogger } from "@skyport/core";
-import * as esbuild from "esbuild";
+import { bundleChildScript } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InProcessQueue, openQueueFile } from "../src/index.js";
 
@@ -14,21 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), "skyport-queue-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const publisher = join(dir, "publisher.mjs");
 
-beforeAll(async () => {
-  // Workspace packages export TypeScript: the child runs a bundle, better-sqlite3 (native) loaded from this repository's node_modules.
-  const sqlite = createRequire(import.meta.url).resolve("better-sqlite3");
-  await esbuild.build({
-    entryPoints: [fileURLToPath(new URL("./publisher-process.ts", import.meta.url))],
-    outfile: publisher,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
-    plugins: [{ name: "native", setup: (build) => build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
-    logLevel: "error",
-  });
-});
+beforeAll(() => bundleChildScript(fileURLToPath(new URL("./publisher-process.ts", import.meta.url)), publisher));
 
 /** Runs the publisher on `path` and SIGKILLs it once `killWhen` says so; answers the jobs it published and those it handled before. */
 async function publishAndKill(path: string, count: number, mode: "stuck" | "slow", killWhen: (published: number, handled: number) => boolean) {

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { collection, DocumentExists } from "@skyport/core";
-import * as esbuild from "esbuild";
+import { bundleChildScript } from "@skyport/core/testing";
 import { beforeAll, expect, it } from "vitest";
 import { openSqliteDocuments } from "../src/index.js";
 import { temporaryDirectory } from "./temporary-directory.js";
@@ -12,21 +11,7 @@ import { temporaryDirectory } from "./temporary-directory.js";
 const dir = temporaryDirectory();
 const writer = join(dir, "writer.mjs");
 
-beforeAll(async () => {
-  // Workspace packages export TypeScript: the child runs a bundle, better-sqlite3 (native) loaded from this repository's node_modules.
-  const sqlite = createRequire(import.meta.url).resolve("better-sqlite3");
-  await esbuild.build({
-    entryPoints: [fileURLToPath(new URL("./documents-writer-process.ts", import.meta.url))],
-    outfile: writer,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
-    plugins: [{ name: "native", setup: (build) => build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
-    logLevel: "error",
-  });
-});
+beforeAll(() => bundleChildScript(fileURLToPath(new URL("./documents-writer-process.ts", import.meta.url)), writer));
 
 it("lets exactly one of two processes create each key of one file, the loser told DocumentExists, each seeing the other's writes", async () => {
   const path = join(dir, "two-processes.db");

@@ -25,3 +25,4 @@ export { importContract, importFile, IMPORT_LINES, INVALID_LINES, type ImportTar
 export { MemoryBucket } from "./memory-bucket.js";
 export { documentsContract, type DocumentsSuite } from "./documents-contract.js";
 export { contractCollections, type DocumentsUnderTest, type Loan, type Profile } from "./documents-fixtures.js";
+export { bundleChildScript } from "./child-bundle.js";
