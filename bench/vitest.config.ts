@@ -2,5 +2,5 @@ import { defineProject } from "vitest/config";
 
 // Benchmarks are not tests: this project only checks that `npm run bench` still runs, with tiny counts.
 export default defineProject({
-  test: { name: "bench", include: ["test/**/*.test.ts"], testTimeout: 240_000 },
+  test: { name: "bench", include: ["test/**/*.test.ts"], testTimeout: 420_000 },
 });
