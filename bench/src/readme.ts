@@ -119,7 +119,8 @@ function documentsSection(result: BenchResults["documents"]): string[] {
     "partition by the sort key, a putMany of 100 (SQLite: one transaction; DynamoDB: BatchWriteItem of 25, four at once;",
     "Firestore: one WriteBatch; Cosmos DB: executeBulkOperations). The bench first checks that both sides answer alike and",
     "refuse alike (a taken key, a stale version). The two sides take turns, call by call, the first side alternating by round;",
-    `${result.rounds} rounds of ${result.calls} calls per operation (${result.batches} for putMany) after ${result.warmup} warm-up ${result.warmup === 1 ? "round" : "rounds"}.`,
+    `${result.rounds} rounds of ${result.calls} calls per operation (${result.batches} for putMany) after ${result.warmup} warm-up ` +
+      `${result.warmup === 1 ? "round" : "rounds"}.`,
     "µs is the median of each round's median; the ratio is the median of the rounds' ratios, the spread their least and greatest.",
     "Where the store has a version of its own, the hand-written conditional put uses it in one call (Firestore's update",
     "time, Cosmos DB's `_etag`), while the portable put reads its `$version` first; on SQLite each portable write also",

@@ -33,7 +33,7 @@ describe("the SAM template: functions", () => {
     }
   });
 
-  it("configures every function for DynamoDB from the environment (the idempotency keys' table where used), and only the outbox function with the queue", () => {
+  it("configures every function for DynamoDB from the environment (the keys' table where used), and only the outbox function with the queue", () => {
     expect((globals.Environment as JsonObject).Variables).toEqual({
       SKYPORT_STORE: "dynamodb",
       SKYPORT_COLLECTION_ORDERS: ref("OrdersTable"),

@@ -52,7 +52,7 @@ function capturing(failIds: string[] = []) {
 }
 
 describe("DynamoDB Streams batch -> neutral changes", () => {
-  it("hands on every record in the stream's order, its images as plain JSON: INSERT, MODIFY with the old image, REMOVE as a delete of the old image", async () => {
+  it("hands on every record in the stream's order as plain JSON: INSERT, MODIFY with the old image, REMOVE as a delete of the old image", async () => {
     const { seen, changes } = capturing();
     expect(await changes(batch, lambdaContext())).toEqual({ batchItemFailures: [] });
     const image = (status: string, version: number) => ({

@@ -118,7 +118,7 @@ describe("the changes function on Eventarc's Firestore CloudEvents (documented s
     expect(await deliver("e4", "google.cloud.firestore.document.v1.created", bytesOf({ value: version(1, "pending") }))).toBe(500);
   });
 
-  it("refuses, with 500 and without calling the handler, a body that is not DocumentEventData, an event that is not Firestore's, or one of no document", async () => {
+  it("refuses with 500, not calling the handler, a body that is not DocumentEventData, an event not Firestore's, or one of no document", async () => {
     handled.length = 0;
     expect(await deliver("e5", "google.cloud.firestore.document.v1.created", Buffer.from([0x0a, 0xff, 0xff]))).toBe(500);
     expect(await deliver("e6", "google.cloud.pubsub.topic.v1.messagePublished", bytesOf({ value: version(1, "pending") }))).toBe(500);

@@ -203,7 +203,7 @@ describe("two connections to one file", () => {
 });
 
 describe("sqliteDocuments(env)", () => {
-  it("opens nothing until the first call, then the file SKYPORT_SQLITE_PATH names (its directory made), each collection where SKYPORT_COLLECTION_<NAME> says", async () => {
+  it("opens nothing until the first call, then the file SKYPORT_SQLITE_PATH names, each collection where SKYPORT_COLLECTION_<NAME> says", async () => {
     const file = join(dir, "nested", "deeper", "orders.db");
     const documents = sqliteDocuments({ SKYPORT_SQLITE_PATH: file, SKYPORT_COLLECTION_LOANS: "lending-loans" });
     try {

@@ -5,7 +5,7 @@ import { checkDocument, checkKey, type CheckedDocument } from "./rules.js";
 
 export const MAX_TRANSACTION_OPERATIONS = 100;
 export const MAX_PUT_MANY = 1000;
-/** A transaction's documents, in UTF-8 JSON, at most: within Cosmos DB's 2 MB batch (DynamoDB's is 4 MB, Firestore's 10 MiB) with room for each store's own attributes. */
+/** A transaction's documents in UTF-8 JSON, at most: within Cosmos DB's 2 MB batch (DynamoDB's is 4 MB, Firestore's 10 MiB). */
 export const MAX_TRANSACTION_BYTES = 1_500_000;
 
 /** One operation of a transaction, checked: its kind, its key and, for a write, its document. */
