@@ -104,10 +104,9 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
           `\`changes\`): choose a store that does (every Skyport store), or run ${name} on its cloud`,
       );
     }
-    // A declared collection's feed is read where the collection lives (SKYPORT_COLLECTION_<NAME>).
-    const location = declaration ? collectionLocation(env, declaration) : fn.trigger.collection;
     const handler = lazyHandler(fn as AppFunction<S, "changes">, instance);
-    pollers.push(new ChangeFeedPoller(name, location, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));
+    // By the collection's name: each feed reads it where SKYPORT_COLLECTION_<NAME> puts it.
+    pollers.push(new ChangeFeedPoller(name, fn.trigger.collection, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));
   }
   // Every consumer is attached before anything can publish: a message is kept for the consumers its topic has when it is published.
   for (const [name, fn] of functions) {

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { OrderExists, VersionConflict } from "@skyport/core";
 import { orderAt } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
-import { openSqliteStores } from "../src/index.js";
+import { openSqliteStores, sqliteStores } from "../src/index.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
@@ -56,6 +56,17 @@ describe("the order stores' outbox: the collections' change rows, written in eac
         [order.id, "delete", order],
       ]);
       expect(changes[1]!.version).toBe(changes[0]!.version);
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it("reads a collection's changes by its name where SKYPORT_COLLECTION_<NAME> puts it", async () => {
+    const stores = await sqliteStores({ SKYPORT_SQLITE_PATH: join(dir, `outbox-${++files}.db`), SKYPORT_COLLECTION_ORDERS: "orders-elsewhere" });
+    try {
+      const order = orderAt(new Date());
+      await stores.orders.create(order);
+      expect((await stores.changes!.pending("orders", 10)).map((c) => [c.key, c.operation])).toEqual([[order.id, "insert"]]);
     } finally {
       await stores.close();
     }

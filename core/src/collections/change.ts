@@ -19,7 +19,7 @@ export interface DocumentChange<T = Record<string, unknown>> {
 
 /** A store's record of its collections' committed changes, for the local server: read in commit order, forgotten once handled. */
 export interface DocumentChangeFeed {
-  /** The oldest changes of the collection not yet acknowledged, in commit order, at most `limit`. */
+  /** The oldest changes of the collection (by its name, wherever SKYPORT_COLLECTION_<NAME> puts it) not yet acknowledged, in commit order, at most `limit`. */
   pending(collection: string, limit: number): Promise<DocumentChange[]>;
   acknowledge(ids: readonly string[]): Promise<void>;
 }

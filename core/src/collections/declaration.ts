@@ -86,7 +86,7 @@ export function collectionVariable(name: string): string {
 const LOCATION = /^[A-Za-z0-9_.-]{1,255}$/;
 
 /** Where `declaration` lives on this deployment: SKYPORT_COLLECTION_<NAME>, else its name. */
-export function collectionLocation(env: Env, declaration: CollectionDeclaration<unknown>): string {
+export function collectionLocation(env: Env, declaration: Pick<CollectionDeclaration<unknown>, "name">): string {
   return envReader(env).string(
     collectionVariable(declaration.name),
     declaration.name,

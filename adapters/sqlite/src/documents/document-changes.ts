@@ -12,8 +12,8 @@ interface ChangeRow {
   committed_at: string;
 }
 
-/** The `document_changes` rows of a location as its change feed: in commit order, deleted once handled. */
-export function documentChanges(file: DocumentFile): DocumentChangeFeed {
+/** The `document_changes` rows of a collection, read where `locate` puts it, as its change feed: in commit order, deleted once handled. */
+export function documentChanges(file: DocumentFile, locate: (collection: string) => string): DocumentChangeFeed {
   return {
     async pending(collection, limit) {
       const rows = mapSqliteErrors(() =>
@@ -22,7 +22,7 @@ export function documentChanges(file: DocumentFile): DocumentChangeFeed {
           .db.prepare<[string, number], ChangeRow>(
             "SELECT seq, key, type, version, value, previous, committed_at FROM document_changes WHERE collection = ? ORDER BY seq LIMIT ?",
           )
-          .all(collection, limit),
+          .all(locate(collection), limit),
       );
       return rows.map((row) => ({
         id: String(row.seq),

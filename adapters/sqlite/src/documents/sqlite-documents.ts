@@ -29,7 +29,7 @@ function documentsIn(path: string, options: SqliteDocumentsOptions, createDirect
   const { env = {}, clock = systemClock, ...sqlite } = options;
   const file = documentFile(path, sqlite, createDirectory);
   return {
-    changes: documentChanges(file),
+    changes: documentChanges(file, (name) => collectionLocation(env, { name })),
     collection(declaration) {
       return sqliteCollection(file, collectionLocation(env, declaration), declaration, clock);
     },
