@@ -72,13 +72,19 @@ export class TableStream {
     shard.finished = shard.iterator === undefined;
   }
 
-  /** One GetRecords page; undefined when the iterator had expired (15 minutes unused) and was replaced. */
+  /**
+   * One GetRecords page; undefined when the iterator had expired (15 minutes unused) and was replaced,
+   * or pointed past the shard's trim horizon (records gone with the stream's retention, or a stand-in
+   * that trimmed them) and starts again at the oldest record there is: at least once, never stuck.
+   */
   private async records(shardId: string, shard: ShardPosition) {
     try {
       return await this.streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }));
     } catch (error) {
-      if ((error as { name?: unknown }).name !== "ExpiredIteratorException") throw error;
-      shard.iterator = await this.iterator(shardId, shard.after);
+      const name = (error as { name?: unknown }).name;
+      if (name === "ExpiredIteratorException") shard.iterator = await this.iterator(shardId, shard.after);
+      else if (name === "TrimmedDataAccessException") shard.iterator = await this.iterator(shardId, undefined);
+      else throw error;
       return undefined;
     }
   }

@@ -75,6 +75,16 @@ describe("a collection's table", () => {
     }
   });
 
+  it("keeps its stream when ensure finds it as wanted: a second ensure makes no new stream, which would cut a change feed reading the first", async () => {
+    const name = unique("kept");
+    await documents.ensure([loans(name)]);
+    const streamOf = async () => (await client.send(new DescribeTableCommand({ TableName: name }))).Table?.LatestStreamArn;
+    const first = await streamOf();
+    expect(first).toEqual(expect.any(String));
+    await documents.ensure([loans(name)]);
+    expect(await streamOf()).toBe(first);
+  });
+
   it("is refused by ensure when it exists with another key, naming both", async () => {
     const name = unique("loans");
     await client.send(
