@@ -59,8 +59,11 @@ export class TableStream {
   /** Reads a shard up to its newest record; an open shard keeps its iterator for the next read. */
   private async readShard(shardId: string, shard: ShardPosition, take: (records: _Record[]) => void): Promise<void> {
     shard.iterator ??= await this.iterator(shardId, shard.after);
+    let replaced = 0;
     while (shard.iterator) {
       const page = await this.records(shardId, shard);
+      // An iterator replaced again and again is a stream that cannot be read now: the read fails, bounded.
+      if (!page && ++replaced > 3) throw new Error(`the stream of ${this.table} gives no readable iterator for shard ${shardId}`);
       if (!page) continue;
       const records = page.Records ?? [];
       take(records);
