@@ -48,9 +48,7 @@ it("lets exactly one of two processes create each key of one file, the loser tol
     }
     expect(await exited).toBe(0);
     const theirs = new Map((await childSays).map((line) => [line.split(" ")[1]!, line] as const));
-    // Both raced: each process won some keys.
-    expect([...ours.values()]).toContain("won");
-    expect([...ours.values()]).toContain("lost");
+    // Which process wins how many keys depends on the machine's load; each key has exactly one winner.
     for (let i = 0; i < count; i++) {
       const id = `k-${i}`;
       const child = theirs.get(id);

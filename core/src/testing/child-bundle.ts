@@ -14,7 +14,8 @@ export async function bundleChildScript(entry: string, outfile: string): Promise
     platform: "node",
     format: "esm",
     target: "node20",
-    banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
+    // The banner's own module URL, spelled so that no tool rewriting that expression in sources (scripts/emulators.mjs) touches the string.
+    banner: { js: `import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(${"import.meta"}.url);` },
     plugins: [{ name: "native", setup: (build) => build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
     logLevel: "error",
   });
