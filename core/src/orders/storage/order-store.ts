@@ -3,34 +3,75 @@ import { DocumentExists, OrderExists, VersionConflict } from "../../ports/errors
 import type { OrderStore, Page } from "../../ports/order-store.js";
 import type { Order } from "../order.js";
 
+/** How many orders' collection versions a store remembers from its own reads and writes. */
+export const REMEMBERED_VERSIONS = 1000;
+
 /**
  * The order store on any store's collection: the order's own `version` is its ETag, and every
  * conditional write holds on the collection version read with it, so a write between the two fails.
+ * The collection version of an order this store read or wrote last is remembered, so that the
+ * usual read-then-write (a PATCH, a confirmation, a shipment) costs one store call for the write,
+ * not a second read; a write refused on a remembered version is tried once more on a fresh read,
+ * so only a real conflict is reported (an order deleted and made again under its id, say).
  */
 export function collectionOrderStore(orders: Collection<Order>): OrderStore {
-  const current = async (id: string, expectedVersion: number) => {
+  const remembered = new Map<string, { order: number; collection: string }>();
+  const remember = (id: string, entry?: { order: number; collection: string }) => {
+    remembered.delete(id);
+    if (!entry) return;
+    remembered.set(id, entry);
+    if (remembered.size > REMEMBERED_VERSIONS) remembered.delete(remembered.keys().next().value!);
+  };
+  const read = async (id: string) => {
     const stored = await orders.get({ id });
+    remember(id, stored && { order: stored.value.version, collection: stored.version });
+    return stored;
+  };
+  const current = async (id: string, expectedVersion: number) => {
+    const stored = await read(id);
     if (stored?.value.version !== expectedVersion) throw new VersionConflict({ id });
     return stored.version;
   };
-  const page = ({ items, cursor }: { items: { value: Order }[]; cursor?: string }): Page<Order> => ({
-    items: items.map((item) => item.value),
-    next: cursor ?? null,
-  });
+  /** Writes on the remembered collection version of `expectedVersion` where there is one, else on a fresh read's. */
+  const conditional = async (id: string, expectedVersion: number, write: (ifVersion: string) => Promise<string | undefined>) => {
+    const known = remembered.get(id);
+    if (known?.order === expectedVersion) {
+      try {
+        return await write(known.collection);
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        remember(id);
+      }
+    }
+    return write(await current(id, expectedVersion));
+  };
+  const page = ({ items, cursor }: { items: { value: Order; version: string }[]; cursor?: string }): Page<Order> => {
+    for (const { value, version } of items) remember(value.id, { order: value.version, collection: version });
+    return { items: items.map((item) => item.value), next: cursor ?? null };
+  };
   return {
     async create(order) {
-      await orders.create(order).catch((error: unknown) => {
+      const { version } = await orders.create(order).catch((error: unknown) => {
         throw error instanceof DocumentExists ? new OrderExists(order.id) : error;
       });
+      remember(order.id, { order: order.version, collection: version });
     },
     async get(id) {
-      return (await orders.get({ id }))?.value ?? null;
+      return (await read(id))?.value ?? null;
     },
     async update(order, expectedVersion) {
-      await orders.put(order, { ifVersion: await current(order.id, expectedVersion) });
+      await conditional(order.id, expectedVersion, async (ifVersion) => {
+        const { version } = await orders.put(order, { ifVersion });
+        remember(order.id, { order: order.version, collection: version });
+        return version;
+      });
     },
     async delete(id, expectedVersion) {
-      await orders.delete({ id }, { ifVersion: await current(id, expectedVersion) });
+      await conditional(id, expectedVersion, async (ifVersion) => {
+        await orders.delete({ id }, { ifVersion });
+        remember(id);
+        return undefined;
+      });
     },
     async listByCustomer(customerId, { limit, after }) {
       return page(await orders.query({ index: "by-customer", where: { customerId }, descending: true, limit, cursor: after }));
