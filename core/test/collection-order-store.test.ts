@@ -25,7 +25,11 @@ function countedOrders() {
   const counted = new Proxy(collection, {
     get: (target, name: string) => {
       const value = Reflect.get(target, name) as unknown;
-      return typeof value === "function" ? (...args: unknown[]) => (calls.push(name), value.apply(target, args)) : value;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        calls.push(name);
+        return value.apply(target, args);
+      };
     },
   }) as Collection<Order>;
   return { collection, calls, store: collectionOrderStore(counted) };
