@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// skyport build [aws|gcp|azure|local ...] | invoke <function> [--event file.json] | new <name> | dead-letters [file]
+// skyport build [aws|gcp|azure|local ...] | invoke <function> [--event file.json] | new <name> | dead-letters [file] | put-records <stream> <records.json>
 import { resolve } from "node:path";
 
 const [command, ...args] = process.argv.slice(2);
@@ -8,10 +8,11 @@ const commands = {
   invoke: () => import("../src/invoke.mjs").then((m) => m.invoke(process.cwd(), args)),
   new: () => import("../src/new-app.mjs").then((m) => m.newApp(resolve(process.env.INIT_CWD ?? process.cwd()), args)),
   "dead-letters": () => import("../src/dead-letters.mjs").then((m) => m.deadLetters(process.cwd(), args)),
+  "put-records": () => import("../src/put-records.mjs").then((m) => m.putRecords(process.cwd(), args)),
 };
 if (!Object.hasOwn(commands, command ?? "")) {
   console.error(
-    "usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name> | skyport dead-letters [file]",
+    "usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name> | skyport dead-letters [file] | skyport put-records <stream> <records.json>",
   );
   process.exit(2);
 }

@@ -3,6 +3,9 @@ import { redeliverStream, type Lazy, type Logger, type StreamDeadLetter, type St
 import { appendDeadLetter, MAX_ATTEMPTS, type DeadLetter } from "./in-process-queue.js";
 import { openQueueFile, type QueueFile } from "./queue-file.js";
 
+/** How often a running server looks in the queue file for records put on its streams from outside. */
+export const DEFAULT_STREAM_POLL_MS = 100;
+
 /** A record as a producer puts it: its partition key and its payload (JSON text). */
 export interface PutRecord {
   partitionKey: string;
@@ -24,6 +27,9 @@ export class InProcessStream {
   private readonly file: QueueFile;
   private readonly deadLetterFile?: string;
   private readonly backoffMs: number;
+  /** The positions handed on and not yet removed from the file: a record not among them was put by another process. */
+  private readonly handedOn = new Set<string>();
+  private watching?: NodeJS.Timeout;
   readonly deadLetters: DeadLetter[] = [];
 
   constructor(
@@ -40,9 +46,31 @@ export class InProcessStream {
   attach(handler: Lazy<StreamHandler>) {
     if (this.handler) throw new Error(`stream ${this.name} has a consumer already`);
     this.handler = handler;
-    const left = this.file.records(this.name);
-    if (left.length === 0) return;
-    this.inTurn(left).catch((error: unknown) => this.logger().error("stream records not handed on", { stream: this.name, error: String(error) }));
+    this.pickUp();
+  }
+
+  /**
+   * Looks in the file every `pollMs` for records another process put on the stream (`skyport
+   * put-records`, a producer outside the server) and delivers them as one batch; until `unwatch`.
+   */
+  watch(pollMs: number) {
+    const tick = () => {
+      this.pickUp();
+      this.watching = setTimeout(tick, pollMs).unref();
+    };
+    this.watching = setTimeout(tick, pollMs).unref();
+  }
+
+  unwatch() {
+    clearTimeout(this.watching);
+    this.watching = undefined;
+  }
+
+  /** Hands on what the file holds that this stream has not handed on: at attach, what a kill left; later, what others put. */
+  private pickUp() {
+    const found = this.file.records(this.name).filter((record) => !this.handedOn.has(record.position));
+    if (found.length === 0) return;
+    this.inTurn(found).catch((error: unknown) => this.logger().error("stream records not handed on", { stream: this.name, error: String(error) }));
   }
 
   /** Puts the records on the stream (in the file) and delivers them as one batch; answers with their positions and what was dead-lettered. */
@@ -62,6 +90,7 @@ export class InProcessStream {
   }
 
   private inTurn(batch: StreamRecord[]): Promise<StreamDeadLetter[]> {
+    for (const record of batch) this.handedOn.add(record.position);
     const turn = this.last.catch(() => {}).then(() => this.deliver(batch));
     this.last = turn;
     return turn;
@@ -84,6 +113,7 @@ export class InProcessStream {
     if (live.length > 0) letters.push(...(await redeliverStream(consume, live, context, { maxAttempts, backoffMs: this.backoffMs })));
     for (const letter of letters) this.deadLetter(letter);
     this.file.removeRecords(batch);
+    for (const record of batch) this.handedOn.delete(record.position);
     return letters;
   }
 

@@ -3,7 +3,7 @@ export { startLocalApp, type LocalApp } from "./local-app.js";
 export { runLocalApp } from "./run.js";
 export { invokeFunction, type HttpEvent, type Invocation } from "./invoke.js";
 export { InProcessQueue, MAX_ATTEMPTS, DEFAULT_DEAD_LETTER_FILE, readDeadLetters, type DeadLetter } from "./in-process-queue.js";
-export { InProcessStream, type PutRecord } from "./in-process-stream.js";
+export { InProcessStream, DEFAULT_STREAM_POLL_MS, type PutRecord } from "./in-process-stream.js";
 export { openQueueFile, DEFAULT_QUEUE_PATH, type QueueFile } from "./queue-file.js";
 export { localHttpServer, fromIncomingMessage } from "./http-server.js";
 export { folderObjects, DEFAULT_BUCKET_DIR } from "./folder-bucket.js";

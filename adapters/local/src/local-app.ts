@@ -18,7 +18,7 @@ import { ChangeFeedPoller, DEFAULT_POLL_MS } from "./change-feed-poller.js";
 import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
 import { localHttpServer } from "./http-server.js";
 import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
-import { InProcessStream } from "./in-process-stream.js";
+import { DEFAULT_STREAM_POLL_MS, InProcessStream } from "./in-process-stream.js";
 import { DEFAULT_QUEUE_PATH, openQueueFile, type QueueFile } from "./queue-file.js";
 
 export interface LocalApp {
@@ -127,6 +127,8 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
     } else if (fn.trigger.kind === "stream") {
       const stream = new InProcessStream(fn.trigger.stream, () => logger, { file: queueFile, deadLetterFile });
       stream.attach(lazyHandler(fn as AppFunction<S, "stream">, instance));
+      // Records a producer outside the server puts in the queue file (`skyport put-records`) are picked up too.
+      stream.watch(DEFAULT_STREAM_POLL_MS);
       streams.set(fn.trigger.stream, stream);
     } else if (fn.trigger.kind === "object") {
       const { bucket, prefix } = fn.trigger;
@@ -187,6 +189,7 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
         await closed;
       }
       for (const watcher of watchers) await watcher.stop();
+      for (const stream of streams.values()) stream.unwatch();
       // Changes committed by the last requests are handed on before the queues drain; what is left stays in the outbox.
       for (const poller of pollers) await poller.settle();
       for (const poller of pollers) await poller.stop();

@@ -111,4 +111,27 @@ describe("the local server's stream is kept in its SQLite file across a restart"
     expect(leftIn(path)).toEqual([]);
     expect(readDeadLetters(`${path}.dead-letters.jsonl`)).toMatchObject([{ reason: "attempts exhausted", message: { attempt: MAX_ATTEMPTS } }]);
   });
+
+  it("delivers, while it runs, records another process put in the file (skyport put-records), each once", async () => {
+    const path = join(dir, "producer.db");
+    const ship = consumer();
+    // Slower than the poll: records stay in the file, handed on, through several polls.
+    const slow: Lazy<StreamHandler> = async () => async (batch, context) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return (await ship.lazy())(batch, context);
+    };
+    const server = start(path, slow);
+    server.shipments.watch(5);
+    const producer = openQueueFile(path); // another handle on the file, as another process opens it
+    producer.put("shipments", records);
+    await server.shipments.put([{ partitionKey: "c", data: "1" }]);
+    while (ship.seen.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 30)); // a few more polls: nothing is handed on twice
+    server.shipments.unwatch();
+    await server.shipments.drain();
+    producer.close();
+    server.file.close();
+    expect(ship.seen.toSorted()).toEqual(["a:1@1", "a:2@1", "b:1@1", "c:1@1"]);
+    expect(leftIn(path)).toEqual([]);
+  });
 });
