@@ -26,14 +26,7 @@ export async function createOrderIdempotently(
   const input = validateNewOrder(body);
   if (!input.ok) throw invalid(input.errors);
 
-  const create = async (id: string) => {
-    const order = newOrder(input.value, id, deps.clock.now());
-    await deps.orders.create(order);
-    // No publish here: the store's change feed announces the committed order (publishOrderCreated).
-    context.logger.info("order created", { orderId: order.id });
-    context.metrics?.record("OrdersCreated", 1, "Count");
-    return respond(order);
-  };
+  const create = async (id: string) => respond(await storeNewOrder(deps, context, input.value, id));
   if (key === undefined) return create(deps.ids.orderId());
 
   const { idempotency, clock } = deps;
@@ -57,6 +50,16 @@ export async function createOrderIdempotently(
     if (!(error instanceof IdempotencyRecordMissing)) throw error;
   });
   return response;
+}
+
+/** Writes a new order under `id` (`OrderExists` if the id is taken): the API's create and the bulk import's. */
+export async function storeNewOrder(deps: Pick<OrderDeps, "orders" | "clock">, context: Context, input: NewOrder, id: string): Promise<Order> {
+  const order = newOrder(input, id, deps.clock.now());
+  await deps.orders.create(order);
+  // No publish here: the store's change feed announces the committed order (publishOrderCreated).
+  context.logger.info("order created", { orderId: order.id });
+  context.metrics?.record("OrdersCreated", 1, "Count");
+  return order;
 }
 
 /**

@@ -26,6 +26,16 @@ export function ulidIds(clock: Clock): Ids {
   };
 }
 
+/**
+ * The order id that 16 bytes (a digest) name: always the same id for the same bytes, in the same
+ * form as a new one (its first 6 bytes stand where a ULID's time is, so it does not sort by creation).
+ */
+export function orderIdOf(bytes: Uint8Array): string {
+  if (bytes.byteLength < 16) throw new RangeError("an order id is made of 16 bytes");
+  const time = bytes.subarray(0, 6).reduce((value, byte) => value * 256 + byte, 0);
+  return `ord_${encodeTime(time)}${encodeRandom(bytes.subarray(6, 16))}`;
+}
+
 function encodeTime(time: number): string {
   let out = "";
   for (let i = 0; i < 10; i++) {

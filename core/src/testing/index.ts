@@ -26,3 +26,4 @@ export { MemoryBucket } from "./memory-bucket.js";
 export { documentsContract, type DocumentsSuite } from "./documents-contract.js";
 export { contractCollections, type DocumentsUnderTest, type Loan, type Profile } from "./documents-fixtures.js";
 export { bundleChildScript } from "./child-bundle.js";
+export { countedDocuments, type CountedDocuments } from "./counted-documents.js";

@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
 import { pastDeadline } from "../../function/deadline.js";
 import type { Context } from "../../function/context.js";
-import type { HttpRequest } from "../../function/http.js";
 import type { CreatedObject, ObjectHandler } from "../../function/object.js";
-import { Problem } from "../../http/problem.js";
 import type { ObjectStore } from "../../ports/object-store.js";
-import { createOrderIdempotently } from "../create-order.js";
 import type { OrderDeps } from "../deps.js";
 import { csvItems } from "./csv-orders.js";
+import { createImportedOrder } from "./imported-order.js";
 import { FileRejected, type ImportItem } from "./items.js";
 import { jsonlItems } from "./jsonl.js";
 import { reportNameOf, type ImportReport, type RejectedOrder } from "./report.js";
@@ -20,9 +18,8 @@ export const IMPORT_WINDOW = 16;
 const FORMATS: Record<string, (chunks: AsyncIterable<Uint8Array>) => AsyncGenerator<ImportItem>> = { ".jsonl": jsonlItems, ".csv": csvItems };
 
 /**
- * The invocation ran out of time (or another delivery holds an order) before the file was done:
- * it fails so that the cloud delivers the event again, and the next run replays what this one
- * created (the same idempotency keys) and goes on from there.
+ * The invocation ran out of time before the file was done: it fails so that the cloud delivers the
+ * event again, and the next run replays what this one created (the same order ids) and goes on from there.
  */
 export class ImportIncomplete extends Error {
   constructor(
@@ -36,8 +33,9 @@ export class ImportIncomplete extends Error {
 
 /**
  * The bulk import (API.md, Bulk import): each order of `imports/*.jsonl` or `imports/*.csv`
- * created through `POST /orders`' own path (its validation, its idempotency), under a key from
- * the bucket, the object, its content hash and the order's line or orderRef; then the report.
+ * validated as `POST /orders` validates it and created under the id its import key names (from
+ * the bucket, the object, its content hash and the order's line or orderRef): one store call an
+ * order (imported-order.ts says why); then the report.
  */
 export function importOrders(deps: OrderDeps, settings: ImportSettings = readImportSettings(process.env)): ObjectHandler {
   return async (object, bucket, context) => {
@@ -71,7 +69,7 @@ async function importObject(
   const rejected: RejectedOrder[] = [];
   let created = 0;
   let replayed = 0;
-  // Up to IMPORT_WINDOW orders are created at once (each a few store round trips); their outcomes are kept by line.
+  // Up to IMPORT_WINDOW orders are created at once (each one store call); their outcomes are kept by line.
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let cutAt: number | undefined;
@@ -88,7 +86,7 @@ async function importObject(
         cutAt = item.line;
         break;
       }
-      const task: Promise<void> = createOne(deps, context, item, importKey(object, contentHash, item), object.name).then(
+      const task: Promise<void> = createImportedOrder(deps, context, item.body, importKey(object, contentHash, item)).then(
         (outcome) => {
           if (outcome === "created") created += 1;
           else if (outcome === "replayed") replayed += 1;
@@ -114,31 +112,12 @@ async function importObject(
   return { object: object.name, contentHash, created, replayed, rejected };
 }
 
-/** The order's Idempotency-Key: 1-255 visible ASCII, whatever the names it is made of. */
+/** The order's import key, whatever the names it is made of: the same on every delivery of the same file; its order's id derives from it. */
 export function importKey(object: CreatedObject, contentHash: string, item: ImportItem): string {
   const digest = createHash("sha256")
     .update(JSON.stringify([object.bucket, object.name, contentHash, item.id]))
     .digest("hex");
   return `import-${digest}`;
-}
-
-async function createOne(deps: OrderDeps, context: Context, item: ImportItem, key: string, object: string) {
-  const request: HttpRequest = {
-    method: "POST",
-    path: "/orders",
-    query: new URLSearchParams(),
-    headers: { "content-type": "application/json", "idempotency-key": key },
-    body: item.body,
-  };
-  try {
-    const response = await createOrderIdempotently(deps, request, context, (order) => ({ status: 201, headers: {}, body: JSON.stringify({ id: order.id }) }));
-    return response.headers["idempotent-replayed"] === "true" ? "replayed" : "created";
-  } catch (error) {
-    if (!(error instanceof Problem)) throw error; // the store: the whole import is retried, and replays what it made
-    if (error.kind === "idempotency-in-flight") throw new ImportIncomplete(object, `the order at line ${item.line} is being created by another delivery`);
-    if (error.status >= 500) throw error;
-    return error.errors ?? [{ path: "", message: error.detail }];
-  }
 }
 
 function rejection(item: ImportItem, errors: RejectedOrder["errors"]): RejectedOrder {
