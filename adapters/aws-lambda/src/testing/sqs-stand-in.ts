@@ -8,6 +8,11 @@ export interface SqsStandIn {
   url: string;
   /** What SendMessage put on each queue, by queue URL, as ReceiveMessage would hand it back. */
   queued(queueUrl: string): QueuedMessage[];
+  /**
+   * The next `count` sends answer 500 InternalError, as SQS does when it fails, on every try the
+   * SDK makes of them (one call's tries share its amz-sdk-invocation-id): the publish itself fails.
+   */
+  failSends(count: number): void;
   close(): Promise<void>;
 }
 
@@ -26,12 +31,24 @@ const md5 = (text: string) => createHash("md5").update(text).digest("hex");
  */
 export async function sqsStandIn(): Promise<SqsStandIn> {
   const queues = new Map<string, QueuedMessage[]>();
+  let failing = 0;
+  const failedCalls = new Set<string>();
+  const fails = (call: string) => {
+    if (!failedCalls.has(call) && failing > 0) {
+      failing -= 1;
+      failedCalls.add(call);
+    }
+    return failedCalls.has(call);
+  };
   const server = createServer(async (request, response) => {
     const target = request.headers["x-amz-target"];
     const answer = (status: number, value: unknown) => {
       response.writeHead(status, { "content-type": "application/x-amz-json-1.0" });
       response.end(JSON.stringify(value));
     };
+    const isSend = target === "AmazonSQS.SendMessage" || target === "AmazonSQS.SendMessageBatch";
+    if (isSend && fails(String(request.headers["amz-sdk-invocation-id"] ?? randomUUID())))
+      return answer(500, { __type: "com.amazonaws.sqs#InternalError", message: "We encountered an internal error. Please try again." });
     if (target === "AmazonSQS.SendMessageBatch") {
       const batch = JSON.parse(await text(request)) as { QueueUrl?: string; Entries?: (SendMessageRequest & { Id?: string })[] };
       if (!batch.QueueUrl || !batch.Entries?.length || batch.Entries.some((entry) => !entry.Id || entry.MessageBody === undefined))
@@ -56,6 +73,9 @@ export async function sqsStandIn(): Promise<SqsStandIn> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     queued: (queueUrl) => [...(queues.get(queueUrl) ?? [])],
+    failSends(count) {
+      failing = count;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,4 +1,4 @@
-import { dynamoDbStores } from "@skyport/dynamodb";
+import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { deliverThroughSqs, lambdaContext, restApiEvent, httpApiEvent, scheduledEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
 import {
@@ -10,7 +10,7 @@ import {
   type ContractRequest,
   type HttpTarget,
 } from "@skyport/core/testing";
-import type { Env } from "@skyport/core";
+import { orderStoresOn, type Env, type Stores } from "@skyport/core";
 import { inject } from "vitest";
 import { awsCleanupFunction } from "./functions.js";
 import { awsHttpFunction } from "./functions.js";
@@ -19,29 +19,29 @@ import { sqsRelay } from "./sqs-relay.js";
 
 const endpoint = inject("dynamoDbEndpoint");
 const tables = inject("awsTables");
-const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
 const quiet = { logWrite: () => {} };
 
 /** The functions' environment as the SAM template sets it, pointed at DynamoDB Local. */
 function functionEnv(collectionTables: Record<string, string>, extra: Env = {}): Env {
-  const env = { ...dynamoDbLocalEnv(endpoint, collectionTables), SKYPORT_TOPIC_ORDERS: QUEUE_URL, ...extra };
+  const env = { ...dynamoDbLocalEnv(endpoint, collectionTables), ...extra };
   // The SDK reads endpoint, region and credentials from the process environment, as on Lambda.
   Object.assign(process.env, env);
   return env;
 }
 
-/** The HTTP function behind API Gateway, its events relayed over "SQS" to the queue function. */
-function httpTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): HttpTarget & { orders: ReturnType<typeof dynamoDbStores>["orders"] } {
-  const env = functionEnv(tables.orders);
-  const peer = dynamoDbStores(env);
-  const relay = sqsRelay(QUEUE_URL, awsQueueFunction(env, quiet));
+/** The HTTP function behind API Gateway, what is queued relayed over SQS's wire protocol to the queue function. */
+async function httpTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): Promise<HttpTarget & { orders: Stores["orders"] }> {
+  const relay = await sqsRelay();
+  const env = functionEnv(tables.orders, relay.env);
+  const peer = orderStoresOn(dynamoDbDocuments(env));
+  const queue = awsQueueFunction(env, quiet);
   return {
     send: sendThroughLambda(awsHttpFunction(env, quiet), eventOf),
     idempotency: peer.idempotency,
     orders: peer.orders,
-    settle: relay.settle,
+    settle: () => relay.settle(queue),
     close: async () => {
-      relay.restore();
+      await relay.close();
       await peer.close();
     },
   };
@@ -50,27 +50,28 @@ function httpTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): HttpTarge
 const payloadV2 = (request: ContractRequest) => httpApiEvent(request);
 // A REST API whose binaryMediaTypes is */*: every body arrives base64.
 const payloadV1 = (request: ContractRequest) => restApiEvent(request, { binaryMediaTypes: ["*/*"] });
+const secrets = Object.values(tables.orders);
 
 httpContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => httpTarget(payloadV2));
 httpContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => httpTarget(payloadV1));
-hostileInputContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", () => ({ ...httpTarget(payloadV2), secrets: Object.values(tables.orders) }));
-hostileInputContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", () => ({ ...httpTarget(payloadV1), secrets: Object.values(tables.orders) }));
+hostileInputContract("AWS Lambda, HTTP API payload 2.0, DynamoDB Local", async () => ({ ...(await httpTarget(payloadV2)), secrets }));
+hostileInputContract("AWS Lambda, REST API payload 1.0, DynamoDB Local", async () => ({ ...(await httpTarget(payloadV1)), secrets }));
 
 queueContract("AWS Lambda, SQS batches, DynamoDB Local", () => {
   const env = functionEnv(tables.orders);
-  const peer = dynamoDbStores(env);
+  const peer = orderStoresOn(dynamoDbDocuments(env));
   return { orders: peer.orders, deliver: deliverThroughSqs(awsQueueFunction(env, quiet)), close: () => peer.close() };
 });
 
 hostileMessagesContract("AWS Lambda, SQS batches, DynamoDB Local", () => {
   const env = functionEnv(tables.orders);
-  const peer = dynamoDbStores(env);
+  const peer = orderStoresOn(dynamoDbDocuments(env));
   return { orders: peer.orders, deliver: deliverThroughSqs(awsQueueFunction(env, quiet)), close: () => peer.close() };
 });
 
 scheduleContract("AWS Lambda, EventBridge schedule, DynamoDB Local", () => {
   const env = functionEnv(tables.schedule, { SKYPORT_CLEANUP_PAGE_SIZE: "5", SKYPORT_RETENTION_DAYS: "30" });
-  const peer = dynamoDbStores(env);
+  const peer = orderStoresOn(dynamoDbDocuments(env));
   const cleanup = awsCleanupFunction(env, quiet);
   return {
     orders: peer.orders,

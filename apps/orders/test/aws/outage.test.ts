@@ -6,24 +6,23 @@ import { awsHttpFunction } from "./functions.js";
 import { awsQueueFunction } from "./functions.js";
 import { sqsRelay } from "./sqs-relay.js";
 
-const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
 const quiet = { logWrite: () => {} };
 
 outageContract("AWS Lambda handlers, DynamoDB Local behind a proxy that goes away", async () => {
   const proxy = await switchableProxy(Number(new URL(inject("dynamoDbEndpoint")).port));
-  const env = { ...dynamoDbLocalEnv(`http://127.0.0.1:${proxy.port}`, inject("awsTables").orders), SKYPORT_TOPIC_ORDERS: QUEUE_URL };
+  const relay = await sqsRelay();
+  const env = { ...dynamoDbLocalEnv(`http://127.0.0.1:${proxy.port}`, inject("awsTables").orders), ...relay.env };
   // The SDK reads its endpoint from the process environment when the service is first built.
   Object.assign(process.env, env);
   const queue = awsQueueFunction(env, quiet);
-  const relay = sqsRelay(QUEUE_URL, queue);
   return {
     send: sendThroughLambda(awsHttpFunction(env, quiet), (request) => httpApiEvent(request)),
     deliver: deliverThroughSqs(queue),
-    settle: relay.settle,
+    settle: () => relay.settle(queue),
     storeDown: () => proxy.down(),
     storeUp: () => proxy.up(),
     close: async () => {
-      relay.restore();
+      await relay.close();
       await proxy.close();
     },
   };

@@ -1,4 +1,5 @@
-import { dynamoDbStores } from "@skyport/dynamodb";
+import { orderStoresOn } from "@skyport/core";
+import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv, dynamoDbStreamReader } from "@skyport/dynamodb/testing";
 import { clientResponse, httpApiEvent, lambdaContext } from "@skyport/aws-lambda/testing";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -8,21 +9,21 @@ import { streamRelay } from "./stream-relay.js";
 
 /**
  * The outbox on AWS: the orders table's stream, read from DynamoDB Local's Streams API and handed to the
- * outbox function as Lambda's event source mapping would, publishing to SQS (taken at the client).
+ * outbox function as Lambda's event source mapping would, publishing over SQS's wire protocol to a stand-in.
  */
-const QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-orders";
 const endpoint = inject("dynamoDbEndpoint");
 const tables = inject("awsTables").outbox;
 const table = tables.orders!;
-const env = { ...dynamoDbLocalEnv(endpoint, tables), SKYPORT_TOPIC_ORDERS: QUEUE_URL };
+const relay = await sqsRelay();
+const env = { ...dynamoDbLocalEnv(endpoint, tables), ...relay.env };
 Object.assign(process.env, env);
 const quiet = { logWrite: () => {} };
-const relay = sqsRelay(QUEUE_URL, awsQueueFunction(env, quiet));
+const queue = awsQueueFunction(env, quiet);
 const stream = streamRelay(endpoint, table, awsOutboxFunction(env, quiet));
 const http = awsHttpFunction(env, quiet);
-const peer = dynamoDbStores(env);
+const peer = orderStoresOn(dynamoDbDocuments(env));
 afterAll(async () => {
-  relay.restore();
+  await relay.close();
   stream.close();
   await peer.close();
 });
@@ -35,7 +36,7 @@ const create = async (customerId: string) => {
   expect(created.status, created.body).toBe(201);
   return JSON.parse(created.body).id as string;
 };
-const announcing = (id: string) => (input: { MessageBody?: string }) => input.MessageBody === JSON.stringify({ type: "order.created", orderId: id });
+const announcing = (id: string) => (message: { body: string }) => message.body === JSON.stringify({ type: "order.created", orderId: id });
 
 describe("the outbox on AWS: DynamoDB Streams -> the outbox function -> SQS", () => {
   it("reports the change whose publish failed by its SequenceNumber, is handed it again from there, and the order is confirmed once", async () => {
@@ -46,21 +47,22 @@ describe("the outbox on AWS: DynamoDB Streams -> the outbox function -> SQS", ()
     expect(responses[0]!.batchItemFailures).toHaveLength(1);
     expect(responses.at(-1)!.batchItemFailures).toEqual([]);
     expect(stream.failedBatches).toEqual([]);
+    expect(relay.deadLettered()).toEqual([]);
     expect(relay.queued().filter(announcing(id))).toHaveLength(1);
-    await relay.settle();
+    await relay.settle(queue);
     expect(await peer.orders.get(id)).toMatchObject({ status: "confirmed", version: 2 });
   });
 
   it("takes the stream delivered again from its start (after a crash, or a retried batch) without a second effect", async () => {
     const id = await create("cus_outbox_again");
     await stream.settle();
-    await relay.settle();
+    await relay.settle(queue);
     // A new reader is a new event source position: every record of the table again, as a redelivery would hand them.
     const again = streamRelay(endpoint, table, awsOutboxFunction(env, quiet));
     try {
       await again.settle();
       expect(relay.queued().filter(announcing(id))).toHaveLength(1);
-      await relay.settle();
+      await relay.settle(queue);
       expect(await peer.orders.get(id)).toMatchObject({ status: "confirmed", version: 2 });
     } finally {
       again.close();
@@ -70,7 +72,7 @@ describe("the outbox on AWS: DynamoDB Streams -> the outbox function -> SQS", ()
   it("announces a committed write only: a refused update leaves no record in the stream", async () => {
     const id = await create("cus_outbox_refused");
     await stream.settle();
-    await relay.settle();
+    await relay.settle(queue);
     const reader = dynamoDbStreamReader(endpoint, table);
     try {
       const before = (await reader.read()).length;
