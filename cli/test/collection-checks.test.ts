@@ -294,6 +294,7 @@ describe("a Bicep template, checked against the app's collections' Cosmos DB con
           { path: '/exp/?' }
           { path: '/i_by_owner/?' }
           { path: '/o_by_owner/?' }
+          { path: '/"$deleted"/?' }
         ]
         excludedPaths: [{ path: '/*' }]
         compositeIndexes: [

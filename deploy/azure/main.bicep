@@ -211,7 +211,7 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-04-15
 
 // The orders collection (key id; indexes by-customer and by-status): each item holds the order's JSON
 // in $document beside its key and index attributes (adapters/cosmos/README.md, "An item"); only
-// those attributes are indexed, each index by a composite index in both directions. The policy is
+// those attributes and the tombstone marker $deleted are indexed, each index by a composite index in both directions. The policy is
 // containerDefinitionOf(ordersCollection) of @skyport/cosmos, which deploy/test checks it against.
 resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
   parent: database
@@ -233,6 +233,7 @@ resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
           { path: '/o_by_customer/?' }
           { path: '/i_by_status/?' }
           { path: '/o_by_status/?' }
+          { path: '/"$deleted"/?' }
         ]
         excludedPaths: [
           { path: '/*' }
@@ -256,6 +257,8 @@ resource ordersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
           ]
         ]
       }
+      // TTL on, no default: a deleted order's tombstone carries its own ttl (adapters/cosmos/README.md, "Deletes").
+      defaultTtl: -1
     }
   }
 }
@@ -279,12 +282,13 @@ resource idempotencyContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabase
         includedPaths: [
           { path: '/p_key/?' }
           { path: '/exp/?' }
+          { path: '/"$deleted"/?' }
         ]
         excludedPaths: [
           { path: '/*' }
         ]
       }
-      // TTL on, no default: each key's item carries its own ttl (its retention, plus slack for clock skew).
+      // TTL on, no default: each key's item carries its own ttl (its retention, plus slack for clock skew), as does a tombstone.
       defaultTtl: -1
     }
   }

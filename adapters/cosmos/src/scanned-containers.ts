@@ -24,8 +24,10 @@ interface ListedItem {
  * The declared collections' containers as the local server's change feed reads them (core's
  * ScannedChangeFeed) on the Cosmos DB server, which serves no continued change feed: the versions
  * are the items' `$version`, listed by a query of a few attributes; the changed items are then read
- * by one query and handed on as their documents. An expired item, or one no collection wrote, is
- * not listed; a transaction's check rewrites an item with its version, so it is no change.
+ * by one query and handed on as their documents. An expired item, a tombstone, or one no collection
+ * wrote, is not listed: a document whose item is gone or a tombstone is no longer listed, which the feed
+ * hands on as its delete (a tombstone keeps the version deleted, so listing it would look unchanged).
+ * A transaction's check rewrites an item with its version, so it is no change.
  */
 export function scannedContainers(
   database: Database,
@@ -53,7 +55,7 @@ export function scannedContainers(
       const query = {
         query:
           `SELECT c.id, c.${partitionAttribute(declaration.key)} AS partition${sort}, c["${STORED_FIELDS.version}"] AS version FROM c ` +
-          `WHERE IS_DEFINED(c["${STORED_FIELDS.version}"]) AND (NOT IS_DEFINED(c.exp) OR c.exp > @now)`,
+          `WHERE IS_DEFINED(c["${STORED_FIELDS.version}"]) AND NOT IS_DEFINED(c["${STORED_FIELDS.deleted}"]) AND (NOT IS_DEFINED(c.exp) OR c.exp > @now)`,
         parameters: [{ name: "@now", value: clock.now().getTime() }],
       };
       for await (const { resources } of container.items.query<ListedItem>(query).getAsyncIterator()) {

@@ -98,7 +98,22 @@ describe("transactional batch", async () => {
         ifMatch: "e-replaced",
         resourceBody: { id: "replaced", $document: '{"member":"ada","id":"replaced","bookId":"b"}' },
       },
-      { operationType: "Delete", partitionKey: "ada", id: "removed", ifMatch: "e-removed" },
+      // The delete leaves a tombstone the change feed carries: the document and version deleted, marked, with a TTL.
+      {
+        operationType: "Replace",
+        partitionKey: "ada",
+        id: "removed",
+        ifMatch: "e-removed",
+        resourceBody: {
+          id: "removed",
+          p_member: "ada",
+          s_id: "x",
+          $version: "v-removed",
+          $document: items.get("removed")!.$document,
+          $deleted: true,
+          ttl: 86_400,
+        },
+      },
       // The check writes the item again as it was, keeping its version; the service ignores ifMatch on a read.
       {
         operationType: "Replace",
@@ -113,6 +128,23 @@ describe("transactional batch", async () => {
     // The delete of an absent document sends nothing.
     expect(batch.origins).toEqual([0, 1, 2, 4, 5]);
     expect(batch.results).toEqual([{ version: expect.any(String) }, { version: expect.any(String) }, {}, {}, {}, { version: expect.any(String) }]);
+  });
+
+  it("takes a tombstone for absent: a create replaces it over its etag, a delete sends nothing, a condition on its version fails", () => {
+    const tombstone = { ...stored("gone", "v-gone", "e-gone"), $deleted: true as const, ttl: 86_400 };
+    const withTombstone = new Map([["gone", tombstone]]);
+    const create = plannedBatch(loans, planTransaction(loans, [{ create: { member: "ada", id: "gone" } }]), withTombstone, Date.now());
+    expect(create.operations).toMatchObject([
+      { operationType: "Replace", id: "gone", ifMatch: "e-gone", resourceBody: { $document: '{"member":"ada","id":"gone"}' } },
+    ]);
+    expect(create.operations[0]).not.toHaveProperty("resourceBody.$deleted");
+    expect(plannedBatch(loans, planTransaction(loans, [{ delete: { member: "ada", id: "gone" } }]), withTombstone, Date.now()).operations).toEqual([]);
+    for (const operation of [
+      { check: { member: "ada", id: "gone" }, ifVersion: "v-gone" },
+      { delete: { member: "ada", id: "gone" }, ifVersion: "v-gone" },
+      { put: { member: "ada", id: "gone" }, ifVersion: "v-gone" },
+    ])
+      expect(() => plannedBatch(loans, planTransaction(loans, [operation]), withTombstone, Date.now())).toThrow(VersionConflict);
   });
 
   it("refuses before sending anything when what was read already fails a condition, naming that operation", () => {
@@ -148,7 +180,8 @@ describe("containers", () => {
   });
 
   it("gain a missing index and TTL, keeping what they have", () => {
-    const bare = containerDefinitionOf(collection<Loan>("loans", { key: ["member", "id"] }), "loans");
+    // A container made before every collection had TTL on (for its tombstones).
+    const { defaultTtl: _, ...bare } = containerDefinitionOf(collection<Loan>("loans", { key: ["member", "id"] }), "loans");
     const merged = mergedContainer(
       { ...bare, indexingPolicy: { ...bare.indexingPolicy, includedPaths: [...bare.indexingPolicy!.includedPaths!, { path: "/old/?" }] } },
       containerDefinitionOf(loans, "loans"),
@@ -158,6 +191,9 @@ describe("containers", () => {
       expect.arrayContaining(["/old/?", "/i_by_book/?", "/o_by_book/?", "/exp/?"]),
     );
     expect(merged?.indexingPolicy?.compositeIndexes).toHaveLength(2);
+    // Every collection's container: TTL on and the tombstone marker indexed, whether or not it declares an expiry.
+    expect(bare.indexingPolicy?.includedPaths).toContainEqual({ path: '/"$deleted"/?' });
+    expect(containerDefinitionOf(collection<Loan>("loans", { key: ["member", "id"] }), "loans").defaultTtl).toBe(-1);
     expect(mergedContainer(containerDefinitionOf(loans, "loans"), containerDefinitionOf(loans, "loans"))).toBeUndefined();
   });
 });

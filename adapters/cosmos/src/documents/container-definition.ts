@@ -1,5 +1,5 @@
 import { IndexingMode, PartitionKeyDefinitionVersion, PartitionKeyKind, type ContainerDefinition, type IndexingPolicy } from "@azure/cosmos";
-import type { CollectionDeclaration } from "@skyport/core";
+import { STORED_FIELDS, type CollectionDeclaration } from "@skyport/core";
 import { indexOrderAttribute, indexPartitionAttribute, partitionAttribute, sortAttribute } from "./item.js";
 
 /**
@@ -23,6 +23,8 @@ export function indexingPolicyOf(declaration: CollectionDeclaration<unknown>): I
       ]);
     }
   }
+  // The tombstone marker (quoted, for its `$`): every query leaves tombstones out by it.
+  paths.push(`"${STORED_FIELDS.deleted}"`);
   return {
     indexingMode: IndexingMode.consistent,
     automatic: true,
@@ -32,13 +34,13 @@ export function indexingPolicyOf(declaration: CollectionDeclaration<unknown>): I
   };
 }
 
-/** The container a collection lives in: partitioned by its partition field's attribute, TTL on per item where it declares an expiry. */
+/** The container a collection lives in: partitioned by its partition field's attribute, TTL on per item (tombstones, and expiring documents). */
 export function containerDefinitionOf(declaration: CollectionDeclaration<unknown>, location: string): ContainerDefinition & { id: string } {
   return {
     id: location,
     partitionKey: { paths: [`/${partitionAttribute(declaration.key)}`], kind: PartitionKeyKind.Hash, version: PartitionKeyDefinitionVersion.V2 },
     indexingPolicy: indexingPolicyOf(declaration),
-    // -1: TTL on, nothing expires by default; an item with an expiry carries its own `ttl`.
-    ...(declaration.expiresAt !== undefined && { defaultTtl: -1 }),
+    // -1: TTL on, nothing expires by default; a tombstone, or an item with an expiry, carries its own `ttl`.
+    defaultTtl: -1,
   };
 }

@@ -27,7 +27,18 @@ import {
 } from "@skyport/core";
 import { statusOf, storeFailure } from "../sdk-errors.js";
 import { collectionFailure, ContainerPresence } from "./container-presence.js";
-import { itemAddress, liveValue, partitionAttribute, queriedAttributes, resourceOf, toItem, type DocumentItem, type StoredItem } from "./item.js";
+import {
+  isTombstone,
+  itemAddress,
+  liveValue,
+  partitionAttribute,
+  queriedAttributes,
+  resourceOf,
+  toItem,
+  tombstoneOf,
+  type DocumentItem,
+  type StoredItem,
+} from "./item.js";
 import { itemQuery } from "./item-query.js";
 import { orderKey } from "./order-key.js";
 import { failedOperation, plannedBatch } from "./transactional-batch.js";
@@ -67,7 +78,7 @@ export class CosmosCollection<T> implements Collection<T> {
       }
       const existing = await this.read(document.key);
       if (existing && liveValue(this.declaration, existing, this.now()) !== undefined) throw new DocumentExists(document.key);
-      // Expired but not yet removed by the TTL: take its place, unless another write does first.
+      // A tombstone, or expired but not yet removed by the TTL: take its place, unless another write does first.
       if (existing && (await this.replaceIfUnchanged(document.key, existing, item))) return { value: JSON.parse(document.json) as T, version };
     }
     throw new StoreUnavailable(new Error(`create of ${JSON.stringify(document.key)} kept meeting concurrent writes`));
@@ -98,19 +109,13 @@ export class CosmosCollection<T> implements Collection<T> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const existing = await this.read(checked);
       if (ifVersion !== undefined && !this.isLiveAt(existing, ifVersion)) throw new VersionConflict(checked);
-      if (!existing) return false;
+      // Already deleted: another tombstone would be a second delete on the change feed.
+      if (!existing || isTombstone(existing)) return false;
       const wasLive = liveValue(this.declaration, existing, this.now()) !== undefined;
-      const { id, partitionKey } = itemAddress(this.declaration, checked);
-      try {
-        await this.container.item(id, partitionKey).delete({ accessCondition: { type: "IfMatch", condition: existing._etag } });
-        return wasLive;
-      } catch (error) {
-        const status = statusOf(error);
-        if (status === 404) await this.presence.confirmAfterNotFound(error);
-        else if (status !== 412) throw storeFailure(error);
-        // Written or deleted since it was read: a conditioned delete has lost; another reads again.
-        if (ifVersion !== undefined) throw new VersionConflict(checked);
-      }
+      // A tombstone in its place, so that the change feed carries the delete (an expired item's too).
+      if (await this.replaceIfUnchanged(checked, existing, tombstoneOf(this.declaration, existing))) return wasLive;
+      // Written or deleted since it was read: a conditioned delete has lost; another reads again.
+      if (ifVersion !== undefined) throw new VersionConflict(checked);
     }
     throw new StoreUnavailable(new Error(`delete of ${JSON.stringify(checked)} kept meeting concurrent writes`));
   }

@@ -31,8 +31,10 @@ export interface DocumentItem {
   exp?: number;
   /** Seconds until Cosmos DB deletes it (the container's defaultTtl is -1). */
   ttl?: number;
+  /** On a tombstone only (see `tombstoneOf`). */
+  [STORED_FIELDS.deleted]?: true;
   /** `p_<partition field>`: the partition key; `s_<sort field>`: the key's order; `i_<index>` and `o_<index>`: an index's partition and order. */
-  [attribute: string]: string | number | undefined;
+  [attribute: string]: string | number | boolean | undefined;
 }
 
 /** An item as a batch operation's body: its optional fields are simply absent. */
@@ -104,8 +106,39 @@ export function rewritten(item: StoredItem, nowMs: number): DocumentItem {
   return kept.exp === undefined ? kept : { ...kept, ttl: ttlSeconds(kept.exp, nowMs) };
 }
 
-/** A stored item's value, or undefined past its expiry: absent to every call, whether or not the TTL has removed it yet. */
+/**
+ * How long a deleted document's tombstone stays (then Cosmos DB's TTL removes it): the time a change feed
+ * consumer has to read the delete, 24 hours as DynamoDB Streams keep a record. A trigger that lags further
+ * sees no delete at all, as the latest-version feed never shows a removed item.
+ */
+export const TOMBSTONE_TTL_SECONDS = 24 * 60 * 60;
+
+/**
+ * What a delete writes in place of the item: the change feed in latest-version mode carries no deletes,
+ * so a delete is a replace the feed does carry. It keeps what names the document (id, partition and sort
+ * attributes), the document and the version deleted (a delete change's `previous` and `version`), and
+ * marks `$deleted`; it drops the index attributes and the expiry, and Cosmos DB removes it after
+ * TOMBSTONE_TTL_SECONDS. Every call treats it as absent (`liveValue`).
+ */
+export function tombstoneOf(declaration: CollectionDeclaration<unknown>, item: DocumentItem): DocumentItem {
+  const tombstone: DocumentItem = {
+    id: item.id,
+    [STORED_FIELDS.version]: item[STORED_FIELDS.version],
+    [STORED_FIELDS.document]: item[STORED_FIELDS.document],
+    [STORED_FIELDS.deleted]: true,
+    [partitionAttribute(declaration.key)]: item[partitionAttribute(declaration.key)],
+    ttl: TOMBSTONE_TTL_SECONDS,
+  };
+  if (declaration.key.sort !== undefined) tombstone[sortAttribute(declaration.key)] = item[sortAttribute(declaration.key)];
+  return tombstone;
+}
+
+/** Whether the item is a deleted document's tombstone. */
+export const isTombstone = (item: DocumentItem) => item[STORED_FIELDS.deleted] === true;
+
+/** A stored item's value, or undefined for a tombstone or past its expiry: absent to every call, whether or not the TTL has removed it yet. */
 export function liveValue(declaration: CollectionDeclaration<unknown>, item: DocumentItem, nowMs: number): unknown {
+  if (isTombstone(item)) return undefined;
   const value: unknown = JSON.parse(item[STORED_FIELDS.document]);
   return isExpired(declaration, value, nowMs) ? undefined : value;
 }

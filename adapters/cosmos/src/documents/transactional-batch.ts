@@ -8,7 +8,7 @@ import {
   type OperationResult,
   type PlannedOperation,
 } from "@skyport/core";
-import { itemAddress, liveValue, resourceOf, rewritten, toItem, type StoredItem } from "./item.js";
+import { isTombstone, itemAddress, liveValue, resourceOf, rewritten, toItem, tombstoneOf, type StoredItem } from "./item.js";
 
 /** A transaction as one TransactionalBatch: its operations, which transaction operation each is, and the answer if it commits. */
 export interface PlannedBatch {
@@ -22,7 +22,8 @@ export interface PlannedBatch {
  * The batch that applies `planned` over the items it read (`stored`, by id). Every condition is
  * checked against what was read, and every operation on a stored item carries its `_etag`
  * (`ifMatch`): if anything changed since, the whole batch fails and nothing is written. A check
- * writes its item again unchanged (our version stays), since the service ignores ifMatch on a read.
+ * writes its item again unchanged (our version stays), since the service ignores ifMatch on a read; a
+ * delete replaces its item with a tombstone, which every condition reads as absent.
  */
 export function plannedBatch(
   declaration: CollectionDeclaration<unknown>,
@@ -50,9 +51,9 @@ export function plannedBatch(
       else add(index, { operationType: "Create", partitionKey, resourceBody });
       batch.results.push({ version });
     } else {
-      // Deleting what is not there is nothing to do; a stored item (even expired) goes, if unchanged since read.
-      // The REST batch takes ifMatch on a delete too; the SDK's DeleteOperationInput type leaves it out.
-      if (operation.kind === "delete" && item) add(index, { operationType: "Delete", partitionKey, id, ifMatch: item._etag } as OperationInput);
+      // Deleting what is not there (or a tombstone) is nothing to do; a stored item (even expired) becomes its tombstone, if unchanged since read.
+      if (operation.kind === "delete" && item && !isTombstone(item))
+        add(index, { operationType: "Replace", partitionKey, id, resourceBody: resourceOf(tombstoneOf(declaration, item)), ifMatch: item._etag });
       if (operation.kind === "check" && item)
         add(index, { operationType: "Replace", partitionKey, id, resourceBody: resourceOf(rewritten(item, nowMs)), ifMatch: item._etag });
       batch.results.push({});

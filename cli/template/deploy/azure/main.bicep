@@ -78,7 +78,7 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-04-15
 }
 
 // The notes collection (src/notes.ts) as @skyport/cosmos's containerDefinitionOf declares it:
-// partitioned by its key's attribute, only the key, expiry and by-owner attributes indexed (the
+// partitioned by its key's attribute, only the key, expiry and by-owner attributes and the tombstone marker indexed (the
 // index by a composite index in both directions), TTL on with each item's own ttl.
 resource notesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
   parent: database
@@ -95,6 +95,7 @@ resource notesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/cont
           { path: '/exp/?' }
           { path: '/i_by_owner/?' }
           { path: '/o_by_owner/?' }
+          { path: '/"$deleted"/?' }
         ]
         excludedPaths: [
           { path: '/*' }
