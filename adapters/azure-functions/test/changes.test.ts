@@ -1,5 +1,5 @@
 import { output } from "@azure/functions";
-import { PoisonMessage, routeChanges, type Change, type ChangesHandler } from "@skyport/core";
+import { documentConsumer, ordersCollection, PoisonMessage, routeChanges, type Change, type ChangesHandler, type DocumentChange } from "@skyport/core";
 import { describe, expect, it } from "vitest";
 import { azureChangesHandler, CHANGE_ATTEMPTS } from "../src/changes/handler.js";
 import { hostInvocationContext } from "../src/testing/index.js";
@@ -70,6 +70,28 @@ describe("the changes function on the Cosmos DB trigger (documented shape)", () 
       committedAt: "2026-09-21T14:13:20.000Z",
     });
     expect(calls.filter((key) => key === "ord_ok")).toEqual(["ord_ok"]);
+  });
+
+  it("hands on a tombstone (the Cosmos store's delete, which latest-version mode carries as a write) as the delete of its key and version", async () => {
+    const order = { id: "ord_d", status: "cancelled", version: 2 };
+    // As the Cosmos store leaves a deleted document: its key attributes, the document and version deleted, marked, with a ttl.
+    const tombstone = { ...documentOf("ord_d", 7), $document: JSON.stringify(order), $deleted: true, ttl: 86_400 };
+    const { i_by_status: _, ...withoutIndex } = tombstone;
+    const changes: DocumentChange[] = [];
+    const handler = routeChanges(
+      "orders",
+      documentConsumer(ordersCollection, async (change) => {
+        changes.push(change as DocumentChange);
+      }),
+    );
+    expect(await trigger(async () => handler, [withoutIndex])).toEqual([]);
+    expect(changes).toEqual([
+      { id: "ord_5Fd@7", type: "deleted", key: { id: "ord_d" }, version: "v7", previous: order, committedAt: "2026-09-21T14:13:20.000Z" },
+    ]);
+    // A live item is still a write of its latest version.
+    changes.length = 0;
+    await trigger(async () => handler, [documentOf("ord_w", 8)]);
+    expect(changes).toMatchObject([{ type: "updated", key: { id: "ord_w" }, version: "v8", value: { id: "ord_w" } }]);
   });
 
   it("tries again when the service could not start, as a failed change", async () => {
