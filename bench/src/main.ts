@@ -15,12 +15,14 @@ import { targets } from "./targets.js";
 import { measureStreamThroughput, streamReport } from "./stream-throughput.js";
 import { changeFeedReport, measureChangeFeedThroughput } from "./change-feed-throughput.js";
 import { type DocumentCounts, documentsReport, measureDocuments } from "./documents/index.js";
+import { importCallsReport, measureImportCalls } from "./import-calls/index.js";
 
 /**
  * `npm run bench`: every figure in one run, printed and written to bench/results.json, from which
  * README's Performance section is written. `--quick` runs each part once, tiny, to show it works:
  * its results go to bench/results.tmp.json and README is left alone. `--only=documents` measures the
- * documents rows alone and puts them into the last results (and README, unless quick).
+ * documents rows alone and puts them into the last results (and README, unless quick); `--only=import-calls`
+ * the store calls per imported order alike.
  */
 const quick = process.argv.includes("--quick");
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -36,9 +38,20 @@ const step = (what: string) => process.stderr.write(`bench: ${what}\n`);
 const resultsPath = join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json");
 const documentCounts: DocumentCounts = quick ? { rounds: 2, calls: 2, batches: 1, warmup: 0 } : { rounds: 10, calls: 20, batches: 3, warmup: 1 };
 
+const importCallLines = quick ? 100 : 1000;
 const only = arg("only") ?? (process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined);
+if (only === "import-calls") {
+  step("store calls per imported order, before and after, alone");
+  const importCalls = await measureImportCalls(importCallLines, `npm run bench -- ${quick ? "--quick " : ""}--only=import-calls`);
+  const results: BenchResults = { ...(JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults), importCalls };
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  if (!quick) writeReadmeSection(results);
+  await new Promise((written) => process.stdout.write(`${importCallsReport(importCalls)}\n`, written));
+  process.exit(0);
+}
 if (only !== undefined) {
-  if (only !== "documents") throw new Error(`--only=${only}: only the documents rows can be measured alone (--only=documents)`);
+  if (only !== "documents")
+    throw new Error(`--only=${only}: only the documents rows (--only=documents) and the import's store calls (--only=import-calls) can be measured alone`);
   step("portable documents against the raw SDK, alone");
   const documents = await measureDocuments(documentCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=documents`);
   const results: BenchResults = { ...(JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults), documents };
@@ -65,6 +78,8 @@ step("change feed changes per second");
 const changeFeeds = quick ? await measureChangeFeedThroughput(40, 1) : await measureChangeFeedThroughput();
 step("bulk import (100 MB, 512 MB function)");
 const bulkImport = measureImport(quick);
+step("store calls per imported order, before and after");
+const importCalls = await measureImportCalls(importCallLines, quick ? "npm run bench -- --quick" : "npm run bench");
 step("portable documents against the raw SDK, per store on its emulator");
 const documents = await measureDocuments(documentCounts, quick ? "npm run bench -- --quick" : "npm run bench");
 
@@ -82,6 +97,7 @@ const measured = {
   streams,
   changeFeeds,
   bulkImport,
+  importCalls,
   documents,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
@@ -89,6 +105,7 @@ const results: BenchResults = { ...measured, targets: targets(measured) };
 process.stdout.write(`${report(results)}\n`);
 process.stdout.write(`\nShipment records per second through each stream function, memory store, one process:\n${streamReport(streams)}\n`);
 process.stdout.write(`\nChanges per second through each changes function (the order outbox), one process:\n${changeFeedReport(changeFeeds)}\n`);
+process.stdout.write(`\nStore calls per imported order, before and after:\n${importCallsReport(importCalls)}\n`);
 process.stdout.write(`\nPortable documents against the raw SDK, per store on its emulator:\n${documentsReport(documents)}\n`);
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 if (!quick) writeReadmeSection(results);

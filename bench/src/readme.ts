@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./bundles/deployed-bundles.js";
 import { DOCUMENTS_HEADER, documentsCells } from "./documents/cells.js";
+import { IMPORT_CALLS_HEADER, importCallsCells } from "./import-calls/cells.js";
 import type { BenchResults } from "./results.js";
 import { missedExplained } from "./missed.js";
 import { bundleCells, files, signed } from "./table.js";
@@ -102,6 +103,21 @@ function importSection(result: BenchResults["bulkImport"]): string[] {
         row.within512Mb ? "yes" : "**no**",
       ]),
     ),
+    "",
+  ];
+}
+
+/** The import's store calls per order, where a run measured them, with their own run's command and date (`--only=import-calls`). */
+function importCallsSection(result: BenchResults["importCalls"]): string[] {
+  if (!result?.rows.length) return [];
+  return [
+    `**Store calls per imported order**: a ${result.lines}-line JSONL file (every 100th line invalid) delivered twice, counted on`,
+    "a counting wrapper of the store's `Documents` (each `Collection` call one; a `putMany` would be one too). Before: each",
+    "order through `POST /orders` with its import Idempotency-Key, as the import did (the key's claim: get, create; the",
+    "order's create; its stored answer: get, put). After: the import, each order one create under the id its import key",
+    `names, a replay the same create refused. From \`${result.command}\` (${result.startedAt.slice(0, 16).replace("T", " ")} UTC).`,
+    "",
+    markdownTable(IMPORT_CALLS_HEADER, result.rows.map(importCallsCells)),
     "",
   ];
 }
@@ -227,6 +243,7 @@ export function performanceSection(r: BenchResults): string {
     ...changeFeedSection(r.changeFeeds),
     ...streamSection(r.streams),
     ...importSection(r.bulkImport),
+    ...importCallsSection(r.importCalls),
     ...documentsSection(r.documents),
     "**Targets**",
     "",

@@ -1,6 +1,7 @@
 import type { ChangeFeedRow } from "./change-feed-throughput.js";
 import type { DocumentsResult } from "./documents/measure.js";
 import type { ImportResult } from "./import/index.js";
+import type { ImportCallsResult } from "./import-calls/measure.js";
 import type { StreamRow } from "./stream-throughput.js";
 /** bench/results.json: every figure of one `npm run bench`, and the machine it ran on. */
 export interface BenchResults {
@@ -17,6 +18,8 @@ export interface BenchResults {
   streams?: StreamRow[];
   /** The bulk import of a 100 MB file (issue 14): orders/s and peak RSS, Skyport's and a hand-written one's. */
   bulkImport?: ImportResult;
+  /** Store calls per imported order, each order through POST /orders (before) and the import (after), on SQLite and DynamoDB Local (issue 23), from the run it names. */
+  importCalls?: ImportCallsResult;
   /** New orders' changes/s through each changes function running the outbox, the hand-written consumer first (absent before it was measured). */
   changeFeeds?: ChangeFeedRow[];
   /** The portable collections against the raw SDK on each store's emulator (issue 23), from the run it names (absent before it was measured). */
