@@ -1,22 +1,11 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { REPOSITORY as repo, temporaryWorkspace } from "./temporary-workspace.js";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const run = promisify(execFile);
-
-/** A workspace of its own in a temporary folder: apps/*, the repository's tsconfig and node_modules. */
-function temporaryWorkspace(): string {
-  const root = mkdtempSync(join(tmpdir(), "skyport-new-"));
-  writeFileSync(join(root, "package.json"), JSON.stringify({ name: "workspace", private: true, type: "module", workspaces: ["apps/*"] }));
-  copyFileSync(join(repo, "tsconfig.base.json"), join(root, "tsconfig.base.json"));
-  symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
-  return root;
-}
 
 describe("npm run new -- demo, then its build and tests, with no change to any adapter", () => {
   const root = temporaryWorkspace();

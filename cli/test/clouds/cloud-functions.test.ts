@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import type { Documents } from "@skyport/core";
+import { firestoreDocuments } from "@skyport/firestore";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { notes } from "../../template/src/notes.js";
+import { serveFunction, type ServedFunction } from "./functions-framework.js";
+import { notesContract } from "./notes-contract.js";
+
+describe("a generated app's api Cloud Functions bundle, served by the functions framework, keeps its notes in Firestore (the emulator)", () => {
+  let documents: Documents;
+  let api: ServedFunction;
+
+  beforeAll(async () => {
+    const hex = randomBytes(3).toString("hex");
+    // The function's environment as deploy.sh sets it (a project and a database of the stage's own), the notes in a collection of this test's.
+    const env = {
+      GOOGLE_CLOUD_PROJECT: `demo-clouds-${hex}`,
+      SKYPORT_FIRESTORE_DATABASE: "demo-test",
+      SKYPORT_STORE: "firestore",
+      SKYPORT_COLLECTION_NOTES: `notes-${hex}`,
+      FIRESTORE_EMULATOR_HOST: inject("firestoreHost"),
+      SKYPORT_LOG_LEVEL: "error",
+    };
+    // A new project's first writes on the emulator can outlast the store's 5 s deadline: these are they, with time to spare.
+    documents = firestoreDocuments(env, { deadlineMs: 30_000 });
+    await documents.ensure([notes]);
+    api = await serveFunction(join(inject("demoApp"), "dist/gcp/api"), "api", { PATH: process.env.PATH, METADATA_SERVER_DETECTION: "none", ...env });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await documents?.close();
+  });
+
+  notesContract(() => ({ send: (request) => api.send(request), stored: documents.collection(notes) }));
+});

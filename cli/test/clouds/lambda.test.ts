@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { httpApiEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
+import type { Documents } from "@skyport/core";
+import { dynamoDbDocumentsOn } from "@skyport/dynamodb";
+import { dynamoDbLocalClient, dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { readTemplate } from "../../src/checks/index.js";
+import { notes } from "../../template/src/notes.js";
+import { notesContract, type NotesTarget } from "./notes-contract.js";
+import { createTemplateTable } from "./sam-table.js";
+
+describe("a generated app's api Lambda bundle, invoked as Lambda invokes it, keeps its notes in DynamoDB (DynamoDB Local)", () => {
+  let documents: Documents;
+  let target: NotesTarget;
+
+  beforeAll(async () => {
+    const app = inject("demoApp");
+    const endpoint = inject("dynamoDbEndpoint");
+    const table = `demo-notes-${randomBytes(4).toString("hex")}`;
+    // The function's environment as the template sets it (SKYPORT_COLLECTION_NOTES: the table), pointed at DynamoDB Local.
+    const env = { ...dynamoDbLocalEnv(endpoint, { [notes.name]: table }), SKYPORT_LOG_LEVEL: "error" };
+    const client = dynamoDbLocalClient(endpoint);
+    documents = dynamoDbDocumentsOn(client, env);
+    await createTemplateTable(client, readTemplate(join(app, "deploy/aws/template.yaml")), "NotesTable", table);
+    Object.assign(process.env, env);
+    const { handler } = await import(/* @vite-ignore */ pathToFileURL(join(app, "dist/aws/api/index.mjs")).href);
+    target = { send: sendThroughLambda(handler, httpApiEvent), stored: documents.collection(notes) };
+  });
+  afterAll(() => documents?.close());
+
+  notesContract(() => target);
+});

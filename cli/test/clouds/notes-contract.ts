@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import type { Collection } from "@skyport/core";
+import type { ContractRequest, ContractResponse } from "@skyport/core/testing";
+import { expect, it } from "vitest";
+import type { Note } from "../../template/src/notes.js";
+
+/** A generated app's built api function on one cloud, and the store it keeps its notes in. */
+export interface NotesTarget {
+  /** A request to the api function, delivered as that cloud's runtime delivers it. */
+  send(request: ContractRequest): Promise<ContractResponse>;
+  /** The notes where SKYPORT_STORE and SKYPORT_COLLECTION_NOTES put them, read with the store's own Documents: not through the bundle. */
+  stored: Collection<Note>;
+}
+
+/** An owner no other test writes notes for: each test lists its own. */
+const uniqueOwner = () => `owner-${randomUUID().slice(0, 8)}`;
+
+/**
+ * What the template's api does with notes, on a cloud's built bundle and its real store: create,
+ * read by id, list by the by-owner index in its order, and a note past its expiry answered as gone.
+ */
+export function notesContract(target: () => NotesTarget) {
+  const post = async (note: Partial<Note>) => {
+    const response = await target().send({ method: "POST", path: "/notes", headers: { "content-type": "application/json" }, body: JSON.stringify(note) });
+    expect(response.status, response.body).toBe(201);
+    return { note: JSON.parse(response.body) as Note, location: response.headers.location };
+  };
+  const get = async (path: string) => {
+    const response = await target().send({ method: "GET", path });
+    return { status: response.status, body: JSON.parse(response.body) as Record<string, unknown> };
+  };
+  const list = async (owner: string) => {
+    const { status, body } = await get(`/notes?owner=${owner}`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    return body.items as Note[];
+  };
+
+  it("creates a note, with its id and location, and the note is in the store", async () => {
+    const owner = uniqueOwner();
+    const { note, location } = await post({ owner, text: "kept in the store" });
+    expect(note).toEqual({ id: expect.any(String), owner, text: "kept in the store", createdAt: expect.any(String) });
+    expect(location).toBe(`/notes/${note.id}`);
+    expect((await target().stored.get({ id: note.id }))?.value).toEqual(note);
+  });
+
+  it("reads a note by id, and answers an id it does not keep with 404", async () => {
+    const { note } = await post({ owner: uniqueOwner(), text: "read me" });
+    expect(await get(`/notes/${note.id}`)).toEqual({ status: 200, body: note });
+    expect((await get(`/notes/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it("lists an owner's notes through the by-owner index, oldest first, and no other owner's", async () => {
+    const owner = uniqueOwner();
+    const created: Note[] = [];
+    // Five, each created after the last: a list in any other order (the ids' order, say) shows by chance once in 120.
+    for (const text of ["one", "two", "three", "four", "five"]) {
+      created.push((await post({ owner, text })).note);
+      if (text === "two") await post({ owner: uniqueOwner(), text: "someone else's" });
+    }
+    expect(await list(owner)).toEqual(created);
+    expect(created.map((note) => note.createdAt)).toEqual(created.map((note) => note.createdAt).sort());
+  });
+
+  it("answers a note past its expiry as gone, by id and in the list, and keeps one that is not", async () => {
+    const owner = uniqueOwner();
+    const { note: expired } = await post({ owner, text: "gone", expiresAt: "2020-01-01T00:00:00Z" });
+    const { note: later } = await post({ owner, text: "kept", expiresAt: "2999-01-01T00:00:00Z" });
+    expect((await get(`/notes/${expired.id}`)).status).toBe(404);
+    expect(await get(`/notes/${later.id}`)).toEqual({ status: 200, body: later });
+    expect(await list(owner)).toEqual([later]);
+    expect((await target().stored.get({ id: later.id }))?.value).toEqual(later);
+  });
+}
