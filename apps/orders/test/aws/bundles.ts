@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import app from "../../src/app.js";
 
 export type AwsFunction = keyof typeof app.functions;
@@ -14,6 +14,18 @@ export function bundleFile(fn: AwsFunction, name: "index.mjs" | "meta.json"): st
   const path = name === "index.mjs" ? join(distDir, "aws", fn, name) : join(distDir, "meta", `aws-${fn}.json`);
   if (!existsSync(path)) throw new Error(`${path} is missing: build the AWS bundles first (npm run build -w apps/orders)`);
   return path;
+}
+
+/** A Lambda handler as a bundle exports it; each call site names its event and result. */
+export type BundleHandler = (event: unknown, context: unknown) => Promise<unknown>;
+
+/**
+ * A function's built bundle, imported as Lambda's Node.js runtime imports index.mjs: it reads the
+ * process's environment as it is now, once (a module is loaded once per process).
+ */
+export async function loadBundle(fn: AwsFunction): Promise<BundleHandler> {
+  const module = (await import(/* @vite-ignore */ pathToFileURL(bundleFile(fn, "index.mjs")).href)) as { handler: BundleHandler };
+  return module.handler;
 }
 
 /** The runtime interface client's launcher, once its native part is built. */

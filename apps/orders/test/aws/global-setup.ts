@@ -15,6 +15,10 @@ export interface AwsTables {
   /** The wiring test's and the outbox test's own: each reads its orders table's whole stream. */
   wiring: Tables;
   outbox: Tables;
+  /** Every built bundle end to end: its cleanup too deletes every cancelled order. */
+  endToEnd: Tables;
+  /** The queue function's process killed in the middle of a batch. */
+  killed: Tables;
 }
 
 declare module "vitest" {
@@ -36,6 +40,8 @@ export default async function setup(project: TestProject) {
       bundles: prefixedTables("skyport-aws-bundles", collections),
       wiring: prefixedTables("skyport-aws-wiring", collections),
       outbox: prefixedTables("skyport-aws-outbox", collections),
+      endToEnd: prefixedTables("skyport-aws-end-to-end", collections),
+      killed: prefixedTables("skyport-aws-killed", collections),
     };
     for (const each of Object.values(tables)) await ensureLocalCollections(dynamoDb.endpoint, dynamoDbLocalEnv(dynamoDb.endpoint, each), collections);
     project.provide("dynamoDbEndpoint", dynamoDb.endpoint);

@@ -19,8 +19,8 @@ export interface SqsRelay {
   env: { SKYPORT_TOPIC_ORDERS: string; AWS_ENDPOINT_URL_SQS: string };
   /** A queue URL of `name` on the same stand-in (a dead-letter queue, for instance). */
   queueUrlOf(name: string): string;
-  /** Every message SendMessage put on the orders queue, as the stand-in took it off the wire. */
-  sent(): QueuedMessage[];
+  /** Every message sent to the orders queue (or to `queueUrl`), as the stand-in took it off the wire. */
+  sent(queueUrl?: string): QueuedMessage[];
   /** What is on the orders queue and not yet delivered (redeliveries included). */
   queued(): QueuedMessage[];
   /** What the redrive policy moved to the dead-letter queue. */
@@ -60,7 +60,7 @@ export async function sqsRelay(): Promise<SqsRelay> {
     queueUrl,
     env: { SKYPORT_TOPIC_ORDERS: queueUrl, AWS_ENDPOINT_URL_SQS: sqs.url },
     queueUrlOf,
-    sent: () => sqs.queued(queueUrl),
+    sent: (url = queueUrl) => sqs.queued(url),
     queued: () => [...receive()],
     deadLettered: () => [...deadLetters],
     failSends: (count) => sqs.failSends(count),
