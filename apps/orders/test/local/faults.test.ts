@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import { figuresOf, runCampaign } from "../../../../scripts/faults/campaign.js";
+import { RULES } from "../../../../scripts/faults/check-history.js";
+import { campaignSeed } from "../../../../scripts/faults/seeded-random.js";
+import { temporaryDirectory } from "./temporary-directory.js";
+
+const bundle = fileURLToPath(new URL("../../dist/local/server.mjs", import.meta.url));
+const dir = temporaryDirectory();
+// A short campaign in `npm test`; `npm run test:faults` sets SKYPORT_FAULTS_KILLS=200.
+const kills = Number(process.env.SKYPORT_FAULTS_KILLS ?? 10);
+const noAnomalies = Object.fromEntries(Object.keys(RULES).map((rule) => [rule, []]));
+
+it(
+  `keeps every rule of its history with the local server SIGKILLed ${kills} times under POSTs, imports and shipment records`,
+  async () => {
+    const result = await runCampaign({ seed: campaignSeed(), kills, bundle, dir, log: (line) => console.log(line) });
+    console.log(figuresOf(result));
+    expect({ anomalies: result.anomalies, crashes: result.crashes }, figuresOf(result)).toEqual({ anomalies: noAnomalies, crashes: [] });
+    // The campaign did work: orders were made, imports reported, shipments applied, poison put on the stream (seeded: every run has some).
+    expect(result.keys).toBeGreaterThan(kills);
+    expect(result.imports).toBeGreaterThan(0);
+  },
+  (kills * 4 + 240) * 1000,
+);
