@@ -123,6 +123,30 @@ describe("deadlines", () => {
     expect(orders.state.calls).toBe(calls);
   });
 
+  it("answers 503 with Retry-After just before the deadline when the store does not answer, and a retry finds the order the late write made", async () => {
+    const { service, orders } = setup();
+    let answer: () => void = () => {};
+    const hanging = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const create = orders.store.create.bind(orders.store);
+    orders.store.create = async (order) => {
+      await hanging;
+      return create(order);
+    };
+    const started = Date.now();
+    const response = await service.http(post(newOrder, { "idempotency-key": "late-1" }), context(Date.now() + 600));
+    expect(response.status, response.body).toBe(503);
+    expect(response.headers["retry-after"]).toBe("1");
+    expect(Date.now() - started).toBeLessThan(600);
+    // The store answers at last: the order is committed, and the client's retry gets it, not a second one.
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const retried = await service.http(post(newOrder, { "idempotency-key": "late-1" }), context());
+    expect(retried.status, retried.body).toBe(201);
+    expect(retried.headers["idempotent-replayed"]).toBe("true");
+  });
+
   it("fails queue messages as retryable instead of starting them too late", async () => {
     const { service, orders } = setup();
     const order = orderAt(new Date());

@@ -1,5 +1,5 @@
 import type { Context } from "../function/context.js";
-import { pastDeadline } from "../function/deadline.js";
+import { DEADLINE_RESERVE_MS, pastDeadline } from "../function/deadline.js";
 import type { HttpHandler } from "../function/handlers.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { Unauthenticated } from "../auth/identity.js";
@@ -39,7 +39,7 @@ export function handleHttp(route: ReturnType<typeof createRouter>, cors?: CorsPo
           traceparent,
           principal: context.principal,
         };
-        response = await route(request, routed);
+        response = await beforeDeadline(route(request, routed), context.deadline);
       } catch (error) {
         response = errorResponse(error, logger);
       }
@@ -52,6 +52,25 @@ export function handleHttp(route: ReturnType<typeof createRouter>, cors?: CorsPo
       return response;
     });
   };
+}
+
+/**
+ * The route's answer, or a 503 problem just before the deadline: a request the store cannot
+ * serve in time (slow, or not answering) gets an answer the client can retry, not the
+ * platform's timeout. Work still under way goes on unobserved; whatever it commits, the
+ * client's retry finds (the Idempotency-Key's answer, or the order's new version).
+ */
+function beforeDeadline(work: Promise<HttpResponse>, deadline: number | undefined): Promise<HttpResponse> {
+  if (deadline === undefined) return work;
+  work.catch(() => undefined); // a failure after the cut-off has no one left to answer
+  let timer: NodeJS.Timeout | undefined;
+  const cutOff = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Problem("unavailable", "The request could not be served in time; try again.", undefined, { "retry-after": RETRY_AFTER_SECONDS })),
+      Math.max(0, deadline - Date.now() - DEADLINE_RESERVE_MS),
+    );
+  });
+  return Promise.race([work, cutOff]).finally(() => clearTimeout(timer));
 }
 
 /** The answer for anything a route threw: problem+json, with internals only in the log. */

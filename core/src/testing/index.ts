@@ -13,6 +13,7 @@ export { orderAt, ordersFor, uniqueCustomer, customerOrderCount } from "./orders
 export { freePort, startServerProcess, type ServerProcess, type ServerProcessOptions } from "./server-process.js";
 export { switchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
 export { outageContract, storeOutageTarget, type OutageTarget } from "./outage-contract.js";
+export { storeFaultsContract, type StoreFaultsOptions, type StoreFaultsTarget } from "./store-faults-contract.js";
 export { neutralRequest, serviceSend, serviceDeliver, serviceOver, memoryOrderDeps } from "./service-target.js";
 export { failureContract, type FailureTarget } from "./failure-contract.js";
 export { breakableOrderStore, sdkLikeError, type OrderStoreFaults, type OrderStoreOperation } from "./breakable-order-store.js";

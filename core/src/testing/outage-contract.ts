@@ -6,6 +6,7 @@ import type { Stores } from "../ports/stores.js";
 import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
 import { expectProblemResponse } from "./problems.js";
 import { serviceDeliver, serviceOver, serviceSend } from "./service-target.js";
+import type { StoreFaultsTarget } from "./store-faults-contract.js";
 import type { SwitchableProxy } from "./switchable-proxy.js";
 
 export interface OutageTarget extends HttpTarget {
@@ -70,13 +71,18 @@ export function outageContract(name: string, factory: () => Promise<OutageTarget
   });
 }
 
-/** The service called directly over stores reached through a proxy that the test takes away. */
-export function storeOutageTarget(stores: Stores, proxy: SwitchableProxy, close: () => Promise<void> = stores.close): OutageTarget {
+/** The AWS api function's timeout (deploy/aws/template.yaml), the shortest HTTP function timeout of the three templates. */
+export const REQUEST_DEADLINE_MS = 10_000;
+
+/** The service called directly over stores reached through a proxy that the test takes away or slows; each request has REQUEST_DEADLINE_MS. */
+export function storeOutageTarget(stores: Stores, proxy: SwitchableProxy, close: () => Promise<void> = stores.close): StoreFaultsTarget {
   const service = serviceOver(stores);
   return {
-    send: serviceSend(service),
+    deadlineMs: REQUEST_DEADLINE_MS,
+    send: serviceSend(service, REQUEST_DEADLINE_MS),
     deliver: serviceDeliver(service),
     storeDown: () => proxy.down(),
+    storeSlow: (latencyMs) => proxy.slow(latencyMs),
     storeUp: () => proxy.up(),
     close: async () => {
       await close();

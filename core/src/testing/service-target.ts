@@ -11,7 +11,12 @@ import type { Stores } from "../ports/stores.js";
 import type { ContractRequest, ContractResponse } from "./http-target.js";
 import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
 
-const context = (): Context => ({ requestId: "contract", cloud: "local", logger: silentLogger });
+const context = (deadlineMs?: number): Context => ({
+  requestId: "contract",
+  cloud: "local",
+  logger: silentLogger,
+  ...(deadlineMs !== undefined && { deadline: Date.now() + deadlineMs }),
+});
 
 /** A contract request as the neutral HttpRequest every adapter produces. */
 export function neutralRequest(request: ContractRequest): HttpRequest {
@@ -21,10 +26,10 @@ export function neutralRequest(request: ContractRequest): HttpRequest {
   return { method: request.method, path: url.pathname, query: url.searchParams, headers, body };
 }
 
-/** The service called directly, with no cloud in between: the reference transport. */
-export function serviceSend(service: OrderService) {
+/** The service called directly, with no cloud in between: the reference transport; each request with `deadlineMs` to answer, if given, as a cloud's function timeout gives it. */
+export function serviceSend(service: OrderService, deadlineMs?: number) {
   return async (request: ContractRequest): Promise<ContractResponse> => {
-    const response = await service.http(neutralRequest(request), context());
+    const response = await service.http(neutralRequest(request), context(deadlineMs));
     return { status: response.status, headers: response.headers, body: response.body ?? "" };
   };
 }

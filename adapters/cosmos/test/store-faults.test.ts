@@ -1,0 +1,17 @@
+import { randomBytes } from "node:crypto";
+import { idempotencyCollection, orderStoresOn, ordersCollection } from "@skyport/core";
+import { storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
+import { inject } from "vitest";
+import { cosmosDocuments } from "../src/index.js";
+import { emulatorAgent, emulatorEnv } from "../src/testing/index.js";
+
+storeFaultsContract("cosmos (the Cosmos DB server behind a proxy that slows, goes away and comes back)", async () => {
+  const server = inject("cosmos");
+  const env = emulatorEnv(server, `faults_${randomBytes(4).toString("hex")}`);
+  const documents = cosmosDocuments(env, { agent: emulatorAgent() });
+  await documents.ensure([ordersCollection, idempotencyCollection]).finally(() => documents.close());
+  const endpoint = new URL(server.endpoint);
+  const proxy = await switchableProxy(Number(endpoint.port));
+  endpoint.port = String(proxy.port);
+  return storeOutageTarget(orderStoresOn(cosmosDocuments({ ...env, SKYPORT_COSMOS_ENDPOINT: endpoint.origin }, { agent: emulatorAgent() })), proxy);
+});
