@@ -5,6 +5,7 @@ import type { CollectionDeclaration } from "../src/collections/declaration.js";
 import { memoryDocuments } from "../src/collections/memory-documents.js";
 import type { Context } from "../src/function/context.js";
 import { importOrders } from "../src/orders/import/index.js";
+import { orderServices } from "../src/orders/service.js";
 import type { ImportReport } from "../src/orders/import/report.js";
 import { orderStoresOn } from "../src/orders/storage/stores.js";
 import { ORDER_ID_PATTERN } from "../src/ports/ids.js";
@@ -97,6 +98,23 @@ describe("the import's replays: each order of a file made once, by whichever del
     expect(first.created + second.created).toBe(120);
     expect(first.created).toBeGreaterThan(20);
     expect(second.created).toBeGreaterThan(0);
+  });
+
+  it("counts an order whose create landed but whose answer was lost as created, once the service's retry finds it made (the app's wiring)", async () => {
+    const { bucket, file, ordersOf, counted } = setup();
+    const customerId = uniqueCustomer();
+    file("imports/lost.jsonl", customerId, 5);
+    const stores = orderStoresOn(counted.documents);
+    const create = stores.orders.create;
+    let lost = 0;
+    stores.orders.create = async (order) => {
+      await create(order);
+      if (lost++ < 2) throw new StoreUnavailable(new Error("the answer was lost"));
+    };
+    const deps = orderServices(memoryOrderDeps(stores));
+    const handler = objectCreated(BUCKET, "imports/", (d: typeof deps) => importOrders(d, { maxBytes: 1024 * 1024 })).bind(deps);
+    expect(await handler({ bucket: BUCKET, name: "imports/lost.jsonl" }, bucket, context)).toMatchObject({ created: 5, replayed: 0 });
+    expect(await ordersOf(customerId)).toHaveLength(5);
   });
 
   it("makes every order exactly once when a delivery crashes after any store call and the event is delivered again", async () => {
