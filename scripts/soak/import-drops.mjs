@@ -10,6 +10,7 @@ export function startImportDrops(bucketDir, everyMs) {
   const imports = join(bucketDir, "imports");
   mkdirSync(imports, { recursive: true });
   let dropped = 0;
+  const names = new Set();
   const drop = () => {
     const n = dropped % 3 === 2 ? dropped - 1 : dropped;
     const lines = Array.from({ length: ORDERS_PER_FILE }, (_, i) =>
@@ -19,15 +20,17 @@ export function startImportDrops(bucketDir, everyMs) {
     const staged = join(bucketDir, `staged-${dropped}.jsonl`);
     writeFileSync(staged, `${lines.join("\n")}\n`);
     renameSync(staged, join(imports, `soak-${n}.jsonl`));
+    names.add(`soak-${n}.jsonl`);
     dropped++;
   };
   const timer = setInterval(drop, everyMs);
+  const reported = () => readdirSync(join(bucketDir, "reports")).filter((name) => names.has(name.replace(/\.json$/, ""))).length;
   return {
-    stop() {
+    /** Ends the drops, then waits up to `settleMs` for every distinct file's report (each import writes one when done). */
+    async stop(settleMs) {
       clearInterval(timer);
-      return dropped;
+      for (const until = Date.now() + settleMs; reported() < names.size && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 100));
+      return { dropped, files: names.size, reported: reported() };
     },
-    /** How many distinct files have a report under reports/ (each import writes one when done). */
-    reported: () => readdirSync(join(bucketDir, "reports")).length,
   };
 }

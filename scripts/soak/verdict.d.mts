@@ -29,7 +29,7 @@ export interface SoakVerdict {
 }
 
 export declare const WARM_UP_SHARE: number;
-export declare const BOUNDS: Record<"rssMiB" | "fds" | "loopP99Ms", SeriesBound>;
+export declare const BOUNDS: Record<"rssMiB" | "fds" | "loopP50Ms" | "loopP99Ms", SeriesBound>;
 export declare function fitLine(points: [number, number][]): { slope: number; at: (x: number) => number };
 export declare function soakVerdict(
   samples: ({ seconds: number } & Record<string, number>)[],
