@@ -16,7 +16,7 @@ import { soakVerdict } from "./soak/verdict.mjs";
 const seconds = positive("SKYPORT_SOAK_SECONDS", 600);
 const rate = positive("SKYPORT_SOAK_RATE", 20);
 const { SKYPORT_SOAK_OUT: out = fileURLToPath(new URL("../.data/soak", import.meta.url)) } = process.env;
-// About 120 samples, 20 imports and 5 cleanups in any run; a sample at least every 5 s.
+// 20 imports and 5 cleanups in any run; a sample every 5 s, or as often as gives 120 of them, at most every second.
 const sampleMs = Math.round(Math.min(5000, Math.max(1000, (seconds * 1000) / 120)));
 const importMs = Math.max(1000, (seconds * 1000) / 20);
 const cleanupMs = Math.max(4000, (seconds * 1000) / 5);
