@@ -1,4 +1,4 @@
-import { startAzuriteQueue } from "@skyport/azure-functions/testing";
+import { startAzuriteBlob, startAzuriteQueue } from "@skyport/azure-functions/testing";
 import { idempotencyCollection, ordersCollection } from "@skyport/core";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorEnv, startCosmosServer, type CosmosServerAddress } from "@skyport/cosmos/testing";
@@ -10,6 +10,9 @@ export interface AzureEmulators {
   /** The service's database, and the schedule contract's own (its cleanup deletes every cancelled order). */
   database: string;
   scheduleDatabase: string;
+  /** The end-to-end test's own: its cleanup too deletes every cancelled order. */
+  endToEndDatabase: string;
+  /** Azurite's queue and blob services, both named in one connection string as a storage account's is. */
   storageConnectionString: string;
 }
 
@@ -19,25 +22,28 @@ declare module "vitest" {
   }
 }
 
-/** The Cosmos DB server and azurite's queue service, for every test of the Azure app. */
+/** The Cosmos DB server and azurite's queue and blob services, for every test of the Azure app. */
 export default async function setup(project: TestProject) {
   const cosmos = await startCosmosServer();
-  const azurite = await startAzuriteQueue().catch(async (error: unknown) => {
-    await cosmos.stop();
-    throw error;
-  });
+  const [queues, blobs] = await Promise.allSettled([startAzuriteQueue(), startAzuriteBlob()]);
+  if (queues.status === "rejected" || blobs.status === "rejected") {
+    await Promise.all([cosmos.stop(), ...[queues, blobs].map((started) => (started.status === "fulfilled" ? started.value.stop() : undefined))]);
+    throw queues.status === "rejected" ? queues.reason : (blobs as PromiseRejectedResult).reason;
+  }
   const emulators: AzureEmulators = {
     cosmosEndpoint: cosmos.endpoint,
     cosmosKey: cosmos.key,
     database: "skyport",
     scheduleDatabase: "skyport-schedule",
-    storageConnectionString: azurite.connectionString,
+    endToEndDatabase: "skyport-end-to-end",
+    storageConnectionString: `${queues.value.connectionString}BlobEndpoint=${blobs.value.blobServiceUrl};`,
   };
   await ensureOrderCollections(cosmos, emulators.database);
   await ensureOrderCollections(cosmos, emulators.scheduleDatabase);
+  await ensureOrderCollections(cosmos, emulators.endToEndDatabase);
   project.provide("azure", emulators);
   return async () => {
-    await Promise.all([azurite.stop(), cosmos.stop()]);
+    await Promise.all([queues.value.stop(), blobs.value.stop(), cosmos.stop()]);
   };
 }
 
