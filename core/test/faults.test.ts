@@ -214,6 +214,7 @@ describe("idempotency under lost answers", () => {
       },
       complete: (...args) => memory.complete(...args),
       release: (key) => memory.release(key),
+      reserved: (key) => memory.reserved(key),
     };
     const service = createOrderService({
       orders: new MemoryOrderStore(),

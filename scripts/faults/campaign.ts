@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { openQueueFile, type QueueFile } from "@skyport/local";
 import { type Anomalies, checkHistory, RULES } from "./check-history.js";
 import { emptyHistory } from "./history.js";
@@ -58,8 +58,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     bucket: join(dir, "bucket"),
     log: join(dir, "server.log"),
   };
-  const server = new ServerProcess(bundle, files, await freePort());
-  await server.start().ready;
+  // A copy of its own beside the built one (so that node_modules resolve alike): a build during the campaign does not swap it mid-run.
+  const copy = join(dirname(dirname(bundle)), `.faults-${process.pid}-${seed}`);
+  cpSync(dirname(bundle), copy, { recursive: true });
+  const server = new ServerProcess(join(copy, basename(bundle)), files, await freePort());
   const queueFile = openQueueFile(files.queues);
   const history = emptyHistory();
   const phase = { creating: true, settleUntil: Number.POSITIVE_INFINITY };
@@ -71,6 +73,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     for (const resolve of createdWaiters.splice(0)) resolve();
   };
   try {
+    await server.start().ready;
     const clients = [
       ...Array.from({ length: posters }, (_, i) => postOrders(server.url, i + 1, seededRandom(seed + i + 1), history, phase, onCreated)),
       dropImports(files.bucket, seededRandom(seed + 101), history, phase),
@@ -105,6 +108,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   } finally {
     queueFile.close();
     await server.kill();
+    rmSync(copy, { recursive: true, force: true });
   }
   const { anomalies, orders } = await checkHistory(history, files);
   return {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { sleep } from "./seeded-random.js";
 
@@ -62,7 +62,7 @@ export class ServerProcess {
     this.child = child;
     this.signalled = false;
     child.once("exit", (code, signal) => {
-      if (!this.signalled) this.crashes.push(`the server exited with ${code ?? signal} on its own (see ${this.files.log})`);
+      if (!this.signalled) this.crashes.push(`the server exited with ${code ?? signal} on its own: ${lastLines(this.files.log)}`);
     });
     const exited = new Promise<never>((_, reject) => child.once("exit", (code, signal) => reject(new Error(`server exited with ${code ?? signal}`))));
     exited.catch(() => {});
@@ -99,3 +99,6 @@ export class ServerProcess {
     await gone;
   }
 }
+
+/** The end of the server's log: why it exited. */
+const lastLines = (log: string) => readFileSync(log, "utf8").trimEnd().split("\n").slice(-3).join(" | ").slice(-600);

@@ -32,6 +32,7 @@ const idempotency: IdempotencyStore = {
   begin: async () => ({ started: true }),
   complete: async () => {},
   release: async () => {},
+  reserved: async () => undefined,
 };
 const deps: OrderDeps = {
   orders,

@@ -21,6 +21,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return this.store.release(key);
   }
 
+  reserved(key: string): Promise<string | undefined> {
+    return this.store.reserved(key);
+  }
+
   /** The record that holds a key now: what a test reads back. */
   recordOf(key: string, now: Date): Promise<IdempotencyRecord | null> {
     return heldRecord(this.records, key, now);

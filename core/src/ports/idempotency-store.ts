@@ -34,4 +34,6 @@ export interface IdempotencyStore {
   complete(key: string, response: StoredResponse, expiresAt: Date): Promise<void>;
   /** Frees an in-flight record so that the client may retry with the same key (its reserved resource is kept). */
   release(key: string): Promise<void>;
+  /** The resource the key's record reserved, whatever its state (in flight, completed, released), while the record is kept. */
+  reserved(key: string): Promise<string | undefined>;
 }

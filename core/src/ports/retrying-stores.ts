@@ -62,5 +62,6 @@ export function retryingIdempotencyStore(store: IdempotencyStore, policy: RetryP
       }),
     complete: (...args) => retry(() => store.complete(...args)),
     release: (key) => retry(() => store.release(key)),
+    reserved: (key) => retry(() => store.reserved(key)),
   };
 }

@@ -32,6 +32,13 @@ const PREFIX = "/2018-06-01/runtime";
 export class LocalRuntimeApi {
   /** How many times the function asked for its next invocation: it is up once this is > 0. */
   polls = 0;
+  /** How many invocations the function answered (a response or an error). */
+  answers = 0;
+  /**
+   * Keeps every answer in flight instead of handing it to the caller: a fault test then kills the
+   * process after the work was done but before Lambda learnt of it (`failInFlight` fails them).
+   */
+  holdAnswers = false;
   private readonly queued: Invocation[] = [];
   private readonly waiting: ServerResponse[] = [];
   private readonly inFlight = new Map<string, Invocation>();
@@ -83,6 +90,13 @@ export class LocalRuntimeApi {
     });
   }
 
+  /** Fails every invocation handed out or waiting, as Lambda does when the runtime process exits. */
+  failInFlight(errorType: string, errorMessage: string): void {
+    const error = new FunctionError(errorType, errorMessage);
+    for (const invocation of [...this.queued.splice(0), ...this.inFlight.values()]) invocation.settle.reject(error);
+    this.inFlight.clear();
+  }
+
   async close(): Promise<void> {
     for (const res of this.waiting.splice(0)) res.destroy();
     this.server.closeAllConnections();
@@ -124,6 +138,9 @@ export class LocalRuntimeApi {
     if (req.method === "POST" && answer) {
       const invocation = this.inFlight.get(decodeURIComponent(answer[1]!));
       if (!invocation) return this.reply(res, 400, { errorMessage: "unknown request id", errorType: "InvalidRequestID" });
+      this.answers++;
+      // Held: the function has answered, but the answer stays in flight until the test lets the process die.
+      if (this.holdAnswers) return this.reply(res, 202, { status: "OK" });
       this.inFlight.delete(invocation.requestId);
       if (answer[2] === "response") invocation.settle.resolve(body === "" ? null : JSON.parse(body));
       else invocation.settle.reject(functionError(body, req));

@@ -1,45 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2, SQSBatchResponse } from "aws-lambda";
-import { dirname } from "node:path";
 import { clientResponse, httpApiEvent, restApiEvent, sqsEvent } from "@skyport/aws-lambda/testing";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
-import { freePort, startServerProcess, type ServerProcess } from "@skyport/core/testing";
+import { freePort } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { bundleFile, runtimeInterfaceClient, type AwsFunction } from "./bundles.js";
-import { FunctionError, LocalRuntimeApi } from "./runtime-api.js";
-
-interface RunningFunction {
-  api: LocalRuntimeApi;
-  process: ServerProcess;
-}
-
-/** A built bundle as Lambda runs it: `aws-lambda-ric index.handler` in the CodeUri folder. */
-async function runFunction(fn: AwsFunction, env: Record<string, string>): Promise<RunningFunction> {
-  const launcher = runtimeInterfaceClient();
-  const api = await LocalRuntimeApi.start(`skyport-orders-${fn}`);
-  try {
-    const process = await startServerProcess({
-      name: `aws-lambda-ric (${fn})`,
-      command: globalThis.process.execPath,
-      args: [launcher, "index.handler"],
-      cwd: dirname(bundleFile(fn, "index.mjs")),
-      port: 0,
-      env: {
-        ...env,
-        AWS_LAMBDA_RUNTIME_API: api.address,
-        AWS_LAMBDA_FUNCTION_NAME: `skyport-orders-${fn}`,
-        AWS_LAMBDA_FUNCTION_VERSION: "$LATEST",
-        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: "512",
-        AWS_EXECUTION_ENV: "AWS_Lambda_nodejs22.x",
-      },
-      ready: async () => api.polls > 0,
-      timeoutMs: 20_000,
-    });
-    return { api, process };
-  } catch (error) {
-    await api.close();
-    throw error;
-  }
-}
+import { runFunction, type RunningFunction } from "./lambda-process.js";
+import { FunctionError } from "./runtime-api.js";
 
 describe("the built bundles under aws-lambda-ric and a local Runtime API", () => {
   let http: RunningFunction;

@@ -6,7 +6,8 @@ import { campaignSeed } from "../../../../scripts/faults/seeded-random.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const bundle = fileURLToPath(new URL("../../dist/local/server.mjs", import.meta.url));
-const dir = temporaryDirectory();
+// SKYPORT_FAULTS_DIR keeps the server's files (store, queue file, dead letters, bucket, log) to look into after a failure.
+const dir = process.env.SKYPORT_FAULTS_DIR ?? temporaryDirectory();
 // A short campaign in `npm test`; `npm run test:faults` sets SKYPORT_FAULTS_KILLS=200.
 const kills = Number(process.env.SKYPORT_FAULTS_KILLS ?? 10);
 const noAnomalies = Object.fromEntries(Object.keys(RULES).map((rule) => [rule, []]));

@@ -5,7 +5,7 @@ import type { CreatedObject, ObjectHandler } from "../../function/object.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { OrderDeps } from "../deps.js";
 import { csvItems } from "./csv-orders.js";
-import { createImportedOrder } from "./imported-order.js";
+import { createImportedOrder, importedOrderIds } from "./imported-order.js";
 import { FileRejected, type ImportItem } from "./items.js";
 import { jsonlItems } from "./jsonl.js";
 import { reportNameOf, type ImportReport, type RejectedOrder } from "./report.js";
@@ -71,6 +71,7 @@ async function importObject(
   let replayed = 0;
   // Up to IMPORT_WINDOW orders are created at once (each one store call); their outcomes are kept by line.
   const inFlight = new Set<Promise<void>>();
+  const orderId = importedOrderIds(deps, context);
   let failure: { error: unknown } | undefined;
   let cutAt: number | undefined;
   try {
@@ -86,7 +87,7 @@ async function importObject(
         cutAt = item.line;
         break;
       }
-      const task: Promise<void> = createImportedOrder(deps, context, item.body, importKey(object, contentHash, item)).then(
+      const task: Promise<void> = createImportedOrder(deps, context, item.body, () => orderId(importKey(object, contentHash, item))).then(
         (outcome) => {
           if (outcome === "created") created += 1;
           else if (outcome === "replayed") replayed += 1;

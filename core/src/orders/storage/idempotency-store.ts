@@ -66,6 +66,10 @@ export function collectionIdempotencyStore(records: Collection<IdempotencyDocume
         if (!(error instanceof VersionConflict)) throw error;
       });
     },
+
+    async reserved(key) {
+      return (await records.get({ key }))?.value.resource;
+    },
   };
 }
 
