@@ -7,7 +7,8 @@ import type { StorageObjectData } from "../object/storage-event.js";
 /**
  * A stand-in for the Cloud Storage JSON API's media endpoints, in memory, on 127.0.0.1: the
  * simple and multipart uploads (`POST /upload/storage/v1/b/<bucket>/o`) and the media download
- * (`GET /storage/v1/b/<bucket>/o/<name>?alt=media`), which is what `@google-cloud/storage` calls
+ * (`GET /storage/v1/b/<bucket>/o/<name>?alt=media`, or `/b/...` as the client sends it when
+ * `STORAGE_EMULATOR_HOST` is set in its process), which is what `@google-cloud/storage` calls
  * for `file.save({ resumable: false })` and `file.createReadStream()`. Not Cloud Storage: no
  * resumable uploads, listing, preconditions or auth. The Firebase Storage emulator would serve
  * the JSON API, but it needs a jar downloaded at run time (offline, its rules runtime must be
@@ -32,7 +33,8 @@ export async function startGcsStandIn(): Promise<GcsStandIn> {
       response.end(JSON.stringify(body));
     };
     const upload = /^\/upload\/storage\/v1\/b\/([^/]+)\/o$/.exec(url.pathname);
-    const media = /^\/storage\/v1\/b\/([^/]+)\/o\/(.+)$/.exec(url.pathname);
+    // The client sends downloads to <STORAGE_EMULATOR_HOST>/b/... when that variable is set in its process (its base URL is the variable itself).
+    const media = /^(?:\/storage\/v1)?\/b\/([^/]+)\/o\/(.+)$/.exec(url.pathname);
     if (request.method === "POST" && upload) {
       const body = await bodyOf(request);
       const { name: named, content } = url.searchParams.get("uploadType") === "multipart" ? multipart(request, body) : { content: body };

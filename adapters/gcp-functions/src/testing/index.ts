@@ -2,3 +2,4 @@ export { startPubSubEmulator, type PubSubEmulator } from "./emulator.js";
 export { pubsubPushEvent, pushRequest, pushFixtures, type PushCloudEvent, type PushEventOptions, type ContentMode } from "./push-events.js";
 export { pushDelivery, schedulerHeaders } from "./push-delivery.js";
 export { serveFunction, type FunctionServer } from "./loopback-server.js";
+export { startGcsStandIn, type GcsStandIn } from "./gcs-stand-in.js";

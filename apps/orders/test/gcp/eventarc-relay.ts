@@ -2,14 +2,26 @@ import { randomBytes } from "node:crypto";
 import { PubSub, type Message } from "@google-cloud/pubsub";
 import { pubsubPushEvent, pushRequest, type ContentMode } from "@skyport/gcp-functions/testing";
 
+/** The trigger subscription's policies, as deploy.sh sets them on Eventarc's subscription. */
+export interface TriggerSubscription {
+  /** A topic id of the project: after `maxDeliveryAttempts` (5 to 100) failed deliveries the emulator moves the message there. */
+  deadLetterTopic?: string;
+  maxDeliveryAttempts?: number;
+  /** How long a failed delivery waits before it is nacked: the subscription's retry backoff. */
+  retryDelayMs?: number;
+}
+
 /**
  * Eventarc's part, in the test: a subscription on the topic in Google's Pub/Sub emulator whose
  * messages are pushed to the queue function as messagePublished CloudEvents, acknowledged on a
  * 2xx and nacked (so the emulator redelivers them) otherwise.
  */
-export async function eventarcRelay(projectId: string, topic: string, queueUrl: string, mode: ContentMode = "binary") {
+export async function eventarcRelay(projectId: string, topic: string, queueUrl: string, mode: ContentMode = "binary", policy: TriggerSubscription = {}) {
   const client = new PubSub({ projectId });
-  const [subscription] = await client.topic(topic).createSubscription(`eventarc-${randomBytes(4).toString("hex")}`);
+  const deadLetterPolicy = policy.deadLetterTopic
+    ? { deadLetterTopic: client.topic(policy.deadLetterTopic).name, maxDeliveryAttempts: policy.maxDeliveryAttempts ?? 5 }
+    : undefined;
+  const [subscription] = await client.topic(topic).createSubscription(`eventarc-${randomBytes(4).toString("hex")}`, { deadLetterPolicy });
   let acknowledged = 0;
   const pushed: string[] = [];
   subscription.on("message", async (message: Message) => {
@@ -31,7 +43,10 @@ export async function eventarcRelay(projectId: string, topic: string, queueUrl: 
       },
       () => false,
     );
-    if (!ok) return message.nack();
+    if (!ok) {
+      if (policy.retryDelayMs) await new Promise((resolve) => setTimeout(resolve, policy.retryDelayMs));
+      return message.nack();
+    }
     message.ack();
     acknowledged++;
   });

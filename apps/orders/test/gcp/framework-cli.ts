@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { createRequire } from "node:module";
@@ -6,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Env } from "@skyport/core";
-import { rawHttpRequest, startServerProcess, type ContractRequest, type ContractResponse } from "@skyport/core/testing";
+import { rawHttpRequest, startServerProcess, type ContractRequest, type ContractResponse, type ServerProcess } from "@skyport/core/testing";
 
 export const GCP_DIST = fileURLToPath(new URL("../../dist/gcp/", import.meta.url));
 
@@ -40,8 +41,10 @@ const socketAnswers = (path: string) =>
 export async function runBundle(target: string, env: Env) {
   const dir = mkdtempSync(join(tmpdir(), "skyport-gcp-"));
   const socketPath = join(dir, "function.sock");
-  try {
-    const server = await startServerProcess({
+  const start = () => {
+    // A killed instance leaves its socket file behind, which a new listen() would refuse.
+    rmSync(socketPath, { force: true });
+    return startServerProcess({
       name: `functions-framework --target=${target}`,
       command: process.execPath,
       args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${requireGcpBundle(target)}`],
@@ -51,17 +54,45 @@ export async function runBundle(target: string, env: Env) {
       ready: () => socketAnswers(socketPath),
       timeoutMs: 30_000,
     });
-    return {
-      send: (contract: ContractRequest) => sendOverSocket(socketPath, contract),
-      async stop() {
-        await server.stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
+  };
+  let output = "";
+  const started = async () => {
+    const instance = await start();
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
     };
+    instance.child.stdout!.on("data", keep);
+    instance.child.stderr!.on("data", keep);
+    return instance;
+  };
+  let server: ServerProcess;
+  try {
+    server = await started();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  return {
+    socketPath,
+    send: (contract: ContractRequest) => sendOverSocket(socketPath, contract),
+    /** SIGKILL to the framework's process group, as an instance dies: no answer, no clean-up, nothing flushed. */
+    async kill() {
+      if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+      const exited = once(server.child, "exit");
+      process.kill(-server.child.pid!, "SIGKILL");
+      await exited;
+    },
+    /** A new instance of the same bundle on the same socket, as Cloud Functions starts one after a crash. */
+    async restart() {
+      server = await started();
+    },
+    /** What every instance so far wrote on stdout and stderr (its log lines), from its start. */
+    output: () => output,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Header values node:http refuses to send (control characters, DEL): the function must refuse them itself. */
