@@ -14,12 +14,13 @@ import { sqsRelay, type SqsConsumer } from "./sqs-relay.js";
  * holds an SQS batch, after a seeded number of the batch's orders were confirmed (none, some, or
  * all of them, its answer held back from Lambda); a new execution environment starts cold, and the relay
  * delivers the whole batch again, as SQS does once the visibility timeout ends. The seed is
- * printed: SKYPORT_FAULT_SEED=<seed> replays the same kill points; SKYPORT_FAULT_ROUNDS runs more.
+ * printed: SKYPORT_FAULTS_SEED=<seed> replays the same kill points. SKYPORT_FAULTS_KILLS kills in
+ * all (6 in npm test; npm run test:faults runs 200), in rounds of KILLS, each with its own orders.
  */
-const SEED = Number(process.env.SKYPORT_FAULT_SEED ?? randomInt(2 ** 31));
-const ROUNDS = Number(process.env.SKYPORT_FAULT_ROUNDS ?? 2);
+const SEED = Number(process.env.SKYPORT_FAULTS_SEED || randomInt(2 ** 31));
 /** Kills per round: below the redrive policy's five receives, so that no order's message can be dead-lettered by kills alone. */
 const KILLS = 3;
+const ROUNDS = Math.ceil(Number(process.env.SKYPORT_FAULTS_KILLS || 6) / KILLS);
 const ORDERS = 25;
 
 /** A pseudo-random number in [0, 1) from a 32-bit seed (mulberry32): the same seed, the same kill points. */
@@ -46,7 +47,7 @@ const peer = orderStoresOn(dynamoDbDocuments(env));
 const publisher = sqsEventPublisher({ queueUrl: relay.queueUrl });
 const random = seededRandom(SEED);
 let running: RunningFunction | undefined;
-console.log(`killed mid-batch (Lambda): seed ${SEED}, ${ROUNDS} rounds of ${KILLS} kills (replay: SKYPORT_FAULT_SEED=${SEED})`);
+console.log(`killed mid-batch (Lambda): seed ${SEED}, ${ROUNDS} rounds of ${KILLS} kills (replay: SKYPORT_FAULTS_SEED=${SEED})`);
 
 afterAll(async () => {
   await running?.process.stop();
