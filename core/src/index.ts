@@ -33,7 +33,13 @@ export { changes, type ChangesTrigger } from "./app/changes-function.js";
 export { routeChanges, documentConsumer, type ChangeConsumer, type DocumentChangeConsumer } from "./app/change-router.js";
 export type { Change, ChangesHandler } from "./function/change.js";
 export type { ChangeFeed } from "./ports/change-feed.js";
-export { ScannedChangeFeed, type DocumentVersion, type VersionedCollections, type VersionedDocument } from "./ports/scanned-change-feed.js";
+export {
+  ScannedChangeFeed,
+  type DeclaredCollections,
+  type DocumentVersion,
+  type VersionedCollections,
+  type VersionedDocument,
+} from "./ports/scanned-change-feed.js";
 export { processStream, type StreamConsumer, type StreamEvent } from "./app/stream-processor.js";
 export { redeliverStream, type Redelivery, type StreamDeadLetter } from "./app/stream-redelivery.js";
 export { stream, streamVariable, type StreamTrigger } from "./app/stream-function.js";
@@ -65,6 +71,7 @@ export type {
 export { memoryDocuments } from "./collections/memory-documents.js";
 export { lazyDocuments, deferredDocuments, type DocumentsLoader } from "./collections/lazy-documents.js";
 export { changeFeedOf, type DocumentChange, type DocumentChangeFeed } from "./collections/change.js";
+export { withDeclaredChanges, ensuredDocuments } from "./collections/declared-changes.js";
 export { STORED_FIELDS, storedDocumentOf } from "./collections/stored.js";
 export {
   MAX_DOCUMENT_BYTES,

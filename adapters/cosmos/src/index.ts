@@ -1,4 +1,3 @@
-export { cosmosStores, type CosmosStoreOptions } from "./stores.js";
 export { DEFAULT_DATABASE, readCosmosSettings, type CosmosSettings } from "./settings.js";
 export { cosmosDocuments, type CosmosDocumentsOptions } from "./documents/cosmos-documents.js";
 export { containerDefinitionOf, indexingPolicyOf } from "./documents/container-definition.js";

@@ -4,7 +4,7 @@ import {
   STORED_FIELDS,
   systemClock,
   type Clock,
-  type CollectionDeclaration,
+  type DeclaredCollections,
   type Env,
   type VersionedCollections,
   type VersionedDocument,
@@ -32,15 +32,14 @@ interface ListedItem {
 export function scannedContainers(
   database: Database,
   env: Env,
-  declarations: readonly CollectionDeclaration<unknown>[],
+  declared: DeclaredCollections,
   clock: Clock = systemClock,
 ): VersionedCollections {
-  const declared = new Map(declarations.map((declaration) => [declaration.name, declaration]));
   // The item id of each key listed last: ids repeat across partitions, keys do not.
   const listed = new Map<string, Map<string, string>>();
   const containerOf = (collection: string) => {
     const declaration = declared.get(collection);
-    if (!declaration) throw new Error(`no collection ${collection} in these stores (${[...declared.keys()].join(", ")})`);
+    if (!declaration) throw new Error(`no collection ${collection} in these documents (${[...declared.keys()].join(", ")})`);
     return { declaration, container: database.container(collectionLocation(env, declaration)) };
   };
   // The document's key as core's feeds write it: its fields' values, joined by "/".

@@ -1,9 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { collectionLocation, heldRecord, idempotencyCollection, InvalidCursor, ordersCollection, StoreUnavailable, type Stores } from "@skyport/core";
+import {
+  collectionLocation,
+  heldRecord,
+  idempotencyCollection,
+  InvalidCursor,
+  ordersCollection,
+  StoreUnavailable,
+  type Stores,
+  orderStoresOn,
+} from "@skyport/core";
 import { freePort, orderAt, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TTL_SLACK_SECONDS } from "../src/documents/item.js";
-import { cosmosDocuments, cosmosStores } from "../src/index.js";
+import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent, emulatorClient, emulatorEnv, ttlExpiryOf } from "../src/testing/index.js";
 
 const server = inject("cosmos");
@@ -17,7 +26,7 @@ async function freshStores(): Promise<{ stores: Stores; env: Record<string, stri
   } finally {
     await documents.close();
   }
-  return { stores: cosmosStores(env, { agent: emulatorAgent() }), env };
+  return { stores: orderStoresOn(cosmosDocuments(env, { agent: emulatorAgent() })), env };
 }
 
 storeContract("cosmos", async () => {
@@ -68,7 +77,7 @@ describe("cosmos positions", () => {
     const { next } = await stores.orders.listByCustomer(customer, { limit: 1 });
     // Nothing listens here: a refusal that reached the database would be StoreUnavailable instead.
     const env = { SKYPORT_COSMOS_ENDPOINT: `https://127.0.0.1:${await freePort()}`, SKYPORT_COSMOS_KEY: server.key };
-    const unreachable = cosmosStores(env, { agent: emulatorAgent() });
+    const unreachable = orderStoresOn(cosmosDocuments(env, { agent: emulatorAgent() }));
     try {
       await expect(unreachable.orders.listByCustomer(uniqueCustomer(), { limit: 5, after: next! })).rejects.toBeInstanceOf(InvalidCursor);
     } finally {
@@ -103,7 +112,7 @@ describe("cosmos unreachable", () => {
   it("answers StoreUnavailable, with the SDK's error as the cause, when nothing listens", async () => {
     const port = await freePort();
     const env = { SKYPORT_COSMOS_ENDPOINT: `https://127.0.0.1:${port}`, SKYPORT_COSMOS_KEY: server.key };
-    const stores = cosmosStores(env, { agent: emulatorAgent() });
+    const stores = orderStoresOn(cosmosDocuments(env, { agent: emulatorAgent() }));
     try {
       const attempts = [
         () => stores.orders.get("ord_01ARZ3NDEKTSV4RRFFQ69G5FAV"),

@@ -1,7 +1,8 @@
 import type { TokenCredential } from "@azure/core-auth";
+import { orderStoresOn } from "@skyport/core";
 import { orderAt } from "@skyport/core/testing";
 import { describe, expect, inject, it } from "vitest";
-import { cosmosStores } from "../src/index.js";
+import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent } from "../src/testing/index.js";
 
 const server = inject("cosmos");
@@ -16,7 +17,7 @@ describe("cosmos sign-in without a key", () => {
         throw new Error("no identity here");
       },
     };
-    const stores = cosmosStores(keyless, { agent: emulatorAgent(), credential });
+    const stores = orderStoresOn(cosmosDocuments(keyless, { agent: emulatorAgent(), credential }));
     try {
       await expect(stores.orders.create(orderAt(new Date()))).rejects.toThrow();
       expect(scopes.length).toBeGreaterThan(0);
@@ -27,6 +28,6 @@ describe("cosmos sign-in without a key", () => {
   });
 
   it("refuses to build without one, naming the key and the credential", () => {
-    expect(() => cosmosStores(keyless)).toThrow(/SKYPORT_COSMOS_KEY is unset and no credential was given/);
+    expect(() => orderStoresOn(cosmosDocuments(keyless))).toThrow(/SKYPORT_COSMOS_KEY is unset and no credential was given/);
   });
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection, ordersCollection, orderStoresOn } from "@skyport/core";
 import { outageContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
-import { cosmosDocuments, cosmosStores } from "../src/index.js";
+import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent, emulatorEnv } from "../src/testing/index.js";
 
 outageContract("cosmos (the Cosmos DB server behind a proxy that goes away)", async () => {
@@ -13,5 +13,5 @@ outageContract("cosmos (the Cosmos DB server behind a proxy that goes away)", as
   const endpoint = new URL(server.endpoint);
   const proxy = await switchableProxy(Number(endpoint.port));
   endpoint.port = String(proxy.port);
-  return storeOutageTarget(cosmosStores({ ...env, SKYPORT_COSMOS_ENDPOINT: endpoint.origin }, { agent: emulatorAgent() }), proxy);
+  return storeOutageTarget(orderStoresOn(cosmosDocuments({ ...env, SKYPORT_COSMOS_ENDPOINT: endpoint.origin }, { agent: emulatorAgent() })), proxy);
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { orderStoresOn } from "@skyport/core";
 import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
 import { expect, inject, it } from "vitest";
-import { cosmosStores } from "../src/index.js";
+import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent, emulatorClient, emulatorEnv } from "../src/testing/index.js";
 
 it("answers Cosmos DB's own error for a query the container has no index for with a bare 500 that names nothing", async () => {
@@ -11,7 +12,7 @@ it("answers Cosmos DB's own error for a query the container has no index for wit
   const client = emulatorClient(server);
   const { database: created } = await client.databases.createIfNotExists({ id: database });
   await created.containers.createIfNotExists({ id: "orders", partitionKey: { paths: ["/p_id"] } });
-  const stores = cosmosStores(emulatorEnv(server, database), { agent: emulatorAgent() });
+  const stores = orderStoresOn(cosmosDocuments(emulatorEnv(server, database), { agent: emulatorAgent() }));
   try {
     const response = await serviceSend(serviceOver(stores))({ method: "GET", path: "/orders?customerId=cus_1" });
     expectProblemResponse(response, 500);

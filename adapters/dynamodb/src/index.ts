@@ -1,4 +1,3 @@
-export { dynamoDbStores } from "./stores.js";
 export { readDynamoDbSettings, collectionTable, type DynamoDbSettings } from "./settings.js";
 export { dynamoDbDocuments, dynamoDbDocumentsOn } from "./documents/dynamodb-documents.js";
 export { tableDefinition, type TableDefinition } from "./documents/table-definition.js";

@@ -1,20 +1,21 @@
-import { idempotencyCollection, ordersCollection, storedDocumentOf, type Change, type Order, type Stores } from "@skyport/core";
+import { idempotencyCollection, orderStoresOn, ordersCollection, type DocumentChange, type Documents, type Order } from "@skyport/core";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { dynamoDbStoresWithChanges } from "../src/changes.js";
-import { dynamoDbLocalClient, dynamoDbLocalEnv, ensureLocalCollections, prefixedTables, storedItemOf } from "../src/testing/index.js";
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { dynamoDbDocumentsWithChanges } from "../src/changes.js";
+import { dynamoDbDocumentsOn } from "../src/index.js";
+import { dynamoDbLocalClient, dynamoDbLocalEnv, ensureLocalCollections, prefixedTables } from "../src/testing/index.js";
 
 const endpoint = inject("dynamoDbEndpoint");
-const inspector = dynamoDbLocalClient(endpoint);
-const open: Stores[] = [];
+const open: Documents[] = [];
 let tables: Record<string, string>;
 let runs = 0;
 
-/** The local server's store after a start: the order stores and their tables' streams as their change feed. */
+/** The local server's documents after a start, with their tables' streams as their change feed, and the order stores on them. */
 function start() {
-  const stores = dynamoDbStoresWithChanges({ ...process.env, ...dynamoDbLocalEnv(endpoint, tables) });
-  open.push(stores);
-  return { orders: stores.orders, idempotency: stores.idempotency, feed: stores.changes! };
+  const documents = dynamoDbDocumentsWithChanges({ ...process.env, ...dynamoDbLocalEnv(endpoint, tables) });
+  open.push(documents);
+  const { orders, idempotency } = orderStoresOn(documents);
+  return { orders, idempotency, feed: documents.changes! };
 }
 
 function order(fields: Partial<Order> = {}): Order {
@@ -26,16 +27,14 @@ function confirmed(placed: Order, version = placed.version + 1): Order {
   return { ...placed, status: "confirmed", version, updatedAt: new Date(Date.parse(placed.updatedAt) + 1000).toISOString() };
 }
 
-/** The order a change's item holds (core's layout, which the change router decodes). */
-const orderIn = (image: Record<string, unknown> | undefined) => storedDocumentOf(image)?.value as Order | undefined;
-const versionsOf = (changes: Change[], orderId: string) =>
-  changes.filter((change) => change.key === orderId).map((change) => orderIn(change.document)?.version);
+const versionsOf = (changes: DocumentChange[], orderId: string) =>
+  changes.filter((change) => change.key.id === orderId).map((change) => (change.value as Order | undefined)?.version);
+const keysOf = (changes: DocumentChange[]) => changes.map((change) => Object.values(change.key).join("/"));
 
 beforeAll(() => {
   // The production path: the SDK finds region, endpoint and credentials in the standard variables.
   Object.assign(process.env, dynamoDbLocalEnv(endpoint));
 });
-afterAll(() => inspector.destroy());
 
 // Tables per test (DynamoDB Local creates one in milliseconds): each stream holds only that test's writes.
 beforeEach(async () => {
@@ -44,42 +43,43 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((stores) => stores.close()));
+  await Promise.all(open.splice(0).map((documents) => documents.close()));
 });
 
 describe("the collections' DynamoDB streams as the local server's change feed", () => {
-  it("hands on an order the store created as an insert of the item the orders table holds, as soon as the write has returned", async () => {
+  it("hands on a created document as created, with its key, version and value, as soon as the write has returned", async () => {
     const { orders, feed } = start();
     const placed = order();
     await orders.create(placed);
 
     const [change, ...more] = await feed.pending("orders", 10);
     expect(more).toEqual([]);
-    expect(change).toMatchObject({ key: placed.id, operation: "insert" });
-    expect(change!.document).toEqual(await storedItemOf(inspector, tables.orders!, { id: placed.id }));
-    expect(orderIn(change!.document)).toEqual(placed);
+    expect(change).toMatchObject({ key: { id: placed.id }, type: "created", value: placed });
+    // The version the table holds, read by another client.
+    const reader = dynamoDbDocumentsOn(dynamoDbLocalClient(endpoint), { ...process.env, ...dynamoDbLocalEnv(endpoint, tables) });
+    open.push(reader);
+    expect(change!.version).toBe((await reader.collection(ordersCollection).get({ id: placed.id }))?.version);
     expect(change!.previous).toBeUndefined();
     expect(change!.id).toMatch(/^\d+$/);
     expect(new Date(change!.committedAt!).toISOString()).toBe(change!.committedAt);
 
     const next = order();
     await orders.create(next);
-    expect((await feed.pending("orders", 10)).map((each) => each.key)).toEqual([placed.id, next.id]);
+    expect(keysOf(await feed.pending("orders", 10))).toEqual([placed.id, next.id]);
   });
 
-  it("hands on an update as an update, with the item before it", async () => {
+  it("hands on an update as updated, with the document before it", async () => {
     const { orders, feed } = start();
     const placed = order();
     await orders.create(placed);
     await orders.update(confirmed(placed), placed.version);
 
-    const [insert, update] = await feed.pending("orders", 10);
-    expect(update).toMatchObject({ key: insert!.key, operation: "update" });
-    expect(orderIn(update!.document)).toEqual(confirmed(placed));
-    expect(update!.previous).toEqual(insert!.document);
+    const [create, update] = await feed.pending("orders", 10);
+    expect(update).toMatchObject({ key: create!.key, type: "updated", value: confirmed(placed), previous: placed });
+    expect(update!.version).not.toBe(create!.version);
   });
 
-  it("hands on a delete as a delete, with the item as it was", async () => {
+  it("hands on a delete as deleted, of the version it deleted, with the document as it was", async () => {
     const { orders, feed } = start();
     const placed = order({ status: "cancelled" });
     await orders.create(placed);
@@ -88,13 +88,13 @@ describe("the collections' DynamoDB streams as the local server's change feed", 
     await orders.create(later);
 
     const changes = await feed.pending("orders", 10);
-    expect(changes.map((change) => [change.key, change.operation])).toEqual([
-      [placed.id, "insert"],
-      [placed.id, "delete"],
-      [later.id, "insert"],
+    expect(changes.map((change) => [change.key.id, change.type])).toEqual([
+      [placed.id, "created"],
+      [placed.id, "deleted"],
+      [later.id, "created"],
     ]);
-    expect(changes[1]!.document).toEqual(changes[0]!.document);
-    expect(orderIn(changes[1]!.document)).toEqual(placed);
+    expect(changes[1]).toMatchObject({ version: changes[0]!.version, previous: placed });
+    expect(changes[1]!.value).toBeUndefined();
   });
 
   it("hands on each collection's changes from its own table: the idempotency keys' writes are not an orders change", async () => {
@@ -103,9 +103,9 @@ describe("the collections' DynamoDB streams as the local server's change feed", 
     const placed = order();
     await orders.create(placed);
 
-    expect((await feed.pending("orders", 10)).map((change) => change.key)).toEqual([placed.id]);
+    expect(keysOf(await feed.pending("orders", 10))).toEqual([placed.id]);
     const [claimed, ...rest] = await feed.pending(idempotencyCollection.name, 10);
-    expect([claimed?.key, claimed?.operation, rest]).toEqual(["key-1", "insert", []]);
+    expect([claimed?.key, claimed?.type, rest]).toEqual([{ key: "key-1" }, "created", []]);
     await expect(feed.pending("shipments", 10)).rejects.toThrow(/no collection shipments/);
   });
 
@@ -115,11 +115,11 @@ describe("the collections' DynamoDB streams as the local server's change feed", 
     for (const each of placed) await orders.create(each);
 
     const first = await feed.pending("orders", 2);
-    expect(first.map((change) => change.key)).toEqual([placed[0]!.id, placed[1]!.id]);
+    expect(keysOf(first)).toEqual([placed[0]!.id, placed[1]!.id]);
     await feed.acknowledge([first[0]!.id]);
 
     const again = await feed.pending("orders", 10);
-    expect(again.map((change) => change.key)).toEqual([placed[1]!.id, placed[2]!.id]);
+    expect(keysOf(again)).toEqual([placed[1]!.id, placed[2]!.id]);
     expect(again[0]).toEqual(first[1]);
     await feed.acknowledge(again.map((change) => change.id));
     expect(await feed.pending("orders", 10)).toEqual([]);

@@ -1,7 +1,7 @@
-import { heldRecord, idempotencyCollection } from "@skyport/core";
+import { heldRecord, idempotencyCollection, orderStoresOn } from "@skyport/core";
 import { storeContract } from "@skyport/core/testing";
 import { inject } from "vitest";
-import { dynamoDbDocumentsOn, dynamoDbStores } from "../src/index.js";
+import { dynamoDbDocuments, dynamoDbDocumentsOn } from "../src/index.js";
 import { dynamoDbLocalClient, dynamoDbLocalEnv, ttlExpiryOf } from "../src/testing/index.js";
 
 const endpoint = inject("dynamoDbEndpoint");
@@ -10,7 +10,7 @@ const tables = inject("dynamoDbTables");
 storeContract("dynamodb", () => {
   // The production path: the SDK finds region, endpoint and credentials in the standard variables.
   Object.assign(process.env, dynamoDbLocalEnv(endpoint, tables));
-  const stores = dynamoDbStores(process.env);
+  const stores = orderStoresOn(dynamoDbDocuments(process.env));
   // The records read back through a client of their own, as another instance would; the TTL as the table holds it.
   const inspector = dynamoDbLocalClient(endpoint);
   const reader = dynamoDbDocumentsOn(dynamoDbLocalClient(endpoint), process.env);

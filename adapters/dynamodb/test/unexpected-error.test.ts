@@ -1,13 +1,13 @@
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection, ordersCollection, orderStoresOn } from "@skyport/core";
 import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
 import { expect, inject, it } from "vitest";
-import { dynamoDbStores } from "../src/index.js";
+import { dynamoDbDocuments } from "../src/index.js";
 import { dynamoDbLocalEnv, prefixedTables } from "../src/testing/index.js";
 
 it("answers DynamoDB's own error for a table that is not there with a bare 500 that names nothing", async () => {
   const prefix = `skyport-missing-${process.pid}`;
   Object.assign(process.env, dynamoDbLocalEnv(inject("dynamoDbEndpoint"), prefixedTables(prefix, [ordersCollection, idempotencyCollection])));
-  const stores = dynamoDbStores(process.env);
+  const stores = orderStoresOn(dynamoDbDocuments(process.env));
   try {
     const response = await serviceSend(serviceOver(stores))({ method: "GET", path: "/orders/ord_00000000000000000000000000" });
     expectProblemResponse(response, 500);

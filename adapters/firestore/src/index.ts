@@ -1,4 +1,3 @@
-export { firestoreStores } from "./stores.js";
 export { FirestoreDeadlineExceeded } from "./firestore-errors.js";
 export { firestoreSettings, DEFAULT_DATABASE } from "./firestore-settings.js";
 export { DEFAULT_DEADLINE_MS, type FirestoreStoreOptions } from "./store-options.js";

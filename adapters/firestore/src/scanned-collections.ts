@@ -1,5 +1,5 @@
 import type { DocumentSnapshot, Firestore, QueryDocumentSnapshot } from "@google-cloud/firestore";
-import type { CollectionDeclaration, Env, VersionedCollections, VersionedDocument } from "@skyport/core";
+import type { CollectionDeclaration, DeclaredCollections, Env, VersionedCollections, VersionedDocument } from "@skyport/core";
 import { firestoreLocation } from "./documents/collection-location.js";
 import { DOCUMENT_FIELDS, liveDocument } from "./documents/stored-document.js";
 
@@ -7,15 +7,14 @@ import { DOCUMENT_FIELDS, liveDocument } from "./documents/stored-document.js";
  * The declared collections as the local server's change feed reads them (core's ScannedChangeFeed)
  * on the emulator, whose listeners never say they have caught up: the versions are the documents'
  * `$version`, listed with the expiry alone; the changed ones are then read in one batch and handed
- * on as their values. A document's key is its id (the key's values, encoded: see documentId), as
- * in the Firestore trigger's events. An expired document (the TTL policy deletes it late), or one
- * no collection wrote, is not listed: it would take a place of the read's limit and never be handed on.
+ * on as their values. A document is listed by its id (the key's values, encoded: see documentId);
+ * the feed names it by its key fields. An expired document (the TTL policy deletes it late), or one
+ * no collection wrote, is not listed (the feed then hands on the delete of one it saw before).
  */
-export function scannedCollections(firestore: Firestore, env: Env, declarations: readonly CollectionDeclaration<unknown>[]): VersionedCollections {
-  const declared = new Map(declarations.map((declaration) => [declaration.name, declaration]));
+export function scannedCollections(firestore: Firestore, env: Env, declared: DeclaredCollections): VersionedCollections {
   const collectionOf = (name: string) => {
     const declaration = declared.get(name);
-    if (!declaration) throw new Error(`no collection ${name} in these stores (${[...declared.keys()].join(", ")})`);
+    if (!declaration) throw new Error(`no collection ${name} in these documents (${[...declared.keys()].join(", ")})`);
     return { declaration, documents: firestore.collection(firestoreLocation(env, declaration)) };
   };
   return {

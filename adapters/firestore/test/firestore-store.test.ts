@@ -1,8 +1,8 @@
 import { Firestore } from "@google-cloud/firestore";
-import { heldRecord, idempotencyCollection, ordersCollection, STORED_FIELDS, type Documents, type Env, type Stores } from "@skyport/core";
+import { heldRecord, idempotencyCollection, ordersCollection, STORED_FIELDS, type Documents, type Env, type Stores, orderStoresOn } from "@skyport/core";
 import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firestoreDocuments, firestoreSettings, firestoreStores } from "../src/index.js";
+import { firestoreDocuments, firestoreSettings } from "../src/index.js";
 import { storedFieldsOf, ttlExpiryOf } from "../src/testing/index.js";
 import { emulatorEnv } from "./emulator-env.js";
 
@@ -11,7 +11,7 @@ storeContract("firestore (Google's emulator)", async () => {
   // The records read back through a client of their own, as another instance would.
   const reader = firestoreDocuments(env);
   await reader.ensure([ordersCollection, idempotencyCollection]);
-  const stores = firestoreStores(env);
+  const stores = orderStoresOn(firestoreDocuments(env));
   const raw = new Firestore(firestoreSettings(env));
   return {
     ...stores,
@@ -34,7 +34,7 @@ describe("firestore store beyond the contract", () => {
     env = emulatorEnv("store");
     reader = firestoreDocuments(env);
     await reader.ensure([ordersCollection, idempotencyCollection]);
-    stores = firestoreStores(env);
+    stores = orderStoresOn(firestoreDocuments(env));
     raw = new Firestore(firestoreSettings(env));
   });
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { Firestore } from "@google-cloud/firestore";
-import { heldRecord, idempotencyCollection, StoreUnavailable, type Documents, type Stores } from "@skyport/core";
+import { heldRecord, idempotencyCollection, StoreUnavailable, type Documents, type Stores, orderStoresOn } from "@skyport/core";
 import { freePort, orderAt, switchableProxy, uniqueCustomer, type SwitchableProxy } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreClient } from "../src/firestore-client.js";
 import { GrpcStatus } from "../src/firestore-errors.js";
-import { FirestoreDeadlineExceeded, firestoreDocuments, firestoreSettings, firestoreStores } from "../src/index.js";
+import { FirestoreDeadlineExceeded, firestoreDocuments, firestoreSettings } from "../src/index.js";
 import { OperationDeadline } from "../src/operation-deadline.js";
 import { emulatorEnv } from "./emulator-env.js";
 
@@ -32,7 +32,7 @@ describe("firestore that cannot be reached", () => {
 
   it("answers StoreUnavailable at the deadline, reads and writes alike", async () => {
     // Not closed: a read's SDK call still sleeps through gax's stream retries (~7 s), each refused locally.
-    const { orders, idempotency } = firestoreStores(await unreachable(), { deadlineMs: DEADLINE_MS });
+    const { orders, idempotency } = orderStoresOn(firestoreDocuments(await unreachable(), { deadlineMs: DEADLINE_MS }));
     const failures = await Promise.all([
       failureOf(orders.get(orderAt(new Date()).id)),
       failureOf(orders.create(orderAt(new Date()))),
@@ -43,7 +43,7 @@ describe("firestore that cannot be reached", () => {
   });
 
   it("has the SDK done with a write by the time it answers StoreUnavailable: close() has nothing to wait for", async () => {
-    const stores = firestoreStores(await unreachable(), { deadlineMs: DEADLINE_MS });
+    const stores = orderStoresOn(firestoreDocuments(await unreachable(), { deadlineMs: DEADLINE_MS }));
     // Writes only: a begin reads the key first, and gax still retries a failed read's stream for some 7 s (README, Failures).
     const failures = await Promise.all([failureOf(stores.orders.create(orderAt(new Date()))), failureOf(stores.orders.create(orderAt(new Date())))]);
     for (const failure of failures) expectDeadlineExceeded(failure);
@@ -62,8 +62,8 @@ describe("firestore going away mid-run (the emulator behind a proxy that resets 
   beforeAll(async () => {
     const direct = emulatorEnv("deadline");
     proxy = await switchableProxy(Number(direct.FIRESTORE_EMULATOR_HOST!.split(":")[1]));
-    stores = firestoreStores({ ...direct, FIRESTORE_EMULATOR_HOST: `127.0.0.1:${proxy.port}` }, { deadlineMs: DEADLINE_MS });
-    peer = firestoreStores(direct); // reads behind the store's back, straight from the emulator
+    stores = orderStoresOn(firestoreDocuments({ ...direct, FIRESTORE_EMULATOR_HOST: `127.0.0.1:${proxy.port}` }, { deadlineMs: DEADLINE_MS }));
+    peer = orderStoresOn(firestoreDocuments(direct)); // reads behind the store's back, straight from the emulator
     reader = firestoreDocuments(direct);
     await untilTheStoreAnswers(); // a project's first request can outlast the deadline while the emulator warms up
   });

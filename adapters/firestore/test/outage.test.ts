@@ -1,14 +1,14 @@
-import { StoreUnavailable } from "@skyport/core";
+import { StoreUnavailable, orderStoresOn } from "@skyport/core";
 import { orderAt, outageContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
-import { firestoreStores } from "../src/index.js";
+import { firestoreDocuments } from "../src/index.js";
 
 outageContract("firestore (the emulator behind a proxy that goes away)", async () => {
   const [host, port] = inject("firestoreEmulatorHost").split(":");
   const proxy = await switchableProxy(Number(port), host);
   const env = { GOOGLE_CLOUD_PROJECT: "skyport-outage", FIRESTORE_EMULATOR_HOST: `127.0.0.1:${proxy.port}` };
   // A short per-operation deadline (the default is 5 s), to keep the outage short.
-  const stores = firestoreStores(env, { deadlineMs: 1500 });
+  const stores = orderStoresOn(firestoreDocuments(env, { deadlineMs: 1500 }));
   // The emulator's first writes can outlast that deadline while its JVM warms up (core does not
   // retry a failure that took over a second): write until one fits in it.
   for (let tries = 1; ; tries++) {

@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { queryStatement } from "../src/documents/query-statement.js";
 import { SCHEMA_VERSION } from "../src/schema.js";
-import { CollectionMismatch, openSqliteDocuments, openSqliteStores, sqliteDocuments } from "../src/index.js";
+import { CollectionMismatch, openSqliteDocuments, sqliteDocuments } from "../src/index.js";
+import { openOrderStores } from "./order-stores.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
@@ -78,7 +79,7 @@ describe("ensure()", () => {
 describe("the documents file", () => {
   it("serves every query shape from the primary key or index rows, without a scan or a sort", async () => {
     const file = fresh();
-    await (await openSqliteStores(file)).close();
+    await (await openOrderStores(file)).close();
     const raw = new Database(file);
     try {
       const after = { sort: "s", key: { member: "m", id: "i" } };

@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { OrderExists, VersionConflict } from "@skyport/core";
 import { orderAt } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
-import { openSqliteStores, sqliteStores } from "../src/index.js";
+import { sqliteDocuments } from "../src/index.js";
+import { openOrderStores, orderStoresIn } from "./order-stores.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
@@ -10,7 +11,7 @@ let files = 0;
 
 describe("the order stores' outbox: the collections' change rows, written in each write's own transaction", () => {
   it("hands on each committed create and update of an order, in commit order, with the order before the update", async () => {
-    const stores = await openSqliteStores(join(dir, `outbox-${++files}.db`));
+    const stores = await openOrderStores(join(dir, `outbox-${++files}.db`));
     try {
       const order = orderAt(new Date());
       await stores.orders.create(order);
@@ -29,7 +30,7 @@ describe("the order stores' outbox: the collections' change rows, written in eac
   });
 
   it("hands on nothing for a write that did not commit (a refused create, a stale update), nor the idempotency keys' writes", async () => {
-    const stores = await openSqliteStores(join(dir, `outbox-${++files}.db`));
+    const stores = await openOrderStores(join(dir, `outbox-${++files}.db`));
     try {
       const order = orderAt(new Date());
       await stores.orders.create(order);
@@ -45,7 +46,7 @@ describe("the order stores' outbox: the collections' change rows, written in eac
   });
 
   it("hands on a deleted order's change too, with the order as it was", async () => {
-    const stores = await openSqliteStores(join(dir, `outbox-${++files}.db`));
+    const stores = await openOrderStores(join(dir, `outbox-${++files}.db`));
     try {
       const order = orderAt(new Date(), { status: "cancelled" });
       await stores.orders.create(order);
@@ -62,7 +63,9 @@ describe("the order stores' outbox: the collections' change rows, written in eac
   });
 
   it("reads a collection's changes by its name where SKYPORT_COLLECTION_<NAME> puts it", async () => {
-    const stores = await sqliteStores({ SKYPORT_SQLITE_PATH: join(dir, `outbox-${++files}.db`), SKYPORT_COLLECTION_ORDERS: "orders-elsewhere" });
+    const stores = await orderStoresIn(
+      sqliteDocuments({ SKYPORT_SQLITE_PATH: join(dir, `outbox-${++files}.db`), SKYPORT_COLLECTION_ORDERS: "orders-elsewhere" }),
+    );
     try {
       const order = orderAt(new Date());
       await stores.orders.create(order);

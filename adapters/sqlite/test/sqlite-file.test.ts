@@ -4,7 +4,8 @@ import { heldRecord, idempotencyCollection, IdempotencyRecordMissing, StoreUnava
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { SchemaTooNew, openSqliteDocuments, openSqliteStores, sqliteStores } from "../src/index.js";
+import { SchemaTooNew, openSqliteDocuments, sqliteDocuments } from "../src/index.js";
+import { openOrderStores, orderStoresIn } from "./order-stores.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
@@ -12,7 +13,7 @@ const dir = temporaryDirectory();
 /** Opens the stores and a plain second connection on a fresh file; closes both afterwards. */
 async function withFile(name: string, test: (stores: Stores, raw: Database.Database) => Promise<void>, busyTimeoutMs?: number) {
   const file = join(dir, name);
-  const stores = await openSqliteStores(file, { busyTimeoutMs });
+  const stores = await openOrderStores(file, { busyTimeoutMs });
   const raw = new Database(file);
   try {
     await test(stores, raw);
@@ -98,21 +99,21 @@ describe("the sqlite file", () => {
     const file = join(dir, "newer.db");
     const raw = new Database(file);
     raw.pragma("user_version = 99");
-    await expect(openSqliteStores(file)).rejects.toThrow(SchemaTooNew);
+    await expect(openOrderStores(file)).rejects.toThrow(SchemaTooNew);
     expect(raw.prepare("SELECT name FROM sqlite_schema").all()).toEqual([]);
     raw.close();
   });
 });
 
-describe("sqliteStores(env)", () => {
+describe("sqliteDocuments(env), the order stores on it", () => {
   it("opens the file SKYPORT_SQLITE_PATH names, creating its directory", async () => {
     const file = join(dir, "nested", "deeper", "orders.db");
-    const stores = await sqliteStores({ SKYPORT_SQLITE_PATH: file });
+    const stores = await orderStoresIn(sqliteDocuments({ SKYPORT_SQLITE_PATH: file }));
     const order = orderAt(new Date(), { customerId: uniqueCustomer() });
     await stores.orders.create(order);
     await stores.close();
     expect(existsSync(file)).toBe(true);
-    const again = await openSqliteStores(file);
+    const again = await openOrderStores(file);
     expect(await again.orders.get(order.id)).toEqual(order);
     await again.close();
   });

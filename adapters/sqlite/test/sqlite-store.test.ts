@@ -3,14 +3,15 @@ import { join } from "node:path";
 import { heldRecord, idempotencyCollection, VersionConflict } from "@skyport/core";
 import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
-import { openSqliteDocuments, openSqliteStores } from "../src/index.js";
+import { openSqliteDocuments } from "../src/index.js";
+import { openOrderStores } from "./order-stores.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
 
 storeContract("sqlite", async () => {
   const file = join(dir, "contract.db");
-  const stores = await openSqliteStores(file);
+  const stores = await openOrderStores(file);
   // The records read back through a connection of their own, as another process would.
   const reader = openSqliteDocuments(file);
   return {
@@ -27,7 +28,7 @@ storeContract("sqlite", async () => {
 describe("sqlite on a real file", () => {
   it("lets a second connection to the same file see committed writes", async () => {
     const file = join(dir, "shared.db");
-    const [writer, reader] = await Promise.all([openSqliteStores(file), openSqliteStores(file)]);
+    const [writer, reader] = await Promise.all([openOrderStores(file), openOrderStores(file)]);
     try {
       expect(existsSync(`${file}-wal`)).toBe(true);
       const order = orderAt(new Date(), { customerId: uniqueCustomer() });
@@ -57,13 +58,13 @@ describe("sqlite on a real file", () => {
     const response = { status: 201, headers: { location: `/orders/${order.id}` }, body: JSON.stringify(order) };
     const expiresAt = new Date(Date.now() + 86_400_000);
 
-    const first = await openSqliteStores(file);
+    const first = await openOrderStores(file);
     await first.orders.create(order);
     await first.idempotency.begin("kept-key", "fp", expiresAt, new Date());
     await first.idempotency.complete("kept-key", response, expiresAt);
     await first.close();
 
-    const again = await openSqliteStores(file);
+    const again = await openOrderStores(file);
     try {
       expect(await again.orders.get(order.id)).toEqual(order);
       expect(await again.idempotency.begin("kept-key", "fp", expiresAt, new Date())).toEqual({

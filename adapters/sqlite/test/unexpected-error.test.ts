@@ -2,14 +2,14 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
 import { expect, it } from "vitest";
-import { openSqliteStores } from "../src/index.js";
+import { openOrderStores } from "./order-stores.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
 
 it("answers SQLite's own error for a table that went away with a bare 500 that names nothing", async () => {
   const file = join(dir, "broken.db");
-  const stores = await openSqliteStores(file);
+  const stores = await openOrderStores(file);
   const other = new Database(file);
   try {
     other.exec("DROP TABLE documents");

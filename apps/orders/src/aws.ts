@@ -1,18 +1,18 @@
 import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
-import { idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, type Env, type Platform } from "@skyport/core";
+import { idempotencyCollection, MEMORY_STORE, memoryDocuments, ordersCollection, type Env, type Platform } from "@skyport/core";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";
 
 /**
- * The stores the AWS bundles carry; DynamoDB's SDK is imported on first use only. The table of each
+ * The stores the AWS bundles carry (their documents); DynamoDB's SDK is imported on first use only. The table of each
  * collection (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS) is checked at start.
  */
 export const AWS_STORES: StoreLoaders = {
-  [MEMORY_STORE]: memoryStores,
+  [MEMORY_STORE]: () => memoryDocuments(),
   [DYNAMODB_STORE]: lazyStore(
     (env) => readDynamoDbSettings(env, [ordersCollection, idempotencyCollection]),
-    () => import("@skyport/dynamodb").then((m) => m.dynamoDbStores),
+    () => import("@skyport/dynamodb").then((m) => m.dynamoDbDocuments),
   ),
 };
 

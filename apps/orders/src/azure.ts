@@ -1,5 +1,5 @@
 import { azureCredential } from "@skyport/azure-functions";
-import { collectionLocation, idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, type Env, type Platform } from "@skyport/core";
+import { collectionLocation, idempotencyCollection, MEMORY_STORE, memoryDocuments, ordersCollection, type Env, type Platform } from "@skyport/core";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { lazyStore, orderInstance, type EntryOptions } from "./container.js";
 import { ordersQueue } from "./events.js";
@@ -12,11 +12,11 @@ export default function azureWiring(env: Env, platform: Platform, logs: Pick<Ent
     env,
     defaultStore: COSMOS_STORE,
     stores: {
-      [MEMORY_STORE]: memoryStores,
+      [MEMORY_STORE]: () => memoryDocuments(),
       // Imported on first use: with SKYPORT_STORE=memory the Cosmos SDK is never loaded. It signs in with the
       // identity the queue publisher and the blob store use: one credential per instance.
       [COSMOS_STORE]: lazyStore(cosmosSettings, () =>
-        import("@skyport/cosmos").then((m) => (env: Env) => m.cosmosStores(env, { credential: azureCredential() })),
+        import("@skyport/cosmos").then((m) => (env: Env) => m.cosmosDocuments(env, { credential: azureCredential() })),
       ),
     },
     events: (_env, logger) => queue(logger),

@@ -1,6 +1,7 @@
 import { Container, type ServiceIdentifier } from "inversify";
 import {
   deferredDocuments,
+  orderStoresOn,
   jsonLogger,
   jwtIdentity,
   readAuthSettings,
@@ -21,19 +22,21 @@ import {
   type MetricWrite,
   type Metrics,
   type AppInstance,
+  type Documents,
+  type DocumentsLoader,
   type OrderDeps,
   type SkyportConfig,
   type StoreKind,
   type Stores,
 } from "@skyport/core";
 
-/** Builds a store from the environment; `check` validates its settings without loading its SDK. */
-export type StoreLoader = ((env: Env) => Promise<Stores> | Stores) & { check?: (env: Env) => void };
+/** Builds a store's documents from the environment; `check` validates its settings without loading its SDK. */
+export type StoreLoader = DocumentsLoader;
 
 /**
- * How an entry point builds a store of each kind it carries, keyed by the kind each store
+ * How an entry point builds the documents of each store it carries, keyed by the kind each store
  * package declares (`DYNAMODB_STORE`, ...): SKYPORT_STORE must name one of these keys, and only
- * the chosen one is ever loaded.
+ * the chosen one is ever loaded. The order service's stores are core's, on those documents (`orderStoresOn`).
  */
 export type StoreLoaders = Record<StoreKind, StoreLoader>;
 
@@ -41,7 +44,7 @@ export type StoreLoaders = Record<StoreKind, StoreLoader>;
  * A store whose SDK is imported on first use, with its settings checked at start: a wrong
  * value fails the instance's start, naming the variable, not its first request.
  */
-export function lazyStore(check: (env: Env) => unknown, load: () => Promise<(env: Env) => Stores | Promise<Stores>>): StoreLoader {
+export function lazyStore(check: (env: Env) => unknown, load: () => Promise<(env: Env) => Documents | Promise<Documents>>): StoreLoader {
   return Object.assign(async (env: Env) => (await load())(env), { check: (env: Env) => void check(env) });
 }
 
@@ -93,7 +96,7 @@ export function orderContainer(options: EntryOptions): Container {
     // The chosen store's own settings, in the same report (none when SKYPORT_STORE names no store here).
     () => stores[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
   );
-  const loadStores = stores[config.store]!;
+  const loadDocuments = stores[config.store]!;
   const logger = jsonLogger({ level: config.logLevel, format: options.logFormat, write: options.logWrite, fields: { cloud: options.cloud } });
   // Every cloud template sets both; only a local run may go without, and it says so first.
   if (!auth) logger.warn("authentication off: SKYPORT_AUTH_ISSUER and SKYPORT_AUTH_AUDIENCE are not set, so every caller may read and change every order");
@@ -107,7 +110,7 @@ export function orderContainer(options: EntryOptions): Container {
     .bind(TOKENS.ids)
     .toDynamicValue((ctx) => ulidIds(ctx.get(TOKENS.clock)))
     .inSingletonScope();
-  container.bind(TOKENS.stores).toDynamicValue(once(() => loadStores(options.env)));
+  container.bind(TOKENS.stores).toDynamicValue(once(async () => orderStoresOn(await loadDocuments(options.env))));
   container.bind(TOKENS.events).toDynamicValue(once(() => options.events(options.env, logger)));
   const services = once(async () => {
     const { orders, idempotency } = await container.getAsync(TOKENS.stores);
@@ -146,15 +149,12 @@ export function orderInstance(options: EntryOptions): AppInstance<OrderDeps> & {
       services ??= build();
       return services;
     },
-    // The documents the stores are kept in, built with them: where the local server makes the declared collections.
+    // The documents the stores are kept in, built with them: where the local server makes the declared collections and reads their changes.
     documents: deferredDocuments(async () => {
       const { documents } = await container.getAsync(TOKENS.stores);
       if (!documents) throw new Error(`the ${container.get(TOKENS.config).store} store keeps no collections`);
       return documents;
     }),
-    async changeFeed() {
-      return (await container.getAsync(TOKENS.stores)).changes;
-    },
     async close() {
       if (services) await (await container.getAsync(TOKENS.stores)).close();
     },

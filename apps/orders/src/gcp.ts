@@ -1,5 +1,5 @@
 import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions";
-import { envReader, idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, type Env, type Platform } from "@skyport/core";
+import { envReader, idempotencyCollection, MEMORY_STORE, memoryDocuments, ordersCollection, type Env, type Platform } from "@skyport/core";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";
@@ -9,10 +9,10 @@ import { ordersQueue } from "./events.js";
  * where each collection lives (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS) are checked at start.
  */
 export const GCP_STORES: StoreLoaders = {
-  [MEMORY_STORE]: memoryStores,
+  [MEMORY_STORE]: () => memoryDocuments(),
   [FIRESTORE_STORE]: lazyStore(
     (env) => readFirestoreSettings(env, [ordersCollection, idempotencyCollection]),
-    () => import("@skyport/firestore").then((m) => m.firestoreStores),
+    () => import("@skyport/firestore").then((m) => (env: Env) => m.firestoreDocuments(env)),
   ),
 };
 

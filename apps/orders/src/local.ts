@@ -1,5 +1,15 @@
 import { Agent } from "node:https";
-import { idempotencyCollection, MEMORY_STORE, memoryStores, ordersCollection, readAll, type Env, type EventPublisher, type Platform } from "@skyport/core";
+import {
+  ensuredDocuments,
+  idempotencyCollection,
+  MEMORY_STORE,
+  memoryDocuments,
+  ordersCollection,
+  readAll,
+  type Env,
+  type EventPublisher,
+  type Platform,
+} from "@skyport/core";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
@@ -14,26 +24,27 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
  * SKYPORT_COSMOS_ENDPOINT + SKYPORT_COSMOS_KEY): the chosen store's SDK is imported at start, no other.
  */
 export const LOCAL_STORES: StoreLoaders = {
+  // The file and the order service's collections in it, made at open: a file that cannot be opened fails the start.
   [SQLITE_STORE]: lazyStore(
     () => {},
-    () => import("@skyport/sqlite").then((m) => m.sqliteStores),
+    () => import("@skyport/sqlite").then((m) => (env: Env) => ensuredDocuments(m.sqliteDocuments(env), [ordersCollection, idempotencyCollection])),
   ),
-  [MEMORY_STORE]: memoryStores,
+  [MEMORY_STORE]: () => memoryDocuments(),
   // With the collections' tables' streams as the change feed that the local server's changes functions read; their tables checked at start.
   [DYNAMODB_STORE]: lazyStore(
     (env) => readDynamoDbSettings(env, [ordersCollection, idempotencyCollection]),
-    () => import("@skyport/dynamodb/changes").then((m) => m.dynamoDbStoresWithChanges),
+    () => import("@skyport/dynamodb/changes").then((m) => m.dynamoDbDocumentsWithChanges),
   ),
   // Where its collections live (SKYPORT_COLLECTION_ORDERS, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS) checked at start too.
   [FIRESTORE_STORE]: lazyStore(
     (env) => readFirestoreSettings(env, [ordersCollection, idempotencyCollection]),
-    () => import("@skyport/firestore").then((m) => m.firestoreStores),
+    () => import("@skyport/firestore").then((m) => (env: Env) => m.firestoreDocuments(env)),
   ),
   [COSMOS_STORE]: lazyStore(readCosmosSettings, () =>
-    import("@skyport/cosmos").then(({ cosmosStores }) => (env: Env) => {
+    import("@skyport/cosmos").then(({ cosmosDocuments }) => (env: Env) => {
       // A Cosmos emulator on this machine serves a self-signed certificate; any other endpoint is verified.
       const local = LOOPBACK.has(new URL(readCosmosSettings(env).endpoint).hostname);
-      return cosmosStores(env, local ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {});
+      return cosmosDocuments(env, local ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {});
     }),
   ),
 };

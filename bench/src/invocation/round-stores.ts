@@ -1,44 +1,61 @@
-import { MemoryIdempotencyStore, MemoryOrderStore, type Order, type OrderStore, type PageRequest, type StatusQuery, type Stores } from "@skyport/core";
+import { memoryDocuments, orderStoresOn, type Collection, type CollectionDeclaration, type Documents, type Stores } from "@skyport/core";
 
-const everyStore: RoundOrders[] = [];
+const everyStore: RoundDocuments[] = [];
 
 /**
- * Core's memory store, emptied between rounds: otherwise every order of the run stays on the
- * heap, and the garbage collector's growing work lands on whichever handler happens to run.
- * Skyport and the hand-written handlers each get one of these.
+ * Core's memory documents, emptied between rounds: otherwise every order of the run stays on the
+ * heap (and in the memory outbox), and the garbage collector's growing work lands on whichever
+ * handler happens to run. Skyport and the hand-written handlers each get one of these.
  */
-class RoundOrders implements OrderStore {
-  private store = new MemoryOrderStore();
+class RoundDocuments implements Documents {
+  private current = memoryDocuments();
+  /** The current documents' collections, made once per round. */
+  private collections = new Map<string, Collection<unknown>>();
 
   constructor() {
     everyStore.push(this);
   }
 
-  create(order: Order) {
-    return this.store.create(order);
+  collection<T>(declaration: CollectionDeclaration<T>): Collection<T> {
+    const real = () => {
+      const known = this.collections.get(declaration.name) as Collection<T> | undefined;
+      if (known) return known;
+      const made = this.current.collection(declaration);
+      this.collections.set(declaration.name, made as Collection<unknown>);
+      return made;
+    };
+    return {
+      declaration,
+      get: (key) => real().get(key),
+      create: (value) => real().create(value),
+      put: (value, condition) => real().put(value, condition),
+      delete: (key, condition) => real().delete(key, condition),
+      query: (query) => real().query(query),
+      transact: (operations) => real().transact(operations),
+      putMany: (values) => real().putMany(values),
+    };
   }
-  get(id: string) {
-    return this.store.get(id);
+
+  ensure(declarations: readonly CollectionDeclaration<unknown>[]): Promise<void> {
+    return this.current.ensure(declarations);
   }
-  update(order: Order, expectedVersion: number) {
-    return this.store.update(order, expectedVersion);
-  }
-  delete(id: string, expectedVersion: number) {
-    return this.store.delete(id, expectedVersion);
-  }
-  listByCustomer(customerId: string, page: PageRequest) {
-    return this.store.listByCustomer(customerId, page);
-  }
-  listByStatus(query: StatusQuery) {
-    return this.store.listByStatus(query);
-  }
-  empty() {
-    this.store = new MemoryOrderStore();
+
+  async close(): Promise<void> {}
+
+  empty(): void {
+    this.current = memoryDocuments();
+    this.collections = new Map();
   }
 }
 
+/** Memory documents that `emptyEveryStore` empties: what Skyport's composition root loads (SKYPORT_STORE=memory). */
+export function roundDocuments(): Documents {
+  return new RoundDocuments();
+}
+
+/** Core's order stores on round documents: what the hand-written handlers use. */
 export function roundStores(): Stores {
-  return { orders: new RoundOrders(), idempotency: new MemoryIdempotencyStore(), close: async () => {} };
+  return orderStoresOn(roundDocuments());
 }
 
 export function emptyEveryStore(): void {

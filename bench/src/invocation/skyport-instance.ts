@@ -3,7 +3,7 @@ import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions"
 import { functionOf, lazyHandler, type AppFunction, type Cloud, type EventPublisher, type LogLevel } from "@skyport/core";
 import app from "../../../apps/orders/src/app.js";
 import { orderInstance, type EntryOptions } from "../../../apps/orders/src/container.js";
-import { roundStores } from "./round-stores.js";
+import { roundDocuments } from "./round-stores.js";
 
 /** Counts order.created events: the same cheap publisher behind Skyport and the hand-written handlers. */
 export class CountedEvents implements EventPublisher {
@@ -33,7 +33,7 @@ export function skyportInstance(cloud: Cloud, logLevel: LogLevel) {
     cloud,
     env: { SKYPORT_STORE: "memory", SKYPORT_LOG_LEVEL: logLevel },
     defaultStore: "memory",
-    stores: { memory: roundStores },
+    stores: { memory: roundDocuments },
     events: () => new CountedEvents(),
     logWrite: discard,
     logFormat: FORMATS[cloud],

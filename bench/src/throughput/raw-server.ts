@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import { pino } from "pino";
 import { randomUUID } from "node:crypto";
-import type { Order } from "@skyport/core";
-import { sqliteStores } from "@skyport/sqlite";
+import { ensuredDocuments, idempotencyCollection, orderStoresOn, ordersCollection, type Order } from "@skyport/core";
+import { sqliteDocuments } from "@skyport/sqlite";
 import { systemClock } from "../../../core/src/ports/clock.js";
 import { ulidIds } from "../../../core/src/ports/ids.js";
 import { route } from "../hand-written/aws-lambda.js";
@@ -12,7 +12,7 @@ import { route } from "../hand-written/aws-lambda.js";
 // poll of the outbox announces each new order in process and deletes what it read, and the queue
 // confirms the order afterwards: the guarantee Skyport's outbox function gives, without the framework.
 const env = process.env;
-const { orders, changes } = await sqliteStores(env);
+const { orders, changes } = orderStoresOn(await ensuredDocuments(sqliteDocuments(env), [ordersCollection, idempotencyCollection]));
 const confirm = async (orderId: string) => {
   const order = await orders.get(orderId);
   if (order?.status !== "pending") return;

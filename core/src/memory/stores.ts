@@ -1,10 +1,8 @@
-import { changeFeedOf } from "../collections/change.js";
 import { memoryDocuments } from "../collections/memory-documents.js";
 import { orderStoresOn } from "../orders/storage/stores.js";
 import type { Stores } from "../ports/stores.js";
 
 /** SKYPORT_STORE=memory: both stores on memory documents in this process, gone when it ends, and their change feed. */
 export function memoryStores(): Stores {
-  const documents = memoryDocuments();
-  return { ...orderStoresOn(documents), changes: changeFeedOf(documents.changes!) };
+  return orderStoresOn(memoryDocuments());
 }

@@ -21,11 +21,11 @@ export function publishOrderCreated(deps: Pick<OrderDeps, "events">): ChangeCons
 /**
  * The id of the order this change created, else undefined: an update, or a record that is not
  * an order (DynamoDB's one table holds idempotency records too). A feed that does not tell an
- * insert from an update (Cosmos DB) shows a creation by the order's first version.
+ * insert from an update (Cosmos DB's `write`; a scan's `update`) shows a creation by the order's first version.
  */
 function createdOrderId(change: Change): string | undefined {
   const { document, operation } = change;
-  const created = operation === "insert" || (operation === "write" && document.version === 1);
+  const created = operation === "insert" || (operation !== "delete" && document.version === 1);
   if (!created) return undefined;
   const orderId = typeof document.id === "string" ? document.id : change.key;
   return ORDER_ID_PATTERN.test(orderId) ? orderId : undefined;

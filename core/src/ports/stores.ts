@@ -8,8 +8,8 @@ export interface Stores {
   orders: OrderStore;
   idempotency: IdempotencyStore;
   /**
-   * How the local server reads the store's committed changes: an outbox where the store keeps one (SQLite,
-   * memory), else what its local stand-in serves (DynamoDB Streams, a scan of versions). The clouds call changes functions themselves.
+   * How the local server reads the store's committed changes: its documents' change feed (an outbox on SQLite and
+   * memory, a table's stream on DynamoDB, a scan of versions on Firestore and Cosmos DB). The clouds call changes functions themselves.
    */
   changes?: ChangeFeed;
   /** The documents both stores are kept in: where the local server makes the order service's collections. */

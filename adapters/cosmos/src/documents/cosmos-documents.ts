@@ -1,6 +1,16 @@
 import type { CosmosClient } from "@azure/cosmos";
-import { collectionLocation, systemClock, type Clock, type CollectionDeclaration, type Documents, type Env } from "@skyport/core";
+import {
+  collectionLocation,
+  ScannedChangeFeed,
+  systemClock,
+  withDeclaredChanges,
+  type Clock,
+  type CollectionDeclaration,
+  type Documents,
+  type Env,
+} from "@skyport/core";
 import { cosmosClient, type CosmosStoreOptions } from "../client.js";
+import { scannedContainers } from "../scanned-containers.js";
 import { CosmosCollection } from "./cosmos-collection.js";
 import { ensureContainers } from "./ensure-containers.js";
 
@@ -19,15 +29,20 @@ export function cosmosDocuments(env: Env, options: CosmosDocumentsOptions = {}):
   return documentsOn(client, databaseId, env, options.clock);
 }
 
-/** The documents of one database on a client the caller made; closing them disposes of the client. */
+/**
+ * The documents of one database on a client the caller made (closing them disposes of the client),
+ * and their change feed for the local server, which has no Cosmos DB trigger to call its changes
+ * functions (Azure does): core's ScannedChangeFeed over `scannedContainers`, on the collections these documents were given.
+ */
 export function documentsOn(client: CosmosClient, databaseId: string, env: Env, clock: Clock = systemClock): Documents {
   const database = client.database(databaseId);
   const now = () => clock.now().getTime();
-  return {
+  const documents: Documents = {
     collection<T>(declaration: CollectionDeclaration<T>) {
       return new CosmosCollection<T>(declaration, database.container(collectionLocation(env, declaration as CollectionDeclaration<unknown>)), now);
     },
     ensure: (declarations) => ensureContainers(client, databaseId, env, declarations),
     close: async () => client.dispose(),
   };
+  return withDeclaredChanges(documents, (declared) => new ScannedChangeFeed(scannedContainers(database, env, declared, clock), declared));
 }

@@ -15,7 +15,7 @@ export interface DocumentFile {
 /**
  * Opens lazily, so that a file that cannot be opened fails a call (with StoreUnavailable) rather than
  * the factory, as an unreachable endpoint does on the other stores. `createDirectory` makes the file's
- * directory first, as `sqliteStores` does.
+ * directory first, as `sqliteDocuments(env)` does.
  */
 export function documentFile(path: string, options: SqliteOptions, createDirectory: boolean): DocumentFile {
   let open: DocumentStatements | undefined;

@@ -1,7 +1,7 @@
 import { collectionLocation, envReader, systemClock, type Clock, type Documents, type Env } from "@skyport/core";
 import type { SqliteOptions } from "../database.js";
 import { mapSqliteErrors } from "../sqlite-errors.js";
-import { DEFAULT_SQLITE_PATH } from "../stores.js";
+import { DEFAULT_SQLITE_PATH } from "../settings.js";
 import { documentChanges } from "./document-changes.js";
 import { documentFile } from "./document-file.js";
 import { ensureCollection } from "./ensure-collection.js";
@@ -19,7 +19,7 @@ export function openSqliteDocuments(path: string, options: SqliteDocumentsOption
   return documentsIn(path, options, false);
 }
 
-/** SKYPORT_STORE=sqlite: the file SKYPORT_SQLITE_PATH names (default `.data/orders.db`, the order stores' file), its directory made at the first call. */
+/** SKYPORT_STORE=sqlite: the file SKYPORT_SQLITE_PATH names (default `.data/orders.db`), its directory made at the first call. */
 export function sqliteDocuments(env: Env): Documents {
   const path = envReader(env).string("SKYPORT_SQLITE_PATH", DEFAULT_SQLITE_PATH);
   return documentsIn(path, { env }, true);

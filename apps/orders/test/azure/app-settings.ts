@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { QueueClient } from "@azure/storage-queue";
-import { cosmosStores } from "@skyport/cosmos";
+import { orderStoresOn } from "@skyport/core";
+import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent } from "@skyport/cosmos/testing";
 import { inject, vi } from "vitest";
 
@@ -49,5 +50,5 @@ export async function loadAzureEntry(settings: AppSettings) {
 
 /** A second client on the app's database, to seed and read orders behind the app's back. */
 export function storesOf(settings: AppSettings) {
-  return cosmosStores(settings, { agent: emulatorAgent() });
+  return orderStoresOn(cosmosDocuments(settings, { agent: emulatorAgent() }));
 }

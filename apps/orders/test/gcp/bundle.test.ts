@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { firestoreStores } from "@skyport/firestore";
+import { orderStoresOn, type Stores } from "@skyport/core";
+import { firestoreDocuments } from "@skyport/firestore";
 import { httpContract, orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { pubsubPushEvent, pushRequest, schedulerHeaders } from "@skyport/gcp-functions/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,10 +87,10 @@ describe("each Google Cloud bundle carries its own function's handlers and no ot
 
 describe("the bundle, loaded by the functions framework's CLI as Cloud Functions runs it", () => {
   let env: Record<string, string | undefined>;
-  let stores: ReturnType<typeof firestoreStores>;
+  let stores: Stores;
   beforeAll(async () => {
     env = { ...process.env, ...(await functionEnv(uniqueProject("bundle"))) };
-    stores = firestoreStores(env);
+    stores = orderStoresOn(firestoreDocuments(env));
   });
   afterAll(() => stores?.close());
 

@@ -1,7 +1,7 @@
-import { firestoreStores } from "@skyport/firestore";
+import { firestoreDocuments } from "@skyport/firestore";
 import type { ContractRequest, ContractResponse } from "@skyport/core/testing";
 import { fetchTarget } from "@skyport/core/testing";
-import type { Env } from "@skyport/core";
+import { orderStoresOn, type Env } from "@skyport/core";
 import { registerGcpApp } from "@skyport/gcp-functions";
 import { serveFunction } from "@skyport/gcp-functions/testing";
 import app from "../../src/app.js";
@@ -18,7 +18,7 @@ import { firestoreTrigger, functionEnv } from "./function-env.js";
 export async function gcpApp(projectId: string, extra: Env = {}, firestore: { host?: string; deadlineMs?: number } = {}, { outbox: withOutbox = true } = {}) {
   const env = await functionEnv(projectId, extra, firestore.host);
   const lines: Record<string, unknown>[] = [];
-  const stores: StoreLoaders = { ...GCP_STORES, firestore: (storeEnv) => firestoreStores(storeEnv, { deadlineMs: firestore.deadlineMs }) };
+  const stores: StoreLoaders = { ...GCP_STORES, firestore: (storeEnv) => firestoreDocuments(storeEnv, { deadlineMs: firestore.deadlineMs }) };
   const options = { logWrite: (line: string) => void lines.push(JSON.parse(line)), stores: firestore.deadlineMs ? stores : GCP_STORES };
   registerGcpApp(app, (appEnv, platform) => gcpWiring(appEnv, platform, options), env);
   // The framework keeps one function per name: serve each before anything registers again.
@@ -29,7 +29,7 @@ export async function gcpApp(projectId: string, extra: Env = {}, firestore: { ho
   const outbox = await serveFunction("outbox");
   if (withOutbox) await firestoreTrigger(projectId, "outbox", outbox.url);
   // A second client on the same project, to seed and read orders behind the functions' back.
-  const peer = firestoreStores(env);
+  const peer = orderStoresOn(firestoreDocuments(env));
 
   const created: string[] = [];
   const site = fetchTarget(http.url);

@@ -1,14 +1,14 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, http, memoryStores, orderRoutes, type Stores } from "@skyport/core";
-import { sqliteStores } from "@skyport/sqlite";
+import { ConfigError, http, memoryDocuments, orderRoutes, type Documents } from "@skyport/core";
 import { TOKENS, orderInstance, type EntryOptions } from "../../src/container.js";
+import { LOCAL_STORES } from "../../src/local.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
 const dir = temporaryDirectory();
 const quiet = { logWrite: () => {} };
-const entry = (env: Record<string, string>, stores: EntryOptions["stores"] = { memory: memoryStores }): EntryOptions => ({
+const entry = (env: Record<string, string>, stores: EntryOptions["stores"] = { memory: () => memoryDocuments() }): EntryOptions => ({
   cloud: "local",
   env,
   defaultStore: "memory",
@@ -24,21 +24,21 @@ describe("the composition root", () => {
   });
 
   it("loads the store on the first invocation only, and builds the services once", async () => {
-    const loaded: Stores[] = [];
-    const instance = orderInstance(entry({ SKYPORT_STORE: "memory" }, { memory: () => loaded[loaded.push(memoryStores()) - 1]! }));
+    const loaded: Documents[] = [];
+    const instance = orderInstance(entry({ SKYPORT_STORE: "memory" }, { memory: () => loaded[loaded.push(memoryDocuments()) - 1]! }));
     expect(loaded).toHaveLength(0);
     const [first, second] = await Promise.all([instance.services(), instance.services()]);
     expect(first).toBe(second);
     expect(await instance.services()).toBe(first);
     expect(loaded).toHaveLength(1);
-    expect(await instance.container.getAsync(TOKENS.stores)).toBe(loaded[0]);
+    expect((await instance.container.getAsync(TOKENS.stores)).documents).toBe(loaded[0]);
     expect(instance.container.get(TOKENS.config).store).toBe("memory");
   });
 
   it("builds the services again on the next invocation when the store could not be opened at start", async () => {
     const blocker = join(dir, "not-a-directory");
     writeFileSync(blocker, "a file where the database's directory should be");
-    const instance = orderInstance(entry({ SKYPORT_STORE: "sqlite", SKYPORT_SQLITE_PATH: join(blocker, "orders.db") }, { sqlite: sqliteStores }));
+    const instance = orderInstance(entry({ SKYPORT_STORE: "sqlite", SKYPORT_SQLITE_PATH: join(blocker, "orders.db") }, { sqlite: LOCAL_STORES.sqlite! }));
 
     await expect(instance.services()).rejects.toThrow();
     rmSync(blocker);

@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "@skyport/core";
-import { openSqliteStores } from "@skyport/sqlite";
+import { orderStoresOn } from "@skyport/core";
+import { openSqliteDocuments } from "@skyport/sqlite";
 import { fetchTarget, hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
 import { startLocalServer } from "./local-server.js";
 import { temporaryDirectory } from "./temporary-directory.js";
@@ -22,7 +23,7 @@ const env = (extra: Record<string, string> = {}) => ({
 httpContract("local server over HTTP, SQLite", async () => {
   const server = await startLocalServer(env(), quiet);
   // A second connection to the same file: the contract holds idempotency keys in flight through it.
-  const peer = await openSqliteStores(server.databasePath!);
+  const peer = orderStoresOn(openSqliteDocuments(server.databasePath!));
   return fetchTarget(server.url, {
     orders: peer.orders,
     idempotency: peer.idempotency,
@@ -36,7 +37,7 @@ httpContract("local server over HTTP, SQLite", async () => {
 
 hostileInputContract("local server over HTTP, SQLite", async () => {
   const server = await startLocalServer(env(), quiet);
-  const peer = await openSqliteStores(server.databasePath!);
+  const peer = orderStoresOn(openSqliteDocuments(server.databasePath!));
   return fetchTarget(server.url, {
     orders: peer.orders,
     secrets: [server.databasePath!],
@@ -50,7 +51,7 @@ hostileInputContract("local server over HTTP, SQLite", async () => {
 
 queueContract("local server's in-process queue, SQLite", async () => {
   const server = await startLocalServer(env(), quiet);
-  const peer = await openSqliteStores(server.databasePath!);
+  const peer = orderStoresOn(openSqliteDocuments(server.databasePath!));
   return {
     orders: peer.orders,
     async deliver(messages) {
@@ -69,7 +70,7 @@ queueContract("local server's in-process queue, SQLite", async () => {
 
 scheduleContract("local server's cleanup, SQLite", async () => {
   const server = await startLocalServer(env({ SKYPORT_CLEANUP_PAGE_SIZE: "4" }), quiet);
-  const peer = await openSqliteStores(server.databasePath!);
+  const peer = orderStoresOn(openSqliteDocuments(server.databasePath!));
   return {
     orders: peer.orders,
     tick: server.cleanup,

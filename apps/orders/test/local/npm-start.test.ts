@@ -6,7 +6,8 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "@skyport/core/testing";
-import { openSqliteStores } from "@skyport/sqlite";
+import { orderStoresOn } from "@skyport/core";
+import { openSqliteDocuments } from "@skyport/sqlite";
 import { descendantsOf, portOpen, running } from "./processes.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
@@ -62,7 +63,7 @@ describe("npm start (the built local server)", () => {
 
     expect(existsSync(`${database}-wal`), "a closed database leaves no WAL file behind").toBe(false);
     expect(existsSync(`${queues}-wal`), "nor does the closed queue file").toBe(false);
-    const stores = await openSqliteStores(database);
+    const stores = orderStoresOn(openSqliteDocuments(database));
     expect(await stores.orders.get(JSON.parse(response.body).id)).toMatchObject({ customerId: "cus_term" });
     await stores.close();
   });

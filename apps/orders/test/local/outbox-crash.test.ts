@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { openSqliteStores } from "@skyport/sqlite";
+import { orderStoresOn } from "@skyport/core";
+import { openSqliteDocuments } from "@skyport/sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { temporaryDirectory } from "./temporary-directory.js";
 
@@ -46,7 +47,7 @@ describe("the outbox on SQLite: an order that commits always announces itself", 
     await killed;
 
     // Committed, not announced: the order is pending and its change waits in the outbox, in the same file.
-    const file = await openSqliteStores(database);
+    const file = orderStoresOn(openSqliteDocuments(database));
     try {
       expect(await file.orders.get(id)).toMatchObject({ status: "pending", version: 1 });
       expect((await file.changes!.pending("orders", 10)).map((c) => [c.key, c.operation])).toEqual([[id, "insert"]]);
@@ -65,7 +66,7 @@ describe("the outbox on SQLite: an order that commits always announces itself", 
     const stopped = new Promise((resolve) => second.child.once("exit", resolve));
     second.child.kill("SIGTERM");
     await stopped;
-    const after = await openSqliteStores(database);
+    const after = orderStoresOn(openSqliteDocuments(database));
     try {
       // Both changes (the insert and the confirmation's update) were handed on and acknowledged.
       expect(await after.changes!.pending("orders", 10)).toEqual([]);

@@ -1,14 +1,19 @@
+import { changeFeedOf } from "../../collections/change.js";
 import type { Documents } from "../../collections/collection.js";
 import type { Stores } from "../../ports/stores.js";
 import { idempotencyCollection, ordersCollection } from "./collections.js";
 import { collectionIdempotencyStore } from "./idempotency-store.js";
 import { collectionOrderStore } from "./order-store.js";
 
-/** The order service's two stores on any store's documents, written once: each store package gives only its `Documents`. */
+/**
+ * The order service's two stores on any store's documents, written once: each store package gives
+ * only its `Documents`, whose change feed (where they keep one) the changes functions read as `changes`.
+ */
 export function orderStoresOn(documents: Documents): Stores {
   return {
     orders: collectionOrderStore(documents.collection(ordersCollection)),
     idempotency: collectionIdempotencyStore(documents.collection(idempotencyCollection)),
+    ...(documents.changes && { changes: changeFeedOf(documents.changes) }),
     documents,
     close: () => documents.close(),
   };
