@@ -1,11 +1,12 @@
 import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { orderStoresOn, type Order } from "@skyport/core";
-import { customerOrderCount, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
+import { customerOrderCount, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
 import { openSqliteDocuments } from "@skyport/sqlite";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { temporaryDirectory } from "./temporary-directory.js";
@@ -56,15 +57,15 @@ const logged = (message: string, orderId: string) => logs.filter((entry) => entr
 const orderBody = (customerId: string, sku = "SKU-1") => ({ customerId, items: [{ sku, quantity: 2, unitPrice: 1999 }], currency: "EUR" });
 const deadLetters = async () => (await readFile(env.SKYPORT_DEAD_LETTER_FILE, "utf8").catch(() => "")).split("\n").filter(Boolean);
 
+/** The skyport CLI in the app's folder, on the server's files, as an operator runs it beside the server. */
+const skyport = async (...args: string[]) =>
+  (await promisify(execFile)(process.execPath, [join(appDir, "../../cli/bin/skyport.mjs"), ...args], { cwd: appDir, env: { ...process.env, ...env } })).stdout;
+
 /** `skyport put-records shipments <file>`: a warehouse outside the server puts its records in the queue file. */
 async function putShipments(records: { key: string; data: string }[]) {
   const file = join(dir, `shipments-${Date.now()}.json`);
   await writeFile(file, JSON.stringify(records.map(({ key, data }) => ({ partitionKey: key, data: JSON.parse(data) }))));
-  const cli = join(appDir, "../../cli/bin/skyport.mjs");
-  await promisify(execFile)(process.execPath, [cli, "put-records", "shipments", file], {
-    cwd: appDir,
-    env: { ...process.env, SKYPORT_QUEUE_PATH: env.SKYPORT_QUEUE_PATH },
-  });
+  await skyport("put-records", "shipments", file);
 }
 
 describe("the built local server on SQLite: HTTP, its outbox and queue, a stream put from outside, the bucket folder", () => {
@@ -127,5 +128,20 @@ describe("the built local server on SQLite: HTTP, its outbox and queue, a stream
     // Nothing announced, confirmed or shipped twice since; nothing dead-lettered but the unknown order's shipment.
     expect([logged("order.created published", order.id), logged("order confirmed", order.id), logged("order shipped", order.id)]).toEqual([1, 1, 1]);
     expect(await deadLetters()).toHaveLength(1);
+  });
+
+  it("cleanup, run on the SQLite file with skyport invoke, deletes the cancelled order and the stale pending one, and keeps the rest", async () => {
+    // The server stopped first: its outbox would confirm the stale pending order before the cleanup ran.
+    server.kill("SIGTERM");
+    if (server.exitCode === null) await once(server, "exit");
+    const cancelled = orderAt(new Date(), { customerId: customer, status: "cancelled" });
+    const stale = orderAt(new Date(Date.now() - 400 * 24 * 60 * 60 * 1000), { customerId: customer });
+    for (const seeded of [cancelled, stale]) await peer.orders.create(seeded);
+
+    expect(JSON.parse(await skyport("invoke", "cleanup"))).toMatchObject({ result: { deleted: 2, skipped: 0 } });
+    expect(await peer.orders.get(cancelled.id)).toBeNull();
+    expect(await peer.orders.get(stale.id)).toBeNull();
+    expect(await peer.orders.get(order.id)).toMatchObject({ status: "shipped", version: 3 });
+    expect(await customerOrderCount(peer.orders, customer)).toBe(1);
   });
 });
