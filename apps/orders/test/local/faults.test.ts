@@ -5,7 +5,8 @@ import { RULES } from "../../../../scripts/faults/check-history.js";
 import { campaignSeed } from "../../../../scripts/faults/seeded-random.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
-const bundle = fileURLToPath(new URL("../../dist/local/server.mjs", import.meta.url));
+// SKYPORT_FAULTS_BUNDLE: another build of the local server, e.g. one with a crash fix taken out, to see the campaign catch it.
+const bundle = process.env.SKYPORT_FAULTS_BUNDLE ?? fileURLToPath(new URL("../../dist/local/server.mjs", import.meta.url));
 // SKYPORT_FAULTS_DIR keeps the server's files (store, queue file, dead letters, bucket, log) to look into after a failure.
 const dir = process.env.SKYPORT_FAULTS_DIR ?? temporaryDirectory();
 // A short campaign in `npm test`; `npm run test:faults` sets SKYPORT_FAULTS_KILLS=200.
