@@ -129,7 +129,9 @@ describe("every AWS bundle, built, on DynamoDB Local: API Gateway, DynamoDB Stre
     const stale = orderAt(new Date(Date.now() - 400 * 24 * 60 * 60 * 1000), { customerId: customer });
     await peer.orders.create(stale);
 
-    expect(await cleanup(scheduledEvent(), context("cleanup"))).toEqual({ deleted: 2, skipped: 0 });
+    const report = await cleanup(scheduledEvent(), context("cleanup"));
+    const cancelledLeft = (await peer.orders.listByStatus({ status: "cancelled", limit: 10 })).items.map((each) => each.id);
+    expect(report, `cancelled ${cancelled.id}, stale ${stale.id}; cancelled left: ${cancelledLeft}`).toEqual({ deleted: 2, skipped: 0 });
     expect(await peer.orders.get(cancelled.id)).toBeNull();
     expect(await peer.orders.get(stale.id)).toBeNull();
     expect(await peer.orders.get(order.id)).toMatchObject({ status: "shipped" });
