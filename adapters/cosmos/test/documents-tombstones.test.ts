@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TOMBSTONE_TTL_SECONDS, type StoredItem } from "../src/documents/item.js";
 import { itemQuery } from "../src/documents/item-query.js";
 import { cosmosDocuments } from "../src/index.js";
+import { scannedContainers } from "../src/scanned-containers.js";
 import { emulatorAgent, emulatorClient, emulatorEnv, storedItemOf } from "../src/testing/index.js";
 
 const server = inject("cosmos");
@@ -123,5 +124,17 @@ describe("cosmos documents: deletes leave tombstones", () => {
     expect(won).toHaveLength(1);
     for (const outcome of outcomes.filter((o) => o.status === "rejected")) expect(outcome.reason).toBeInstanceOf(DocumentExists);
     expect((await collectionOf.get({ member, id: "race" }))?.value.note).toBe(won[0]!.value.value.note);
+  });
+
+  it("the local server's scan lists a deleted document no longer (its tombstone keeps the version deleted: listed, it would look unchanged)", async () => {
+    member = fresh();
+    await collectionOf.create({ member, id: "kept" });
+    await collectionOf.create({ member, id: "gone" });
+    await collectionOf.delete({ member, id: "gone" });
+    const scan = scannedContainers(client.database(env.SKYPORT_COSMOS_DATABASE!), env, new Map([[loans.name, loans]]));
+    const listed: string[] = [];
+    for await (const { key } of scan.versions(loans.name)) if (key.startsWith(`${member}/`)) listed.push(key);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatch(/^m[0-9a-f]+\/kept$/);
   });
 });
