@@ -26,7 +26,7 @@ export type {
 } from "./app/app.js";
 export { defineApp, functionOf, functionsOf, publishedTopics, topicVariable, AppDeclarationError, TOPIC_NAME } from "./app/declaration.js";
 export { lazyHandler } from "./app/lazy-handler.js";
-export { http, type HttpTrigger } from "./app/http-function.js";
+export { http, type HttpTrigger, type HttpOptions } from "./app/http-function.js";
 export { queue, type QueueTrigger } from "./app/queue-function.js";
 export { routeMessages, PoisonMessage, type MessageConsumer } from "./app/queue-router.js";
 export { changes, type ChangesTrigger } from "./app/changes-function.js";
@@ -49,6 +49,8 @@ export { objectCreated, BUCKET_NAME, type ObjectCreatedTrigger } from "./app/obj
 export { parseSchedule, nextRun, ScheduleError, type Schedule, type Rate, type Cron } from "./app/schedule-expression.js";
 export { createRouter, type Route, type RouteHandler } from "./http/router.js";
 export { json } from "./http/json.js";
+export { versionTag, notModified, writeCondition, putConditionally, deleteConditionally } from "./http/document-conditions.js";
+export { answerIdempotently, type IdempotencyKeys } from "./idempotency/idempotent.js";
 export { Problem, type FieldError } from "./http/problem.js";
 export { canonicalJson } from "./json/canonical-json.js";
 
@@ -172,7 +174,7 @@ export { startupFailureResponse } from "./http/handle.js";
 // The order service's storage: its collections, and its two stores written once over them
 export { ordersCollection, idempotencyCollection, type IdempotencyDocument } from "./orders/storage/collections.js";
 export { collectionOrderStore } from "./orders/storage/order-store.js";
-export { collectionIdempotencyStore, heldRecord } from "./orders/storage/idempotency-store.js";
+export { collectionIdempotencyStore, heldRecord } from "./idempotency/collection-store.js";
 export { orderStoresOn } from "./orders/storage/stores.js";
 
 // The reference store

@@ -1,7 +1,6 @@
 import type { Documents } from "../collections/collection.js";
 import type { CollectionDeclaration } from "../collections/declaration.js";
 import type { Env } from "../config/env.js";
-import type { ChangeFeed } from "../ports/change-feed.js";
 import type { EventPublisher } from "../ports/event-publisher.js";
 import type { Logger } from "../ports/logger.js";
 import type { Metrics } from "../ports/metrics.js";
@@ -23,6 +22,8 @@ export interface AppFunction<S, K extends TriggerKind = TriggerKind> {
   publishes: readonly string[];
   /** The names of the collections this function reads or writes: the templates grant these, and only these. */
   collections: readonly string[];
+  /** The framework's own collections this function uses (the idempotency keys): the app declares them without listing them. */
+  declares?: readonly CollectionDeclaration<unknown>[];
   bind(services: S): HandlerOf<K>;
 }
 
@@ -54,10 +55,8 @@ export interface AppInstance<S> {
   /** The cloud's metric emitter, which every invocation's Context carries. */
   metrics?: Metrics;
   services(): Promise<S>;
-  /** The documents the app keeps its declared collections in: the local server makes them at start and reads their change feeds. */
+  /** The documents the app keeps its declared collections in: the local server makes them at start and reads their change feeds (`documents.changes`). */
   documents?: Documents;
-  /** The store's outbox, where it keeps one (SQLite, memory): where the local server reads a changes function's collection. */
-  changeFeed?(): Promise<ChangeFeed | undefined>;
   /** Releases what the services hold (connections, files); the local server calls it on shutdown. */
   close?(): Promise<void>;
 }

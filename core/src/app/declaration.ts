@@ -33,7 +33,7 @@ export function defineApp<S, N extends string>(app: {
       if (!TOPIC_NAME.test(topic)) throw new AppDeclarationError(`function ${name} publishes to ${JSON.stringify(topic)}: ${topicRule}`);
     }
   }
-  const collections = declaredCollections(app.name, app.collections ?? {});
+  const collections = declaredCollections(app.name, app.collections ?? {}, entries);
   for (const [name, fn] of entries) {
     for (const used of fn.collections) {
       if (!collections[used])
@@ -52,12 +52,22 @@ export function defineApp<S, N extends string>(app: {
   return Object.freeze({ name: app.name, collections, functions: Object.freeze({ ...app.functions }) });
 }
 
-/** The app's collections by their own names, each declared once. */
-function declaredCollections(app: string, given: Record<string, CollectionDeclaration<unknown>>): Readonly<Record<string, CollectionDeclaration<unknown>>> {
+/** The app's collections by their own names, each declared once, then the framework's ones its functions use (declared by the app or not). */
+function declaredCollections<S>(
+  app: string,
+  given: Record<string, CollectionDeclaration<unknown>>,
+  functions: [string, AnyAppFunction<S>][],
+): Readonly<Record<string, CollectionDeclaration<unknown>>> {
   const byName: Record<string, CollectionDeclaration<unknown>> = {};
   for (const declaration of Object.values(given)) {
     if (declaration?.kind !== "collection") throw new AppDeclarationError(`app ${app}: collections holds something that is not a collection(...) declaration`);
     if (byName[declaration.name]) throw new AppDeclarationError(`app ${app} declares the collection ${JSON.stringify(declaration.name)} twice`);
+    byName[declaration.name] = declaration;
+  }
+  for (const declaration of functions.flatMap(([, fn]) => fn.declares ?? [])) {
+    const declared = byName[declaration.name];
+    if (declared && declared !== declaration)
+      throw new AppDeclarationError(`app ${app} declares a collection ${JSON.stringify(declaration.name)} of its own: that name is the framework's`);
     byName[declaration.name] = declaration;
   }
   return Object.freeze(byName);

@@ -3,6 +3,10 @@ import { handleHttp } from "../http/handle.js";
 import { createRouter, type Route } from "../http/router.js";
 import type { IdentityCheck } from "../auth/identity.js";
 import type { CorsPolicy } from "../http/cors.js";
+import type { Collection } from "../collections/collection.js";
+import { idempotencyCollection, type IdempotencyDocument } from "../idempotency/collection.js";
+import { collectionIdempotencyStore } from "../idempotency/collection-store.js";
+import { systemClock, type Clock } from "../ports/clock.js";
 import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 
 export interface HttpTrigger {
@@ -20,6 +24,12 @@ export interface HttpOptions<S> extends FunctionOptions {
   identity?: (services: S) => IdentityCheck | undefined;
   /** The services' CORS policy: which browser origins may call the routes. */
   cors?: (services: S) => CorsPolicy | undefined;
+  /**
+   * Where the idempotent routes (`idempotent: true`) keep their Idempotency-Keys: the services'
+   * `documents.collection(idempotencyCollection)` (and a clock, the system's by default). The
+   * function then uses that collection, and the app declares it without listing it.
+   */
+  idempotency?: (services: S) => { keys: Collection<IdempotencyDocument>; clock?: Clock };
 }
 
 /**
@@ -30,10 +40,13 @@ export function http<S>(routes: (services: S) => readonly Route[], options: Http
   return {
     trigger: { kind: "http" },
     publishes: options.publishes ?? [],
-    collections: collectionsUsed(options),
+    collections: options.idempotency ? [...collectionsUsed(options), idempotencyCollection.name] : collectionsUsed(options),
+    ...(options.idempotency && { declares: [idempotencyCollection] }),
     bind: (services) => {
       const cors = options.cors?.(services);
-      return handleHttp(createRouter(routes(services), options.identity?.(services), cors), cors);
+      const idempotency = options.idempotency?.(services);
+      const keys = idempotency && { store: collectionIdempotencyStore(idempotency.keys), clock: idempotency.clock ?? systemClock };
+      return handleHttp(createRouter(routes(services), options.identity?.(services), cors, keys), cors);
     },
   };
 }

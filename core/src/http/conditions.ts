@@ -11,12 +11,17 @@ const ENTITY_TAG = /^(W\/)?"[\x21\x23-\x7E]*"$/;
 
 /** 400 when the header is present but not a valid If-Match value. */
 export function parseIfMatch(header: string | undefined): IfMatch | undefined {
+  return parseEntityTags(header, "If-Match");
+}
+
+/** An If-Match or If-None-Match header (the same grammar): 400 when present but not valid. */
+export function parseEntityTags(header: string | undefined, name: "If-Match" | "If-None-Match"): IfMatch | undefined {
   if (header === undefined) return undefined;
   const value = header.trim();
   if (value === "*") return "*";
   const tags = value.split(",").map((tag) => tag.trim());
   if (tags.some((tag) => !ENTITY_TAG.test(tag))) {
-    throw invalid([{ path: "If-Match", message: 'must be "*" or a list of entity tags such as "3"' }]);
+    throw invalid([{ path: name, message: 'must be "*" or a list of entity tags such as "3"' }]);
   }
   return tags;
 }

@@ -1,6 +1,7 @@
 import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import type { IdentityCheck } from "../auth/identity.js";
+import { answerIdempotently, type IdempotencyKeys } from "../idempotency/idempotent.js";
 import { isPreflight, preflightResponse, type CorsPolicy } from "./cors.js";
 import { Problem } from "./problem.js";
 
@@ -12,6 +13,11 @@ export interface Route {
   methods: Partial<Record<string, RouteHandler>>;
   /** Served without a token even when the app checks identity (a health check, a public document). */
   open?: boolean;
+  /**
+   * Its POST honours `Idempotency-Key` as the order API does (kept 2xx answers replayed, 409 while
+   * in flight, 422 for another body; keys per caller): the http function then needs `idempotency`.
+   */
+  idempotent?: boolean;
 }
 
 interface CompiledRoute extends Route {
@@ -25,7 +31,9 @@ interface CompiledRoute extends Route {
  * which gets the caller as `context.principal` and `context.claims`. HEAD is answered wherever GET
  * is (RFC 9110 9.3.2), without the body; OPTIONS answers 204 with `Allow`, or the CORS preflight.
  */
-export function createRouter(routes: readonly Route[], identity?: IdentityCheck, cors?: CorsPolicy) {
+export function createRouter(routes: readonly Route[], identity?: IdentityCheck, cors?: CorsPolicy, idempotency?: IdempotencyKeys) {
+  const unkept = routes.find((route) => route.idempotent && !idempotency);
+  if (unkept) throw new Error(`route ${unkept.path} is idempotent: give its http function the idempotency option (where the keys are kept)`);
   const compiled: CompiledRoute[] = routes.map((route) => {
     const methods = Object.keys(route.methods);
     if (methods.includes("GET") && !methods.includes("HEAD")) methods.splice(methods.indexOf("GET") + 1, 0, "HEAD");
@@ -51,11 +59,17 @@ export function createRouter(routes: readonly Route[], identity?: IdentityCheck,
   };
 
   function routed(route: Route, handler: RouteHandler, request: HttpRequest, params: Record<string, string>, context: Context): Promise<HttpResponse> {
-    if (!identity || route.open) return handler(request, params, context);
+    if (!identity || route.open) return run(route, handler, request, params, context);
     return identity.authenticate(request.headers.authorization).then(({ subject, claims }) => {
       const { requestId, cloud, deadline, logger, traceparent } = context;
-      return handler(request, params, { requestId, cloud, deadline, logger, traceparent, principal: subject, claims });
+      return run(route, handler, request, params, { requestId, cloud, deadline, logger, traceparent, principal: subject, claims });
     });
+  }
+
+  /** The handler, under its Idempotency-Key where the route is idempotent (keys scoped to the caller, known by now). */
+  function run(route: Route, handler: RouteHandler, request: HttpRequest, params: Record<string, string>, context: Context): Promise<HttpResponse> {
+    if (!route.idempotent || request.method.toUpperCase() !== "POST") return handler(request, params, context);
+    return answerIdempotently(idempotency!, request, context, () => handler(request, params, context));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Collection } from "../collections/collection.js";
 import { memoryDocuments } from "../collections/memory-documents.js";
-import { idempotencyCollection, type IdempotencyDocument } from "../orders/storage/collections.js";
-import { collectionIdempotencyStore, heldRecord } from "../orders/storage/idempotency-store.js";
+import { idempotencyCollection, type IdempotencyDocument } from "../idempotency/collection.js";
+import { collectionIdempotencyStore, heldRecord } from "../idempotency/collection-store.js";
 import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from "../ports/idempotency-store.js";
 
 /** Idempotency-Keys on memory documents: for demos, smoke tests and core's unit tests. */

@@ -5,9 +5,10 @@ import { readJsonBody } from "../http/body.js";
 import { Problem, invalid } from "../http/problem.js";
 import { canonicalJson } from "../json/canonical-json.js";
 import { IdempotencyRecordMissing, OrderExists } from "../ports/errors.js";
-import type { IdempotencyRecord, StoredResponse } from "../ports/idempotency-store.js";
+import type { IdempotencyRecord } from "../ports/idempotency-store.js";
+import { keyInFlight, keyMismatch, replay, sameBody, storedResponse as stored } from "../idempotency/answer.js";
+import { IDEMPOTENCY_TTL_MS, IN_FLIGHT_LEASE_MS, fingerprint, scopedIdempotencyKey, validIdempotencyKey } from "../idempotency/keys.js";
 import type { OrderDeps } from "./deps.js";
-import { IDEMPOTENCY_TTL_MS, IN_FLIGHT_LEASE_MS, fingerprint, scopedIdempotencyKey, validIdempotencyKey } from "./idempotency.js";
 import { newOrder, type NewOrder, type Order } from "./order.js";
 import { validateNewOrder } from "./validation.js";
 
@@ -78,7 +79,7 @@ async function createOnce(
   } catch (error) {
     if (!(error instanceof OrderExists)) throw error;
     const existing = await deps.orders.get(id);
-    if (!existing || !sameOrder(existing, input)) throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
+    if (!existing || !sameOrder(existing, input)) throw keyMismatch();
     return respond(existing);
   }
 }
@@ -92,12 +93,11 @@ async function answerHeldKey(
   context: Context,
   respond: (order: Order) => HttpResponse,
 ): Promise<HttpResponse> {
-  const sameBody = existing.fingerprint.split(".", 1)[0] === bodyHash;
   if (existing.state === "in-flight") {
     // The attempt holding the key made its order and then lost its answer (a crash): the order is the answer.
     const committed = existing.resource === undefined ? null : await deps.orders.get(existing.resource);
-    if (!committed) throw new Problem("idempotency-in-flight", "A request with this Idempotency-Key is still running.");
-    if (!sameBody) throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
+    if (!committed) throw keyInFlight();
+    if (!sameBody(existing, bodyHash)) throw keyMismatch();
     const response = respond(committed);
     await deps.idempotency.complete(scoped, stored(response), new Date(deps.clock.now().getTime() + IDEMPOTENCY_TTL_MS)).catch((error: unknown) => {
       // The first attempt completed it meanwhile: its answer stands.
@@ -106,19 +106,13 @@ async function answerHeldKey(
     context.logger.info("idempotent answer of an earlier attempt's order", { orderId: committed.id });
     return replay(stored(response));
   }
-  if (!sameBody) throw new Problem("idempotency-mismatch", "This Idempotency-Key was used with a different body.");
+  if (!sameBody(existing, bodyHash)) throw keyMismatch();
   context.logger.info("idempotent replay");
   context.metrics?.record("IdempotentReplays", 1, "Count");
   return replay(existing.response!);
 }
 
-const stored = (response: HttpResponse): StoredResponse => ({ status: response.status, headers: { ...response.headers }, body: response.body });
-
 /** Whether an order is the one these inputs make (what an earlier attempt with the same body created). */
 function sameOrder(order: Order, input: NewOrder): boolean {
   return canonicalJson([order.customerId, order.currency, order.items]) === canonicalJson([input.customerId, input.currency, input.items]);
-}
-
-function replay(stored: StoredResponse): HttpResponse {
-  return { status: stored.status, headers: { ...stored.headers, "idempotent-replayed": "true" }, body: stored.body };
 }

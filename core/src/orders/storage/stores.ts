@@ -2,7 +2,7 @@ import { changeFeedOf } from "../../collections/change.js";
 import type { Documents } from "../../collections/collection.js";
 import type { Stores } from "../../ports/stores.js";
 import { idempotencyCollection, ordersCollection } from "./collections.js";
-import { collectionIdempotencyStore } from "./idempotency-store.js";
+import { collectionIdempotencyStore } from "../../idempotency/collection-store.js";
 import { collectionOrderStore } from "./order-store.js";
 
 /**

@@ -1,8 +1,8 @@
-import type { Collection } from "../../collections/collection.js";
-import { DocumentExists, IdempotencyRecordMissing, StoreUnavailable, VersionConflict } from "../../ports/errors.js";
-import type { BeginResult, IdempotencyRecord, IdempotencyStore } from "../../ports/idempotency-store.js";
-import { IDEMPOTENCY_TTL_MS } from "../idempotency.js";
-import type { IdempotencyDocument } from "./collections.js";
+import type { Collection } from "../collections/collection.js";
+import { DocumentExists, IdempotencyRecordMissing, StoreUnavailable, VersionConflict } from "../ports/errors.js";
+import type { BeginResult, IdempotencyRecord, IdempotencyStore } from "../ports/idempotency-store.js";
+import { IDEMPOTENCY_TTL_MS } from "./keys.js";
+import type { IdempotencyDocument } from "./collection.js";
 
 /** Claims that meet another attempt's write in between read again; each round has a winner, so a few suffice. */
 const CLAIM_ROUNDS = 5;
