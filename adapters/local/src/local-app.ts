@@ -2,7 +2,6 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import {
   changeFeedOf,
-  collectionLocation,
   envReader,
   functionsOf,
   lazyHandler,
@@ -94,16 +93,16 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
   for (const [name, fn] of functions) {
     if (fn.trigger.kind !== "changes") continue;
     const declaration = app.collections[fn.trigger.collection];
-    // The wiring's own feed where it gives one (the order service's stores), else its documents' feed.
+    // The documents' own feed, of the collection the app declares.
     const documentFeed = declaration && instance.documents?.changes;
-    const feed = (await instance.changeFeed?.()) ?? (documentFeed ? changeFeedOf(documentFeed) : undefined);
-    if (!feed) {
+    if (!documentFeed) {
       await instance.close?.();
       throw new Error(
-        `${name} reads the ${fn.trigger.collection} change feed, and the configured store offers the local server none (its Stores have no ` +
+        `${name} reads the ${fn.trigger.collection} change feed, and the configured store offers the local server none (its documents have no ` +
           `\`changes\`): choose a store that does (every Skyport store), or run ${name} on its cloud`,
       );
     }
+    const feed = changeFeedOf(documentFeed);
     const handler = lazyHandler(fn as AppFunction<S, "changes">, instance);
     // By the collection's name: each feed reads it where SKYPORT_COLLECTION_<NAME> puts it.
     pollers.push(new ChangeFeedPoller(name, fn.trigger.collection, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));

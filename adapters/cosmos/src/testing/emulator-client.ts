@@ -12,7 +12,7 @@ export function emulatorClient(server: CosmosServerAddress): CosmosClient {
   return new CosmosClient({ endpoint: server.endpoint, key: server.key, agent: emulatorAgent() });
 }
 
-/** The settings that point `cosmosDocuments` and `cosmosStores` at a database of the local server. */
+/** The settings that point `cosmosDocuments` at a database of the local server. */
 export function emulatorEnv(server: CosmosServerAddress, database: string = DEFAULT_DATABASE): Record<string, string> {
   return { SKYPORT_COSMOS_ENDPOINT: server.endpoint, SKYPORT_COSMOS_KEY: server.key, SKYPORT_COSMOS_DATABASE: database };
 }

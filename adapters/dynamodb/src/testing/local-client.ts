@@ -17,7 +17,7 @@ export function prefixedTables(prefix: string, declarations: readonly Collection
 }
 
 /**
- * The standard variables that point `dynamoDbDocuments`, `dynamoDbStores` (and the AWS bundles) at
+ * The standard variables that point `dynamoDbDocuments` (and the AWS bundles) at
  * DynamoDB Local, with SKYPORT_COLLECTION_<NAME> for each collection given a table (by collection name).
  */
 export function dynamoDbLocalEnv(endpoint: string, tables: Readonly<Record<string, string>> = {}): Env {
