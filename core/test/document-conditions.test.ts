@@ -8,6 +8,7 @@ interface Note {
 
 const notes = collection<Note>("notes", { key: ["id"] });
 const request = (headers: Record<string, string>): HttpRequest => ({ method: "PUT", path: "/notes/n1", query: new URLSearchParams(), headers });
+const note = (id: string, text: string): Note => ({ id, text });
 const status = (error: unknown) => (error instanceof Problem ? error.status : error);
 
 describe("conditional requests on a collection's documents (RFC 9110 13)", () => {
@@ -30,18 +31,18 @@ describe("conditional requests on a collection's documents (RFC 9110 13)", () =>
   it("PUT with If-Match writes only the version named, and 412s a stale one", async () => {
     const things = memoryDocuments().collection(notes);
     const first = await things.put({ id: "n1", text: "a" });
-    const { stored, created } = await putConditionally(things, { id: "n1" }, { id: "n1", text: "b" }, request({ "if-match": versionTag(first.version) }));
+    const { stored, created } = await putConditionally(things, { id: "n1" }, request({ "if-match": versionTag(first.version) }), () => note("n1", "b"));
     expect(created).toBe(false);
     expect(stored.value.text).toBe("b");
     // The client still holds the first version: its update would be lost, so it is refused.
-    const stale = await putConditionally(things, { id: "n1" }, { id: "n1", text: "c" }, request({ "if-match": versionTag(first.version) })).catch(status);
+    const stale = await putConditionally(things, { id: "n1" }, request({ "if-match": versionTag(first.version) }), () => note("n1", "c")).catch(status);
     expect(stale).toBe(412);
     expect((await things.get({ id: "n1" }))?.value.text).toBe("b");
     // A weak tag never matches strongly; If-Match on a missing document fails too.
-    expect(
-      await putConditionally(things, { id: "n1" }, { id: "n1", text: "c" }, request({ "if-match": `W/${versionTag(stored.version)}` })).catch(status),
-    ).toBe(412);
-    expect(await putConditionally(things, { id: "n2" }, { id: "n2", text: "c" }, request({ "if-match": "*" })).catch(status)).toBe(412);
+    expect(await putConditionally(things, { id: "n1" }, request({ "if-match": `W/${versionTag(stored.version)}` }), () => note("n1", "c")).catch(status)).toBe(
+      412,
+    );
+    expect(await putConditionally(things, { id: "n2" }, request({ "if-match": "*" }), () => note("n2", "c")).catch(status)).toBe(412);
   });
 
   it("PUT with If-Match refuses an update that lands between its read and its write (the store's ifVersion, atomically)", async () => {
@@ -56,16 +57,16 @@ describe("conditional requests on a collection's documents (RFC 9110 13)", () =>
         return read;
       },
     } as typeof things;
-    const lost = await putConditionally(racing, { id: "n1" }, { id: "n1", text: "mine" }, request({ "if-match": versionTag(first.version) })).catch(status);
+    const lost = await putConditionally(racing, { id: "n1" }, request({ "if-match": versionTag(first.version) }), () => note("n1", "mine")).catch(status);
     expect(lost).toBe(412);
     expect((await things.get({ id: "n1" }))?.value.text).toBe("other");
   });
 
   it("PUT with If-None-Match: * only creates: 412 when the document exists", async () => {
     const things = memoryDocuments().collection(notes);
-    const made = await putConditionally(things, { id: "n1" }, { id: "n1", text: "a" }, request({ "if-none-match": "*" }));
+    const made = await putConditionally(things, { id: "n1" }, request({ "if-none-match": "*" }), () => note("n1", "a"));
     expect(made.created).toBe(true);
-    expect(await putConditionally(things, { id: "n1" }, { id: "n1", text: "b" }, request({ "if-none-match": "*" })).catch(status)).toBe(412);
+    expect(await putConditionally(things, { id: "n1" }, request({ "if-none-match": "*" }), () => note("n1", "b")).catch(status)).toBe(412);
     expect((await things.get({ id: "n1" }))?.value.text).toBe("a");
   });
 
@@ -79,7 +80,7 @@ describe("conditional requests on a collection's documents (RFC 9110 13)", () =>
         return read;
       },
     } as typeof things;
-    expect(await putConditionally(racing, { id: "n1" }, { id: "n1", text: "mine" }, request({ "if-none-match": "*" })).catch(status)).toBe(412);
+    expect(await putConditionally(racing, { id: "n1" }, request({ "if-none-match": "*" }), () => note("n1", "mine")).catch(status)).toBe(412);
     expect((await things.get({ id: "n1" }))?.value.text).toBe("other");
   });
 

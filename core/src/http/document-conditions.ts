@@ -40,15 +40,19 @@ export function writeCondition(request: HttpRequest, current: Versioned<unknown>
   return ifMatch !== undefined && current ? { ifVersion: current.version } : {};
 }
 
-/** PUT under the request's conditions: the document stored, and whether it was created. */
+/**
+ * PUT under the request's conditions: `replacement` makes the new document from the current one
+ * (undefined when absent: a create); answers the document stored, and whether it was created.
+ */
 export async function putConditionally<T>(
   collection: Collection<T>,
   key: DocumentKey,
-  value: T,
   request: HttpRequest,
+  replacement: (current: T | undefined) => T,
 ): Promise<{ stored: Versioned<T>; created: boolean }> {
   const current = await collection.get(key);
   const { create, ...condition } = writeCondition(request, current);
+  const value = replacement(current?.value);
   try {
     if (create) return { stored: await collection.create(value), created: true };
     return { stored: await collection.put(value, condition), created: current === undefined };
