@@ -19,13 +19,17 @@ export function publishOrderCreated(deps: Pick<OrderDeps, "events">): ChangeCons
 }
 
 /**
- * The id of the order this change created, else undefined: an update, or a record that is not
- * an order (DynamoDB's one table holds idempotency records too). A feed that does not tell an
- * insert from an update (Cosmos DB's `write`; a scan's `update`) shows a creation by the order's first version.
+ * The id of the order to announce for this change, else undefined: an update, or a record that is
+ * not an order (DynamoDB's one table holds idempotency records too). The Cosmos DB change feed
+ * (latest-version mode, `write`) hands on only an item's latest version: an order written again
+ * before the trigger read it (a cancel, a PATCH) arrives past its first version, which is never
+ * seen. So every `write` of an order announces it, whatever its version or status: at least once,
+ * as always, and `confirm` does nothing for an order past pending. A scan's `update` (the local
+ * server on an emulator) shows a creation by the order's first version.
  */
 function createdOrderId(change: Change): string | undefined {
   const { document, operation } = change;
-  const created = operation === "insert" || (operation !== "delete" && document.version === 1);
+  const created = operation === "insert" || operation === "write" || (operation !== "delete" && document.version === 1);
   if (!created) return undefined;
   const orderId = typeof document.id === "string" ? document.id : change.key;
   return ORDER_ID_PATTERN.test(orderId) ? orderId : undefined;
