@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  collection,
   defineApp,
   http,
   idempotencyCollection,
@@ -71,6 +72,14 @@ describe("an idempotent route (any app's POST)", () => {
     const { app } = thingsApp();
     expect(app.collections["idempotency-keys"]).toBe(idempotencyCollection);
     expect(app.functions.api.collections).toContain("idempotency-keys");
+  });
+
+  it("lets the app list the framework's collection too, and refuses another collection by its name", () => {
+    const api = http(() => [], { idempotency: () => ({ keys: memoryDocuments().collection(idempotencyCollection) }) });
+    const listed = defineApp({ name: "things", collections: { keys: idempotencyCollection }, functions: { api } });
+    expect(listed.collections["idempotency-keys"]).toBe(idempotencyCollection);
+    const own = collection<{ key: string }>("idempotency-keys", { key: ["key"] });
+    expect(() => defineApp({ name: "things", collections: { own }, functions: { api } })).toThrow(/that name is the framework's/);
   });
 
   it("refuses to start without where its keys are kept", () => {

@@ -66,7 +66,8 @@ function declaredCollections<S>(
   }
   for (const declaration of functions.flatMap(([, fn]) => fn.declares ?? [])) {
     const declared = byName[declaration.name];
-    if (declared && declared !== declaration)
+    // The same declaration, as the app lists it or as a bundle's served app carries it (as data), is the framework's own.
+    if (declared && JSON.stringify(declared) !== JSON.stringify(declaration))
       throw new AppDeclarationError(`app ${app} declares a collection ${JSON.stringify(declaration.name)} of its own: that name is the framework's`);
     byName[declaration.name] = declaration;
   }
