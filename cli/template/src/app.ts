@@ -6,7 +6,12 @@ import type { Services } from "./services.js";
 // Each function is a named export, by its name: its Lambda bundle imports only it, and
 // /* @__PURE__ */ lets esbuild drop the other declarations with their handlers (docs/EXTENDING.md).
 // A function lists the collections it uses: the templates grant it those, and only those.
-export const api = /* @__PURE__ */ http((services: Services) => [...greet(services), ...noteRoutes(services)], { collections: [notes] });
+// Its idempotent routes keep their Idempotency-Keys in the framework's idempotency-keys collection:
+// the option brings that collection into the app (and its templates) without listing it.
+export const api = /* @__PURE__ */ http((services: Services) => [...greet(services), ...noteRoutes(services)], {
+  collections: [notes],
+  idempotency: (services) => ({ keys: services.idempotencyKeys, clock: services.clock }),
+});
 export const work = /* @__PURE__ */ queue("jobs", { "job.requested": runJob });
 export const tick = /* @__PURE__ */ schedule("every 1 hour", logTick);
 

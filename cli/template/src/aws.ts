@@ -1,14 +1,14 @@
 import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
-import { memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { idempotencyCollection, memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { notes } from "./notes.js";
 import { instance } from "./services.js";
 
-/** On AWS: DynamoDB (its SDK imported on first use; the notes' table checked at start), or SKYPORT_STORE=memory. */
+/** On AWS: DynamoDB (its SDK imported on first use; the notes' and the idempotency keys' tables checked at start), or SKYPORT_STORE=memory. */
 const stores = {
   loaders: {
     [DYNAMODB_STORE]: Object.assign((env: Env) => import("@skyport/dynamodb").then((m) => m.dynamoDbDocuments(env)), {
-      check: (env: Env) => void readDynamoDbSettings(env, [notes]),
+      check: (env: Env) => void readDynamoDbSettings(env, [notes, idempotencyCollection]),
     }),
     [MEMORY_STORE]: () => memoryDocuments(),
   },

@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import {
   InvalidCursor,
+  notModified,
   PoisonMessage,
   Problem,
   json,
+  putConditionally,
+  versionTag,
   type FieldError,
   type HttpRequest,
   type MessageConsumer,
   type Route,
   type ScheduleHandler,
+  type Versioned,
 } from "@skyport/core";
 import type { Note } from "./notes.js";
 import type { Services } from "./services.js";
@@ -38,19 +42,24 @@ const OWNER = /^[A-Za-z0-9._-]{1,64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * POST /notes {owner, text, expiresAt?} -> 201 the note (its id made here); GET /notes/{id} -> the
- * note, or 404 once deleted or expired; GET /notes?owner=ada[&cursor=...] -> {items, cursor?}, the
- * owner's notes oldest first (the by-owner index), a page of at most 50.
+ * POST /notes {owner, text, expiresAt?} -> 201 the note (its id made here), idempotent: the same
+ * `Idempotency-Key` and body replay the first answer, never a second note; GET /notes/{id} -> the
+ * note with its `ETag` (304 to a matching `If-None-Match`), or 404 once deleted or expired;
+ * PUT /notes/{id} {owner, text, expiresAt?} -> the note replaced (201 if new), only at the version
+ * `If-Match` names (412 if it changed), only if new with `If-None-Match: *`;
+ * GET /notes?owner=ada[&cursor=...] -> {items, cursor?}, the owner's notes oldest first (the
+ * by-owner index), a page of at most 50.
  */
 export function noteRoutes(services: Services): Route[] {
   return [
     {
       path: "/notes",
+      idempotent: true,
       methods: {
         POST: async (request) => {
           const body = jsonBody(request);
           const created = await services.notes.create({ ...checkedNote(body), id: randomUUID(), createdAt: services.clock.now().toISOString() });
-          return json(201, created.value, { location: `/notes/${created.value.id}` });
+          return noteAnswer(201, created, { location: `/notes/${created.value.id}` });
         },
         GET: async (request) => {
           const owner = request.query.get("owner") ?? "";
@@ -67,14 +76,29 @@ export function noteRoutes(services: Services): Route[] {
     {
       path: "/notes/{id}",
       methods: {
-        GET: async (_request, params) => {
+        GET: async (request, params) => {
           const found = await services.notes.get({ id: params.id! });
           if (!found) throw new Problem("not-found", "No such note.");
-          return json(200, found.value);
+          return notModified(request, found) ?? noteAnswer(200, found);
+        },
+        PUT: async (request, params) => {
+          const given = checkedNote(jsonBody(request));
+          const id = params.id!;
+          const { stored, created } = await putConditionally(services.notes, { id }, request, (current) => ({
+            ...given,
+            id,
+            createdAt: current?.createdAt ?? services.clock.now().toISOString(),
+          }));
+          return noteAnswer(created ? 201 : 200, stored, created ? { location: `/notes/${id}` } : {});
         },
       },
     },
   ];
+}
+
+/** A note with its version as the strong `ETag` a client sends back in `If-Match` or `If-None-Match`. */
+function noteAnswer(status: number, note: Versioned<Note>, headers: Record<string, string> = {}) {
+  return json(status, note.value, { ...headers, etag: versionTag(note.version) });
 }
 
 function jsonBody(request: HttpRequest): unknown {

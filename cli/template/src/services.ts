@@ -1,4 +1,5 @@
 import {
+  idempotencyCollection,
   jsonLogger,
   lazyDocuments,
   readLogLevel,
@@ -9,6 +10,7 @@ import {
   type Collection,
   type DocumentsLoader,
   type Env,
+  type IdempotencyDocument,
   type JsonLoggerOptions,
   type Metrics,
   type StoreKind,
@@ -20,6 +22,8 @@ export interface Services {
   greeting: string;
   clock: Clock;
   notes: Collection<Note>;
+  /** Where the idempotent POST /notes keeps its Idempotency-Keys (the framework's collection, declared with the api function). */
+  idempotencyKeys: Collection<IdempotencyDocument>;
 }
 
 /** The stores an entry carries (each loads its SDK on first use) and the one it uses unless SKYPORT_STORE says otherwise. */
@@ -36,6 +40,11 @@ export interface Stores {
 export function instance(cloud: Cloud, env: Env, stores: Stores, format?: JsonLoggerOptions["format"], metrics?: Metrics): AppInstance<Services> {
   const logger = jsonLogger({ level: readLogLevel(env), format, fields: { cloud } });
   const documents = lazyDocuments(env, stores.loaders, stores.defaultStore);
-  const services: Services = { greeting: env.GREETING ?? "Hello", clock: systemClock, notes: documents.collection(notes) };
+  const services: Services = {
+    greeting: env.GREETING ?? "Hello",
+    clock: systemClock,
+    notes: documents.collection(notes),
+    idempotencyKeys: documents.collection(idempotencyCollection),
+  };
   return { logger, metrics, services: async () => services, documents, close: () => documents.close() };
 }

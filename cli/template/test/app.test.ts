@@ -61,6 +61,51 @@ function notesOn(server: { app: () => LocalApp }) {
     expect((await get("/notes/no-such-note")).status).toBe(404);
   });
 
+  it("api's POST /notes is idempotent: the same Idempotency-Key and body replay the first answer, another body is a 422", async () => {
+    const send = (note: unknown) =>
+      fetch(`${server.app().url}/notes`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "note-once" },
+        body: JSON.stringify(note),
+      });
+    const first = await send({ owner: "kay", text: "once" });
+    expect(first.status).toBe(201);
+    const made = await answer(first);
+    const again = await send({ text: "once", owner: "kay" });
+    expect([again.status, again.headers.get("idempotent-replayed"), (await answer(again)).id]).toEqual([201, "true", made.id]);
+    expect((await answer(get("/notes?owner=kay"))).items).toHaveLength(1);
+    const other = await send({ owner: "kay", text: "twice" });
+    expect([other.status, other.headers.get("content-type")]).toEqual([422, "application/problem+json"]);
+  });
+
+  it("api's notes carry an ETag: GET answers 304 to it, PUT replaces only the version If-Match names (412 once stale)", async () => {
+    const made = await post({ owner: "max", text: "v1" });
+    const { id } = await answer(made);
+    const tag = made.headers.get("etag")!;
+    expect(tag).toMatch(/^"[^"]+"$/);
+    const cached = await fetch(`${server.app().url}/notes/${id}`, { headers: { "if-none-match": tag } });
+    expect([cached.status, await cached.text(), cached.headers.get("etag")]).toEqual([304, "", tag]);
+    const put = (headers: Record<string, string>, text: string, noteId = id) =>
+      fetch(`${server.app().url}/notes/${noteId}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ owner: "max", text }),
+      });
+    const updated = await put({ "if-match": tag }, "v2");
+    expect(updated.status).toBe(200);
+    const newTag = updated.headers.get("etag")!;
+    expect(newTag).not.toBe(tag);
+    // A client still holding the first version would overwrite v2 unseen: refused.
+    const lost = await put({ "if-match": tag }, "v3");
+    expect([lost.status, lost.headers.get("content-type")]).toEqual([412, "application/problem+json"]);
+    expect((await fetch(`${server.app().url}/notes/${id}`, { headers: { "if-none-match": tag } })).status).toBe(200);
+    expect(await (await get(`/notes/${id}`)).json()).toMatchObject({ text: "v2" });
+    // If-None-Match: * creates only.
+    expect((await put({ "if-none-match": "*" }, "again")).status).toBe(412);
+    const fresh = await put({ "if-none-match": "*" }, "new", "max-2");
+    expect([fresh.status, fresh.headers.get("location")]).toEqual([201, "/notes/max-2"]);
+  });
+
   it("api answers a note that expired as gone, and a note that is not one with a 400 problem", async () => {
     const expired = await answer(post({ owner: "lin", text: "gone", expiresAt: "2020-01-01T00:00:00Z" }));
     const later = await answer(post({ owner: "lin", text: "kept", expiresAt: "2999-01-01T00:00:00Z" }));

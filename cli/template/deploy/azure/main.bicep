@@ -1,7 +1,7 @@
 // __NAME__ on Azure Functions (Flex Consumption): the app registers api, work and tick from its
 // bundle (apps/__NAME__/dist/azure); this template gives it storage, the jobs queue and its
 // poison queue, the setting that names the queue, and a serverless Cosmos DB account with the
-// notes container. Identity-based: no key in any setting.
+// notes and idempotency-keys containers. Identity-based: no key in any setting.
 param location string = resourceGroup().location
 @minLength(1)
 @maxLength(16)
@@ -116,6 +116,33 @@ resource notesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/cont
   }
 }
 
+// The framework's idempotency-keys collection (core's idempotencyCollection: key key, expiry retainUntil),
+// where api's idempotent POST /notes keeps each Idempotency-Key's record: point reads and writes only.
+resource idempotencyKeysContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
+  parent: database
+  name: 'idempotency-keys'
+  properties: {
+    resource: {
+      id: 'idempotency-keys'
+      partitionKey: { paths: ['/p_key'], kind: 'Hash', version: 2 }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          { path: '/p_key/?' }
+          { path: '/exp/?' }
+          { path: '/"$deleted"/?' }
+        ]
+        excludedPaths: [
+          { path: '/*' }
+        ]
+      }
+      // TTL on, no default: each key's item carries its own ttl (its retention).
+      defaultTtl: -1
+    }
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: baseName
   location: location
@@ -178,7 +205,7 @@ resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// Cosmos DB's built-in Data Contributor, on the notes container alone: the functions use no other.
+// Cosmos DB's built-in Data Contributor, on the notes and idempotency-keys containers alone: the functions use no other.
 // One Functions app runs every function under one identity, so Azure grants the app, not a function.
 resource notesDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
   parent: cosmos
@@ -187,6 +214,16 @@ resource notesDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssi
     roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
     principalId: app.identity.principalId
     scope: '${cosmos.id}/dbs/${databaseName}/colls/${notesContainer.name}'
+  }
+}
+
+resource idempotencyKeysDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, app.id, 'idempotency-keys')
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: app.identity.principalId
+    scope: '${cosmos.id}/dbs/${databaseName}/colls/${idempotencyKeysContainer.name}'
   }
 }
 

@@ -51,6 +51,14 @@ gcloud firestore indexes fields update expiresAt --collection-group=notes --disa
 gcloud firestore indexes fields update '`$document`' --collection-group=notes --disable-indexes "${db[@]}" --async
 # shellcheck disable=SC2016
 gcloud firestore indexes fields update '`$version`' --collection-group=notes --disable-indexes "${db[@]}" --async
+# The framework's idempotency-keys collection (api's idempotent POST /notes): read by key alone, so no
+# composite index; the TTL policy on its stored expiry, no single-field indexes on the stored JSON and version.
+gcloud firestore fields ttls update expiresAt --collection-group=idempotency-keys --enable-ttl "${db[@]}" --async
+gcloud firestore indexes fields update expiresAt --collection-group=idempotency-keys --disable-indexes "${db[@]}" --async
+# shellcheck disable=SC2016
+gcloud firestore indexes fields update '`$document`' --collection-group=idempotency-keys --disable-indexes "${db[@]}" --async
+# shellcheck disable=SC2016
+gcloud firestore indexes fields update '`$version`' --collection-group=idempotency-keys --disable-indexes "${db[@]}" --async
 
 # api runs as its own service account, which may use this database and nothing else (Firestore
 # grants per database, not per collection: the condition is as narrow as it gets).
