@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { readJsonBody } from "../http/body.js";
-import { Problem, invalid } from "../http/problem.js";
+import { invalid } from "../http/problem.js";
 import { canonicalJson } from "../json/canonical-json.js";
 import { IdempotencyRecordMissing, OrderExists } from "../ports/errors.js";
 import type { IdempotencyRecord } from "../ports/idempotency-store.js";
