@@ -1,18 +1,6 @@
 import type { runBundle } from "./framework-cli.js";
 import type { instanceFront } from "./instance-front.js";
 
-/** A pseudo-random number in [0, 1) from a 32-bit seed (mulberry32): the same seed, the same moments. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Kill {
   /** How long after a push reached the instance it was killed. */
   delayMs: number;
