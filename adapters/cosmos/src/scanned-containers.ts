@@ -29,12 +29,7 @@ interface ListedItem {
  * hands on as its delete (a tombstone keeps the version deleted, so listing it would look unchanged).
  * A transaction's check rewrites an item with its version, so it is no change.
  */
-export function scannedContainers(
-  database: Database,
-  env: Env,
-  declared: DeclaredCollections,
-  clock: Clock = systemClock,
-): VersionedCollections {
+export function scannedContainers(database: Database, env: Env, declared: DeclaredCollections, clock: Clock = systemClock): VersionedCollections {
   // The item id of each key listed last: ids repeat across partitions, keys do not.
   const listed = new Map<string, Map<string, string>>();
   const containerOf = (collection: string) => {

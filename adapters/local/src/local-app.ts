@@ -1,17 +1,6 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import {
-  changeFeedOf,
-  envReader,
-  functionsOf,
-  lazyHandler,
-  nextRun,
-  readAll,
-  type App,
-  type AppFunction,
-  type Env,
-  type Wiring,
-} from "@skyport/core";
+import { changeFeedOf, envReader, functionsOf, lazyHandler, nextRun, readAll, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
 import { BucketWatcher, DEFAULT_BUCKET_POLL_MS } from "./bucket-watcher.js";
 import { ChangeFeedPoller, DEFAULT_POLL_MS } from "./change-feed-poller.js";
 import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
