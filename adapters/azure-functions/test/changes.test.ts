@@ -1,5 +1,14 @@
 import { output } from "@azure/functions";
-import { documentConsumer, ordersCollection, PoisonMessage, routeChanges, type Change, type ChangesHandler, type DocumentChange } from "@skyport/core";
+import {
+  documentConsumer,
+  ordersCollection,
+  PoisonMessage,
+  routeChanges,
+  type Change,
+  type ChangesHandler,
+  type DocumentChange,
+  type Order,
+} from "@skyport/core";
 import { describe, expect, it } from "vitest";
 import { azureChangesHandler, CHANGE_ATTEMPTS } from "../src/changes/handler.js";
 import { hostInvocationContext } from "../src/testing/index.js";
@@ -77,11 +86,11 @@ describe("the changes function on the Cosmos DB trigger (documented shape)", () 
     // As the Cosmos store leaves a deleted document: its key attributes, the document and version deleted, marked, with a ttl.
     const tombstone = { ...documentOf("ord_d", 7), $document: JSON.stringify(order), $deleted: true, ttl: 86_400 };
     const { i_by_status: _, ...withoutIndex } = tombstone;
-    const changes: DocumentChange[] = [];
+    const changes: DocumentChange<Order>[] = [];
     const handler = routeChanges(
       "orders",
       documentConsumer(ordersCollection, async (change) => {
-        changes.push(change as DocumentChange);
+        changes.push(change);
       }),
     );
     expect(await trigger(async () => handler, [withoutIndex])).toEqual([]);
