@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { startCleanupRuns } from "./soak/cleanup-runs.mjs";
 import { startImportDrops } from "./soak/import-drops.mjs";
 import { startMixedLoad } from "./soak/mixed-load.mjs";
-import { openDescriptors, residentMiB } from "./soak/process-readings.mjs";
+import { openDescriptors, residentMemory } from "./soak/process-readings.mjs";
 import { verdictTable, writeSoakFiles } from "./soak/report.mjs";
 import { startSoakedServer } from "./soak/server.mjs";
 import { soakVerdict } from "./soak/verdict.mjs";
@@ -30,10 +30,15 @@ const server = await startSoakedServer({
   // Each event-loop line the server writes is one sample: its process read at the same moment.
   onDelay(delay) {
     if (!load) return; // before the load starts
+    const resident = residentMemory(server.pid);
     samples.push({
       seconds: Math.round((delay.at - loadStarted) / 100) / 10,
-      rssMiB: residentMiB(server.pid),
+      rssMiB: resident.rss,
+      rssAnonMiB: resident.anonymous,
+      rssFileMiB: resident.file,
       heapUsedMiB: delay.heapUsedMiB,
+      heapTotalMiB: delay.heapTotalMiB,
+      externalMiB: delay.externalMiB,
       fds: openDescriptors(server.pid),
       loopP50Ms: delay.p50,
       loopP99Ms: delay.p99,

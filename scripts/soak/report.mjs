@@ -2,7 +2,21 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const CSV_COLUMNS = ["seconds", "rssMiB", "heapUsedMiB", "fds", "loopP50Ms", "loopP99Ms", "loopMaxMs", "requests", "errors"];
+export const CSV_COLUMNS = [
+  "seconds",
+  "rssMiB",
+  "rssAnonMiB",
+  "rssFileMiB",
+  "heapUsedMiB",
+  "heapTotalMiB",
+  "externalMiB",
+  "fds",
+  "loopP50Ms",
+  "loopP99Ms",
+  "loopMaxMs",
+  "requests",
+  "errors",
+];
 
 const figure = (value) => (Number.isFinite(value) ? String(Math.round(value * 100) / 100) : "-");
 
