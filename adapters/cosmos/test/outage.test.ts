@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { idempotencyCollection, ordersCollection, orderStoresOn } from "@skyport/core";
-import { outageContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
+import { outageContract, storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent, emulatorEnv } from "../src/testing/index.js";
 
-outageContract("cosmos (the Cosmos DB server behind a proxy that goes away)", async () => {
+/** The order service on a database of its own on the Cosmos DB server, through a proxy which the contract takes away or slows. */
+async function behindProxy() {
   const server = inject("cosmos");
   const env = emulatorEnv(server, `outage_${randomBytes(4).toString("hex")}`);
   const documents = cosmosDocuments(env, { agent: emulatorAgent() });
@@ -14,4 +15,7 @@ outageContract("cosmos (the Cosmos DB server behind a proxy that goes away)", as
   const proxy = await switchableProxy(Number(endpoint.port));
   endpoint.port = String(proxy.port);
   return storeOutageTarget(orderStoresOn(cosmosDocuments({ ...env, SKYPORT_COSMOS_ENDPOINT: endpoint.origin }, { agent: emulatorAgent() })), proxy);
-});
+}
+
+outageContract("cosmos (the Cosmos DB server behind a proxy that goes away)", behindProxy);
+storeFaultsContract("cosmos (the Cosmos DB server behind a proxy that slows, goes away and comes back)", behindProxy);
