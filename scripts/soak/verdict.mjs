@@ -1,9 +1,14 @@
-// The soak's verdict: after a warm-up, a least-squares line through each series; a series fails when
-// the line's growth across the measured window exceeds its bound. Noise around a flat line passes,
-// a steady climb (a leak) fails, however jagged.
+// The soak's verdict: after a warm-up, a least-squares line through the last part of each series; a
+// series fails when that line's slope, kept up across the whole measured window, exceeds its bound.
+// Noise around a flat line passes, a steady climb (a leak) fails, however jagged, and so does a
+// climb still going at the end; a climb that levels off (caches, the heap and the allocator
+// reaching their size) passes, however long it took.
 
 /** The part of the run, from its start, left out of the fit: start-up, JIT and caches filling. */
 export const WARM_UP_SHARE = 0.2;
+
+/** The last part of the measured window whose slope is judged: whether the series still grows at the end. */
+export const TAIL_SHARE = 0.5;
 
 /**
  * Bounds on the fitted growth across the measured window. RSS fails only when it grows by more
@@ -34,8 +39,8 @@ export function fitLine(points) {
 
 /**
  * Judges samples `{ seconds, rssMiB, fds, loopP50Ms, loopP99Ms }` (other fields ignored) against `bounds`.
- * Each series reports its first and last value, min and max over the whole run, and over the
- * measured window the fitted slope per minute and growth; `pass` holds when every series does.
+ * Each series reports its first and last value, min and max over the whole run, the fitted slope
+ * per minute at the end and the growth it makes across the measured window; `pass` holds when every series does.
  */
 export function soakVerdict(samples, bounds = BOUNDS, warmUpShare = WARM_UP_SHARE) {
   if (samples.length === 0) return { pass: false, reason: "no samples", series: [] };
@@ -48,9 +53,12 @@ export function soakVerdict(samples, bounds = BOUNDS, warmUpShare = WARM_UP_SHAR
     const values = samples.map((sample) => sample[name]).filter(Number.isFinite);
     const points = measured.filter((sample) => Number.isFinite(sample[name])).map((sample) => [sample.seconds, sample[name]]);
     if (points.length < 3) return { name, label: bound.label, pass: false, reason: `${points.length} values of ${name} after the warm-up` };
-    const line = fitLine(points);
-    const fittedStart = line.at(points[0][0]);
-    const growth = line.at(points.at(-1)[0]) - fittedStart;
+    const span = points.at(-1)[0] - points[0][0];
+    const tail = points.filter(([seconds]) => seconds >= points.at(-1)[0] - span * TAIL_SHARE);
+    const line = fitLine(tail.length >= 3 ? tail : points);
+    const fittedStart = fitLine(points).at(points[0][0]);
+    // The growth the series would show across the measured window at the pace it keeps at the end.
+    const growth = line.slope * span;
     const limit = Math.max(bound.maxGrowth, bound.maxGrowthShare === undefined ? 0 : bound.maxGrowthShare * fittedStart);
     return {
       name,

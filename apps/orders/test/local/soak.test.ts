@@ -51,6 +51,12 @@ describe("the soak's verdict", () => {
     expect(failing(run((s) => ({ ...steady(), rssMiB: 40 + Math.min(s, 100) })))).toEqual([]);
   });
 
+  it("judges the pace at the end: a climb that levels off passes, one still climbing at the end fails", () => {
+    // As the 30-minute run on this machine: 48 MiB over the first 60% of the run, then flat.
+    expect(failing(run((s) => ({ ...steady(), rssMiB: 74 + (Math.min(s, 360) / 360) * 48 })))).toEqual([]);
+    expect(failing(run((s) => ({ ...steady(), rssMiB: 74 + (Math.max(s - 240, 0) / 360) * 48 })))).toEqual(["rssMiB"]);
+  });
+
   it("fails a run with too few samples to fit", () => {
     expect(soakVerdict(run(steady).slice(0, 2))).toMatchObject({ pass: false, reason: expect.stringMatching(/the fit needs 3/) });
   });
