@@ -2,7 +2,7 @@
 
 export interface SeriesBound {
   label: string;
-  /** The most the fitted line may grow across the measured window. */
+  /** The most the series may grow across the measured window at the pace it keeps at the end. */
   maxGrowth: number;
   /** When given, growth up to this share of the fitted start passes too. */
   maxGrowthShare?: number;
