@@ -51,7 +51,8 @@ export { createRouter, type Route, type RouteHandler } from "./http/router.js";
 export { json } from "./http/json.js";
 export { versionTag, notModified, writeCondition, putConditionally, deleteConditionally } from "./http/document-conditions.js";
 export { answerIdempotently, type IdempotencyKeys } from "./idempotency/idempotent.js";
-export { Problem, type FieldError } from "./http/problem.js";
+export { Problem, AppProblem, type FieldError, type ProblemDefinition } from "./http/problem.js";
+export { problems, UNRESOLVABLE_PROBLEM_BASE, type AppProblems, type ProblemsDeclaration } from "./app/problems.js";
 export { canonicalJson } from "./json/canonical-json.js";
 
 // Portable data: collections on every store
@@ -150,6 +151,7 @@ export { ADMIN_SCOPE } from "./orders/access.js";
 
 // Configuration
 export { ConfigError, envReader, readAll, type ConfigProblem, type Env, type EnvReader } from "./config/env.js";
+export { readProblemBase } from "./config/problem-base.js";
 export { readConfig, readLogLevel, MEMORY_STORE, LOG_LEVELS, type SkyportConfig, type StoreChoice, type StoreKind } from "./config/config.js";
 
 // The order domain

@@ -28,10 +28,19 @@ export const PROBLEMS = {
 
 export type ProblemKind = keyof typeof PROBLEMS;
 
+/** What a kind of problem answers with: its status and its title, the same for every instance. */
+export interface ProblemDefinition {
+  status: number;
+  title: string;
+}
+
 /** An error that answers as application/problem+json (RFC 9457). */
 export class Problem extends Error {
+  /** The framework's kind, or an app's own (an `AppProblem`). */
+  readonly kind: string;
+
   constructor(
-    readonly kind: ProblemKind,
+    kind: ProblemKind,
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
@@ -40,21 +49,55 @@ export class Problem extends Error {
   ) {
     super(detail, cause === undefined ? undefined : { cause });
     this.name = "Problem";
+    this.kind = kind;
   }
 
   get status(): number {
-    return PROBLEMS[this.kind].status;
+    return this.definition.status;
+  }
+
+  /** The kind's status and title. */
+  protected get definition(): ProblemDefinition {
+    return PROBLEMS[this.kind as ProblemKind];
+  }
+
+  /** The kind's `type` URI: the framework's kinds sit under its own base, whatever an app configures. */
+  get type(): string {
+    return PROBLEM_BASE + this.kind;
   }
 
   toResponse(): HttpResponse {
-    const { status, title } = PROBLEMS[this.kind];
-    const body: Record<string, unknown> = { type: PROBLEM_BASE + this.kind, title, status, detail: this.detail };
+    const { status, title } = this.definition;
+    const body: Record<string, unknown> = { type: this.type, title, status, detail: this.detail };
     if (this.errors) body.errors = this.errors;
     return {
       status,
       headers: { "content-type": "application/problem+json", ...this.headers },
       body: JSON.stringify(body),
     };
+  }
+}
+
+/** A problem of a kind the app declared (`problems(...)`): its status, title and `type` URI are the app's. */
+export class AppProblem extends Problem {
+  constructor(
+    kind: string,
+    private readonly declared: ProblemDefinition & { type: string },
+    detail: string,
+    errors?: FieldError[],
+    headers: Record<string, string> = {},
+    cause?: unknown,
+  ) {
+    // The base class names the framework's kinds; this one answers from its own declaration instead.
+    super(kind as ProblemKind, detail, errors, headers, cause);
+  }
+
+  protected override get definition(): ProblemDefinition {
+    return this.declared;
+  }
+
+  override get type(): string {
+    return this.declared.type;
   }
 }
 
