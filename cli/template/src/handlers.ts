@@ -46,7 +46,8 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
  * `Idempotency-Key` and body replay the first answer, never a second note; GET /notes/{id} -> the
  * note with its `ETag` (304 to a matching `If-None-Match`), or 404 once deleted or expired;
  * PUT /notes/{id} {owner, text, expiresAt?} -> the note replaced (201 if new), only at the version
- * `If-Match` names (412 if it changed), only if new with `If-None-Match: *`;
+ * `If-Match` names (412 if it changed), only if new with `If-None-Match: *`, never to another
+ * owner (the app's own 409 problem, note-owner-fixed);
  * GET /notes?owner=ada[&cursor=...] -> {items, cursor?}, the owner's notes oldest first (the
  * by-owner index), a page of at most 50.
  */
@@ -84,11 +85,11 @@ export function noteRoutes(services: Services): Route[] {
         PUT: async (request, params) => {
           const given = checkedNote(jsonBody(request));
           const id = params.id!;
-          const { stored, created } = await putConditionally(services.notes, { id }, request, (current) => ({
-            ...given,
-            id,
-            createdAt: current?.createdAt ?? services.clock.now().toISOString(),
-          }));
+          const { stored, created } = await putConditionally(services.notes, { id }, request, (current) => {
+            if (current && current.owner !== given.owner)
+              throw services.problems.problem("note-owner-fixed", `Note ${id} belongs to ${current.owner}; create a new note for ${given.owner}.`);
+            return { ...given, id, createdAt: current?.createdAt ?? services.clock.now().toISOString() };
+          });
           return noteAnswer(created ? 201 : 200, stored, created ? { location: `/notes/${id}` } : {});
         },
       },

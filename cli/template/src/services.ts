@@ -5,6 +5,7 @@ import {
   readLogLevel,
   systemClock,
   type AppInstance,
+  type AppProblems,
   type Cloud,
   type Clock,
   type Collection,
@@ -16,6 +17,7 @@ import {
   type StoreKind,
 } from "@skyport/core";
 import { notes, type Note } from "./notes.js";
+import { noteProblems, type NoteProblemKind } from "./problems.js";
 
 /** What the handlers run on; add stores and clients here (built once per instance, on first use). */
 export interface Services {
@@ -24,6 +26,8 @@ export interface Services {
   notes: Collection<Note>;
   /** Where the idempotent POST /notes keeps its Idempotency-Keys (the framework's collection, declared with the api function). */
   idempotencyKeys: Collection<IdempotencyDocument>;
+  /** The app's own problem kinds, under SKYPORT_PROBLEM_BASE (read at start: a bad one fails it). */
+  problems: AppProblems<NoteProblemKind>;
 }
 
 /** The stores an entry carries (each loads its SDK on first use) and the one it uses unless SKYPORT_STORE says otherwise. */
@@ -34,7 +38,7 @@ export interface Stores {
 
 /**
  * The instance on one cloud: its log line shape, SKYPORT_LOG_LEVEL, its metric emitter (Azure's
- * adapter makes its own), the services, and the documents the notes live in (the local server
+ * adapter makes its own), the services (SKYPORT_PROBLEM_BASE among them), and the documents the notes live in (the local server
  * makes the collection there at start).
  */
 export function instance(cloud: Cloud, env: Env, stores: Stores, format?: JsonLoggerOptions["format"], metrics?: Metrics): AppInstance<Services> {
@@ -45,6 +49,7 @@ export function instance(cloud: Cloud, env: Env, stores: Stores, format?: JsonLo
     clock: systemClock,
     notes: documents.collection(notes),
     idempotencyKeys: documents.collection(idempotencyCollection),
+    problems: noteProblems.at(env),
   };
   return { logger, metrics, services: async () => services, documents, close: () => documents.close() };
 }

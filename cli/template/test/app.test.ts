@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { httpApiEvent, lambdaContext } from "@skyport/aws-lambda/testing";
 import { bicepProblems, gcloudProblems, readTemplate, samProblems } from "@skyport/cli/checks";
+import { UNRESOLVABLE_PROBLEM_BASE } from "@skyport/core";
 import { startLocalApp, type LocalApp } from "@skyport/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import app from "../src/app.js";
@@ -40,8 +41,8 @@ interface NotesAnswer {
 }
 const answer = async (response: Response | Promise<Response>) => (await (await response).json()) as NotesAnswer;
 
-/** api's notes, as every store keeps them: created, read by id, listed by owner, gone once expired. */
-function notesOn(server: { app: () => LocalApp }) {
+/** api's notes, as every store keeps them: created, read by id, listed by owner, gone once expired; the app's own problems' types under `problemBase`. */
+function notesOn(server: { app: () => LocalApp }, problemBase: string) {
   const post = (note: unknown) =>
     fetch(`${server.app().url}/notes`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(note) });
   const get = (path: string) => fetch(`${server.app().url}${path}`);
@@ -106,6 +107,27 @@ function notesOn(server: { app: () => LocalApp }) {
     expect([fresh.status, fresh.headers.get("location")]).toEqual([201, "/notes/max-2"]);
   });
 
+  it("api refuses to give a note another owner with the app's own problem, note-owner-fixed, its type under the app's base", async () => {
+    const { id } = await answer(post({ owner: "sam", text: "mine" }));
+    const moved = await fetch(`${server.app().url}/notes/${id}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ owner: "eve", text: "hers now" }),
+    });
+    expect([moved.status, moved.headers.get("content-type"), moved.headers.get("x-request-id")]).toEqual([
+      409,
+      "application/problem+json",
+      expect.stringMatching(/^[A-Za-z0-9._-]{1,128}$/),
+    ]);
+    expect(await moved.json()).toEqual({
+      type: `${problemBase}note-owner-fixed`,
+      title: "A note keeps its owner",
+      status: 409,
+      detail: `Note ${id} belongs to sam; create a new note for eve.`,
+    });
+    expect(await (await get(`/notes/${id}`)).json()).toMatchObject({ owner: "sam", text: "mine" });
+  });
+
   it("api answers a note that expired as gone, and a note that is not one with a 400 problem", async () => {
     const expired = await answer(post({ owner: "lin", text: "gone", expiresAt: "2020-01-01T00:00:00Z" }));
     const later = await answer(post({ owner: "lin", text: "kept", expiresAt: "2999-01-01T00:00:00Z" }));
@@ -119,7 +141,7 @@ function notesOn(server: { app: () => LocalApp }) {
 }
 
 describe("__NAME__, run locally as npm start runs it (SQLite)", () => {
-  const server = localServer({});
+  const server = localServer({ SKYPORT_PROBLEM_BASE: "https://__NAME__.example/problems/" });
 
   it("api greets by name, and answers a bad name with a 400 problem", async () => {
     const hello = await fetch(`${server.app().url}/hello?name=Ada`);
@@ -143,11 +165,18 @@ describe("__NAME__, run locally as npm start runs it (SQLite)", () => {
     expect(await server.app().run("tick")).toMatchObject({ at: expect.any(String) });
   });
 
-  notesOn(server);
+  notesOn(server, "https://__NAME__.example/problems/");
+
+  it("refuses to start with a SKYPORT_PROBLEM_BASE that is not an https URL ending in /", async () => {
+    await expect(
+      startLocalApp(app, localWiring, { PORT: "0", SKYPORT_STORE: "memory", SKYPORT_PROBLEM_BASE: "http://__NAME__.example/problems" }),
+    ).rejects.toThrow(/SKYPORT_PROBLEM_BASE must be an absolute https URL ending in "\/"/);
+  });
 });
 
 describe("__NAME__'s notes with SKYPORT_STORE=memory", () => {
-  notesOn(localServer({ SKYPORT_STORE: "memory" }));
+  // No SKYPORT_PROBLEM_BASE and none declared: the app's problem types are tag: URIs, never under skyport.dev.
+  notesOn(localServer({ SKYPORT_STORE: "memory" }), UNRESOLVABLE_PROBLEM_BASE);
 });
 
 describe("the deploy templates deploy exactly what src/app.ts declares", () => {
