@@ -104,7 +104,8 @@ const files = writeSoakFiles(out, startedAt.toISOString().replaceAll(":", "-"), 
 console.log(verdictTable(verdict));
 console.log(
   `${tally.requests} requests (${JSON.stringify(tally.byStatus)}), ${tally.late} ticks skipped at the in-flight cap; ` +
-    `${imported.dropped} imports dropped (${imported.files} files), ${imported.reported} reported; ${cleanup.runs} cleanups deleted ${cleanup.deleted}; load average ${loadAtStart} -> ${summary.loadAverage.end}`,
+    `${imported.dropped} imports dropped (${imported.files} files), ${imported.reported} reported; ` +
+    `${cleanup.runs} cleanups deleted ${cleanup.deleted}; load average ${loadAtStart} -> ${summary.loadAverage.end}`,
 );
 console.log(`samples: ${files.csv}\nsummary: ${files.json}`);
 for (const problem of problems) console.log(`FAIL: ${problem}`);

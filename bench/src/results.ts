@@ -18,7 +18,10 @@ export interface BenchResults {
   streams?: StreamRow[];
   /** The bulk import of a 100 MB file (issue 14): orders/s and peak RSS, Skyport's and a hand-written one's. */
   bulkImport?: ImportResult;
-  /** Store calls per imported order, each order through POST /orders (before) and the import (after), on SQLite and DynamoDB Local (issue 23), from the run it names. */
+  /**
+   * Store calls per imported order, each order through POST /orders (before) and the import (after),
+   * on SQLite and DynamoDB Local (issue 23), from the run it names.
+   */
   importCalls?: ImportCallsResult;
   /** New orders' changes/s through each changes function running the outbox, the hand-written consumer first (absent before it was measured). */
   changeFeeds?: ChangeFeedRow[];

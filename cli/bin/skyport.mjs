@@ -12,7 +12,8 @@ const commands = {
 };
 if (!Object.hasOwn(commands, command ?? "")) {
   console.error(
-    "usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name> | skyport dead-letters [file] | skyport put-records <stream> <records.json>",
+    "usage: skyport build [aws|gcp|azure|local ...] | skyport invoke <function> [--event file.json] | skyport new <name> | " +
+      "skyport dead-letters [file] | skyport put-records <stream> <records.json>",
   );
   process.exit(2);
 }

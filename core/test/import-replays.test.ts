@@ -118,7 +118,7 @@ describe("the import's replays: each order of a file made once, by whichever del
     expect(await ordersOf(customerId)).toHaveLength(5);
   });
 
-  it("finishes a file whose import began under per-order Idempotency-Keys (before one-call imports) under the ids those keys reserved: no order twice", async () => {
+  it("finishes a file whose import began under per-order Idempotency-Keys under the ids those keys reserved: no order twice", async () => {
     const { counted, bucket, delivery, file, ordersOf } = setup();
     const customerId = uniqueCustomer();
     const name = "imports/upgraded.jsonl";

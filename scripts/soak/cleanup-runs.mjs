@@ -15,7 +15,10 @@ export function startCleanupRuns(env, everyMs) {
       execFile(process.execPath, [skyport, "invoke", "cleanup"], { cwd: appDir, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
         tally.runs++;
         const deleted = error ? undefined : /"deleted":\s*(\d+)/.exec(stdout)?.[1];
-        if (deleted !== undefined) return resolve(void (tally.deleted += Number(deleted)));
+        if (deleted !== undefined) {
+          tally.deleted += Number(deleted);
+          return resolve();
+        }
         tally.failed++;
         tally.firstFailure ??= (stderr || stdout || String(error)).trim().split("\n").slice(0, 5).join("\n");
         resolve();

@@ -26,7 +26,10 @@ export function neutralRequest(request: ContractRequest): HttpRequest {
   return { method: request.method, path: url.pathname, query: url.searchParams, headers, body };
 }
 
-/** The service called directly, with no cloud in between: the reference transport; each request with `deadlineMs` to answer, if given, as a cloud's function timeout gives it. */
+/**
+ * The service called directly, with no cloud in between: the reference transport; each request
+ * with `deadlineMs` to answer, if given, as a cloud's function timeout gives it.
+ */
 export function serviceSend(service: OrderService, deadlineMs?: number) {
   return async (request: ContractRequest): Promise<ContractResponse> => {
     const response = await service.http(neutralRequest(request), context(deadlineMs));

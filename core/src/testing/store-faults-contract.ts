@@ -54,7 +54,7 @@ export function storeFaultsContract(name: string, factory: () => Promise<StoreFa
       await target?.close?.();
     });
 
-    it(`slowed by ${latencyMs} ms, cut, restored: 201 or 503 with Retry-After before the deadline, then every key one order, every order confirmed once`, async () => {
+    it(`slowed by ${latencyMs} ms, cut, restored: 201 or 503 with Retry-After in time; then each key one order, each order confirmed once`, async () => {
       const customerId = uniqueCustomer("cus_faults");
       const body = JSON.stringify({ customerId, items: [{ sku: "A", quantity: 2, unitPrice: 150 }], currency: "EUR" });
       const post = async (key: string): Promise<Attempt> => {

@@ -125,7 +125,7 @@ describe("the built Azure app on the Cosmos DB server and azurite: HTTP, Cosmos 
     expect(await peer.orders.get(order.id)).toMatchObject({ status: "shipped", version: 3 });
   });
 
-  it("import makes the orders of a blob once, though Event Grid delivers its BlobCreated twice, writes its report, and they are announced and confirmed", async () => {
+  it("import makes a blob's orders once though Event Grid delivers its BlobCreated twice, writes its report; they are announced and confirmed", async () => {
     const importing = uniqueCustomer("cus_azure_e2e_import");
     const lines = [orderBody(importing, "SKU-A"), { customerId: importing, items: [], currency: "EUR" }, orderBody(importing, "SKU-B")];
     const name = `${importing}.jsonl`;

@@ -86,7 +86,7 @@ describe("the built local server on SQLite: HTTP, its outbox and queue, a stream
     await eventually(async () => expect([logged("order.created published", order.id), logged("order confirmed", order.id)]).toEqual([1, 1]));
   });
 
-  it("ships it by a shipment record put on the shipments stream from outside, once though put twice; a record for an unknown order is dead-lettered", async () => {
+  it("ships it by a record put on the shipments stream from outside, once though put twice; an unknown order's record is dead-lettered", async () => {
     const record = shipmentRecord(order, "shp-local-e2e");
     const unknown = shipmentRecord({ ...order, id: "ord_01JDAAAAAAAAAAAAAAAAAAAAAA" }, "shp-local-unknown");
     await putShipments([record, unknown]);
