@@ -23,7 +23,8 @@ export async function cleanupEvidence(orders: OrderStore, env: Env, seeded: Reco
       return [
         `cleanup answered ${JSON.stringify(report)}; its cutoff (now - ${retentionDays} days) lies between ${cutoffs[0]} and ${cutoffs[1]}`,
         ...Object.keys(seeded).map((name) => `${name} ${seeded[name]}: before ${before[name]}; after ${after[name]}`),
-        `still listed: cancelled [${cancelled.items.map((order) => order.id).join(", ")}], pending before the cutoff [${stalePending.items.map((order) => order.id).join(", ")}]`,
+        `still listed: cancelled [${cancelled.items.map((order) => order.id).join(", ")}], ` +
+          `pending before the cutoff [${stalePending.items.map((order) => order.id).join(", ")}]`,
       ].join("\n");
     },
   };

@@ -105,7 +105,7 @@ describe("every Google Cloud bundle end to end on the Firestore and Pub/Sub emul
     expect(relay.pushed().map((data) => JSON.parse(data))).toContainEqual({ type: "order.created", orderId: id });
   });
 
-  it("ship: a shipment record on the stream, pushed in order by the emulator's subscription, ships the order once; its duplicate changes nothing; only poison is dead-lettered", async () => {
+  it("ship: a record pushed in order by the emulator's subscription ships the order once; its duplicate changes nothing; poison is dead-lettered", async () => {
     const order = await confirmedOrder();
     const record = shipmentRecord(order, "shp-e2e-1");
     const poison = JSON.stringify({ type: "shipment.dispatched", orderId: order.id, shipmentId: "" });
@@ -117,7 +117,7 @@ describe("every Google Cloud bundle end to end on the Firestore and Pub/Sub emul
     expect(dead.bodies()).toEqual([poison]);
   });
 
-  it("import: a file uploaded under imports/ becomes its orders once, with their report, each announced and confirmed; the event again creates nothing", async () => {
+  it("import: a file uploaded under imports/ becomes its orders once, with their report, all confirmed; the event again creates nothing", async () => {
     const customerId = uniqueCustomer();
     const file = `orders-${customerId}.jsonl`;
     const { content, invalid } = importFile(customerId, 20);
