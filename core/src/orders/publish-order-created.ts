@@ -20,7 +20,7 @@ export function publishOrderCreated(deps: Pick<OrderDeps, "events">): ChangeCons
 
 /**
  * The id of the order to announce for this change, else undefined: an update, or a record that is
- * not an order (DynamoDB's one table holds idempotency records too). The Cosmos DB change feed
+ * not an order. The Cosmos DB change feed
  * (latest-version mode, `write`) hands on only an item's latest version: an order written again
  * before the trigger read it (a cancel, a PATCH) arrives past its first version, which is never
  * seen. So every `write` of an order announces it, whatever its version or status: at least once,
