@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { EventGridEvent } from "@azure/functions";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { importOrders, lazyHandler, objectCreated, silentLogger, type AppInstance, type OrderDeps } from "@skyport/core";
@@ -6,6 +5,7 @@ import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/co
 import { describe, expect, inject, it } from "vitest";
 import { azureObjectHandler, blobObjects, fromBlobCreated } from "../src/index.js";
 import fixture from "../src/testing/fixtures/blob-created-event.json" with { type: "json" };
+import { blobCreatedEvent } from "../src/testing/blob-created.js";
 import { hostInvocationContext } from "../src/testing/host-context.js";
 
 const CONTAINER = "orders-imports";
@@ -24,28 +24,8 @@ describe("a BlobCreated event", () => {
  * azurite emits no Event Grid events: the test builds Microsoft.Storage.BlobCreated in its
  * documented shape (Event Grid schema) from the blob it wrote and what azurite says of it.
  */
-async function blobCreated(service: BlobServiceClient, name: string): Promise<EventGridEvent> {
-  const blob = service.getContainerClient(CONTAINER).getBlobClient(name);
-  const properties = await blob.getProperties();
-  return {
-    id: randomUUID(),
-    topic: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/skyport/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
-    subject: `/blobServices/default/containers/${CONTAINER}/blobs/${name}`,
-    eventType: "Microsoft.Storage.BlobCreated",
-    eventTime: new Date().toISOString(),
-    data: {
-      api: "PutBlob",
-      requestId: properties.requestId,
-      eTag: properties.etag,
-      contentType: properties.contentType,
-      contentLength: properties.contentLength,
-      blobType: "BlockBlob",
-      url: blob.url,
-      sequencer: "0000000000000000000000000000000000000000000000000000000000000000",
-    },
-    dataVersion: "",
-    metadataVersion: "1",
-  };
+function blobCreated(service: BlobServiceClient, name: string): Promise<EventGridEvent> {
+  return blobCreatedEvent(service.getContainerClient(CONTAINER).getBlobClient(name), CONTAINER, name);
 }
 
 importContract("Azure Functions over Blob Storage (azurite)", async () => {

@@ -6,3 +6,4 @@ export { hostTimer } from "./host-timer.js";
 export { azureHttpTarget, azureQueueTarget } from "./contract-targets.js";
 export { installWorkerCore, type WorkerCore, type RegisteredFunction, type RpcInvocation, type RpcTypedData, type RpcBinding } from "./worker-core.js";
 export { hostEventHubBatch, type SentEvent } from "./host-event-hub.js";
+export { blobCreatedEvent } from "./blob-created.js";
