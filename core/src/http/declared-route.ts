@@ -21,7 +21,7 @@ export interface DeclaredAnswer {
  * (a 400 `validation` problem with every broken rule, each at a JSON Pointer), and the app's
  * `/openapi.json` is made from the same declarations.
  */
-export interface RouteSpec<B extends TSchema = TSchema, Q extends TSchema = TSchema, P extends TSchema = TSchema> {
+export interface RouteSpec<B extends InputSchema = TSchema, Q extends InputSchema = TSchema, P extends InputSchema = TSchema> {
   method: RouteMethod;
   /** A path pattern such as `/notes/{id}`. */
   path: string;
@@ -45,8 +45,11 @@ export interface RouteSpec<B extends TSchema = TSchema, Q extends TSchema = TSch
   idempotent?: boolean;
 }
 
+/** An input's schema, or `undefined` where the route declares none (what `route()` infers then). */
+export type InputSchema = TSchema | undefined;
+
 /** A schema's value, or `undefined` where the route declares none. */
-type Checked<T> = [T] extends [TSchema] ? Static<T> : undefined;
+export type Checked<T> = [T] extends [TSchema] ? Static<T> : undefined;
 
 /** What a declared route's handler gets: its inputs, checked against the schemas and typed from them, and the request. */
 export interface RouteInput<B, Q, P> {
@@ -57,6 +60,7 @@ export interface RouteInput<B, Q, P> {
 }
 
 /** A route with its handler, which gets the checked inputs, the app's services and the request's context. */
-export interface DeclaredRoute<S, B extends TSchema = TSchema, Q extends TSchema = TSchema, P extends TSchema = TSchema> extends RouteSpec<B, Q, P> {
-  handler: (input: RouteInput<B, Q, P>, services: S, context: Context) => Promise<HttpResponse>;
+export interface DeclaredRoute<S, B extends InputSchema = TSchema, Q extends InputSchema = TSchema, P extends InputSchema = TSchema> extends RouteSpec<B, Q, P> {
+  // A method, so that a route with its own schemas is one of an app's `DeclaredRoute<S>[]` (its input is narrower).
+  handler(input: RouteInput<B, Q, P>, services: S, context: Context): Promise<HttpResponse>;
 }
