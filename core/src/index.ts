@@ -55,6 +55,11 @@ export { Problem, AppProblem, type FieldError, type ProblemDefinition } from "./
 export { problems, UNRESOLVABLE_PROBLEM_BASE, type AppProblems, type ProblemsDeclaration } from "./app/problems.js";
 export { canonicalJson } from "./json/canonical-json.js";
 
+// Secrets: declared by name, read through the services, kept for a TTL, never logged
+export { secret, secretVariable, SECRET_NAME, type SecretDeclaration } from "./secrets/declaration.js";
+export { SecretNotListed, SecretReadFailed, SecretUnavailable, type SecretFailure, type SecretSource, type Secrets } from "./secrets/secrets.js";
+export { CachedSecrets, cachedSecrets, readSecretTtl, servicesFor, SECRET_TTL_VARIABLE, type CachedSecretsOptions } from "./secrets/cached-secrets.js";
+
 // Portable data: collections on every store
 export { collection, collectionVariable, collectionLocation, CollectionDeclarationError, COLLECTION_NAME } from "./collections/declaration.js";
 export type { CollectionDeclaration, CollectionOptions, KeyFields, KeyShape } from "./collections/declaration.js";
@@ -115,7 +120,7 @@ export {
 
 // Ports
 export type { Logger, LogLevel, LogFields } from "./ports/logger.js";
-export { jsonLogger, silentLogger, type JsonLoggerOptions } from "./ports/json-logger.js";
+export { jsonLogger, silentLogger, hideInLogs, type JsonLoggerOptions } from "./ports/json-logger.js";
 export { stdoutMetricWrite, type MetricUnit, type MetricWrite, type Metrics } from "./ports/metrics.js";
 export { systemClock, type Clock } from "./ports/clock.js";
 export { ulidIds, ORDER_ID_PATTERN, type Ids } from "./ports/ids.js";

@@ -4,6 +4,8 @@ import type { Env } from "../config/env.js";
 import type { EventPublisher } from "../ports/event-publisher.js";
 import type { Logger } from "../ports/logger.js";
 import type { Metrics } from "../ports/metrics.js";
+import type { SecretDeclaration } from "../secrets/declaration.js";
+import type { SecretSource } from "../secrets/secrets.js";
 
 /**
  * Every trigger kind: its declaration (what the build and the templates read) and the neutral
@@ -22,6 +24,8 @@ export interface AppFunction<S, K extends TriggerKind = TriggerKind> {
   publishes: readonly string[];
   /** The names of the collections this function reads or writes: the templates grant these, and only these. */
   collections: readonly string[];
+  /** The names of the secrets this function reads: the templates grant reading these, and only these; its handlers can read no other. */
+  secrets?: readonly string[];
   /** The framework's own collections this function uses (the idempotency keys): the app declares them without listing them. */
   declares?: readonly CollectionDeclaration<unknown>[];
   bind(services: S): HandlerOf<K>;
@@ -34,6 +38,8 @@ export interface FunctionOptions {
   publishes?: readonly string[];
   /** The collections the function uses (declared with the app's `collections` too). */
   collections?: readonly CollectionDeclaration<unknown>[];
+  /** The secrets the function reads (declared with the app's `secrets` too). */
+  secrets?: readonly SecretDeclaration[];
 }
 
 /** The names of the collections a function's options list. */
@@ -41,11 +47,18 @@ export function collectionsUsed(options: FunctionOptions): string[] {
   return (options.collections ?? []).map((declaration) => declaration.name);
 }
 
+/** The names of the secrets a function's options list. */
+export function secretsUsed(options: FunctionOptions): string[] {
+  return (options.secrets ?? []).map((declaration) => declaration.name);
+}
+
 /** An app: named functions, each a handler with one trigger. Runtimes, builds and templates follow it. */
 export interface App<S = never, N extends string = string> {
   name: string;
   /** The app's collections by name: what every store builds, and the templates declare. */
   collections: Readonly<Record<string, CollectionDeclaration<unknown>>>;
+  /** The app's secrets by name: what its functions may list, and the templates grant. */
+  secrets: Readonly<Record<string, SecretDeclaration>>;
   functions: Readonly<Record<N, AnyAppFunction<S>>>;
 }
 
@@ -70,6 +83,11 @@ export interface Platform {
    * its destination read from SKYPORT_TOPIC_<TOPIC> now; given where a served function publishes.
    */
   queue?(topic: string): EventPublisher;
+  /**
+   * Where the cloud keeps secrets (Secrets Manager, Secret Manager, Key Vault; the local machine's
+   * settings and .data/secrets/), given where a served function reads secrets; its SDK loads at the first read.
+   */
+  secrets?: SecretSource;
 }
 
 /** An app's wiring for one cloud: reads the configuration now (a bad value fails the start). */

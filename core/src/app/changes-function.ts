@@ -1,6 +1,6 @@
 import type { ChangesHandler } from "../function/change.js";
 import type { CollectionDeclaration } from "../collections/declaration.js";
-import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
+import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { documentConsumer, routeChanges, type ChangeConsumer, type DocumentChangeConsumer } from "./change-router.js";
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 
@@ -44,6 +44,7 @@ export function changes<S>(
     publishes: options.publishes ?? [],
     // A function reads the collection whose changes it is given.
     collections: typeof source === "string" ? collectionsUsed(options) : [...new Set([collection, ...collectionsUsed(options)])],
+    secrets: secretsUsed(options),
     bind: (services) =>
       routeChanges(
         collection,

@@ -1,4 +1,5 @@
 import type { CollectionDeclaration } from "../collections/declaration.js";
+import type { SecretDeclaration } from "../secrets/declaration.js";
 import type { AnyAppFunction, App } from "./app.js";
 
 /** A declaration the clouds could not deploy: thrown when the app module loads, so builds fail early. */
@@ -18,6 +19,8 @@ export function defineApp<S, N extends string>(app: {
   name: string;
   /** The app's collections (`collection(...)`); a function lists the ones it uses. */
   collections?: Record<string, CollectionDeclaration<unknown>>;
+  /** The app's secrets (`secret(...)`), by name only; a function lists the ones it reads. */
+  secrets?: Record<string, SecretDeclaration>;
   functions: Record<N, AnyAppFunction<S>>;
 }): App<S, N> {
   if (!APP_NAME.test(app.name)) {
@@ -42,6 +45,13 @@ export function defineApp<S, N extends string>(app: {
         );
     }
   }
+  const secrets = declaredSecrets(app.name, app.secrets ?? {});
+  for (const [name, fn] of entries) {
+    for (const read of fn.secrets ?? []) {
+      if (!secrets[read])
+        throw new AppDeclarationError(`function ${name} reads the secret ${JSON.stringify(read)}, which app ${app.name} does not declare in its secrets`);
+    }
+  }
   const httpFunctions = entries.filter(([, fn]) => fn.trigger.kind === "http").map(([name]) => name);
   if (httpFunctions.length > 1) {
     // Each cloud's front door (API Gateway, the function URL, Azure's catch-all route) serves one route table.
@@ -49,7 +59,18 @@ export function defineApp<S, N extends string>(app: {
       `app ${app.name} declares ${httpFunctions.length} http functions (${httpFunctions.join(", ")}); one route table serves them all`,
     );
   }
-  return Object.freeze({ name: app.name, collections, functions: Object.freeze({ ...app.functions }) });
+  return Object.freeze({ name: app.name, collections, secrets, functions: Object.freeze({ ...app.functions }) });
+}
+
+/** The app's secrets by their own names, each declared once. */
+function declaredSecrets(app: string, given: Record<string, SecretDeclaration>): Readonly<Record<string, SecretDeclaration>> {
+  const byName: Record<string, SecretDeclaration> = {};
+  for (const declaration of Object.values(given)) {
+    if (declaration?.kind !== "secret") throw new AppDeclarationError(`app ${app}: secrets holds something that is not a secret(...) declaration`);
+    if (byName[declaration.name]) throw new AppDeclarationError(`app ${app} declares the secret ${JSON.stringify(declaration.name)} twice`);
+    byName[declaration.name] = declaration;
+  }
+  return Object.freeze(byName);
 }
 
 /** The app's collections by their own names, each declared once, then the framework's ones its functions use (declared by the app or not). */

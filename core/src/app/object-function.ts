@@ -1,5 +1,5 @@
 import type { ObjectHandler } from "../function/object.js";
-import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
+import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { AppDeclarationError } from "./declaration.js";
 
 export interface ObjectCreatedTrigger {
@@ -38,6 +38,7 @@ export function objectCreated<S>(
     trigger: { kind: "object", bucket, prefix },
     publishes: options.publishes ?? [],
     collections: collectionsUsed(options),
+    secrets: secretsUsed(options),
     bind: (services) => {
       const handle = handler(services);
       return async (object, store, context) => {

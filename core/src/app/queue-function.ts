@@ -1,5 +1,5 @@
 import type { QueueHandler } from "../function/handlers.js";
-import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
+import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 import { routeMessages, type MessageConsumer } from "./queue-router.js";
 
@@ -33,6 +33,7 @@ export function queue<S>(
     trigger: { kind: "queue", topic, types },
     publishes: options.publishes ?? [],
     collections: collectionsUsed(options),
+    secrets: secretsUsed(options),
     bind: (services) => routeMessages(topic, Object.fromEntries(types.map((type) => [type, consumers[type]!(services)]))),
   };
 }

@@ -1,5 +1,5 @@
 import type { ScheduleHandler } from "../function/handlers.js";
-import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
+import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { parseSchedule, type Schedule } from "./schedule-expression.js";
 
 export interface ScheduleTrigger {
@@ -21,6 +21,7 @@ export function schedule<S>(expression: string, handler: (services: S) => Schedu
     trigger: { kind: "schedule", expression, schedule: parseSchedule(expression) },
     publishes: options.publishes ?? [],
     collections: collectionsUsed(options),
+    secrets: secretsUsed(options),
     bind: handler,
   };
 }

@@ -1,5 +1,5 @@
 import type { StreamHandler } from "../function/stream.js";
-import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
+import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 import { processStream, type StreamConsumer } from "./stream-processor.js";
 
@@ -34,6 +34,7 @@ export function stream<S>(name: string, consumer: (services: S) => StreamConsume
     trigger: { kind: "stream", stream: name },
     publishes: options.publishes ?? [],
     collections: collectionsUsed(options),
+    secrets: secretsUsed(options),
     bind: (services) => processStream(name, consumer(services)),
   };
 }

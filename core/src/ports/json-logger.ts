@@ -73,6 +73,21 @@ function mayCarryCardNumber(message: string, fields: LogFields): boolean {
   return false;
 }
 
+/** Every secret value this process has read, as it appears inside a JSON string: no line of any logger carries one. */
+const hidden = new Set<string>();
+
+/** Hides `value` from every line every logger writes from now on (a secret read: see CachedSecrets). */
+export function hideInLogs(value: string): void {
+  if (value !== "") hidden.add(JSON.stringify(value).slice(1, -1));
+}
+
+/** The line with each hidden value replaced, wherever it appears (a field, a message, an error's message or stack). */
+export function withoutHiddenValues(line: string): string {
+  let out = line;
+  for (const value of hidden) if (out.includes(value)) out = out.split(value).join("[redacted]");
+  return out;
+}
+
 export interface JsonLoggerOptions {
   level: LogLevel;
   /** Where each line goes (with its level, for sinks that file lines by severity); stdout by default. */
@@ -132,7 +147,8 @@ class JsonLines implements Logger {
     if (RANK[level] < this.sink.min) return;
     const base = this.base();
     const merged = fields ? Object.assign({}, base, fields) : base;
-    const line = JSON.stringify(this.sink.format(level, message, merged));
+    let line = JSON.stringify(this.sink.format(level, message, merged));
+    if (hidden.size > 0) line = withoutHiddenValues(line);
     this.sink.write(mayCarryCardNumber(message, merged) ? redact(line) : line, level);
   }
 }
