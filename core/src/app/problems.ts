@@ -24,6 +24,8 @@ export interface ProblemsDeclaration<K extends string> {
 
 /** The app's problem kinds under the base the instance runs with. */
 export interface AppProblems<K extends string> {
+  /** Each kind with its status, title and `type` URI: what the app's /openapi.json lists. */
+  kinds: Readonly<Record<K, ProblemDefinition & { type: string }>>;
   /** The `type` URI of `kind`. */
   type(kind: K): string;
   /** A problem of the app's `kind`, to throw from a route: problem+json like the framework's own. */
@@ -52,7 +54,9 @@ export function problems<K extends string>(kinds: Record<K, ProblemDefinition>, 
     at(env: Env): AppProblems<K> {
       const base = readProblemBase(env) ?? options.base ?? UNRESOLVABLE_PROBLEM_BASE;
       const type = (kind: K) => base + kind;
+      const typed = Object.fromEntries(Object.entries<ProblemDefinition>(declared).map(([kind, definition]) => [kind, { ...definition, type: base + kind }]));
       return {
+        kinds: typed as Record<K, ProblemDefinition & { type: string }>,
         type,
         problem: (kind, detail, errors, headers, cause) => new AppProblem(kind, { ...declared[kind], type: type(kind) }, detail, errors, headers, cause),
       };

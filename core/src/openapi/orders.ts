@@ -13,6 +13,7 @@ export const ORDER_API: ApiDescription = {
       "The same requests get the same answers on AWS Lambda, Google Cloud Functions, Azure Functions and the local server. " +
       "Every error is application/problem+json (RFC 9457); every response carries x-request-id.",
   },
+  identity: true,
   operations: {
     "/health": {
       GET: { operationId: "getHealth", summary: "Liveness; touches no store.", responses: { 200: { description: "Up.", schema: "Health" } }, problems: [] },

@@ -1,4 +1,12 @@
-import { PROBLEM_BASE, PROBLEMS, type ProblemKind } from "../http/problem.js";
+import { PROBLEM_BASE, PROBLEMS, type ProblemDefinition, type ProblemKind } from "../http/problem.js";
+
+/** The problem kinds a document can name, each with its status, title and `type` URI: the framework's, and an app's own. */
+export type ProblemCatalog = Readonly<Record<string, ProblemDefinition & { type: string }>>;
+
+/** The framework's kinds, under its own base. */
+export const FRAMEWORK_PROBLEMS: ProblemCatalog = Object.fromEntries(
+  (Object.keys(PROBLEMS) as ProblemKind[]).map((kind) => [kind, { ...PROBLEMS[kind], type: PROBLEM_BASE + kind }]),
+);
 
 /** The headers a problem of a kind carries besides `x-request-id`. */
 const PROBLEM_HEADERS: Partial<Record<ProblemKind, Record<string, string>>> = {
@@ -36,18 +44,18 @@ export const REQUEST_ID_HEADER = {
 } as const;
 
 /** One response for the problems that share a status: problem+json whose `type` names one of them. */
-export function problemResponse(kinds: readonly ProblemKind[]) {
+export function problemResponse(kinds: readonly string[], catalog: ProblemCatalog = FRAMEWORK_PROBLEMS) {
   const headers: Record<string, unknown> = { "x-request-id": { $ref: "#/components/headers/RequestId" } };
   for (const kind of kinds) {
-    for (const [name, description] of Object.entries(PROBLEM_HEADERS[kind] ?? {})) headers[name] = { description, schema: { type: "string" } };
+    for (const [name, description] of Object.entries(PROBLEM_HEADERS[kind as ProblemKind] ?? {})) headers[name] = { description, schema: { type: "string" } };
   }
   return {
-    description: kinds.map((kind) => PROBLEMS[kind].title).join("; "),
+    description: kinds.map((kind) => known(catalog, kind).title).join("; "),
     headers,
     content: {
       "application/problem+json": {
         schema: {
-          allOf: [{ $ref: "#/components/schemas/Problem" }, { properties: { type: { enum: kinds.map((kind) => PROBLEM_BASE + kind) } } }],
+          allOf: [{ $ref: "#/components/schemas/Problem" }, { properties: { type: { enum: kinds.map((kind) => known(catalog, kind).type) } } }],
         },
       },
     },
@@ -55,15 +63,22 @@ export function problemResponse(kinds: readonly ProblemKind[]) {
 }
 
 /** The problems of one operation, keyed by status: a component reference where one kind has the status, else one response for all. */
-export function problemResponses(kinds: readonly ProblemKind[]): Record<string, unknown> {
-  const byStatus = new Map<number, ProblemKind[]>();
-  for (const kind of kinds) byStatus.set(PROBLEMS[kind].status, [...(byStatus.get(PROBLEMS[kind].status) ?? []), kind]);
+export function problemResponses(kinds: readonly string[], catalog: ProblemCatalog = FRAMEWORK_PROBLEMS): Record<string, unknown> {
+  const byStatus = new Map<number, string[]>();
+  for (const kind of kinds) byStatus.set(known(catalog, kind).status, [...(byStatus.get(known(catalog, kind).status) ?? []), kind]);
   return Object.fromEntries(
-    [...byStatus].map(([status, same]) => [String(status), same.length === 1 ? { $ref: `#/components/responses/${same[0]}` } : problemResponse(same)]),
+    [...byStatus].map(([status, same]) => [String(status), same.length === 1 ? { $ref: `#/components/responses/${same[0]}` } : problemResponse(same, catalog)]),
   );
 }
 
 /** Every problem kind as a reusable response: `method-not-allowed` is only here, as no operation can answer it. */
-export function problemComponents(): Record<string, unknown> {
-  return Object.fromEntries((Object.keys(PROBLEMS) as ProblemKind[]).map((kind) => [kind, problemResponse([kind])]));
+export function problemComponents(catalog: ProblemCatalog = FRAMEWORK_PROBLEMS): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(catalog).map((kind) => [kind, problemResponse([kind], catalog)]));
+}
+
+/** The kind's entry, or an error naming it: an operation may only answer a kind the framework or the app declares. */
+export function known(catalog: ProblemCatalog, kind: string): ProblemDefinition & { type: string } {
+  const entry = Object.hasOwn(catalog, kind) ? catalog[kind] : undefined;
+  if (!entry) throw new Error(`problem kind ${JSON.stringify(kind)} is neither the framework's nor one the app declares with problems({...})`);
+  return entry;
 }
