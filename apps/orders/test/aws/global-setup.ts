@@ -19,6 +19,9 @@ export interface AwsTables {
   endToEnd: Tables;
   /** The queue function's process killed in the middle of a batch. */
   killed: Tables;
+  /** The stream function's and the outbox function's, killed in the middle of a stream batch and of a change batch. */
+  killedShip: Tables;
+  killedOutbox: Tables;
 }
 
 declare module "vitest" {
@@ -42,6 +45,8 @@ export default async function setup(project: TestProject) {
       outbox: prefixedTables("skyport-aws-outbox", collections),
       endToEnd: prefixedTables("skyport-aws-end-to-end", collections),
       killed: prefixedTables("skyport-aws-killed", collections),
+      killedShip: prefixedTables("skyport-aws-killed-ship", collections),
+      killedOutbox: prefixedTables("skyport-aws-killed-outbox", collections),
     };
     for (const each of Object.values(tables)) await ensureLocalCollections(dynamoDb.endpoint, dynamoDbLocalEnv(dynamoDb.endpoint, each), collections);
     project.provide("dynamoDbEndpoint", dynamoDb.endpoint);

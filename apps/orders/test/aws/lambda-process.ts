@@ -14,8 +14,11 @@ export interface RunningFunction {
   kill(): Promise<void>;
 }
 
-/** A built bundle as Lambda runs it: `aws-lambda-ric index.handler` in the CodeUri folder, polling its own Runtime API. */
-export async function runFunction(fn: AwsFunction, env: Record<string, string>): Promise<RunningFunction> {
+/**
+ * A built bundle as Lambda runs it: `aws-lambda-ric index.handler` in the CodeUri folder, polling its own Runtime API.
+ * `codeDir` runs another build's folder (one with a rule taken out, to see a fault test catch it).
+ */
+export async function runFunction(fn: AwsFunction, env: Record<string, string>, codeDir = dirname(bundleFile(fn, "index.mjs"))): Promise<RunningFunction> {
   const launcher = runtimeInterfaceClient();
   const api = await LocalRuntimeApi.start(`skyport-orders-${fn}`);
   try {
@@ -23,7 +26,7 @@ export async function runFunction(fn: AwsFunction, env: Record<string, string>):
       name: `aws-lambda-ric (${fn})`,
       command: globalThis.process.execPath,
       args: [launcher, "index.handler"],
-      cwd: dirname(bundleFile(fn, "index.mjs")),
+      cwd: codeDir,
       port: 0,
       env: {
         ...env,

@@ -1,4 +1,4 @@
-import { CreateStreamCommand, DescribeStreamSummaryCommand } from "@aws-sdk/client-kinesis";
+import { CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, type _Record } from "@aws-sdk/client-kinesis";
 import { kinesisClient, kinesisEvent, putRecords, readShard, startKinesalite } from "@skyport/aws-lambda/testing";
 import type { KinesisStreamEvent } from "aws-lambda";
 
@@ -17,6 +17,28 @@ export async function shipmentsStream(streamName = "skyport-orders-shipments") {
       const sequences = await putRecords(kinesis, streamName, records);
       return kinesisEvent(await readShard(kinesis, streamName, sequences[0]!, records.length), StreamDescriptionSummary!.StreamARN!);
     },
+    /** PutRecords only: their sequence numbers. */
+    append: (records: { key: string; data: string }[]) => putRecords(kinesis, streamName, records),
+    /** Every record of the shard after `afterSequence` (from its start without one), read with GetRecords. */
+    async records(afterSequence?: string): Promise<_Record[]> {
+      const { ShardIterator } = await kinesis.send(
+        new GetShardIteratorCommand({
+          StreamName: streamName,
+          ShardId: "shardId-000000000000",
+          ...(afterSequence ? { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", StartingSequenceNumber: afterSequence } : { ShardIteratorType: "TRIM_HORIZON" }),
+        }),
+      );
+      const found: _Record[] = [];
+      for (let iterator = ShardIterator; iterator; ) {
+        const page = await kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+        if (!page.Records?.length) break;
+        found.push(...page.Records);
+        iterator = page.NextShardIterator;
+      }
+      return found;
+    },
+    /** The event Lambda's mapping builds from these records. */
+    event: (records: _Record[]) => kinesisEvent(records, StreamDescriptionSummary!.StreamARN!),
     async close() {
       kinesis.destroy();
       await kinesalite.stop();
