@@ -18,8 +18,8 @@ export class MemoryOrderStore implements OrderStore {
     return this.store.create(order);
   }
 
-  get(id: string): Promise<Order | null> {
-    return this.store.get(id);
+  get(id: string, options?: { cached?: boolean }): Promise<Order | null> {
+    return this.store.get(id, options);
   }
 
   update(order: Order, expectedVersion: number): Promise<void> {

@@ -30,15 +30,18 @@ export function orderRoutes(deps: OrderDeps): Route[] {
   const { orders, clock } = deps;
   const access = (context: Context) => accessOf(context, deps.customerClaim ?? "sub");
 
-  /** The order, or 404: also for another customer's order, whose existence a customer never learns. */
-  async function load(id: string, context: Context): Promise<Order> {
-    const order = ORDER_ID_PATTERN.test(id) ? await orders.get(id) : null;
+  /**
+   * The order, or 404: also for another customer's order, whose existence a customer never learns.
+   * A GET may read it from the order cache; a write reads the store, whose version it holds on.
+   */
+  async function load(id: string, context: Context, cached = false): Promise<Order> {
+    const order = ORDER_ID_PATTERN.test(id) ? await orders.get(id, { cached }) : null;
     if (!order || !mayRead(access(context), order.customerId)) throw new Problem("not-found", `Order ${id} does not exist.`);
     return order;
   }
 
   async function getOrder(_req: HttpRequest, { id }: Record<string, string>, context: Context) {
-    return orderResponse(200, await load(id!, context));
+    return orderResponse(200, await load(id!, context, true));
   }
 
   async function listOrders(request: HttpRequest, _params: Record<string, string>, context: Context) {

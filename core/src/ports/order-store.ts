@@ -25,7 +25,11 @@ export interface StatusQuery extends PageRequest {
  */
 export interface OrderStore {
   create(order: Order): Promise<void>;
-  get(id: string): Promise<Order | null>;
+  /**
+   * The order, from the store; with `cached`, through the order cache where there is one (a GET's
+   * read: a write reads the store, so that it holds on the version there).
+   */
+  get(id: string, options?: { cached?: boolean }): Promise<Order | null>;
   /** Replaces the order if its stored version is still `expectedVersion`. */
   update(order: Order, expectedVersion: number): Promise<void>;
   /** Deletes the order if its stored version is still `expectedVersion`. */

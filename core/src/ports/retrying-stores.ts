@@ -14,7 +14,7 @@ const same = (a: Order | null, b: Order) => a !== null && canonicalJson(a) === c
 export function retryingOrderStore(store: OrderStore, policy: RetryPolicy = STORE_RETRY): OrderStore {
   const retry = <T>(call: (attempt: number) => Promise<T>) => retryUnavailable(call, policy);
   return {
-    get: (id) => retry(() => store.get(id)),
+    get: (id, options) => retry(() => store.get(id, options)),
     listByCustomer: (customerId, page) => retry(() => store.listByCustomer(customerId, page)),
     listByStatus: (query) => retry(() => store.listByStatus(query)),
     // On a first try a conflict is the answer; only a retry asks whether it met its own lost write.

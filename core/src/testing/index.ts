@@ -28,3 +28,4 @@ export { documentsContract, type DocumentsSuite } from "./documents-contract.js"
 export { contractCollections, type DocumentsUnderTest, type Loan, type Profile } from "./documents-fixtures.js";
 export { bundleChildScript } from "./child-bundle.js";
 export { countedDocuments, type CountedDocuments } from "./counted-documents.js";
+export { cacheContract, type CacheUnderTest } from "./cache-contract.js";

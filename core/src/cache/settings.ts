@@ -1,0 +1,33 @@
+import { ConfigError, type Env, envReader } from "../config/env.js";
+import { ORDER_CACHE_TTL_SECONDS } from "../orders/storage/order-cache.js";
+
+export const CACHE_KINDS = ["none", "memory", "redis"] as const;
+export type CacheKind = (typeof CACHE_KINDS)[number];
+
+/** The longest a cache call may hold a request unless SKYPORT_CACHE_TIMEOUT_MS says: a cache in the function's own network answers in a millisecond or two. */
+export const CACHE_TIMEOUT_MS = 250;
+
+export interface CacheSettings {
+  /** SKYPORT_CACHE: none (the default), memory (this process only) or redis. */
+  kind: CacheKind;
+  /** SKYPORT_REDIS_URL, for redis: `redis://` or `rediss://` (TLS), with the user and password where the cloud's auth needs them. */
+  redisUrl?: string;
+  /** SKYPORT_CACHE_TTL_SECONDS: how long an entry lives. */
+  ttlSeconds: number;
+  /** SKYPORT_CACHE_TIMEOUT_MS: the bound on each cache call (connect and command); past it the store answers. */
+  timeoutMs: number;
+}
+
+/** Reads the cache's settings; a wrong SKYPORT_REDIS_URL is named without its value, which may hold a password. */
+export function readCacheSettings(env: Env): CacheSettings {
+  const read = envReader(env);
+  const kind = read.oneOf("SKYPORT_CACHE", CACHE_KINDS, "none");
+  const ttlSeconds = read.integer("SKYPORT_CACHE_TTL_SECONDS", 1, 3600, ORDER_CACHE_TTL_SECONDS);
+  const timeoutMs = read.integer("SKYPORT_CACHE_TIMEOUT_MS", 1, 60_000, CACHE_TIMEOUT_MS);
+  if (kind !== "redis") return { kind, ttlSeconds, timeoutMs };
+  const redisUrl = read.optional("SKYPORT_REDIS_URL");
+  if (!redisUrl || !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) {
+    throw new ConfigError("SKYPORT_REDIS_URL", "a redis:// or rediss:// URL when SKYPORT_CACHE=redis", redisUrl && "(a value, not shown)");
+  }
+  return { kind, redisUrl, ttlSeconds, timeoutMs };
+}
