@@ -48,8 +48,8 @@ export interface RouteSpec<B extends InputSchema = TSchema, Q extends InputSchem
 /** An input's schema, or `undefined` where the route declares none (what `route()` infers then). */
 export type InputSchema = TSchema | undefined;
 
-/** A schema's value, or `undefined` where the route declares none. */
-export type Checked<T> = [T] extends [TSchema] ? Static<T> : undefined;
+/** A schema's value, `undefined` where the route declares none, `unknown` where either may be (an app's routes seen together). */
+export type Checked<T> = [T] extends [undefined] ? undefined : [T] extends [TSchema] ? Static<T> : unknown;
 
 /** What a declared route's handler gets: its inputs, checked against the schemas and typed from them, and the request. */
 export interface RouteInput<B, Q, P> {
@@ -60,7 +60,8 @@ export interface RouteInput<B, Q, P> {
 }
 
 /** A route with its handler, which gets the checked inputs, the app's services and the request's context. */
-export interface DeclaredRoute<S, B extends InputSchema = TSchema, Q extends InputSchema = TSchema, P extends InputSchema = TSchema> extends RouteSpec<B, Q, P> {
+export interface DeclaredRoute<S, B extends InputSchema = TSchema, Q extends InputSchema = TSchema, P extends InputSchema = TSchema>
+  extends RouteSpec<B, Q, P> {
   // A method, so that a route with its own schemas is one of an app's `DeclaredRoute<S>[]` (its input is narrower).
   handler(input: RouteInput<B, Q, P>, services: S, context: Context): Promise<HttpResponse>;
 }
