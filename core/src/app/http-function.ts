@@ -10,7 +10,7 @@ import type { Collection } from "../collections/collection.js";
 import { idempotencyCollection, type IdempotencyDocument } from "../idempotency/collection.js";
 import { collectionIdempotencyStore } from "../idempotency/collection-store.js";
 import { systemClock, type Clock } from "../ports/clock.js";
-import { collectionsUsed, type AppFunction, type FunctionOptions } from "./app.js";
+import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 
 export interface HttpTrigger {
   kind: "http";
@@ -57,6 +57,7 @@ export function http<S>(routes: DeclaredRoutes<S> | ((services: S) => readonly R
     trigger: declared ? { kind: "http", routes: Object.freeze([...declared]) } : { kind: "http" },
     publishes: options.publishes ?? [],
     collections: options.idempotency ? [...collectionsUsed(options), idempotencyCollection.name] : collectionsUsed(options),
+    secrets: secretsUsed(options),
     ...(options.idempotency && { declares: [idempotencyCollection] }),
     bind: (services) => {
       const cors = options.cors?.(services);
