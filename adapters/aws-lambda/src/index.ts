@@ -32,6 +32,9 @@ export { lambdaStreamHandler, type LambdaStreamHandler } from "./stream/handler.
 export { fromKinesisStreamEvent, toKinesisBatchResponse, isKinesisStreamEvent } from "./stream/kinesis-event.js";
 export { SqsStreamDeadLetters, sqsStreamDeadLetters, deadLetterBody, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";
 
+// Secrets: Secrets Manager as the secret source of a function that reads secrets.
+export { secretsManagerSecrets } from "./secrets/secrets-manager.js";
+
 // Object: S3 ObjectCreated notifications in (keys decoded), S3 as the object store.
 export { lambdaObjectHandler, type LambdaObjectHandler } from "./object/handler.js";
 export { fromS3Record, createdObjects, isS3Event } from "./object/s3-event.js";

@@ -6,5 +6,6 @@ export { scheduledEvent } from "./scheduled-events.js";
 export { lambdaContext } from "./lambda-context.js";
 export { clientResponse, sendThroughLambda, deliverThroughSqs } from "./targets.js";
 export { sqsStandIn, type SqsStandIn } from "./sqs-stand-in.js";
+export { secretsManagerStandIn, type SecretsManagerStandIn } from "./secrets-manager-stand-in.js";
 export { startKinesalite, kinesisClient, putRecords, readShard, kinesisEvent, type Kinesalite } from "./kinesis.js";
 export { dynamoDbStreamEvent, type GetRecordsRecord } from "./dynamodb-stream-events.js";

@@ -1,0 +1,80 @@
+import { cachedSecrets, jsonLogger, SecretUnavailable, type CachedSecrets } from "@skyport/core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { secretsManagerSecrets } from "../src/index.js";
+import { secretsManagerStandIn, type SecretsManagerStandIn } from "../src/testing/index.js";
+
+let standIn: SecretsManagerStandIn;
+beforeAll(async () => {
+  standIn = await secretsManagerStandIn();
+});
+afterAll(() => standIn.close());
+beforeEach(() => {
+  standIn.values.clear();
+  standIn.throttled.clear();
+  standIn.reads.length = 0;
+});
+
+/** The function's secrets as its wiring builds them, the SDK pointed at the stand-in by its endpoint setting; `now` moves the TTL's clock. */
+function secrets(now: () => number = Date.now): CachedSecrets {
+  const source = secretsManagerSecrets(
+    { AWS_ENDPOINT_URL_SECRETS_MANAGER: standIn.url },
+    { region: "us-east-1", credentials: { accessKeyId: "AKIDSTANDIN", secretAccessKey: "stand-in" } },
+  );
+  return cachedSecrets({ SKYPORT_SECRET_TTL_SECONDS: "60" }, source, { now });
+}
+
+describe("Secrets Manager as the secret source (a loopback stand-in of its JSON 1.1 API)", () => {
+  it("reads a secret's value by its name at the first read, and keeps it: a second read sends nothing", async () => {
+    standIn.values.set("payments-api-key", "sm-value-1");
+    const read = secrets();
+    expect(standIn.reads).toEqual([]);
+    expect(await read.get("payments-api-key")).toBe("sm-value-1");
+    expect(await read.get("payments-api-key")).toBe("sm-value-1");
+    expect(standIn.reads).toEqual(["payments-api-key"]);
+  });
+
+  it("picks up a rotated value once the TTL has passed", async () => {
+    standIn.values.set("payments-api-key", "before-rotation");
+    let now = 0;
+    const read = secrets(() => now);
+    expect(await read.get("payments-api-key")).toBe("before-rotation");
+    standIn.values.set("payments-api-key", "after-rotation");
+    now = 59_000;
+    expect(await read.get("payments-api-key")).toBe("before-rotation");
+    now = 60_000;
+    expect(await read.get("payments-api-key")).toBe("after-rotation");
+    expect(standIn.reads).toHaveLength(2);
+  });
+
+  it("makes one call for concurrent first reads", async () => {
+    standIn.values.set("payments-api-key", "once");
+    const read = secrets();
+    await Promise.all(Array.from({ length: 10 }, () => read.get("payments-api-key")));
+    expect(standIn.reads).toHaveLength(1);
+  });
+
+  it("tries a throttled read three times in all, then fails as a 503", async () => {
+    standIn.values.set("payments-api-key", "throttled-value");
+    standIn.throttled.add("payments-api-key");
+    const failure = await secrets()
+      .get("payments-api-key")
+      .catch((error: unknown) => error);
+    expect(standIn.reads).toEqual(["payments-api-key", "payments-api-key", "payments-api-key"]);
+    expect(failure).toBeInstanceOf(SecretUnavailable);
+    expect((failure as SecretUnavailable).status).toBe(503);
+  });
+
+  it("answers a missing secret with one call and a 503 naming the secret, logged without any value read", async () => {
+    standIn.values.set("mail-token", "mt-value-read-before");
+    const read = secrets();
+    await read.get("mail-token");
+    const failure = (await read.get("payments-api-key").catch((error: unknown) => error)) as SecretUnavailable;
+    expect(standIn.reads).toEqual(["mail-token", "payments-api-key"]);
+    expect(failure.toResponse().body).toContain("payments-api-key");
+    expect(failure.cause).toMatchObject({ reason: "not-found", cause: { name: "ResourceNotFoundException" } });
+    const lines: string[] = [];
+    jsonLogger({ level: "info", write: (line) => lines.push(line) }).warn(`read failed: ${failure.message}`, { token: "mt-value-read-before" });
+    expect(lines.join("\n")).not.toContain("mt-value-read-before");
+    expect(lines.join("\n")).toContain("payments-api-key");
+  });
+});
