@@ -1,15 +1,12 @@
-// `npm start`: builds the local server if a source changed since its last build, then runs it in
-// this process. The npm script `exec`s node, so SIGTERM and SIGINT sent to npm reach this process
-// (npm forwards them to its child), and the server shuts down cleanly; no shell stays between them.
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "../cli/src/build.mjs";
+// `npm start`: the order service's `skyport start` (apps/orders: its local server, built if a source
+// changed, run in this process, its .data/ in apps/orders). The npm script `exec`s node, so SIGTERM
+// and SIGINT sent to npm reach this process and the server shuts down cleanly.
+import { fileURLToPath } from "node:url";
+import { start } from "../cli/src/start.mjs";
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), "../apps/orders");
 try {
-  await build(appDir, ["local"]);
+  await start(fileURLToPath(new URL("../apps/orders", import.meta.url)));
 } catch (error) {
-  console.error(`skyport build: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`skyport start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-await import(pathToFileURL(join(appDir, "dist/local/server.mjs")).href);

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputHashes, SERVED } from "./input-hashes.mjs";
+import { compiledValidators, routeValidators, validatorsImport } from "./route-validators.mjs";
 
 const FRAMEWORK = "@google-cloud/functions-framework";
 const CLOUDS = ["aws", "gcp", "azure", "local"];
@@ -13,7 +14,7 @@ let bundle;
 let esbuild;
 
 // The builder itself is an input of every bundle: a change to how bundles are made rebuilds them.
-const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs", "./route-validators.mjs"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
 /**
  * `skyport build [cloud ...]` in an app's folder: reads src/app.ts and writes each cloud's
@@ -23,6 +24,7 @@ const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs"].map((file)
  * the lockfile included, has the content it had at its last build, so `npm start` on a built tree
  * starts at once.
  * `options` (`distDir`, `sourcemap`) are for the bench's copies with source maps.
+ * Returns the targets it built (none when every one was up to date).
  */
 export async function build(appDir, only = [], options = {}) {
   const unknown = only.filter((cloud) => !CLOUDS.includes(cloud));
@@ -35,7 +37,7 @@ export async function build(appDir, only = [], options = {}) {
     if (await upToDate(inputs, distDir, cloud)) console.log(`${basename(appDir)} for ${cloud} is up to date (no input changed since its last build)`);
     else stale.push(cloud);
   }
-  if (stale.length === 0) return; // without loading esbuild or the declaration: a start on a built tree is quick
+  if (stale.length === 0) return stale; // without loading esbuild or the declaration: a start on a built tree is quick
   ({ bundle } = await import("./bundle.mjs"));
   esbuild = await import("esbuild");
   const declaration = await (await import("./load.mjs")).loadDeclaration(appDir);
@@ -46,10 +48,11 @@ export async function build(appDir, only = [], options = {}) {
     const started = Date.now();
     await rm(join(distDir, cloud), { recursive: true, force: true });
     for (const meta of await metasOf(distDir, cloud)) await rm(join(distDir, "meta", meta), { force: true });
-    await targets[cloud](appDir, app, options);
+    await targets[cloud](appDir, app, options, (functions) => compiledValidators(declaration, functions));
     for (const meta of await metasOf(distDir, cloud)) await inputs.record(join(distDir, "meta", meta), started);
     console.log(`built ${app.name} for ${cloud} in ${Date.now() - started} ms`);
   }
+  return stale;
 }
 
 /** A target's metafiles: one per function where the cloud deploys each function alone (AWS, Google Cloud), else one. */
@@ -87,7 +90,7 @@ function checkSchedules({ app, eventBridgeSchedule, cloudSchedulerSchedule, ncro
  * dist/aws/<function>/index.mjs exporting `handler`: each function's CodeUri, carrying only its own
  * SDKs and its own handlers (see `servedApp`).
  */
-async function buildAws(appDir, app, options) {
+async function buildAws(appDir, app, options, validatorsOf) {
   await checkNamedExports(appDir, app);
   for (const [name, fn] of Object.entries(app.functions)) {
     // Only a function that publishes carries (and gets) the SQS publisher.
@@ -108,9 +111,10 @@ async function buildAws(appDir, app, options) {
     // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
     const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
     while (extra.at(-1) === "undefined") extra.pop();
+    const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
-      contents: `import app from "./src/app.ts";
+      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/aws.ts";
         import { ${imports.join(", ")} } from "@skyport/aws-lambda";
         const lambdaHandler = lambdaHandlerOf(${JSON.stringify(fn.trigger.kind)}, ${source});
@@ -119,7 +123,7 @@ async function buildAws(appDir, app, options) {
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
-      plugins: [servedApp(appDir, app, name)],
+      plugins: [servedApp(appDir, app, name), routeValidators(appDir, validators)],
     });
   }
 }
@@ -179,7 +183,7 @@ function servedApp(appDir, app, name) {
  * registering only that function, with its own kind's translation and its own handlers (see `servedApp`), and a
  * package.json whose only dependency is the framework that runs it.
  */
-async function buildGcp(appDir, app, options) {
+async function buildGcp(appDir, app, options, validatorsOf) {
   await checkNamedExports(appDir, app);
   const dist = options.distDir ?? join(appDir, "dist");
   const manifest = {
@@ -196,9 +200,10 @@ async function buildGcp(appDir, app, options) {
     const queues = fn.publishes.length > 0;
     // Only the function's own kind's translation (gcpQueueHandler, ...), not the table of every kind.
     const source = `gcp${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
+    const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
-      contents: `import app from "./src/app.ts";
+      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/gcp.ts";
         import { readAdapterOptions, registerGcpFunctionOf, ${source}${queues ? ", pubSubTopics" : ""} } from "@skyport/gcp-functions";
         const env = { ...process.env };
@@ -209,7 +214,7 @@ async function buildGcp(appDir, app, options) {
       external: [FRAMEWORK],
       // CommonJS inside the SDKs (google-gax) reads __dirname as its modules load; ESM has import.meta instead.
       define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },
-      plugins: [servedApp(appDir, app, name)],
+      plugins: [servedApp(appDir, app, name), routeValidators(appDir, validators)],
     });
     await writeFile(join(dist, "gcp", name, "package.json"), `${JSON.stringify({ ...manifest, name: `skyport-${app.name}-gcp-${name}` }, null, 2)}\n`);
     await writeFile(join(dist, "gcp", name, ".gcloudignore"), ".gcloudignore\n");
@@ -223,11 +228,12 @@ async function buildGcp(appDir, app, options) {
  * imports lazily (Blob and Queue Storage, identity) are chunks (dist/azure/chunks/) that load
  * at their first use: main.mjs holds the rest, and the whole folder is deployed.
  */
-async function buildAzure(appDir, app, options) {
+async function buildAzure(appDir, app, options, validatorsOf) {
   const dist = options.distDir ?? join(appDir, "dist");
+  const validators = validatorsOf(Object.values(app.functions));
   await bundle(appDir, {
     ...options,
-    contents: `import app from "./src/app.ts";
+    contents: `${validatorsImport(validators)}import app from "./src/app.ts";
       import wiring from "./src/azure.ts";
       import host from "./host.json" with { type: "json" };
       import { registerAzureApp } from "@skyport/azure-functions";
@@ -236,6 +242,7 @@ async function buildAzure(appDir, app, options) {
     meta: "azure",
     external: ["@azure/functions-core"],
     splitting: true,
+    plugins: [routeValidators(appDir, validators)],
   });
   await copyFile(join(appDir, "host.json"), join(dist, "azure/host.json"));
   const manifest = { name: `skyport-${app.name}-azure`, version: "0.1.0", private: true, type: "module", main: "main.mjs" };
@@ -248,11 +255,12 @@ async function buildAzure(appDir, app, options) {
  * (code splitting on the wiring's dynamic imports): node loads only the SDK of the store the
  * configuration names, and the bundle is small and quick to build.
  */
-async function buildLocal(appDir, _app, options) {
+async function buildLocal(appDir, app, options, validatorsOf) {
   const distDir = options.distDir ?? join(appDir, "dist");
+  const validators = validatorsOf(Object.values(app.functions));
   const { metafile } = await esbuild.build({
     stdin: {
-      contents: `import app from "./src/app.ts";
+      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/local.ts";
         import { runLocalApp } from "@skyport/local";
         await runLocalApp(app, wiring);`,
@@ -274,6 +282,7 @@ async function buildLocal(appDir, _app, options) {
     legalComments: "none",
     metafile: true,
     external: ["better-sqlite3", "@aws-sdk/*", "@google-cloud/firestore", "@azure/cosmos"],
+    plugins: [routeValidators(appDir, validators)],
     banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
     logLevel: "warning",
   });

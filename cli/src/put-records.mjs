@@ -6,7 +6,8 @@ import { loadModule } from "./load.mjs";
  * `skyport put-records <stream> <records.json>`: a producer outside the local server puts records
  * (`[{"partitionKey": "...", "data": {...}}, ...]`, in stream order) on one of its streams, in the
  * queue file (SKYPORT_QUEUE_PATH); a running server delivers them within its stream poll, a
- * stopped one at its next start.
+ * stopped one at its next start. The records file is the caller's (INIT_CWD); the queue file is
+ * the app's, under its folder as the server keeps it.
  */
 export async function putRecords(appDir, [stream, recordsFile]) {
   if (!stream || !recordsFile) throw new Error('usage: skyport put-records <stream> <records.json> with [{"partitionKey": "...", "data": {...}}, ...]');
@@ -17,7 +18,7 @@ export async function putRecords(appDir, [stream, recordsFile]) {
     throw new Error(`${recordsFile}: records are [{"partitionKey": "...", "data": {...}}, ...], one batch in stream order`);
   }
   const { openQueueFile, DEFAULT_QUEUE_PATH } = await loadModule(appDir, `export { openQueueFile, DEFAULT_QUEUE_PATH } from "@skyport/local";`);
-  const path = resolve(cwd, process.env.SKYPORT_QUEUE_PATH ?? DEFAULT_QUEUE_PATH);
+  const path = resolve(appDir, process.env.SKYPORT_QUEUE_PATH ?? DEFAULT_QUEUE_PATH);
   const file = openQueueFile(path);
   try {
     const put = file.put(

@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { MAX_BODY_BYTES, startupFailureResponse, type Context, type HttpHandler, type HttpRequest, type Lazy, type Logger } from "@skyport/core";
+import {
+  MAX_BODY_BYTES,
+  startupFailureResponse,
+  type Context,
+  type HttpHandler,
+  type HttpRequest,
+  type HttpResponse,
+  json,
+  type Lazy,
+  type Logger,
+} from "@skyport/core";
 
 /** Reads at most one byte past the limit, so that the app answers 413 without buffering a huge body. */
 function readBody(req: IncomingMessage): Promise<Uint8Array> {
@@ -34,13 +44,22 @@ export function fromIncomingMessage(req: IncomingMessage, body: Uint8Array): Htt
   };
 }
 
+/**
+ * `GET /health` on every app's local server: the app's own answer when it routes one, else 200
+ * `{"status":"ok"}` (the server is up), so that a new app can be probed like the order service.
+ */
+function localHealth(request: HttpRequest, answered: HttpResponse): HttpResponse {
+  if (answered.status !== 404 || request.method !== "GET" || request.path !== "/health") return answered;
+  return json(200, { status: "ok" });
+}
+
 /** A node:http server in front of the app's HTTP function. */
 export function localHttpServer(http: Lazy<HttpHandler>, logger: Logger): Server {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const request = fromIncomingMessage(req, await readBody(req));
       const context: Context = { requestId: randomUUID(), cloud: "local", logger, traceparent: request.headers.traceparent };
-      const response = await (await http())(request, context);
+      const response = localHealth(request, await (await http())(request, context));
       // Shutting down: let this connection end with the response rather than idle on keep-alive.
       if (!server.listening) res.shouldKeepAlive = false;
       res.writeHead(response.status, response.headers);

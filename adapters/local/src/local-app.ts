@@ -1,6 +1,18 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { changeFeedOf, envReader, functionsOf, lazyHandler, nextRun, readAll, type App, type AppFunction, type Env, type Wiring } from "@skyport/core";
+import {
+  ConfigError,
+  changeFeedOf,
+  envReader,
+  functionsOf,
+  lazyHandler,
+  nextRun,
+  readAll,
+  type App,
+  type AppFunction,
+  type Env,
+  type Wiring,
+} from "@skyport/core";
 import { BucketWatcher, DEFAULT_BUCKET_POLL_MS } from "./bucket-watcher.js";
 import { ChangeFeedPoller, DEFAULT_POLL_MS } from "./change-feed-poller.js";
 import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
@@ -24,13 +36,23 @@ export interface LocalApp {
   close(): Promise<void>;
 }
 
+/** A second server on a port in use (another app's `npm start`): the variable that moves it, not a stack. */
+function portTaken(port: number, host: string): ConfigError {
+  return new ConfigError(
+    "PORT",
+    `a free port on ${host}; ${port} is taken (another app's server?): set PORT=${port + 1}, or PORT=0 for any free one`,
+    String(port),
+  );
+}
+
 /** setTimeout's longest delay (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * A whole app on one machine: its HTTP function on node:http (`PORT`, `SKYPORT_HOST`), a queue in
- * process per topic and a stream per stream function, both kept in the queue file
- * (`SKYPORT_QUEUE_PATH`; their dead letters in `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule.
+ * A whole app on one machine: its HTTP function on node:http (`PORT`, else 3000; a port in use
+ * fails the start naming PORT; `SKYPORT_HOST`), a queue in process per topic and a stream per
+ * stream function, both kept in the queue file (`SKYPORT_QUEUE_PATH`; their dead letters in
+ * `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule.
  * The wiring is built as each cloud builds it, with the local queues as its publishers.
  */
 export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env): Promise<LocalApp> {
@@ -110,7 +132,10 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
     if (fn.trigger.kind === "http") {
       server = localHttpServer(lazyHandler(fn as AppFunction<S, "http">, instance), logger);
       server.listen(port, host);
-      await once(server, "listening");
+      await once(server, "listening").catch(async (error: NodeJS.ErrnoException) => {
+        await instance.close?.();
+        throw error.code === "EADDRINUSE" ? portTaken(port, host) : error;
+      });
       url = `http://${host}:${(server.address() as AddressInfo).port}`;
     } else if (fn.trigger.kind === "stream") {
       const stream = new InProcessStream(fn.trigger.stream, () => logger, { file: queueFile, deadLetterFile });
