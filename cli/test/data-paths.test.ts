@@ -35,7 +35,11 @@ async function npmStart() {
     createInterface({ input: server.stdout }).on("line", (line) => line.includes('"message":"listening"') && resolve(JSON.parse(line).url));
     exited.then(([code]) => reject(new Error(`npm start exited with ${code}: ${errors.join("")}`)));
   });
-  return { url, stop: () => (server.kill("SIGTERM"), exited) };
+  const stop = () => {
+    server.kill("SIGTERM");
+    return exited;
+  };
+  return { url, stop };
 }
 
 describe("npm start and npm run invoke -w apps/orders keep the order service's data in one place", () => {
