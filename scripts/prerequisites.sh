@@ -9,6 +9,8 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 # README's walkthrough, which apps/orders/test/local/walkthrough.test.ts runs as written.
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# The Redis cache's tests (adapters/redis, the order service's contract with the cache on) run Debian's redis-server.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # aws-lambda-ric (optional dependency) is built from source; npm ci skips it when tools are missing.
 if [ ! -f node_modules/aws-lambda-ric/dist/rapid-client.node ]; then
   for tool in autoconf automake libtool cmake make g++; do

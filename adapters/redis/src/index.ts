@@ -1,0 +1,1 @@
+export { redisCache, type RedisCacheOptions } from "./redis-cache.js";
