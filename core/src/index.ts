@@ -51,6 +51,7 @@ export { createRouter, type Route, type RouteHandler } from "./http/router.js";
 export { route } from "./http/route.js";
 export type { Checked, DeclaredAnswer, DeclaredRoute, InputSchema, RouteInput, RouteMethod, RouteSpec } from "./http/declared-route.js";
 export type { DeclaredRoutes } from "./http/declared-routes.js";
+export { appOpenApiDocument, type HttpApi } from "./openapi/app-document.js";
 export { registerValidators, routeSchemas, schemaKey } from "./http/schema-validators.js";
 export type { SchemaError, SchemaValidator } from "./http/schema-errors.js";
 export { json } from "./http/json.js";

@@ -10,12 +10,17 @@ import type { Collection } from "../collections/collection.js";
 import { idempotencyCollection, type IdempotencyDocument } from "../idempotency/collection.js";
 import { collectionIdempotencyStore } from "../idempotency/collection-store.js";
 import { systemClock, type Clock } from "../ports/clock.js";
+import { type HttpApi, httpApiDocument } from "../openapi/app-document.js";
+import { documentRoute } from "../openapi/route.js";
+import type { AppProblems, ProblemsDeclaration } from "./problems.js";
 import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 
 export interface HttpTrigger {
   kind: "http";
   /** The declared routes (`route(...)`), when the function is given them: what the build compiles and `/openapi.json` describes, without services. */
   routes?: readonly RouteSpec[];
+  /** With declared routes: what their GET /openapi.json says beside them (`skyport client` reads it too). */
+  api?: HttpApi;
 }
 
 declare module "./app.js" {
@@ -35,6 +40,14 @@ export interface HttpOptions<S> extends FunctionOptions {
    * function then uses that collection, and the app declares it without listing it.
    */
   idempotency?: (services: S) => { keys: Collection<IdempotencyDocument>; clock?: Clock };
+  /** The title and version of the declared routes' GET /openapi.json ("HTTP API", "1.0.0" unless given). */
+  info?: { title: string; version?: string; description?: string };
+  /**
+   * The app's own problem kinds its declared routes answer, for their GET /openapi.json: `declared`
+   * is the `problems({...})` declaration, `at` the services' resolved kinds (`problems.at(env)`), so
+   * that the types there follow SKYPORT_PROBLEM_BASE as the answers do (without `at`, the declared base).
+   */
+  problems?: { declared: ProblemsDeclaration<string>; at?: (services: S) => AppProblems<string> };
 }
 
 /**
@@ -51,10 +64,25 @@ export function http<S>(routes: DeclaredRoutes<S> | ((services: S) => readonly R
       throw new AppDeclarationError(
         `route ${idempotent.method} ${idempotent.path} is idempotent: give its http function the idempotency option (where the keys are kept)`,
       );
+    if (declared.some((route) => route.path === "/openapi.json"))
+      throw new AppDeclarationError("GET /openapi.json is the framework's: it describes the declared routes");
   }
-  const table = (services: S) => (declared ? declaredRouteTable(declared, services) : (routes as (services: S) => readonly Route[])(services));
+  const api: HttpApi | undefined = declared && {
+    info: {
+      title: options.info?.title ?? "HTTP API",
+      version: options.info?.version ?? "1.0.0",
+      ...(options.info?.description && { description: options.info.description }),
+    },
+    identity: options.identity !== undefined,
+    ...(options.problems && { problems: options.problems.declared }),
+  };
+  const table = (services: S) => {
+    if (!declared || !api) return (routes as (services: S) => readonly Route[])(services);
+    const problems = options.problems && (options.problems.at?.(services) ?? options.problems.declared.at({}));
+    return [...declaredRouteTable(declared, services), documentRoute(() => httpApiDocument(declared, api, problems))];
+  };
   return {
-    trigger: declared ? { kind: "http", routes: Object.freeze([...declared]) } : { kind: "http" },
+    trigger: declared && api ? { kind: "http", routes: Object.freeze([...declared]), api } : { kind: "http" },
     publishes: options.publishes ?? [],
     collections: options.idempotency ? [...collectionsUsed(options), idempotencyCollection.name] : collectionsUsed(options),
     secrets: secretsUsed(options),

@@ -6,13 +6,18 @@ import { type ApiDescription, openApiDocument } from "./document.js";
  * at its first request (not at a cold start) and kept.
  */
 export function openApiRoute(routes: readonly Route[], api: ApiDescription): Route {
+  return documentRoute(() => openApiDocument(routes, api));
+}
+
+/** `GET /openapi.json` answering the document `build` makes, made at the first request and kept. */
+export function documentRoute(build: () => object): Route {
   let body: string | undefined;
   return {
     path: "/openapi.json",
     open: true,
     methods: {
       GET: async () => {
-        body ??= JSON.stringify(openApiDocument(routes, api));
+        body ??= JSON.stringify(build());
         return { status: 200, headers: { "content-type": "application/json", "cache-control": "public, max-age=300" }, body };
       },
     },
