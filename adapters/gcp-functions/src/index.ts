@@ -36,3 +36,6 @@ export { gcpChangesHandler } from "./changes/handler.js";
 export { gcpObjectHandler } from "./object/handler.js";
 export { fromStorageEvent, FINALIZED, MalformedStorageEvent, type StorageObjectData } from "./object/storage-event.js";
 export { gcsObjects } from "./object/object-store.js";
+
+// Secrets: Secret Manager (over its REST API) as the secret source of a function that reads secrets.
+export { secretManagerSecrets } from "./secrets/secret-manager.js";

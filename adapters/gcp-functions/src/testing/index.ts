@@ -3,3 +3,4 @@ export { pubsubPushEvent, pushRequest, pushFixtures, type PushCloudEvent, type P
 export { pushDelivery, schedulerHeaders } from "./push-delivery.js";
 export { serveFunction, type FunctionServer } from "./loopback-server.js";
 export { startGcsStandIn, type GcsStandIn } from "./gcs-stand-in.js";
+export { secretManagerStandIn, type SecretManagerStandIn } from "./secret-manager-stand-in.js";
