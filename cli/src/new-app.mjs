@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -10,7 +11,7 @@ const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 /**
  * `skyport new <name>` at the root of a Skyport workspace: apps/<name>, a small app (one HTTP
  * function that keeps notes in a collection, one queue consumer, one schedule) with its three deploy
- * templates and its tests.
+ * templates and its tests, and the workspace's lockfile updated with it.
  */
 export async function newApp(root, args) {
   const [name] = args;
@@ -30,7 +31,27 @@ export async function newApp(root, args) {
   await rename(join(appDir, "gitignore"), join(appDir, ".gitignore"));
   const rel = relative(root, appDir);
   console.log(`created ${rel}: src/app.ts declares its functions; deploy/ holds its templates.
-next: npm run build -w ${rel} && npm test -w ${rel}`);
+${lockWorkspace(root, rel)}
+next: npm run build -w ${rel} && npm test -w ${rel}; npm run dev -w ${rel} serves it locally`);
+}
+
+/**
+ * The workspace's lockfile, with the new app in it, so that `npm ci` (CI, a fresh clone) accepts it:
+ * `npm install --package-lock-only`, which writes package-lock.json and installs nothing. When it
+ * cannot (no registry for a dependency the lockfile lacks), says the one command to run.
+ */
+function lockWorkspace(root, rel) {
+  if (!existsSync(join(root, "package-lock.json"))) return "no package-lock.json here: nothing to update for npm ci";
+  try {
+    execFileSync("npm", ["install", "--package-lock-only", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: root, stdio: "pipe" });
+    return `package-lock.json: ${rel} added (npm ci accepts it; commit it with the app)`;
+  } catch (error) {
+    return `package-lock.json could not be updated (${
+      String(error.stderr ?? error.message)
+        .trim()
+        .split("\n")[0]
+    }): run npm install at ${root} before npm ci`;
+  }
 }
 
 async function listFiles(dir) {
