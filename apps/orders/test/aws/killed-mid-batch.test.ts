@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { sqsEventPublisher } from "@skyport/aws-lambda";
 import { orderStoresOn, type QueueEvent } from "@skyport/core";
 import { ordersFor, uniqueCustomer } from "@skyport/core/testing";
@@ -6,6 +5,7 @@ import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import type { SQSBatchResponse } from "aws-lambda";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { campaignSeed, seededRandom } from "../../../../scripts/faults/seeded-random.js";
 import { runFunction, type RunningFunction } from "./lambda-process.js";
 import { sqsRelay, type SqsConsumer } from "./sqs-relay.js";
 
@@ -17,23 +17,11 @@ import { sqsRelay, type SqsConsumer } from "./sqs-relay.js";
  * printed: SKYPORT_FAULTS_SEED=<seed> replays the same kill points. SKYPORT_FAULTS_KILLS kills in
  * all (6 in npm test; npm run test:faults runs 200), in rounds of KILLS, each with its own orders.
  */
-const SEED = Number(process.env.SKYPORT_FAULTS_SEED || randomInt(2 ** 31));
+const SEED = campaignSeed();
 /** Kills per round: below the redrive policy's five receives, so that no order's message can be dead-lettered by kills alone. */
 const KILLS = 3;
 const ROUNDS = Math.ceil(Number(process.env.SKYPORT_FAULTS_KILLS || 6) / KILLS);
 const ORDERS = 25;
-
-/** A pseudo-random number in [0, 1) from a 32-bit seed (mulberry32): the same seed, the same kill points. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const relay = await sqsRelay();
 const env = {
@@ -45,7 +33,7 @@ const env = {
 Object.assign(process.env, env);
 const peer = orderStoresOn(dynamoDbDocuments(env));
 const publisher = sqsEventPublisher({ queueUrl: relay.queueUrl });
-const random = seededRandom(SEED);
+const { next: random } = seededRandom(SEED);
 let running: RunningFunction | undefined;
 console.log(`killed mid-batch (Lambda): seed ${SEED}, ${ROUNDS} rounds of ${KILLS} kills (replay: SKYPORT_FAULTS_SEED=${SEED})`);
 
