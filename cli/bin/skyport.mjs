@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// skyport build [aws|gcp|azure|local ...] | start | dev | invoke <function> [--event file.json] | new <name> | dead-letters [file] | put-records <stream> <records.json>
+// skyport build [aws|gcp|azure|local ...] | start | dev | invoke <function> [--event file.json] | new <name> | client [out] | dead-letters [file] | put-records <stream> <records.json>
 import { resolve } from "node:path";
 
 const [command, ...args] = process.argv.slice(2);
@@ -8,6 +8,7 @@ const commands = {
   start: () => import("../src/start.mjs").then((m) => m.start(process.cwd())),
   dev: () => import("../src/dev.mjs").then((m) => m.dev(process.cwd())),
   invoke: () => import("../src/invoke.mjs").then((m) => m.invoke(process.cwd(), args)),
+  client: () => import("../src/client.mjs").then((m) => m.writeClient(process.cwd(), args)),
   new: () => import("../src/new-app.mjs").then((m) => m.newApp(resolve(process.env.INIT_CWD ?? process.cwd()), args)),
   "dead-letters": () => import("../src/dead-letters.mjs").then((m) => m.deadLetters(process.cwd(), args)),
   "put-records": () => import("../src/put-records.mjs").then((m) => m.putRecords(process.cwd(), args)),
@@ -15,7 +16,7 @@ const commands = {
 if (!Object.hasOwn(commands, command ?? "")) {
   console.error(
     "usage: skyport build [aws|gcp|azure|local ...] | skyport start | skyport dev | skyport invoke <function> [--event file.json] | skyport new <name> | " +
-      "skyport dead-letters [file] | skyport put-records <stream> <records.json>",
+      "skyport client [out] | skyport dead-letters [file] | skyport put-records <stream> <records.json>",
   );
   process.exit(2);
 }
