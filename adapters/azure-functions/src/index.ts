@@ -31,3 +31,6 @@ export { azureObjectHandler } from "./object/handler.js";
 export { fromBlobCreated, BLOB_CREATED, MalformedBlobEvent } from "./object/blob-created-event.js";
 export { blobObjects } from "./object/object-store.js";
 export { azureCredential } from "./credential.js";
+
+// Secrets: Key Vault as the app's secret source, by its managed identity.
+export { keyVaultSecrets, KEY_VAULT_URL_VARIABLE, type KeyVaultOptions } from "./secrets/key-vault.js";

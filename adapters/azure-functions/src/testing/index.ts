@@ -7,3 +7,4 @@ export { azureHttpTarget, azureQueueTarget } from "./contract-targets.js";
 export { installWorkerCore, type WorkerCore, type RegisteredFunction, type RpcInvocation, type RpcTypedData, type RpcBinding } from "./worker-core.js";
 export { hostEventHubBatch, type SentEvent } from "./host-event-hub.js";
 export { blobCreatedEvent } from "./blob-created.js";
+export { keyVaultStandIn, type KeyVaultStandIn } from "./key-vault-stand-in.js";

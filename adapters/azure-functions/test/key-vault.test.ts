@@ -1,0 +1,92 @@
+import type { TokenCredential } from "@azure/core-auth";
+import { cachedSecrets, ConfigError, SecretUnavailable, type CachedSecrets } from "@skyport/core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { keyVaultSecrets } from "../src/index.js";
+import { keyVaultStandIn, type KeyVaultStandIn } from "../src/testing/index.js";
+
+let standIn: KeyVaultStandIn;
+beforeAll(async () => {
+  standIn = await keyVaultStandIn();
+});
+afterAll(() => standIn.close());
+beforeEach(() => {
+  standIn.values.clear();
+  standIn.throttled.clear();
+  standIn.reads.length = 0;
+  standIn.tokens.length = 0;
+});
+
+/** The token the function's identity would get for Key Vault's scope, counted. */
+const scopes: string[] = [];
+const identity: TokenCredential = {
+  async getToken(scope) {
+    scopes.push(...[scope].flat());
+    return { token: "managed-identity-token", expiresOnTimestamp: Date.now() + 3_600_000 };
+  },
+};
+
+/** The app's secrets as its wiring builds them, the client pointed at the stand-in by the vault URL setting; `now` moves the TTL's clock. */
+function secrets(now: () => number = Date.now): CachedSecrets {
+  const env = { SKYPORT_KEY_VAULT_URL: standIn.url, SKYPORT_SECRET_TTL_SECONDS: "60" };
+  // The stand-in is plain HTTP on loopback, and not under vault.azure.net: a real vault is neither.
+  const source = keyVaultSecrets(env, { credential: identity, client: { allowInsecureConnection: true, disableChallengeResourceVerification: true } });
+  return cachedSecrets(env, source, { now });
+}
+
+describe("Key Vault as the secret source (a loopback stand-in of its REST API)", () => {
+  it("reads a secret by its name at the first read, with the identity's token for Key Vault, and keeps it", async () => {
+    standIn.values.set("payments-api-key", "kv-value-1");
+    const read = secrets();
+    expect(standIn.reads).toEqual([]);
+    expect(await read.get("payments-api-key")).toBe("kv-value-1");
+    expect(await read.get("payments-api-key")).toBe("kv-value-1");
+    expect(standIn.reads).toEqual(["payments-api-key"]);
+    expect(standIn.tokens).toEqual(["managed-identity-token"]);
+    expect(scopes).toContain("https://vault.azure.net/.default");
+  });
+
+  it("picks up a rotated value once the TTL has passed", async () => {
+    standIn.values.set("payments-api-key", "before-rotation");
+    let now = 0;
+    const read = secrets(() => now);
+    expect(await read.get("payments-api-key")).toBe("before-rotation");
+    standIn.values.set("payments-api-key", "after-rotation");
+    now = 59_000;
+    expect(await read.get("payments-api-key")).toBe("before-rotation");
+    now = 60_000;
+    expect(await read.get("payments-api-key")).toBe("after-rotation");
+    expect(standIn.reads).toHaveLength(2);
+  });
+
+  it("makes one call for concurrent first reads", async () => {
+    standIn.values.set("payments-api-key", "once");
+    const read = secrets();
+    await Promise.all(Array.from({ length: 10 }, () => read.get("payments-api-key")));
+    expect(standIn.reads).toHaveLength(1);
+  });
+
+  it("tries a throttled read three times in all, then fails as a 503", async () => {
+    standIn.values.set("payments-api-key", "throttled-value");
+    standIn.throttled.add("payments-api-key");
+    const failure = await secrets()
+      .get("payments-api-key")
+      .catch((error: unknown) => error);
+    expect(standIn.reads).toEqual(["payments-api-key", "payments-api-key", "payments-api-key"]);
+    expect(failure).toBeInstanceOf(SecretUnavailable);
+    expect((failure as SecretUnavailable).status).toBe(503);
+  });
+
+  it("answers a missing secret with one call and a 503 naming the secret", async () => {
+    const failure = (await secrets()
+      .get("payments-api-key")
+      .catch((error: unknown) => error)) as SecretUnavailable;
+    expect(standIn.reads).toEqual(["payments-api-key"]);
+    expect(failure.toResponse().body).toContain("payments-api-key");
+    expect(failure.cause).toMatchObject({ reason: "not-found" });
+  });
+
+  it("refuses to start without a vault URL, naming the setting", () => {
+    expect(() => keyVaultSecrets({})).toThrow(ConfigError);
+    expect(() => keyVaultSecrets({ SKYPORT_KEY_VAULT_URL: "https://evil.example.com/" })).toThrow(/SKYPORT_KEY_VAULT_URL/);
+  });
+});
