@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { VALIDATORS } from "./route-validators.mjs";
 
 /** The esbuild namespace of a function bundle's served app (build.mjs's `servedApp`): generated, not a file. */
 export const SERVED = "skyport-served";
@@ -57,10 +58,10 @@ export class InputHashes {
     }
   }
 
-  /** esbuild's inputs but the generated ones (the entry, the served app), their package.json files, the lockfile, the builder. */
+  /** esbuild's inputs but the generated ones (the entry, the served app, the compiled validators), their package.json files, the lockfile, the builder. */
   async #inputsOf(metafile, base) {
     const read = Object.keys(metafile.inputs)
-      .filter((path) => !path.endsWith(".entry.mjs") && !path.startsWith(`${SERVED}:`))
+      .filter((path) => !path.endsWith(".entry.mjs") && !path.startsWith(`${SERVED}:`) && !path.startsWith(`${VALIDATORS}:`))
       .map((path) => resolve(base, path));
     const packageJsons = await Promise.all([this.appDir, ...read.map((path) => dirname(path))].map((dir) => this.#nearest(dir, "package.json")));
     const lockfile = await this.#nearest(this.appDir, "package-lock.json");

@@ -31,13 +31,15 @@ export async function loadModule(appDir, contents, external = ["better-sqlite3",
   }
 }
 
-/** The app's declaration (src/app.ts) with each cloud's schedule syntax, as the build checks it. */
+/** The app's declaration (src/app.ts) with each cloud's schedule syntax, as the build checks it, and what compiles its routes' schemas. */
 export function loadDeclaration(appDir) {
   return loadModule(
     appDir,
     `export { default as app } from "./src/app.ts";
      export { eventBridgeSchedule } from "@skyport/aws-lambda/schedule";
      export { cloudSchedulerSchedule } from "@skyport/gcp-functions/schedule";
-     export { ncrontabSchedule } from "@skyport/azure-functions/schedule";`,
+     export { ncrontabSchedule } from "@skyport/azure-functions/schedule";
+     export { routeSchemas } from "@skyport/core";
+     export { validatorsModuleSource } from "@skyport/core/schemas";`,
   );
 }

@@ -1,14 +1,16 @@
 import { defineApp, http, queue, schedule } from "@skyport/core";
-import { greet, logTick, noteRoutes, runJob } from "./handlers.js";
+import { logTick, runJob } from "./handlers.js";
 import { notes } from "./notes.js";
-import type { Services } from "./services.js";
+import { apiRoutes } from "./routes.js";
 
 // Each function is a named export, by its name: its Lambda bundle imports only it, and
 // /* @__PURE__ */ lets esbuild drop the other declarations with their handlers (docs/EXTENDING.md).
+// The routes live in a module of their own: package.json's "sideEffects": false lets esbuild drop it,
+// their schemas with it, from the bundles of the other functions.
 // A function lists the collections it uses: the templates grant it those, and only those.
 // Its idempotent routes keep their Idempotency-Keys in the framework's idempotency-keys collection:
 // the option brings that collection into the app (and its templates) without listing it.
-export const api = /* @__PURE__ */ http((services: Services) => [...greet(services), ...noteRoutes(services)], {
+export const api = /* @__PURE__ */ http(apiRoutes, {
   collections: [notes],
   idempotency: (services) => ({ keys: services.idempotencyKeys, clock: services.clock }),
 });

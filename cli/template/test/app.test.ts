@@ -5,12 +5,15 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { httpApiEvent, lambdaContext } from "@skyport/aws-lambda/testing";
 import { bicepProblems, gcloudProblems, readTemplate, samProblems } from "@skyport/cli/checks";
 import { UNRESOLVABLE_PROBLEM_BASE } from "@skyport/core";
+import { compileSchemasAtRunTime } from "@skyport/core/schemas";
 import { startLocalApp, type LocalApp } from "@skyport/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import app from "../src/app.js";
 import localWiring from "../src/local.js";
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+// The app runs here from its sources, where no build compiled its routes' schemas: compile them as they are bound.
+compileSchemasAtRunTime();
 
 /** The local server on `env`, its SQLite, queue and dead-letter files in a temporary folder of its own (never .data/ in the app). */
 function localServer(env: Record<string, string>): { app: () => LocalApp } {
@@ -138,6 +141,43 @@ function notesOn(server: { app: () => LocalApp }, problemBase: string) {
     expect(bad.status).toBe(400);
     expect((await answer(bad)).errors.map((error) => error.path)).toEqual(["/owner", "/text", "/expiresAt"]);
   });
+
+  it("api checks a note against its schema before the handler: every broken rule at once, in one 400 validation problem", async () => {
+    const bad = await post({ text: "", expiresAt: "2020-13-01T00:00:00Z", colour: "red" });
+    expect([bad.status, bad.headers.get("content-type")]).toEqual([400, "application/problem+json"]);
+    expect(await bad.json()).toEqual({
+      type: "https://skyport.dev/problems/validation",
+      title: "Validation failed",
+      status: 400,
+      detail: "The request is not valid.",
+      errors: [
+        { path: "/colour", message: "unknown field" },
+        { path: "/owner", message: "must be 1-64 of A-Z a-z 0-9 . _ -" },
+        { path: "/text", message: "must be 1-1000 characters" },
+        { path: "/expiresAt", message: "must be an ISO 8601 date-time with an offset" },
+      ],
+    });
+    const notJson = await fetch(`${server.app().url}/notes`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    expect([notJson.status, ((await notJson.json()) as { type: string }).type]).toEqual([400, "https://skyport.dev/problems/malformed-json"]);
+  });
+
+  it("api answers a bad query or path parameter with a 400 naming it, the PUT's body errors beside its parameter's", async () => {
+    const noOwner = await get("/notes?owner=a&owner=b");
+    expect([noOwner.status, (await answer(noOwner)).errors]).toEqual([400, [{ path: "owner", message: "must appear once" }]]);
+    expect((await answer(get("/notes"))).errors).toEqual([{ path: "owner", message: "is required: 1-64 of A-Z a-z 0-9 . _ -" }]);
+    const put = await fetch(`${server.app().url}/notes/${"x".repeat(201)}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ owner: "max" }),
+    });
+    expect([put.status, (await answer(put)).errors]).toEqual([
+      400,
+      [
+        { path: "id", message: "must NOT have more than 200 characters" },
+        { path: "/text", message: "must be 1-1000 characters" },
+      ],
+    ]);
+  });
 }
 
 describe("__NAME__, run locally as npm start runs it (SQLite)", () => {
@@ -213,6 +253,33 @@ describe("the bundles skyport build wrote", () => {
       );
     expect(sdks("aws-api.json")).toEqual(["@aws-sdk/client-dynamodb/"]);
     expect(sdks("gcp-api.json")).toEqual(["@google-cloud/firestore/"]);
+  });
+
+  it("the api's bundles register its routes' validators, compiled by the build; no bundle carries Ajv or its run-time compiler", () => {
+    // What each bundle carries: its outputs' inputs (the metafile's inputs list every module read, even those then dropped).
+    const inputs = (meta: string) => {
+      const { outputs } = JSON.parse(readFileSync(join(appDir, "dist/meta", meta), "utf8")) as { outputs: Record<string, { inputs: object }> };
+      return Object.values(outputs).flatMap((output) => Object.keys(output.inputs));
+    };
+    const metas = [...Object.keys(app.functions).flatMap((name) => [`aws-${name}.json`, `gcp-${name}.json`]), "azure.json", "local.json"];
+    const compiled = metas.filter((meta) => inputs(meta).includes("skyport-route-validators:route-validators"));
+    expect(compiled).toEqual(["aws-api.json", "gcp-api.json", "azure.json", "local.json"]);
+    const compilers = metas.flatMap((meta) => inputs(meta).filter((path) => /node_modules\/ajv\/|core\/src\/schemas\//.test(path)));
+    expect(compilers).toEqual([]);
+    // The other functions' bundles carry neither the routes nor TypeBox.
+    expect(["aws-work.json", "aws-tick.json"].flatMap((meta) => inputs(meta).filter((path) => /node_modules\/typebox\/|src\/routes\.ts/.test(path)))).toEqual(
+      [],
+    );
+  });
+
+  it("the api bundle checks a request with its compiled validators, as Lambda would run it", async () => {
+    process.env.SKYPORT_LOG_LEVEL = "warn";
+    const { handler } = await import(pathToFileURL(join(appDir, "dist/aws/api/index.mjs")).href);
+    const result = await handler(httpApiEvent({ method: "GET", path: `/hello?name=${encodeURIComponent("<b>")}` }), lambdaContext());
+    expect([result.statusCode, JSON.parse(result.body).errors]).toEqual([
+      400,
+      [{ path: "name", message: "must be 1-64 letters, spaces, dots, apostrophes or hyphens" }],
+    ]);
   });
 
   it("the api bundle answers an API Gateway request as Lambda would run it", async () => {
