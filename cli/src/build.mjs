@@ -4,7 +4,6 @@ import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputHashes, SERVED } from "./input-hashes.mjs";
-import { compiledValidators, routeValidators, validatorsImport } from "./route-validators.mjs";
 
 const FRAMEWORK = "@google-cloud/functions-framework";
 const CLOUDS = ["aws", "gcp", "azure", "local"];
@@ -15,7 +14,7 @@ let bundle;
 let esbuild;
 
 // The builder itself is an input of every bundle: a change to how bundles are made rebuilds them.
-const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs", "./route-validators.mjs"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
 /**
  * `skyport build [cloud ...]` in an app's folder: reads src/app.ts and writes each cloud's
@@ -50,7 +49,7 @@ export async function build(appDir, only = [], options = {}) {
     const started = Date.now();
     await rm(join(distDir, cloud), { recursive: true, force: true });
     for (const meta of await metasOf(distDir, cloud)) await rm(join(distDir, "meta", meta), { force: true });
-    await targets[cloud](appDir, app, options, (functions) => compiledValidators(declaration, functions));
+    await targets[cloud](appDir, app, options);
     for (const meta of await metasOf(distDir, cloud)) await inputs.record(join(distDir, "meta", meta), started);
     console.log(`built ${app.name} for ${cloud} in ${Date.now() - started} ms`);
   }
@@ -92,7 +91,7 @@ function checkSchedules({ app, eventBridgeSchedule, cloudSchedulerSchedule, ncro
  * dist/aws/<function>/index.mjs exporting `handler`: each function's CodeUri, carrying only its own
  * SDKs and its own handlers (see `servedApp`).
  */
-async function buildAws(appDir, app, options, validatorsOf) {
+async function buildAws(appDir, app, options) {
   await checkNamedExports(appDir, app);
   for (const [name, fn] of Object.entries(app.functions)) {
     // Only a function that publishes carries (and gets) the SQS publisher.
@@ -113,10 +112,9 @@ async function buildAws(appDir, app, options, validatorsOf) {
     // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
     const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
     while (extra.at(-1) === "undefined") extra.pop();
-    const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
-      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
+      contents: `import app from "./src/app.ts";
         import wiring from "./src/aws.ts";
         import { ${imports.join(", ")} } from "@skyport/aws-lambda";
         const lambdaHandler = lambdaHandlerOf(${JSON.stringify(fn.trigger.kind)}, ${source});
@@ -125,7 +123,7 @@ async function buildAws(appDir, app, options, validatorsOf) {
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
-      plugins: [servedApp(appDir, app, name), routeValidators(appDir, validators)],
+      plugins: [servedApp(appDir, app, name)],
     });
   }
 }
@@ -185,7 +183,7 @@ function servedApp(appDir, app, name) {
  * registering only that function, with its own kind's translation and its own handlers (see `servedApp`), and a
  * package.json whose only dependency is the framework that runs it.
  */
-async function buildGcp(appDir, app, options, validatorsOf) {
+async function buildGcp(appDir, app, options) {
   await checkNamedExports(appDir, app);
   const dist = options.distDir ?? join(appDir, "dist");
   const manifest = {
@@ -202,10 +200,9 @@ async function buildGcp(appDir, app, options, validatorsOf) {
     const queues = fn.publishes.length > 0;
     // Only the function's own kind's translation (gcpQueueHandler, ...), not the table of every kind.
     const source = `gcp${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
-    const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
-      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
+      contents: `import app from "./src/app.ts";
         import wiring from "./src/gcp.ts";
         import { readAdapterOptions, registerGcpFunctionOf, ${source}${queues ? ", pubSubTopics" : ""} } from "@skyport/gcp-functions";
         const env = { ...process.env };
@@ -216,7 +213,7 @@ async function buildGcp(appDir, app, options, validatorsOf) {
       external: [FRAMEWORK],
       // CommonJS inside the SDKs (google-gax) reads __dirname as its modules load; ESM has import.meta instead.
       define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },
-      plugins: [servedApp(appDir, app, name), routeValidators(appDir, validators)],
+      plugins: [servedApp(appDir, app, name)],
     });
     await writeFile(join(dist, "gcp", name, "package.json"), `${JSON.stringify({ ...manifest, name: `skyport-${app.name}-gcp-${name}` }, null, 2)}\n`);
     await writeFile(join(dist, "gcp", name, ".gcloudignore"), ".gcloudignore\n");
@@ -248,12 +245,11 @@ function checkHostJson(appDir, app) {
  * imports lazily (Blob and Queue Storage, identity) are chunks (dist/azure/chunks/) that load
  * at their first use: main.mjs holds the rest, and the whole folder is deployed.
  */
-async function buildAzure(appDir, app, options, validatorsOf) {
+async function buildAzure(appDir, app, options) {
   const dist = options.distDir ?? join(appDir, "dist");
-  const validators = validatorsOf(Object.values(app.functions));
   await bundle(appDir, {
     ...options,
-    contents: `${validatorsImport(validators)}import app from "./src/app.ts";
+    contents: `import app from "./src/app.ts";
       import wiring from "./src/azure.ts";
       import host from "./host.json" with { type: "json" };
       import { registerAzureApp } from "@skyport/azure-functions";
@@ -262,7 +258,6 @@ async function buildAzure(appDir, app, options, validatorsOf) {
     meta: "azure",
     external: ["@azure/functions-core"],
     splitting: true,
-    plugins: [routeValidators(appDir, validators)],
   });
   await copyFile(join(appDir, "host.json"), join(dist, "azure/host.json"));
   const manifest = { name: `skyport-${app.name}-azure`, version: "0.1.0", private: true, type: "module", main: "main.mjs" };
@@ -275,12 +270,11 @@ async function buildAzure(appDir, app, options, validatorsOf) {
  * (code splitting on the wiring's dynamic imports): node loads only the SDK of the store the
  * configuration names, and the bundle is small and quick to build.
  */
-async function buildLocal(appDir, app, options, validatorsOf) {
+async function buildLocal(appDir, _app, options) {
   const distDir = options.distDir ?? join(appDir, "dist");
-  const validators = validatorsOf(Object.values(app.functions));
   const { metafile } = await esbuild.build({
     stdin: {
-      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
+      contents: `import app from "./src/app.ts";
         import wiring from "./src/local.ts";
         import { runLocalApp } from "@skyport/local";
         await runLocalApp(app, wiring);`,
@@ -302,7 +296,6 @@ async function buildLocal(appDir, app, options, validatorsOf) {
     legalComments: "none",
     metafile: true,
     external: ["better-sqlite3", "@aws-sdk/*", "@google-cloud/firestore", "@azure/cosmos"],
-    plugins: [routeValidators(appDir, validators)],
     banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
     logLevel: "warning",
   });
