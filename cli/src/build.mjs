@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputHashes, SERVED } from "./input-hashes.mjs";
+import { compiledValidators, routeValidators, validatorsImport } from "./route-validators.mjs";
 
 const FRAMEWORK = "@google-cloud/functions-framework";
 const CLOUDS = ["aws", "gcp", "azure", "local"];
@@ -14,7 +16,7 @@ let bundle;
 let esbuild;
 
 // The builder itself is an input of every bundle: a change to how bundles are made rebuilds them.
-const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs", "./route-validators.mjs"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
 /**
  * `skyport build [cloud ...]` in an app's folder: reads src/app.ts and writes each cloud's
@@ -44,12 +46,13 @@ export async function build(appDir, only = [], options = {}) {
   const { app } = declaration;
   checkSchedules(declaration);
   if (stale.includes("azure")) checkHostJson(appDir, app);
+  if (stale.includes("azure")) checkHostJson(appDir, app);
   const targets = { aws: buildAws, gcp: buildGcp, azure: buildAzure, local: buildLocal };
   for (const cloud of stale) {
     const started = Date.now();
     await rm(join(distDir, cloud), { recursive: true, force: true });
     for (const meta of await metasOf(distDir, cloud)) await rm(join(distDir, "meta", meta), { force: true });
-    await targets[cloud](appDir, app, options);
+    await targets[cloud](appDir, app, options, (functions) => compiledValidators(declaration, functions));
     for (const meta of await metasOf(distDir, cloud)) await inputs.record(join(distDir, "meta", meta), started);
     console.log(`built ${app.name} for ${cloud} in ${Date.now() - started} ms`);
   }
@@ -91,7 +94,7 @@ function checkSchedules({ app, eventBridgeSchedule, cloudSchedulerSchedule, ncro
  * dist/aws/<function>/index.mjs exporting `handler`: each function's CodeUri, carrying only its own
  * SDKs and its own handlers (see `servedApp`).
  */
-async function buildAws(appDir, app, options) {
+async function buildAws(appDir, app, options, validatorsOf) {
   await checkNamedExports(appDir, app);
   for (const [name, fn] of Object.entries(app.functions)) {
     // Only a function that publishes carries (and gets) the SQS publisher.
@@ -112,9 +115,10 @@ async function buildAws(appDir, app, options) {
     // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
     const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
     while (extra.at(-1) === "undefined") extra.pop();
+    const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
-      contents: `import app from "./src/app.ts";
+      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/aws.ts";
         import { ${imports.join(", ")} } from "@skyport/aws-lambda";
         const lambdaHandler = lambdaHandlerOf(${JSON.stringify(fn.trigger.kind)}, ${source});
@@ -123,7 +127,7 @@ async function buildAws(appDir, app, options) {
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
-      plugins: [servedApp(appDir, app, name)],
+      plugins: [servedApp(appDir, app, name), routeValidators(appDir, validators)],
     });
   }
 }
@@ -183,7 +187,7 @@ function servedApp(appDir, app, name) {
  * registering only that function, with its own kind's translation and its own handlers (see `servedApp`), and a
  * package.json whose only dependency is the framework that runs it.
  */
-async function buildGcp(appDir, app, options) {
+async function buildGcp(appDir, app, options, validatorsOf) {
   await checkNamedExports(appDir, app);
   const dist = options.distDir ?? join(appDir, "dist");
   const manifest = {
@@ -200,9 +204,10 @@ async function buildGcp(appDir, app, options) {
     const queues = fn.publishes.length > 0;
     // Only the function's own kind's translation (gcpQueueHandler, ...), not the table of every kind.
     const source = `gcp${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
+    const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
-      contents: `import app from "./src/app.ts";
+      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/gcp.ts";
         import { readAdapterOptions, registerGcpFunctionOf, ${source}${queues ? ", pubSubTopics" : ""} } from "@skyport/gcp-functions";
         const env = { ...process.env };
@@ -213,11 +218,29 @@ async function buildGcp(appDir, app, options) {
       external: [FRAMEWORK],
       // CommonJS inside the SDKs (google-gax) reads __dirname as its modules load; ESM has import.meta instead.
       define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },
-      plugins: [servedApp(appDir, app, name)],
+      plugins: [servedApp(appDir, app, name), routeValidators(appDir, validators)],
     });
     await writeFile(join(dist, "gcp", name, "package.json"), `${JSON.stringify({ ...manifest, name: `skyport-${app.name}-gcp-${name}` }, null, 2)}\n`);
     await writeFile(join(dist, "gcp", name, ".gcloudignore"), ".gcloudignore\n");
   }
+}
+
+/** The host.json `skyport new` gives every app. */
+const TEMPLATE_HOST_JSON = fileURLToPath(new URL("../template/host.json", import.meta.url));
+
+/**
+ * An Azure build reads the app's host.json (the bundle imports it, the Functions app ships it):
+ * without one, the build fails saying what the file is for and where to get one, not with
+ * esbuild's "Could not resolve". Not defaulted: the settings are the app's to keep, and a build
+ * made on a default would not be rebuilt when the app's own host.json appears.
+ */
+function checkHostJson(appDir, app) {
+  if (existsSync(join(appDir, "host.json"))) return;
+  throw new Error(
+    `${app.name} has no host.json, the Azure Functions host's settings (the function timeout, the HTTP routePrefix "" that lets the app's ` +
+      `router own every path, the queues' base64 encoding and retries): copy ${TEMPLATE_HOST_JSON} into ${appDir}, or build the other targets ` +
+      `alone (skyport build aws gcp local)`,
+  );
 }
 
 /** The host.json `skyport new` gives every app. */
@@ -245,11 +268,12 @@ function checkHostJson(appDir, app) {
  * imports lazily (Blob and Queue Storage, identity) are chunks (dist/azure/chunks/) that load
  * at their first use: main.mjs holds the rest, and the whole folder is deployed.
  */
-async function buildAzure(appDir, app, options) {
+async function buildAzure(appDir, app, options, validatorsOf) {
   const dist = options.distDir ?? join(appDir, "dist");
+  const validators = validatorsOf(Object.values(app.functions));
   await bundle(appDir, {
     ...options,
-    contents: `import app from "./src/app.ts";
+    contents: `${validatorsImport(validators)}import app from "./src/app.ts";
       import wiring from "./src/azure.ts";
       import host from "./host.json" with { type: "json" };
       import { registerAzureApp } from "@skyport/azure-functions";
@@ -258,6 +282,7 @@ async function buildAzure(appDir, app, options) {
     meta: "azure",
     external: ["@azure/functions-core"],
     splitting: true,
+    plugins: [routeValidators(appDir, validators)],
   });
   await copyFile(join(appDir, "host.json"), join(dist, "azure/host.json"));
   const manifest = { name: `skyport-${app.name}-azure`, version: "0.1.0", private: true, type: "module", main: "main.mjs" };
@@ -270,11 +295,12 @@ async function buildAzure(appDir, app, options) {
  * (code splitting on the wiring's dynamic imports): node loads only the SDK of the store the
  * configuration names, and the bundle is small and quick to build.
  */
-async function buildLocal(appDir, _app, options) {
+async function buildLocal(appDir, app, options, validatorsOf) {
   const distDir = options.distDir ?? join(appDir, "dist");
+  const validators = validatorsOf(Object.values(app.functions));
   const { metafile } = await esbuild.build({
     stdin: {
-      contents: `import app from "./src/app.ts";
+      contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/local.ts";
         import { runLocalApp } from "@skyport/local";
         await runLocalApp(app, wiring);`,
@@ -296,6 +322,7 @@ async function buildLocal(appDir, _app, options) {
     legalComments: "none",
     metafile: true,
     external: ["better-sqlite3", "@aws-sdk/*", "@google-cloud/firestore", "@azure/cosmos"],
+    plugins: [routeValidators(appDir, validators)],
     banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
     logLevel: "warning",
   });
