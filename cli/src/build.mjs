@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
@@ -45,7 +44,6 @@ export async function build(appDir, only = [], options = {}) {
   const declaration = await (await import("./load.mjs")).loadDeclaration(appDir);
   const { app } = declaration;
   checkSchedules(declaration);
-  if (stale.includes("azure")) checkHostJson(appDir, app);
   if (stale.includes("azure")) checkHostJson(appDir, app);
   const targets = { aws: buildAws, gcp: buildGcp, azure: buildAzure, local: buildLocal };
   for (const cloud of stale) {
@@ -223,24 +221,6 @@ async function buildGcp(appDir, app, options, validatorsOf) {
     await writeFile(join(dist, "gcp", name, "package.json"), `${JSON.stringify({ ...manifest, name: `skyport-${app.name}-gcp-${name}` }, null, 2)}\n`);
     await writeFile(join(dist, "gcp", name, ".gcloudignore"), ".gcloudignore\n");
   }
-}
-
-/** The host.json `skyport new` gives every app. */
-const TEMPLATE_HOST_JSON = fileURLToPath(new URL("../template/host.json", import.meta.url));
-
-/**
- * An Azure build reads the app's host.json (the bundle imports it, the Functions app ships it):
- * without one, the build fails saying what the file is for and where to get one, not with
- * esbuild's "Could not resolve". Not defaulted: the settings are the app's to keep, and a build
- * made on a default would not be rebuilt when the app's own host.json appears.
- */
-function checkHostJson(appDir, app) {
-  if (existsSync(join(appDir, "host.json"))) return;
-  throw new Error(
-    `${app.name} has no host.json, the Azure Functions host's settings (the function timeout, the HTTP routePrefix "" that lets the app's ` +
-      `router own every path, the queues' base64 encoding and retries): copy ${TEMPLATE_HOST_JSON} into ${appDir}, or build the other targets ` +
-      `alone (skyport build aws gcp local)`,
-  );
 }
 
 /** The host.json `skyport new` gives every app. */
