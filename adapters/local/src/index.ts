@@ -8,3 +8,4 @@ export { openQueueFile, DEFAULT_QUEUE_PATH, type QueueFile } from "./queue-file.
 export { localHttpServer, fromIncomingMessage } from "./http-server.js";
 export { folderObjects, DEFAULT_BUCKET_DIR } from "./folder-bucket.js";
 export { BucketWatcher, DEFAULT_BUCKET_POLL_MS, MAX_OBJECT_ATTEMPTS } from "./bucket-watcher.js";
+export { localSecrets, DEFAULT_SECRETS_DIR } from "./local-secrets.js";

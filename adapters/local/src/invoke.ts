@@ -17,6 +17,7 @@ import {
   type Wiring,
 } from "@skyport/core";
 import { DEFAULT_BUCKET_DIR, folderObjects } from "./folder-bucket.js";
+import { localSecrets } from "./local-secrets.js";
 
 /** What an HTTP invocation's event file holds; every field but the path may be left out. */
 export interface HttpEvent {
@@ -42,7 +43,11 @@ export interface Invocation {
 export async function invokeFunction<S>(app: App<S>, wiring: Wiring<S>, env: Env, name: string, event?: unknown): Promise<Invocation> {
   const fn = functionOf(app, name) as AppFunction<S, TriggerKind>;
   const published: Invocation["published"] = [];
-  const instance = wiring(env, { served: [name], queue: (topic) => ({ publish: async (event) => void published.push({ topic, event }) }) });
+  const instance = wiring(env, {
+    served: [name],
+    queue: (topic) => ({ publish: async (event) => void published.push({ topic, event }) }),
+    secrets: localSecrets(env),
+  });
   const context: Context = { requestId: randomUUID(), cloud: "local", logger: instance.logger };
   try {
     const result = await run(fn, lazyHandler(fn, instance), event, context, env);

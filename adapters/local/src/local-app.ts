@@ -20,6 +20,7 @@ import { localHttpServer } from "./http-server.js";
 import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js";
 import { DEFAULT_STREAM_POLL_MS, InProcessStream } from "./in-process-stream.js";
 import { DEFAULT_QUEUE_PATH, openQueueFile, type QueueFile } from "./queue-file.js";
+import { localSecrets } from "./local-secrets.js";
 
 export interface LocalApp {
   /** The HTTP function's address, when the app has one. */
@@ -82,7 +83,7 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
     () => read.integer("PORT", 0, 65_535, 3000),
     () => read.string("SKYPORT_HOST", "127.0.0.1"),
     () => read.integer("SKYPORT_CHANGE_FEED_POLL_MS", 1, 3_600_000, DEFAULT_POLL_MS),
-    () => wiring(env, { served: functions.map(([name]) => name), queue: queueOf }),
+    () => wiring(env, { served: functions.map(([name]) => name), queue: queueOf, secrets: localSecrets(env) }),
   );
   const { logger } = instance;
 
