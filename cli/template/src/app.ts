@@ -1,6 +1,7 @@
 import { defineApp, http, queue, schedule } from "@skyport/core";
 import { logTick, runJob } from "./handlers.js";
 import { notes } from "./notes.js";
+import { noteProblems } from "./problems.js";
 import { apiRoutes } from "./routes.js";
 
 // Each function is a named export, by its name: its Lambda bundle imports only it, and
@@ -13,6 +14,9 @@ import { apiRoutes } from "./routes.js";
 export const api = /* @__PURE__ */ http(apiRoutes, {
   collections: [notes],
   idempotency: (services) => ({ keys: services.idempotencyKeys, clock: services.clock }),
+  // GET /openapi.json describes the routes; `npm run client` writes src/client.generated.ts from the same document.
+  info: { title: "__NAME__", version: "0.1.0" },
+  problems: { declared: noteProblems, at: (services) => services.problems },
 });
 export const work = /* @__PURE__ */ queue("jobs", { "job.requested": runJob });
 export const tick = /* @__PURE__ */ schedule("every 1 hour", logTick);

@@ -22,14 +22,17 @@ export const NoteFields = Type.Object(
   { additionalProperties: false },
 );
 
-/** A note as the api answers it. */
-export const NoteAnswer = Type.Object({
-  id: Type.String(),
-  owner: Type.String(),
-  text: Type.String(),
-  createdAt: Type.String(),
-  expiresAt: Type.Optional(Type.String()),
-});
+/** A note as the api answers it: `Note` in its /openapi.json and typed client (an answer's schema is not compiled). */
+export const NoteAnswer = Type.Object(
+  {
+    id: Type.String(),
+    owner: Type.String(),
+    text: Type.String(),
+    createdAt: Type.String(),
+    expiresAt: Type.Optional(Type.String()),
+  },
+  { $id: "Note" },
+);
 
 /** /notes/{id}'s path parameter. */
 export const NoteId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
