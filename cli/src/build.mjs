@@ -101,6 +101,8 @@ async function buildAws(appDir, app, options, validatorsOf) {
     const objects = fn.trigger.kind === "object";
     // Only a stream function carries (and is given) the SQS client, for its poison records.
     const streams = fn.trigger.kind === "stream";
+    // Only a function that reads secrets carries (and is given) the Secrets Manager client.
+    const secrets = (fn.secrets ?? []).length > 0;
     // Only the function's own kind's event translation (lambdaQueueHandler, ...), not the table of every kind.
     const source = `lambda${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
     const imports = [
@@ -109,6 +111,7 @@ async function buildAws(appDir, app, options, validatorsOf) {
       ...(queues ? ["sqsQueues"] : []),
       ...(objects ? ["s3Objects"] : []),
       ...(streams ? ["sqsStreamDeadLetters"] : []),
+      ...(secrets ? ["secretsManagerSecrets"] : []),
     ];
     // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
     const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
@@ -121,7 +124,7 @@ async function buildAws(appDir, app, options, validatorsOf) {
         import { ${imports.join(", ")} } from "@skyport/aws-lambda";
         const lambdaHandler = lambdaHandlerOf(${JSON.stringify(fn.trigger.kind)}, ${source});
         const env = { ...process.env };
-        const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""} };
+        const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""}${secrets ? ", secrets: secretsManagerSecrets(env)" : ""} };
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
@@ -159,6 +162,7 @@ async function checkNamedExports(appDir, app) {
 function servedApp(appDir, app, name) {
   const declaration = join(appDir, "src", "app.ts");
   const collections = Object.fromEntries(app.functions[name].collections.map((used) => [used, app.collections[used]]));
+  const secrets = Object.fromEntries((app.functions[name].secrets ?? []).map((read) => [read, app.secrets[read]]));
   return {
     name: "skyport-served-app",
     setup(build) {
@@ -171,7 +175,7 @@ function servedApp(appDir, app, name) {
       build.onLoad({ filter: /.*/, namespace: SERVED }, () => ({
         contents: `import { defineApp } from "@skyport/core";
           import { ${JSON.stringify(name)} as served } from ${JSON.stringify(declaration)};
-          export default defineApp({ name: ${JSON.stringify(app.name)}, collections: ${JSON.stringify(collections)},
+          export default defineApp({ name: ${JSON.stringify(app.name)}, collections: ${JSON.stringify(collections)}, secrets: ${JSON.stringify(secrets)},
             functions: { ${JSON.stringify(name)}: served } });`,
         resolveDir: appDir,
         loader: "ts",
@@ -200,6 +204,8 @@ async function buildGcp(appDir, app, options, validatorsOf) {
   for (const [name, fn] of Object.entries(app.functions)) {
     // Only a function that publishes carries (and gets) the Pub/Sub publisher.
     const queues = fn.publishes.length > 0;
+    // Only a function that reads secrets carries (and gets) the Secret Manager client.
+    const secrets = (fn.secrets ?? []).length > 0;
     // Only the function's own kind's translation (gcpQueueHandler, ...), not the table of every kind.
     const source = `gcp${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
     const validators = validatorsOf([fn]);
@@ -207,9 +213,9 @@ async function buildGcp(appDir, app, options, validatorsOf) {
       ...options,
       contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/gcp.ts";
-        import { readAdapterOptions, registerGcpFunctionOf, ${source}${queues ? ", pubSubTopics" : ""} } from "@skyport/gcp-functions";
+        import { readAdapterOptions, registerGcpFunctionOf, ${source}${queues ? ", pubSubTopics" : ""}${secrets ? ", secretManagerSecrets" : ""} } from "@skyport/gcp-functions";
         const env = { ...process.env };
-        const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: pubSubTopics(env)" : ""} };
+        const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: pubSubTopics(env)" : ""}${secrets ? ", secrets: secretManagerSecrets(env)" : ""} };
         registerGcpFunctionOf(${JSON.stringify(fn.trigger.kind)}, ${source})(app, ${JSON.stringify(name)}, wiring(env, platform), readAdapterOptions(env));`,
       outfile: `gcp/${name}/index.mjs`,
       meta: `gcp-${name}`,

@@ -20,6 +20,7 @@ import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./o
 import { azureQueueHandler } from "./queue/handler.js";
 import { storageQueues } from "./queue/publisher.js";
 import { ncrontabSchedule } from "./schedule/expression.js";
+import { keyVaultSecrets } from "./secrets/key-vault.js";
 import { azureScheduleHandler } from "./schedule/handler.js";
 import { azureStreamHandler } from "./stream/handler.js";
 
@@ -115,6 +116,8 @@ export function registerAzureFunctions<S>(declared: App<S>, instance: AppInstanc
  * (a bad value fails the load, naming the variable), every function registered by name.
  */
 export function registerAzureApp<S>(declared: App<S>, wiring: Wiring<S>, host: HostJson, env: Env = { ...process.env }): Record<string, FunctionHandler> {
-  const instance = wiring(env, { served: Object.keys(declared.functions), queue: storageQueues(env) });
+  // Key Vault (SKYPORT_KEY_VAULT_URL, read now) only for an app whose functions read secrets; its SDK is a chunk loaded at the first read.
+  const readsSecrets = functionsOf(declared).some(([, fn]) => (fn.secrets ?? []).length > 0);
+  const instance = wiring(env, { served: Object.keys(declared.functions), queue: storageQueues(env), ...(readsSecrets && { secrets: keyVaultSecrets(env) }) });
   return registerAzureFunctions(declared, instance, readAdapterOptions(host, env));
 }

@@ -1,6 +1,7 @@
 import { defineApp, http, queue, schedule } from "@skyport/core";
 import { logTick, runJob } from "./handlers.js";
 import { notes } from "./notes.js";
+import { receiptKey, signReceipt } from "./receipts.js";
 import { noteProblems } from "./problems.js";
 import { apiRoutes } from "./routes.js";
 
@@ -18,8 +19,9 @@ export const api = /* @__PURE__ */ http(apiRoutes, {
   info: { title: "__NAME__", version: "0.1.0" },
   problems: { declared: noteProblems, at: (services) => services.problems },
 });
-export const work = /* @__PURE__ */ queue("jobs", { "job.requested": runJob });
+// work reads the receipt key: it lists the secret as it lists collections, and only it is granted reading it.
+export const work = /* @__PURE__ */ queue("jobs", { "job.requested": runJob, "receipt.requested": signReceipt }, { secrets: [receiptKey] });
 export const tick = /* @__PURE__ */ schedule("every 1 hour", logTick);
 
 /** __NAME__: one HTTP function (a greeting and the notes), one queue consumer and one schedule. Add functions here; build and templates follow. */
-export default /* @__PURE__ */ defineApp({ name: "__NAME__", collections: { notes }, functions: { api, work, tick } });
+export default /* @__PURE__ */ defineApp({ name: "__NAME__", collections: { notes }, secrets: { receiptKey }, functions: { api, work, tick } });

@@ -1,5 +1,5 @@
 import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
-import { idempotencyCollection, memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { idempotencyCollection, memoryDocuments, MEMORY_STORE, type Env, type Platform } from "@skyport/core";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { notes } from "./notes.js";
 import { instance } from "./services.js";
@@ -15,4 +15,4 @@ const stores = {
   defaultStore: DYNAMODB_STORE,
 };
 
-export default (env: Env) => instance("aws", env, stores, cloudWatchFormat(), cloudWatchMetrics("__NAME__"));
+export default (env: Env, platform: Platform) => instance("aws", env, platform, stores, cloudWatchFormat(), cloudWatchMetrics("__NAME__"));

@@ -1,5 +1,5 @@
 import { Agent } from "node:https";
-import { memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { memoryDocuments, MEMORY_STORE, type Env, type Platform } from "@skyport/core";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { instance } from "./services.js";
 
@@ -22,4 +22,4 @@ const stores = {
   defaultStore: COSMOS_STORE,
 };
 
-export default (env: Env) => instance("azure", env, stores);
+export default (env: Env, platform: Platform) => instance("azure", env, platform, stores);

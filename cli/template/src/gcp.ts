@@ -1,5 +1,5 @@
 import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions";
-import { idempotencyCollection, memoryDocuments, MEMORY_STORE, type Env } from "@skyport/core";
+import { idempotencyCollection, memoryDocuments, MEMORY_STORE, type Env, type Platform } from "@skyport/core";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
 import { notes } from "./notes.js";
 import { instance } from "./services.js";
@@ -15,4 +15,5 @@ const stores = {
   defaultStore: FIRESTORE_STORE,
 };
 
-export default (env: Env) => instance("gcp", env, stores, cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT), cloudLoggingMetrics("__NAME__"));
+export default (env: Env, platform: Platform) =>
+  instance("gcp", env, platform, stores, cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT), cloudLoggingMetrics("__NAME__"));

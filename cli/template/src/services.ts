@@ -1,4 +1,5 @@
 import {
+  cachedSecrets,
   idempotencyCollection,
   jsonLogger,
   lazyDocuments,
@@ -14,6 +15,8 @@ import {
   type IdempotencyDocument,
   type JsonLoggerOptions,
   type Metrics,
+  type Platform,
+  type Secrets,
   type StoreKind,
 } from "@skyport/core";
 import { notes, type Note } from "./notes.js";
@@ -28,6 +31,8 @@ export interface Services {
   idempotencyKeys: Collection<IdempotencyDocument>;
   /** The app's own problem kinds, under SKYPORT_PROBLEM_BASE (read at start: a bad one fails it). */
   problems: AppProblems<NoteProblemKind>;
+  /** The secrets the app declares, from the platform's store (fetched at first use, kept SKYPORT_SECRET_TTL_SECONDS); each function reads only those it lists. */
+  secrets: Secrets;
 }
 
 /** The stores an entry carries (each loads its SDK on first use) and the one it uses unless SKYPORT_STORE says otherwise. */
@@ -38,10 +43,17 @@ export interface Stores {
 
 /**
  * The instance on one cloud: its log line shape, SKYPORT_LOG_LEVEL, its metric emitter (Azure's
- * adapter makes its own), the services (SKYPORT_PROBLEM_BASE among them), and the documents the notes live in (the local server
+ * adapter makes its own), the services (SKYPORT_PROBLEM_BASE and the platform's secrets among them), and the documents the notes live in (the local server
  * makes the collection there at start).
  */
-export function instance(cloud: Cloud, env: Env, stores: Stores, format?: JsonLoggerOptions["format"], metrics?: Metrics): AppInstance<Services> {
+export function instance(
+  cloud: Cloud,
+  env: Env,
+  platform: Platform,
+  stores: Stores,
+  format?: JsonLoggerOptions["format"],
+  metrics?: Metrics,
+): AppInstance<Services> {
   const logger = jsonLogger({ level: readLogLevel(env), format, fields: { cloud } });
   const documents = lazyDocuments(env, stores.loaders, stores.defaultStore);
   const services: Services = {
@@ -50,6 +62,7 @@ export function instance(cloud: Cloud, env: Env, stores: Stores, format?: JsonLo
     notes: documents.collection(notes),
     idempotencyKeys: documents.collection(idempotencyCollection),
     problems: noteProblems.at(env),
+    secrets: cachedSecrets(env, platform.secrets),
   };
   return { logger, metrics, services: async () => services, documents, close: () => documents.close() };
 }
