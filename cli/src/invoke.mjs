@@ -14,6 +14,8 @@ export async function invoke(appDir, args) {
   const file = at === -1 ? undefined : rest[at + 1];
   if (at !== -1 && !file) throw new Error("--event needs a file: --event event.json");
   const event = file === undefined ? undefined : JSON.parse(await readFile(resolve(process.env.INIT_CWD ?? appDir, file), "utf8"));
+  // A local run, as the local server's (adapters/local/src/aws-sdk-warning.ts): no AWS SDK notice about this machine's Node.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const { app, wiring, invokeFunction } = await loadModule(
     appDir,
     `export { default as app } from "./src/app.ts";

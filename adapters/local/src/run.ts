@@ -1,8 +1,10 @@
 import { ConfigError, describeError, type App, type Wiring } from "@skyport/core";
+import { quietAwsSdkNodeWarning } from "./aws-sdk-warning.js";
 import { startLocalApp } from "./local-app.js";
 
 /** `npm start`: serve the app until SIGTERM or SIGINT, then finish what is in flight and release the services. */
 export async function runLocalApp<S>(app: App<S>, wiring: Wiring<S>): Promise<void> {
+  quietAwsSdkNodeWarning();
   try {
     const local = await startLocalApp(app, wiring, { ...process.env });
     let stopping = false;
