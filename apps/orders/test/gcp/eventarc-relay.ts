@@ -23,6 +23,7 @@ export async function eventarcRelay(projectId: string, topic: string, queueUrl: 
     : undefined;
   const [subscription] = await client.topic(topic).createSubscription(`eventarc-${randomBytes(4).toString("hex")}`, { deadLetterPolicy });
   let acknowledged = 0;
+  const acknowledgedIds = new Set<string>();
   const pushed: string[] = [];
   subscription.on("message", async (message: Message) => {
     const event = pubsubPushEvent({
@@ -49,15 +50,18 @@ export async function eventarcRelay(projectId: string, topic: string, queueUrl: 
     }
     message.ack();
     acknowledged++;
+    acknowledgedIds.add(message.id);
   });
   return {
     /** The message bodies pushed so far, redeliveries included. */
     pushed: () => [...pushed],
-    /** Waits until `count` messages have been pushed and acknowledged. */
-    async settled(count: number, timeoutMs = 20_000): Promise<void> {
+    /** Waits until `count` messages, or the messages of these ids, have been pushed and acknowledged. */
+    async settled(messages: number | string[], timeoutMs = 20_000): Promise<void> {
       const deadline = Date.now() + timeoutMs;
-      while (acknowledged < count) {
-        if (Date.now() > deadline) throw new Error(`only ${acknowledged} of ${count} published messages were acknowledged in ${timeoutMs} ms`);
+      const done = () => (typeof messages === "number" ? acknowledged : messages.filter((id) => acknowledgedIds.has(id)).length);
+      const count = typeof messages === "number" ? messages : messages.length;
+      while (done() < count) {
+        if (Date.now() > deadline) throw new Error(`only ${done()} of ${count} published messages were acknowledged in ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -19,16 +19,27 @@ import { deadLetters, shipmentStream } from "./shipment-stream.js";
  * and what was never acknowledged is delivered again by the emulator. Then the history: every
  * order confirmed once (version 2) or shipped once (version 3), and only poison on the dead-letter
  * topic. The seed is printed: SKYPORT_FAULTS_SEED=<seed> replays the same kill moments (the
- * interleaving with the emulators' timing may still differ); SKYPORT_FAULTS_KILLS sets the kills.
+ * interleaving with the emulators' timing may still differ). SKYPORT_FAULTS_KILLS kills in all,
+ * half on each function (6 in npm test; npm run test:faults runs 200), in rounds of
+ * KILLS_PER_ROUND, each with its own orders, settled before the next.
  */
 const SEED = campaignSeed();
-const KILLS = Number(process.env.SKYPORT_FAULTS_KILLS || 3);
+/**
+ * Kills per round: below the subscriptions' five delivery attempts. A new instance gets the pushes
+ * its predecessor failed first, so a kill soon after it starts fails them again: ten kills in a row
+ * failed the same messages five times, and kills alone had them dead-lettered (Eventarc's) or, on
+ * the ordered subscription, stopped the emulator's pushes (see shipment-stream.ts).
+ */
+const KILLS_PER_ROUND = 3;
+/** The subscriptions' dead-letter policy, as deploy.sh sets it. */
+const MAX_DELIVERY_ATTEMPTS = 5;
+const ROUNDS = Math.ceil(Number(process.env.SKYPORT_FAULTS_KILLS || 6) / 2 / KILLS_PER_ROUND);
 /** About as long as a push takes on the emulator: a kill lands anywhere in it. */
 const MAX_KILL_DELAY_MS = 60;
-/** A bound on the load, far above what the kills need. */
-const MAX_RECORDS = 100 + 50 * KILLS;
-/** Each kill costs a restart of the framework (about 2 s here), and the redeliveries after it. */
-const CAMPAIGN_TIMEOUT_MS = 120_000 + 5_000 * KILLS;
+/** A bound on a round's load, far above what its kills need; past it the round waits for its kills on the backlog. */
+const MAX_RECORDS = 250;
+/** A round's kills cost a restart of the framework each (about 2 s here), and the redeliveries after them. */
+const ROUND_TIMEOUT_MS = 180_000;
 
 const projectId = uniqueProject("killed");
 let confirm: Awaited<ReturnType<typeof runBundle>>;
@@ -42,7 +53,7 @@ let topic: string;
 let stores: Stores;
 
 beforeAll(async () => {
-  console.log(`killed mid-push: seed ${SEED}, ${KILLS} kills per function (replay: SKYPORT_FAULTS_SEED=${SEED})`);
+  console.log(`killed mid-push: seed ${SEED}, ${ROUNDS} rounds of ${KILLS_PER_ROUND} kills per function (replay: SKYPORT_FAULTS_SEED=${SEED})`);
   const base = await functionEnv(projectId);
   topic = base.SKYPORT_TOPIC_ORDERS!;
   dead = await deadLetters(projectId);
@@ -52,8 +63,12 @@ beforeAll(async () => {
   const [confirmFront, shipFront] = await Promise.all([instanceFront(confirm.socketPath), instanceFront(ship.socketPath)]);
   fronts = { confirm: confirmFront, ship: shipFront };
   // Eventarc's trigger subscription as deploy.sh sets it: five attempts, then the dead-letter topic.
-  relay = await eventarcRelay(projectId, topic, fronts.confirm.url, "binary", { deadLetterTopic: dead.topic, maxDeliveryAttempts: 5, retryDelayMs: 100 });
-  shipments = await shipmentStream(projectId, fronts.ship.url, dead.topic);
+  relay = await eventarcRelay(projectId, topic, fronts.confirm.url, "binary", {
+    deadLetterTopic: dead.topic,
+    maxDeliveryAttempts: MAX_DELIVERY_ATTEMPTS,
+    retryDelayMs: 100,
+  });
+  shipments = await shipmentStream(projectId, fronts.ship.url, dead.topic, MAX_DELIVERY_ATTEMPTS);
   publisher = new PubSub({ projectId });
   stores = orderStoresOn(firestoreDocuments(env));
 }, 180_000);
@@ -71,55 +86,68 @@ const waitFor = async (what: string, done: () => boolean, timeoutMs = 60_000) =>
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms (seed ${SEED})`);
   }
 };
+type Front = Awaited<ReturnType<typeof instanceFront>>;
+const messageIdOf = (body: string) => (JSON.parse(body) as { message: { messageId: string } }).message.messageId;
 /** The pushed message ids the function answered with a 2xx. */
-const acknowledged = (front: Awaited<ReturnType<typeof instanceFront>>, messageIdOf: (body: unknown) => string) =>
-  new Set(front.exchanges().flatMap((exchange) => (exchange.status! < 300 ? [messageIdOf(JSON.parse(exchange.body))] : [])));
+const acknowledged = (front: Front) => new Set(front.exchanges().flatMap((exchange) => (exchange.status! < 300 ? [messageIdOf(exchange.body)] : [])));
+/** The records pushed `attempts` times or more and never acknowledged: their delivery attempts are used up. */
+const exhausted = (front: Front, attempts: number) => {
+  const done = acknowledged(front);
+  const failures = new Map<string, number>();
+  for (const exchange of front.exchanges()) {
+    const id = messageIdOf(exchange.body);
+    if (exchange.status !== undefined && !done.has(id)) failures.set(id, (failures.get(id) ?? 0) + 1);
+  }
+  return [...failures].filter(([, count]) => count >= attempts).map(([id]) => id);
+};
+/** Waits until the round's kills were made (the backlog's pushes arm them), then stops the killer. */
+async function finishKills(killer: ReturnType<typeof killDuringPushes>, what: string) {
+  await waitFor(`${what}: ${KILLS_PER_ROUND} kills while the backlog is pushed`, killer.done, 60_000).finally(() => killer.stop());
+  expect(killer.kills(), `seed ${SEED}`).toHaveLength(KILLS_PER_ROUND);
+  for (const kill of killer.kills()) expect(kill.inFlight).toBeGreaterThan(0);
+}
 const unique = (bodies: string[]) => [...new Set(bodies)].sort();
+const confirmRandom = seededRandom(SEED).next;
+const shipRandom = seededRandom(SEED + 1).next;
 
 describe(`the functions framework killed mid-push, redelivered as Pub/Sub does (seed ${SEED})`, () => {
-  it(
-    "confirm: every order confirmed once, nothing dead-lettered but the poison message",
-    async () => {
-      const { next: random } = seededRandom(SEED);
-      const killer = killDuringPushes(confirm, fronts.confirm, { random, kills: KILLS, maxDelayMs: MAX_KILL_DELAY_MS });
+  for (let round = 1; round <= ROUNDS; round++) {
+    it(`confirm, round ${round}: every order confirmed once, nothing dead-lettered but the poison message`, { timeout: ROUND_TIMEOUT_MS }, async () => {
+      const deadBefore = dead.bodies().length;
+      const killer = killDuringPushes(confirm, fronts.confirm, { random: confirmRandom, kills: KILLS_PER_ROUND, maxDelayMs: MAX_KILL_DELAY_MS });
       const orders: Order[] = [];
+      const messageIds: string[] = [];
       const announce = (orderId: string) =>
         publisher.topic(topic).publishMessage({ data: Buffer.from(JSON.stringify({ type: "order.created", orderId })), attributes: { type: "order.created" } });
-      let published = 0;
       // Orders keep coming, as the outbox announces them, until every kill was made; some are announced twice (at least once).
       while (!killer.done() && orders.length < MAX_RECORDS) {
         const order = orderAt(new Date(), { customerId: uniqueCustomer() });
         await stores.orders.create(order);
         orders.push(order);
-        const times = random() < 0.25 ? 2 : 1;
-        for (let i = 0; i < times; i++) await announce(order.id);
-        published += times;
+        const times = confirmRandom() < 0.25 ? 2 : 1;
+        for (let i = 0; i < times; i++) messageIds.push(await announce(order.id));
         await sleep(10);
       }
-      const poison = JSON.stringify({ type: "order.created", orderId: "not an order id" });
-      await publisher.topic(topic).publishMessage({ data: Buffer.from(poison) });
-      await killer.stop();
-      console.log(`confirm (seed ${SEED}): ${orders.length} orders, ${published} messages, kills ${JSON.stringify(killer.kills())}`);
+      const poison = JSON.stringify({ type: "order.created", orderId: `not an order id (round ${round})` });
+      messageIds.push(await publisher.topic(topic).publishMessage({ data: Buffer.from(poison) }));
+      await finishKills(killer, "confirm");
+      console.log(`confirm, round ${round} (seed ${SEED}): ${orders.length} orders, ${messageIds.length} messages, kills ${JSON.stringify(killer.kills())}`);
 
-      expect(killer.kills()).toHaveLength(KILLS);
-      for (const kill of killer.kills()) expect(kill.inFlight).toBeGreaterThan(0);
-      await relay.settled(published, 90_000).catch((error: Error) => {
+      const orderMessages = messageIds.slice(0, -1);
+      await relay.settled(orderMessages, 90_000).catch((error: Error) => {
         throw new Error(`${error.message} (seed ${SEED}); the instances' last lines:\n${confirm.output().slice(-3000)}`);
       });
       for (const order of orders)
         expect(await stores.orders.get(order.id), `order ${order.id} (seed ${SEED})`).toMatchObject({ status: "confirmed", version: 2 });
       await waitFor("the poison message dead-lettered", () => dead.bodies().includes(poison));
-      expect(unique(dead.bodies())).toEqual([poison]);
-    },
-    CAMPAIGN_TIMEOUT_MS,
-  );
+      expect(unique(dead.bodies().slice(deadBefore)), `seed ${SEED}`).toEqual([poison]);
+    });
+  }
 
-  it(
-    "ship: every shipment applied once, nothing dead-lettered but the poison record",
-    async () => {
-      const { next: random } = seededRandom(SEED + 1);
-      const killer = killDuringPushes(ship, fronts.ship, { random, kills: KILLS, maxDelayMs: MAX_KILL_DELAY_MS });
-      const before = unique(dead.bodies());
+  for (let round = 1; round <= ROUNDS; round++) {
+    it(`ship, round ${round}: every shipment applied once, nothing dead-lettered but the poison record`, { timeout: ROUND_TIMEOUT_MS }, async () => {
+      const deadBefore = dead.bodies().length;
+      const killer = killDuringPushes(ship, fronts.ship, { random: shipRandom, kills: KILLS_PER_ROUND, maxDelayMs: MAX_KILL_DELAY_MS });
       const orders: Order[] = [];
       const messageIds: string[] = [];
       // Confirmed orders keep being dispatched until every kill was made; some records come twice, under the order's key.
@@ -127,36 +155,40 @@ describe(`the functions framework killed mid-push, redelivered as Pub/Sub does (
         const order = orderAt(new Date(), { customerId: uniqueCustomer(), status: "confirmed", version: 2 });
         await stores.orders.create(order);
         orders.push(order);
-        const { data } = shipmentRecord(order, `shp-${orders.length}`);
-        const times = random() < 0.25 ? 2 : 1;
+        const { data } = shipmentRecord(order, `shp-${round}-${orders.length}`);
+        const times = shipRandom() < 0.25 ? 2 : 1;
         for (let i = 0; i < times; i++) messageIds.push(await shipments.publish(order.id, data));
         await sleep(10);
       }
       const poison = JSON.stringify({ type: "shipment.dispatched", orderId: orders[0]!.id, shipmentId: "" });
       messageIds.push(await shipments.publish(uniqueCustomer("key"), poison));
-      await killer.stop();
-      console.log(`ship (seed ${SEED}): ${orders.length} orders, ${messageIds.length} records, kills ${JSON.stringify(killer.kills())}`);
+      await finishKills(killer, "ship");
+      console.log(`ship, round ${round} (seed ${SEED}): ${orders.length} orders, ${messageIds.length} records, kills ${JSON.stringify(killer.kills())}`);
 
-      expect(killer.kills()).toHaveLength(KILLS);
-      for (const kill of killer.kills()) expect(kill.inFlight).toBeGreaterThan(0);
-      const messageIdOf = (body: unknown) => (body as { message: { messageId: string } }).message.messageId;
       await waitFor(
         "every record acknowledged",
         () => {
-          const done = acknowledged(fronts.ship, messageIdOf);
+          const done = acknowledged(fronts.ship);
           return messageIds.every((id) => done.has(id));
         },
         90_000,
-      );
+      ).catch((error: Error) => {
+        const used = exhausted(fronts.ship, MAX_DELIVERY_ATTEMPTS);
+        throw used.length > 0
+          ? new Error(
+              `${error.message}: records ${used.join(", ")} failed ${MAX_DELIVERY_ATTEMPTS} pushes, and the emulator pushes nothing more on an ordered subscription then`,
+            )
+          : error;
+      });
       for (const [i, order] of orders.entries()) {
         expect(await stores.orders.get(order.id), `order ${order.id} (seed ${SEED})`).toMatchObject({
           status: "shipped",
           version: 3,
-          shipment: { shipmentId: `shp-${i + 1}` },
+          shipment: { shipmentId: `shp-${round}-${i + 1}` },
         });
       }
-      expect(unique(dead.bodies()).filter((body) => !before.includes(body))).toEqual([poison]);
-    },
-    CAMPAIGN_TIMEOUT_MS,
-  );
+      await waitFor("the poison record dead-lettered", () => dead.bodies().includes(poison));
+      expect(unique(dead.bodies().slice(deadBefore)), `seed ${SEED}`).toEqual([poison]);
+    });
+  }
 });
