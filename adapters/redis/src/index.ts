@@ -1,1 +1,1 @@
-export { redisCache, type RedisCacheOptions } from "./redis-cache.js";
+export { CacheOffline, redisCache, type RedisCacheOptions } from "./redis-cache.js";

@@ -11,6 +11,14 @@ export interface RedisCacheOptions {
   onError?: (error: Error) => void;
 }
 
+/** The client is not connected: the cache is unreachable, or its connection is being made again. */
+export class CacheOffline extends Error {
+  constructor() {
+    super("the Redis client is not connected");
+    this.name = "CacheOffline";
+  }
+}
+
 /** The longest wait between two attempts to reconnect: a cache that comes back is used again within it. */
 const MAX_RECONNECT_DELAY_MS = 1_000;
 /** Commands waiting on one connection at most: past it a command fails at once rather than queue behind a stalled server. */
@@ -33,14 +41,20 @@ export function redisCache({ url, timeoutMs, onError }: RedisCacheOptions): Cach
     commandOptions: { timeout: timeoutMs },
   });
   client.on("error", (error: Error) => onError?.(error));
-  let connecting: Promise<unknown> | undefined;
+  // The first connection, waited for by the calls that come meanwhile, for one bound at most.
+  let firstConnection: Promise<unknown> | undefined;
+  let waitingForFirst = true;
   const open = async () => {
-    // The first connection is awaited; later, the client reconnects by itself and commands fail fast meanwhile.
-    connecting ??= client.connect().catch((error: unknown) => {
-      connecting = undefined;
-      throw error;
-    });
-    if (!client.isReady) await connecting;
+    if (client.isReady) return client;
+    firstConnection ??= Promise.race([client.connect(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())])
+      .catch(() => {})
+      .finally(() => {
+        waitingForFirst = false;
+      });
+    if (waitingForFirst) await firstConnection;
+    // Not connected (the cache is unreachable, or the client is connecting again): the call fails at
+    // once and the store answers, so a cache that is down costs a request nothing more.
+    if (!client.isReady) throw new CacheOffline();
     return client;
   };
   return {

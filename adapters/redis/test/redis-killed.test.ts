@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CACHE_FAILURES_METRIC, orderCacheOn, readCacheSettings } from "@skyport/core/cache";
 import { memoryDocuments, orderStoresOn, silentLogger, type Metrics, type Order, type OrderStore } from "@skyport/core";
 import { countedDocuments, orderAt } from "@skyport/core/testing";
-import { redisCache } from "../src/index.js";
+import { CacheOffline, redisCache } from "../src/index.js";
 import { startRedisServer, type RedisServer } from "../src/testing.js";
 
 let server: RedisServer;
@@ -103,5 +103,19 @@ describe("the Redis cache killed mid-run", () => {
       server.child.kill("SIGCONT");
     }
     await close();
+  });
+});
+
+describe("the Redis cache down from the start", () => {
+  it("waits for its first connection once, then fails each call at once while the server is unreachable", async () => {
+    const down = await startRedisServer();
+    await down.stop();
+    const cache = redisCache({ url: down.url, timeoutMs: 300 });
+    try {
+      await expect(cache.get("skyport:order:any")).rejects.toThrow(CacheOffline);
+      await expect(cache.set("skyport:order:any", "v", { ttlSeconds: 1 })).rejects.toThrow(CacheOffline);
+    } finally {
+      await cache.close();
+    }
   });
 });

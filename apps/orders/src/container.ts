@@ -29,6 +29,8 @@ import {
   type StoreKind,
   type Stores,
 } from "@skyport/core";
+import { readCacheSettings } from "@skyport/core/cache";
+import { loadOrderCache } from "./cache.js";
 
 /** Builds a store's documents from the environment; `check` validates its settings without loading its SDK. */
 export type StoreLoader = DocumentsLoader;
@@ -86,13 +88,17 @@ function once<T>(build: () => T | Promise<T>): () => Promise<T> {
       }));
 }
 
-/** Reads the configuration now (every wrong value fails the start, all named) and binds the rest to build on first use. */
-export function orderContainer(options: EntryOptions): Container {
+/**
+ * Reads the configuration now (every wrong value fails the start, all named) and binds the rest to build on first use.
+ * `metrics` counts what the order cache fails to answer (the store answers instead).
+ */
+export function orderContainer(options: EntryOptions, metrics?: Metrics): Container {
   const { env, stores, defaultStore } = options;
-  const [config, auth, cors] = readAll(
+  const [config, auth, cors, cacheSettings] = readAll(
     () => readConfig(env, { kinds: Object.keys(stores), defaultStore }),
     () => readAuthSettings(env),
     () => readCorsPolicy(env),
+    () => readCacheSettings(env),
     // The chosen store's own settings, in the same report (none when SKYPORT_STORE names no store here).
     () => stores[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
   );
@@ -110,7 +116,14 @@ export function orderContainer(options: EntryOptions): Container {
     .bind(TOKENS.ids)
     .toDynamicValue((ctx) => ulidIds(ctx.get(TOKENS.clock)))
     .inSingletonScope();
-  container.bind(TOKENS.stores).toDynamicValue(once(async () => orderStoresOn(await loadDocuments(options.env))));
+  container.bind(TOKENS.stores).toDynamicValue(
+    once(async () => {
+      const documents = await loadDocuments(options.env);
+      const cache = await loadOrderCache(cacheSettings, { logger, metrics });
+      const built = orderStoresOn(documents, { cache: cache.cache });
+      return { ...built, close: () => Promise.all([built.close(), cache.close()]).then(() => undefined) };
+    }),
+  );
   container.bind(TOKENS.events).toDynamicValue(once(() => options.events(options.env, logger)));
   const services = once(async () => {
     const { orders, idempotency } = await container.getAsync(TOKENS.stores);
@@ -136,10 +149,10 @@ export function orderContainer(options: EntryOptions): Container {
  * invocation, which is logged as the instance's cold start with how long the instance took to get there.
  */
 export function orderInstance(options: EntryOptions): AppInstance<OrderDeps> & { container: Container } {
-  const container = orderContainer(options);
-  const logger = container.get(TOKENS.logger);
   const { logWrite } = options;
   const metrics = options.metrics?.(logWrite && ((line) => logWrite(line, "info")));
+  const container = orderContainer(options, metrics);
+  const logger = container.get(TOKENS.logger);
   let services: Promise<OrderDeps> | undefined;
   return {
     container,
