@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// skyport build [aws|gcp|azure|local ...] | start | dev | invoke <function> [--event file.json] | new <name> | client [out] | dead-letters [file] | put-records <stream> <records.json>
+// skyport build [aws|gcp|azure|local ...] | start | dev | invoke <function> [--event file.json] | new <name> | client [out]
+//   | dead-letters [file] | put-records <stream> <records.json>
 import { resolve } from "node:path";
 
 const [command, ...args] = process.argv.slice(2);
