@@ -49,6 +49,31 @@ describe("the deploy sections of README.md and deploy/*/README.md", () => {
     });
   }
 
+  it("passes the required OIDC issuer and audience in every deploy command, in both READMEs, and calls no API public", () => {
+    const auth = [
+      {
+        heading: "### Deploy to AWS",
+        readme: "aws/README.md",
+        passes: /deploy\/aws\/deploy\.sh [^\n]*--auth-issuer="\$AUTH_ISSUER" --auth-audience="\$AUTH_AUDIENCE"/,
+      },
+      {
+        heading: "### Deploy to Google Cloud",
+        readme: "gcp/README.md",
+        passes: /deploy\/gcp\/deploy\.sh [^\n]*(\\\n[^\n]*)?--auth-issuer="\$AUTH_ISSUER" --auth-audience="\$AUTH_AUDIENCE"/,
+      },
+      {
+        heading: "### Deploy to Azure",
+        readme: "azure/README.md",
+        passes: /az deployment group create [^\n]*\\\n[^\n]*authIssuer="\$AUTH_ISSUER" authAudience="\$AUTH_AUDIENCE"/,
+      },
+    ];
+    for (const { heading, readme, passes } of auth) {
+      for (const commands of [shellBlocks(section(heading)), shellBlocks(read(readme))]) expect(commands, readme).toMatch(passes);
+      expect(shellBlocks(read(readme)), readme).toMatch(/^AUTH_ISSUER=https:\/\/\S+ AUTH_AUDIENCE=\S+/m);
+      expect(read(readme), readme).not.toMatch(/\bpublic\b/i);
+    }
+  });
+
   it("AWS: names both CLIs it needs", () => {
     expect(section("### Deploy to AWS")).toMatch(/`aws`[\s\S]*`sam`/);
   });
