@@ -32,7 +32,12 @@ export const api = http(
       async ({ params, body }) => json(200, { id: params.id, books: body.books }),
     ),
     route(
-      { method: "GET", path: "/shelves", query: Type.Object({ min: Type.Optional(Type.Integer()) }), answers: { 200: { description: "Shelves.", body: Type.Array(Shelf) } } },
+      {
+        method: "GET",
+        path: "/shelves",
+        query: Type.Object({ min: Type.Optional(Type.Integer()) }),
+        answers: { 200: { description: "Shelves.", body: Type.Array(Shelf) } },
+      },
       async ({ query }) => json(200, [{ id: "oak", books: query.min ?? 0 }]),
     ),
   ],

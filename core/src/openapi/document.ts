@@ -31,7 +31,7 @@ export interface OperationDoc {
   /** The body's schema; the body is application/json. */
   requestBody?: SchemaUse;
   responses: Record<number, SuccessDoc>;
-  /** The problems this operation answers; every operation can also answer 500 and 503, and one on a route that is not open 401 where the API checks identity. */
+  /** The problems this operation answers; every operation can also answer 500 and 503, and 401 where the API checks identity and the route is not open. */
   problems: readonly string[];
   /** Served without a token, whatever its route says. */
   open?: boolean;
