@@ -72,10 +72,11 @@ describe("the local server with the Redis cache", () => {
     const b = await startLocalServer({ ...env(redis.url), SKYPORT_SQLITE_PATH: a.server.databasePath! }, quiet);
     try {
       const { id } = await post(a.server.url);
-      expect(await (await fetch(`${a.server.url}/orders/${id}`)).json()).toMatchObject({ status: "pending", version: 1 });
+      await a.server.settle(); // confirmed by the queue: no write of the server's own runs meanwhile
+      expect(await (await fetch(`${a.server.url}/orders/${id}`)).json()).toMatchObject({ status: "confirmed", version: 2 });
       const patch = await fetch(`${b.url}/orders/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: '{"status":"cancelled"}' });
       expect(patch.status).toBe(200);
-      expect(await (await fetch(`${a.server.url}/orders/${id}`)).json()).toMatchObject({ status: "cancelled", version: 2 });
+      expect(await (await fetch(`${a.server.url}/orders/${id}`)).json()).toMatchObject({ status: "cancelled", version: 3 });
       expect((await fetch(`${b.url}/orders/${id}`, { method: "DELETE" })).status).toBe(204);
       expect((await fetch(`${a.server.url}/orders/${id}`)).status).toBe(404);
     } finally {
