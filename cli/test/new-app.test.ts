@@ -45,7 +45,7 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
 
   it("npm test -w apps/demo passes", async () => {
     const { stdout } = await npm("test", "-w", "apps/demo");
-    expect(stdout).toMatch(/Tests\s+31 passed \(31\)/);
+    expect(stdout).toMatch(/Tests\s+32 passed \(32\)/);
   });
 
   it("its deploy script passes shellcheck", async () => {

@@ -2,9 +2,11 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { httpApiEvent, lambdaContext } from "@skyport/aws-lambda/testing";
+import { appOpenApiDocument } from "@skyport/core";
 import { compileSchemasAtRunTime } from "@skyport/core/schemas";
 import { startLocalApp, type LocalApp } from "@skyport/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +67,14 @@ describe("__NAME__'s /openapi.json and the typed client skyport client wrote fro
     const ownerFixed = document.components.responses["note-owner-fixed"]!.content["application/problem+json"]!.schema.allOf[1];
     expect(ownerFixed.properties.type.enum).toEqual([`${PROBLEM_BASE}note-owner-fixed`]);
     expect(document.paths["/notes/{id}"]!.put!.responses["409"]).toEqual({ $ref: "#/components/responses/note-owner-fixed" });
+  });
+
+  it("the api's Lambda bundle answers GET /openapi.json, open, with the document skyport client builds", async () => {
+    process.env.SKYPORT_LOG_LEVEL = "warn";
+    const { handler } = await import(pathToFileURL(join(appDir, "dist/aws/api/index.mjs")).href);
+    const result = await handler(httpApiEvent({ method: "GET", path: "/openapi.json" }), lambdaContext());
+    expect([result.statusCode, result.headers["content-type"]]).toEqual([200, "application/json"]);
+    expect(JSON.parse(result.body)).toEqual(JSON.parse(JSON.stringify(appOpenApiDocument(app, process.env))));
   });
 
   it("src/client.generated.ts is what npm run client writes from src/app.ts now", async () => {
