@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type IncomingMessage, request as httpRequest } from "node:http";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,5 +84,22 @@ describe("skyport dev in a new app's folder: its local server, rebuilt and resta
     expect(await greeting("Hi, world!")).toBe("Hi, world!");
     saveByRename(services, '"Hi" +', '"Hey"');
     expect(await greeting("Hey, world!"), output.join("\n")).toBe("Hey, world!");
+  });
+
+  it("a request in flight when a change restarts the server is answered by the server it reached", async () => {
+    const current = /env\.GREETING \?\? "([^"]+)"/.exec(readFileSync(services, "utf8"))![1]!;
+    expect(await greeting(`${current}, world!`), output.join("\n")).toBe(`${current}, world!`);
+    const body = JSON.stringify({ owner: "ada", text: "sent across a restart" });
+    const request = httpRequest(`${url}/notes`, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } });
+    const answered = once(request, "response") as Promise<[IncomingMessage]>;
+    request.write(body.slice(0, 10)); // the server holds the request, waiting for the rest of its body
+    const shutdowns = output.filter((line) => line.includes('"message":"shutting down"')).length;
+    saveByRename(services, `"${current}"`, `"${current}!"`);
+    const stopping = await eventually(async () => (output.filter((line) => line.includes('"message":"shutting down"')).length > shutdowns ? true : undefined));
+    expect(stopping, output.join("\n")).toBe(true);
+    request.end(body.slice(10));
+    const [response] = await answered;
+    expect(response.statusCode).toBe(201);
+    expect(await greeting(`${current}!, world!`)).toBe(`${current}!, world!`);
   });
 });
