@@ -16,6 +16,7 @@ import { measureStreamThroughput, streamReport } from "./stream-throughput.js";
 import { changeFeedReport, measureChangeFeedThroughput } from "./change-feed-throughput.js";
 import { type DocumentCounts, documentsReport, measureDocuments } from "./documents/index.js";
 import { importCallsReport, measureImportCalls } from "./import-calls/index.js";
+import { measureSecretRead, secretReadReport, type SecretReadCounts } from "./secret-read/index.js";
 
 /**
  * `npm run bench`: every figure in one run, printed and written to bench/results.json, from which
@@ -47,6 +48,16 @@ if (only === "import-calls") {
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   if (!quick) writeReadmeSection(results);
   await new Promise((written) => process.stdout.write(`${importCallsReport(importCalls)}\n`, written));
+  process.exit(0);
+}
+const secretReadCounts: SecretReadCounts = quick ? { rounds: 2, reads: 1000, warmup: 1 } : { rounds: 30, reads: 100_000, warmup: 3 };
+if (only === "secret-read") {
+  step("a secret read from memory against its first fetch, alone");
+  const secretRead = await measureSecretRead(secretReadCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=secret-read`);
+  const results: BenchResults = { ...(JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults), secretRead };
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  if (!quick) writeReadmeSection(results);
+  await new Promise((written) => process.stdout.write(`${secretReadReport(secretRead)}\n`, written));
   process.exit(0);
 }
 if (only !== undefined) {
@@ -83,6 +94,9 @@ const importCalls = await measureImportCalls(importCallLines, quick ? "npm run b
 step("portable documents against the raw SDK, per store on its emulator");
 const documents = await measureDocuments(documentCounts, quick ? "npm run bench -- --quick" : "npm run bench");
 
+step("a secret read from memory against its first fetch");
+const secretRead = await measureSecretRead(secretReadCounts, quick ? "npm run bench -- --quick" : "npm run bench");
+
 const cpu = cpus();
 const measured = {
   command: "npm run bench",
@@ -98,6 +112,7 @@ const measured = {
   changeFeeds,
   bulkImport,
   importCalls,
+  secretRead,
   documents,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };

@@ -5,6 +5,7 @@ import { DOCUMENTS_HEADER, documentsCells } from "./documents/cells.js";
 import { IMPORT_CALLS_HEADER, importCallsCells } from "./import-calls/cells.js";
 import type { BenchResults } from "./results.js";
 import { missedExplained } from "./missed.js";
+import { secretReadSection } from "./secret-read/index.js";
 import { bundleCells, files, signed } from "./table.js";
 
 const HEADING = "## Performance";
@@ -246,6 +247,7 @@ export function performanceSection(r: BenchResults): string {
     ...importSection(r.bulkImport),
     ...importCallsSection(r.importCalls),
     ...documentsSection(r.documents),
+    ...secretReadSection(r.secretRead, markdownTable),
     "**Targets**",
     "",
     markdownTable(

@@ -1,5 +1,6 @@
 import type { ChangeFeedRow } from "./change-feed-throughput.js";
 import type { DocumentsResult } from "./documents/measure.js";
+import type { SecretReadResult } from "./secret-read/measure.js";
 import type { ImportResult } from "./import/index.js";
 import type { ImportCallsResult } from "./import-calls/measure.js";
 import type { StreamRow } from "./stream-throughput.js";
@@ -27,6 +28,8 @@ export interface BenchResults {
   changeFeeds?: ChangeFeedRow[];
   /** The portable collections against the raw SDK on each store's emulator (issue 23), from the run it names (absent before it was measured). */
   documents?: DocumentsResult;
+  /** A secret read from memory against its first fetch (issue 27). */
+  secretRead?: SecretReadResult;
   targets: TargetRow[];
 }
 
