@@ -16,6 +16,7 @@ import { measureStreamThroughput, streamReport } from "./stream-throughput.js";
 import { changeFeedReport, measureChangeFeedThroughput } from "./change-feed-throughput.js";
 import { type DocumentCounts, documentsReport, measureDocuments } from "./documents/index.js";
 import { importCallsReport, measureImportCalls } from "./import-calls/index.js";
+import { measureValidatedRoute, validatedRouteReport, type ValidatedRouteCounts } from "./validated-route/index.js";
 import { measureSecretRead, secretReadReport, type SecretReadCounts } from "./secret-read/index.js";
 
 /**
@@ -23,7 +24,8 @@ import { measureSecretRead, secretReadReport, type SecretReadCounts } from "./se
  * README's Performance section is written. `--quick` runs each part once, tiny, to show it works:
  * its results go to bench/results.tmp.json and README is left alone. `--only=documents` measures the
  * documents rows alone and puts them into the last results (and README, unless quick); `--only=import-calls`
- * the store calls per imported order alike.
+ * the store calls per imported order alike, `--only=validated-route` a route with a declared body schema against the
+ * same route checking its body by hand.
  */
 const quick = process.argv.includes("--quick");
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -60,9 +62,21 @@ if (only === "secret-read") {
   await new Promise((written) => process.stdout.write(`${secretReadReport(secretRead)}\n`, written));
   process.exit(0);
 }
+const validatedRouteCounts: ValidatedRouteCounts = quick ? { rounds: 2, requests: 100, warmup: 1 } : { rounds: 30, requests: 5000, warmup: 5 };
+if (only === "validated-route") {
+  step("a declared route's checked body against the same route checking it by hand, alone");
+  const validatedRoute = await measureValidatedRoute(validatedRouteCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=validated-route`);
+  const results: BenchResults = { ...(JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults), validatedRoute };
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  if (!quick) writeReadmeSection(results);
+  await new Promise((written) => process.stdout.write(`${validatedRouteReport(validatedRoute)}\n`, written));
+  process.exit(0);
+}
 if (only !== undefined) {
   if (only !== "documents")
-    throw new Error(`--only=${only}: only the documents rows (--only=documents) and the import's store calls (--only=import-calls) can be measured alone`);
+    throw new Error(
+      `--only=${only}: only the documents rows (--only=documents), the import's store calls (--only=import-calls) and the validated route (--only=validated-route) can be measured alone`,
+    );
   step("portable documents against the raw SDK, alone");
   const documents = await measureDocuments(documentCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=documents`);
   const results: BenchResults = { ...(JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults), documents };
@@ -93,6 +107,8 @@ step("store calls per imported order, before and after");
 const importCalls = await measureImportCalls(importCallLines, quick ? "npm run bench -- --quick" : "npm run bench");
 step("portable documents against the raw SDK, per store on its emulator");
 const documents = await measureDocuments(documentCounts, quick ? "npm run bench -- --quick" : "npm run bench");
+step("a declared route's checked body against the same route checking it by hand");
+const validatedRoute = await measureValidatedRoute(validatedRouteCounts, quick ? "npm run bench -- --quick" : "npm run bench");
 
 step("a secret read from memory against its first fetch");
 const secretRead = await measureSecretRead(secretReadCounts, quick ? "npm run bench -- --quick" : "npm run bench");
@@ -114,6 +130,7 @@ const measured = {
   importCalls,
   secretRead,
   documents,
+  validatedRoute,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
 
@@ -122,5 +139,6 @@ process.stdout.write(`\nShipment records per second through each stream function
 process.stdout.write(`\nChanges per second through each changes function (the order outbox), one process:\n${changeFeedReport(changeFeeds)}\n`);
 process.stdout.write(`\nStore calls per imported order, before and after:\n${importCallsReport(importCalls)}\n`);
 process.stdout.write(`\nPortable documents against the raw SDK, per store on its emulator:\n${documentsReport(documents)}\n`);
+process.stdout.write(`\nA declared route's checked body against the same route checking it by hand:\n${validatedRouteReport(validatedRoute)}\n`);
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 if (!quick) writeReadmeSection(results);

@@ -4,6 +4,7 @@ import type { SecretReadResult } from "./secret-read/measure.js";
 import type { ImportResult } from "./import/index.js";
 import type { ImportCallsResult } from "./import-calls/measure.js";
 import type { StreamRow } from "./stream-throughput.js";
+import type { ValidatedRouteResult } from "./validated-route/index.js";
 /** bench/results.json: every figure of one `npm run bench`, and the machine it ran on. */
 export interface BenchResults {
   command: string;
@@ -28,6 +29,8 @@ export interface BenchResults {
   changeFeeds?: ChangeFeedRow[];
   /** The portable collections against the raw SDK on each store's emulator (issue 23), from the run it names (absent before it was measured). */
   documents?: DocumentsResult;
+  /** POST /notes with a declared body schema against the same route checking its body by hand (issue 24), from the run it names. */
+  validatedRoute?: ValidatedRouteResult;
   /** A secret read from memory against its first fetch (issue 27). */
   secretRead?: SecretReadResult;
   targets: TargetRow[];
