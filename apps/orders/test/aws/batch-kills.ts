@@ -1,5 +1,8 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { SeededRandom } from "../../../../scripts/faults/seeded-random.js";
-import type { AwsFunction } from "./bundles.js";
+import { bundleFile, type AwsFunction } from "./bundles.js";
 import { runFunction, type RunningFunction } from "./lambda-process.js";
 
 /** The work a batch holds when it is handed to the function, and how much of it is done now (read back from the stand-ins). */
@@ -42,11 +45,17 @@ const AFTER_ANSWER = 1 / 3;
  */
 export function batchKills<E extends { Records: unknown[] }, A>(options: BatchKillsOptions<E>) {
   const { random } = options;
+  // The code package the campaign deployed: a copy, so that a build of dist/ while it runs (another test's) changes nothing under it.
+  const packageDir = mkdtempSync(join(tmpdir(), `skyport-${options.fn}-`));
+  cpSync(options.codeDir ?? dirname(bundleFile(options.fn, "index.mjs")), packageDir, { recursive: true });
   let running: RunningFunction | undefined;
   let budget = 0;
   let kills: BatchKill[] = [];
+  /** Why an execution environment did not start: the harness failed, not the function; a test expects none. */
+  const startFailures: string[] = [];
 
   return {
+    startFailures,
     /** Starts a round that makes `count` kills; returns the kills as they are made. */
     round(count: number): BatchKill[] {
       budget = count;
@@ -54,7 +63,10 @@ export function batchKills<E extends { Records: unknown[] }, A>(options: BatchKi
       return kills;
     },
     async invoke(event: E, last: boolean): Promise<A> {
-      running ??= await runFunction(options.fn, options.env, options.codeDir);
+      running ??= await runFunction(options.fn, options.env, packageDir).catch((error: unknown) => {
+        startFailures.push(String(error));
+        throw error;
+      });
       const fn = running;
       const killing = kills.length < budget && (last || random.chance(0.5));
       // Not the batch at the shard's end: Lambda would take its answer and the round end short of its kills.
@@ -83,6 +95,7 @@ export function batchKills<E extends { Records: unknown[] }, A>(options: BatchKi
     async stop() {
       await running?.process.stop();
       await running?.api.close();
+      rmSync(packageDir, { recursive: true, force: true });
     },
   };
 }

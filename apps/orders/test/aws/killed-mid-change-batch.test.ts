@@ -99,6 +99,7 @@ describe(`the outbox bundle under aws-lambda-ric, SIGKILLed mid change batch, re
       const duplicates = announcements.length - new Set(announcements).size;
       console.log(`round ${round} (seed ${SEED}): ${duplicates} announcements again, kills ${JSON.stringify(kills)}`);
 
+      expect(outbox.startFailures, `seed ${SEED}`).toEqual([]);
       expect(kills, `seed ${SEED}`).toHaveLength(KILLS);
       expect(new Set(announcements), `seed ${SEED}`).toEqual(new Set(orders.map((order) => order.id)));
       expect(mapping.onFailure, `seed ${SEED}`).toEqual([]);

@@ -108,6 +108,7 @@ describe(`the ship bundle under aws-lambda-ric, SIGKILLed mid stream batch, rede
       await mapping.settle();
       console.log(`round ${round} (seed ${SEED}): kills ${JSON.stringify(kills)}`);
 
+      expect(ship.startFailures, `seed ${SEED}`).toEqual([]);
       expect(kills, `seed ${SEED}`).toHaveLength(KILLS);
       for (const [i, order] of orders.entries()) {
         expect(await peer.orders.get(order.id), `order ${order.id} (seed ${SEED})`).toMatchObject({
