@@ -1,6 +1,7 @@
 import { topicVariable, type AnyAppFunction, type App } from "@skyport/core";
 import { cosmosContainerProblems } from "./cosmos-containers.js";
 import { eventHubProblems } from "./event-hub.js";
+import { bicepSecretProblems } from "./secret-grants.js";
 
 const QUEUE_TYPE = "Microsoft.Storage/storageAccounts/queueServices/queues@";
 
@@ -10,7 +11,7 @@ const QUEUE_TYPE = "Microsoft.Storage/storageAccounts/queueServices/queues@";
  * moves what fails), and the app setting that names the queue to consumers and publishers alike;
  * a changes function its container, the trigger's `leases` container, its connection setting and
  * its `<collection>-changes-poison` queue; and the app's collections their containers and grants
- * (cosmos-containers.ts).
+ * (cosmos-containers.ts), and the Key Vault roles of the secrets they read (secret-grants.ts).
  */
 export function bicepProblems(app: App<never>, bicep: string): string[] {
   const variables = new Map([...bicep.matchAll(/^var (\w+) = '([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]));
@@ -53,6 +54,7 @@ export function bicepProblems(app: App<never>, bicep: string): string[] {
   }
   problems.push(...objectProblems(app, bicep, variables));
   problems.push(...cosmosContainerProblems(app, bicep, variables));
+  problems.push(...bicepSecretProblems(app, bicep));
   return problems;
 }
 

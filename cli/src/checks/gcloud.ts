@@ -2,6 +2,7 @@ import type { AnyAppFunction, App } from "@skyport/core";
 import { cloudSchedulerSchedule } from "@skyport/gcp-functions/schedule";
 import { firestoreIndexProblems, type FirestoreIndexes } from "./firestore-indexes.js";
 import { orderedPushProblems } from "./ordered-push.js";
+import { gcloudSecretProblems } from "./secret-grants.js";
 
 /** Each kind's trigger flag on `gcloud functions deploy` (a schedule is an HTTP function its job calls). */
 const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> = {
@@ -18,7 +19,8 @@ const TRIGGER_FLAG: Record<AnyAppFunction<unknown>["trigger"]["kind"], RegExp> =
  * `gcloud functions deploy ... --entry-point=<name>` deploys, an entry point the app does not
  * declare, a function deployed from a folder other than its own bundle's, a trigger of another kind, no Cloud
  * Scheduler job on the declared schedule, or Firestore indexes other than the app's collections need
- * (firestore-indexes.ts; `firestoreIndexes`: the firestore.indexes.json the script deploys, if it reads one).
+ * (firestore-indexes.ts; `firestoreIndexes`: the firestore.indexes.json the script deploys, if it reads one), or
+ * secret grants other than the secrets each function reads (secret-grants.ts).
  */
 export function gcloudProblems(app: App<never>, script: string, firestoreIndexes?: FirestoreIndexes): string[] {
   const commands = script.replace(/\\\n/g, " ").split("\n");
@@ -57,6 +59,7 @@ export function gcloudProblems(app: App<never>, script: string, firestoreIndexes
     }
   }
   problems.push(...firestoreIndexProblems(app, script, firestoreIndexes));
+  problems.push(...gcloudSecretProblems(app, script));
   return problems;
 }
 

@@ -3,6 +3,7 @@ import { eventBridgeSchedule } from "@skyport/aws-lambda/schedule";
 import { refName, type Json, type JsonObject } from "./cloudformation-yaml.js";
 import { collectionTableProblems } from "./collection-tables.js";
 import { kinesisMappingProblems } from "./kinesis-mapping.js";
+import { samSecretProblems } from "./secret-grants.js";
 
 type Resource = { Type?: string; Properties?: JsonObject };
 
@@ -20,7 +21,8 @@ const EVENT_SOURCE: Record<AnyAppFunction<unknown>["trigger"]["kind"], readonly 
  * function's CodeUri ends in `dist/aws/<name>`), one it deploys that the app does not declare, a
  * trigger of another kind, a schedule other than the declaration's, a topic's queue that its
  * publishers and its consumer do not share, a topic setting on a function that does not publish,
- * and what its tables and policies get wrong about the app's collections (collection-tables.ts).
+ * what its tables and policies get wrong about the app's collections (collection-tables.ts), and
+ * its grants of the secrets its functions read (secret-grants.ts).
  */
 export function samProblems(app: App<never>, template: JsonObject): string[] {
   const resources = (template.Resources ?? {}) as Record<string, Resource>;
@@ -80,6 +82,7 @@ export function samProblems(app: App<never>, template: JsonObject): string[] {
     if (queues.size > 1) problems.push(`topic ${topic} is more than one queue: ${[...queues].sort().join(", ")}`);
   }
   problems.push(...collectionTableProblems(app, template, deployed));
+  problems.push(...samSecretProblems(app, template, deployed));
   return problems;
 }
 

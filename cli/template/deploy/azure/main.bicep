@@ -6,6 +6,8 @@ param location string = resourceGroup().location
 @minLength(1)
 @maxLength(16)
 param stage string = 'dev'
+@description('A Key Vault of this resource group (RBAC authorization) holding the receipt-signing-key secret that work reads.')
+param keyVaultName string
 
 var baseName = take('__NAME__-${stage}-${uniqueString(resourceGroup().id, stage)}', 40)
 var jobsQueueName = 'jobs'
@@ -14,6 +16,7 @@ var databaseName = '__NAME__'
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -168,6 +171,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SKYPORT_QUEUE_SERVICE_URL', value: storage.properties.primaryEndpoints.queue }
         { name: 'SKYPORT_COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'SKYPORT_COSMOS_DATABASE', value: databaseName }
+        { name: 'SKYPORT_KEY_VAULT_URL', value: vault.properties.vaultUri }
       ]
     }
     functionAppConfig: {
@@ -181,6 +185,26 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
       runtime: { name: 'node', version: '22' }
     }
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource receiptKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {
+  parent: vault
+  name: 'receipt-signing-key'
+}
+
+// Key Vault Secrets User on the one secret work reads (src/receipts.ts), the narrowest scope Key Vault's RBAC allows.
+resource receiptKeyReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(receiptKeySecret.id, app.id, roles.keyVaultSecretsUser)
+  scope: receiptKeySecret
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 

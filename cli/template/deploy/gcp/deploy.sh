@@ -25,6 +25,7 @@ TOPIC="$NAME-jobs"
 SOURCE="$here/../../dist/gcp"
 DATABASE="$NAME"
 API_SA="$NAME-api@$PROJECT.iam.gserviceaccount.com"
+WORK_SA="$NAME-work@$PROJECT.iam.gserviceaccount.com"
 # Every function's wiring checks the store's settings at start; only api reads or writes the notes.
 common=(--gen2 --runtime=nodejs22 --region="$REGION" --project="$PROJECT" --memory=512Mi
   --set-env-vars="GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTORE_DATABASE=$DATABASE")
@@ -67,12 +68,22 @@ gcloud iam service-accounts describe "$API_SA" --project="$PROJECT" >/dev/null 2
 gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$API_SA" --role=roles/datastore.user \
   --condition="expression=resource.name==\"projects/$PROJECT/databases/$DATABASE\",title=$NAME-notes-database" >/dev/null
 
+# work runs as its own service account, which may read the receipt-signing-key secret (src/receipts.ts) and
+# no other. The secret is made here if missing; its value is added apart: gcloud secrets versions add receipt-signing-key --data-file=-
+gcloud iam service-accounts describe "$WORK_SA" --project="$PROJECT" >/dev/null 2>&1 ||
+  gcloud iam service-accounts create "$NAME-work" --display-name="$NAME work" --project="$PROJECT"
+gcloud secrets describe receipt-signing-key --project="$PROJECT" >/dev/null 2>&1 ||
+  gcloud secrets create receipt-signing-key --replication-policy=automatic --project="$PROJECT"
+gcloud secrets add-iam-policy-binding receipt-signing-key --member="serviceAccount:$WORK_SA" --role=roles/secretmanager.secretAccessor \
+  --project="$PROJECT" >/dev/null
+
 gcloud pubsub topics describe "$TOPIC" --project="$PROJECT" >/dev/null 2>&1 || gcloud pubsub topics create "$TOPIC" --project="$PROJECT"
 gcloud pubsub topics describe "$TOPIC-dead-letter" --project="$PROJECT" >/dev/null 2>&1 || gcloud pubsub topics create "$TOPIC-dead-letter" --project="$PROJECT"
 
 gcloud functions deploy "$NAME-api" "${common[@]}" --source="$SOURCE/api" --entry-point=api --trigger-http --no-allow-unauthenticated \
   --service-account="$API_SA"
-gcloud functions deploy "$NAME-work" "${common[@]}" --source="$SOURCE/work" --entry-point=work --trigger-topic="$TOPIC" --retry --no-allow-unauthenticated
+gcloud functions deploy "$NAME-work" "${common[@]}" --source="$SOURCE/work" --entry-point=work --trigger-topic="$TOPIC" --retry --no-allow-unauthenticated \
+  --service-account="$WORK_SA"
 gcloud functions deploy "$NAME-tick" "${common[@]}" --source="$SOURCE/tick" --entry-point=tick --trigger-http --no-allow-unauthenticated
 
 TICK_URL="$(gcloud functions describe "$NAME-tick" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)')"
