@@ -13,7 +13,7 @@ import { REPOSITORY } from "../temporary-workspace.js";
 const files = mkdtempSync(join(tmpdir(), "skyport-sdk-warning-"));
 afterAll(() => rmSync(files, { recursive: true, force: true }));
 
-/** The order service on DynamoDB Local, its other files in a temporary folder; without the SDK's switch, which this project's env (and dynamoDbLocalEnv) set. */
+/** The order service on DynamoDB Local, its other files in a temporary folder; without the SDK switch this project (and dynamoDbLocalEnv) sets. */
 function localDynamoDbEnv() {
   const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _, ...inherited } = process.env;
   const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: __, ...store } = dynamoDbLocalEnv(
