@@ -48,6 +48,10 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
     expect(stdout).toMatch(/Tests\s+32 passed \(32\)/);
   });
 
+  it("npm run typecheck -w apps/demo passes: its tests call the api through the typed client skyport client wrote", async () => {
+    await npm("run", "typecheck", "-w", "apps/demo");
+  }, 300_000);
+
   it("its deploy script passes shellcheck", async () => {
     await run("shellcheck", [join(root, "apps/demo/deploy/gcp/deploy.sh")]);
   });
