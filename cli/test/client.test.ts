@@ -86,6 +86,19 @@ describe("skyport client", () => {
     expect(source).toContain(`"${BASE}shelf-full"`);
   });
 
+  it("refuses an app whose http function declares no routes, naming it", async () => {
+    const plain = join(root, "apps/plain");
+    mkdirSync(join(plain, "src"), { recursive: true });
+    writeFileSync(join(plain, "package.json"), JSON.stringify({ name: "@skyport/plain", private: true, type: "module" }));
+    writeFileSync(
+      join(plain, "src/app.ts"),
+      'import { defineApp, http } from "@skyport/core";\nexport default defineApp({ name: "plain", functions: { api: http(() => []) } });\n',
+    );
+    await expect(run(process.execPath, [SKYPORT_BIN, "client"], { cwd: plain })).rejects.toThrow(
+      "skyport client: app plain has no http function with declared routes (route(...)): nothing to describe",
+    );
+  }, 120_000);
+
   it("writes a client the app's code typechecks against: a wrong body or path does not compile", async () => {
     await run(process.execPath, [join(REPOSITORY, "node_modules/typescript/bin/tsc"), "-p", appDir, "--noEmit"]);
   }, 120_000);
