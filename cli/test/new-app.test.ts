@@ -45,7 +45,7 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
 
   it("npm test -w apps/demo passes", async () => {
     const { stdout } = await npm("test", "-w", "apps/demo");
-    expect(stdout).toMatch(/Tests\s+32 passed \(32\)/);
+    expect(stdout).toMatch(/Tests\s+33 passed \(33\)/);
   });
 
   it("npm run typecheck -w apps/demo passes: its tests call the api through the typed client skyport client wrote", async () => {

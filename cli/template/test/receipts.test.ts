@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { startLocalApp, type LocalApp } from "@skyport/local";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import app from "../src/app.js";
@@ -77,5 +78,20 @@ describe("work without its key", () => {
     });
     expect(result?.failed).toEqual([{ id: "r2", retryable: true }]);
     expect(output).toContain("receipt-signing-key");
+  });
+});
+
+describe("the bundles that carry secrets", () => {
+  const dist = join(dirname(fileURLToPath(import.meta.url)), "../dist");
+  const read = (file: string) => readFileSync(join(dist, file), "utf8");
+
+  it("are work's alone, with its cloud's client; no cloud bundle carries the local source (settings and .data/secrets)", () => {
+    const carries = (cloud: string, marker: string) => ["api", "work", "tick"].filter((fn) => read(`${cloud}/${fn}/index.mjs`).includes(marker));
+    expect(carries("aws", "GetSecretValue")).toEqual(["work"]);
+    expect(carries("gcp", "accessSecretVersion")).toEqual(["work"]);
+    const azure = ["azure/main.mjs", ...readdirSync(join(dist, "azure/chunks")).map((chunk) => `azure/chunks/${chunk}`)];
+    const cloudBundles = [...["aws", "gcp"].flatMap((cloud) => ["api", "work", "tick"].map((fn) => `${cloud}/${fn}/index.mjs`)), ...azure];
+    expect(cloudBundles.filter((file) => read(file).includes("SKYPORT_SECRETS_DIR"))).toEqual([]);
+    expect(read("local/server.mjs")).toContain("SKYPORT_SECRETS_DIR");
   });
 });
