@@ -10,7 +10,7 @@ import type { Collection } from "../collections/collection.js";
 import { idempotencyCollection, type IdempotencyDocument } from "../idempotency/collection.js";
 import { collectionIdempotencyStore } from "../idempotency/collection-store.js";
 import { systemClock, type Clock } from "../ports/clock.js";
-import { type HttpApi, httpApiDocument } from "../openapi/app-document.js";
+import { type HttpApi, httpApi, httpApiDocument } from "../openapi/app-document.js";
 import { documentRoute } from "../openapi/route.js";
 import type { AppProblems, ProblemsDeclaration } from "./problems.js";
 import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
@@ -67,15 +67,7 @@ export function http<S>(routes: DeclaredRoutes<S> | ((services: S) => readonly R
     if (declared.some((route) => route.path === "/openapi.json"))
       throw new AppDeclarationError("GET /openapi.json is the framework's: it describes the declared routes");
   }
-  const api: HttpApi | undefined = declared && {
-    info: {
-      title: options.info?.title ?? "HTTP API",
-      version: options.info?.version ?? "1.0.0",
-      ...(options.info?.description && { description: options.info.description }),
-    },
-    identity: options.identity !== undefined,
-    ...(options.problems && { problems: options.problems.declared }),
-  };
+  const api = declared && httpApi(options.info, options.identity !== undefined, options.problems?.declared);
   const table = (services: S) => {
     if (!declared || !api) return (routes as (services: S) => readonly Route[])(services);
     const problems = options.problems && (options.problems.at?.(services) ?? options.problems.declared.at({}));

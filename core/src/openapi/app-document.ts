@@ -13,6 +13,19 @@ export interface HttpApi {
   problems?: ProblemsDeclaration<string>;
 }
 
+/** What an http function's options say of its API: its title and version ("HTTP API", "1.0.0" unless given), its identity check, its app's problems. */
+export function httpApi(
+  info: { title: string; version?: string; description?: string } | undefined,
+  identity: boolean,
+  problems?: ProblemsDeclaration<string>,
+): HttpApi {
+  return {
+    info: { title: info?.title ?? "HTTP API", version: info?.version ?? "1.0.0", ...(info?.description && { description: info.description }) },
+    identity,
+    ...(problems && { problems }),
+  };
+}
+
 /** The OpenAPI document of declared routes, the app's problem kinds under the base `problems` resolved (the instance's). */
 export function httpApiDocument(routes: readonly RouteSpec[], api: HttpApi, problems?: AppProblems<string>) {
   return declaredApiDocument(routes, { info: api.info, identity: api.identity, ...(problems && { problems: problems.kinds }) });
