@@ -157,7 +157,8 @@ describe("npm start (through npm, as a user runs it)", () => {
 });
 
 // In this file, not beside it: its restarts must not compete with the 3-second start above.
-const serverOf = (pid: number) => descendantsOf(pid).find((p) => p.command.endsWith("dist/local/server.mjs"));
+// npm run dev runs a copy of the bundle, dist/dev/<n>/server.mjs (skyport dev).
+const serverOf = (pid: number) => descendantsOf(pid).find((p) => /dist\/dev\/\d+\/server\.mjs$/.test(p.command));
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
