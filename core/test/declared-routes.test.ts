@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AppDeclarationError,
   collection,
@@ -7,6 +7,7 @@ import {
   http,
   idempotencyCollection,
   json,
+  jwtIdentity,
   memoryDocuments,
   route,
   silentLogger,
@@ -15,6 +16,7 @@ import {
   type HttpResponse,
 } from "../src/index.js";
 import { compileSchemasAtRunTime } from "../src/schemas/index.js";
+import { startTestIssuer, type TestIssuer } from "../src/testing/index.js";
 
 const context: Context = { requestId: "r1", cloud: "local", logger: silentLogger };
 const ok = { 200: { description: "OK" } };
@@ -225,5 +227,41 @@ describe("an idempotent declared POST", () => {
     const again = await post({ name: "a" });
     expect([first.status, again.status, again.headers["idempotent-replayed"], again.body]).toEqual([201, 201, "true", first.body]);
     expect(made).toBe(1);
+  });
+});
+
+describe("a declared route behind the identity check", () => {
+  let issuer: TestIssuer;
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+  });
+  afterAll(() => issuer.close());
+
+  it("answers 401 to a caller without a token before it looks at the body, then checks a caller's body; an open route needs no token", async () => {
+    compileSchemasAtRunTime();
+    const create = route({ method: "POST", path: "/notes/{id}", params: Id, body: Note, answers: { 201: { description: "Made" } } }, async ({ body }) =>
+      json(201, body),
+    );
+    const health = route({ method: "GET", path: "/health", open: true, answers: ok }, async (_input, _services, context) =>
+      json(200, { caller: context.principal ?? null }),
+    );
+    const app = defineApp({ name: "guarded", functions: { api: http([create, health], { identity: () => jwtIdentity(issuer) }) } });
+    const handler = app.functions.api.bind(undefined as never) as (request: HttpRequest, context: Context) => Promise<HttpResponse>;
+    const post = (headers: Record<string, string>) =>
+      handler(
+        {
+          method: "POST",
+          path: "/notes/n-1",
+          query: new URLSearchParams(),
+          headers: { "content-type": "application/json", ...headers },
+          body: Buffer.from("{}"),
+        },
+        context,
+      );
+    expect((await post({})).status).toBe(401);
+    const checked = await post({ authorization: `Bearer ${await issuer.mint({ sub: "ada" })}` });
+    expect([checked.status, JSON.parse(checked.body!).errors.map((error: { path: string }) => error.path)]).toEqual([400, ["/owner", "/text"]]);
+    const open = await handler({ method: "GET", path: "/health", query: new URLSearchParams(), headers: {} }, context);
+    expect([open.status, JSON.parse(open.body!)]).toEqual([200, { caller: null }]);
   });
 });
