@@ -17,6 +17,7 @@ import { changeFeedReport, measureChangeFeedThroughput } from "./change-feed-thr
 import { type DocumentCounts, documentsReport, measureDocuments } from "./documents/index.js";
 import { importCallsReport, measureImportCalls } from "./import-calls/index.js";
 import { measureValidatedRoute, validatedRouteReport, type ValidatedRouteCounts } from "./validated-route/index.js";
+import { type CacheCounts, cacheReport, measureOrderCache } from "./cache/index.js";
 import { measureSecretRead, secretReadReport, type SecretReadCounts } from "./secret-read/index.js";
 
 /**
@@ -24,8 +25,8 @@ import { measureSecretRead, secretReadReport, type SecretReadCounts } from "./se
  * README's Performance section is written. `--quick` runs each part once, tiny, to show it works:
  * its results go to bench/results.tmp.json and README is left alone. `--only=documents` measures the
  * documents rows alone and puts them into the last results (and README, unless quick); `--only=import-calls`
- * the store calls per imported order alike, `--only=validated-route` a route with a declared body schema against the
- * same route checking its body by hand.
+ * the store calls per imported order alike, `--only=cache` the cache rows, and `--only=validated-route` a route with a
+ * declared body schema against the same route checking its body by hand.
  */
 const quick = process.argv.includes("--quick");
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -72,10 +73,20 @@ if (only === "validated-route") {
   await new Promise((written) => process.stdout.write(`${validatedRouteReport(validatedRoute)}\n`, written));
   process.exit(0);
 }
+const cacheCounts: CacheCounts = quick ? { rounds: 2, calls: 5, warmup: 0 } : { rounds: 10, calls: 100, warmup: 1 };
+if (only === "cache") {
+  step("a cache hit against a store read, per store on its emulator, alone");
+  const cache = await measureOrderCache(cacheCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=cache`);
+  const results: BenchResults = { ...(JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults), cache };
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  if (!quick) writeReadmeSection(results);
+  await new Promise((written) => process.stdout.write(`${cacheReport(cache)}\n`, written));
+  process.exit(0);
+}
 if (only !== undefined) {
   if (only !== "documents")
     throw new Error(
-      `--only=${only}: only the documents rows (--only=documents), the import's store calls (--only=import-calls) and the validated route (--only=validated-route) can be measured alone`,
+      `--only=${only}: only the documents rows (--only=documents), the import's store calls (--only=import-calls), the cache rows (--only=cache) and the validated route (--only=validated-route) can be measured alone`,
     );
   step("portable documents against the raw SDK, alone");
   const documents = await measureDocuments(documentCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=documents`);
@@ -107,6 +118,8 @@ step("store calls per imported order, before and after");
 const importCalls = await measureImportCalls(importCallLines, quick ? "npm run bench -- --quick" : "npm run bench");
 step("portable documents against the raw SDK, per store on its emulator");
 const documents = await measureDocuments(documentCounts, quick ? "npm run bench -- --quick" : "npm run bench");
+step("a cache hit against a store read, per store on its emulator");
+const cache = await measureOrderCache(cacheCounts, quick ? "npm run bench -- --quick" : "npm run bench");
 step("a declared route's checked body against the same route checking it by hand");
 const validatedRoute = await measureValidatedRoute(validatedRouteCounts, quick ? "npm run bench -- --quick" : "npm run bench");
 
@@ -130,6 +143,7 @@ const measured = {
   importCalls,
   secretRead,
   documents,
+  cache,
   validatedRoute,
 };
 const results: BenchResults = { ...measured, targets: targets(measured) };
@@ -139,6 +153,7 @@ process.stdout.write(`\nShipment records per second through each stream function
 process.stdout.write(`\nChanges per second through each changes function (the order outbox), one process:\n${changeFeedReport(changeFeeds)}\n`);
 process.stdout.write(`\nStore calls per imported order, before and after:\n${importCallsReport(importCalls)}\n`);
 process.stdout.write(`\nPortable documents against the raw SDK, per store on its emulator:\n${documentsReport(documents)}\n`);
+process.stdout.write(`\nGET /orders/{id}: a Redis cache hit against a store read, per store on its emulator:\n${cacheReport(cache)}\n`);
 process.stdout.write(`\nA declared route's checked body against the same route checking it by hand:\n${validatedRouteReport(validatedRoute)}\n`);
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 if (!quick) writeReadmeSection(results);

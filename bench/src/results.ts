@@ -1,4 +1,5 @@
 import type { ChangeFeedRow } from "./change-feed-throughput.js";
+import type { CacheResult } from "./cache/measure.js";
 import type { DocumentsResult } from "./documents/measure.js";
 import type { SecretReadResult } from "./secret-read/measure.js";
 import type { ImportResult } from "./import/index.js";
@@ -31,6 +32,8 @@ export interface BenchResults {
   documents?: DocumentsResult;
   /** POST /notes with a declared body schema against the same route checking its body by hand (issue 24), from the run it names. */
   validatedRoute?: ValidatedRouteResult;
+  /** GET /orders/{id}'s read: a Redis cache hit against a store read on each cloud store's emulator (issue 27), from the run it names. */
+  cache?: CacheResult;
   /** A secret read from memory against its first fetch (issue 27). */
   secretRead?: SecretReadResult;
   targets: TargetRow[];
