@@ -56,6 +56,8 @@ export async function runBundle(target: string, env: Env) {
     });
   };
   let output = "";
+  let killing = false;
+  const crashes: string[] = [];
   const started = async () => {
     const instance = await start();
     const keep = (chunk: Buffer) => {
@@ -63,6 +65,10 @@ export async function runBundle(target: string, env: Env) {
     };
     instance.child.stdout!.on("data", keep);
     instance.child.stderr!.on("data", keep);
+    // An instance that ends unasked crashed: Cloud Run would start another, the test would wait for it.
+    instance.child.once("exit", (code, signal) => {
+      if (!killing) crashes.push(`exited with ${code ?? signal} at ${new Date().toISOString()}; its last lines:\n${output.slice(-3000)}`);
+    });
     return instance;
   };
   let server: ServerProcess;
@@ -79,16 +85,22 @@ export async function runBundle(target: string, env: Env) {
     async kill() {
       if (server.child.exitCode !== null || server.child.signalCode !== null) return;
       const exited = once(server.child, "exit");
+      killing = true;
       process.kill(-server.child.pid!, "SIGKILL");
-      await exited;
+      await exited.finally(() => {
+        killing = false;
+      });
     },
     /** A new instance of the same bundle on the same socket, as Cloud Functions starts one after a crash. */
     async restart() {
       server = await started();
     },
+    /** How each instance that ended without kill() or stop() ended. */
+    crashes: () => [...crashes],
     /** What every instance so far wrote on stdout and stderr (its log lines), from its start. */
     output: () => output,
     async stop() {
+      killing = true;
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -100,9 +100,15 @@ const exhausted = (front: Front, attempts: number) => {
   }
   return [...failures].filter(([, count]) => count >= attempts).map(([id]) => id);
 };
+type Bundle = Awaited<ReturnType<typeof runBundle>>;
+/** No instance of the function ended but by the test's kills: a crash of its own is a defect. */
+const noCrash = (bundle: Bundle) => expect(bundle.crashes(), `instances that ended by themselves (seed ${SEED})`).toEqual([]);
 /** Waits until the round's kills were made (the backlog's pushes arm them), then stops the killer. */
-async function finishKills(killer: ReturnType<typeof killDuringPushes>, what: string) {
-  await waitFor(`${what}: ${KILLS_PER_ROUND} kills while the backlog is pushed`, killer.done, 60_000).finally(() => killer.stop());
+async function finishKills(bundle: Bundle, killer: ReturnType<typeof killDuringPushes>, what: string) {
+  await waitFor(`${what}: ${KILLS_PER_ROUND} kills while the backlog is pushed`, () => killer.done() || bundle.crashes().length > 0, 60_000).finally(() =>
+    killer.stop(),
+  );
+  noCrash(bundle);
   expect(killer.kills(), `seed ${SEED}`).toHaveLength(KILLS_PER_ROUND);
   for (const kill of killer.kills()) expect(kill.inFlight).toBeGreaterThan(0);
 }
@@ -130,17 +136,18 @@ describe(`the functions framework killed mid-push, redelivered as Pub/Sub does (
       }
       const poison = JSON.stringify({ type: "order.created", orderId: `not an order id (round ${round})` });
       messageIds.push(await publisher.topic(topic).publishMessage({ data: Buffer.from(poison) }));
-      await finishKills(killer, "confirm");
+      await finishKills(confirm, killer, "confirm");
       console.log(`confirm, round ${round} (seed ${SEED}): ${orders.length} orders, ${messageIds.length} messages, kills ${JSON.stringify(killer.kills())}`);
 
       const orderMessages = messageIds.slice(0, -1);
       await relay.settled(orderMessages, 90_000).catch((error: Error) => {
-        throw new Error(`${error.message} (seed ${SEED}); the instances' last lines:\n${confirm.output().slice(-3000)}`);
+        throw new Error(`${error.message} (seed ${SEED}); crashes: ${confirm.crashes().length}; the instances' last lines:\n${confirm.output().slice(-3000)}`);
       });
       for (const order of orders)
         expect(await stores.orders.get(order.id), `order ${order.id} (seed ${SEED})`).toMatchObject({ status: "confirmed", version: 2 });
       await waitFor("the poison message dead-lettered", () => dead.bodies().includes(poison));
       expect(unique(dead.bodies().slice(deadBefore)), `seed ${SEED}`).toEqual([poison]);
+      noCrash(confirm);
     });
   }
 
@@ -162,7 +169,7 @@ describe(`the functions framework killed mid-push, redelivered as Pub/Sub does (
       }
       const poison = JSON.stringify({ type: "shipment.dispatched", orderId: orders[0]!.id, shipmentId: "" });
       messageIds.push(await shipments.publish(uniqueCustomer("key"), poison));
-      await finishKills(killer, "ship");
+      await finishKills(ship, killer, "ship");
       console.log(`ship, round ${round} (seed ${SEED}): ${orders.length} orders, ${messageIds.length} records, kills ${JSON.stringify(killer.kills())}`);
 
       await waitFor(
@@ -189,6 +196,7 @@ describe(`the functions framework killed mid-push, redelivered as Pub/Sub does (
       }
       await waitFor("the poison record dead-lettered", () => dead.bodies().includes(poison));
       expect(unique(dead.bodies().slice(deadBefore)), `seed ${SEED}`).toEqual([poison]);
+      noCrash(ship);
     });
   }
 });
