@@ -157,36 +157,6 @@ function documentsSection(result: BenchResults["documents"]): string[] {
   ];
 }
 
-/** The validated route's row, where a run measured it, with its own run's command, date and load (`--only=validated-route`). */
-function validatedRouteSection(result: BenchResults["validatedRoute"]): string[] {
-  if (!result) return [];
-  const [before, after] = result.loadAverage.map((load) => load.toFixed(1));
-  return [
-    "**A declared route against one checked by hand**: the generated app's `POST /notes`, its body declared as a TypeBox",
-    "schema and checked by its Ajv validator before the handler (every broken rule at once), against the same route whose",
-    "handler parses and checks the body by hand, both through `http()` and `handleHttp`, no store, in one process, taking",
-    "turns, the first side alternating by round. One request in ten breaks three rules (a 400 with three errors); the bench",
-    `first checks that both answer every request alike. ${result.rounds} rounds of ${result.requests} requests per side after ${result.warmup}`,
-    "warm-up rounds. µs per request is the median of the rounds; the ratio the median of the rounds' ratios, the spread their",
-    "least and greatest. The validator is compiled at the bench's start by the Ajv options `skyport build` compiles with.",
-    `From \`${result.command}\` (${result.startedAt.slice(0, 16).replace("T", " ")} UTC, load average ${before} at the start, ${after} at the end).`,
-    "",
-    markdownTable(
-      ["route", "µs per request", "declared / by hand", "spread over rounds"],
-      [
-        [
-          "`POST /notes`, declared body schema",
-          result.declaredUs.toFixed(2),
-          `${result.ratio.toFixed(2)}×`,
-          `${result.ratioMin.toFixed(2)}–${result.ratioMax.toFixed(2)}×`,
-        ],
-        ["`POST /notes`, body checked by hand", result.byHandUs.toFixed(2), "1.00×", ""],
-      ],
-    ),
-    "",
-  ];
-}
-
 /** The cache rows (issue 27), where a run measured them, with their own run's command, date and load (`--only=cache` measures them alone). */
 function cacheSection(result: BenchResults["cache"]): string[] {
   if (!result?.rows.length) return [];
