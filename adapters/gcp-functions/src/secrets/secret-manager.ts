@@ -33,18 +33,23 @@ export function secretManagerSecrets(env: Env = process.env, options: ClientOpti
   const endpoint = read.optional("SKYPORT_SECRET_MANAGER_ENDPOINT");
   const at = endpoint ? new URL(endpoint) : undefined;
   let loaded: Promise<{ client: SecretManagerServiceClient; project: string }> | undefined;
-  const load = () =>
-    (loaded ??= import("@google-cloud/secret-manager").then(async ({ SecretManagerServiceClient }) => {
-      const client = new SecretManagerServiceClient({
-        fallback: true,
-        ...(at && { apiEndpoint: at.hostname, port: Number(at.port), protocol: at.protocol.slice(0, -1) }),
-        ...options,
+  const load = () => {
+    // A failed load (the project not found) is forgotten, so that the next read tries again.
+    loaded ??= import("@google-cloud/secret-manager")
+      .then(async ({ SecretManagerServiceClient }) => {
+        const client = new SecretManagerServiceClient({
+          fallback: true,
+          ...(at && { apiEndpoint: at.hostname, port: Number(at.port), protocol: at.protocol.slice(0, -1) }),
+          ...options,
+        });
+        return { client, project: project ?? (await client.getProjectId()) };
+      })
+      .catch((error: unknown) => {
+        loaded = undefined;
+        throw error;
       });
-      return { client, project: project ?? (await client.getProjectId()) };
-    })).catch((error: unknown) => {
-      loaded = undefined;
-      throw error;
-    });
+    return loaded;
+  };
   return {
     async read(name) {
       const { client, project } = await load();
