@@ -265,3 +265,23 @@ describe("a declared route behind the identity check", () => {
     expect([open.status, JSON.parse(open.body!)]).toEqual([200, { caller: null }]);
   });
 });
+
+describe("a handler's inputs are typed from the route's schemas", () => {
+  it("a declared body is its schema's type, an input without a schema is undefined (checked by tsc)", () => {
+    const typed = route({ method: "POST", path: "/notes/{id}", params: Id, body: Note, answers: ok }, async ({ body, params, query }) => {
+      const owner: string = body.owner;
+      const tags: string[] | undefined = body.tags;
+      const id: string = params.id;
+      const none: undefined = query;
+      // @ts-expect-error text is a string, not a number
+      const text: number = body.text;
+      return json(200, { owner, tags, id, none, text });
+    });
+    const untyped = route({ method: "GET", path: "/plain", answers: ok }, async ({ body }) => {
+      // @ts-expect-error a route without a body schema gets no body
+      body.anything;
+      return json(200, {});
+    });
+    expect([typed.method, untyped.method]).toEqual(["POST", "GET"]);
+  });
+});

@@ -14,10 +14,20 @@ import type { SchemaValidator } from "../http/schema-errors.js";
  * code needs no Ajv helper at run time; `x-error-message` words a rule's error.
  */
 function schemaCompiler(source: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, unicode: false, ...(source && { code: { source: true, esm: true, lines: true, optimize: true } }) });
+  const code = source ? { code: { source: true, esm: true, lines: true, optimize: true } } : {};
+  const ajv = new Ajv2020({ allErrors: true, strict: true, unicode: false, logger: quietAboutUnicode, ...code });
   ajv.addKeyword({ keyword: "x-error-message", schemaType: "string" });
   return ajv;
 }
+
+/** Ajv's console, but for its notice that `unicode` is deprecated: the option is chosen (see above), and said once per compiler. */
+const quietAboutUnicode = {
+  log: console.log,
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).startsWith("DEPRECATED: option unicode")) console.warn(...args);
+  },
+  error: console.error,
+};
 
 /** Lets every declared route's schemas compile when bound, in this process: for tests and runs from sources, where no build compiled them. */
 export function compileSchemasAtRunTime(): void {
