@@ -24,6 +24,10 @@ Usage: deploy/gcp/deploy.sh --project=PROJECT [options]
   --source=DIR              the built bundles, one folder per function (default: apps/orders/dist/gcp; run `npm run build` first)
   --schedule=CRON           when the cleanup runs, in UTC (default: 0 * * * *, every hour as apps/orders declares it)
   --retention-days=N        pending orders older than this are cleaned up (default: 30)
+  --cache-secret=SECRET     turn the order cache on (off by default): a Secret Manager secret in the project whose latest
+                            version is the Memorystore URL, redis://:AUTH_STRING@IP:6379 (SKYPORT_REDIS_URL); each function
+                            that reads or writes orders may read that one secret. Needs --cache-connector
+  --cache-connector=NAME    the Serverless VPC Access connector to the Memorystore instance's network (private ranges only)
   --dry-run                 print the gcloud commands instead of running them
 EOF
 }
@@ -41,6 +45,8 @@ ALERT_EMAIL=""
 SOURCE="$here/../../apps/orders/dist/gcp"
 SCHEDULE="0 * * * *"
 RETENTION_DAYS="30"
+CACHE_SECRET=""
+CACHE_CONNECTOR=""
 DRY_RUN=false
 
 for arg in "$@"; do
@@ -57,6 +63,8 @@ for arg in "$@"; do
     --source=*) SOURCE="${arg#*=}" ;;
     --schedule=*) SCHEDULE="${arg#*=}" ;;
     --retention-days=*) RETENTION_DAYS="${arg#*=}" ;;
+    --cache-secret=*) CACHE_SECRET="${arg#*=}" ;;
+    --cache-connector=*) CACHE_CONNECTOR="${arg#*=}" ;;
     --dry-run) DRY_RUN=true ;;
     -h | --help) usage && exit 0 ;;
     *) echo "deploy.sh: unknown argument: $arg" >&2 && usage >&2 && exit 2 ;;
@@ -68,6 +76,8 @@ done
 [[ "$AUTH_AUDIENCE" =~ ^[^,[:space:]]+$ ]] || { echo "deploy.sh: --auth-audience (the audience the tokens name) is required" >&2; exit 2; }
 [[ "$RETENTION_DAYS" =~ ^[0-9]+$ ]] || { echo "deploy.sh: --retention-days must be a number of days" >&2; exit 2; }
 [[ "$STAGE" =~ ^[a-z][a-z0-9-]{0,11}$ ]] || { echo "deploy.sh: --stage must be 1-12 of a-z, 0-9 and -, starting with a letter" >&2; exit 2; }
+[[ -z "$CACHE_SECRET$CACHE_CONNECTOR" || ("$CACHE_SECRET" =~ ^[A-Za-z0-9_-]{1,255}$ && "$CACHE_CONNECTOR" =~ ^[a-z][a-z0-9-]{0,24}$) ]] ||
+  { echo "deploy.sh: --cache-secret (a Secret Manager secret's name) and --cache-connector (a VPC Access connector) go together" >&2; exit 2; }
 FIRESTORE_LOCATION="${FIRESTORE_LOCATION:-$REGION}"
 DATABASE="${DATABASE:-skyport-$STAGE}"
 INDEXES="$here/firestore.indexes.json"
@@ -183,17 +193,32 @@ env_vars="SKYPORT_STORE=firestore,GOOGLE_CLOUD_PROJECT=$PROJECT,SKYPORT_FIRESTOR
 auth_vars="SKYPORT_AUTH_ISSUER=$AUTH_ISSUER,SKYPORT_AUTH_AUDIENCE=$AUTH_AUDIENCE,SKYPORT_AUTH_CUSTOMER_CLAIM=$AUTH_CUSTOMER_CLAIM"
 # Each function is deployed from its own bundle (dist/gcp/<entry point>): it carries that function's code alone.
 common=(--gen2 --runtime=nodejs22 --region="$REGION" --project="$PROJECT")
+# The order cache, on every function that reads or writes orders (each write keeps the cache right): Memorystore through
+# the connector, the URL (with its AUTH string) from Secret Manager, never in an env var's value. Off: both are cleared.
+if [[ -n "$CACHE_SECRET" ]]; then
+  cache_vars=",SKYPORT_CACHE=redis"
+  cache=(--vpc-connector="$CACHE_CONNECTOR" --egress-settings=private-ranges-only --set-secrets="SKYPORT_REDIS_URL=$CACHE_SECRET:latest")
+else
+  cache_vars=""
+  cache=(--clear-vpc-connector --clear-secrets)
+fi
+# With the cache on, a function's account may read that one secret (granted before the function that reads it is deployed).
+grant_cache_secret() {
+  [[ -z "$CACHE_SECRET" ]] ||
+    run gcloud secrets add-iam-policy-binding "$CACHE_SECRET" --member="serviceAccount:$1" --role=roles/secretmanager.secretAccessor --project="$PROJECT"
+}
+for sa in "$HTTP_SA" "$QUEUE_SA" "$CLEANUP_SA"; do grant_cache_secret "$sa"; done
 # Reachable without Google credentials: the function itself verifies each caller's JWT (auth_vars).
 run gcloud functions deploy "$HTTP_FUNCTION" "${common[@]}" --source="$SOURCE/api" \
-  --set-env-vars="$env_vars,$auth_vars" --entry-point=api --trigger-http --allow-unauthenticated \
+  --set-env-vars="$env_vars,$auth_vars$cache_vars" "${cache[@]}" --entry-point=api --trigger-http --allow-unauthenticated \
   --memory=512Mi --cpu=1 --concurrency=80 --max-instances=20 --timeout=60s --service-account="$HTTP_SA"
 # --retry: a failure (a thrown error) is redelivered by Pub/Sub instead of dropped.
 run gcloud functions deploy "$QUEUE_FUNCTION" "${common[@]}" --source="$SOURCE/confirm" \
-  --set-env-vars="$env_vars" --entry-point=confirm --trigger-topic="$TOPIC" \
+  --set-env-vars="$env_vars$cache_vars" "${cache[@]}" --entry-point=confirm --trigger-topic="$TOPIC" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=256Mi --max-instances=10 --timeout=60s --service-account="$QUEUE_SA"
 run gcloud functions deploy "$CLEANUP_FUNCTION" "${common[@]}" --source="$SOURCE/cleanup" \
-  --set-env-vars="$env_vars" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
+  --set-env-vars="$env_vars$cache_vars" "${cache[@]}" --entry-point=cleanup --trigger-http --no-allow-unauthenticated \
   --memory=256Mi --max-instances=1 --timeout=540s --service-account="$CLEANUP_SA"
 # The outbox: every write to the orders collection in this database (a document per order, its id the order's id), as a
 # protobuf DocumentEventData of the stored fields, which core reads back as the order; --retry redelivers a failure.
@@ -246,8 +271,9 @@ create_unless_exists gcloud pubsub topics describe "$SHIPMENTS_TOPIC" --project=
   gcloud pubsub topics create "$SHIPMENTS_TOPIC" --project="$PROJECT"
 # The ship function publishes a poison record to the dead-letter topic itself (and acknowledges it): nothing else.
 run gcloud pubsub topics add-iam-policy-binding "$DEAD_LETTER_TOPIC" --member="serviceAccount:$SHIP_SA" --role=roles/pubsub.publisher --project="$PROJECT"
+grant_cache_secret "$SHIP_SA"
 run gcloud functions deploy "$SHIP_FUNCTION" "${common[@]}" --source="$SOURCE/ship" \
-  --set-env-vars="$env_vars,SKYPORT_STREAM_DEAD_LETTERS=$DEAD_LETTER_TOPIC" --entry-point=ship \
+  --set-env-vars="$env_vars,SKYPORT_STREAM_DEAD_LETTERS=$DEAD_LETTER_TOPIC$cache_vars" "${cache[@]}" --entry-point=ship \
   --trigger-http --no-allow-unauthenticated --memory=256Mi --max-instances=10 --timeout=60s --service-account="$SHIP_SA"
 run gcloud functions add-invoker-policy-binding "$SHIP_FUNCTION" --region="$REGION" --member="serviceAccount:$INVOKER_SA" --project="$PROJECT"
 lookup SHIP_URL gcloud functions describe "$SHIP_FUNCTION" --gen2 --region="$REGION" --project="$PROJECT" --format='value(serviceConfig.uri)'
@@ -277,8 +303,9 @@ run gcloud storage buckets add-iam-policy-binding "gs://$IMPORT_BUCKET" --member
 run gcloud projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:service-$PROJECT_NUMBER@gs-project-accounts.iam.gserviceaccount.com" \
   --role=roles/pubsub.publisher
 # Every object finalized in the bucket (Eventarc cannot filter on a prefix: the function skips what is not under imports/).
+grant_cache_secret "$IMPORT_SA"
 run gcloud functions deploy "$IMPORT_FUNCTION" "${common[@]}" --source="$SOURCE/import" \
-  --set-env-vars="$env_vars,SKYPORT_IMPORT_MAX_BYTES=104857600" --entry-point=import \
+  --set-env-vars="$env_vars,SKYPORT_IMPORT_MAX_BYTES=104857600$cache_vars" "${cache[@]}" --entry-point=import \
   --trigger-event-filters=type=google.cloud.storage.object.v1.finalized --trigger-event-filters=bucket="$IMPORT_BUCKET" --trigger-location="$REGION" \
   --trigger-service-account="$INVOKER_SA" --retry --no-allow-unauthenticated \
   --memory=512Mi --max-instances=10 --timeout=540s --service-account="$IMPORT_SA"

@@ -48,7 +48,13 @@ const median = (values: readonly number[]) => {
 export async function measureCacheOn(store: { store: string; on: string; documents: Documents }, redisUrl: string, counts: CacheCounts): Promise<CacheRow> {
   await store.documents.ensure([ordersCollection, idempotencyCollection]);
   const counted = countedDocuments(store.documents);
-  const settings = readCacheSettings({ SKYPORT_CACHE: "redis", SKYPORT_REDIS_URL: redisUrl, SKYPORT_CACHE_TIMEOUT_MS: "2000" });
+  // An hour's TTL: the entry must outlive the run (a store read at a loaded emulator's pace takes minutes for all rounds).
+  const settings = readCacheSettings({
+    SKYPORT_CACHE: "redis",
+    SKYPORT_REDIS_URL: redisUrl,
+    SKYPORT_CACHE_TIMEOUT_MS: "2000",
+    SKYPORT_CACHE_TTL_SECONDS: "3600",
+  });
   const cache = redisCache({ url: redisUrl, timeoutMs: settings.timeoutMs });
   let failures = 0;
   const metrics = { record: () => void failures++ };
