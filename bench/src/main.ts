@@ -86,7 +86,8 @@ if (only === "cache") {
 if (only !== undefined) {
   if (only !== "documents")
     throw new Error(
-      `--only=${only}: only the documents rows (--only=documents), the import's store calls (--only=import-calls), the cache rows (--only=cache) and the validated route (--only=validated-route) can be measured alone`,
+      `--only=${only}: the documents rows (--only=documents), the import's store calls (--only=import-calls), the cache rows (--only=cache), ` +
+        "the validated route (--only=validated-route) and the secret read (--only=secret-read) can be measured alone",
     );
   step("portable documents against the raw SDK, alone");
   const documents = await measureDocuments(documentCounts, `npm run bench -- ${quick ? "--quick " : ""}--only=documents`);

@@ -36,7 +36,9 @@ export function routeValidators(appDir, source) {
         return {
           errors: [
             {
-              text: `${args.importer} imports ${args.path}: ${what} compiles schemas at run time, which no bundle does; skyport build compiles every declared route's schemas ahead of time (keep ${RUN_TIME_COMPILER} to tests and runs from sources)`,
+              text:
+                `${args.importer} imports ${args.path}: ${what} compiles schemas at run time, which no bundle does; ` +
+                `skyport build compiles every declared route's schemas ahead of time (keep ${RUN_TIME_COMPILER} to tests and runs from sources)`,
             },
           ],
         };

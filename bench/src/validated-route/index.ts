@@ -91,9 +91,11 @@ export async function measureValidatedRoute(counts: ValidatedRouteCounts, comman
 
 /** The row as printed. */
 export function validatedRouteReport(r: ValidatedRouteResult): string {
+  const ratio = `${r.ratio.toFixed(2)}x`.padStart(18);
+  const spread = `${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}x`;
   return [
     "route                         µs/request  declared / by hand  spread over rounds",
-    `POST /notes, declared schema  ${r.declaredUs.toFixed(2).padStart(10)}  ${`${r.ratio.toFixed(2)}x`.padStart(18)}  ${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}x`,
+    `POST /notes, declared schema  ${r.declaredUs.toFixed(2).padStart(10)}  ${ratio}  ${spread}`,
     `POST /notes, checked by hand  ${r.byHandUs.toFixed(2).padStart(10)}`,
   ].join("\n");
 }
