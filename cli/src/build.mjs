@@ -116,6 +116,12 @@ async function buildAws(appDir, app, options, validatorsOf) {
     // lambdaHandler's optional arguments after the instance: the object store, then a stream's dead letters.
     const extra = [objects ? "s3Objects(env)" : "undefined", streams ? "sqsStreamDeadLetters(env)" : "undefined"];
     while (extra.at(-1) === "undefined") extra.pop();
+    // What the wiring is given: the served function, and its queue publisher and secret source where it has them.
+    const platform = [
+      `served: [${JSON.stringify(name)}]`,
+      ...(queues ? ["queue: sqsQueues(env)"] : []),
+      ...(secrets ? ["secrets: secretsManagerSecrets(env)"] : []),
+    ];
     const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
@@ -124,7 +130,7 @@ async function buildAws(appDir, app, options, validatorsOf) {
         import { ${imports.join(", ")} } from "@skyport/aws-lambda";
         const lambdaHandler = lambdaHandlerOf(${JSON.stringify(fn.trigger.kind)}, ${source});
         const env = { ...process.env };
-        const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: sqsQueues(env)" : ""}${secrets ? ", secrets: secretsManagerSecrets(env)" : ""} };
+        const platform = { ${platform.join(", ")} };
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
@@ -208,14 +214,20 @@ async function buildGcp(appDir, app, options, validatorsOf) {
     const secrets = (fn.secrets ?? []).length > 0;
     // Only the function's own kind's translation (gcpQueueHandler, ...), not the table of every kind.
     const source = `gcp${fn.trigger.kind[0].toUpperCase()}${fn.trigger.kind.slice(1)}Handler`;
+    const imports = ["readAdapterOptions", "registerGcpFunctionOf", source, ...(queues ? ["pubSubTopics"] : []), ...(secrets ? ["secretManagerSecrets"] : [])];
+    const platform = [
+      `served: [${JSON.stringify(name)}]`,
+      ...(queues ? ["queue: pubSubTopics(env)"] : []),
+      ...(secrets ? ["secrets: secretManagerSecrets(env)"] : []),
+    ];
     const validators = validatorsOf([fn]);
     await bundle(appDir, {
       ...options,
       contents: `${validatorsImport(validators)}import app from "./src/app.ts";
         import wiring from "./src/gcp.ts";
-        import { readAdapterOptions, registerGcpFunctionOf, ${source}${queues ? ", pubSubTopics" : ""}${secrets ? ", secretManagerSecrets" : ""} } from "@skyport/gcp-functions";
+        import { ${imports.join(", ")} } from "@skyport/gcp-functions";
         const env = { ...process.env };
-        const platform = { served: [${JSON.stringify(name)}]${queues ? ", queue: pubSubTopics(env)" : ""}${secrets ? ", secrets: secretManagerSecrets(env)" : ""} };
+        const platform = { ${platform.join(", ")} };
         registerGcpFunctionOf(${JSON.stringify(fn.trigger.kind)}, ${source})(app, ${JSON.stringify(name)}, wiring(env, platform), readAdapterOptions(env));`,
       outfile: `gcp/${name}/index.mjs`,
       meta: `gcp-${name}`,

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 // One layout for the runtime adapters (docs/EXTENDING.md, "Add a cloud"): a drift in one fails here.
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const ADAPTERS = { "aws-lambda": "lambda", "gcp-functions": "gcp", "azure-functions": "azure" } as const;
-/** What every adapter has at the top of src/: the public index, the kind table, and one file per shared concern. */
-const TOP_LEVEL = ["context.ts", "errors.ts", "index.ts", "logging.ts", "metrics.ts", "options.ts", "register.ts", "trace.ts"];
+/** What every adapter has at the top of src/: the public index, the kind table, and one file per shared concern (secrets.ts: the cloud's secret source). */
+const TOP_LEVEL = ["context.ts", "errors.ts", "index.ts", "logging.ts", "metrics.ts", "options.ts", "register.ts", "secrets.ts", "trace.ts"];
 /** A concern only one cloud has, named here so that nothing else slips in: Azure's one credential, which its SDK clients share. */
 const OWN_TOP_LEVEL: Record<string, string[]> = { "azure-functions": ["credential.ts"] };
 /** Each kind folder's files that every cloud has; the cloud's own translations sit beside them. */

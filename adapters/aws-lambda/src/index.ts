@@ -33,7 +33,7 @@ export { fromKinesisStreamEvent, toKinesisBatchResponse, isKinesisStreamEvent } 
 export { SqsStreamDeadLetters, sqsStreamDeadLetters, deadLetterBody, DEAD_LETTERS_VARIABLE, type StreamDeadLetters } from "./stream/dead-letters.js";
 
 // Secrets: Secrets Manager as the secret source of a function that reads secrets.
-export { secretsManagerSecrets } from "./secrets/secrets-manager.js";
+export { secretsManagerSecrets } from "./secrets.js";
 
 // Object: S3 ObjectCreated notifications in (keys decoded), S3 as the object store.
 export { lambdaObjectHandler, type LambdaObjectHandler } from "./object/handler.js";

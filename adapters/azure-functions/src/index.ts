@@ -33,4 +33,4 @@ export { blobObjects } from "./object/object-store.js";
 export { azureCredential } from "./credential.js";
 
 // Secrets: Key Vault as the app's secret source, by its managed identity.
-export { keyVaultSecrets, KEY_VAULT_URL_VARIABLE, type KeyVaultOptions } from "./secrets/key-vault.js";
+export { keyVaultSecrets, KEY_VAULT_URL_VARIABLE, type KeyVaultOptions } from "./secrets.js";

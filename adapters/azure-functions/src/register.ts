@@ -20,7 +20,7 @@ import { readAdapterOptions, type HostJson, type RegistrationOptions } from "./o
 import { azureQueueHandler } from "./queue/handler.js";
 import { storageQueues } from "./queue/publisher.js";
 import { ncrontabSchedule } from "./schedule/expression.js";
-import { keyVaultSecrets } from "./secrets/key-vault.js";
+import { keyVaultSecrets } from "./secrets.js";
 import { azureScheduleHandler } from "./schedule/handler.js";
 import { azureStreamHandler } from "./stream/handler.js";
 

@@ -38,4 +38,4 @@ export { fromStorageEvent, FINALIZED, MalformedStorageEvent, type StorageObjectD
 export { gcsObjects } from "./object/object-store.js";
 
 // Secrets: Secret Manager (over its REST API) as the secret source of a function that reads secrets.
-export { secretManagerSecrets } from "./secrets/secret-manager.js";
+export { secretManagerSecrets } from "./secrets.js";

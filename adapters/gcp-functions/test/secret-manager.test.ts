@@ -15,7 +15,10 @@ beforeEach(() => {
   standIn.reads.length = 0;
 });
 
-/** A token the stand-in accepts, in place of the service account's from the metadata server (the client's own google-auth-library, typed apart from this one). */
+/**
+ * A token the stand-in accepts, in place of the service account's from the metadata server (the
+ * client's own google-auth-library, typed apart from this one).
+ */
 function standInAuth(): OAuth2Client {
   const client = new OAuth2Client();
   client.setCredentials({ access_token: "stand-in-token", expiry_date: Date.now() + 3_600_000 });

@@ -31,7 +31,10 @@ export interface Services {
   idempotencyKeys: Collection<IdempotencyDocument>;
   /** The app's own problem kinds, under SKYPORT_PROBLEM_BASE (read at start: a bad one fails it). */
   problems: AppProblems<NoteProblemKind>;
-  /** The secrets the app declares, from the platform's store (fetched at first use, kept SKYPORT_SECRET_TTL_SECONDS); each function reads only those it lists. */
+  /**
+   * The secrets the app declares, from the platform's store (fetched at first use, kept
+   * SKYPORT_SECRET_TTL_SECONDS); each function reads only those it lists.
+   */
   secrets: Secrets;
 }
 

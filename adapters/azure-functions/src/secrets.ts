@@ -1,7 +1,7 @@
 import type { TokenCredential } from "@azure/core-auth";
 import type { SecretClient, SecretClientOptions } from "@azure/keyvault-secrets";
 import { envReader, isNetworkError, SecretReadFailed, type Env, type SecretFailure, type SecretSource } from "@skyport/core";
-import { azureCredential } from "../credential.js";
+import { azureCredential } from "./credential.js";
 
 /** SKYPORT_KEY_VAULT_URL: the vault the app's secrets live in (https://NAME.vault.azure.net/, which the Bicep template sets); a loopback one for a stand-in. */
 export const KEY_VAULT_URL_VARIABLE = "SKYPORT_KEY_VAULT_URL";
