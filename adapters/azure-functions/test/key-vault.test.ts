@@ -1,7 +1,7 @@
 import type { TokenCredential } from "@azure/core-auth";
-import { cachedSecrets, ConfigError, SecretUnavailable, type CachedSecrets } from "@skyport/core";
+import { cachedSecrets, ConfigError, defineApp, http, secret, SecretUnavailable, silentLogger, type CachedSecrets, type Platform } from "@skyport/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { keyVaultSecrets } from "../src/index.js";
+import { keyVaultSecrets, registerAzureApp } from "../src/index.js";
 import { keyVaultStandIn, type KeyVaultStandIn } from "../src/testing/index.js";
 
 let standIn: KeyVaultStandIn;
@@ -88,5 +88,31 @@ describe("Key Vault as the secret source (a loopback stand-in of its REST API)",
   it("refuses to start without a vault URL, naming the setting", () => {
     expect(() => keyVaultSecrets({})).toThrow(ConfigError);
     expect(() => keyVaultSecrets({ SKYPORT_KEY_VAULT_URL: "https://evil.example.com/" })).toThrow(/SKYPORT_KEY_VAULT_URL/);
+  });
+});
+
+describe("an Azure app whose functions read secrets", () => {
+  const paymentsKey = secret("payments-api-key");
+  const reading = defineApp({ name: "shop", secrets: { paymentsKey }, functions: { api: http(() => [], { secrets: [paymentsKey] }) } });
+  const notReading = defineApp({ name: "shop", functions: { api: http(() => []) } });
+  /** The platform the app's wiring is given when the worker loads it with `env`. */
+  const platformFor = (app: typeof reading, env: Record<string, string>) => {
+    let given: Platform | undefined;
+    registerAzureApp(
+      app,
+      (_, platform) => {
+        given = platform;
+        return { logger: silentLogger, services: async () => ({}) };
+      },
+      {},
+      env,
+    );
+    return given!;
+  };
+
+  it("is given Key Vault as its secret source, SKYPORT_KEY_VAULT_URL read as it loads; an app that reads none needs no vault", () => {
+    expect(() => platformFor(reading, {})).toThrow(/SKYPORT_KEY_VAULT_URL/);
+    expect(platformFor(reading, { SKYPORT_KEY_VAULT_URL: standIn.url }).secrets).toBeDefined();
+    expect(platformFor(notReading, {}).secrets).toBeUndefined();
   });
 });
