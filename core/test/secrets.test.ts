@@ -198,4 +198,19 @@ describe("a secret's value", () => {
     const failed = lines.map((line) => JSON.parse(line)).find((line) => line.message === "request failed");
     expect(JSON.stringify(failed)).toContain("payments-api-key");
   });
+
+  it("is hidden inside strings only, so a line stays JSON however short the value (the last test here: every value read stays hidden)", async () => {
+    const lines: string[] = [];
+    await pay(
+      countedSource({ "payments-api-key": "20" }),
+      async (key, context) => {
+        context.logger.info(`key ${key} used`, { attempts: 20, note: `prefix-${key}` });
+        return { status: 201, headers: {}, body: "" };
+      },
+      lines,
+    );
+    const [used, request] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(used).toMatchObject({ message: "key [redacted] used", attempts: 20, note: "prefix-[redacted]" });
+    expect(request).toMatchObject({ message: "request", status: 201 });
+  });
 });

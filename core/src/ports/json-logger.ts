@@ -81,11 +81,20 @@ export function hideInLogs(value: string): void {
   if (value !== "") hidden.add(JSON.stringify(value).slice(1, -1));
 }
 
-/** The line with each hidden value replaced, wherever it appears (a field, a message, an error's message or stack). */
+/**
+ * The line with each hidden value replaced wherever it appears in a string (a field, a key, a
+ * message, an error's message or stack); numbers and the JSON around them are left whole, so the
+ * line stays JSON even for a short value.
+ */
 export function withoutHiddenValues(line: string): string {
-  let out = line;
-  for (const value of hidden) if (out.includes(value)) out = out.split(value).join("[redacted]");
-  return out;
+  let found = false;
+  for (const value of hidden) if (line.includes(value)) found = true;
+  if (!found) return line;
+  return line.replace(STRING_LITERAL, (literal: string) => {
+    let out = literal;
+    for (const value of hidden) if (out.includes(value)) out = out.split(value).join("[redacted]");
+    return out;
+  });
 }
 
 export interface JsonLoggerOptions {
