@@ -22,10 +22,9 @@ export async function openApiTypesSource(document) {
 async function loadDocument() {
   const esbuild = await import("esbuild");
   const entry = [
-    'import { orderRoutes } from "./src/orders/http-routes.ts";',
-    'import { openApiDocument } from "./src/openapi/document.ts";',
-    'import { ORDER_API } from "./src/openapi/orders.ts";',
-    "export default openApiDocument(orderRoutes({}), ORDER_API);",
+    'import { ORDER_API_INFO, ORDER_ROUTES } from "./src/orders/http-routes.ts";',
+    'import { declaredApiDocument } from "./src/openapi/declared-api.ts";',
+    "export default declaredApiDocument(ORDER_ROUTES, ORDER_API_INFO);",
   ].join("\n");
   const { outputFiles } = await esbuild.build({
     stdin: { contents: entry, resolveDir: core, loader: "ts" },

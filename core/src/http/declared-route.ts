@@ -64,4 +64,6 @@ export interface DeclaredRoute<S, B extends InputSchema = TSchema, Q extends Inp
   extends RouteSpec<B, Q, P> {
   // A method, so that a route with its own schemas is one of an app's `DeclaredRoute<S>[]` (its input is narrower).
   handler(input: RouteInput<B, Q, P>, services: S, context: Context): Promise<HttpResponse>;
+  /** The caller's permission, checked before the inputs are read: a 403 comes before the body's 415, 413 or 400. */
+  authorize?(request: HttpRequest, services: S, context: Context): void;
 }

@@ -34,6 +34,7 @@ export function declaredRouteTable<S>(routes: DeclaredRoutes<S>, services: S): R
     const entry = table.get(declared.path) ?? { path: declared.path, methods: {}, ...(declared.open && { open: true }) };
     const inputs = inputsChecker(declared);
     entry.methods[declared.method] = async (request, params, context) => {
+      declared.authorize?.(request, services, context);
       const { body, query, params: checked } = inputs(request, params);
       return declared.handler({ body, query, params: checked, request }, services, context);
     };

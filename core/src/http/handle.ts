@@ -3,12 +3,12 @@ import { DEADLINE_RESERVE_MS, pastDeadline } from "../function/deadline.js";
 import type { HttpHandler } from "../function/handlers.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
 import { Unauthenticated } from "../auth/identity.js";
-import { InvalidCursor, StoreUnavailable } from "../ports/errors.js";
+import { StoreUnavailable } from "../ports/errors.js";
 import { inSpan } from "../observability/spans.js";
 import { silentLogger } from "../ports/json-logger.js";
 import { describe } from "./describe.js";
 import { withCors, type CorsPolicy } from "./cors.js";
-import { Problem, invalid } from "./problem.js";
+import { Problem } from "./problem.js";
 import { requestIdFor } from "./request-id.js";
 import type { createRouter } from "./router.js";
 
@@ -84,9 +84,6 @@ export function errorResponse(error: unknown, logger: Context["logger"]): HttpRe
     const challenge = error.tokenSent ? 'Bearer error="invalid_token"' : "Bearer";
     const detail = error.tokenSent ? "The bearer token is not valid." : "This resource needs a bearer token.";
     return new Problem("unauthorized", detail, undefined, { "www-authenticate": challenge }).toResponse();
-  }
-  if (error instanceof InvalidCursor) {
-    return invalid([{ path: "cursor", message: "is not a cursor this list issued" }]).toResponse();
   }
   if (error instanceof StoreUnavailable) {
     logger.warn("store unavailable", { error: describe(error) });

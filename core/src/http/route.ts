@@ -23,7 +23,7 @@ const SCALARS = ["string", "number", "integer", "boolean"];
  * answers given, and `idempotent` on a POST only.
  */
 export function route<S, B extends InputSchema = undefined, Q extends InputSchema = undefined, P extends InputSchema = undefined>(
-  spec: RouteSpec<B, Q, P>,
+  spec: RouteSpec<B, Q, P> & Pick<DeclaredRoute<S, B, Q, P>, "authorize">,
   handler: (input: RouteInput<B, Q, P>, services: S, context: Context) => Promise<HttpResponse>,
 ): DeclaredRoute<S, B, Q, P> {
   const name = `route ${spec.method} ${spec.path}`;

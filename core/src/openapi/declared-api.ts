@@ -38,21 +38,28 @@ export const OPENAPI_ROUTE: RouteSpec = {
  * its inputs, idempotency and the app's identity check add, and 500 and 503 everywhere.
  */
 export function declaredApiDocument(specs: readonly RouteSpec[], api: DeclaredApi) {
-  const components = new SchemaComponents();
   const routes: RoutedPath[] = [];
-  const operations: ApiDescription["operations"] = {};
-  const operationIds = new Set<string>();
   for (const spec of [...specs, OPENAPI_ROUTE]) {
     const route = routes.find((r) => r.path === spec.path) ?? { path: spec.path, methods: {} };
     if (!routes.includes(route)) routes.push(route);
     if (route.methods[spec.method]) throw new Error(`${spec.method} ${spec.path} is declared twice`);
     route.methods[spec.method] = spec;
+  }
+  return openApiDocument(routes, declaredApiDescription(specs, api));
+}
+
+/** The API description of declared routes and GET /openapi.json: what `openApiDocument` makes their document from. */
+export function declaredApiDescription(specs: readonly RouteSpec[], api: DeclaredApi): ApiDescription {
+  const components = new SchemaComponents();
+  const operations: ApiDescription["operations"] = {};
+  const operationIds = new Set<string>();
+  for (const spec of [...specs, OPENAPI_ROUTE]) {
     const doc = operationOf(spec, components);
     if (operationIds.has(doc.operationId)) throw new Error(`the operationId ${doc.operationId} (${spec.method} ${spec.path}) is another route's too`);
     operationIds.add(doc.operationId);
     operations[spec.path] = { ...operations[spec.path], [spec.method]: doc };
   }
-  return openApiDocument(routes, {
+  return {
     info: api.info,
     identity: api.identity,
     operations,
@@ -60,7 +67,7 @@ export function declaredApiDocument(specs: readonly RouteSpec[], api: DeclaredAp
     parameters: {},
     headers: {},
     ...(api.problems && { problems: api.problems }),
-  });
+  };
 }
 
 /** `getNotesById` for GET /notes/{id}: the method, then each path segment, a parameter as `By<Name>`. */

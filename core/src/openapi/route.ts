@@ -1,13 +1,4 @@
 import type { Route } from "../http/router.js";
-import { type ApiDescription, openApiDocument } from "./document.js";
-
-/**
- * `GET /openapi.json`, open like /health: the document of the route table it is part of, built
- * at its first request (not at a cold start) and kept.
- */
-export function openApiRoute(routes: readonly Route[], api: ApiDescription): Route {
-  return documentRoute(() => openApiDocument(routes, api));
-}
 
 /** `GET /openapi.json` answering the document `build` makes, made at the first request and kept. */
 export function documentRoute(build: () => object): Route {

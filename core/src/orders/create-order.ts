@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "../function/context.js";
 import type { HttpRequest, HttpResponse } from "../function/http.js";
-import { readJsonBody } from "../http/body.js";
-import { invalid } from "../http/problem.js";
 import { canonicalJson } from "../json/canonical-json.js";
 import { IdempotencyRecordMissing, OrderExists } from "../ports/errors.js";
 import type { IdempotencyRecord } from "../ports/idempotency-store.js";
@@ -10,29 +8,25 @@ import { keyInFlight, keyMismatch, replay, sameBody, storedResponse as stored } 
 import { IDEMPOTENCY_TTL_MS, IN_FLIGHT_LEASE_MS, fingerprint, scopedIdempotencyKey, validIdempotencyKey } from "../idempotency/keys.js";
 import type { OrderDeps } from "./deps.js";
 import { newOrder, type NewOrder, type Order } from "./order.js";
-import { validateNewOrder } from "./validation.js";
 
 /**
- * POST /orders. With an Idempotency-Key: the first request holds the key while it runs, a 2xx
+ * POST /orders, its body checked. With an Idempotency-Key: the first request holds the key while it runs, a 2xx
  * answer is kept for replay, and an error releases the key so that the client may retry.
  */
 export async function createOrderIdempotently(
   deps: OrderDeps,
+  input: NewOrder,
   request: HttpRequest,
   context: Context,
   respond: (order: Order) => HttpResponse,
 ): Promise<HttpResponse> {
-  const body = readJsonBody(request);
   const key = validIdempotencyKey(request.headers["idempotency-key"]);
-  const input = validateNewOrder(body);
-  if (!input.ok) throw invalid(input.errors);
-
-  const create = async (id: string) => respond(await storeNewOrder(deps, context, input.value, id));
+  const create = async (id: string) => respond(await storeNewOrder(deps, context, input, id));
   if (key === undefined) return create(deps.ids.orderId());
 
   const { idempotency, clock } = deps;
   const scoped = scopedIdempotencyKey(key, context.principal);
-  const bodyHash = fingerprint(body);
+  const bodyHash = fingerprint(input);
   // The record names this attempt too, so a retried begin whose first try landed knows it is ours.
   const claim = `${bodyHash}.${randomUUID()}`;
   const now = clock.now();
@@ -41,7 +35,7 @@ export async function createOrderIdempotently(
   if (!begun.started) return answerHeldKey(deps, begun.existing, bodyHash, scoped, context, respond);
   let response: HttpResponse;
   try {
-    response = await createOnce(deps, begun.resource ?? deps.ids.orderId(), input.value, create, respond);
+    response = await createOnce(deps, begun.resource ?? deps.ids.orderId(), input, create, respond);
   } catch (error) {
     await idempotency.release(scoped).catch((releaseError: unknown) => context.logger.warn("idempotency key not released", { error: String(releaseError) }));
     throw error;

@@ -47,6 +47,7 @@ export const ORDER_ITEM_SCHEMA = {
 
 /** The body of `POST /orders`. */
 export const NEW_ORDER_SCHEMA = {
+  $id: "NewOrder",
   type: "object",
   required: ["customerId", "items", "currency"],
   additionalProperties: false,
@@ -66,6 +67,7 @@ export const NEW_ORDER_SCHEMA = {
 
 /** The body of `PATCH /orders/{id}`. */
 export const STATUS_CHANGE_SCHEMA = {
+  $id: "StatusChange",
   type: "object",
   required: ["status"],
   additionalProperties: false,
@@ -75,6 +77,7 @@ export const STATUS_CHANGE_SCHEMA = {
 
 /** What the service answers; documented, not validated at run time. */
 export const ORDER_SCHEMA = {
+  $id: "Order",
   type: "object",
   required: ["id", "customerId", "items", "currency", "total", "status", "createdAt", "updatedAt", "version"],
   additionalProperties: false,
@@ -105,11 +108,12 @@ export const ORDER_SCHEMA = {
 
 /** A page of `GET /orders`. */
 export const ORDER_PAGE_SCHEMA = {
+  $id: "OrderPage",
   type: "object",
   required: ["items", "nextCursor"],
   additionalProperties: false,
   properties: {
-    items: { type: "array", items: { $ref: "#/components/schemas/Order" }, description: "Newest first." },
+    items: { type: "array", items: ORDER_SCHEMA, description: "Newest first." },
     nextCursor: { type: ["string", "null"], description: "Null on the page that holds the last order, even when it is exactly full." },
   },
 } as const;
@@ -140,9 +144,20 @@ export const LIST_QUERY_SCHEMA = {
   },
 } as const;
 
+/** `/orders/{id}`'s path parameter: any text (an id that is no order's id is a 404, not a 400). */
+export const ORDER_ID_PARAMS_SCHEMA = {
+  type: "object",
+  required: ["id"],
+  properties: { id: { type: "string", minLength: 1 } },
+} as const;
+
+/** What GET /health answers. */
+export const HEALTH_SCHEMA = { $id: "Health", type: "object", required: ["status"], properties: { status: { const: "ok" } } } as const;
+
 /** The schemas compiled into validators, by the name of the function that checks each. */
 export const VALIDATED_SCHEMAS = {
   validateNewOrderSchema: NEW_ORDER_SCHEMA,
   validateStatusChangeSchema: STATUS_CHANGE_SCHEMA,
   validateListQuerySchema: LIST_QUERY_SCHEMA,
+  validateOrderIdParamsSchema: ORDER_ID_PARAMS_SCHEMA,
 } as const;

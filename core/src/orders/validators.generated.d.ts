@@ -13,3 +13,4 @@ export interface SchemaValidator {
 export const validateNewOrderSchema: SchemaValidator;
 export const validateStatusChangeSchema: SchemaValidator;
 export const validateListQuerySchema: SchemaValidator;
+export const validateOrderIdParamsSchema: SchemaValidator;

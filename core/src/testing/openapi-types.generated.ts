@@ -97,21 +97,9 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
-        NewOrder: {
-            /** @example cus_42 */
-            customerId: string;
-            /** @example EUR */
-            currency: string;
-            items: {
-                sku: string;
-                quantity: number;
-                /** @description Integer minor units. */
-                unitPrice: number;
-            }[];
-        };
-        StatusChange: {
-            /** @enum {string} */
-            status: "pending" | "confirmed" | "shipped" | "cancelled";
+        Health: {
+            /** @constant */
+            status: "ok";
         };
         Order: {
             /** @description Server-generated, URL-safe, sortable by creation time. */
@@ -151,9 +139,21 @@ export type components = {
             /** @description Null on the page that holds the last order, even when it is exactly full. */
             nextCursor: string | null;
         };
-        Health: {
-            /** @constant */
-            status: "ok";
+        NewOrder: {
+            /** @example cus_42 */
+            customerId: string;
+            /** @example EUR */
+            currency: string;
+            items: {
+                sku: string;
+                quantity: number;
+                /** @description Integer minor units. */
+                unitPrice: number;
+            }[];
+        };
+        StatusChange: {
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "shipped" | "cancelled";
         };
         OpenApiDocument: {
             openapi: string;
@@ -365,26 +365,11 @@ export type components = {
             };
         };
     };
-    parameters: {
-        customerId: string;
-        limit: number;
-        /** @description The nextCursor of the previous page; opaque, and only for the customer it came from. */
-        cursor: string;
-        /** @description Kept at least 24 hours, scoped to the caller. */
-        IdempotencyKey: string;
-        /** @description The order's ETag ("<version>", strong comparison) or *. */
-        IfMatch: string;
-    };
+    parameters: never;
     requestBodies: never;
     headers: {
         /** @description The request's id: the caller's x-request-id when it is 1-128 characters of [A-Za-z0-9._-], else a new one. */
         RequestId: string;
-        /** @description The order's version, quoted: "3". */
-        ETag: string;
-        /** @description /orders/{id} of the new order. */
-        Location: string;
-        /** @description true on a replay of the first response. */
-        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 };
@@ -460,10 +445,10 @@ export interface operations {
     listOrders: {
         parameters: {
             query: {
-                customerId: components["parameters"]["customerId"];
-                limit?: components["parameters"]["limit"];
+                customerId: string;
+                limit?: number;
                 /** @description The nextCursor of the previous page; opaque, and only for the customer it came from. */
-                cursor?: components["parameters"]["cursor"];
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -491,10 +476,7 @@ export interface operations {
     createOrder: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Kept at least 24 hours, scoped to the caller. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -508,9 +490,12 @@ export interface operations {
             201: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
-                    Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    /** @description /orders/{id} of the new order. */
+                    Location?: string;
+                    /** @description The order's version, quoted: "3". */
+                    ETag?: string;
+                    /** @description true on a replay of the first response. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -566,10 +551,10 @@ export interface operations {
     listOrdersHead: {
         parameters: {
             query: {
-                customerId: components["parameters"]["customerId"];
-                limit?: components["parameters"]["limit"];
+                customerId: string;
+                limit?: number;
                 /** @description The nextCursor of the previous page; opaque, and only for the customer it came from. */
-                cursor?: components["parameters"]["cursor"];
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -607,13 +592,15 @@ export interface operations {
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
-                    ETag: components["headers"]["ETag"];
+                    /** @description The order's version, quoted: "3". */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Order"];
                 };
             };
+            400: components["responses"]["validation"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
@@ -623,10 +610,7 @@ export interface operations {
     deleteOrder: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The order's ETag ("<version>", strong comparison) or *. */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -691,11 +675,13 @@ export interface operations {
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
-                    ETag: components["headers"]["ETag"];
+                    /** @description The order's version, quoted: "3". */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["validation"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not-found"];
             500: components["responses"]["internal"];
@@ -705,10 +691,7 @@ export interface operations {
     changeOrderStatus: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The order's ETag ("<version>", strong comparison) or *. */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -724,7 +707,8 @@ export interface operations {
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
-                    ETag: components["headers"]["ETag"];
+                    /** @description The order's version, quoted: "3". */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
