@@ -53,7 +53,14 @@ beforeAll(async () => {
   [redis, killed] = await Promise.all([startRedisServer(), startRedisServer()]);
   killed.child.kill("SIGKILL");
 });
-afterAll(() => Promise.all([redis?.stop(), killed?.stop()]));
+// Every server a test starts, stopped after the file even when a test ends early (a timeout).
+const started: RedisServer[] = [];
+const startRedis = async (options?: { port?: number }) => {
+  const server = await startRedisServer(options);
+  started.push(server);
+  return server;
+};
+afterAll(() => Promise.all([redis?.stop(), killed?.stop(), ...started.map((server) => server.stop())]));
 
 httpContract("local server over HTTP, SQLite, the Redis cache on", async () => (await cachedServer(redis.url)).target);
 
@@ -86,7 +93,7 @@ describe("the local server with the Redis cache", () => {
   });
 
   it("killed mid-run: every request still answers from the store, and once redis-server is back the cache is used again", async () => {
-    let own = await startRedisServer();
+    let own = await startRedis();
     const { server, peer, target } = await cachedServer(own.url);
     const probe = redisCache({ url: own.url, timeoutMs: 1_000 });
     try {
@@ -110,7 +117,7 @@ describe("the local server with the Redis cache", () => {
       own.child.kill("SIGKILL");
       const atKill = answers.length;
       await expect.poll(() => answers.length, { timeout: 10_000 }).toBeGreaterThan(atKill + 100);
-      own = await startRedisServer({ port: own.port });
+      own = await startRedis({ port: own.port });
       // Back and empty: the next GETs fill it again.
       await expect.poll(() => probe.get(`skyport:order:${orders[0]!.id}`), { timeout: 20_000 }).toBeDefined();
       running = false;
