@@ -177,7 +177,7 @@ export { applyShipment, OrderNotConfirmed } from "./orders/apply-shipment.js";
 export { importOrders, importKey, ImportIncomplete, readImportSettings, reportNameOf, CSV_HEADER, DEFAULT_IMPORT_MAX_BYTES } from "./orders/import/index.js";
 export type { ImportReport, RejectedOrder, ImportSettings } from "./orders/import/index.js";
 export { shipmentDispatched, SHIPMENT_DISPATCHED, type ShipmentDispatched } from "./orders/shipment.js";
-export { ORDER_API_INFO, ORDER_ROUTES, orderRoutes } from "./orders/http-routes.js";
+export { ORDER_API_INFO, ORDER_INFO, ORDER_ROUTES, orderRoutes } from "./orders/http-routes.js";
 export { createOrderService, orderServices, type OrderService } from "./orders/service.js";
 export { MAX_BODY_BYTES } from "./http/body.js";
 export { describe as describeError } from "./http/describe.js";

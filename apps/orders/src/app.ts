@@ -8,7 +8,8 @@ import {
   idempotencyCollection,
   importOrders,
   objectCreated,
-  orderRoutes,
+  ORDER_INFO,
+  ORDER_ROUTES,
   ordersCollection,
   publishOrderCreated,
   queue,
@@ -23,7 +24,8 @@ import {
 // The API only writes: the orders collection's change feed (the outbox) announces each committed order.
 // Each function lists the collections it uses: the templates grant it those, and only those.
 const ordersAndKeys = [ordersCollection, idempotencyCollection];
-export const api = /* @__PURE__ */ http(orderRoutes, {
+export const api = /* @__PURE__ */ http(ORDER_ROUTES, {
+  info: ORDER_INFO,
   identity: (services) => services.identity,
   cors: (services) => services.cors,
   collections: ordersAndKeys,

@@ -8,6 +8,8 @@ import type { SchemaValidator } from "./schema-errors.js";
 export type SchemaCompiler = (schema: object) => SchemaValidator;
 
 const compiled = new Map<string, SchemaValidator>();
+/** The keys of validators a module registered, compiled ahead of time (the build's, or a package's own): never compiled again. */
+const registered = new Set<string>();
 let compiler: SchemaCompiler | undefined;
 
 /**
@@ -20,7 +22,10 @@ export function schemaKey(schema: TSchema | object): string {
 
 /** Called by the module `skyport build` puts in a bundle: the validators it compiled ahead of time, by `schemaKey`. */
 export function registerValidators(validators: Readonly<Record<string, SchemaValidator>>): void {
-  for (const [key, validate] of Object.entries(validators)) compiled.set(key, validate);
+  for (const [key, validate] of Object.entries(validators)) {
+    compiled.set(key, validate);
+    registered.add(key);
+  }
 }
 
 /** Lets schemas without a validator compiled ahead of time compile now (`@skyport/core/schemas`, never in a bundle). */
@@ -44,12 +49,16 @@ export function validatorOf(schema: TSchema, where: string): SchemaValidator {
   return validate;
 }
 
-/** Every schema of the declared routes, each once, by its key (plain JSON): what the build compiles. */
+/**
+ * Every schema of the declared routes, each once, by its key (plain JSON): what the build compiles.
+ * A schema whose validator a package registered as its routes loaded (the order service's) is left out: it ships compiled.
+ */
 export function routeSchemas(routes: readonly RouteSpec[]): Record<string, object> {
   const schemas: Record<string, object> = {};
   for (const declared of routes) {
     for (const schema of [declared.params, declared.query, declared.body]) {
-      if (schema !== undefined) schemas[schemaKey(schema)] = JSON.parse(canonicalJson(schema)) as object;
+      const key = schema && schemaKey(schema);
+      if (schema !== undefined && key && !registered.has(key)) schemas[key] = JSON.parse(canonicalJson(schema)) as object;
     }
   }
   return schemas;

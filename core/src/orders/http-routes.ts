@@ -41,17 +41,17 @@ registerValidators({
 /** Without If-Match, a PATCH that lost a race re-reads and tries again this many times. */
 const UNCONDITIONAL_ATTEMPTS = 3;
 
-/** What the order API's GET /openapi.json says beside its routes. */
-export const ORDER_API_INFO: DeclaredApi = {
-  info: {
-    title: "Skyport orders",
-    version: "1.0.0",
-    description:
-      "The same requests get the same answers on AWS Lambda, Google Cloud Functions, Azure Functions and the local server. " +
-      "Every error is application/problem+json (RFC 9457); every response carries x-request-id.",
-  },
-  identity: true,
+/** The order API's title, version and description in its GET /openapi.json. */
+export const ORDER_INFO = {
+  title: "Skyport orders",
+  version: "1.0.0",
+  description:
+    "The same requests get the same answers on AWS Lambda, Google Cloud Functions, Azure Functions and the local server. " +
+    "Every error is application/problem+json (RFC 9457); every response carries x-request-id.",
 };
+
+/** What the order API's GET /openapi.json says beside its routes: its info, and that a route that is not open needs a token. */
+export const ORDER_API_INFO: DeclaredApi = { info: ORDER_INFO, identity: true };
 
 /** One of the order API's JSON Schemas as a TypeBox schema of `T` (what TypeBox's Unsafe<T> types), with no TypeBox in the bundle. */
 const typed = <T>(schema: object) => schema as TUnsafe<T>;

@@ -6,7 +6,7 @@ import { retryingIdempotencyStore, retryingOrderStore } from "../ports/retrying-
 import { deleteExpiredOrders } from "./cleanup.js";
 import { confirmOrder } from "./confirm-order.js";
 import type { OrderDeps } from "./deps.js";
-import { ORDER_API_INFO, ORDER_ROUTES } from "./http-routes.js";
+import { ORDER_INFO, ORDER_ROUTES } from "./http-routes.js";
 import { publishOrderCreated } from "./publish-order-created.js";
 
 /** The services the order handlers run on: store calls retried with jittered backoff while the store is unavailable. */
@@ -21,7 +21,7 @@ export function orderServices(given: OrderDeps): OrderDeps {
 export function createOrderService(given: OrderDeps) {
   const services = orderServices(given);
   return {
-    http: http(ORDER_ROUTES, { identity: (s) => s.identity, cors: (s) => s.cors, info: ORDER_API_INFO.info }).bind(services),
+    http: http(ORDER_ROUTES, { identity: (s) => s.identity, cors: (s) => s.cors, info: ORDER_INFO }).bind(services),
     queue: queue("orders", { "order.created": confirmOrder }).bind(services),
     cleanup: schedule("every 1 hour", deleteExpiredOrders).bind(services),
     outbox: changes("orders", publishOrderCreated).bind(services),
