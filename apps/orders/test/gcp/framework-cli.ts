@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { request } from "node:http";
 import { createRequire } from "node:module";
 import { connect } from "node:net";
@@ -22,6 +22,8 @@ export function requireGcpBundle(fn: string): string {
 
 // The framework's command-line entry, the program the Cloud Functions runtime starts.
 const FRAMEWORK_MAIN = join(dirname(createRequire(import.meta.url).resolve("@google-cloud/functions-framework")), "main.js");
+// Where the framework is installed: a copied bundle finds its one dependency there, as a deployed source finds its node_modules.
+const NODE_MODULES = FRAMEWORK_MAIN.slice(0, FRAMEWORK_MAIN.lastIndexOf("/node_modules/") + "/node_modules".length);
 
 const socketAnswers = (path: string) =>
   new Promise<boolean>((resolve) => {
@@ -35,19 +37,23 @@ const socketAnswers = (path: string) =>
 
 /**
  * Runs the built bundle of one function the way Cloud Functions does: the framework's CLI loads
- * dist/gcp/<target> (its package.json `main`) and serves that target. PORT is a Unix socket path, which Node's listen()
+ * a copy of dist/gcp/<target> (its package.json `main`) and serves that target. PORT is a Unix socket path, which Node's listen()
  * takes as such: the CLI would otherwise listen on every interface.
  */
 export async function runBundle(target: string, env: Env) {
   const dir = mkdtempSync(join(tmpdir(), "skyport-gcp-"));
   const socketPath = join(dir, "function.sock");
+  // The instance's own copy, as Cloud Functions deploys one: a rebuild of dist/ while it runs (another test's build) is not what restarts.
+  const source = join(dir, "source");
+  cpSync(requireGcpBundle(target), source, { recursive: true });
+  symlinkSync(NODE_MODULES, join(source, "node_modules"));
   const start = () => {
     // A killed instance leaves its socket file behind, which a new listen() would refuse.
     rmSync(socketPath, { force: true });
     return startServerProcess({
       name: `functions-framework --target=${target}`,
       command: process.execPath,
-      args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${requireGcpBundle(target)}`],
+      args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${source}`],
       port: 0,
       // Cloud Functions sets FUNCTION_TARGET to the deployment's entry point, as --target does here.
       env: { ...env, PORT: socketPath, NODE_ENV: "production", FUNCTION_TARGET: target },
