@@ -22,8 +22,8 @@ interface Checker {
 /**
  * The check of a route's inputs, its validators found now (at bind: a schema without one fails
  * here, never at a request). It answers one 400 `validation` problem with every broken rule of
- * the path parameters, then the query, then the body: a body's errors at their JSON Pointer
- * (`/title`, `/tags/0`), a path or query parameter's at its name (`id`, `limit`, `tags/1` for a
+ * the path parameters, then the query, then the headers, then the body: a body's errors at their JSON Pointer
+ * (`/title`, `/tags/0`), a path or query parameter's or a header's at its name (`id`, `limit`, `tags/1` for a
  * repeated one's second value), as the order API names its query's (a query has no JSON Pointer).
  * Query parameters are read by the schema's properties (others are ignored): text, coerced to
  * the schema's number, integer or boolean, every value of a repeated one where it is an array,
@@ -35,6 +35,7 @@ export function inputsChecker(spec: RouteSpec<InputSchema, InputSchema, InputSch
   const body = checker(spec.body, "body");
   const query = checker(spec.query, "query");
   const params = checker(spec.params, "params");
+  const headers = checker(spec.headers, "headers");
   return (request, given) => {
     const errors: FieldError[] = [];
     const checked = { body: body && readJsonBody(request), query: undefined as unknown, params: undefined as unknown };
@@ -49,6 +50,13 @@ export function inputsChecker(spec: RouteSpec<InputSchema, InputSchema, InputSch
       checked.query = check(
         query,
         parameters(query.schema, (name) => request.query.getAll(name), errors),
+        errors,
+        "",
+      );
+    if (headers)
+      check(
+        headers,
+        parameters(headers.schema, (name) => [request.headers[name.toLowerCase()]!].filter((value) => value !== undefined), errors),
         errors,
         "",
       );

@@ -34,6 +34,7 @@ export function route<S, B extends InputSchema = undefined, Q extends InputSchem
   const names = pathParameters(spec.path, refuse);
   checkParams(spec.params, names, refuse);
   if (spec.query !== undefined) checkQuery(spec.query, refuse);
+  if (spec.headers !== undefined) checkHeaders(spec.headers, refuse);
   if (spec.body !== undefined && spec.method === "GET") refuse("a GET has no body: declare its inputs in query");
   if (Object.keys(spec.answers ?? {}).length === 0) refuse("declare at least one answer (answers: { 200: { description } })");
   for (const status of Object.keys(spec.answers)) {
@@ -84,6 +85,12 @@ function checkQuery(query: TSchema, refuse: (rule: string) => never): void {
     const type = typeOf(schema);
     const items = type === "array" ? typeOf((schema as { items?: TSchema }).items ?? {}) : type;
     if (!SCALARS.includes(items ?? "")) refuse(`query.${property} must be a string, number, integer or boolean, or an array of one of these`);
+  }
+}
+
+function checkHeaders(headers: TSchema, refuse: (rule: string) => never): void {
+  for (const [name, schema] of Object.entries(objectProperties(headers, "headers", refuse))) {
+    if (typeOf(schema) !== "string") refuse(`headers.${name} must be a string (a header's value is text)`);
   }
 }
 

@@ -56,7 +56,7 @@ export function validatorOf(schema: TSchema, where: string): SchemaValidator {
 export function routeSchemas(routes: readonly RouteSpec[]): Record<string, object> {
   const schemas: Record<string, object> = {};
   for (const declared of routes) {
-    for (const schema of [declared.params, declared.query, declared.body]) {
+    for (const schema of [declared.params, declared.query, declared.headers, declared.body]) {
       const key = schema && schemaKey(schema);
       if (schema !== undefined && key && !registered.has(key)) schemas[key] = JSON.parse(canonicalJson(schema)) as object;
     }

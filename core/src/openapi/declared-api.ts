@@ -80,10 +80,14 @@ export function defaultOperationId(method: string, path: string): string {
 }
 
 function operationOf(spec: RouteSpec, components: SchemaComponents): OperationDoc {
-  const parameters = [...parametersOf(spec.params, "path", components), ...parametersOf(spec.query, "query", components)];
+  const parameters = [
+    ...parametersOf(spec.params, "path", components),
+    ...parametersOf(spec.query, "query", components),
+    ...parametersOf(spec.headers, "header", components),
+  ];
   if (spec.idempotent) parameters.push(IDEMPOTENCY_KEY_PARAMETER);
   const problems = [
-    ...(spec.body ? BODY_PROBLEMS : spec.query || spec.params ? ["validation"] : []),
+    ...(spec.body ? BODY_PROBLEMS : spec.query || spec.params || spec.headers ? ["validation"] : []),
     ...(spec.idempotent ? IDEMPOTENT_PROBLEMS : []),
     ...(spec.problems ?? []),
   ];
@@ -121,8 +125,8 @@ const IDEMPOTENCY_KEY_PARAMETER = {
   schema: { type: "string", pattern: IDEMPOTENCY_KEY.source },
 };
 
-/** One parameter per property of an object schema (the query's, or the path's). */
-function parametersOf(given: object | undefined, where: "path" | "query", components: SchemaComponents): JsonSchema[] {
+/** One parameter per property of an object schema (the path's, the query's or the headers'). */
+function parametersOf(given: object | undefined, where: "path" | "query" | "header", components: SchemaComponents): JsonSchema[] {
   if (!given) return [];
   const schema = given as JsonSchema;
   const properties = schema.properties as Record<string, JsonSchema> | undefined;

@@ -18,8 +18,10 @@ import { createOrderIdempotently } from "./create-order.js";
 import type { OrderDeps } from "./deps.js";
 import type { NewOrder, Order, OrderStatus } from "./order.js";
 import {
+  CREATE_HEADERS_SCHEMA,
   DEFAULT_LIMIT,
   HEALTH_SCHEMA,
+  IF_MATCH_HEADERS_SCHEMA,
   LIST_QUERY_SCHEMA,
   NEW_ORDER_SCHEMA,
   ORDER_ID_PARAMS_SCHEMA,
@@ -28,7 +30,14 @@ import {
   STATUS_CHANGE_SCHEMA,
 } from "./schema.js";
 import { canDelete, canTransition, withStatus } from "./status.js";
-import { validateListQuerySchema, validateNewOrderSchema, validateOrderIdParamsSchema, validateStatusChangeSchema } from "./validators.generated.js";
+import {
+  validateCreateHeadersSchema,
+  validateIfMatchHeadersSchema,
+  validateListQuerySchema,
+  validateNewOrderSchema,
+  validateOrderIdParamsSchema,
+  validateStatusChangeSchema,
+} from "./validators.generated.js";
 
 // The order schemas' validators, compiled ahead of time (core/scripts/compile-validators.mjs): the routes find them by key, no build compiles them again.
 registerValidators({
@@ -36,6 +45,8 @@ registerValidators({
   [schemaKey(STATUS_CHANGE_SCHEMA)]: validateStatusChangeSchema,
   [schemaKey(LIST_QUERY_SCHEMA)]: validateListQuerySchema,
   [schemaKey(ORDER_ID_PARAMS_SCHEMA)]: validateOrderIdParamsSchema,
+  [schemaKey(CREATE_HEADERS_SCHEMA)]: validateCreateHeadersSchema,
+  [schemaKey(IF_MATCH_HEADERS_SCHEMA)]: validateIfMatchHeadersSchema,
 });
 
 /** Without If-Match, a PATCH that lost a race re-reads and tries again this many times. */
@@ -60,6 +71,7 @@ const statusChange = typed<{ status: OrderStatus }>(STATUS_CHANGE_SCHEMA);
 const listQuery = typed<{ customerId: string; limit?: number; cursor?: string }>(LIST_QUERY_SCHEMA);
 const orderId = typed<{ id: string }>(ORDER_ID_PARAMS_SCHEMA);
 const order = typed<Order>(ORDER_SCHEMA);
+const ifMatch = typed(IF_MATCH_HEADERS_SCHEMA);
 const etagHeader = { ETag: { description: 'The order\'s version, quoted: "3".' } };
 
 function orderResponse(status: number, order: Order, location?: string): HttpResponse {
@@ -126,6 +138,7 @@ export const ORDER_ROUTES: DeclaredRoutes<OrderDeps> = [
       operationId: "createOrder",
       summary: "Create an order; with an Idempotency-Key, at most once.",
       description: "A key reused with the same JSON value replays the first 201; with another body 422; while the first runs 409.",
+      headers: typed(CREATE_HEADERS_SCHEMA),
       body: newOrder,
       answers: {
         201: {
@@ -167,6 +180,7 @@ export const ORDER_ROUTES: DeclaredRoutes<OrderDeps> = [
       summary: "Move an order to another status: pending -> confirmed | cancelled; confirmed -> shipped | cancelled.",
       description: "A customer may only cancel. Without If-Match a change that lost a race is retried a few times, then 409.",
       params: orderId,
+      headers: ifMatch,
       body: statusChange,
       answers: { 200: { description: "The changed order.", body: order, headers: etagHeader } },
       problems: ["forbidden", "not-found", "precondition-failed", "conflict"],
@@ -205,6 +219,7 @@ export const ORDER_ROUTES: DeclaredRoutes<OrderDeps> = [
       operationId: "deleteOrder",
       summary: "Delete a cancelled order.",
       params: orderId,
+      headers: ifMatch,
       answers: { 204: { description: "Deleted." } },
       problems: ["not-found", "precondition-failed", "conflict"],
     },

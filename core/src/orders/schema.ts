@@ -4,6 +4,7 @@
  * core/scripts/compile-validators.mjs) and for /openapi.json. `x-error-message` is what a 400
  * says about a field that breaks its schema.
  */
+import { IDEMPOTENCY_KEY } from "../idempotency/keys.js";
 import { ORDER_STATUSES } from "./order.js";
 
 export const CUSTOMER_ID_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
@@ -151,6 +152,25 @@ export const ORDER_ID_PARAMS_SCHEMA = {
   properties: { id: { type: "string", minLength: 1 } },
 } as const;
 
+/** The headers POST /orders reads: a key makes the create happen at most once. */
+export const CREATE_HEADERS_SCHEMA = {
+  type: "object",
+  properties: {
+    "Idempotency-Key": {
+      type: "string",
+      pattern: IDEMPOTENCY_KEY.source,
+      description: "Kept at least 24 hours, scoped to the caller.",
+      "x-error-message": "must be 1-255 visible ASCII characters",
+    },
+  },
+} as const;
+
+/** The header PATCH and DELETE /orders/{id} read: the change happens only to the version it names (parsed, and refused, by the route). */
+export const IF_MATCH_HEADERS_SCHEMA = {
+  type: "object",
+  properties: { "If-Match": { type: "string", description: 'The order\'s ETag ("<version>", strong comparison) or *.' } },
+} as const;
+
 /** What GET /health answers. */
 export const HEALTH_SCHEMA = { $id: "Health", type: "object", required: ["status"], properties: { status: { const: "ok" } } } as const;
 
@@ -160,4 +180,6 @@ export const VALIDATED_SCHEMAS = {
   validateStatusChangeSchema: STATUS_CHANGE_SCHEMA,
   validateListQuerySchema: LIST_QUERY_SCHEMA,
   validateOrderIdParamsSchema: ORDER_ID_PARAMS_SCHEMA,
+  validateCreateHeadersSchema: CREATE_HEADERS_SCHEMA,
+  validateIfMatchHeadersSchema: IF_MATCH_HEADERS_SCHEMA,
 } as const;

@@ -14,3 +14,5 @@ export const validateNewOrderSchema: SchemaValidator;
 export const validateStatusChangeSchema: SchemaValidator;
 export const validateListQuerySchema: SchemaValidator;
 export const validateOrderIdParamsSchema: SchemaValidator;
+export const validateCreateHeadersSchema: SchemaValidator;
+export const validateIfMatchHeadersSchema: SchemaValidator;

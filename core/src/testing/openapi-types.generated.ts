@@ -476,7 +476,10 @@ export interface operations {
     createOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Kept at least 24 hours, scoped to the caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -610,7 +613,10 @@ export interface operations {
     deleteOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The order's ETag ("<version>", strong comparison) or *. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -691,7 +697,10 @@ export interface operations {
     changeOrderStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The order's ETag ("<version>", strong comparison) or *. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
