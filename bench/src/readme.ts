@@ -306,9 +306,9 @@ export function performanceSection(r: BenchResults): string {
     ...importSection(r.bulkImport),
     ...importCallsSection(r.importCalls),
     ...documentsSection(r.documents),
+    ...secretReadSection(r.secretRead, markdownTable),
     ...cacheSection(r.cache),
     ...validatedRouteSection(r.validatedRoute),
-    ...secretReadSection(r.secretRead, markdownTable),
     "**Targets**",
     "",
     markdownTable(

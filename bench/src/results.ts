@@ -30,12 +30,12 @@ export interface BenchResults {
   changeFeeds?: ChangeFeedRow[];
   /** The portable collections against the raw SDK on each store's emulator (issue 23), from the run it names (absent before it was measured). */
   documents?: DocumentsResult;
+  /** A secret read from memory against its first fetch (issue 27). */
+  secretRead?: SecretReadResult;
   /** POST /notes with a declared body schema against the same route checking its body by hand (issue 24), from the run it names. */
   validatedRoute?: ValidatedRouteResult;
   /** GET /orders/{id}'s read: a Redis cache hit against a store read on each cloud store's emulator (issue 27), from the run it names. */
   cache?: CacheResult;
-  /** A secret read from memory against its first fetch (issue 27). */
-  secretRead?: SecretReadResult;
   targets: TargetRow[];
 }
 
