@@ -24,6 +24,7 @@ async function workspaceWithApp(): Promise<{ root: string; appDir: string }> {
 
 /** Writes `text` to `file` and gives it back the mtime it had (or `mtime`), as an edit in the same second or a restore by git. */
 function rewriteKeepingTime(file: string, text: string, mtime = statSync(file).mtime) {
+  expect(text, `${file} is edited`).not.toBe(readFileSync(file, "utf8"));
   writeFileSync(file, text);
   utimesSync(file, mtime, mtime);
 }
@@ -31,7 +32,7 @@ function rewriteKeepingTime(file: string, text: string, mtime = statSync(file).m
 describe("skyport build local: a target is rebuilt when an input's content changed, whatever the file times say", () => {
   let root: string;
   let appDir: string;
-  let handlers: string;
+  let schemas: string;
   const buildLocal = async () => (await run(process.execPath, [skyport, "build", "local"], { cwd: appDir })).stdout;
   const server = () => readFileSync(join(appDir, "dist/local/server.mjs"), "utf8");
   const built = /built demo for local in \d+ ms/;
@@ -39,7 +40,7 @@ describe("skyport build local: a target is rebuilt when an input's content chang
 
   beforeAll(async () => {
     ({ root, appDir } = await workspaceWithApp());
-    handlers = join(appDir, "src/handlers.ts");
+    schemas = join(appDir, "src/note-schemas.ts"); // where the template keeps MESSAGE
     expect(await buildLocal()).toMatch(built);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -47,13 +48,13 @@ describe("skyport build local: a target is rebuilt when an input's content chang
   it("does not rebuild an unchanged tree, even when every file's time is newer than the build", async () => {
     expect(await buildLocal()).toContain(upToDate);
     const later = new Date(Date.now() + 60_000);
-    utimesSync(handlers, later, later);
+    utimesSync(schemas, later, later);
     utimesSync(join(root, "package-lock.json"), later, later);
     expect(await buildLocal()).toContain(upToDate);
   });
 
   it("rebuilds after an edit that kept the file's mtime (saved within the second of the build)", async () => {
-    rewriteKeepingTime(handlers, readFileSync(handlers, "utf8").replace(MESSAGE, `${MESSAGE} (same second)`));
+    rewriteKeepingTime(schemas, readFileSync(schemas, "utf8").replace(MESSAGE, `${MESSAGE} (same second)`));
     expect(await buildLocal()).toMatch(built);
     expect(server()).toContain(`${MESSAGE} (same second)`);
     expect(await buildLocal()).toContain(upToDate);
@@ -61,7 +62,7 @@ describe("skyport build local: a target is rebuilt when an input's content chang
 
   it("rebuilds when a file comes back with changed content and an mtime older than the build (git restoring it)", async () => {
     const lastYear = new Date(Date.now() - 365 * 24 * 3600_000);
-    rewriteKeepingTime(handlers, readFileSync(handlers, "utf8").replace(`${MESSAGE} (same second)`, MESSAGE), lastYear);
+    rewriteKeepingTime(schemas, readFileSync(schemas, "utf8").replace(`${MESSAGE} (same second)`, MESSAGE), lastYear);
     expect(await buildLocal()).toMatch(built);
     expect(server()).not.toContain("(same second)");
     expect(await buildLocal()).toContain(upToDate);

@@ -59,7 +59,7 @@ function traffic(store: OrderStore, orders: Order[]) {
 }
 
 describe("the Redis cache killed mid-run", () => {
-  it("every read still answers from the store while redis-server is killed, the failures are counted, and the cache is used again once it is back", async () => {
+  it("every read answers from the store while redis-server is killed, the failures are counted, and the cache is used again once back", async () => {
     const { store, counted, failures, close } = instance();
     const orders = Array.from({ length: 5 }, () => orderAt(new Date()));
     for (const order of orders) await store.create(order);

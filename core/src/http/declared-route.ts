@@ -35,7 +35,10 @@ export interface RouteSpec<B extends InputSchema = TSchema, Q extends InputSchem
   query?: Q;
   /** The path parameters' schema, an object with a property per `{name}` in `path`. */
   params?: P;
-  /** The request headers it reads, an object schema of strings by header name: documented, and checked before the handler (which reads them from the request). */
+  /**
+   * The request headers it reads, an object schema of strings by header name: documented, and
+   * checked before the handler (which reads them from the request).
+   */
   headers?: TSchema;
   /** Every answer it gives on success (and 304), by status. */
   answers: Readonly<Record<number, DeclaredAnswer>>;

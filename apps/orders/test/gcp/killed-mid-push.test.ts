@@ -183,7 +183,8 @@ describe(`the functions framework killed mid-push, redelivered as Pub/Sub does (
         const used = exhausted(fronts.ship, MAX_DELIVERY_ATTEMPTS);
         throw used.length > 0
           ? new Error(
-              `${error.message}: records ${used.join(", ")} failed ${MAX_DELIVERY_ATTEMPTS} pushes, and the emulator pushes nothing more on an ordered subscription then`,
+              `${error.message}: records ${used.join(", ")} failed ${MAX_DELIVERY_ATTEMPTS} pushes, ` +
+                "and the emulator pushes nothing more on an ordered subscription then",
             )
           : error;
       });
