@@ -1,19 +1,30 @@
-import type { Logger, Metrics } from "@skyport/core";
+import { ConfigError, type Cloud, type Logger, type Metrics } from "@skyport/core";
 import { type CacheSettings, memoryCache, orderCacheOn, type OrderCache } from "@skyport/core/cache";
+import type { redisCache } from "@skyport/redis";
+
+/** Imports the Redis cache's client: given by the targets that offer the cache, called only when SKYPORT_CACHE=redis. */
+export type RedisLoader = () => Promise<typeof redisCache>;
+
+/** The settings, when the target offers the cache they name: SKYPORT_CACHE=redis where it offers no Redis fails the start. */
+export function offeredCache(settings: CacheSettings, target: { cloud: Cloud; redis?: RedisLoader }): CacheSettings {
+  if (settings.kind !== "redis" || target.redis) return settings;
+  throw new ConfigError("SKYPORT_CACHE", `none or memory: the order service's ${target.cloud} build offers no Redis cache (its template offers none)`, "redis");
+}
 
 /**
  * The order cache SKYPORT_CACHE names, or none (the default): memory, this instance's own, or
- * Redis, whose client is imported only when chosen. `close` releases its connection.
+ * Redis, whose client `redis` imports only when chosen. `close` releases its connection.
  */
 export async function loadOrderCache(
   settings: CacheSettings,
   { logger, metrics }: { logger: Logger; metrics?: Metrics },
+  redis?: RedisLoader,
 ): Promise<{ cache?: OrderCache; close(): Promise<void> }> {
   if (settings.kind === "none") return { close: async () => {} };
   const cache =
     settings.kind === "memory"
       ? memoryCache()
-      : (await import("@skyport/redis")).redisCache({
+      : (await redis!())({
           url: settings.redisUrl!,
           timeoutMs: settings.timeoutMs,
           // The client reconnects by itself; what a failure costs is counted where it is met (CacheFailures).

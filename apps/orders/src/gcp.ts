@@ -31,5 +31,7 @@ export default function gcpWiring(env: Env, platform: Platform, options: Partial
     logFormat: cloudLoggingFormat(envReader(env).optional("GOOGLE_CLOUD_PROJECT")),
     logWrite: options.logWrite,
     metrics: (write) => cloudLoggingMetrics("orders", write),
+    // deploy/gcp/deploy.sh --cache-secret offers Memorystore.
+    redis: () => import("@skyport/redis").then((m) => m.redisCache),
   });
 }

@@ -61,6 +61,7 @@ export default function localWiring(env: Env, platform: Platform, logs: Pick<Ent
         defaultStore: SQLITE_STORE,
         stores: LOCAL_STORES,
         events: (_env, logger): EventPublisher => queue(logger),
+        redis: () => import("@skyport/redis").then((m) => m.redisCache),
         ...logs,
       }),
   );

@@ -18,8 +18,9 @@ const output = (fn: AwsFunction) => {
   return outputs[0]!;
 };
 
-// Google and Azure code, and every store but DynamoDB (SDKs and Skyport's store packages).
-const FOREIGN = /@google-cloud\/|google-gax|googleapis|firebase|@azure\/|firestore|cosmos|better-sqlite3|adapters\/(sqlite|firestore|cosmos|gcp-|azure-)/i;
+// Google and Azure code, every store but DynamoDB (SDKs and Skyport's store packages), and the Redis cache the AWS template does not offer.
+const FOREIGN =
+  /@google-cloud\/|google-gax|googleapis|firebase|@azure\/|firestore|cosmos|better-sqlite3|adapters\/(sqlite|firestore|cosmos|gcp-|azure-|redis)|@redis\//i;
 
 describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
   for (const fn of AWS_FUNCTIONS) {

@@ -104,6 +104,10 @@ describe("the AWS functions, wired", () => {
     // The store's own settings too, before any request (and without loading its SDK).
     expect(() => awsHttpFunction({ ...env, SKYPORT_COLLECTION_ORDERS: "x" })).toThrow(/SKYPORT_COLLECTION_ORDERS must be a DynamoDB table name/);
     expect(() => awsQueueFunction({ ...env, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: "no/slash" })).toThrow(/SKYPORT_COLLECTION_IDEMPOTENCY_KEYS/);
+    // The AWS template offers no Redis cache, and its bundles leave the client out: asking for it fails the start, by name.
+    const redis = { ...env, SKYPORT_CACHE: "redis", SKYPORT_REDIS_URL: "redis://127.0.0.1:6379" };
+    expect(() => awsHttpFunction(redis)).toThrow(/SKYPORT_CACHE.*aws build offers no Redis cache/);
+    expect(() => awsHttpFunction({ ...env, SKYPORT_CACHE: "memory" })).not.toThrow();
   });
 
   it("runs on the memory store with no queue at all", async () => {
