@@ -1,5 +1,5 @@
 import { defineApp, http, json, type Context, type FieldError, type HttpRequest, type HttpResponse, Problem, route, silentLogger } from "@skyport/core";
-import { Type } from "typebox";
+import * as Type from "typebox";
 
 export type Handler = (request: HttpRequest, context: Context) => Promise<HttpResponse>;
 export const context: Context = { requestId: "bench", cloud: "local", logger: silentLogger };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { InvalidCursor, json, notModified, Problem, putConditionally, route, versionTag, type Versioned } from "@skyport/core";
-import { Type } from "typebox";
+import * as Type from "typebox";
 import { Greeting, NoteAnswer, NoteFields, NoteId, NotesQuery } from "./note-schemas.js";
 import type { Note } from "./notes.js";
 import type { Services } from "./services.js";
