@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installWorkerCore, type RpcInvocation, type WorkerCore } from "@skyport/azure-functions/testing/worker-core";
-import type { Documents } from "@skyport/core";
+import { idempotencyCollection, type Documents } from "@skyport/core";
 import type { ContractRequest, ContractResponse } from "@skyport/core/testing";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorEnv } from "@skyport/cosmos/testing";
@@ -45,10 +45,13 @@ describe("a generated app's Azure Functions app, loaded as the worker loads it, 
       ...emulatorEnv(inject("cosmos"), `demo-${hex}`),
       SKYPORT_STORE: "cosmos",
       SKYPORT_COLLECTION_NOTES: `notes-${hex}`,
+      SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: `keys-${hex}`,
+      // Where work reads its secret (main.bicep's keyVaultName): read at start, never called by api.
+      SKYPORT_KEY_VAULT_URL: "https://demo-vault.vault.azure.net/",
       SKYPORT_LOG_LEVEL: "error",
     };
     documents = cosmosDocuments(settings, { agent: emulatorAgent() });
-    await documents.ensure([notes]);
+    await documents.ensure([notes, idempotencyCollection]);
     // The worker's built-in module is in place before the app loads, and the app reads its settings while it loads, as on Azure.
     worker = installWorkerCore();
     Object.assign(process.env, settings);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { httpApiEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
-import type { Documents } from "@skyport/core";
+import { idempotencyCollection, type Documents } from "@skyport/core";
 import { dynamoDbDocumentsOn } from "@skyport/dynamodb";
 import { dynamoDbLocalClient, dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { afterAll, beforeAll, describe, inject } from "vitest";
@@ -18,12 +18,15 @@ describe("a generated app's api Lambda bundle, invoked as Lambda invokes it, kee
   beforeAll(async () => {
     const app = inject("demoApp");
     const endpoint = inject("dynamoDbEndpoint");
-    const table = `demo-notes-${randomBytes(4).toString("hex")}`;
-    // The function's environment as the template sets it (SKYPORT_COLLECTION_NOTES: the table), pointed at DynamoDB Local.
-    const env = { ...dynamoDbLocalEnv(endpoint, { [notes.name]: table }), SKYPORT_LOG_LEVEL: "error" };
+    const hex = randomBytes(4).toString("hex");
+    const tables = { [notes.name]: `demo-notes-${hex}`, [idempotencyCollection.name]: `demo-keys-${hex}` };
+    // The function's environment as the template sets it (SKYPORT_COLLECTION_<NAME>: each table), pointed at DynamoDB Local.
+    const env = { ...dynamoDbLocalEnv(endpoint, tables), SKYPORT_LOG_LEVEL: "error" };
     const client = dynamoDbLocalClient(endpoint);
     documents = dynamoDbDocumentsOn(client, env);
-    await createTemplateTable(client, readTemplate(join(app, "deploy/aws/template.yaml")), "NotesTable", table);
+    const template = readTemplate(join(app, "deploy/aws/template.yaml"));
+    await createTemplateTable(client, template, "NotesTable", tables[notes.name]!);
+    await createTemplateTable(client, template, "IdempotencyKeysTable", tables[idempotencyCollection.name]!);
     Object.assign(process.env, env);
     const { handler } = await import(/* @vite-ignore */ pathToFileURL(join(app, "dist/aws/api/index.mjs")).href);
     target = { send: sendThroughLambda(handler, httpApiEvent), stored: documents.collection(notes) };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import type { Collection } from "@skyport/core";
 import type { ContractRequest, ContractResponse } from "@skyport/core/testing";
 import { expect, it } from "vitest";
@@ -17,7 +18,9 @@ const uniqueOwner = () => `owner-${randomUUID().slice(0, 8)}`;
 
 /**
  * What the template's api does with notes, on a cloud's built bundle and its real store: create,
- * read by id, list by the by-owner index in its order, and a note past its expiry answered as gone.
+ * read by id, list by the by-owner index in its order, and a note past its expiry answered as gone;
+ * and what its declared routes give it (issue 24): a body checked against its schema, an idempotent
+ * POST, a conditional PUT, and its own /openapi.json with its own problem.
  */
 export function notesContract(target: () => NotesTarget) {
   const post = async (note: Partial<Note>) => {
@@ -59,6 +62,62 @@ export function notesContract(target: () => NotesTarget) {
     }
     expect(await list(owner)).toEqual(created);
     expect(created.map((note) => note.createdAt)).toEqual(created.map((note) => note.createdAt).sort());
+  });
+
+  it("checks a body against the route's declared schema: one 400 problem with every broken rule", async () => {
+    const owner = "not an owner!";
+    const response = await target().send({
+      method: "POST",
+      path: "/notes",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ owner, text: "" }),
+    });
+    expect([response.status, response.headers["content-type"]]).toEqual([400, "application/problem+json"]);
+    const problem = JSON.parse(response.body) as { errors: { path: string }[] };
+    expect(problem.errors.map((error) => error.path).sort()).toEqual(["/owner", "/text"]);
+  });
+
+  it("replays an idempotent POST: the same Idempotency-Key and body give the first note again, another body a 422", async () => {
+    const owner = uniqueOwner();
+    const key = `note-${randomUUID()}`;
+    const send = (text: string) =>
+      target().send({
+        method: "POST",
+        path: "/notes",
+        headers: { "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify({ owner, text }),
+      });
+    const first = await send("once");
+    expect(first.status, first.body).toBe(201);
+    const again = await send("once");
+    expect([again.status, again.headers["idempotent-replayed"], JSON.parse(again.body).id]).toEqual([201, "true", JSON.parse(first.body).id]);
+    expect((await send("another")).status).toBe(422);
+    expect(await list(owner)).toHaveLength(1);
+  });
+
+  it("replaces a note only at the version If-Match names: 412 once stale", async () => {
+    const { note } = await post({ owner: uniqueOwner(), text: "v1" });
+    const read = await target().send({ method: "GET", path: `/notes/${note.id}` });
+    const put = (tag: string, text: string) =>
+      target().send({
+        method: "PUT",
+        path: `/notes/${note.id}`,
+        headers: { "content-type": "application/json", "if-match": tag },
+        body: JSON.stringify({ owner: note.owner, text }),
+      });
+    const updated = await put(read.headers.etag!, "v2");
+    expect(updated.status, updated.body).toBe(200);
+    expect((await put(read.headers.etag!, "v3")).status).toBe(412);
+    expect((await target().stored.get({ id: note.id }))?.value.text).toBe("v2");
+  });
+
+  it("serves its own /openapi.json, valid OpenAPI 3.1, with its routes and its own problem", async () => {
+    const response = await target().send({ method: "GET", path: "/openapi.json" });
+    expect(response.status).toBe(200);
+    const document = JSON.parse(response.body) as { paths: Record<string, unknown>; components: { responses?: Record<string, unknown> } };
+    expect((await new Validator().validate(structuredClone(document) as Record<string, unknown>)).errors ?? []).toEqual([]);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/notes", "/notes/{id}"]));
+    expect(response.body).toContain("note-owner-fixed");
   });
 
   it("answers a note past its expiry as gone, by id and in the list, and keeps one that is not", async () => {
