@@ -93,6 +93,13 @@ gcloud secrets add-iam-policy-binding mail-token --member="serviceAccount:$WORK_
     expect(aboutSecrets(gcloudProblems(app, script()))).toEqual([]);
   });
 
+  it("leaves alone the binding of a secret the script mounts as a setting (the platform reads it, not the app)", () => {
+    const mounted = (text: string) =>
+      `${text}gcloud functions deploy shop-work --entry-point=work --service-account="$WORK_SA" --set-secrets="SKYPORT_REDIS_URL=$CACHE_SECRET:latest"
+gcloud secrets add-iam-policy-binding "$CACHE_SECRET" --member="serviceAccount:$1" --role=roles/secretmanager.secretAccessor\n`;
+    expect(aboutSecrets(gcloudProblems(app, script(mounted)))).toEqual([]);
+  });
+
   it("reports a secret read without a binding, a binding of a secret not read, a project-wide grant and a function without its own account", () => {
     expect(
       aboutSecrets(

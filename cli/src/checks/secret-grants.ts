@@ -64,7 +64,9 @@ const text = (value: Json): string => {
  * reads secrets but runs as no service account of its own (`--service-account`), one whose account
  * has no `gcloud secrets add-iam-policy-binding <secret> ... --role=roles/secretmanager.secretAccessor`
  * on a secret it reads, a binding on a secret no function running as that account reads, and
- * secretAccessor granted on the whole project.
+ * secretAccessor granted on the whole project. A secret the script mounts as a setting
+ * (`--set-secrets=SKYPORT_REDIS_URL=<secret>:latest`, a value the platform reads for the function)
+ * is the deployment's, not one of the app's: its bindings are not the app's to declare.
  */
 export function gcloudSecretProblems(app: App<never>, script: string): string[] {
   const commands = script.replace(/\\\n/g, " ").split("\n");
@@ -72,6 +74,7 @@ export function gcloudSecretProblems(app: App<never>, script: string): string[] 
   const bindings = commands
     .filter((line) => /gcloud secrets add-iam-policy-binding\b/.test(line) && /roles\/secretmanager\.secretAccessor\b/.test(line))
     .map((line) => ({ secret: /add-iam-policy-binding\s+"?([^"\s]+)/.exec(line)?.[1] ?? "", account: member(line) ?? "" }));
+  const settings = new Set([...script.matchAll(/--set-secrets[= ]"?[A-Z0-9_]+=([^:"\s,]+):/g)].map((match) => match[1]));
   const problems: string[] = [];
   if (commands.some((line) => /gcloud projects add-iam-policy-binding\b/.test(line) && /roles\/secretmanager\.secretAccessor\b/.test(line)))
     problems.push("the script grants roles/secretmanager.secretAccessor on the whole project; bind it on each secret a function reads");
@@ -93,6 +96,7 @@ export function gcloudSecretProblems(app: App<never>, script: string): string[] 
         problems.push(`function ${name} reads secret ${secret} but its account ${account} has no roles/secretmanager.secretAccessor binding on it`);
   }
   for (const { secret, account } of bindings) {
+    if (settings.has(secret)) continue;
     const readers = functionsOf(app).filter(([name, fn]) => accounts.get(name) === account && (fn.secrets ?? []).includes(secret));
     if (readers.length === 0) problems.push(`the script grants ${account} secret ${secret}, which no function running as it reads`);
   }
