@@ -1,4 +1,5 @@
-import { cachedSecrets, jsonLogger, SecretUnavailable, type CachedSecrets } from "@skyport/core";
+import { cachedSecrets, jsonLogger, type SecretUnavailable, type CachedSecrets } from "@skyport/core";
+import { secretSourceContract } from "@skyport/core/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { secretsManagerSecrets } from "../src/index.js";
 import { secretsManagerStandIn, type SecretsManagerStandIn } from "../src/testing/index.js";
@@ -24,45 +25,7 @@ function secrets(now: () => number = Date.now): CachedSecrets {
 }
 
 describe("Secrets Manager as the secret source (a loopback stand-in of its JSON 1.1 API)", () => {
-  it("reads a secret's value by its name at the first read, and keeps it: a second read sends nothing", async () => {
-    standIn.values.set("payments-api-key", "sm-value-1");
-    const read = secrets();
-    expect(standIn.reads).toEqual([]);
-    expect(await read.get("payments-api-key")).toBe("sm-value-1");
-    expect(await read.get("payments-api-key")).toBe("sm-value-1");
-    expect(standIn.reads).toEqual(["payments-api-key"]);
-  });
-
-  it("picks up a rotated value once the TTL has passed", async () => {
-    standIn.values.set("payments-api-key", "before-rotation");
-    let now = 0;
-    const read = secrets(() => now);
-    expect(await read.get("payments-api-key")).toBe("before-rotation");
-    standIn.values.set("payments-api-key", "after-rotation");
-    now = 59_000;
-    expect(await read.get("payments-api-key")).toBe("before-rotation");
-    now = 60_000;
-    expect(await read.get("payments-api-key")).toBe("after-rotation");
-    expect(standIn.reads).toHaveLength(2);
-  });
-
-  it("makes one call for concurrent first reads", async () => {
-    standIn.values.set("payments-api-key", "once");
-    const read = secrets();
-    await Promise.all(Array.from({ length: 10 }, () => read.get("payments-api-key")));
-    expect(standIn.reads).toHaveLength(1);
-  });
-
-  it("tries a throttled read three times in all, then fails as a 503", async () => {
-    standIn.values.set("payments-api-key", "throttled-value");
-    standIn.throttled.add("payments-api-key");
-    const failure = await secrets()
-      .get("payments-api-key")
-      .catch((error: unknown) => error);
-    expect(standIn.reads).toEqual(["payments-api-key", "payments-api-key", "payments-api-key"]);
-    expect(failure).toBeInstanceOf(SecretUnavailable);
-    expect((failure as SecretUnavailable).status).toBe(503);
-  });
+  secretSourceContract(() => ({ standIn, secrets }));
 
   it("answers a missing secret with one call and a 503 naming the secret, logged without any value read", async () => {
     standIn.values.set("mail-token", "mt-value-read-before");

@@ -1,5 +1,6 @@
 import type { TokenCredential } from "@azure/core-auth";
-import { cachedSecrets, ConfigError, defineApp, http, secret, SecretUnavailable, silentLogger, type CachedSecrets, type Platform } from "@skyport/core";
+import { cachedSecrets, ConfigError, defineApp, http, secret, silentLogger, type CachedSecrets, type Platform } from "@skyport/core";
+import { secretSourceContract } from "@skyport/core/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { keyVaultSecrets, registerAzureApp } from "../src/index.js";
 import { keyVaultStandIn, type KeyVaultStandIn } from "../src/testing/index.js";
@@ -45,45 +46,7 @@ describe("Key Vault as the secret source (a loopback stand-in of its REST API)",
     expect(scopes).toContain("https://vault.azure.net/.default");
   });
 
-  it("picks up a rotated value once the TTL has passed", async () => {
-    standIn.values.set("payments-api-key", "before-rotation");
-    let now = 0;
-    const read = secrets(() => now);
-    expect(await read.get("payments-api-key")).toBe("before-rotation");
-    standIn.values.set("payments-api-key", "after-rotation");
-    now = 59_000;
-    expect(await read.get("payments-api-key")).toBe("before-rotation");
-    now = 60_000;
-    expect(await read.get("payments-api-key")).toBe("after-rotation");
-    expect(standIn.reads).toHaveLength(2);
-  });
-
-  it("makes one call for concurrent first reads", async () => {
-    standIn.values.set("payments-api-key", "once");
-    const read = secrets();
-    await Promise.all(Array.from({ length: 10 }, () => read.get("payments-api-key")));
-    expect(standIn.reads).toHaveLength(1);
-  });
-
-  it("tries a throttled read three times in all, then fails as a 503", async () => {
-    standIn.values.set("payments-api-key", "throttled-value");
-    standIn.throttled.add("payments-api-key");
-    const failure = await secrets()
-      .get("payments-api-key")
-      .catch((error: unknown) => error);
-    expect(standIn.reads).toEqual(["payments-api-key", "payments-api-key", "payments-api-key"]);
-    expect(failure).toBeInstanceOf(SecretUnavailable);
-    expect((failure as SecretUnavailable).status).toBe(503);
-  });
-
-  it("answers a missing secret with one call and a 503 naming the secret", async () => {
-    const failure = (await secrets()
-      .get("payments-api-key")
-      .catch((error: unknown) => error)) as SecretUnavailable;
-    expect(standIn.reads).toEqual(["payments-api-key"]);
-    expect(failure.toResponse().body).toContain("payments-api-key");
-    expect(failure.cause).toMatchObject({ reason: "not-found" });
-  });
+  secretSourceContract(() => ({ standIn, secrets }));
 
   it("refuses to start without a vault URL, naming the setting", () => {
     expect(() => keyVaultSecrets({})).toThrow(ConfigError);

@@ -1,6 +1,7 @@
-import { cachedSecrets, SecretUnavailable, type CachedSecrets } from "@skyport/core";
+import { cachedSecrets, type CachedSecrets } from "@skyport/core";
 import { OAuth2Client } from "google-auth-library";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { secretSourceContract } from "@skyport/core/testing";
+import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import { secretManagerSecrets } from "../src/index.js";
 import { secretManagerStandIn, type SecretManagerStandIn } from "../src/testing/index.js";
 
@@ -34,53 +35,6 @@ function secrets(now: () => number = Date.now): CachedSecrets {
 const latest = (name: string) => `projects/shop-test/secrets/${name}/versions/latest`;
 
 describe("Secret Manager as the secret source (a loopback stand-in of its REST API)", () => {
-  it("reads the latest version of a secret by its name at the first read, and keeps it: a second read sends nothing", async () => {
-    standIn.values.set("payments-api-key", "gsm-value-1");
-    const read = secrets();
-    expect(standIn.reads).toEqual([]);
-    expect(await read.get("payments-api-key")).toBe("gsm-value-1");
-    expect(await read.get("payments-api-key")).toBe("gsm-value-1");
-    expect(standIn.reads).toEqual([latest("payments-api-key")]);
-  });
-
-  it("picks up a rotated value once the TTL has passed", async () => {
-    standIn.values.set("payments-api-key", "before-rotation");
-    let now = 0;
-    const read = secrets(() => now);
-    expect(await read.get("payments-api-key")).toBe("before-rotation");
-    standIn.values.set("payments-api-key", "after-rotation");
-    now = 59_000;
-    expect(await read.get("payments-api-key")).toBe("before-rotation");
-    now = 60_000;
-    expect(await read.get("payments-api-key")).toBe("after-rotation");
-    expect(standIn.reads).toHaveLength(2);
-  });
-
-  it("makes one call for concurrent first reads", async () => {
-    standIn.values.set("payments-api-key", "once");
-    const read = secrets();
-    await Promise.all(Array.from({ length: 10 }, () => read.get("payments-api-key")));
-    expect(standIn.reads).toHaveLength(1);
-  });
-
-  it("tries a throttled read three times in all, then fails as a 503", async () => {
-    standIn.values.set("payments-api-key", "throttled-value");
-    standIn.throttled.add("payments-api-key");
-    const failure = await secrets()
-      .get("payments-api-key")
-      .catch((error: unknown) => error);
-    expect(standIn.reads).toEqual([latest("payments-api-key"), latest("payments-api-key"), latest("payments-api-key")]);
-    expect(failure).toBeInstanceOf(SecretUnavailable);
-    expect((failure as SecretUnavailable).status).toBe(503);
-  });
-
-  it("answers a missing secret with one call and a 503 naming the secret", async () => {
-    const failure = (await secrets()
-      .get("payments-api-key")
-      .catch((error: unknown) => error)) as SecretUnavailable;
-    expect(standIn.reads).toEqual([latest("payments-api-key")]);
-    expect(failure).toBeInstanceOf(SecretUnavailable);
-    expect(failure.toResponse().body).toContain("payments-api-key");
-    expect(failure.cause).toMatchObject({ reason: "not-found" });
-  });
+  // Each read is of the secret's latest version, by its resource name.
+  secretSourceContract(() => ({ standIn, secrets, readOf: latest }));
 });

@@ -29,3 +29,4 @@ export { contractCollections, type DocumentsUnderTest, type Loan, type Profile }
 export { bundleChildScript } from "./child-bundle.js";
 export { countedDocuments, type CountedDocuments } from "./counted-documents.js";
 export { cacheContract, type CacheUnderTest } from "./cache-contract.js";
+export { secretSourceContract, type SecretServiceStandIn, type SecretSourceUnderTest } from "./secret-source-contract.js";
