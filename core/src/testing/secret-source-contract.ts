@@ -12,7 +12,10 @@ export interface SecretServiceStandIn {
   reads: string[];
 }
 
-/** A cloud's secret source under test: its stand-in, the function's secrets built on it (TTL 60 s, the clock `now`), and how the stand-in records a read of `name`. */
+/**
+ * A cloud's secret source under test: its stand-in, the function's secrets built on it (TTL 60 s,
+ * the clock `now`), and how the stand-in records a read of `name`.
+ */
 export interface SecretSourceUnderTest {
   standIn: SecretServiceStandIn;
   secrets(now?: () => number): CachedSecrets;
