@@ -11,6 +11,8 @@ command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 # The Redis cache's tests (adapters/redis, the order service's contract with the cache on) run Debian's redis-server.
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# The dashboard's and the docs site's browser tests drive Debian's chromium with playwright-core (never its own download).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # aws-lambda-ric (optional dependency) is built from source; npm ci skips it when tools are missing.
 if [ ! -f node_modules/aws-lambda-ric/dist/rapid-client.node ]; then
   for tool in autoconf automake libtool cmake make g++; do
