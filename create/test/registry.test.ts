@@ -1,0 +1,192 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Registry, startRegistry } from "./verdaccio.js";
+
+const REPOSITORY = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const run = promisify(execFile);
+/** What ships: every framework package, and the starter. The reference app, the bench, deploy and docs stay private. */
+const PUBLISHED = [
+  "@skyport/aws-lambda",
+  "@skyport/azure-functions",
+  "@skyport/cli",
+  "@skyport/core",
+  "@skyport/cosmos",
+  "@skyport/dynamodb",
+  "@skyport/firestore",
+  "@skyport/gcp-functions",
+  "@skyport/local",
+  "@skyport/redis",
+  "@skyport/sqlite",
+  "create-skyport",
+];
+const VERSION = (JSON.parse(readFileSync(join(REPOSITORY, "create/package.json"), "utf8")) as { version: string }).version;
+
+describe(`npm create skyport@${VERSION}, as a user runs it: on the packages this repository publishes, from a registry of the test's own`, () => {
+  // Outside the repository: nothing resolves from its node_modules or workspaces.
+  const work = mkdtempSync(join(tmpdir(), "skyport-published-"));
+  const home = join(work, "home");
+  const project = join(home, "my-app");
+  let registry: Registry;
+  const started = Date.now();
+  // Each step needs the one before it: after a failure the later steps are skipped, not failed again.
+  let failed: string | undefined;
+  const step = (name: string, body: () => Promise<void>) =>
+    it(name, async (context) => {
+      if (failed) context.skip(`needs "${failed}"`);
+      try {
+        await body();
+      } catch (error) {
+        failed = name;
+        throw error;
+      }
+    });
+
+  beforeAll(async () => {
+    mkdirSync(home);
+    registry = await startRegistry(join(work, "registry"));
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    console.log(`create-skyport: published, created, installed, built, tested and served in ${Math.round((Date.now() - started) / 1000)} s`);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** npm as a user's shell runs it: none of this test run's npm or vitest variables, the registry and an npm cache of this test's own. */
+  const npm = (cwd: string, ...args: string[]) => run("npm", args, { cwd, env: userEnv(), maxBuffer: 64 * 1024 * 1024 });
+  function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const inherited = Object.entries(process.env).filter(([name]) => !/^(npm_|vitest|init_cwd$|node_env$|test$)/i.test(name));
+    return {
+      ...Object.fromEntries(inherited),
+      npm_config_userconfig: registry.npmrc,
+      npm_config_registry: registry.url,
+      npm_config_cache: join(work, "npm-cache"),
+      npm_config_audit: "false",
+      npm_config_fund: "false",
+      npm_config_update_notifier: "false",
+      NO_COLOR: "1",
+      ...extra,
+    };
+  }
+
+  step("publishes every framework package and create-skyport, built, to the registry", async () => {
+    await run("npx", ["turbo", "run", "build", ...PUBLISHED.flatMap((name) => ["--filter", name])], {
+      cwd: REPOSITORY,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    await run("npm", ["publish", "--workspaces", "--registry", registry.url], {
+      cwd: REPOSITORY,
+      env: { ...process.env, npm_config_userconfig: registry.npmrc },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const versions = await Promise.all(
+      PUBLISHED.map(async (name) => {
+        const response = await fetch(`${registry.url}${name.replace("/", "%2f")}`);
+        return [name, response.ok ? Object.keys(((await response.json()) as { versions: object }).versions) : response.status];
+      }),
+    );
+    expect(Object.fromEntries(versions)).toEqual(Object.fromEntries(PUBLISHED.map((name) => [name, [VERSION]])));
+  });
+
+  step(
+    `npm create skyport@${VERSION} my-app writes a project of its own: package.json on the published versions, src/app.ts, three deploy templates, tests, README, .gitignore`,
+    async () => {
+      await expect(run("git", ["rev-parse", "--show-toplevel"], { cwd: home }), "the project's folder is in no repository").rejects.toThrow();
+      await npm(home, "create", `skyport@${VERSION}`, "my-app", "--yes");
+      const files = [
+        "package.json",
+        "src/app.ts",
+        "deploy/aws/template.yaml",
+        "deploy/gcp/deploy.sh",
+        "deploy/azure/main.bicep",
+        "test/app.test.ts",
+        "README.md",
+        ".gitignore",
+        "tsconfig.json",
+      ];
+      expect(files.filter((file) => !existsSync(join(project, file)))).toEqual([]);
+      const manifest = JSON.parse(readFileSync(join(project, "package.json"), "utf8"));
+      expect(manifest.name).toBe("my-app");
+      const skyport = { ...manifest.dependencies, ...manifest.devDependencies };
+      const ranges = Object.entries(skyport).filter(([name]) => name.startsWith("@skyport/"));
+      expect(ranges.length).toBeGreaterThan(0);
+      expect(ranges.filter(([, range]) => range !== `^${VERSION}`)).toEqual([]);
+      expect(readFileSync(join(project, "src/app.ts"), "utf8")).toContain('name: "my-app"');
+      // Named again, the folder is refused now that it holds the project; a name that is not one is refused too.
+      await expect(npm(home, "create", `skyport@${VERSION}`, "my-app", "--yes")).rejects.toThrow(/my-app exists and is not empty/);
+      await expect(npm(home, "create", `skyport@${VERSION}`, "My_App", "--yes")).rejects.toThrow(/2-32 characters of a-z, 0-9 and -/);
+    },
+  );
+
+  step("npm install takes each @skyport package from the registry, at the published version", async () => {
+    await npm(project, "install");
+    const installed = PUBLISHED.filter((name) => existsSync(join(project, "node_modules", name)));
+    expect(installed.length).toBeGreaterThan(0);
+    for (const name of installed) {
+      const dir = join(project, "node_modules", name);
+      expect(lstatSync(dir).isSymbolicLink(), `${name} is installed, not linked`).toBe(false);
+      expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version).toBe(VERSION);
+    }
+    const lock = readFileSync(join(project, "package-lock.json"), "utf8");
+    expect(lock).toContain(`${registry.url}@skyport/core/-/core-${VERSION}.tgz`);
+  });
+
+  step("npm run build writes the bundles for AWS, Google Cloud, Azure and the local server", async () => {
+    await npm(project, "run", "build");
+    const perFunction = ["aws", "gcp"].flatMap((cloud) => ["api", "work", "tick"].map((fn) => `${cloud}/${fn}/index.mjs`));
+    const bundles = [...perFunction, "azure/main.mjs", "azure/host.json", "local/server.mjs"];
+    expect(bundles.filter((file) => !existsSync(join(project, "dist", file)))).toEqual([]);
+  });
+
+  step("npm test passes: the project's own tests, on the installed packages", async () => {
+    const { stdout } = await npm(project, "test");
+    expect(stdout).toMatch(/Tests\s+\d+ passed \(\d+\)/);
+    expect(stdout).not.toMatch(/failed/);
+  });
+
+  step("npm run dev serves the app: its route answers over HTTP", async () => {
+    const dev = spawn("npm", ["run", "dev"], {
+      cwd: project,
+      env: userEnv({ PORT: "0", SKYPORT_SQLITE_PATH: join(work, "dev.db"), SKYPORT_QUEUE_PATH: join(work, "dev-queues.db") }),
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    try {
+      const url = await listeningUrl(dev);
+      const hello = await fetch(`${url}/hello?name=Ada`);
+      expect([hello.status, await hello.json()]).toEqual([200, { message: "Hello, Ada!" }]);
+    } finally {
+      await stopGroup(dev);
+    }
+  });
+});
+
+/** The URL of the local server's `listening` log line (PORT=0 takes any free port). */
+function listeningUrl(child: ChildProcess): Promise<string> {
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm run dev printed no listening line in 180 s:\n${output}`)), 180_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const line = output.split("\n").find((text) => text.includes('"listening"'));
+      if (!line) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line.slice(line.indexOf("{"))) as { url: string }).url);
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
+  });
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000)).then(() => process.kill(-child.pid!, "SIGKILL"))]);
+}
