@@ -34,6 +34,17 @@ export interface ProblemDefinition {
   title: string;
 }
 
+/**
+ * Stops the capture of a stack for a 4xx problem, until the caller restores the limit it returns:
+ * such a problem is an answer to the caller, not a fault, its stack is never logged, and capturing
+ * one was most of an invalid request's cost. A 5xx problem (or one of unknown status) keeps its stack.
+ */
+function withoutStackFor(status: number | undefined): number {
+  const limit = Error.stackTraceLimit;
+  if (status !== undefined && status < 500) Error.stackTraceLimit = 0;
+  return limit;
+}
+
 /** An error that answers as application/problem+json (RFC 9457). */
 export class Problem extends Error {
   /** The framework's kind, or an app's own (an `AppProblem`). */
@@ -47,7 +58,9 @@ export class Problem extends Error {
     /** What went wrong inside, for the log (a 5xx problem is logged with it); never in the answer. */
     cause?: unknown,
   ) {
+    const limit = withoutStackFor((PROBLEMS as Record<string, ProblemDefinition | undefined>)[kind]?.status);
     super(detail, cause === undefined ? undefined : { cause });
+    Error.stackTraceLimit = limit;
     this.name = "Problem";
     this.kind = kind;
   }
@@ -89,7 +102,9 @@ export class AppProblem extends Problem {
     cause?: unknown,
   ) {
     // The base class names the framework's kinds; this one answers from its own declaration instead.
+    const limit = withoutStackFor(declared.status);
     super(kind as ProblemKind, detail, errors, headers, cause);
+    Error.stackTraceLimit = limit;
   }
 
   protected override get definition(): ProblemDefinition {
