@@ -26,6 +26,7 @@ const external = [
 const harness = {
   bundle: true,
   platform: "node",
+  conditions: ["@skyport/source", "module"],
   format: "esm",
   target: "node20",
   external,

@@ -1,8 +1,10 @@
 import { defineProject } from "vitest/config";
+import { onSources } from "../vitest.sources.ts";
 
 // Apart from the cli project: its global setup builds a generated app and starts DynamoDB Local, the
 // Firestore emulator and the Cosmos DB server, which the generator's own tests do not need.
 export default defineProject({
+  ...onSources,
   test: {
     name: "@skyport/cli-clouds",
     include: ["test/clouds/**/*.test.ts"],

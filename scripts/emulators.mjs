@@ -104,6 +104,7 @@ async function load(source) {
       outfile,
       bundle: true,
       platform: "node",
+      conditions: ["@skyport/source", "module"],
       format: "esm",
       plugins: [ownUrl, workspaceSources],
       logLevel: "error",

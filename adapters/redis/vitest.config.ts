@@ -1,6 +1,8 @@
 import { defineProject } from "vitest/config";
+import { onSources } from "../../vitest.sources.ts";
 
 export default defineProject({
+  ...onSources,
   test: {
     name: "@skyport/redis",
     include: ["test/**/*.test.ts"],

@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { onSources } from "../../vitest.sources.ts";
 
 // Without a deployment to test, one line that says what to set, not a stack trace.
 if (!process.env.SKYPORT_BASE_URL) {
@@ -11,5 +12,6 @@ if (!process.env.SKYPORT_BASE_URL) {
 
 // `npm run test:contract`: the HTTP contract against a deployed URL (SKYPORT_BASE_URL). Not part of npm test.
 export default defineConfig({
+  ...onSources,
   test: { name: "contract-remote", include: ["test/remote/**/*.contract.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
 });

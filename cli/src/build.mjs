@@ -3,6 +3,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promi
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONDITIONS } from "./conditions.mjs";
 import { InputHashes, SERVED } from "./input-hashes.mjs";
 import { compiledValidators, routeValidators, validatorsImport } from "./route-validators.mjs";
 
@@ -313,6 +314,7 @@ async function buildLocal(appDir, app, options, validatorsOf) {
     splitting: true,
     bundle: true,
     platform: "node",
+    conditions: CONDITIONS,
     format: "esm",
     target: "node20",
     minify: true,

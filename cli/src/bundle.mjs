@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import * as esbuild from "esbuild";
+import { CONDITIONS } from "./conditions.mjs";
 
 // ESM bundles still meet CommonJS dependencies that call require() for node built-ins.
 const requireShim = "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);";
@@ -42,6 +43,7 @@ export async function bundle(
     ...output,
     bundle: true,
     platform: "node",
+    conditions: CONDITIONS,
     format: "esm",
     target,
     minify: true,

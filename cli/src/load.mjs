@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
+import { CONDITIONS } from "./conditions.mjs";
 
 /**
  * Imports TypeScript entry code from the app's folder in this process: bundled to a temporary
@@ -18,6 +19,7 @@ export async function loadModule(appDir, contents, external = ["better-sqlite3",
       outfile,
       bundle: true,
       platform: "node",
+      conditions: CONDITIONS,
       format: "esm",
       target: "node20",
       external,

@@ -10,6 +10,7 @@ const bundled = (contents: string, source?: string) =>
     bundle: true,
     write: false,
     platform: "node",
+    conditions: ["@skyport/source", "module"],
     format: "esm",
     logLevel: "silent",
     plugins: [routeValidators(REPOSITORY, source)],

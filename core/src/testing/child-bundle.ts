@@ -12,6 +12,8 @@ export async function bundleChildScript(entry: string, outfile: string): Promise
     outfile,
     bundle: true,
     platform: "node",
+    // Workspace packages from their sources in this repository; shipped beside dist/ when installed.
+    conditions: ["@skyport/source", "module"],
     format: "esm",
     target: "node20",
     // The banner's own module URL, spelled so that no tool rewriting that expression in sources (scripts/emulators.mjs) touches the string.
