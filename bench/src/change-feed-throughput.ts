@@ -29,6 +29,8 @@ import { azureChangesHandler } from "../../adapters/azure-functions/src/changes/
 import { ChangeFeedPoller } from "../../adapters/local/src/change-feed-poller.js";
 import { itemOf } from "../../adapters/dynamodb/src/documents/stored-item.js";
 import { REPO } from "./bundles/deployed-bundles.js";
+import type { Spread } from "./decision/interval.js";
+import { median } from "./decision/interval.js";
 import { rateLines } from "./table.js";
 
 /** Changes per second through one changes function, and the hand-written consumer of the same changes in the same run. */
@@ -36,6 +38,10 @@ export interface ChangeFeedRow {
   consumer: string;
   changes: number;
   changesPerSecond: number;
+  /** changesPerSecond over the hand-written consumer's in the same round: the median of the rounds, then of the processes. */
+  ratio?: number;
+  /** That ratio's median and interval over fresh processes (each process one sample). */
+  ratioSpread?: Spread;
 }
 
 const BATCH = 100;
@@ -218,34 +224,40 @@ function checkPublished(consumer: string, orders: Order[], queue: Queue) {
 }
 
 /**
- * `npm run bench`'s change-feed rows: changes per second through each adapter's changes function
- * running the order outbox (publishOrderCreated) on an in-memory queue, against a hand-written
- * consumer of the same DynamoDB Streams events in the same run (each on fresh events and a fresh
- * queue; the best of `rounds`). Throws if a consumer did not publish every new order once.
+ * `npm run bench`'s change-feed rows in this process: changes per second through each adapter's changes function
+ * running the order outbox (publishOrderCreated) on an in-memory queue and through a hand-written consumer of the same
+ * DynamoDB Streams events, each on fresh events and a fresh queue, taking turns round by round (the order reversed
+ * every other round); each rate is the median of the rounds, each ratio the median of the rounds' ratios to the
+ * hand-written consumer's in the same round. Throws if a consumer did not publish every new order once.
  */
-export async function measureChangeFeedThroughput(count = 5000, rounds = 3): Promise<ChangeFeedRow[]> {
-  const best = async (consumer: string, run: Feed) => {
-    let top = 0;
-    for (let round = 0; round < rounds; round++) {
+export async function measureChangeFeedThroughput(count = 5000, rounds = 5, warmup = 1): Promise<ChangeFeedRow[]> {
+  const consumers: [string, Feed][] = [["hand-written consumer (DynamoDB Streams)", handWritten], ...Object.entries(FEEDS)];
+  const rates = consumers.map(() => [] as number[]);
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let i = 0; i < consumers.length; i++) {
+      const k = round % 2 ? consumers.length - 1 - i : i;
+      const [consumer, run] = consumers[k]!;
       const w = await workload(count);
       const queue = recordingQueue();
       const started = performance.now();
       await run(w, queue);
       const seconds = (performance.now() - started) / 1000;
       checkPublished(consumer, w.orders, queue);
-      top = Math.max(top, Math.round(count / seconds));
+      if (round >= warmup) rates[k]!.push(count / seconds);
     }
-    return { consumer, changes: count, changesPerSecond: top };
-  };
-  const rows = [await best("hand-written consumer (DynamoDB Streams)", handWritten)];
-  for (const [consumer, feed] of Object.entries(FEEDS)) rows.push(await best(consumer, feed));
-  return rows;
+  }
+  return consumers.map(([consumer], k) => ({
+    consumer,
+    changes: count,
+    changesPerSecond: Math.round(median(rates[k]!)),
+    ratio: median(rates[k]!.map((rate, round) => rate / rates[0]![round]!)),
+  }));
 }
 
 /** The rows as printed lines. */
 export function changeFeedReport(rows: ChangeFeedRow[]): string {
   return rateLines(
-    rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond })),
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond, ratio: row.ratio, ratioSpread: row.ratioSpread })),
     "changes",
   );
 }

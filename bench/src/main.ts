@@ -1,10 +1,12 @@
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bundleSizes } from "./bundles/bundle-sizes.js";
 import { REPO } from "./bundles/deployed-bundles.js";
 import { measureColdStarts } from "./cold-start/index.js";
 import { GROUP_FLAG, measureGroup, measureInvocations } from "./invocation/index.js";
+import { inFreshProcess } from "./decision/fresh-process.js";
+import { mergedRates } from "./decision/rate-repeats.js";
 import { writeReadmeSection } from "./readme.js";
 import type { BenchResults } from "./results.js";
 import { measureImport } from "./import/index.js";
@@ -12,8 +14,8 @@ import { checkStoreSdks } from "./store-sdks/index.js";
 import { report } from "./table.js";
 import { measureThroughput } from "./throughput/index.js";
 import { targets } from "./targets.js";
-import { measureStreamThroughput, streamReport } from "./stream-throughput.js";
-import { changeFeedReport, measureChangeFeedThroughput } from "./change-feed-throughput.js";
+import { measureStreamThroughput, type StreamRow, streamReport } from "./stream-throughput.js";
+import { type ChangeFeedRow, changeFeedReport, measureChangeFeedThroughput } from "./change-feed-throughput.js";
 import { type DocumentCounts, documentsReport, measureDocuments } from "./documents/index.js";
 import { importCallsReport, measureImportCalls } from "./import-calls/index.js";
 import { measureValidatedRoute, validatedRouteReport, type ValidatedRouteCounts } from "./validated-route/index.js";
@@ -37,6 +39,26 @@ if (group !== undefined) {
   const rows = await measureGroup(group, { ops: Number(arg("ops")), rounds: Number(arg("rounds")), warmup: Number(arg("warmup")) });
   process.stdout.write(JSON.stringify(rows));
   process.exit(0);
+}
+// A child process measuring the stream or change-feed consumers once (see decision/fresh-process.ts): it prints its rows and ends.
+const part = arg("part");
+if (part === "stream" || part === "change-feed") {
+  const [size, rounds, warmup] = [Number(arg("size")), Number(arg("rounds")), Number(arg("warmup"))];
+  const rows = part === "stream" ? await measureStreamThroughput(size, 4, rounds, warmup) : await measureChangeFeedThroughput(size, rounds, warmup);
+  process.stdout.write(JSON.stringify(rows));
+  process.exit(0);
+}
+/** Each consumer part in `repeats` fresh processes, merged: rates and ratios their medians, each ratio with its interval. */
+async function consumerRepeats<R extends { consumer: string; ratio?: number }>(
+  which: "stream" | "change-feed",
+  counts: { size: number; rounds: number; warmup: number },
+  repeats: number,
+  rate: keyof R & string,
+): Promise<R[]> {
+  const runs: R[][] = [];
+  const args = [`--part=${which}`, `--size=${counts.size}`, `--rounds=${counts.rounds}`, `--warmup=${counts.warmup}`];
+  for (let repeat = 0; repeat < repeats; repeat++) runs.push(await inFreshProcess<R[]>(args, `the ${which} consumers`));
+  return mergedRates(runs, rate);
 }
 const step = (what: string) => process.stderr.write(`bench: ${what}\n`);
 const resultsPath = join(REPO, quick ? "bench/results.tmp.json" : "bench/results.json");
@@ -99,20 +121,34 @@ if (only !== undefined) {
 }
 
 const startedAt = new Date().toISOString();
+const loadAtStart = loadavg()[0]!;
+const started = performance.now();
+/** Fresh processes (or pairs of them) per comparison: each is one sample of the ratio or difference the target decides on. */
+const repeats = quick ? 1 : 5;
 step("per-invocation cost");
-const invocation = await measureInvocations(quick ? { ops: 20, rounds: 1, warmup: 1 } : { ops: 400, rounds: 25, warmup: 3 });
+const invocation = await measureInvocations(quick ? { ops: 20, rounds: 1, warmup: 1 } : { ops: 400, rounds: 10, warmup: 3 }, repeats);
 step("bundle sizes");
 const bundles = bundleSizes();
 step("cold starts");
-const coldStart = await measureColdStarts(quick ? 1 : 15, quick ? 0 : 2);
+const coldStart = await measureColdStarts(quick ? 1 : 20, quick ? 0 : 2);
 step("store SDKs at cold start");
 const storeSdks = await checkStoreSdks();
 step("local server throughput");
-const throughput = await measureThroughput(quick ? 1 : 5, quick ? 1 : 3);
+const throughput = quick ? await measureThroughput(1, 1, 1) : await measureThroughput(3, 2, 3);
 step("stream records per second");
-const streams = quick ? await measureStreamThroughput(20, 2, 1) : await measureStreamThroughput();
+const streams = await consumerRepeats<StreamRow>(
+  "stream",
+  quick ? { size: 20, rounds: 1, warmup: 0 } : { size: 500, rounds: 5, warmup: 1 },
+  repeats,
+  "recordsPerSecond",
+);
 step("change feed changes per second");
-const changeFeeds = quick ? await measureChangeFeedThroughput(40, 1) : await measureChangeFeedThroughput();
+const changeFeeds = await consumerRepeats<ChangeFeedRow>(
+  "change-feed",
+  quick ? { size: 40, rounds: 1, warmup: 0 } : { size: 5000, rounds: 5, warmup: 1 },
+  repeats,
+  "changesPerSecond",
+);
 step("bulk import (100 MB, 512 MB function)");
 const bulkImport = measureImport(quick);
 step("store calls per imported order, before and after");
@@ -131,7 +167,14 @@ const cpu = cpus();
 const measured = {
   command: "npm run bench",
   startedAt,
-  machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? "unknown", node: process.version, platform: `${process.platform} ${process.arch}` },
+  machine: {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? "unknown",
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: [loadAtStart, loadavg()[0]!] as [number, number],
+  },
+  durationSeconds: Math.round((performance.now() - started) / 1000),
   quick,
   invocation,
   bundles,

@@ -55,6 +55,7 @@ const WHY: [prefix: string, because: string][] = [
   ],
 ];
 
+/** The explanation of each target family with a target missed or undecided in this run. */
 export function missedExplained(targets: TargetRow[]): string[] {
-  return WHY.filter(([prefix]) => targets.some((t) => !t.met && t.target.startsWith(prefix))).map(([, because]) => because);
+  return WHY.filter(([prefix]) => targets.some((t) => t.status !== "met" && t.target.startsWith(prefix))).map(([, because]) => because);
 }

@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { REPO } from "./bundles/deployed-bundles.js";
 import { DOCUMENTS_HEADER, documentsCells } from "./documents/cells.js";
 import { IMPORT_CALLS_HEADER, importCallsCells } from "./import-calls/cells.js";
-import type { BenchResults } from "./results.js";
+import type { BenchResults, TargetRow } from "./results.js";
 import { missedExplained } from "./missed.js";
 import { secretReadSection } from "./secret-read/index.js";
-import { bundleCells, files, signed } from "./table.js";
+import type { Spread } from "./decision/interval.js";
+import { bundleCells, extraCell, files, ratioCell } from "./table.js";
 
 const HEADING = "## Performance";
 
@@ -18,8 +19,8 @@ const us = (ns: number) => (ns / 1000).toFixed(1);
 
 function invocationTable(rows: BenchResults["invocation"]["rows"]): string {
   return markdownTable(
-    ["cloud", "event", "layer", "µs / POST+GET", "vs hand-written"],
-    rows.map((row) => [row.cloud, row.event, row.layer + (row.note ? ` (${row.note})` : ""), us(row.nsPerOp), `${row.ratio!.toFixed(2)}×`]),
+    ["cloud", "event", "layer", "µs / POST+GET", "vs hand-written (95 % interval)"],
+    rows.map((row) => [row.cloud, row.event, row.layer + (row.note ? ` (${row.note})` : ""), us(row.nsPerOp), ratioCell(row.ratio!, row.ratioSpread, "×")]),
   );
 }
 
@@ -38,11 +39,11 @@ function adapterShares(r: BenchResults): string[] {
 }
 
 /** A paragraph, then consumers' rates, the hand-written one first, as a table with each against it. */
-function rateSection(paragraph: string[], unit: string, rows: { consumer: string; perSecond: number }[]): string[] {
+function rateSection(paragraph: string[], unit: string, rows: { consumer: string; perSecond: number; ratio?: number; ratioSpread?: Spread }[]): string[] {
   const base = rows[0]!.perSecond;
   const table = markdownTable(
-    ["consumer", `${unit}/s`, "vs hand-written"],
-    rows.map((row) => [row.consumer, row.perSecond, `${(row.perSecond / base).toFixed(2)}×`]),
+    ["consumer", `${unit}/s`, "vs hand-written (95 % interval)"],
+    rows.map((row) => [row.consumer, row.perSecond, ratioCell(row.ratio ?? row.perSecond / base, row.ratioSpread, "×")]),
   );
   return [...paragraph, "", table, ""];
 }
@@ -55,13 +56,15 @@ function changeFeedSection(rows: BenchResults["changeFeeds"]): string[] {
     "(`publishOrderCreated`: an `order.created` per new order, to an in-memory queue), each fed its cloud's events, built",
     "beforehand: DynamoDB Streams batches of 100, Cosmos DB trigger batches of 100, a Firestore `document.v1.created` CloudEvent",
     "(protobuf) per change; locally the server's poller drains the memory store's outbox. Against a hand-written consumer of",
-    "the same DynamoDB Streams events (INSERT records of orders, `unmarshall`, publish) in the same run; the best of the rounds.",
+    "the same DynamoDB Streams events (INSERT records of orders, `unmarshall`, publish), taking turns round by round in each of",
+    "several fresh processes: the rate is the median, the ratio the median of each process's median ratio to the hand-written",
+    "consumer in the same round, with its bootstrap 95 % interval over the processes.",
     "The bench fails if a function did not announce each new order exactly once.",
   ];
   return rateSection(
     paragraph,
     "changes",
-    rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond })),
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.changesPerSecond, ratio: row.ratio, ratioSpread: row.ratioSpread })),
   );
 }
 
@@ -72,13 +75,15 @@ function streamSection(rows: BenchResults["streams"]): string[] {
     `**Stream**: ${rows[0]!.records} \`shipment.dispatched\` records (each order dispatched more than once: the first ships it, the`,
     "others change nothing) through each runtime's stream function running `applyShipment` on the memory store, each fed its",
     "cloud's events: Kinesis batches of 100, Event Hubs batches of 100, one Pub/Sub push per record; locally the in-process",
-    "stream. Against a hand-written consumer of the same records (parse, check, read, write) in the same run; the best of the",
-    "rounds. The bench fails if an order was not shipped exactly once.",
+    "stream. Against a hand-written consumer of the same records (parse, check, read, write), taking turns round by round in",
+    "each of several fresh processes: the rate is the median, the ratio the median of each process's median ratio to the",
+    "hand-written consumer in the same round, with its bootstrap 95 % interval over the processes. The bench fails if an",
+    "order was not shipped exactly once.",
   ];
   return rateSection(
     paragraph,
     "records",
-    rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond })),
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond, ratio: row.ratio, ratioSpread: row.ratioSpread })),
   );
 }
 
@@ -219,20 +224,33 @@ function validatedRouteSection(result: BenchResults["validatedRoute"]): string[]
 /** README's Performance section, written from bench/results.json. */
 export function performanceSection(r: BenchResults): string {
   const { invocation, bundles, coldStart, storeSdks, throughput } = r;
-  const missed = r.targets.filter((t) => !t.met);
+  const count = (status: TargetRow["status"]) => r.targets.filter((t) => t.status === status).length;
+  const load = r.machine.loadAverage?.map((value) => value.toFixed(1));
+  const repeats = invocation.repeats ?? 1;
   return [
     HEADING,
     "",
-    `Figures from \`npm run bench\` (${r.startedAt.slice(0, 10)}, ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}), one run, on a shared`,
-    "2-core machine: compare the rows of one table with each other, not with another machine. The bench writes",
-    "`bench/results.json`; `npm run readme --workspace @skyport/bench` writes this section from it.",
+    `Figures from \`npm run bench\` (${r.startedAt.slice(0, 16).replace("T", " ")} UTC, ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}` +
+      (load ? `, load average ${load[0]} at the start and ${load[1]} at the end` : "") +
+      (r.durationSeconds ? `, ${Math.round(r.durationSeconds / 60)} minutes` : "") +
+      "): compare the rows of one table with each other, not with another machine. The bench writes `bench/results.json`;",
+    "`npm run readme --workspace @skyport/bench` writes this section from it.",
+    "",
+    `**Spread and decisions.** Every comparison is repeated: each group of handlers, and each set of consumers, in ${repeats} fresh`,
+    "processes; each cold start a fresh process, Skyport's and the hand-written one in turns; the local server and the raw one",
+    "in fresh server processes, loaded in turns. A figure is the median of its repeats and comes with the **bootstrap 95 %",
+    "interval of that median** (2,000 draws of the repeats with replacement, seeded, so the same repeats give the same",
+    "interval). A target is **met** only when its whole interval is within the limit, **missed** only when it is wholly",
+    "outside, and **undecided** when it straddles the limit: a figure whose interval straddles says the machine's noise is",
+    "larger than the margin, not that the target flipped. Sizes and the store-SDK checks are exact.",
     "",
     `**Per invocation**: \`POST /orders\` then \`GET /orders/{id}\` on the memory store, through each runtime adapter and through a`,
     "hand-written handler for the same event that does the same work and gives the same answers (the bench compares",
     "the answers before it measures). Each event format's handlers run interleaved in a process of their own (as one",
     "function instance serves one format), after warm-up; the memory store is emptied between rounds. Median of",
-    `${invocation.rounds} rounds of ${invocation.ops} pairs, µs per pair; the ratio is the median of each round's ratio to the`,
-    "hand-written handler at the same log level measured in the same round.",
+    `${invocation.rounds} rounds of ${invocation.ops} pairs in each of ${repeats} processes, µs per pair; the ratio is, per process, the median`,
+    "of each round's ratio to the hand-written handler at the same log level measured in the same round, then the median",
+    "over the processes with its interval.",
     "The first pair calls core directly with the request an adapter would have made, against the hand-written routes",
     "given the same parts: the gap between it and a cloud's Skyport row is that adapter's own translation.",
     "",
@@ -261,7 +279,7 @@ export function performanceSection(r: BenchResults): string {
     `**Cold start**: a fresh \`node\` process imports the HTTP bundle and completes its first invocation (${coldStart.firstInvocation});`,
     "in-process is `performance.now()` at the answer, wall is spawn to exit. The hand-written function is bundled the same",
     `way with the same SDKs; the two alternate, run by run. Medians of ${coldStart.runs} runs, ms; the last column is the median`,
-    "of the differences between each Skyport run and the hand-written run beside it.",
+    "of the differences between each Skyport run and the hand-written run beside it, with its 95 % interval.",
     "",
     markdownTable(
       ["cloud", "store", "layer", "in-process", "wall", "Skyport − hand-written, in-process / wall"],
@@ -271,7 +289,7 @@ export function performanceSection(r: BenchResults): string {
         row.layer,
         row.inProcessMs.toFixed(1),
         row.wallMs.toFixed(1),
-        row.extraMs ? `${signed(row.extraMs.inProcess)} / ${signed(row.extraMs.wall)} ms` : "",
+        row.extraMs ? `${extraCell(row.extraSpread?.inProcess, row.extraMs.inProcess)} / ${extraCell(row.extraSpread?.wall, row.extraMs.wall)} ms` : "",
       ]),
     ),
     "",
@@ -294,7 +312,11 @@ export function performanceSection(r: BenchResults): string {
       `(${throughput.connections} connections, ${throughput.secondsPerRound} s rounds, median of`,
     `${throughput.rows[0]?.rounds.length ?? 0}), against a raw \`node:http\` server doing the same work by hand on the same SQLite store`,
     "(the order committed with its outbox row, the outbox polled and emptied, each new order confirmed through an in-process",
-    "queue), in the same run.",
+    "queue), in the same run" +
+      (throughput.ratioSpread
+        ? `: ${throughput.repeats ?? 1} pairs of fresh server processes, ${throughput.rows[0]!.rounds.length / (throughput.repeats ?? 1)} rounds each; ` +
+          `local / raw ${ratioCell(throughput.ratioSpread.median, throughput.ratioSpread, "×")} (median of the round pairs' ratios, 95 % interval).`
+        : "."),
     "",
     markdownTable(
       ["server", "store", "requests/s", "p50 ms", "p99 ms"],
@@ -312,11 +334,11 @@ export function performanceSection(r: BenchResults): string {
     "**Targets**",
     "",
     markdownTable(
-      ["target", "limit", "measured", "met"],
-      r.targets.map((t) => [t.target, t.limit, t.measured, t.met ? "yes" : "**no**"]),
+      ["target", "limit", "measured: median (95 % interval)", "met"],
+      r.targets.map((t) => [t.target, t.limit, t.measured, { met: "yes", missed: "**no**", undecided: "*undecided*" }[t.status]]),
     ),
     "",
-    missed.length ? `${missed.length} of ${r.targets.length} targets missed in this run.` : `All ${r.targets.length} targets met in this run.`,
+    `Of ${r.targets.length} targets: ${count("met")} met, ${count("missed")} missed, ${count("undecided")} undecided in this run.`,
     "",
     ...missedExplained(r.targets).flatMap((because) => [because, ""]),
   ].join("\n");

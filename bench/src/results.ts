@@ -1,3 +1,5 @@
+import type { Decision } from "./decision/decide.js";
+import type { Spread } from "./decision/interval.js";
 import type { ChangeFeedRow } from "./change-feed-throughput.js";
 import type { CacheResult } from "./cache/measure.js";
 import type { DocumentsResult } from "./documents/measure.js";
@@ -10,7 +12,15 @@ import type { ValidatedRouteResult } from "./validated-route/index.js";
 export interface BenchResults {
   command: string;
   startedAt: string;
-  machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    platform: string /** The 1-minute load average at the run's start and end. */;
+    loadAverage?: [number, number];
+  };
+  /** How long the run took, in seconds. */
+  durationSeconds?: number;
   quick: boolean;
   invocation: InvocationResult;
   bundles: BundleRow[];
@@ -51,11 +61,15 @@ export interface InvocationRow {
   postNs: number;
   getNs: number;
   rounds: number[];
-  /** Median over the rounds of this round's ns/op over the hand-written handler's in the same round. */
+  /** Median over the processes of each one's median over its rounds of this round's ns/op over the hand-written handler's in the same round. */
   ratio?: number;
+  /** That ratio's median and interval over the fresh processes (each process one sample). */
+  ratioSpread?: Spread;
 }
 
 export interface InvocationResult {
+  /** Fresh processes per group of handlers. */
+  repeats?: number;
   ops: number;
   rounds: number;
   warmup: number;
@@ -65,6 +79,8 @@ export interface InvocationResult {
 export interface BundleRow {
   cloud: string;
   function: string;
+  /** The function's trigger kind (http, queue, schedule, stream, changes, object), or `app` for Azure's one app of them all. */
+  kind?: string;
   file: string;
   minifiedBytes: number;
   gzipBytes: number;
@@ -89,6 +105,8 @@ export interface ColdStartRow {
   runs: { inProcessMs: number; wallMs: number }[];
   /** Skyport rows: the median over runs of this run minus the hand-written run beside it (the two run back to back). */
   extraMs?: { inProcess: number; wall: number };
+  /** The same differences' median and interval (each pair of runs one sample). */
+  extraSpread?: { inProcess: Spread; wall: Spread };
 }
 
 export interface ColdStartResult {
@@ -121,15 +139,24 @@ export interface ThroughputRow {
 }
 
 export interface ThroughputResult {
+  /** Fresh pairs of server processes, each loaded in `rounds` alternating rounds. */
+  repeats?: number;
   tool: string;
   connections: number;
   secondsPerRound: number;
   rows: ThroughputRow[];
+  /** The local server's requests/s over the raw server's, round by round (each round pair one sample). */
+  ratioSpread?: Spread;
 }
 
 export interface TargetRow {
   target: string;
   limit: string;
+  /** The median, with its interval where the figure was repeated. */
   measured: string;
-  met: boolean;
+  /** Met only when the whole interval is within the limit, missed only when it is wholly outside (decision/decide.ts). */
+  status: Decision;
+  /** The median and its interval in the limit's unit; a size or a check is one exact figure. */
+  median?: number;
+  interval?: [number, number];
 }

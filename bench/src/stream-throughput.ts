@@ -16,6 +16,8 @@ import {
 } from "@skyport/core";
 import { gcpStreamHandler } from "@skyport/gcp-functions";
 import { InProcessStream } from "@skyport/local";
+import type { Spread } from "./decision/interval.js";
+import { median } from "./decision/interval.js";
 import { rateLines } from "./table.js";
 
 /** Records per second through one stream consumer, and the hand-written consumer of the same records in the same run. */
@@ -23,6 +25,10 @@ export interface StreamRow {
   consumer: string;
   records: number;
   recordsPerSecond: number;
+  /** recordsPerSecond over the hand-written consumer's in the same round: the median of the rounds, then of the processes. */
+  ratio?: number;
+  /** That ratio's median and interval over fresh processes (each process one sample). */
+  ratioSpread?: Spread;
 }
 
 const BATCH = 100;
@@ -146,38 +152,46 @@ async function timed(run: () => Promise<void>, records: number): Promise<number>
 }
 
 /**
- * `npm run bench`'s stream rows: records per second through each adapter's stream function on the
- * memory store, against the hand-written consumer of the same records in the same run (each on a
- * fresh store; the best of `rounds`). A run that did not ship every order exactly once fails the bench.
+ * `npm run bench`'s stream rows in this process: records per second through each adapter's stream function on the
+ * memory store and through the hand-written consumer of the same records, each on a fresh store, taking turns round
+ * by round (the order reversed every other round); each rate is the median of the rounds, each ratio the median of
+ * the rounds' ratios to the hand-written consumer's in the same round. A run that did not ship every order exactly
+ * once fails the bench.
  */
-export async function measureStreamThroughput(orders = 500, copies = 4, rounds = 3): Promise<StreamRow[]> {
-  const rows: StreamRow[] = [];
-  const best = async (consumer: string, run: (w: Awaited<ReturnType<typeof workload>>) => Promise<void>) => {
-    let top = 0;
-    let records = 0;
-    for (let round = 0; round < rounds; round++) {
+export async function measureStreamThroughput(orders = 500, copies = 4, rounds = 5, warmup = 1): Promise<StreamRow[]> {
+  type Run = (w: Awaited<ReturnType<typeof workload>>) => Promise<void>;
+  const consumers: [string, Run][] = [
+    ["hand-written consumer", (w) => handWritten(w.batches, w.store)],
+    ...Object.entries(FEEDS).map(([consumer, feed]): [string, Run] => [
+      consumer,
+      (w) => feed(w.batches, processStream("shipments", applyShipment({ orders: w.store, clock: systemClock })), w.store),
+    ]),
+  ];
+  const rates = consumers.map(() => [] as number[]);
+  let records = 0;
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let i = 0; i < consumers.length; i++) {
+      const k = round % 2 ? consumers.length - 1 - i : i;
+      const [consumer, run] = consumers[k]!;
       const w = await workload(orders, copies);
       records = w.records.length;
-      top = Math.max(top, await timed(() => run(w), records));
+      const rate = await timed(() => run(w), records);
       await checkShipped(consumer, w);
+      if (round >= warmup) rates[k]!.push(rate);
     }
-    return { records, recordsPerSecond: top };
-  };
-  const hand = "hand-written consumer";
-  rows.push({ consumer: hand, ...(await best(hand, (w) => handWritten(w.batches, w.store))) });
-  for (const [consumer, feed] of Object.entries(FEEDS)) {
-    rows.push({
-      consumer,
-      ...(await best(consumer, (w) => feed(w.batches, processStream("shipments", applyShipment({ orders: w.store, clock: systemClock })), w.store))),
-    });
   }
-  return rows;
+  return consumers.map(([consumer], k) => ({
+    consumer,
+    records,
+    recordsPerSecond: Math.round(median(rates[k]!)),
+    ratio: median(rates[k]!.map((rate, round) => rate / rates[0]![round]!)),
+  }));
 }
 
 /** The rows as printed lines. */
 export function streamReport(rows: StreamRow[]): string {
   return rateLines(
-    rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond })),
+    rows.map((row) => ({ consumer: row.consumer, perSecond: row.recordsPerSecond, ratio: row.ratio, ratioSpread: row.ratioSpread })),
     "records",
   );
 }

@@ -1,4 +1,5 @@
-import type { BenchResults } from "./results.js";
+import type { Spread } from "./decision/interval.js";
+import type { BenchResults, TargetRow } from "./results.js";
 
 /** A plain text table: a header, a rule, the rows; numbers right-aligned. */
 export function textTable(header: string[], rows: (string | number)[][]): string {
@@ -23,18 +24,38 @@ export function bundleCells(b: BenchResults["bundles"][number], file: string): s
     .slice(0, 3)
     .map((p) => `${p.name} ${kb(p.bytes)}`)
     .join(", ");
-  return [file, b.function, kb(b.minifiedBytes), kb(b.gzipBytes), kb(b.skyportBytes), parts, kb(b.thirdPartyBytes), largest];
+  return [
+    file,
+    b.kind && b.kind !== "app" ? `${b.function} (${b.kind})` : b.function,
+    kb(b.minifiedBytes),
+    kb(b.gzipBytes),
+    kb(b.skyportBytes),
+    parts,
+    kb(b.thirdPartyBytes),
+    largest,
+  ];
 }
 /** A short list as it is, a long one as its length. */
 export const files = (list: string[]) => (list.length === 0 ? "none" : list.length > 2 ? `${list.length} files` : list.join(", "));
 export const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${ms.toFixed(1)}`;
+/** A ratio with its interval where it was repeated: `1.21x (1.15-1.30)`. */
+export function ratioCell(ratio: number, spread: Spread | undefined, x = "x"): string {
+  return spread ? `${ratio.toFixed(2)}${x} (${spread.interval[0].toFixed(2)}–${spread.interval[1].toFixed(2)})` : `${ratio.toFixed(2)}${x}`;
+}
+/** A cold start's extra ms with its interval: `+3.1 (−0.4 to +6.2)`. */
+export function extraCell(spread: Spread | undefined, median: number): string {
+  return spread ? `${signed(median)} (${signed(spread.interval[0])} to ${signed(spread.interval[1])})` : signed(median);
+}
+/** A target's decision as the tables show it. */
+export const statusCell = (status: TargetRow["status"]) => ({ met: "yes", missed: "NO", undecided: "undecided" })[status];
 
 /** Every section of the run, as the terminal shows it. */
 export function report(results: BenchResults): string {
   const { invocation, bundles, coldStart, storeSdks, throughput, targets } = results;
   return [
     "Per invocation: POST /orders + GET /orders/{id}, memory store; " +
-      `median of ${invocation.rounds} rounds of ${invocation.ops} (after ${invocation.warmup} warm-up), µs`,
+      `median of ${invocation.repeats ?? 1} processes × ${invocation.rounds} rounds of ${invocation.ops} (after ${invocation.warmup} warm-up), µs; ` +
+      "the ratio with its bootstrap 95 % interval over the processes",
     textTable(
       ["cloud", "event", "logs", "layer", "µs/op", "POST", "GET", "vs hand-written"],
       invocation.rows.map((r) => [
@@ -45,7 +66,7 @@ export function report(results: BenchResults): string {
         us(r.nsPerOp),
         us(r.postNs),
         us(r.getNs),
-        `${r.ratio!.toFixed(2)}x`,
+        ratioCell(r.ratio!, r.ratioSpread),
       ]),
     ),
     "",
@@ -65,7 +86,7 @@ export function report(results: BenchResults): string {
         r.layer,
         r.inProcessMs.toFixed(1),
         r.wallMs.toFixed(1),
-        r.extraMs ? `${signed(r.extraMs.inProcess)} / ${signed(r.extraMs.wall)} ms` : "",
+        r.extraMs ? `${extraCell(r.extraSpread?.inProcess, r.extraMs.inProcess)} / ${extraCell(r.extraSpread?.wall, r.extraMs.wall)} ms` : "",
       ]),
     ),
     "",
@@ -83,7 +104,8 @@ export function report(results: BenchResults): string {
     ),
     "",
     `Local server: POST /orders on loopback, ${throughput.tool}, ${throughput.connections} connections, ` +
-      `${throughput.secondsPerRound} s per round, median of ${throughput.rows[0]?.rounds.length ?? 0} rounds`,
+      `${throughput.secondsPerRound} s per round, median of ${throughput.rows[0]?.rounds.length ?? 0} rounds` +
+      (throughput.ratioSpread ? `; local / raw ${ratioCell(throughput.ratioSpread.median, throughput.ratioSpread)}` : ""),
     textTable(
       ["server", "store", "requests/s", "p50 ms", "p99 ms"],
       throughput.rows.map((r) => [r.server, r.store, Math.round(r.requestsPerSecond), r.p50Ms, r.p99Ms]),
@@ -91,19 +113,20 @@ export function report(results: BenchResults): string {
     "",
     "Targets",
     textTable(
-      ["target", "limit", "measured", "met"],
-      targets.map((t) => [t.target, t.limit, t.measured, t.met ? "yes" : "NO"]),
+      ["target", "limit", "measured (median, 95 % interval)", "met"],
+      targets.map((t) => [t.target, t.limit, t.measured, statusCell(t.status)]),
     ),
   ].join("\n");
 }
 
-/** Rows of a rate, each beside the first (the hand-written one) as a percentage of it. */
-export function rateLines(rows: readonly { consumer: string; perSecond: number }[], unit: string): string {
+/** Rows of a rate, each against the first (the hand-written one): the ratio measured round by round, with its interval where repeated. */
+export function rateLines(rows: readonly { consumer: string; perSecond: number; ratio?: number; ratioSpread?: Spread }[], unit: string): string {
   const base = rows[0]!.perSecond;
   const width = Math.max(...rows.map((row) => row.consumer.length)) + 2;
   return rows
     .map(
-      (row) => `${row.consumer.padEnd(width)} ${String(row.perSecond).padStart(8)} ${unit}/s  (${((row.perSecond / base) * 100).toFixed(0)}% of hand-written)`,
+      (row) =>
+        `${row.consumer.padEnd(width)} ${String(row.perSecond).padStart(8)} ${unit}/s  (${ratioCell(row.ratio ?? row.perSecond / base, row.ratioSpread)} of hand-written)`,
     )
     .join("\n");
 }

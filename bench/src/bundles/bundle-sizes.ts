@@ -44,7 +44,7 @@ function deployedOutputs(file: string, meta: Metafile, metaFile: string): { path
  * is in the total and in neither part. The gzip bytes are each file's, summed, as a zip holds them.
  */
 export function bundleSizes(): BundleRow[] {
-  return builtBundles().map(({ cloud, functions, file, meta: metaFile }) => {
+  return builtBundles().map(({ cloud, functions, kind, file, meta: metaFile }) => {
     const meta = JSON.parse(readFileSync(join(ORDERS_DIST, metaFile), "utf8")) as Metafile;
     const outputs = deployedOutputs(file, meta, metaFile);
     const codes = outputs.map(({ path }) => readFileSync(path));
@@ -66,6 +66,7 @@ export function bundleSizes(): BundleRow[] {
     return {
       cloud,
       function: functions,
+      kind,
       file,
       minifiedBytes: codes.reduce((sum, code) => sum + code.length, 0),
       gzipBytes: codes.reduce((sum, code) => sum + gzipSync(code).length, 0),

@@ -23,6 +23,8 @@ export interface DeployedBundle {
   cloud: "aws" | "gcp" | "azure";
   /** One bundle per function on AWS and Google Cloud; one bundle serves them all on Azure. */
   functions: string;
+  /** The function's trigger kind (`http`, `queue`, ...), or `app` for Azure's one bundle of every function. */
+  kind: string;
   /** Relative to apps/orders/dist. */
   file: string;
   /** Its esbuild metafile, relative to apps/orders/dist. */
@@ -30,12 +32,16 @@ export interface DeployedBundle {
 }
 
 /** Every function the order app declares: each is a bundle of its own on AWS and Google Cloud, and all share one on Azure. */
-const FUNCTIONS = Object.keys(app.functions);
+const FUNCTIONS = Object.keys(app.functions) as (keyof typeof app.functions)[];
+const kindOf = (name: keyof typeof app.functions): string => app.functions[name].trigger.kind;
 
 export const DEPLOYED_BUNDLES: DeployedBundle[] = [
-  ...FUNCTIONS.map((name): DeployedBundle => ({ cloud: "aws", functions: name, file: `aws/${name}/index.mjs`, meta: `meta/aws-${name}.json` })),
-  ...FUNCTIONS.map((name): DeployedBundle => ({ cloud: "gcp", functions: name, file: `gcp/${name}/index.mjs`, meta: `meta/gcp-${name}.json` })),
-  { cloud: "azure", functions: FUNCTIONS.join(" + "), file: "azure/main.mjs", meta: "meta/azure.json" },
+  ...(["aws", "gcp"] as const).flatMap((cloud) =>
+    FUNCTIONS.map(
+      (name): DeployedBundle => ({ cloud, functions: name, kind: kindOf(name), file: `${cloud}/${name}/index.mjs`, meta: `meta/${cloud}-${name}.json` }),
+    ),
+  ),
+  { cloud: "azure", functions: FUNCTIONS.join(" + "), kind: "app", file: "azure/main.mjs", meta: "meta/azure.json" },
 ];
 
 /** The bundles `npm run build` has made (the bench builds first, so all of them, once every adapter exists). */

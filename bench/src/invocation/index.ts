@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { inFreshProcess } from "../decision/fresh-process.js";
+import { spreadOf } from "../decision/interval.js";
 import type { InvocationResult, InvocationRow } from "../results.js";
 import { awsSubjects } from "./aws-subjects.js";
 import { azureSubjects } from "./azure-subjects.js";
@@ -49,22 +50,34 @@ export async function measureGroup(group: string, options: RoundsOptions): Promi
   });
 }
 
-function inChildProcess(group: string, options: RoundsOptions): Promise<InvocationRow[]> {
-  return new Promise((resolve, reject) => {
-    const args = [process.argv[1]!, `${GROUP_FLAG}${group}`, `--ops=${options.ops}`, `--rounds=${options.rounds}`, `--warmup=${options.warmup}`];
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-    let stdout = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve(JSON.parse(stdout) as InvocationRow[]) : reject(new Error(`invocation group ${group} exited with ${code}`)),
-    );
+/** The rows of `repeats` fresh processes of one group, merged: medians over the processes, each ratio with its spread over them. */
+function mergedRepeats(repeats: InvocationRow[][]): InvocationRow[] {
+  return repeats[0]!.map((row, i) => {
+    const same = repeats.map((rows) => rows[i]!);
+    const of = (key: "nsPerOp" | "postNs" | "getNs" | "ratio") => median(same.map((r) => r[key]!));
+    return {
+      ...row,
+      nsPerOp: of("nsPerOp"),
+      postNs: of("postNs"),
+      getNs: of("getNs"),
+      rounds: same.flatMap((r) => r.rounds),
+      ratio: of("ratio"),
+      ratioSpread: spreadOf(same.map((r) => r.ratio!)),
+    };
   });
 }
 
-/** Per-invocation cost of every adapter against the hand-written handler for the same event, group by group. */
-export async function measureInvocations(options: RoundsOptions): Promise<InvocationResult> {
-  const rows: InvocationRow[] = [];
-  for (const group of Object.keys(GROUPS)) rows.push(...(await inChildProcess(group, options)));
-  return { ...options, rows };
+/**
+ * Per-invocation cost of every adapter against the hand-written handler for the same event: each group in `repeats`
+ * fresh processes, the groups taking turns (a stretch of load from outside falls on every group alike).
+ */
+export async function measureInvocations(options: RoundsOptions, repeats: number): Promise<InvocationResult> {
+  const byGroup = new Map(Object.keys(GROUPS).map((group) => [group, [] as InvocationRow[][]]));
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    for (const [group, runs] of byGroup) {
+      const args = [`${GROUP_FLAG}${group}`, `--ops=${options.ops}`, `--rounds=${options.rounds}`, `--warmup=${options.warmup}`];
+      runs.push(await inFreshProcess<InvocationRow[]>(args, `invocation group ${group}`));
+    }
+  }
+  return { ...options, repeats, rows: [...byGroup.values()].flatMap(mergedRepeats) };
 }

@@ -64,8 +64,4 @@ export async function measureRounds(subjects: Subject[], options: RoundsOptions)
   return timings;
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+export { median } from "../decision/interval.js";
