@@ -62,8 +62,9 @@ export function redisCache({ url, timeoutMs, onError }: RedisCacheOptions): Cach
       const held = await (await open()).get(key);
       return held === null ? undefined : entryValue(held);
     },
-    async set(key, value, { ttlSeconds, rank = "" }) {
-      await (await open()).eval(RANKED_SET_SCRIPT, { keys: [key], arguments: [rank, value, String(ttlSeconds * 1000)] });
+    async set(key, value, { ttlSeconds, rank = "", ifAbsent = false }) {
+      const args = [rank, value, String(Math.round(ttlSeconds * 1000)), ifAbsent ? "1" : "0"];
+      await (await open()).eval(RANKED_SET_SCRIPT, { keys: [key], arguments: args });
     },
     async delete(key) {
       await (await open()).del(key);

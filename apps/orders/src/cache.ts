@@ -1,9 +1,8 @@
 import { ConfigError, type Cloud, type Logger, type Metrics } from "@skyport/core";
-import { type CacheSettings, memoryCache, orderCacheOn, type OrderCache } from "@skyport/core/cache";
-import type { redisCache } from "@skyport/redis";
+import { type CacheSettings, cacheFrom, orderCache, type OrderCache, type RedisCacheLoader } from "@skyport/core/cache";
 
 /** Imports the Redis cache's client: given by the targets that offer the cache, called only when SKYPORT_CACHE=redis. */
-export type RedisLoader = () => Promise<typeof redisCache>;
+export type RedisLoader = RedisCacheLoader;
 
 /** The settings, when the target offers the cache they name: SKYPORT_CACHE=redis where it offers no Redis fails the start. */
 export function offeredCache(settings: CacheSettings, target: { cloud: Cloud; redis?: RedisLoader }): CacheSettings {
@@ -20,15 +19,7 @@ export async function loadOrderCache(
   { logger, metrics }: { logger: Logger; metrics?: Metrics },
   redis?: RedisLoader,
 ): Promise<{ cache?: OrderCache; close(): Promise<void> }> {
-  if (settings.kind === "none") return { close: async () => {} };
-  const cache =
-    settings.kind === "memory"
-      ? memoryCache()
-      : (await redis!())({
-          url: settings.redisUrl!,
-          timeoutMs: settings.timeoutMs,
-          // The client reconnects by itself; what a failure costs is counted where it is met (CacheFailures).
-          onError: () => {},
-        });
-  return { cache: orderCacheOn(cache, settings, { logger, metrics }), close: () => cache.close() };
+  const cache = await cacheFrom(settings, { redis, logger, metrics });
+  if (!cache) return { close: async () => {} };
+  return { cache: orderCache(cache, { ttlSeconds: settings.ttlSeconds }), close: () => cache.close() };
 }

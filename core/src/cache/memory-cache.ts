@@ -14,8 +14,9 @@ export function memoryCache({ clock = systemClock, maxEntries = 10_000 }: { cloc
     async get(key) {
       return live(key)?.value;
     },
-    async set(key, value, { ttlSeconds, rank }) {
+    async set(key, value, { ttlSeconds, rank, ifAbsent }) {
       const held = live(key);
+      if (ifAbsent && held) return;
       if (rank !== undefined && held?.rank !== undefined && outranks(held.rank, rank)) return;
       entries.delete(key);
       entries.set(key, { value, rank, expiresAt: clock.now().getTime() + ttlSeconds * 1000 });

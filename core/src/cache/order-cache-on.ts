@@ -2,41 +2,10 @@ import type { Metrics } from "../ports/metrics.js";
 import type { Logger } from "../ports/logger.js";
 import type { Cache } from "../ports/cache.js";
 import { orderCache, type OrderCache } from "../orders/storage/order-cache.js";
-import { boundedCache } from "./bounded-cache.js";
 import type { CacheSettings } from "./settings.js";
+import { watchedCache } from "./watched-cache.js";
 
-/** The metric that counts cache calls that failed or took longer than the bound (the store answered). */
-export const CACHE_FAILURES_METRIC = "CacheFailures";
-
-/**
- * The order cache on `cache`, each call bounded by the settings' timeout: a failure counts in
- * CacheFailures, and the log says when the cache stops answering and when it answers again, not at every call.
- */
+/** The order cache on `cache`, each call bounded and its failures counted and logged (`watchedCache`). */
 export function orderCacheOn(cache: Cache, settings: CacheSettings, { logger, metrics }: { logger: Logger; metrics?: Metrics }): OrderCache {
-  let failing = false;
-  const answered = (): void => {
-    if (!failing) return;
-    failing = false;
-    logger.info("cache answering again");
-  };
-  const watched: Cache = {
-    get: async (key) => {
-      const value = await cache.get(key);
-      answered();
-      return value;
-    },
-    set: (key, value, options) => cache.set(key, value, options).then(answered),
-    delete: (key) => cache.delete(key).then(answered),
-    close: () => cache.close(),
-  };
-  const bounded = boundedCache(watched, {
-    timeoutMs: settings.timeoutMs,
-    onFailure: ({ operation, error }) => {
-      metrics?.record(CACHE_FAILURES_METRIC, 1, "Count");
-      if (failing) return;
-      failing = true;
-      logger.warn("cache not answering: orders are read from the store", { operation, error: error instanceof Error ? error.name : "unknown" });
-    },
-  });
-  return orderCache(bounded, { ttlSeconds: settings.ttlSeconds });
+  return orderCache(watchedCache(cache, settings, { logger, metrics }), { ttlSeconds: settings.ttlSeconds });
 }

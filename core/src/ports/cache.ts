@@ -8,6 +8,11 @@ export interface CacheSetOptions {
    * (a slow reader filling a miss) cannot replace a newer one. Without, the value replaces any entry.
    */
   rank?: string;
+  /**
+   * Only if no entry is there: how a reader fills a miss when writes carry no rank (their versions
+   * are not ordered), so a reader that read the store before a write cannot replace the entry that write set.
+   */
+  ifAbsent?: boolean;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { cachedCollection } from "../cache/cached-collection.js";
 import type { Collection } from "../collections/collection.js";
+import { collection as declareCollection } from "../collections/declaration.js";
 import { memoryDocuments } from "../collections/memory-documents.js";
 import type { Order } from "../orders/order.js";
 import { ordersCollection } from "../orders/storage/collections.js";
@@ -19,9 +21,22 @@ const later = (order: Order, seconds: number) => new Date(Date.parse(order.creat
 /** The orders collection on memory documents, its reads counted, and one read at a time able to be held after it has read. */
 export function heldOrders() {
   const collection = memoryDocuments().collection(ordersCollection);
+  return { collection, ...heldCollection(collection) };
+}
+
+/** A document of any app's own, with an expiry: what `cachedCollection` reads through a cache. */
+interface Memo {
+  id: string;
+  text: string;
+  expiresAt?: string;
+}
+const memos = declareCollection<Memo>("cached-memos", { key: ["id"], expiresAt: "expiresAt" });
+
+/** `collection` with its reads counted, and one read at a time able to be held after it has read. */
+function heldCollection<T>(collection: Collection<T>) {
   let reads = 0;
   let hold: Promise<void> | undefined;
-  const held: Collection<Order> = {
+  const held: Collection<T> = {
     ...collection,
     declaration: collection.declaration,
     async get(key) {
@@ -34,7 +49,6 @@ export function heldOrders() {
     },
   };
   return {
-    collection,
     held,
     reads: () => reads,
     /** The next read reads now and answers when the returned function is called. */
@@ -82,6 +96,16 @@ export function cacheContract(name: string, target: CacheUnderTest): void {
       expect(await cache.get(k)).toBe("plain");
       await cache.set(k, "v1", { ttlSeconds: 60, rank: "0001" });
       expect(await cache.get(k)).toBe("v1");
+    });
+
+    it("sets an entry only where none is when asked (a reader's fill), whatever its rank", async () => {
+      const cache = target.client();
+      const k = key();
+      await cache.set(k, "filled", { ttlSeconds: 60, ifAbsent: true });
+      expect(await cache.get(k)).toBe("filled");
+      await cache.set(k, "written", { ttlSeconds: 60 });
+      await cache.set(k, "late fill", { ttlSeconds: 60, ifAbsent: true, rank: "9999" });
+      expect(await cache.get(k)).toBe("written");
     });
 
     it("shares entries between clients", async () => {
@@ -180,6 +204,91 @@ export function cacheContract(name: string, target: CacheUnderTest): void {
       const answers = await Promise.all(Array.from({ length: 20 }, () => a.get(order.id, { cached: true })));
       expect(answers).toEqual(Array.from({ length: 20 }, () => order));
       expect(reads()).toBe(1);
+    });
+  });
+
+  describe(`${name}: an app's documents read through it (cachedCollection)`, () => {
+    /** Two instances of the app on one collection and one cache: a reads through its own client, b writes through another. */
+    const instances = () => {
+      const stored = memoryDocuments().collection(memos);
+      const counted = heldCollection(stored);
+      return {
+        ...counted,
+        stored,
+        a: cachedCollection(counted.held, target.client(), { ttlSeconds: 60 }),
+        b: cachedCollection(stored, target.client(), { ttlSeconds: 60 }),
+      };
+    };
+    const memo = (text: string, fields: Partial<Memo> = {}): Memo => ({ id: uniqueCustomer("memo"), text, ...fields });
+
+    it("answers a GET after a write from the cache, with the version the write made, without a store read", async () => {
+      const { a, b, reads } = instances();
+      const made = await b.create(memo("one"));
+      expect(await a.get({ id: made.value.id })).toEqual(made);
+      expect(await a.get({ id: made.value.id })).toEqual(made);
+      expect(reads()).toBe(0);
+    });
+
+    it("never answers a read after a write on another instance with the document before it: put, delete, made again", async () => {
+      const { a, b } = instances();
+      const made = await b.create(memo("v1"));
+      const key = { id: made.value.id };
+      expect(await a.get(key)).toEqual(made);
+      const replaced = await b.put({ ...made.value, text: "v2" }, { ifVersion: made.version });
+      expect(await a.get(key)).toEqual(replaced);
+      await b.delete(key);
+      expect(await a.get(key)).toBeUndefined();
+      const again = await b.create({ ...made.value, text: "v3" });
+      expect(await a.get(key)).toEqual(again);
+      const [, batch] = [await b.transact([{ put: { ...made.value, text: "v4" } }]), await b.get(key)];
+      expect(await a.get(key)).toEqual(batch);
+      await b.putMany([{ ...made.value, text: "v5" }]);
+      expect((await a.get(key))?.value.text).toBe("v5");
+    });
+
+    it("keeps a slow reader from putting back the document a write replaced meanwhile, or one deleted meanwhile", async () => {
+      const { a, b, holdNextRead } = instances();
+      const made = await b.create(memo("before"));
+      const key = { id: made.value.id };
+      await target.client().delete(`skyport:${memos.name}:${JSON.stringify([key.id])}`); // expired, say: the next GET reads the store
+      let release = holdNextRead();
+      let slow = a.get(key);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the slow read has read the document before the write
+      const replaced = await b.put({ ...made.value, text: "after" });
+      release();
+      expect(await slow).toEqual(made);
+      expect(await a.get(key)).toEqual(replaced);
+      await target.client().delete(`skyport:${memos.name}:${JSON.stringify([key.id])}`);
+      release = holdNextRead();
+      slow = a.get(key);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await b.delete(key);
+      release();
+      await slow;
+      expect(await a.get(key)).toBeUndefined();
+    });
+
+    it("keeps no entry past its document's expiry, and a write refused by its condition changes nothing", async () => {
+      const { a, b, stored } = instances();
+      const soon = await b.create(memo("soon", { expiresAt: new Date(Date.now() + 1_500).toISOString() }));
+      expect(await a.get({ id: soon.value.id })).toEqual(soon);
+      await expect.poll(() => a.get({ id: soon.value.id }), { timeout: 5_000, interval: 100 }).toBeUndefined();
+      const past = await b.create(memo("past", { expiresAt: "2020-01-01T00:00:00Z" }));
+      expect(await a.get({ id: past.value.id })).toBeUndefined();
+      const made = await b.create(memo("kept"));
+      await expect(b.put({ ...made.value, text: "refused" }, { ifVersion: "not-its-version" })).rejects.toThrow();
+      expect(await a.get({ id: made.value.id })).toEqual(made);
+      expect(await stored.get({ id: made.value.id })).toEqual(made);
+    });
+
+    it("makes one store read for concurrent misses of one document, and answers a key never written as absent", async () => {
+      const { a, b, reads } = instances();
+      const made = await b.create(memo("wanted"));
+      await target.client().delete(`skyport:${memos.name}:${JSON.stringify([made.value.id])}`);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => a.get({ id: made.value.id })));
+      expect(answers).toEqual(Array.from({ length: 20 }, () => made));
+      expect(reads()).toBe(1);
+      expect(await a.get({ id: uniqueCustomer("none") })).toBeUndefined();
     });
   });
 }
