@@ -5,10 +5,17 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lockedEngines, nodeLines, refusing } from "./node-engines.js";
 import { type Registry, startRegistry } from "./verdaccio.js";
 
 const REPOSITORY = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** A command's run; when it fails, the end of what it printed is in the error. */
+const run = (command: string, args: string[], options: Parameters<typeof execFileAsync>[2]) =>
+  execFileAsync(command, args, { encoding: "utf8", ...options }).catch((error: Error & { stdout?: string; stderr?: string }) => {
+    error.message += `\n${`${error.stdout ?? ""}\n${error.stderr ?? ""}`.trim().split("\n").slice(-40).join("\n")}`;
+    throw error;
+  });
 /** What ships: every framework package, and the starter. The reference app, the bench, deploy and docs stay private. */
 const PUBLISHED = [
   "@skyport/aws-lambda",
@@ -134,6 +141,21 @@ describe(`npm create skyport@${VERSION}, as a user runs it: on the packages this
     }
     const lock = readFileSync(join(project, "package-lock.json"), "utf8");
     expect(lock).toContain(`${registry.url}@skyport/core/-/core-${VERSION}.tgz`);
+  });
+
+  step("every installed package admits the Node versions the @skyport packages declare: this machine's, and the clouds' Node 22", async () => {
+    const engines = lockedEngines(JSON.parse(readFileSync(join(project, "package-lock.json"), "utf8")), (path) => existsSync(join(project, path)));
+    const declared = engines["@skyport/core"]!;
+    const skyport = Object.entries(engines).filter(([name]) => name.startsWith("@skyport/"));
+    expect(skyport.filter(([, range]) => range !== declared)).toEqual([]);
+    const lines = nodeLines([20, 22, 24, 26], declared, engines);
+    console.log(
+      `Node lines (the @skyport packages declare ${declared}), by the engines every installed package declares:\n${lines
+        .map((line) => `  ${line.major}: ${line.admitted ?? "none"}${line.refusedBy.length ? `; refused in part by ${line.refusedBy.join(", ")}` : ""}`)
+        .join("\n")}`,
+    );
+    expect(refusing(process.version, engines)).toEqual([]);
+    expect(lines.find((line) => line.major === 22)?.admitted).toBeDefined();
   });
 
   step("npm run build writes the bundles for AWS, Google Cloud, Azure and the local server", async () => {
