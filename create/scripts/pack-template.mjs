@@ -17,7 +17,8 @@ const TOOLS = ["vitest", "typescript", "@types/node"];
 
 const readJson = async (file) => JSON.parse(await readFile(file, "utf8"));
 const root = await readJson(join(REPOSITORY, "package.json"));
-const versions = await workspaceVersions(root.workspaces);
+const workspaces = await workspaceManifests(root.workspaces);
+const versions = Object.fromEntries(workspaces.map((manifest) => [manifest.name, manifest.version]));
 
 await rm(TEMPLATE, { recursive: true, force: true });
 await cp(SOURCE, TEMPLATE, { recursive: true, filter: (path) => !/[\\/](dist|node_modules|\.data)$/.test(path) });
@@ -29,7 +30,10 @@ const readme = await readFile(join(SOURCE, "README.md"), "utf8");
 await writeFile(join(TEMPLATE, "README.md"), readme.replaceAll(" -w apps/__NAME__", ""));
 console.log(`create-skyport: dist/template from cli/template, @skyport/* at ${[...new Set(Object.values(versions))].join(", ")}`);
 
-/** The template's manifest for a project of its own: named __NAME__, each @skyport package at the version this repository publishes, the root's tools. */
+/**
+ * The template's manifest for a project of its own: named __NAME__, each @skyport package at the
+ * version this repository publishes, the Node versions @skyport/core declares, the root's tools.
+ */
 function standaloneManifest(manifest) {
   const pin = (deps = {}) =>
     Object.fromEntries(
@@ -43,14 +47,14 @@ function standaloneManifest(manifest) {
   return {
     ...manifest,
     name: "__NAME__",
-    engines: root.engines,
+    engines: workspaces.find((workspace) => workspace.name === "@skyport/core").engines,
     dependencies: pin(manifest.dependencies),
     devDependencies: { ...pin(manifest.devDependencies), ...tools },
   };
 }
 
-/** Each workspace package's version by name, from the root's workspaces ("dir" or "dir/*"). */
-async function workspaceVersions(patterns) {
+/** Each workspace's package.json, from the root's workspaces ("dir" or "dir/*"). */
+async function workspaceManifests(patterns) {
   const dirs = [];
   for (const pattern of patterns) {
     if (!pattern.endsWith("/*")) dirs.push(join(REPOSITORY, pattern));
@@ -60,5 +64,5 @@ async function workspaceVersions(patterns) {
     }
   }
   const manifests = await Promise.all(dirs.map((dir) => readJson(join(dir, "package.json")).catch(() => undefined)));
-  return Object.fromEntries(manifests.filter(Boolean).map((manifest) => [manifest.name, manifest.version]));
+  return manifests.filter(Boolean);
 }
