@@ -30,8 +30,8 @@ export class BucketWatcher {
   private stopped = false;
 
   constructor(
-    private readonly name: string,
-    private readonly bucket: { name: string; dir: string; prefix: string },
+    readonly name: string,
+    readonly bucket: { name: string; dir: string; prefix: string },
     private readonly objects: ObjectStores,
     private readonly handler: () => Promise<ObjectHandler>,
     private readonly logger: Logger,
@@ -59,6 +59,12 @@ export class BucketWatcher {
     await this.running;
     this.running = this.poll(true);
     await this.running;
+  }
+
+  /** Hands an object on again (a dead letter sent back): forgotten, then taken as new at a settled poll. */
+  async resend(name: string): Promise<void> {
+    this.seen.delete(name);
+    await this.settle();
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Change, ChangeFeed, ChangesHandler, Context, Lazy, Logger } from "@skyport/core";
+import type { BatchResult, Change, ChangeFeed, ChangesHandler, Context, Lazy, Logger } from "@skyport/core";
 import { appendDeadLetter, MAX_ATTEMPTS, type DeadLetter } from "./in-process-queue.js";
 
 /** Changes handed to the function per batch. */
@@ -36,6 +36,29 @@ export class ChangeFeedPoller {
   /** Reads the outbox until nothing is left to hand on now: what a test calls before it reads the result. */
   async settle(): Promise<void> {
     while (await this.exclusive()) {}
+  }
+
+  /** The changes the feed still holds for the function (at most one batch), with the attempts each has failed. */
+  async waiting(): Promise<{ change: Change; failedAttempts: number }[]> {
+    const changes = await this.feed.pending(this.collection, BATCH);
+    return changes.map((change) => ({ change, failedAttempts: this.attempts.get(change.id) ?? 0 }));
+  }
+
+  /** Hands a dead-lettered change on again, once, after what is pending: dead-lettered again if it still fails. */
+  async resend(change: Change): Promise<BatchResult> {
+    const turn = this.last
+      .catch(() => {})
+      .then(async () => {
+        const context: Context = { requestId: `${this.name}-${change.id}-resent`, cloud: "local", logger: this.logger };
+        const result = await this.handler()
+          .then((handle) => handle([change], context))
+          .catch((): BatchResult => ({ failed: [{ id: change.id, retryable: true }] }));
+        const failure = result.failed[0];
+        if (failure) this.deadLetter(change, 1, failure.retryable ? "attempts exhausted" : "poison");
+        return result;
+      });
+    this.last = turn;
+    return turn;
   }
 
   async stop(): Promise<void> {

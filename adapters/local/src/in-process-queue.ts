@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { BatchResult, Context, EventPublisher, Lazy, Logger, Message, QueueEvent, QueueHandler } from "@skyport/core";
 import { openQueueFile, type QueueFile, type QueuedMessage } from "./queue-file.js";
@@ -31,6 +31,13 @@ export function readDeadLetters(file: string): DeadLetter[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as DeadLetter);
+}
+
+/** Takes one dead letter out of the file (sent back by the dashboard): the others are kept, in order. */
+export function removeDeadLetter(file: string, index: number): void {
+  const kept = readDeadLetters(file).filter((_, at) => at !== index);
+  writeFileSync(`${file}.partial`, kept.map((letter) => `${JSON.stringify(letter)}\n`).join(""));
+  renameSync(`${file}.partial`, file);
 }
 
 /**
@@ -77,7 +84,7 @@ export class InProcessQueue implements EventPublisher {
   async deliver(messages: Message[]): Promise<BatchResult> {
     const failed = [];
     for (const [name, consumer] of this.requireConsumers()) {
-      const result = await (await consumer())(messages, this.context(messages[0]?.id ?? randomUUID()));
+      const result = await (await consumer())(messages, this.context(messages[0]?.id ?? randomUUID(), name));
       for (const failure of result.failed) {
         const message = messages.find((m) => m.id === failure.id)!;
         if (failure.retryable && message.attempt < MAX_ATTEMPTS) {
@@ -87,6 +94,12 @@ export class InProcessQueue implements EventPublisher {
       }
     }
     return { failed };
+  }
+
+  /** Sends a dead letter back: kept in the file for every consumer again and delivered, its attempts counted anew. */
+  resend(message: Message): void {
+    const consumers = [...this.requireConsumers().keys()];
+    for (const queued of this.file.enqueue(this.topic, consumers, { ...message, attempt: 1 })) this.track(this.deliverLater(queued, 0));
   }
 
   /** Waits until every message in flight is done or dead-lettered; for shutdown and tests. */
@@ -99,8 +112,9 @@ export class InProcessQueue implements EventPublisher {
     return this.consumers;
   }
 
-  private context(requestId: string): Context {
-    return { requestId, cloud: "local", logger: this.logger() };
+  /** The consumer's context: its lines name the function. */
+  private context(requestId: string, consumer: string): Context {
+    return { requestId, cloud: "local", logger: this.logger().child({ function: consumer }) };
   }
 
   private track(delivery: Promise<void>) {
@@ -131,7 +145,7 @@ export class InProcessQueue implements EventPublisher {
     if (message.attempt > MAX_ATTEMPTS) return this.giveUp(seq, { ...message, attempt: MAX_ATTEMPTS }, "attempts exhausted");
     this.file.begin(queued);
     const { failed } = await this.consumers.get(queued.consumer)!()
-      .then((handle) => handle([message], this.context(message.id)))
+      .then((handle) => handle([message], this.context(message.id, queued.consumer)))
       .catch(() => ({ failed: [{ id: message.id, retryable: true }] }));
     const failure = failed[0];
     if (!failure) return this.file.remove(seq);

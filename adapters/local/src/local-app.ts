@@ -21,10 +21,14 @@ import { DEFAULT_DEAD_LETTER_FILE, InProcessQueue } from "./in-process-queue.js"
 import { DEFAULT_STREAM_POLL_MS, InProcessStream } from "./in-process-stream.js";
 import { DEFAULT_QUEUE_PATH, openQueueFile, type QueueFile } from "./queue-file.js";
 import { localSecrets } from "./local-secrets.js";
+import { startDashboard, type Dashboard } from "./dashboard/dashboard-server.js";
+import { LogLines } from "./dashboard/log-lines.js";
 
 export interface LocalApp {
   /** The HTTP function's address, when the app has one. */
   url?: string;
+  /** The dashboard's address, when SKYPORT_DASHBOARD_PORT turns it on (`npm start` and `skyport dev` do). */
+  dashboardUrl?: string;
   /** The in-process queue of a topic (publish to it, deliver to it, read its dead letters). */
   queue(topic: string): InProcessQueue;
   /** The in-process stream a stream function reads (put records on it; its dead letters go to the dead-letter file too). */
@@ -46,6 +50,9 @@ function portTaken(port: number, host: string): ConfigError {
   );
 }
 
+/** Where `npm start` and `skyport dev` serve the dashboard (SKYPORT_DASHBOARD_PORT); a port in use gives way to a free one. */
+export const DEFAULT_DASHBOARD_PORT = "3100";
+
 /** setTimeout's longest delay (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -53,19 +60,23 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * A whole app on one machine: its HTTP function on node:http (`PORT`, else 3000; a port in use
  * fails the start naming PORT; `SKYPORT_HOST`), a queue in process per topic and a stream per
  * stream function, both kept in the queue file (`SKYPORT_QUEUE_PATH`; their dead letters in
- * `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule.
+ * `SKYPORT_DEAD_LETTER_FILE`), a timer per schedule; with `SKYPORT_DASHBOARD_PORT`, the dashboard on
+ * 127.0.0.1 (`off`, or unset, for none).
  * The wiring is built as each cloud builds it, with the local queues as its publishers.
  */
 export async function startLocalApp<S>(app: App<S>, wiring: Wiring<S>, env: Env): Promise<LocalApp> {
   const queueFile = openQueueFile(envReader(env).string("SKYPORT_QUEUE_PATH", DEFAULT_QUEUE_PATH));
+  // Taken from the start, so that the dashboard shows the start's own lines too.
+  const logLines = (env.SKYPORT_DASHBOARD_PORT ?? "off") === "off" ? undefined : new LogLines().tap();
   // A start that fails lets go of the file, so that the next start finds it free.
-  return serve(app, wiring, env, queueFile).catch((error: unknown) => {
+  return serve(app, wiring, env, queueFile, logLines).catch((error: unknown) => {
     queueFile.close();
+    logLines?.stop();
     throw error;
   });
 }
 
-async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: QueueFile): Promise<LocalApp> {
+async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: QueueFile, logLines: LogLines | undefined): Promise<LocalApp> {
   const read = envReader(env);
   const deadLetterFile = read.string("SKYPORT_DEAD_LETTER_FILE", DEFAULT_DEAD_LETTER_FILE);
   const queues = new Map<string, InProcessQueue>();
@@ -79,10 +90,11 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
   }
   const streams = new Map<string, InProcessStream>();
   // One start reports every wrong variable, the server's own and the wiring's, in one error.
-  const [port, host, changeFeedPollMs, instance] = readAll(
+  const [port, host, changeFeedPollMs, dashboardPort, instance] = readAll(
     () => read.integer("PORT", 0, 65_535, 3000),
     () => read.string("SKYPORT_HOST", "127.0.0.1"),
     () => read.integer("SKYPORT_CHANGE_FEED_POLL_MS", 1, 3_600_000, DEFAULT_POLL_MS),
+    () => ((read.optional("SKYPORT_DASHBOARD_PORT") ?? "off") === "off" ? undefined : read.integer("SKYPORT_DASHBOARD_PORT", 0, 65_535, 0)),
     () => wiring(env, { served: functions.map(([name]) => name), queue: queueOf, secrets: localSecrets(env) }),
   );
   const { logger } = instance;
@@ -117,7 +129,9 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
     const feed = changeFeedOf(documentFeed);
     const handler = lazyHandler(fn as AppFunction<S, "changes">, instance);
     // By the collection's name: each feed reads it where SKYPORT_COLLECTION_<NAME> puts it.
-    pollers.push(new ChangeFeedPoller(name, fn.trigger.collection, feed, handler, logger, { pollMs: changeFeedPollMs, deadLetterFile }));
+    pollers.push(
+      new ChangeFeedPoller(name, fn.trigger.collection, feed, handler, logger.child({ function: name }), { pollMs: changeFeedPollMs, deadLetterFile }),
+    );
   }
   // Every consumer is attached before anything can publish: a message is kept for the consumers its topic has when it is published.
   for (const [name, fn] of functions) {
@@ -125,13 +139,15 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
   }
   // An object function's bucket is a folder (SKYPORT_BUCKET_DIR), polled for new files under its prefix.
   const watchers: BucketWatcher[] = [];
+  const bucketDir = read.string("SKYPORT_BUCKET_DIR", DEFAULT_BUCKET_DIR);
   const schedules = new Map<string, () => Promise<unknown>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let url: string | undefined;
   let server: ReturnType<typeof localHttpServer> | undefined;
+  // Each function's lines name it (the dashboard filters by it).
   for (const [name, fn] of functions) {
     if (fn.trigger.kind === "http") {
-      server = localHttpServer(lazyHandler(fn as AppFunction<S, "http">, instance), logger);
+      server = localHttpServer(lazyHandler(fn as AppFunction<S, "http">, instance), logger.child({ function: name }));
       server.listen(port, host);
       await once(server, "listening").catch(async (error: NodeJS.ErrnoException) => {
         await instance.close?.();
@@ -139,20 +155,24 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
       });
       url = `http://${host}:${(server.address() as AddressInfo).port}`;
     } else if (fn.trigger.kind === "stream") {
-      const stream = new InProcessStream(fn.trigger.stream, () => logger, { file: queueFile, deadLetterFile });
+      const functionLogger = logger.child({ function: name });
+      const stream = new InProcessStream(fn.trigger.stream, () => functionLogger, { file: queueFile, deadLetterFile });
       stream.attach(lazyHandler(fn as AppFunction<S, "stream">, instance));
       // Records a producer outside the server puts in the queue file (`skyport put-records`) are picked up too.
       stream.watch(DEFAULT_STREAM_POLL_MS);
       streams.set(fn.trigger.stream, stream);
     } else if (fn.trigger.kind === "object") {
       const { bucket, prefix } = fn.trigger;
-      const dir = read.string("SKYPORT_BUCKET_DIR", DEFAULT_BUCKET_DIR);
+      const dir = bucketDir;
       const pollMs = read.integer("SKYPORT_BUCKET_POLL_MS", 10, 3_600_000, DEFAULT_BUCKET_POLL_MS);
       const handler = lazyHandler(fn as AppFunction<S, "object">, instance);
-      watchers.push(new BucketWatcher(name, { name: bucket, dir, prefix }, folderObjects(dir), handler, logger, { pollMs, deadLetterFile }));
+      watchers.push(
+        new BucketWatcher(name, { name: bucket, dir, prefix }, folderObjects(dir), handler, logger.child({ function: name }), { pollMs, deadLetterFile }),
+      );
     } else if (fn.trigger.kind === "schedule") {
+      const functionLogger = logger.child({ function: name });
       const handler = lazyHandler(fn as AppFunction<S, "schedule">, instance);
-      const run = async () => (await handler())({ scheduledAt: new Date() }, { requestId: `${name}-${Date.now()}`, cloud: "local", logger });
+      const run = async () => (await handler())({ scheduledAt: new Date() }, { requestId: `${name}-${Date.now()}`, cloud: "local", logger: functionLogger });
       schedules.set(name, run);
       const { schedule } = fn.trigger;
       // A timer waits at most MAX_TIMER_MS (Node's limit); one due later sleeps in steps until it is due.
@@ -172,21 +192,45 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
   }
   for (const poller of pollers) poller.start();
   for (const watcher of watchers) await watcher.start();
-  logger.info("listening", { app: app.name, url, functions: functions.map(([name, fn]) => `${name} (${fn.trigger.kind})`) });
+  const run = async (name: string) => {
+    const run = schedules.get(name);
+    if (!run) throw new Error(`${app.name} has no scheduled function ${JSON.stringify(name)}`);
+    return run();
+  };
+  let dashboard: Dashboard | undefined;
+  if (logLines && dashboardPort !== undefined) {
+    const runtime = {
+      app: app as App<unknown>,
+      url,
+      queue: queueOf,
+      streams,
+      run,
+      watchers,
+      pollers,
+      documents: instance.documents,
+      queueFile,
+      deadLetterFile,
+      bucketDir,
+    };
+    dashboard = await startDashboard(runtime, logLines, dashboardPort);
+  }
+  logger.info("listening", {
+    app: app.name,
+    url,
+    ...(dashboard ? { dashboard: dashboard.url } : {}),
+    functions: functions.map(([name, fn]) => `${name} (${fn.trigger.kind})`),
+  });
 
   return {
     url,
+    dashboardUrl: dashboard?.url,
     queue: queueOf,
     stream(name) {
       const stream = streams.get(name);
       if (!stream) throw new Error(`${app.name} has no function that reads the stream ${JSON.stringify(name)}`);
       return stream;
     },
-    async run(name) {
-      const run = schedules.get(name);
-      if (!run) throw new Error(`${app.name} has no scheduled function ${JSON.stringify(name)}`);
-      return run();
-    },
+    run,
     async settle() {
       for (const watcher of watchers) await watcher.settle();
       for (const poller of pollers) await poller.settle();
@@ -196,6 +240,7 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
     },
     async close() {
       for (const timer of timers.values()) clearTimeout(timer);
+      await dashboard?.close();
       if (server) {
         const closed = once(server, "close");
         server.close();
@@ -213,6 +258,7 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
       queueFile.close();
       await instance.close?.();
       logger.info("stopped");
+      logLines?.stop();
     },
   };
 }

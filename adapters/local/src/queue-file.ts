@@ -71,6 +71,10 @@ export class QueueFile {
       begin: db.prepare("UPDATE queue_messages SET attempts = ? WHERE seq = ?"),
       remove: db.prepare("DELETE FROM queue_messages WHERE seq = ?"),
       put: db.prepare("INSERT INTO stream_records (stream, partition_key, data, attempts) VALUES (?, ?, ?, 0)"),
+      allMessages: db.prepare<[], MessageRow & { topic: string; consumer: string }>(
+        "SELECT seq, topic, consumer, id, body, attributes, attempts FROM queue_messages ORDER BY seq",
+      ),
+      allRecords: db.prepare<[], RecordRow & { stream: string }>("SELECT seq, stream, partition_key, data, attempts FROM stream_records ORDER BY seq"),
       records: db.prepare<[string], RecordRow>("SELECT seq, partition_key, data, attempts FROM stream_records WHERE stream = ? ORDER BY seq"),
       beginRecord: db.prepare("UPDATE stream_records SET attempts = ? WHERE seq = ?"),
       removeRecord: db.prepare("DELETE FROM stream_records WHERE seq = ?"),
@@ -95,6 +99,21 @@ export class QueueFile {
       consumer,
       message: { id: row.id, body: row.body, attempt: row.attempts + 1, attributes: JSON.parse(row.attributes) as Record<string, string> },
     }));
+  }
+
+  /** Everything waiting, every topic's and stream's, oldest first: what the dashboard shows. */
+  contents(): { messages: (QueuedMessage & { topic: string })[]; records: (StreamRecord & { stream: string })[] } {
+    return {
+      messages: this.statements.allMessages.all().map((row) => ({
+        seq: row.seq,
+        topic: row.topic,
+        consumer: row.consumer,
+        message: { id: row.id, body: row.body, attempt: row.attempts + 1, attributes: JSON.parse(row.attributes) as Record<string, string> },
+      })),
+      records: this.statements.allRecords
+        .all()
+        .map((row) => ({ stream: row.stream, key: row.partition_key, data: row.data, position: positionOf(row.seq), attempt: row.attempts + 1 })),
+    };
   }
 
   /** Counts a delivery before the consumer runs: a kill during it spends the attempt, so a message that kills cannot loop forever. */

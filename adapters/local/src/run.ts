@@ -1,12 +1,13 @@
 import { ConfigError, describeError, type App, type Wiring } from "@skyport/core";
 import { quietAwsSdkNodeWarning } from "./aws-sdk-warning.js";
-import { startLocalApp } from "./local-app.js";
+import { DEFAULT_DASHBOARD_PORT, startLocalApp } from "./local-app.js";
 
 /** `npm start`: serve the app until SIGTERM or SIGINT, then finish what is in flight and release the services. */
 export async function runLocalApp<S>(app: App<S>, wiring: Wiring<S>): Promise<void> {
   quietAwsSdkNodeWarning();
   try {
-    const local = await startLocalApp(app, wiring, { ...process.env });
+    // The dashboard on 127.0.0.1:3100 unless SKYPORT_DASHBOARD_PORT says otherwise (`off` for none).
+    const local = await startLocalApp(app, wiring, { SKYPORT_DASHBOARD_PORT: DEFAULT_DASHBOARD_PORT, ...process.env });
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
