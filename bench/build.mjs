@@ -100,15 +100,22 @@ for (const { cloud, entry, external = [], define = {}, plugins = [] } of cold) {
 const orders = join(here, "../apps/orders");
 const { build } = await import("../cli/src/build.mjs");
 await build(orders, ["aws", "gcp", "azure", "local"], { distDir: join(here, "dist/traced"), sourcemap: "external" });
-// Azure's main.mjs loads its lazily imported SDKs from chunks whose names carry a hash of the chunk and of its source map:
-// the copy's chunks are named otherwise, and its main.mjs imports them by those names. With the hashes left out, main.mjs
-// and every chunk must be the shipped code byte for byte.
+// Each split bundle (every Lambda and Google Cloud function's, Azure's app) loads what only some invocations need from chunks
+// whose names carry a hash of the chunk and of its source map: the copy's chunks are named otherwise, and its entry imports
+// them by those names. With the hashes left out, every entry and every chunk must be the shipped code byte for byte.
 const unhashed = (text) => text.replace(/-[A-Z2-7]{8}\.mjs/g, "-[hash].mjs");
-const chunksOf = (dir) => {
-  const chunks = join(dir, "azure/chunks");
-  const names = existsSync(chunks) ? readdirSync(chunks).filter((name) => name.endsWith(".mjs")) : [];
-  return names.map((name) => unhashed(`${name}\n${readFileSync(join(chunks, name), "utf8")}`)).sort();
-};
+const chunksOf = (dir) =>
+  ["aws", "gcp", "azure"]
+    .flatMap((cloud) => {
+      const folders =
+        cloud === "azure" ? [join(dir, "azure")] : existsSync(join(dir, cloud)) ? readdirSync(join(dir, cloud)).map((name) => join(dir, cloud, name)) : [];
+      return folders.flatMap((folder) => {
+        const chunks = join(folder, "chunks");
+        const names = existsSync(chunks) ? readdirSync(chunks).filter((name) => name.endsWith(".mjs")) : [];
+        return names.map((name) => unhashed(`${folder.slice(dir.length)}/${name}\n${readFileSync(join(chunks, name), "utf8")}`));
+      });
+    })
+    .sort();
 const shippedFiles = ["aws/api/index.mjs", "aws/confirm/index.mjs", "aws/cleanup/index.mjs", "gcp/api/index.mjs", "azure/main.mjs"];
 for (const file of shippedFiles) {
   const shipped = join(orders, "dist", file);
@@ -118,5 +125,5 @@ for (const file of shippedFiles) {
 }
 const [tracedChunks, shippedChunks] = [chunksOf(join(here, "dist/traced")), chunksOf(join(orders, "dist"))];
 if (tracedChunks.length !== shippedChunks.length || tracedChunks.some((chunk, i) => chunk !== shippedChunks[i])) {
-  throw new Error("bench/build.mjs built azure/chunks/ unlike skyport build: align the options in both before measuring");
+  throw new Error("bench/build.mjs built chunks/ unlike skyport build: align the options in both before measuring");
 }

@@ -91,7 +91,7 @@ function checkSchedules({ app, eventBridgeSchedule, cloudSchedulerSchedule, ncro
 
 /**
  * dist/aws/<function>/index.mjs exporting `handler`: each function's CodeUri, carrying only its own
- * SDKs and its own handlers (see `servedApp`).
+ * SDKs and its own handlers (see `servedApp`), and the chunks (chunks/) of what it imports on first use.
  */
 async function buildAws(appDir, app, options, validatorsOf) {
   await checkNamedExports(appDir, app);
@@ -135,6 +135,9 @@ async function buildAws(appDir, app, options, validatorsOf) {
         export const handler = lambdaHandler(app, ${JSON.stringify(name)}, ${["wiring(env, platform)", ...extra].join(", ")});`,
       outfile: `aws/${name}/index.mjs`,
       meta: `aws-${name}`,
+      // What only some invocations load (the store's SDK, jose with the first token, S3 with the first file) is a chunk beside
+      // index.mjs that node reads at its first import(): not parsed at cold start. CodeUri is the folder, so the chunks ship.
+      splitting: true,
       plugins: [servedApp(appDir, app, name), routeValidators(appDir, validators)],
     });
   }
@@ -232,6 +235,8 @@ async function buildGcp(appDir, app, options, validatorsOf) {
         registerGcpFunctionOf(${JSON.stringify(fn.trigger.kind)}, ${source})(app, ${JSON.stringify(name)}, wiring(env, platform), readAdapterOptions(env));`,
       outfile: `gcp/${name}/index.mjs`,
       meta: `gcp-${name}`,
+      // As on Lambda: what only some invocations load is a chunk (chunks/ beside index.mjs), and --source uploads the folder.
+      splitting: true,
       external: [FRAMEWORK],
       // CommonJS inside the SDKs (google-gax) reads __dirname as its modules load; ESM has import.meta instead.
       define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },

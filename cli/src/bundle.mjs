@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import * as esbuild from "esbuild";
 import { CONDITIONS } from "./conditions.mjs";
@@ -56,8 +56,25 @@ export async function bundle(
     banner: { js: requireShim },
     logLevel: "warning",
   });
+  if (splitting) await dropUnreached(result.metafile);
   await mkdir(join(distDir, "meta"), { recursive: true });
   await writeFile(join(distDir, "meta", `${meta}.json`), JSON.stringify(result.metafile));
   await mkdir(dirname(join(distDir, outfile)), { recursive: true });
   return result.metafile;
+}
+
+/**
+ * Deletes the chunks no import from the entry reaches, and takes them out of the metafile. esbuild makes a chunk of
+ * every `import()` it scans, also in code it then drops as unused (s3Objects' S3 client in a function that reads no
+ * file): such a chunk would be deployed though nothing can load it.
+ */
+async function dropUnreached(metafile) {
+  const outputs = metafile.outputs;
+  const reached = new Set(Object.keys(outputs).filter((name) => outputs[name].entryPoint?.endsWith(".entry.mjs")));
+  for (const name of reached) for (const { path, external } of outputs[name].imports) if (!external && outputs[path]) reached.add(path);
+  for (const name of Object.keys(outputs)) {
+    if (reached.has(name) || reached.has(name.replace(/\.map$/, ""))) continue;
+    await rm(name, { force: true });
+    delete outputs[name];
+  }
 }

@@ -8,14 +8,36 @@ import { HANDLERS, othersCarried } from "../function-handlers.js";
 import { AWS_FUNCTIONS, bundleFile, type AwsFunction } from "./bundles.js";
 
 interface Metafile {
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; exports: string[]; entryPoint?: string }>;
+  outputs: Record<
+    string,
+    { inputs: Record<string, { bytesInOutput: number }>; exports: string[]; entryPoint?: string; imports: { path: string; kind: string; external?: boolean }[] }
+  >;
 }
 
+const metafile = (fn: AwsFunction) => JSON.parse(readFileSync(bundleFile(fn, "meta.json"), "utf8")) as Metafile;
+
+/**
+ * What the function's folder deploys, from its metafile: index.mjs (its exports) and the chunks beside it that it loads
+ * on first use, their inputs counted together.
+ */
 const output = (fn: AwsFunction) => {
-  const meta = JSON.parse(readFileSync(bundleFile(fn, "meta.json"), "utf8")) as Metafile;
-  const outputs = Object.values(meta.outputs);
-  expect(outputs).toHaveLength(1);
-  return outputs[0]!;
+  const outputs = Object.entries(metafile(fn).outputs).filter(([name]) => !name.endsWith(".map"));
+  const entry = outputs.filter(([name]) => name.endsWith(`aws/${fn}/index.mjs`));
+  expect(entry).toHaveLength(1);
+  expect(outputs.filter(([name]) => !name.endsWith(`aws/${fn}/index.mjs`) && !name.includes(`aws/${fn}/chunks/`))).toEqual([]);
+  const inputs: Record<string, { bytesInOutput: number }> = {};
+  for (const [path, { bytesInOutput }] of outputs.flatMap(([, out]) => Object.entries(out.inputs))) {
+    inputs[path] = { bytesInOutput: (inputs[path]?.bytesInOutput ?? 0) + bytesInOutput };
+  }
+  return { exports: entry[0]![1].exports, inputs };
+};
+
+/** The packages in index.mjs and the chunks it imports statically: what node parses before the first invocation. */
+const loadedAtStart = (fn: AwsFunction) => {
+  const { outputs } = metafile(fn);
+  const start = new Set(Object.keys(outputs).filter((name) => name.endsWith(`aws/${fn}/index.mjs`)));
+  for (const name of start) for (const { path, kind } of outputs[name]!.imports) if (kind === "import-statement" && outputs[path]) start.add(path);
+  return [...start].flatMap((name) => Object.keys(outputs[name]!.inputs));
 };
 
 // Google and Azure code, every store but DynamoDB (SDKs and Skyport's store packages), and the Redis cache the AWS template does not offer.
@@ -24,7 +46,7 @@ const FOREIGN =
 
 describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
   for (const fn of AWS_FUNCTIONS) {
-    it(`${fn}: one ES module exporting handler, with no Google, Azure or other store code`, () => {
+    it(`${fn}: index.mjs exporting handler and the chunks beside it, with no Google, Azure or other store code`, () => {
       const { inputs, exports } = output(fn);
       expect(exports).toEqual(["handler"]);
       const paths = Object.keys(inputs);
@@ -45,6 +67,17 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
       const clients = new Set(paths.map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1]).filter(Boolean));
       const own: Partial<Record<AwsFunction, string[]>> = { outbox: ["client-sqs"], ship: ["client-sqs"], import: ["client-s3"] };
       expect([...clients].sort()).toEqual(["client-dynamodb", ...(own[fn] ?? [])].sort());
+    });
+  }
+});
+
+describe("what only some invocations load is a chunk, not parsed at cold start", () => {
+  for (const fn of AWS_FUNCTIONS) {
+    it(`${fn}: jose (the first token's check) and the store SDK (the store configured) are not in what index.mjs loads at start`, () => {
+      const atStart = loadedAtStart(fn);
+      expect(atStart.filter((path) => /node_modules\/(jose|@aws-sdk\/(client|lib)-dynamodb)\//.test(path))).toEqual([]);
+      // Carried all the same, beside it in chunks/ (the store's SDK; jose where the function builds the JWT identity).
+      expect(Object.keys(output(fn).inputs).some((path) => path.includes("node_modules/@aws-sdk/client-dynamodb/"))).toBe(true);
     });
   }
 });

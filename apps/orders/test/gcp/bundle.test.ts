@@ -17,12 +17,21 @@ interface Metafile {
 type GcpFunction = keyof typeof app.functions;
 const GCP_FUNCTIONS = Object.keys(app.functions) as GcpFunction[];
 
-/** The one output of a function's bundle, from its esbuild metafile (dist/meta/gcp-<function>.json). */
+/**
+ * What the function's folder deploys, from its esbuild metafile (dist/meta/gcp-<function>.json): index.mjs (its imports)
+ * and the chunks beside it that it loads on first use, their inputs counted together.
+ */
 const output = (fn: GcpFunction) => {
   const path = join(requireGcpBundle(fn), "../../meta", `gcp-${fn}.json`);
-  const outputs = Object.values((JSON.parse(readFileSync(path, "utf8")) as Metafile).outputs);
-  expect(outputs).toHaveLength(1);
-  return outputs[0]!;
+  const outputs = Object.entries((JSON.parse(readFileSync(path, "utf8")) as Metafile).outputs).filter(([name]) => !name.endsWith(".map"));
+  const entry = outputs.filter(([name]) => name.endsWith(`gcp/${fn}/index.mjs`));
+  expect(entry).toHaveLength(1);
+  expect(outputs.filter(([name]) => !name.endsWith(`gcp/${fn}/index.mjs`) && !name.includes(`gcp/${fn}/chunks/`))).toEqual([]);
+  const inputs: Record<string, { bytesInOutput: number }> = {};
+  for (const [input, { bytesInOutput }] of outputs.flatMap(([, out]) => Object.entries(out.inputs))) {
+    inputs[input] = { bytesInOutput: (inputs[input]?.bytesInOutput ?? 0) + bytesInOutput };
+  }
+  return { inputs, imports: entry[0]![1].imports };
 };
 /** The sources the bundle carries code of (esbuild lists a module whose code it dropped with 0 bytes). */
 const carried = (fn: GcpFunction) =>
@@ -40,7 +49,7 @@ describe("dist/gcp/<function>, the directory gcloud functions deploy <function> 
       expect(Object.keys(manifest.dependencies)).toEqual(["@google-cloud/functions-framework"]);
       expect(manifest.devDependencies).toBeUndefined();
       expect(read(manifest.main).length).toBeGreaterThan(0);
-      expect(readdirSync(requireGcpBundle(fn)).sort()).toEqual([".gcloudignore", "index.mjs", "package.json"]);
+      expect(readdirSync(requireGcpBundle(fn)).sort()).toEqual([".gcloudignore", "chunks", "index.mjs", "package.json"]);
     });
 
     it(`${fn}: no AWS or Azure code, no store SDK but Firestore's, the Pub/Sub client only where it publishes, the framework left to the runtime`, () => {
