@@ -1,4 +1,4 @@
-/** A log line as the app's JSON logger writes it; `seq` orders lines across traces. */
+/** A log line as the app's JSON logger writes it; `seq` ranks lines across traces. */
 export interface LogLine {
   seq: number;
   level: string;

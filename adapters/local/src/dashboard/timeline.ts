@@ -3,7 +3,7 @@ import type { LogLine } from "./log-lines.js";
 /** Fields that name one delivery or span, not the thing it is about: they never join two traces. */
 const OWN_IDS = new Set(["requestId", "traceId", "spanId", "messageId", "changeId", "parentSpanId"]);
 
-/** The values a line names its subject by: `orderId`, `noteId`, a change's `key`, ... */
+/** The values a line names its subject by: `noteId`, `jobId`, a change's `key`, ... */
 function subjects(line: LogLine): string[] {
   return Object.entries(line)
     .filter(([field, value]) => typeof value === "string" && !OWN_IDS.has(field) && (field === "key" || /Id$/.test(field)))
@@ -12,7 +12,7 @@ function subjects(line: LogLine): string[] {
 
 /**
  * One request's way through the app as one timeline: the lines of its trace, and of every trace
- * that names one of the same subjects (an order's id). A write's trace ends at the store, and the
+ * that names one of the same subjects (a document's id). A write's trace ends at the store, and the
  * change feed starts a trace of its own (its change carries no traceparent), which the queue
  * message then carries on: the shared id is what joins the POST to the outbox and the confirmation.
  */
