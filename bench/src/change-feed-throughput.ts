@@ -11,16 +11,12 @@ import {
   type ChangesHandler,
   type EventPublisher,
   type Lazy,
-  MemoryOrderStore,
   MemoryOutbox,
-  type Order,
-  ordersCollection,
-  publishOrderCreated,
   type QueueEvent,
   silentLogger,
   systemClock,
-  ulidIds,
 } from "@skyport/core";
+import { MemoryOrderStore, type Order, ordersCollection, publishOrderCreated, ulidIds } from "@skyport/core/orders";
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { gcpChangesHandler } from "@skyport/gcp-functions";
 import protobuf from "protobufjs";

@@ -3,17 +3,8 @@ import { output } from "@azure/functions";
 import { lambdaStreamHandler } from "@skyport/aws-lambda";
 import { azureStreamHandler } from "@skyport/azure-functions";
 import { hostEventHubBatch } from "@skyport/azure-functions/testing";
-import {
-  applyShipment,
-  MemoryOrderStore,
-  processStream,
-  shipmentDispatched,
-  silentLogger,
-  systemClock,
-  type Order,
-  type StreamHandler,
-  ulidIds,
-} from "@skyport/core";
+import { processStream, silentLogger, systemClock, type StreamHandler } from "@skyport/core";
+import { applyShipment, MemoryOrderStore, shipmentDispatched, type Order, ulidIds } from "@skyport/core/orders";
 import { gcpStreamHandler } from "@skyport/gcp-functions";
 import { InProcessStream } from "@skyport/local";
 import type { Spread } from "./decision/interval.js";

@@ -129,16 +129,12 @@ export type { Logger, LogLevel, LogFields } from "./ports/logger.js";
 export { jsonLogger, silentLogger, hideInLogs, type JsonLoggerOptions } from "./ports/json-logger.js";
 export { stdoutMetricWrite, type MetricUnit, type MetricWrite, type Metrics } from "./ports/metrics.js";
 export { systemClock, type Clock } from "./ports/clock.js";
-export { ulidIds, ORDER_ID_PATTERN, type Ids } from "./ports/ids.js";
 export { randomHex } from "./ports/entropy.js";
-export type { OrderStore, Page, PageRequest, StatusQuery } from "./ports/order-store.js";
 export type { IdempotencyStore, IdempotencyRecord, StoredResponse, BeginResult } from "./ports/idempotency-store.js";
 export type { EventPublisher } from "./ports/event-publisher.js";
 export type { ObjectStore, ObjectStores } from "./ports/object-store.js";
 export type { CreatedObject, ObjectHandler } from "./function/object.js";
-export type { Stores } from "./ports/stores.js";
 export {
-  OrderExists,
   VersionConflict,
   DocumentExists,
   DocumentTooLarge,
@@ -150,7 +146,6 @@ export {
   type ErrorKey,
 } from "./ports/errors.js";
 export { isNetworkError } from "./ports/network-errors.js";
-export { encodeKeyset, decodeKeyset, customerList, statusList, newestFirst, type KeysetPosition } from "./ports/keyset.js";
 
 // Identity
 export type { Caller, IdentityCheck } from "./auth/identity.js";
@@ -158,40 +153,22 @@ export { Unauthenticated } from "./auth/identity.js";
 export { jwtIdentity } from "./auth/jwt-identity.js";
 export { readAuthSettings, type AuthSettings } from "./auth/settings.js";
 export { readCorsPolicy, type CorsPolicy } from "./http/cors.js";
-export { ADMIN_SCOPE } from "./orders/access.js";
 
 // Configuration
 export { ConfigError, envReader, readAll, type ConfigProblem, type Env, type EnvReader } from "./config/env.js";
 export { readProblemBase } from "./config/problem-base.js";
 export { readConfig, readLogLevel, MEMORY_STORE, LOG_LEVELS, type SkyportConfig, type StoreChoice, type StoreKind } from "./config/config.js";
 
-// The order domain
-export type { Order, OrderItem, OrderStatus, NewOrder, Shipment } from "./orders/order.js";
-export { ORDER_STATUSES, orderTotal } from "./orders/order.js";
-export type { OrderDeps } from "./orders/deps.js";
-export type { OrderEvent, OrderCreated } from "./orders/events.js";
-export { deleteExpiredOrders, type CleanupReport } from "./orders/cleanup.js";
-export { confirmOrder } from "./orders/confirm-order.js";
-export { publishOrderCreated } from "./orders/publish-order-created.js";
-export { applyShipment, OrderNotConfirmed } from "./orders/apply-shipment.js";
-export { importOrders, importKey, ImportIncomplete, readImportSettings, reportNameOf, CSV_HEADER, DEFAULT_IMPORT_MAX_BYTES } from "./orders/import/index.js";
-export type { ImportReport, RejectedOrder, ImportSettings } from "./orders/import/index.js";
-export { shipmentDispatched, SHIPMENT_DISPATCHED, type ShipmentDispatched } from "./orders/shipment.js";
-export { ORDER_API_INFO, ORDER_INFO, ORDER_ROUTES, orderRoutes } from "./orders/http-routes.js";
-export { createOrderService, orderServices, type OrderService } from "./orders/service.js";
+// HTTP answers the runtime adapters share
 export { MAX_BODY_BYTES } from "./http/body.js";
 export { describe as describeError } from "./http/describe.js";
 export { PROBLEM_BASE } from "./http/problem.js";
 export { startupFailureResponse } from "./http/handle.js";
 
-// The order service's storage: its collections, and its two stores written once over them
-export { ordersCollection, idempotencyCollection, type IdempotencyDocument } from "./orders/storage/collections.js";
-export { collectionOrderStore } from "./orders/storage/order-store.js";
+// Idempotency-Keys: their collection and store, for idempotent routes
+export { idempotencyCollection, type IdempotencyDocument } from "./idempotency/collection.js";
 export { collectionIdempotencyStore, heldRecord } from "./idempotency/collection-store.js";
-export { orderStoresOn } from "./orders/storage/stores.js";
 
-// The reference store
-export { MemoryOrderStore } from "./memory/order-store.js";
+// In memory: for demos, smoke tests and unit tests
 export { MemoryIdempotencyStore } from "./memory/idempotency-store.js";
-export { memoryStores } from "./memory/stores.js";
 export { MemoryOutbox } from "./memory/outbox.js";

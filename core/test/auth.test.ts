@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ConfigError, createOrderService, jwtIdentity, readAuthSettings, Unauthenticated } from "../src/index.js";
+import { ConfigError, jwtIdentity, readAuthSettings, Unauthenticated } from "../src/index.js";
+import { createOrderService } from "../src/orders/index.js";
 import { authContract, memoryOrderDeps, serviceSend, startTestIssuer, type TestIssuer } from "../src/testing/index.js";
 
 const identityService = (issuer: Pick<TestIssuer, "issuer" | "audience">) => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   changes,
-  createOrderService,
-  MemoryOrderStore,
   MemoryOutbox,
   PoisonMessage,
-  publishOrderCreated,
   silentLogger,
   STORED_FIELDS,
   changeFeedOf,
@@ -17,6 +14,7 @@ import {
   type Metrics,
   type QueueEvent,
 } from "../src/index.js";
+import { createOrderService, MemoryOrderStore, publishOrderCreated } from "../src/orders/index.js";
 import { memoryOrderDeps, orderAt } from "../src/testing/index.js";
 
 const context: Context = { requestId: "c1", cloud: "local", logger: silentLogger };

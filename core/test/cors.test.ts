@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, createOrderService, readCorsPolicy } from "../src/index.js";
+import { ConfigError, readCorsPolicy } from "../src/index.js";
+import { createOrderService } from "../src/orders/index.js";
 import { corsContract, memoryOrderDeps, serviceSend } from "../src/testing/index.js";
 
 corsContract("core, called directly", (origins) => {

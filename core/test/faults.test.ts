@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  MemoryIdempotencyStore,
-  MemoryOrderStore,
-  StoreUnavailable,
-  createOrderService,
-  silentLogger,
-  systemClock,
-  ulidIds,
-  type Context,
-  type HttpRequest,
-  type IdempotencyStore,
-  type OrderStore,
-} from "../src/index.js";
+import { MemoryIdempotencyStore, StoreUnavailable, silentLogger, systemClock, type Context, type HttpRequest, type IdempotencyStore } from "../src/index.js";
+import { MemoryOrderStore, createOrderService, ulidIds, type OrderStore } from "../src/orders/index.js";
 import { retryUnavailable } from "../src/ports/retry.js";
 import { retryingOrderStore } from "../src/ports/retrying-stores.js";
 import { orderAt } from "../src/testing/orders.js";

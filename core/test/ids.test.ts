@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_ID_PATTERN, ulidIds } from "../src/index.js";
+import { ORDER_ID_PATTERN, ulidIds } from "../src/orders/index.js";
 
 describe("order ids", () => {
   it("sort like creation, even within one millisecond", () => {

@@ -9,7 +9,7 @@ import { importKey, importOrders } from "../src/orders/import/index.js";
 import { createOrderService, orderServices } from "../src/orders/service.js";
 import type { ImportReport } from "../src/orders/import/report.js";
 import { orderStoresOn } from "../src/orders/storage/stores.js";
-import { ORDER_ID_PATTERN } from "../src/ports/ids.js";
+import { ORDER_ID_PATTERN } from "../src/orders/ids.js";
 import { silentLogger } from "../src/ports/json-logger.js";
 import { StoreUnavailable } from "../src/ports/errors.js";
 import { countedDocuments } from "../src/testing/counted-documents.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { customerList, decodeKeyset, encodeKeyset, InvalidCursor, statusList } from "../src/index.js";
+import { InvalidCursor } from "../src/index.js";
+import { customerList, decodeKeyset, encodeKeyset, statusList } from "../src/orders/index.js";
 
 const last = { createdAt: "2026-11-26T10:00:00.000Z", id: "ord_01JD0000000000000000000000" };
 

@@ -1,4 +1,5 @@
-import { MemoryIdempotencyStore, MemoryOrderStore } from "../src/index.js";
+import { MemoryIdempotencyStore } from "../src/index.js";
+import { MemoryOrderStore } from "../src/orders/index.js";
 import { storeContract } from "../src/testing/index.js";
 
 storeContract("memory", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createOrderService, jsonLogger, type HttpRequest } from "../src/index.js";
+import { jsonLogger, type HttpRequest } from "../src/index.js";
+import { createOrderService } from "../src/orders/index.js";
 import { memoryOrderDeps } from "../src/testing/index.js";
 import { redact } from "../src/ports/json-logger.js";
 

@@ -6,7 +6,7 @@ import { TYPES, openApiTypesSource } from "../scripts/openapi-types.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROBLEM_BASE, PROBLEMS, type ProblemKind } from "../src/http/problem.js";
 import type { Route } from "../src/http/router.js";
-import { createOrderService, orderRoutes, type OrderDeps } from "../src/index.js";
+import { createOrderService, orderRoutes, type OrderDeps } from "../src/orders/index.js";
 import { openApiDocument } from "../src/openapi/document.js";
 import { ORDER_API } from "../src/openapi/orders.js";
 import { memoryOrderDeps, serviceSend } from "../src/testing/index.js";

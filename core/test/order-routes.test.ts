@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { describe, expect, it } from "vitest";
-import { AppDeclarationError, createOrderService, json, ORDER_ROUTES, route, routeSchemas, schemaKey } from "../src/index.js";
+import { AppDeclarationError, json, route, routeSchemas, schemaKey } from "../src/index.js";
+import { createOrderService, ORDER_ROUTES } from "../src/orders/index.js";
 import {
   CREATE_HEADERS_SCHEMA,
   IF_MATCH_HEADERS_SCHEMA,

@@ -1,4 +1,5 @@
-import { createOrderService, silentLogger } from "../src/index.js";
+import { silentLogger } from "../src/index.js";
+import { createOrderService } from "../src/orders/index.js";
 import {
   breakableOrderStore,
   failureContract,

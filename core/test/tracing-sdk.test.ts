@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { SpanKind, TraceFlags, context, trace, type Context as OtelContext, type SpanContext, type SpanOptions, type Tracer } from "@opentelemetry/api";
 import { afterAll, describe, expect, it } from "vitest";
-import { createOrderService, MemoryOrderStore, MemoryOutbox, silentLogger } from "../src/index.js";
+import { MemoryOutbox, silentLogger } from "../src/index.js";
+import { createOrderService, MemoryOrderStore } from "../src/orders/index.js";
 import { memoryOrderDeps } from "../src/testing/index.js";
 import { parseTraceparent } from "../src/observability/traceparent.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createOrderService, jsonLogger, MemoryOrderStore, MemoryOutbox, type Context, type HttpRequest, type Metrics } from "../src/index.js";
+import { jsonLogger, MemoryOutbox, type Context, type HttpRequest, type Metrics } from "../src/index.js";
+import { createOrderService, MemoryOrderStore } from "../src/orders/index.js";
 import { parseTraceparent } from "../src/observability/traceparent.js";
 import { memoryOrderDeps } from "../src/testing/index.js";
 

@@ -1,6 +1,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { tableDefinition } from "@skyport/dynamodb";
 import { describe, expect, it } from "vitest";
 import { readTemplate, type Json, type JsonObject } from "../aws/verify/cloudformation-yaml.js";

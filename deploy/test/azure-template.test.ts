@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { containerDefinitionOf } from "@skyport/cosmos";
 import { describe, expect, it } from "vitest";
 import { ArmSchemas } from "../azure/verify/arm-schemas.js";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ORDER_STATUSES, type Order, orderStoresOn } from "@skyport/core";
+import { ORDER_STATUSES, type Order, orderStoresOn } from "@skyport/core/orders";
 import { readDeadLetters } from "@skyport/local";
 import { openSqliteDocuments } from "@skyport/sqlite";
 import type { History } from "./history.js";

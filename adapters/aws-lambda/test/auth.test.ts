@@ -1,4 +1,5 @@
-import { createOrderService, jwtIdentity, silentLogger } from "@skyport/core";
+import { jwtIdentity, silentLogger } from "@skyport/core";
+import { createOrderService } from "@skyport/core/orders";
 import { authContract, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
 import { lambdaHttpHandler } from "../src/index.js";
 import { httpApiEvent, restApiEvent, sendThroughLambda } from "../src/testing/index.js";

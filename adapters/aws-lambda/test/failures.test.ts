@@ -1,4 +1,5 @@
-import { createOrderService, silentLogger } from "@skyport/core";
+import { silentLogger } from "@skyport/core";
+import { createOrderService } from "@skyport/core/orders";
 import { breakableOrderStore, failureContract, memoryOrderDeps, type FailureTarget } from "@skyport/core/testing";
 import { lambdaHttpHandler } from "../src/index.js";
 import { httpApiEvent, restApiEvent, sendThroughLambda } from "../src/testing/index.js";

@@ -1,6 +1,7 @@
 import { CreateStreamCommand, DescribeStreamSummaryCommand } from "@aws-sdk/client-kinesis";
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { applyShipment, MemoryOrderStore, processStream, silentLogger, systemClock, type StreamHandler } from "@skyport/core";
+import { processStream, silentLogger, systemClock, type StreamHandler } from "@skyport/core";
+import { applyShipment, MemoryOrderStore } from "@skyport/core/orders";
 import { streamContract, type RecordOutcome } from "@skyport/core/testing";
 import type { KinesisStreamEvent } from "aws-lambda";
 import { describe, expect, inject, it } from "vitest";

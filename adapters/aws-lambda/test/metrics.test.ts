@@ -1,4 +1,5 @@
-import { confirmOrder, defineApp, http, jsonLogger, orderRoutes, queue } from "@skyport/core";
+import { defineApp, http, jsonLogger, queue } from "@skyport/core";
+import { confirmOrder, orderRoutes } from "@skyport/core/orders";
 import { memoryOrderDeps } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
 import { cloudWatchMetrics, lambdaHandler } from "../src/index.js";

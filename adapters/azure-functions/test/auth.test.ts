@@ -1,4 +1,5 @@
-import { createOrderService, jwtIdentity } from "@skyport/core";
+import { jwtIdentity } from "@skyport/core";
+import { createOrderService } from "@skyport/core/orders";
 import { authContract, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
 import { azureHttpHandler } from "../src/index.js";
 import { azureHttpTarget } from "../src/testing/index.js";

@@ -1,6 +1,7 @@
 import type { EventGridEvent } from "@azure/functions";
 import { BlobServiceClient } from "@azure/storage-blob";
-import { importOrders, lazyHandler, objectCreated, silentLogger, type AppInstance, type OrderDeps } from "@skyport/core";
+import { lazyHandler, objectCreated, silentLogger, type AppInstance } from "@skyport/core";
+import { importOrders, type OrderDeps } from "@skyport/core/orders";
 import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
 import { describe, expect, inject, it } from "vitest";
 import { azureObjectHandler, blobObjects, fromBlobCreated } from "../src/index.js";

@@ -1,14 +1,6 @@
 import { output } from "@azure/functions";
-import {
-  documentConsumer,
-  ordersCollection,
-  PoisonMessage,
-  routeChanges,
-  type Change,
-  type ChangesHandler,
-  type DocumentChange,
-  type Order,
-} from "@skyport/core";
+import { documentConsumer, PoisonMessage, routeChanges, type Change, type ChangesHandler, type DocumentChange } from "@skyport/core";
+import { ordersCollection, type Order } from "@skyport/core/orders";
 import { describe, expect, it } from "vitest";
 import { azureChangesHandler, CHANGE_ATTEMPTS } from "../src/changes/handler.js";
 import { hostInvocationContext } from "../src/testing/index.js";

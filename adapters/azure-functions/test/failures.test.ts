@@ -1,4 +1,4 @@
-import { createOrderService } from "@skyport/core";
+import { createOrderService } from "@skyport/core/orders";
 import { breakableOrderStore, failureContract, memoryOrderDeps } from "@skyport/core/testing";
 import { azureHttpHandler } from "../src/index.js";
 import { azureHttpTarget } from "../src/testing/index.js";

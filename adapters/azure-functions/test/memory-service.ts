@@ -1,19 +1,5 @@
-import {
-  createOrderService,
-  defineApp,
-  http,
-  memoryStores,
-  queue,
-  schedule,
-  confirmOrder,
-  deleteExpiredOrders,
-  orderRoutes,
-  silentLogger,
-  systemClock,
-  ulidIds,
-  type EventPublisher,
-  type OrderDeps,
-} from "@skyport/core";
+import { defineApp, http, queue, schedule, silentLogger, systemClock, type EventPublisher } from "@skyport/core";
+import { createOrderService, memoryStores, confirmOrder, deleteExpiredOrders, orderRoutes, ulidIds, type OrderDeps } from "@skyport/core/orders";
 
 /** The order handlers on memory stores, as an entry module hands them to the adapter. */
 export function memoryService(overrides: Partial<OrderDeps> = {}) {

@@ -2,10 +2,11 @@
 import { installWorkerCore, type RpcInvocation } from "../src/testing/worker-core.js";
 const worker = installWorkerCore();
 
-import type { OrderStore } from "@skyport/core";
+import type { OrderStore } from "@skyport/core/orders";
 import { describe, expect, it } from "vitest";
 
-const { applyShipment, defineApp, MemoryOrderStore, silentLogger, stream, systemClock } = await import("@skyport/core");
+const { defineApp, silentLogger, stream, systemClock } = await import("@skyport/core");
+const { applyShipment, MemoryOrderStore } = await import("@skyport/core/orders");
 const { orderAt, shipmentRecord } = await import("@skyport/core/testing");
 const { registerAzureFunctions } = await import("../src/index.js");
 

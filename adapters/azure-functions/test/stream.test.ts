@@ -1,5 +1,6 @@
 import { output } from "@azure/functions";
-import { applyShipment, MemoryOrderStore, processStream, systemClock, type StreamHandler } from "@skyport/core";
+import { processStream, systemClock, type StreamHandler } from "@skyport/core";
+import { applyShipment, MemoryOrderStore } from "@skyport/core/orders";
 import { streamContract, type RecordOutcome } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
 import { azureStreamHandler, fromEventHubBatch, STREAM_ATTEMPTS } from "../src/index.js";

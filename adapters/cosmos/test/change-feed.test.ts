@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { collectionLocation, idempotencyCollection, orderStoresOn, ordersCollection, STORED_FIELDS, type Documents, type Stores } from "@skyport/core";
+import { collectionLocation, idempotencyCollection, STORED_FIELDS, type Documents } from "@skyport/core";
+import { orderStoresOn, ordersCollection, type Stores } from "@skyport/core/orders";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cosmosDocuments } from "../src/index.js";

@@ -1,14 +1,6 @@
 import { randomBytes } from "node:crypto";
-import {
-  collectionLocation,
-  heldRecord,
-  idempotencyCollection,
-  InvalidCursor,
-  ordersCollection,
-  StoreUnavailable,
-  type Stores,
-  orderStoresOn,
-} from "@skyport/core";
+import { collectionLocation, heldRecord, idempotencyCollection, InvalidCursor, StoreUnavailable } from "@skyport/core";
+import { ordersCollection, type Stores, orderStoresOn } from "@skyport/core/orders";
 import { freePort, orderAt, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TTL_SLACK_SECONDS } from "../src/documents/item.js";

@@ -1,5 +1,5 @@
 import type { TokenCredential } from "@azure/core-auth";
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { orderAt } from "@skyport/core/testing";
 import { describe, expect, inject, it } from "vitest";
 import { cosmosDocuments } from "../src/index.js";

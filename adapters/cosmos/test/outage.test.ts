@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { idempotencyCollection, ordersCollection, orderStoresOn } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection, orderStoresOn } from "@skyport/core/orders";
 import { outageContract, storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { cosmosDocuments } from "../src/index.js";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
 import { expect, inject, it } from "vitest";
 import { cosmosDocuments } from "../src/index.js";

@@ -1,4 +1,5 @@
-import { idempotencyCollection, orderStoresOn, ordersCollection, type DocumentChange, type Documents, type Order } from "@skyport/core";
+import { idempotencyCollection, type DocumentChange, type Documents } from "@skyport/core";
+import { orderStoresOn, ordersCollection, type Order } from "@skyport/core/orders";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { dynamoDbDocumentsWithChanges } from "../src/changes.js";

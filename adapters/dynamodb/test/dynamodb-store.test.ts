@@ -1,4 +1,5 @@
-import { heldRecord, idempotencyCollection, orderStoresOn } from "@skyport/core";
+import { heldRecord, idempotencyCollection } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { storeContract } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { dynamoDbDocuments, dynamoDbDocumentsOn } from "../src/index.js";

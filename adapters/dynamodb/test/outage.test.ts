@@ -1,4 +1,4 @@
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { outageContract, storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { dynamoDbDocuments } from "../src/index.js";

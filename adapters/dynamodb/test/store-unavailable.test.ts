@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { DynamoDBClient, ProvisionedThroughputExceededException, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
-import { orderStoresOn, StoreUnavailable } from "@skyport/core";
+import { StoreUnavailable } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { freePort, orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { dynamoDbDocumentsOn } from "../src/index.js";

@@ -1,5 +1,6 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { tableDefinition } from "../src/index.js";
 import { dynamoDbLocalClient } from "../src/testing/index.js";

@@ -1,4 +1,5 @@
-import { idempotencyCollection, ordersCollection, orderStoresOn } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection, orderStoresOn } from "@skyport/core/orders";
 import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
 import { expect, inject, it } from "vitest";
 import { dynamoDbDocuments } from "../src/index.js";

@@ -1,5 +1,6 @@
 import { Firestore } from "@google-cloud/firestore";
-import { idempotencyCollection, orderStoresOn, STORED_FIELDS, type DocumentChangeFeed, type Documents, type Env, type Stores } from "@skyport/core";
+import { idempotencyCollection, STORED_FIELDS, type DocumentChangeFeed, type Documents, type Env } from "@skyport/core";
+import { orderStoresOn, type Stores } from "@skyport/core/orders";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreDocuments, firestoreSettings } from "../src/index.js";

@@ -1,5 +1,6 @@
 import { Firestore } from "@google-cloud/firestore";
-import { heldRecord, idempotencyCollection, ordersCollection, STORED_FIELDS, type Documents, type Env, type Stores, orderStoresOn } from "@skyport/core";
+import { heldRecord, idempotencyCollection, STORED_FIELDS, type Documents, type Env } from "@skyport/core";
+import { ordersCollection, type Stores, orderStoresOn } from "@skyport/core/orders";
 import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreDocuments, firestoreSettings } from "../src/index.js";

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Firestore, type Query } from "@google-cloud/firestore";
-import { idempotencyCollection, ordersCollection, planQuery, type CollectionDeclaration, type Query as PortQuery } from "@skyport/core";
+import { idempotencyCollection, planQuery, type CollectionDeclaration, type Query as PortQuery } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { afterAll, describe, expect, it } from "vitest";
 import { partitionQuery } from "../src/documents/collection-query.js";
 import { collectionIndexes, type CompositeIndex } from "../src/index.js";

@@ -1,5 +1,6 @@
 import { Firestore } from "@google-cloud/firestore";
-import { heldRecord, idempotencyCollection, StoreUnavailable, type Documents, type Stores, orderStoresOn } from "@skyport/core";
+import { heldRecord, idempotencyCollection, StoreUnavailable, type Documents } from "@skyport/core";
+import { type Stores, orderStoresOn } from "@skyport/core/orders";
 import { freePort, orderAt, switchableProxy, uniqueCustomer, type SwitchableProxy } from "@skyport/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreClient } from "../src/firestore-client.js";

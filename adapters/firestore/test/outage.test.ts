@@ -1,4 +1,5 @@
-import { StoreUnavailable, orderStoresOn } from "@skyport/core";
+import { StoreUnavailable } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { orderAt, outageContract, storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
 import { inject } from "vitest";
 import { firestoreDocuments } from "../src/index.js";

@@ -1,5 +1,6 @@
 import { http } from "@google-cloud/functions-framework";
-import { createOrderService, jwtIdentity } from "@skyport/core";
+import { jwtIdentity } from "@skyport/core";
+import { createOrderService } from "@skyport/core/orders";
 import { authContract, fetchTarget, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
 import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";

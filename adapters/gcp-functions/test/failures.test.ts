@@ -1,5 +1,5 @@
 import { http } from "@google-cloud/functions-framework";
-import { createOrderService } from "@skyport/core";
+import { createOrderService } from "@skyport/core/orders";
 import { breakableOrderStore, failureContract, fetchTarget, memoryOrderDeps } from "@skyport/core/testing";
 import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { cloudEvent, type CloudEvent } from "@google-cloud/functions-framework";
-import { importOrders, lazyHandler, objectCreated, silentLogger, type AppInstance, type OrderDeps } from "@skyport/core";
+import { lazyHandler, objectCreated, silentLogger, type AppInstance } from "@skyport/core";
+import { importOrders, type OrderDeps } from "@skyport/core/orders";
 import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
 import { fromStorageEvent, gcpObjectHandler, gcsObjects, type StorageObjectData } from "../src/index.js";

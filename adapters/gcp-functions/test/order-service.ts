@@ -1,4 +1,5 @@
-import { createOrderService, jsonLogger, type OrderDeps } from "@skyport/core";
+import { jsonLogger } from "@skyport/core";
+import { createOrderService, type OrderDeps } from "@skyport/core/orders";
 import { memoryOrderDeps } from "@skyport/core/testing";
 import { cloudLoggingFormat } from "../src/index.js";
 

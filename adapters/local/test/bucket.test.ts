@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defineApp, importOrders, objectCreated, silentLogger, type OrderDeps } from "@skyport/core";
+import { defineApp, objectCreated, silentLogger } from "@skyport/core";
+import { importOrders, type OrderDeps } from "@skyport/core/orders";
 import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { folderObjects, MAX_OBJECT_ATTEMPTS, readDeadLetters, startLocalApp, type LocalApp } from "../src/index.js";

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { changes, MemoryOrderStore, MemoryOutbox, PoisonMessage, silentLogger, type Change } from "@skyport/core";
+import { changes, MemoryOutbox, PoisonMessage, silentLogger, type Change } from "@skyport/core";
+import { MemoryOrderStore } from "@skyport/core/orders";
 import { orderAt } from "@skyport/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { ChangeFeedPoller } from "../src/change-feed-poller.js";

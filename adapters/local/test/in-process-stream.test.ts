@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyShipment, defineApp, MemoryOrderStore, processStream, silentLogger, stream, systemClock } from "@skyport/core";
+import { defineApp, processStream, silentLogger, stream, systemClock } from "@skyport/core";
+import { applyShipment, MemoryOrderStore } from "@skyport/core/orders";
 import { orderAt, shipmentRecord, streamContract, type RecordOutcome } from "@skyport/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { InProcessStream, invokeFunction, MAX_ATTEMPTS, readDeadLetters, startLocalApp } from "../src/index.js";

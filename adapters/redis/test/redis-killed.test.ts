@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CACHE_FAILURES_METRIC, orderCacheOn, readCacheSettings } from "@skyport/core/cache";
-import { memoryDocuments, orderStoresOn, silentLogger, type Metrics, type Order, type OrderStore } from "@skyport/core";
+import { memoryDocuments, silentLogger, type Metrics } from "@skyport/core";
+import { orderStoresOn, type Order, type OrderStore } from "@skyport/core/orders";
 import { countedDocuments, orderAt } from "@skyport/core/testing";
 import { CacheOffline, redisCache } from "../src/index.js";
 import { startRedisServer, type RedisServer } from "../src/testing.js";

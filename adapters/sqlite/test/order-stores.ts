@@ -1,4 +1,5 @@
-import { ensuredDocuments, idempotencyCollection, orderStoresOn, ordersCollection, type Documents, type Stores } from "@skyport/core";
+import { ensuredDocuments, idempotencyCollection, type Documents } from "@skyport/core";
+import { orderStoresOn, ordersCollection, type Stores } from "@skyport/core/orders";
 import { openSqliteDocuments, type SqliteOptions } from "../src/index.js";
 
 /** Core's order stores on SQLite documents, their two collections made first (as the local server's SQLite loader does). */

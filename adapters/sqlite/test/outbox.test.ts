@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { OrderExists, VersionConflict } from "@skyport/core";
+import { VersionConflict } from "@skyport/core";
+import { OrderExists } from "@skyport/core/orders";
 import { orderAt } from "@skyport/core/testing";
 import { describe, expect, it } from "vitest";
 import { sqliteDocuments } from "../src/index.js";

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { heldRecord, idempotencyCollection, IdempotencyRecordMissing, StoreUnavailable, type Stores } from "@skyport/core";
+import { heldRecord, idempotencyCollection, IdempotencyRecordMissing, StoreUnavailable } from "@skyport/core";
+import type { Stores } from "@skyport/core/orders";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";

@@ -1,22 +1,15 @@
+import { changes, defineApp, http, idempotencyCollection, objectCreated, queue, schedule, stream } from "@skyport/core";
 import {
   applyShipment,
-  changes,
   confirmOrder,
-  defineApp,
   deleteExpiredOrders,
-  http,
-  idempotencyCollection,
   importOrders,
-  objectCreated,
   ORDER_INFO,
   ORDER_ROUTES,
   ordersCollection,
   publishOrderCreated,
-  queue,
-  schedule,
-  stream,
   type OrderDeps,
-} from "@skyport/core";
+} from "@skyport/core/orders";
 
 // Each function is a named export too, by its name: a Lambda bundle imports only its own, and
 // /* @__PURE__ */ lets esbuild drop the others with their handlers (docs/EXTENDING.md).

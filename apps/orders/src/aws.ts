@@ -1,5 +1,6 @@
 import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
-import { idempotencyCollection, MEMORY_STORE, memoryDocuments, ordersCollection, type Env, type Platform } from "@skyport/core";
+import { idempotencyCollection, MEMORY_STORE, memoryDocuments, type Env, type Platform } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";

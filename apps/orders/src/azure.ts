@@ -1,5 +1,6 @@
 import { azureCredential } from "@skyport/azure-functions";
-import { collectionLocation, idempotencyCollection, MEMORY_STORE, memoryDocuments, ordersCollection, type Env, type Platform } from "@skyport/core";
+import { collectionLocation, idempotencyCollection, MEMORY_STORE, memoryDocuments, type Env, type Platform } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { lazyStore, orderInstance, type EntryOptions } from "./container.js";
 import { ordersQueue } from "./events.js";

@@ -1,22 +1,18 @@
 import { Container, type ServiceIdentifier } from "inversify";
 import {
   deferredDocuments,
-  orderStoresOn,
   jsonLogger,
   jwtIdentity,
   readAuthSettings,
   readCorsPolicy,
-  orderServices,
   envReader,
   readAll,
   readConfig,
   systemClock,
-  ulidIds,
   type Clock,
   type Cloud,
   type Env,
   type EventPublisher,
-  type Ids,
   type JsonLoggerOptions,
   type Logger,
   type MetricWrite,
@@ -24,11 +20,10 @@ import {
   type AppInstance,
   type Documents,
   type DocumentsLoader,
-  type OrderDeps,
   type SkyportConfig,
   type StoreKind,
-  type Stores,
 } from "@skyport/core";
+import { orderStoresOn, orderServices, ulidIds, type Ids, type OrderDeps, type Stores } from "@skyport/core/orders";
 import { readCacheSettings } from "@skyport/core/cache";
 import { loadOrderCache, offeredCache, type RedisLoader } from "./cache.js";
 

@@ -1,5 +1,6 @@
 import { cloudLoggingFormat, cloudLoggingMetrics } from "@skyport/gcp-functions";
-import { envReader, idempotencyCollection, MEMORY_STORE, memoryDocuments, ordersCollection, type Env, type Platform } from "@skyport/core";
+import { envReader, idempotencyCollection, MEMORY_STORE, memoryDocuments, type Env, type Platform } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";
 import { lazyStore, orderInstance, type EntryOptions, type StoreLoaders } from "./container.js";
 import { ordersQueue } from "./events.js";

@@ -1,15 +1,6 @@
 import { Agent } from "node:https";
-import {
-  ensuredDocuments,
-  idempotencyCollection,
-  MEMORY_STORE,
-  memoryDocuments,
-  ordersCollection,
-  readAll,
-  type Env,
-  type EventPublisher,
-  type Platform,
-} from "@skyport/core";
+import { ensuredDocuments, idempotencyCollection, MEMORY_STORE, memoryDocuments, readAll, type Env, type EventPublisher, type Platform } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { FIRESTORE_STORE, readFirestoreSettings } from "@skyport/firestore/settings";

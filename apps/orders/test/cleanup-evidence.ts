@@ -1,4 +1,5 @@
-import { MEMORY_STORE, readConfig, type Env, type Order, type OrderStore } from "@skyport/core";
+import { MEMORY_STORE, readConfig, type Env } from "@skyport/core";
+import type { Order, OrderStore } from "@skyport/core/orders";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

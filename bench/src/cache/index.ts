@@ -1,6 +1,7 @@
 import { loadavg } from "node:os";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { type Documents, idempotencyCollection, ordersCollection, StoreUnavailable } from "@skyport/core";
+import { type Documents, idempotencyCollection, StoreUnavailable } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorEnv, startCosmosServer } from "@skyport/cosmos/testing";
 import { dynamoDbDocumentsOn } from "@skyport/dynamodb";

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { type Documents, idempotencyCollection, orderStoresOn, ordersCollection, silentLogger } from "@skyport/core";
+import { type Documents, idempotencyCollection, silentLogger } from "@skyport/core";
+import { orderStoresOn, ordersCollection } from "@skyport/core/orders";
 import { orderCacheOn, readCacheSettings } from "@skyport/core/cache";
 import { countedDocuments, orderAt } from "@skyport/core/testing";
 import { redisCache } from "@skyport/redis";

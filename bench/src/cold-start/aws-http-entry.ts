@@ -1,8 +1,8 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import type { Order } from "@skyport/core";
+import type { Order } from "@skyport/core/orders";
 import { systemClock } from "../../../core/src/ports/clock.js";
-import { ulidIds } from "../../../core/src/ports/ids.js";
+import { ulidIds } from "../../../core/src/orders/ids.js";
 import { handWrittenApiGatewayV2 } from "../hand-written/aws-lambda.js";
 import { plainObservability } from "../hand-written/observability.js";
 

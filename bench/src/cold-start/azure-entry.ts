@@ -1,9 +1,9 @@
 import { app } from "@azure/functions";
 import { CosmosClient } from "@azure/cosmos";
 import { DefaultAzureCredential } from "@azure/identity";
-import type { Order } from "@skyport/core";
+import type { Order } from "@skyport/core/orders";
 import { systemClock } from "../../../core/src/ports/clock.js";
-import { ulidIds } from "../../../core/src/ports/ids.js";
+import { ulidIds } from "../../../core/src/orders/ids.js";
 import { handWrittenAzureHttp } from "../hand-written/azure-functions.js";
 import { plainObservability } from "../hand-written/observability.js";
 

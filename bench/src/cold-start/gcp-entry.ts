@@ -1,8 +1,8 @@
 import { http } from "@google-cloud/functions-framework";
 import { Firestore } from "@google-cloud/firestore";
-import type { Order } from "@skyport/core";
+import type { Order } from "@skyport/core/orders";
 import { systemClock } from "../../../core/src/ports/clock.js";
-import { ulidIds } from "../../../core/src/ports/ids.js";
+import { ulidIds } from "../../../core/src/orders/ids.js";
 import { handWrittenGcpHttp } from "../hand-written/gcp-functions.js";
 import { plainObservability } from "../hand-written/observability.js";
 

@@ -1,4 +1,5 @@
-import type { EventPublisher, Ids, Order, OrderItem, OrderStore } from "@skyport/core";
+import type { EventPublisher } from "@skyport/core";
+import type { Ids, Order, OrderItem, OrderStore } from "@skyport/core/orders";
 import type { PlainObservability } from "./observability.js";
 
 /**

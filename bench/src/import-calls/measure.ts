@@ -1,17 +1,6 @@
 import { createHash } from "node:crypto";
-import {
-  type Documents,
-  idempotencyCollection,
-  createOrderService,
-  importOrders,
-  objectCreated,
-  ordersCollection,
-  orderStoresOn,
-  silentLogger,
-  systemClock,
-  ulidIds,
-  type OrderDeps,
-} from "@skyport/core";
+import { type Documents, idempotencyCollection, objectCreated, silentLogger, systemClock } from "@skyport/core";
+import { createOrderService, importOrders, ordersCollection, orderStoresOn, ulidIds, type OrderDeps } from "@skyport/core/orders";
 import { countedDocuments, type CountedDocuments } from "../../../core/src/testing/counted-documents.js";
 import { MemoryBucket } from "../../../core/src/testing/memory-bucket.js";
 

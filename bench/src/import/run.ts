@@ -1,17 +1,8 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { dirname, join } from "node:path";
-import {
-  importOrders,
-  objectCreated,
-  silentLogger,
-  systemClock,
-  ulidIds,
-  type IdempotencyStore,
-  type Order,
-  type OrderDeps,
-  type OrderStore,
-} from "@skyport/core";
+import { objectCreated, silentLogger, systemClock, type IdempotencyStore } from "@skyport/core";
+import { importOrders, ulidIds, type Order, type OrderDeps, type OrderStore } from "@skyport/core/orders";
 import { folderObjects } from "@skyport/local";
 
 /**

@@ -1,4 +1,5 @@
-import { systemClock, ulidIds } from "@skyport/core";
+import { systemClock } from "@skyport/core";
+import { ulidIds } from "@skyport/core/orders";
 import { plainObservability, type PlainCloud } from "../hand-written/observability.js";
 import type { PlainDeps } from "../hand-written/orders.js";
 import { roundStores } from "./round-stores.js";

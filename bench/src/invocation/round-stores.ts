@@ -1,4 +1,5 @@
-import { memoryDocuments, orderStoresOn, type Collection, type CollectionDeclaration, type Documents, type Stores } from "@skyport/core";
+import { memoryDocuments, type Collection, type CollectionDeclaration, type Documents } from "@skyport/core";
+import { orderStoresOn, type Stores } from "@skyport/core/orders";
 
 const everyStore: RoundDocuments[] = [];
 

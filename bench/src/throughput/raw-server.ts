@@ -1,10 +1,11 @@
 import { createServer } from "node:http";
 import { pino } from "pino";
 import { randomUUID } from "node:crypto";
-import { ensuredDocuments, idempotencyCollection, orderStoresOn, ordersCollection, type Order } from "@skyport/core";
+import { ensuredDocuments, idempotencyCollection } from "@skyport/core";
+import { orderStoresOn, ordersCollection, type Order } from "@skyport/core/orders";
 import { sqliteDocuments } from "@skyport/sqlite";
 import { systemClock } from "../../../core/src/ports/clock.js";
-import { ulidIds } from "../../../core/src/ports/ids.js";
+import { ulidIds } from "../../../core/src/orders/ids.js";
 import { route } from "../hand-written/aws-lambda.js";
 
 // A raw node:http server doing the local server's work by hand, on the same SQLite store: POST

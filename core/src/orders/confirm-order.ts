@@ -1,7 +1,7 @@
 import { PoisonMessage, type MessageConsumer } from "../app/queue-router.js";
 import type { QueueEvent } from "../function/message.js";
 import { VersionConflict } from "../ports/errors.js";
-import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import { ORDER_ID_PATTERN } from "./ids.js";
 import type { OrderDeps } from "./deps.js";
 import { withStatus } from "./status.js";
 

@@ -1,7 +1,7 @@
 import type { Clock } from "../ports/clock.js";
 import type { EventPublisher } from "../ports/event-publisher.js";
 import type { IdempotencyStore } from "../ports/idempotency-store.js";
-import type { Ids } from "../ports/ids.js";
+import type { Ids } from "./ids.js";
 import type { IdentityCheck } from "../auth/identity.js";
 import type { CorsPolicy } from "../http/cors.js";
 import type { OrderStore } from "../ports/order-store.js";

@@ -12,7 +12,7 @@ import { registerValidators, schemaKey } from "../http/schema-validators.js";
 import { type DeclaredApi, declaredApiDocument } from "../openapi/declared-api.js";
 import { documentRoute } from "../openapi/route.js";
 import { InvalidCursor, VersionConflict } from "../ports/errors.js";
-import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import { ORDER_ID_PATTERN } from "./ids.js";
 import { ADMIN_SCOPE, accessOf, mayRead, peekField, requireCustomer } from "./access.js";
 import { createOrderIdempotently } from "./create-order.js";
 import type { OrderDeps } from "./deps.js";

@@ -1,6 +1,6 @@
 import type { ChangeConsumer } from "../app/change-router.js";
 import type { Change } from "../function/change.js";
-import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import { ORDER_ID_PATTERN } from "./ids.js";
 import type { OrderDeps } from "./deps.js";
 
 /**

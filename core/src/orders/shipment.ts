@@ -1,5 +1,5 @@
 import { PoisonMessage } from "../app/queue-router.js";
-import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import { ORDER_ID_PATTERN } from "./ids.js";
 import type { Shipment } from "./order.js";
 
 export const SHIPMENT_DISPATCHED = "shipment.dispatched";

@@ -1,11 +1,4 @@
-/** Thrown by stores; core maps each to its HTTP answer. */
-export class OrderExists extends Error {
-  constructor(readonly orderId: string) {
-    super(`order ${orderId} already exists`);
-    this.name = "OrderExists";
-  }
-}
-
+/** A cursor that is not one the query handed out (garbled, changed, or another query's). */
 export class InvalidCursor extends Error {
   constructor(reason = "cursor is not valid") {
     super(reason);

@@ -1,6 +1,7 @@
 import { canonicalJson } from "../json/canonical-json.js";
 import type { Order } from "../orders/order.js";
-import { OrderExists, VersionConflict } from "./errors.js";
+import { OrderExists } from "../orders/storage/order-exists.js";
+import { VersionConflict } from "./errors.js";
 import type { BeginResult, IdempotencyStore } from "./idempotency-store.js";
 import type { OrderStore } from "./order-store.js";
 import { STORE_RETRY, retryUnavailable, type RetryPolicy } from "./retry.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopedIdempotencyKey } from "../orders/idempotency.js";
 import type { Order } from "../orders/order.js";
-import { ORDER_ID_PATTERN } from "../ports/ids.js";
+import { ORDER_ID_PATTERN } from "../orders/ids.js";
 import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
 import { type ApiOrder, type ApiOrderPage, ordersClient } from "./orders-client.js";
 import { orderAt, uniqueCustomer } from "./orders.js";

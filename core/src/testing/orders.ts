@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Order, OrderStatus } from "../orders/order.js";
-import { ulidIds } from "../ports/ids.js";
+import { ulidIds } from "../orders/ids.js";
 import type { OrderStore } from "../ports/order-store.js";
 
 /** A customer id no other test uses, so that suites can share one store. */

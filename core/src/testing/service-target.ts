@@ -6,7 +6,7 @@ import { MemoryIdempotencyStore } from "../memory/idempotency-store.js";
 import { MemoryOrderStore } from "../memory/order-store.js";
 import type { OrderDeps } from "../orders/deps.js";
 import { systemClock } from "../ports/clock.js";
-import { ulidIds } from "../ports/ids.js";
+import { ulidIds } from "../orders/ids.js";
 import type { Stores } from "../ports/stores.js";
 import type { ContractRequest, ContractResponse } from "./http-target.js";
 import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";

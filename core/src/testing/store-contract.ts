@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../orders/order.js";
-import { IdempotencyRecordMissing, InvalidCursor, OrderExists, VersionConflict } from "../ports/errors.js";
+import { IdempotencyRecordMissing, InvalidCursor, VersionConflict } from "../ports/errors.js";
+import { OrderExists } from "../orders/storage/order-exists.js";
 import type { IdempotencyRecord, IdempotencyStore } from "../ports/idempotency-store.js";
 import { encodeCursor, planQuery } from "../collections/query-plan.js";
 import { ordersCollection } from "../orders/storage/collections.js";

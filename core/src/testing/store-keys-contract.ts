@@ -3,7 +3,7 @@ import { fingerprint, IN_FLIGHT_LEASE_MS, scopedIdempotencyKey } from "../orders
 import { newOrder } from "../orders/order.js";
 import { createOrderService } from "../orders/service.js";
 import { systemClock } from "../ports/clock.js";
-import { ulidIds } from "../ports/ids.js";
+import { ulidIds } from "../orders/ids.js";
 import type { Order } from "../orders/order.js";
 import { breakableOrderStore } from "./breakable-order-store.js";
 import type { ContractResponse } from "./http-target.js";

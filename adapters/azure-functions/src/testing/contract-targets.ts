@@ -1,5 +1,5 @@
 import { HttpResponse, type HttpHandler, type StorageQueueHandler } from "@azure/functions";
-import type { OrderStore } from "@skyport/core";
+import type { OrderStore } from "@skyport/core/orders";
 import type { DeliveryOutcome, HttpTarget, QueueTarget } from "@skyport/core/testing";
 import { hostInvocationContext } from "./host-context.js";
 import { hostHttpRequest } from "./host-http.js";

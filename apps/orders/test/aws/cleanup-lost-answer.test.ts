@@ -1,13 +1,5 @@
-import {
-  deleteExpiredOrders,
-  idempotencyCollection,
-  orderServices,
-  orderStoresOn,
-  ordersCollection,
-  systemClock,
-  type Context,
-  type OrderStore,
-} from "@skyport/core";
+import { idempotencyCollection, systemClock, type Context } from "@skyport/core";
+import { deleteExpiredOrders, orderServices, orderStoresOn, ordersCollection, type OrderStore } from "@skyport/core/orders";
 import { orderAt, switchableProxy, uniqueCustomer } from "@skyport/core/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv, ensureLocalCollections, prefixedTables } from "@skyport/dynamodb/testing";

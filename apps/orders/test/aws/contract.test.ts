@@ -10,7 +10,8 @@ import {
   type ContractRequest,
   type HttpTarget,
 } from "@skyport/core/testing";
-import { orderStoresOn, type Env, type Stores } from "@skyport/core";
+import type { Env } from "@skyport/core";
+import { orderStoresOn, type Stores } from "@skyport/core/orders";
 import { inject } from "vitest";
 import { awsCleanupFunction } from "./functions.js";
 import { awsHttpFunction } from "./functions.js";

@@ -1,4 +1,4 @@
-import { orderStoresOn, type Order } from "@skyport/core";
+import { orderStoresOn, type Order } from "@skyport/core/orders";
 import { customerOrderCount, orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";

@@ -1,4 +1,5 @@
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { dynamoDbLocalEnv, ensureLocalCollections, prefixedTables, startDynamoDbLocal } from "@skyport/dynamodb/testing";
 import type { TestProject } from "vitest/node";
 

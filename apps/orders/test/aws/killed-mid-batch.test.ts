@@ -1,5 +1,6 @@
 import { sqsEventPublisher } from "@skyport/aws-lambda";
-import { orderStoresOn, type QueueEvent } from "@skyport/core";
+import type { QueueEvent } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { ordersFor, uniqueCustomer } from "@skyport/core/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { ordersFor, uniqueCustomer } from "@skyport/core/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv, dynamoDbStreamReader, type StreamRecord } from "@skyport/dynamodb/testing";

@@ -1,4 +1,4 @@
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv, dynamoDbStreamReader } from "@skyport/dynamodb/testing";
 import { clientResponse, httpApiEvent, lambdaContext } from "@skyport/aws-lambda/testing";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { QueueClient } from "@azure/storage-queue";
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent } from "@skyport/cosmos/testing";
 import { inject, vi } from "vitest";

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { CosmosDBv4Handler, EventGridHandler, EventHubHandler, HttpHandler, InvocationContext, StorageQueueHandler, TimerHandler } from "@azure/functions";
 import { hostSettings } from "@skyport/azure-functions";
 import { hostEventHubBatch, hostHttpRequest, hostInvocationContext, hostTimer, listenOnce, type SentEvent } from "@skyport/azure-functions/testing";
-import { orderStoresOn, ordersCollection, type Order } from "@skyport/core";
+import { orderStoresOn, ordersCollection, type Order } from "@skyport/core/orders";
 import { customerOrderCount, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorClient, storedItemOf } from "@skyport/cosmos/testing";

@@ -1,5 +1,6 @@
 import { startAzuriteBlob, startAzuriteQueue } from "@skyport/azure-functions/testing";
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorEnv, startCosmosServer, type CosmosServerAddress } from "@skyport/cosmos/testing";
 import type { TestProject } from "vitest/node";

@@ -1,7 +1,7 @@
 import type { CosmosDBv4Handler } from "@azure/functions";
 import { hostHttpRequest, hostInvocationContext, listenOnce, type InvocationLog } from "@skyport/azure-functions/testing";
 import { emulatorClient, storedItemOf } from "@skyport/cosmos/testing";
-import { ordersCollection, type Order } from "@skyport/core";
+import { ordersCollection, type Order } from "@skyport/core/orders";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hostSettings } from "@skyport/azure-functions";
 import host from "../../host.json" with { type: "json" };

@@ -1,6 +1,7 @@
 import type { CosmosDBv4Handler } from "@azure/functions";
 import { hostInvocationContext } from "@skyport/azure-functions/testing";
-import { ordersCollection, STORED_FIELDS } from "@skyport/core";
+import { STORED_FIELDS } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorClient, storedItemOf } from "@skyport/cosmos/testing";

@@ -1,6 +1,6 @@
 import type { CosmosDBv4Handler, HttpHandler, StorageQueueHandler } from "@azure/functions";
 import { azureHttpTarget, azureQueueTarget, hostInvocationContext } from "@skyport/azure-functions/testing";
-import { ordersCollection } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { emulatorClient, storedItemOf } from "@skyport/cosmos/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appQueues, appSettings, loadAzureEntry, storesOf, type AppSettings } from "./app-settings.js";

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { orderStoresOn, type Stores } from "@skyport/core";
+import { orderStoresOn, type Stores } from "@skyport/core/orders";
 import { firestoreDocuments } from "@skyport/firestore";
 import { httpContract, orderAt, uniqueCustomer } from "@skyport/core/testing";
 import { pubsubPushEvent, pushRequest, schedulerHeaders } from "@skyport/gcp-functions/testing";

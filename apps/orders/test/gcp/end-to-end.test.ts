@@ -1,4 +1,5 @@
-import { orderStoresOn, type Env, type Stores } from "@skyport/core";
+import type { Env } from "@skyport/core";
+import { orderStoresOn, type Stores } from "@skyport/core/orders";
 import { customerOrderCount, importFile, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
 import { firestoreDocuments } from "@skyport/firestore";
 import { schedulerHeaders, startGcsStandIn, type GcsStandIn } from "@skyport/gcp-functions/testing";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PubSub } from "@google-cloud/pubsub";
-import { idempotencyCollection, ordersCollection, type Env } from "@skyport/core";
+import { idempotencyCollection, type Env } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { firestoreDocuments } from "@skyport/firestore";
 import { inject } from "vitest";
 

@@ -1,7 +1,8 @@
 import { firestoreDocuments } from "@skyport/firestore";
 import type { ContractRequest, ContractResponse } from "@skyport/core/testing";
 import { fetchTarget } from "@skyport/core/testing";
-import { orderStoresOn, type Env } from "@skyport/core";
+import type { Env } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { registerGcpApp } from "@skyport/gcp-functions";
 import { serveFunction } from "@skyport/gcp-functions/testing";
 import app from "../../src/app.js";

@@ -1,5 +1,5 @@
 import { PubSub } from "@google-cloud/pubsub";
-import { orderStoresOn, type Order, type Stores } from "@skyport/core";
+import { orderStoresOn, type Order, type Stores } from "@skyport/core/orders";
 import { orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
 import { firestoreDocuments } from "@skyport/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

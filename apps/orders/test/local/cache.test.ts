@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderStoresOn, silentLogger } from "@skyport/core";
+import { silentLogger } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { orderCacheOn, readCacheSettings } from "@skyport/core/cache";
 import { fetchTarget, httpContract } from "@skyport/core/testing";
 import { redisCache } from "@skyport/redis";

@@ -1,7 +1,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, http, memoryDocuments, orderRoutes, type Documents } from "@skyport/core";
+import { ConfigError, http, memoryDocuments, type Documents } from "@skyport/core";
+import { orderRoutes } from "@skyport/core/orders";
 import { TOKENS, orderInstance, type EntryOptions } from "../../src/container.js";
 import { LOCAL_STORES } from "../../src/local.js";
 import { temporaryDirectory } from "./temporary-directory.js";

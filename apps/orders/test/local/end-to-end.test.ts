@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { orderStoresOn, type Order } from "@skyport/core";
+import { orderStoresOn, type Order } from "@skyport/core/orders";
 import { customerOrderCount, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
 import { openSqliteDocuments } from "@skyport/sqlite";
 import { afterAll, describe, expect, it, vi } from "vitest";

@@ -1,4 +1,5 @@
-import { idempotencyCollection, ordersCollection } from "@skyport/core";
+import { idempotencyCollection } from "@skyport/core";
+import { ordersCollection } from "@skyport/core/orders";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorEnv, startCosmosServer } from "@skyport/cosmos/testing";
 import { dynamoDbLocalEnv, ensureLocalCollections, prefixedTables, startDynamoDbLocal } from "@skyport/dynamodb/testing";

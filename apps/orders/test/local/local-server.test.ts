@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "@skyport/core";
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { openSqliteDocuments } from "@skyport/sqlite";
 import { fetchTarget, hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
 import { startLocalServer } from "./local-server.js";

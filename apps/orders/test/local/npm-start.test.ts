@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "@skyport/core/testing";
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { openSqliteDocuments } from "@skyport/sqlite";
 import { descendantsOf, portOpen, running } from "./processes.js";
 import { temporaryDirectory } from "./temporary-directory.js";

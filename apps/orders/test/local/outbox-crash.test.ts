@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { orderStoresOn } from "@skyport/core";
+import { orderStoresOn } from "@skyport/core/orders";
 import { openSqliteDocuments } from "@skyport/sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import { temporaryDirectory } from "./temporary-directory.js";

@@ -1,5 +1,5 @@
-import type { Clock } from "./clock.js";
-import { randomBytesFromPool } from "./entropy.js";
+import type { Clock } from "../ports/clock.js";
+import { randomBytesFromPool } from "../ports/entropy.js";
 
 export interface Ids {
   /** A new order id: URL-safe and sortable by creation time. */

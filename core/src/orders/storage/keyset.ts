@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { InvalidCursor } from "./errors.js";
+import { InvalidCursor } from "../../ports/errors.js";
 
 /** A keyset position: the (createdAt, id) of the last order on a page. */
 export interface KeysetPosition {
