@@ -13,8 +13,11 @@ import type { SecretSource } from "../secrets/secrets.js";
  */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by each trigger kind's module
 export interface TriggerKinds {}
+/** The name of a trigger kind (`http`, `queue`, `schedule`, ...): the keys of `TriggerKinds`. */
 export type TriggerKind = keyof TriggerKinds;
+/** The trigger declaration of a trigger kind (`HttpTrigger` for `http`). */
 export type TriggerOf<K extends TriggerKind> = TriggerKinds[K] extends { trigger: infer T } ? T : never;
+/** The handler a function of a trigger kind is built into (`HttpHandler` for `http`). */
 export type HandlerOf<K extends TriggerKind> = TriggerKinds[K] extends { handler: infer H } ? H : never;
 
 /** One function of an app: a trigger, and the handler built from the instance's services. */
@@ -34,6 +37,7 @@ export interface AppFunction<S, K extends TriggerKind = TriggerKind> {
 /** A function of any kind, as a union that narrows on `trigger.kind`. */
 export type AnyAppFunction<S> = { [K in TriggerKind]: AppFunction<S, K> }[TriggerKind];
 
+/** What any function declares beside its trigger: the topics, collections and secrets it uses, which the templates grant. */
 export interface FunctionOptions {
   publishes?: readonly string[];
   /** The collections the function uses (declared with the app's `collections` too). */

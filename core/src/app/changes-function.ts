@@ -4,6 +4,7 @@ import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } 
 import { documentConsumer, routeChanges, type ChangeConsumer, type DocumentChangeConsumer } from "./change-router.js";
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 
+/** A changes function's trigger: the collection whose committed changes it receives. */
 export interface ChangesTrigger {
   kind: "changes";
   /**

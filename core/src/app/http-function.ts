@@ -15,6 +15,7 @@ import { documentRoute } from "../openapi/route.js";
 import type { AppProblems, ProblemsDeclaration } from "./problems.js";
 import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 
+/** An HTTP function's trigger: its declared routes and API description, when it has them. */
 export interface HttpTrigger {
   kind: "http";
   /** The declared routes (`route(...)`), when the function is given them: what the build compiles and `/openapi.json` describes, without services. */
@@ -29,6 +30,7 @@ declare module "./app.js" {
   }
 }
 
+/** An HTTP function's options: its identity check, CORS policy and Idempotency-Keys, each built from the services. */
 export interface HttpOptions<S> extends FunctionOptions {
   /** The services' identity check: every route that is not `open` then needs a token that verifies. */
   identity?: (services: S) => IdentityCheck | undefined;

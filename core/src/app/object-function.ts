@@ -2,6 +2,7 @@ import type { ObjectHandler } from "../function/object.js";
 import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { AppDeclarationError } from "./declaration.js";
 
+/** An object function's trigger: the bucket and the prefix of the objects it is handed. */
 export interface ObjectCreatedTrigger {
   kind: "object";
   /** The bucket (S3, Cloud Storage) or Blob container, as the templates name it. */

@@ -3,6 +3,7 @@ import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } 
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 import { routeMessages, type MessageConsumer } from "./queue-router.js";
 
+/** A queue function's trigger: the topic it consumes and the message types it has a consumer for. */
 export interface QueueTrigger {
   kind: "queue";
   /** The queue (SQS), topic (Pub/Sub) or Storage queue the function consumes. */

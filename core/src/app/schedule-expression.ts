@@ -6,12 +6,14 @@
  */
 export type Schedule = Rate | Cron;
 
+/** A schedule of fixed intervals: `every 5 minutes`. */
 export interface Rate {
   kind: "rate";
   every: number;
   unit: "minute" | "hour" | "day";
 }
 
+/** A five-field cron schedule (minute, hour, day of month, month, day of week), in UTC. */
 export interface Cron {
   kind: "cron";
   minute: string;
@@ -21,6 +23,7 @@ export interface Cron {
   dayOfWeek: string;
 }
 
+/** A schedule expression that no cloud can run; the message names the part at fault. */
 export class ScheduleError extends Error {
   override name = "ScheduleError";
 }
@@ -34,6 +37,7 @@ const FIELDS = [
   { name: "dayOfWeek", min: 0, max: 6 },
 ] as const;
 
+/** Parses `every 5 minutes` or a five-field cron (UTC); a `ScheduleError` names what is wrong. */
 export function parseSchedule(expression: string): Schedule {
   const text = expression.trim().replace(/\s+/g, " ");
   const rate = RATE.exec(text);

@@ -2,6 +2,7 @@ import type { ScheduleHandler } from "../function/handlers.js";
 import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } from "./app.js";
 import { parseSchedule, type Schedule } from "./schedule-expression.js";
 
+/** A schedule function's trigger: its expression as declared, and as parsed. */
 export interface ScheduleTrigger {
   kind: "schedule";
   /** As declared, e.g. `every 1 hour` or `0 3 * * *` (UTC). */

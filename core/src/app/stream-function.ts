@@ -3,6 +3,7 @@ import { collectionsUsed, secretsUsed, type AppFunction, type FunctionOptions } 
 import { AppDeclarationError, TOPIC_NAME } from "./declaration.js";
 import { processStream, type StreamConsumer } from "./stream-processor.js";
 
+/** A stream function's trigger: the ordered stream it consumes (Kinesis, an ordered Pub/Sub topic, an event hub). */
 export interface StreamTrigger {
   kind: "stream";
   /** The Kinesis data stream, the ordered Pub/Sub topic or the event hub the function consumes. */

@@ -9,6 +9,7 @@ export interface StreamDeadLetter {
   reason: "poison" | "attempts exhausted";
 }
 
+/** How often a failed stream record is delivered again before it is dead-lettered, and how long to wait. */
 export interface Redelivery {
   /** Deliveries of a record before it is dead-lettered, the first included. */
   maxAttempts: number;

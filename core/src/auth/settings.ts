@@ -1,5 +1,6 @@
 import { ConfigError, envReader, type Env } from "../config/env.js";
 
+/** The identity check's settings: the token issuer, the audience, and the claim that names the customer. */
 export interface AuthSettings {
   issuer: string;
   audience: string;

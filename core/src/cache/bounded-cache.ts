@@ -6,6 +6,7 @@ export interface CacheFailure {
   error: unknown;
 }
 
+/** A cache call that gave no answer within its time bound: `boundedCache` counts it as a miss or a dropped write. */
 export class CacheTimeout extends Error {
   constructor(operation: string, timeoutMs: number) {
     super(`cache ${operation} gave no answer within ${timeoutMs} ms`);

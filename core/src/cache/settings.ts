@@ -1,12 +1,15 @@
 import { ConfigError, type Env, envReader } from "../config/env.js";
 import { ORDER_CACHE_TTL_SECONDS } from "../orders/storage/order-cache.js";
 
+/** SKYPORT_CACHE's values: no cache, this process's memory, or Redis. */
 export const CACHE_KINDS = ["none", "memory", "redis"] as const;
+/** One of SKYPORT_CACHE's values. */
 export type CacheKind = (typeof CACHE_KINDS)[number];
 
 /** The longest a cache call may hold a request unless SKYPORT_CACHE_TIMEOUT_MS says: a cache in the function's own network answers in a millisecond or two. */
 export const CACHE_TIMEOUT_MS = 250;
 
+/** The cache's settings, read from the environment at start. */
 export interface CacheSettings {
   /** SKYPORT_CACHE: none (the default), memory (this process only) or redis. */
   kind: CacheKind;

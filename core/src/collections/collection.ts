@@ -19,6 +19,7 @@ export type SortCondition =
   | { lt: string }
   | { lte: string };
 
+/** A query of one partition, on the primary key or an index, sorted by its sort field, one page at a time. */
 export interface Query {
   /** The partition field of the primary key, or of `index`, and its value. */
   where: Readonly<Record<string, string>>;
@@ -32,12 +33,14 @@ export interface Query {
   descending?: boolean;
 }
 
+/** One page of a query's documents, and the cursor of the next page. */
 export interface QueryPage<T> {
   items: Versioned<T>[];
   /** Absent on the last page. */
   cursor?: string;
 }
 
+/** The condition of a put or a delete: the version the stored document must be at. */
 export interface WriteCondition {
   /** Only if the stored document is at this version (an absent one never is). */
   ifVersion?: string;

@@ -11,6 +11,7 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** A key or an index: its partition field, then its optional sort field. */
 export type KeyFields<T> = readonly [Extract<keyof T, string>] | readonly [Extract<keyof T, string>, Extract<keyof T, string>];
 
+/** A collection's key, secondary indexes and expiry field, as `collection()` declares them. */
 export interface CollectionOptions<T> {
   /** The partition field, then the optional sort field (`["member", "id"]`); their values are strings. */
   key: KeyFields<T>;

@@ -5,7 +5,9 @@ import type { DocumentKey, Query, SortCondition } from "./collection.js";
 import type { CollectionDeclaration, KeyShape } from "./declaration.js";
 import { compareKeys, fieldsOf, keyOf } from "./rules.js";
 
+/** A query's page size when it gives no `limit`. */
 export const DEFAULT_QUERY_LIMIT = 100;
+/** The largest `limit` a query may ask for. */
 export const MAX_QUERY_LIMIT = 1000;
 
 /** Where a page ends: the last item's sort value (of the key or index read) and its primary key. */

@@ -3,7 +3,9 @@ import type { DocumentKey, Operation } from "./collection.js";
 import type { CollectionDeclaration } from "./declaration.js";
 import { checkDocument, checkKey, type CheckedDocument } from "./rules.js";
 
+/** The most operations one `transact` may hold (DynamoDB's and Cosmos DB's limit). */
 export const MAX_TRANSACTION_OPERATIONS = 100;
+/** The most values one `putMany` may write. */
 export const MAX_PUT_MANY = 1000;
 /** A transaction's documents in UTF-8 JSON, at most: within Cosmos DB's 2 MB batch (DynamoDB's is 4 MB, Firestore's 10 MiB). */
 export const MAX_TRANSACTION_BYTES = 1_500_000;

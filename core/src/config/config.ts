@@ -6,7 +6,9 @@ import { envReader, readAll, type Env } from "./env.js";
  * core knows only its own store, memory.
  */
 export type StoreKind = string;
+/** SKYPORT_STORE's value for the in-memory store, the one core carries itself. */
 export const MEMORY_STORE: StoreKind = "memory";
+/** SKYPORT_LOG_LEVEL's values, lowest first. */
 export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
 
 /** The settings every entry point shares; each store reads its own beside these. */

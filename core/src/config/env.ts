@@ -59,6 +59,7 @@ export function readAll<T extends unknown[]>(...reads: { [K in keyof T]: () => T
   return values as T;
 }
 
+/** Environment variables by name (`process.env`, or a test's own). */
 export type Env = Record<string, string | undefined>;
 
 /** Typed reads of environment variables; an empty value counts as unset. */
@@ -90,4 +91,5 @@ export function envReader(env: Env) {
   };
 }
 
+/** Typed reads of environment variables, as `envReader` gives them. */
 export type EnvReader = ReturnType<typeof envReader>;

@@ -1,6 +1,7 @@
 import type { Logger } from "../ports/logger.js";
 import type { Metrics } from "../ports/metrics.js";
 
+/** Where the invocation runs: one of the three clouds, or the local server. */
 export type Cloud = "aws" | "gcp" | "azure" | "local";
 
 /** What every invocation knows about itself, whatever the cloud. */

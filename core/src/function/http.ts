@@ -10,6 +10,7 @@ export interface HttpRequest {
   body?: Uint8Array;
 }
 
+/** What a handler answers on every cloud: the status, its headers, and the body as text. */
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;

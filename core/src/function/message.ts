@@ -7,6 +7,7 @@ export interface Message {
   attributes?: Record<string, string>;
 }
 
+/** A message of the batch that failed: its id, and whether a retry can succeed. */
 export interface MessageFailure {
   id: string;
   /** false for a poison message: retrying it can never succeed. */

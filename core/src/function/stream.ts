@@ -16,6 +16,7 @@ export interface StreamRecord {
 /** Why a record of a batch was not applied. */
 export type StreamFailureReason = "poison" | "failed" | "held back";
 
+/** A stream record that failed: where it is, its key, and whether a retry can succeed. */
 export interface StreamFailure {
   position: string;
   key: string;

@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import type { HttpRequest } from "../function/http.js";
 import { Problem } from "./problem.js";
 
+/** The largest request body a route reads (64 KiB); a larger one is a 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/;
 const BOM = 0xfeff;

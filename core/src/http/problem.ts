@@ -6,6 +6,7 @@ export interface FieldError {
   message: string;
 }
 
+/** The base URI of Skyport's own problem types (`<base>validation`), the same on every cloud. */
 export const PROBLEM_BASE = "https://skyport.dev/problems/";
 
 /** The kinds of problem this service reports; each has one `type` URI on every cloud. */

@@ -5,6 +5,7 @@ import { answerIdempotently, type IdempotencyKeys } from "../idempotency/idempot
 import { isPreflight, preflightResponse, type CorsPolicy } from "./cors.js";
 import { Problem } from "./problem.js";
 
+/** A route's handler: the request, the path's parameters by name, and the invocation's context. */
 export type RouteHandler = (request: HttpRequest, params: Record<string, string>, context: Context) => Promise<HttpResponse>;
 
 /** A path pattern such as `/orders/{id}` and its handler per method. */

@@ -31,6 +31,7 @@ export function validTraceparent(header: string | undefined): string | undefined
   return parseTraceparent(header) === undefined ? undefined : header!.trim();
 }
 
+/** The W3C `traceparent` header of a trace position, to continue the trace in a message or a call. */
 export function formatTraceparent({ traceId, spanId, sampled }: TraceParent): string {
   return `00-${traceId}-${spanId}-${sampled ? "01" : "00"}`;
 }

@@ -4,6 +4,7 @@ import { VersionConflict } from "../ports/errors.js";
 import type { StatusQuery } from "../ports/order-store.js";
 import type { OrderDeps } from "./deps.js";
 
+/** What one run of the scheduled cleanup did. */
 export interface CleanupReport {
   /** Listed orders that are gone after their delete. */
   deleted: number;

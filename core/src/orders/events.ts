@@ -4,4 +4,5 @@ export interface OrderCreated {
   orderId: string;
 }
 
+/** A message the order service publishes to its queue. */
 export type OrderEvent = OrderCreated;

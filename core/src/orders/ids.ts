@@ -1,12 +1,14 @@
 import type { Clock } from "../ports/clock.js";
 import { randomBytesFromPool } from "../ports/entropy.js";
 
+/** Where new order ids come from. */
 export interface Ids {
   /** A new order id: URL-safe and sortable by creation time. */
   orderId(): string;
 }
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/** What every order id looks like: `ord_` and a ULID. */
 export const ORDER_ID_PATTERN = /^ord_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** ULIDs prefixed `ord_`, monotonic within one millisecond so that ids sort like creation. */

@@ -1,6 +1,9 @@
+/** Where an order is in its life: pending, then confirmed, shipped, or cancelled. */
 export type OrderStatus = "pending" | "confirmed" | "shipped" | "cancelled";
+/** Every order status, in the order of an order's life. */
 export const ORDER_STATUSES: readonly OrderStatus[] = ["pending", "confirmed", "shipped", "cancelled"];
 
+/** One line of an order: a SKU, how many, and the price of one in integer minor units. */
 export interface OrderItem {
   sku: string;
   quantity: number;
@@ -8,6 +11,7 @@ export interface OrderItem {
   unitPrice: number;
 }
 
+/** An order as the API answers it and the stores keep it (docs/API.md): its items, total, status and version. */
 export interface Order {
   id: string;
   customerId: string;
@@ -32,6 +36,7 @@ export interface Shipment {
   dispatchedAt: string;
 }
 
+/** What a client sends to create an order (POST /orders); the server adds the rest. */
 export interface NewOrder {
   customerId: string;
   items: OrderItem[];

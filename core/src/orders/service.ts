@@ -28,4 +28,5 @@ export function createOrderService(given: OrderDeps) {
   };
 }
 
+/** The order handlers bound to their services (HTTP, queue, cleanup, outbox), as `createOrderService` builds them. */
 export type OrderService = ReturnType<typeof createOrderService>;

@@ -2,6 +2,7 @@ import { PoisonMessage } from "../app/queue-router.js";
 import { ORDER_ID_PATTERN } from "./ids.js";
 import type { Shipment } from "./order.js";
 
+/** The type of the shipments stream's record that marks an order shipped. */
 export const SHIPMENT_DISPATCHED = "shipment.dispatched";
 
 /** 1-64 printable ASCII characters, not starting or ending with a space. */
@@ -9,6 +10,7 @@ const PRINTABLE = /^[\x21-\x7E](?:[\x20-\x7E]{0,62}[\x21-\x7E])?$/;
 /** ISO 8601 date and time with a zone (Z or an offset), as JSON dates are written. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** A shipments stream record: which order left, and its shipment. */
 export interface ShipmentDispatched {
   orderId: string;
   shipment: Shipment;

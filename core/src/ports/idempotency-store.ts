@@ -5,6 +5,7 @@ export interface StoredResponse {
   body?: string;
 }
 
+/** An Idempotency-Key's record: who holds it, for which request, and the response kept for replays. */
 export interface IdempotencyRecord {
   key: string;
   /** Hash of the request body's JSON value, and which attempt holds the key: `<hash>.<attempt>`. */
@@ -23,6 +24,7 @@ export interface IdempotencyRecord {
 /** `resource`: what this attempt makes, the key's own where an earlier attempt reserved it. */
 export type BeginResult = { started: true; resource?: string } | { started: false; existing: IdempotencyRecord };
 
+/** Where Idempotency-Keys are claimed, completed with their response, and released after an error. */
 export interface IdempotencyStore {
   /**
    * Claims the key for an attempt until `leaseUntil`: put-if-absent of an in-flight record reserving

@@ -97,6 +97,7 @@ export function withoutHiddenValues(line: string): string {
   });
 }
 
+/** How `jsonLogger` writes: its level, where each line goes, and the cloud's shape of a line. */
 export interface JsonLoggerOptions {
   level: LogLevel;
   /** Where each line goes (with its level, for sinks that file lines by severity); stdout by default. */
@@ -174,6 +175,7 @@ export function jsonLogger(options: JsonLoggerOptions): Logger {
   );
 }
 
+/** A logger that writes nothing: for tests and tools whose output would only be noise. */
 export const silentLogger: Logger = {
   debug() {},
   info() {},

@@ -14,4 +14,5 @@ export interface Metrics {
 /** Where a metric line goes: stdout by default, or a test's sink. */
 export type MetricWrite = (line: string) => void;
 
+/** Writes each metric line to stdout, where the cloud's log agent picks it up. */
 export const stdoutMetricWrite: MetricWrite = (line) => void process.stdout.write(`${line}\n`);

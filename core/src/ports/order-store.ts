@@ -1,17 +1,20 @@
 import type { Order, OrderStatus } from "../orders/order.js";
 
+/** One page of an order list, and the position after it. */
 export interface Page<T> {
   items: T[];
   /** The position after the last item, made with core's keyset codec (`encodeKeyset`); null when nothing follows. */
   next: string | null;
 }
 
+/** How many items a page holds, and where it starts. */
 export interface PageRequest {
   limit: number;
   /** A `next` position this store returned earlier for the same list. */
   after?: string;
 }
 
+/** The cleanup's list: orders of one status, optionally created before an instant. */
 export interface StatusQuery extends PageRequest {
   status: OrderStatus;
   /** Only orders created strictly before this instant (ISO 8601). */

@@ -9,6 +9,7 @@ const DEFAULT_TTL_SECONDS = 300;
 const READ_ATTEMPTS = 3;
 const BACKOFF_MS = [50, 200];
 
+/** How `cachedSecrets` keeps values: their lifetime, and the clock and sleep it uses (tests give their own). */
 export interface CachedSecretsOptions {
   /** How long a value is kept: SKYPORT_SECRET_TTL_SECONDS (0 to 86400, default 300), read now. */
   ttlMs: number;

@@ -1,5 +1,6 @@
 import type { OrderStore } from "../ports/order-store.js";
 
+/** The name of one order store call, which a test makes fail. */
 export type OrderStoreOperation = keyof OrderStore;
 
 /** Makes the store behind a running service fail, call by call, while the test says so. */

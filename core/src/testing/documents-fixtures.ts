@@ -19,6 +19,7 @@ export interface Profile {
   tags?: unknown;
 }
 
+/** What the documents contract runs on: a store's documents, and what its local stand-in lacks. */
 export interface DocumentsUnderTest {
   documents: Documents;
   /**

@@ -6,6 +6,7 @@ import type { ContractRequest, ContractResponse, HttpTarget } from "./http-targe
 import { uniqueCustomer } from "./orders.js";
 import { expectProblemResponse } from "./problems.js";
 
+/** What the failure contract runs on: a target whose order store fails on demand. */
 export interface FailureTarget extends HttpTarget {
   /** The order store behind the running service, made to fail on demand (see breakableOrderStore). */
   faults: OrderStoreFaults;

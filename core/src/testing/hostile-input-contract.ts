@@ -7,6 +7,7 @@ import { FUZZ_CUSTOMERS, hostileRequests } from "./hostile-requests.js";
 import { LEAK_PATTERN } from "./leaks.js";
 import { expectAnyProblemResponse } from "./problems.js";
 
+/** What the hostile input contract runs on: a target, the store behind it, and the names that must never leak. */
 export interface HostileTarget extends HttpTarget {
   /** The store behind the target, to prove that no hostile request changed it. */
   orders: OrderStore;
@@ -16,6 +17,7 @@ export interface HostileTarget extends HttpTarget {
 
 /** Seeded, so a failure reproduces: SKYPORT_FUZZ_SEED=<seed> replays a run. */
 export const FUZZ_SEED = Number(process.env.SKYPORT_FUZZ_SEED ?? 20261126);
+/** How many generated requests each fuzz property sends (SKYPORT_FUZZ_RUNS, 1000 by default). */
 export const FUZZ_RUNS = Number(process.env.SKYPORT_FUZZ_RUNS ?? 1000);
 
 /** Hostile input through a runtime: always a 4xx problem+json of a kind the contract names, never a 5xx, a leak or a change. */

@@ -10,6 +10,7 @@ export interface ContractRequest {
   body?: string | Uint8Array;
 }
 
+/** A response as the contract suites read it, whatever runtime answered it. */
 export interface ContractResponse {
   status: number;
   /** Header names in lower case. */
@@ -17,6 +18,7 @@ export interface ContractResponse {
   body: string;
 }
 
+/** A running service the HTTP contracts send requests to: a runtime's handler, a local server, or a deployment. */
 export interface HttpTarget {
   send(request: ContractRequest): Promise<ContractResponse>;
   /**

@@ -17,6 +17,7 @@ export interface ImportTarget {
   close?(): Promise<void>;
 }
 
+/** The lines of the import contract's file. */
 export const IMPORT_LINES = 1000;
 /** The lines (1-based) the contract's file breaks, each in its own way. */
 export const INVALID_LINES = [3, 100, 101, 250, 400, 555, 700, 801, 999, 1000] as const;

@@ -5,6 +5,7 @@ import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type JWK, type JWTPayl
 
 type KeyObjectOrCryptoKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
+/** An OpenID issuer on loopback for identity tests: its address and audience, and tokens it signs. */
 export interface TestIssuer {
   /** `http://127.0.0.1:<port>`: SKYPORT_AUTH_ISSUER. */
   issuer: string;

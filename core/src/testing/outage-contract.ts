@@ -9,6 +9,7 @@ import { serviceDeliver, serviceOver, serviceSend } from "./service-target.js";
 import type { StoreFaultsTarget } from "./store-faults-contract.js";
 import type { SwitchableProxy } from "./switchable-proxy.js";
 
+/** What the outage contract runs on: a target whose store the test takes away and brings back. */
 export interface OutageTarget extends HttpTarget {
   /** Delivers queue messages through the same runtime and store. */
   deliver(messages: ContractMessage[]): Promise<Record<string, DeliveryOutcome>>;

@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import type { ContractResponse } from "./http-target.js";
 import { LEAK_PATTERN } from "./leaks.js";
 
+/** The base URI of the problem types the contracts expect (`<base>validation`). */
 export const PROBLEM_TYPE_BASE = "https://skyport.dev/problems/";
 
 /** Each kind of problem has one `type` URI on every cloud: the kinds each status may carry, the usual first. */
@@ -20,6 +21,7 @@ export const PROBLEM_KINDS: Readonly<Record<number, readonly string[]>> = {
   503: ["unavailable"],
 };
 
+/** A problem+json body as the contracts read it (RFC 9457). */
 export interface Problem {
   type: string;
   title: string;

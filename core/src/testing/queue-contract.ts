@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrderStore } from "../ports/order-store.js";
 import { orderAt, uniqueCustomer } from "./orders.js";
 
+/** A queue message as the queue contract delivers it: its id, body and attempt. */
 export interface ContractMessage {
   id: string;
   body: string;
@@ -17,6 +18,7 @@ export interface ContractMessage {
  */
 export type DeliveryOutcome = "done" | "retry" | "dead-lettered";
 
+/** What the queue contract runs on: a runtime's queue consumer and the order store behind it. */
 export interface QueueTarget {
   /** The store the consumer works on, to seed orders and read the result. */
   orders: OrderStore;

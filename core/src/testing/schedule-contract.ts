@@ -3,6 +3,7 @@ import type { Order } from "../orders/order.js";
 import type { OrderStore } from "../ports/order-store.js";
 import { ordersFor, uniqueCustomer } from "./orders.js";
 
+/** What the schedule contract runs on: a runtime's cleanup function and its own order store. */
 export interface ScheduleTarget {
   /**
    * A store of the target's own: the cleanup deletes every cancelled order it finds, so it must

@@ -25,6 +25,7 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
+/** A stand-in's server process, started by `startServerProcess`: its port, and how to stop it. */
 export interface ServerProcess {
   port: number;
   child: ChildProcess;
@@ -32,6 +33,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** How to start a stand-in's server: its command, the port it listens on, its environment. */
 export interface ServerProcessOptions {
   name: string;
   command: string;

@@ -9,6 +9,7 @@ import type { OrderStore, Page, PageRequest } from "../ports/order-store.js";
 import { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
 import { storeKeysCases } from "./store-keys-contract.js";
 
+/** What the store contract runs on: a store package's order and idempotency stores, and how to read their records back. */
 export interface StoreUnderTest {
   orders: OrderStore;
   idempotency: IdempotencyStore;

@@ -13,6 +13,7 @@ export interface StoreFaultsTarget extends OutageTarget {
   deadlineMs: number;
 }
 
+/** How the store faults contract slows and cuts the store, and how many clients post meanwhile. */
 export interface StoreFaultsOptions {
   /** How long the store is slowed, and by how much; then cut for `downMs`; then restored. */
   slowMs?: number;

@@ -16,6 +16,7 @@ export interface ContractRecord {
  */
 export type RecordOutcome = "done" | "retry" | "dead-lettered";
 
+/** What the stream contract runs on: a runtime's stream consumer and the order store behind it. */
 export interface StreamTarget {
   orders: OrderStore;
   /** Puts the records on the stream in this order, lets the function take them, and reports each one's outcome. */
@@ -29,6 +30,7 @@ export interface StreamTarget {
   close?(): Promise<void>;
 }
 
+/** The shipments stream's record that marks this order shipped, keyed by the order's id. */
 export const shipmentRecord = (order: Order, shipmentId: string): ContractRecord => ({
   key: order.id,
   data: JSON.stringify({

@@ -1,6 +1,7 @@
 import { createServer, connect, type Socket } from "node:net";
 import { freePort } from "./server-process.js";
 
+/** A TCP proxy in front of a stand-in that a test takes down, slows, and brings back. */
 export interface SwitchableProxy {
   port: number;
   /** The backend stops answering: open connections are cut and new ones are reset. */

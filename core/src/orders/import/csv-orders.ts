@@ -4,6 +4,7 @@ import { MAX_ITEMS } from "../schema.js";
 import { CsvReader, type CsvRecord } from "./csv.js";
 import { FileRejected, type ImportItem } from "./items.js";
 
+/** The header of an import CSV: one row per item, consecutive rows of one `orderRef` making one order. */
 export const CSV_HEADER = ["orderRef", "customerId", "currency", "sku", "quantity", "unitPrice"] as const;
 const INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
 

@@ -36,6 +36,7 @@ export interface OrderCache {
   unsure(id: string): Promise<void>;
 }
 
+/** The order cache (`OrderCache`) over any cache, its entries kept for `ttlSeconds` (30 unless given). */
 export function orderCache(cache: Cache, { ttlSeconds = ORDER_CACHE_TTL_SECONDS }: { ttlSeconds?: number } = {}): OrderCache {
   const loading = new Map<string, Promise<Order | null>>();
   // A write forgets the load in flight: a read that starts after the write must not join one that started before it.
