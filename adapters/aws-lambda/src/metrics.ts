@@ -1,5 +1,6 @@
 import { stdoutMetricWrite, type MetricUnit, type MetricWrite, type Metrics } from "@skyport/core";
 
+/** The CloudWatch namespace Skyport's metrics are filed under. */
 export const METRIC_NAMESPACE = "Skyport";
 
 /**

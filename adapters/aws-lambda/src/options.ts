@@ -1,6 +1,7 @@
 import type { Logger, Metrics, ObjectStores } from "@skyport/core";
 import type { StreamDeadLetters } from "./stream/dead-letters.js";
 
+/** What every Lambda handler is given at start: the instance's logger and metrics, the object store, where stream dead letters go. */
 export interface AdapterOptions {
   /** The instance's logger; each invocation logs through a child that names its request id. */
   logger: Logger;

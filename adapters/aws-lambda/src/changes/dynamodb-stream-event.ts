@@ -1,6 +1,7 @@
 import type { Change, BatchResult } from "@skyport/core";
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 
+/** Whether the event is a DynamoDB Streams batch. */
 export function isDynamoDbStreamEvent(event: unknown): event is DynamoDBStreamEvent {
   const records = (event as Partial<DynamoDBStreamEvent> | null)?.Records;
   return Array.isArray(records) && records.length > 0 && records.every((r) => r?.eventSource === "aws:dynamodb");

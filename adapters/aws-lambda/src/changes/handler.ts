@@ -6,6 +6,7 @@ import type { AdapterOptions } from "../options.js";
 import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
 import { fromDynamoDbStreamEvent, isDynamoDbStreamEvent, toStreamBatchResponse } from "./dynamodb-stream-event.js";
 
+/** A Lambda handler of DynamoDB Streams batches that answers the failed records. */
 export type LambdaChangesHandler = (event: DynamoDBStreamEvent, lambda: LambdaContext) => Promise<DynamoDBBatchResponse>;
 
 /**

@@ -8,11 +8,13 @@ import { principalOf } from "./principal.js";
 /** Payload format 1.0: what REST APIs send (and HTTP APIs configured for 1.0). */
 export type ApiGatewayV1Event = APIGatewayProxyEvent;
 
+/** Whether the event is an API Gateway REST API event (payload format 1.0). */
 export function isApiGatewayV1(event: unknown): event is ApiGatewayV1Event {
   const candidate = event as Partial<ApiGatewayV1Event> | null;
   return typeof candidate?.httpMethod === "string" && typeof candidate.path === "string" && candidate.requestContext != null;
 }
 
+/** An API Gateway REST API event (1.0) as the neutral request. */
 export function fromApiGatewayV1(event: ApiGatewayV1Event): HttpRequest {
   return {
     method: event.httpMethod.toUpperCase(),
@@ -50,6 +52,7 @@ export function apiGatewayV1Principal(event: ApiGatewayV1Event): string | undefi
   return principalOf(event.requestContext.authorizer, event.requestContext.identity?.userArn);
 }
 
+/** The neutral response as a REST API (1.0) result. */
 export function toApiGatewayV1Result(response: HttpResponse): APIGatewayProxyResult {
   return { statusCode: response.status, headers: { ...response.headers }, ...resultBody(response) };
 }

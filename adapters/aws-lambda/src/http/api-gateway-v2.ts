@@ -8,11 +8,13 @@ import { principalOf } from "./principal.js";
 /** Payload format 2.0: what HTTP APIs and Lambda function URLs send, with whichever authorizer. */
 export type ApiGatewayV2Event = APIGatewayProxyEventV2WithRequestContext<APIGatewayEventRequestContextV2 & { authorizer?: Record<string, unknown> | null }>;
 
+/** Whether the event is an HTTP API or Function URL event (payload format 2.0). */
 export function isApiGatewayV2(event: unknown): event is ApiGatewayV2Event {
   const candidate = event as Partial<ApiGatewayV2Event> | null;
   return candidate?.version === "2.0" && typeof candidate.rawPath === "string" && typeof candidate.requestContext?.http?.method === "string";
 }
 
+/** An HTTP API or Function URL event (2.0) as the neutral request; its cookies become the Cookie header again. */
 export function fromApiGatewayV2(event: ApiGatewayV2Event): HttpRequest {
   const headers = lowerCaseHeaders(event.headers);
   // 2.0 moves the Cookie header into `cookies`.

@@ -7,6 +7,7 @@ import { invocationTraceHeader, traceparentOf } from "../trace.js";
 import { apiGatewayV1Principal, fromApiGatewayV1, isApiGatewayV1, toApiGatewayV1Result, type ApiGatewayV1Event } from "./api-gateway-v1.js";
 import { apiGatewayV2Principal, fromApiGatewayV2, isApiGatewayV2, toApiGatewayV2Result, type ApiGatewayV2Event } from "./api-gateway-v2.js";
 
+/** Any HTTP payload Lambda hands over: API Gateway REST (v1), or HTTP API and Function URL (v2). */
 export type LambdaHttpEvent = ApiGatewayV1Event | ApiGatewayV2Event;
 
 /** One handler for every HTTP payload format; each event is answered in its own format. */

@@ -6,6 +6,7 @@ import type { AdapterOptions } from "../options.js";
 import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
 import { createdObjects, isS3Event } from "./s3-event.js";
 
+/** A Lambda handler of S3 ObjectCreated notifications. */
 export type LambdaObjectHandler = (event: S3Event, lambda: LambdaContext) => Promise<void>;
 
 /**

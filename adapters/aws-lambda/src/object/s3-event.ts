@@ -1,6 +1,7 @@
 import type { CreatedObject } from "@skyport/core";
 import type { S3Event, S3EventRecord } from "aws-lambda";
 
+/** Whether the event is an S3 notification of created objects. */
 export function isS3Event(event: unknown): event is S3Event {
   const records = (event as S3Event | undefined)?.Records;
   return Array.isArray(records) && records.length > 0 && records.every((r) => r?.eventSource === "aws:s3" && typeof r.s3?.object?.key === "string");

@@ -6,6 +6,7 @@ import type { AdapterOptions } from "../options.js";
 import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
 import { isSqsEvent, toSqsBatchResponse, fromSqsEvent } from "./sqs-event.js";
 
+/** A Lambda handler of SQS batches that answers the failed messages (partial batch response). */
 export type LambdaQueueHandler = (event: SQSEvent, lambda: LambdaContext) => Promise<SQSBatchResponse>;
 
 /**

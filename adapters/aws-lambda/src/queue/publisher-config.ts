@@ -3,6 +3,7 @@ import { envReader, topicVariable, type Env } from "@skyport/core";
 // https://sqs.<region>.amazonaws.com/<account>/<queue>; a local endpoint may stand in for the host.
 const QUEUE_URL = /^https?:\/\/[^/\s]+\/\d{12}\/[A-Za-z0-9_-]{1,80}(?:\.fifo)?$/;
 
+/** Where a topic's messages are sent: its SQS queue URL. */
 export interface SqsConfig {
   queueUrl: string;
 }

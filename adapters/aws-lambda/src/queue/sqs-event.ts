@@ -2,6 +2,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { BatchResult, Message } from "@skyport/core";
 import { fromXRayHeader } from "../trace.js";
 
+/** Whether the event is an SQS batch. */
 export function isSqsEvent(event: unknown): event is SQSEvent {
   const records = (event as Partial<SQSEvent> | null)?.Records;
   return Array.isArray(records) && records.length > 0 && records.every((r) => r?.eventSource === "aws:sqs");

@@ -6,6 +6,7 @@ import type { AdapterOptions } from "../options.js";
 import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
 import { isScheduledEvent, fromScheduledEvent } from "./scheduled-event.js";
 
+/** A Lambda handler of EventBridge scheduled events. */
 export type LambdaScheduleHandler = (event: ScheduledEvent, lambda: LambdaContext) => Promise<unknown>;
 
 /** An EventBridge scheduled event -> the neutral schedule handler; what it returns is the invocation's result. */

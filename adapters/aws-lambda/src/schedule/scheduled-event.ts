@@ -7,6 +7,7 @@ export function isScheduledEvent(event: unknown): event is ScheduledEvent {
   return candidate?.source === "aws.events" && candidate["detail-type"] === "Scheduled Event";
 }
 
+/** An EventBridge scheduled event as the neutral tick: when it was due, if the event says. */
 export function fromScheduledEvent(event: ScheduledEvent): ScheduleTick {
   const scheduledAt = new Date(event.time);
   return Number.isNaN(scheduledAt.getTime()) ? {} : { scheduledAt };

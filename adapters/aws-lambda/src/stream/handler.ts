@@ -7,6 +7,7 @@ import { fromXRayHeader, invocationTraceHeader } from "../trace.js";
 import type { StreamDeadLetters } from "./dead-letters.js";
 import { fromKinesisStreamEvent, isKinesisStreamEvent, toKinesisBatchResponse } from "./kinesis-event.js";
 
+/** A Lambda handler of Kinesis batches that answers the records to deliver again. */
 export type LambdaStreamHandler = (event: KinesisStreamEvent, lambda: LambdaContext) => Promise<KinesisStreamBatchResponse>;
 
 /**

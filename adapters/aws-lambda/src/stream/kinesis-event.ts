@@ -1,6 +1,7 @@
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from "aws-lambda";
 import type { StreamBatchResult, StreamRecord } from "@skyport/core";
 
+/** Whether the event is a Kinesis batch. */
 export function isKinesisStreamEvent(event: unknown): event is KinesisStreamEvent {
   const records = (event as Partial<KinesisStreamEvent> | null)?.Records;
   return (

@@ -72,6 +72,7 @@ function queryValues(rawQuery: string): Map<string, string[]> {
   return values;
 }
 
+/** What an HTTP API (2.0) test event carries beyond the request: the authorizer's claims, the stage. */
 export interface HttpApiOptions {
   /** JWT claims a JWT authorizer verified; the event has no authorizer without them. */
   claims?: Record<string, string>;
@@ -153,6 +154,7 @@ function payloadV2(base: ApiGatewayV2Event, request: ClientRequest, { stage, dec
   return event;
 }
 
+/** What a REST API (1.0) test event carries beyond the request: binary media types, the authorizer, the caller. */
 export interface RestApiOptions {
   /** The API's binaryMediaTypes: bodies of these types arrive base64 (`*\/*`: every body). */
   binaryMediaTypes?: string[];

@@ -5,6 +5,7 @@ import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { KinesisStreamEvent, KinesisStreamRecord } from "aws-lambda";
 import kinesalite from "kinesalite";
 
+/** kinesalite running on loopback: its endpoint, and how to stop it. */
 export interface Kinesalite {
   endpoint: string;
   stop(): Promise<void>;

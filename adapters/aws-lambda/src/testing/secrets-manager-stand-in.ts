@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** A Secrets Manager endpoint on loopback whose secrets a test sets, rotates, deletes and throttles. */
 export interface SecretsManagerStandIn {
   /** The endpoint to give the client (`AWS_ENDPOINT_URL_SECRETS_MANAGER`). */
   url: string;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { SQSEvent, SQSMessageAttributes, SQSRecord } from "aws-lambda";
 import sqsFixture from "./fixtures/sqs-event.json" with { type: "json" };
 
+/** A message as SQS would hand it to Lambda: its id, body, attempt and attributes. */
 export interface QueuedMessage {
   id: string;
   body: string;

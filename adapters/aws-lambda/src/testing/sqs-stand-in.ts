@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { QueuedMessage } from "./sqs-events.js";
 
+/** An SQS endpoint on loopback that keeps what SendMessage puts on each queue. */
 export interface SqsStandIn {
   /** The endpoint to give the SQSClient (`endpoint`), so that it does not send to the queue URL's host. */
   url: string;
