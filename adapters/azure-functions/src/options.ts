@@ -7,11 +7,13 @@ export interface AdapterOptions {
   functionTimeoutMs?: number;
 }
 
+/** A queue handler's options: the adapter's, and the attempt after which the host gives a message up. */
 export interface QueueHandlerOptions extends AdapterOptions {
   /** host.json `extensions.queues.maxDequeueCount`: the attempt after which the host gives up. */
   maxDequeueCount: number;
 }
 
+/** How an app's functions are registered with the worker: the handlers' options and the queues' connection. */
 export interface RegistrationOptions extends QueueHandlerOptions {
   /** Prefix of the app settings that say how to reach the queues (identity-based: `__queueServiceUri`). */
   queueConnection?: string;

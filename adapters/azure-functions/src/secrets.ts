@@ -16,6 +16,7 @@ function failureOf(error: unknown): SecretFailure {
   return "denied";
 }
 
+/** How the Key Vault secret source signs in: the credential, and the client's options. */
 export interface KeyVaultOptions {
   /** The app's managed identity by default (the template gives it Key Vault Secrets User on each declared secret). */
   credential?: TokenCredential;

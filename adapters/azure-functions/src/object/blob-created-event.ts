@@ -1,9 +1,11 @@
 import type { EventGridEvent } from "@azure/functions";
 import type { CreatedObject } from "@skyport/core";
 
+/** The Event Grid event type of a created blob. */
 export const BLOB_CREATED = "Microsoft.Storage.BlobCreated";
 const SUBJECT = /^\/blobServices\/default\/containers\/([^/]+)\/blobs\/(.+)$/;
 
+/** An Event Grid event that is not a BlobCreated event the function can read; the message says why. */
 export class MalformedBlobEvent extends Error {
   constructor(reason: string) {
     super(`not a Microsoft.Storage.BlobCreated event: ${reason}`);

@@ -3,6 +3,7 @@ import { envReader, topicVariable, type Env } from "@skyport/core";
 /** Storage's rule for queue names: 3-63 of [a-z0-9-], no leading, trailing or double hyphen. */
 const QUEUE_NAME = /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Where a topic's messages are sent: its Storage queue, by service URL (managed identity) or connection string. */
 export type StorageQueueConfig = { queueName: string; connectionString: string } | { queueName: string; serviceUrl: string };
 
 /**

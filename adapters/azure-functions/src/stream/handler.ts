@@ -8,6 +8,7 @@ import { fromEventHubBatch, toDeadLetterMessage } from "./event-hub-batch.js";
 export const STREAM_ATTEMPTS = 3;
 const BACKOFF_MS = 200;
 
+/** An event hub function's bindings: the event hub it consumes, and the queue its dead letters go to. */
 export interface StreamBinding {
   stream: string;
   /** The Storage queue output where what still fails is written (`<stream>-stream-poison`). */

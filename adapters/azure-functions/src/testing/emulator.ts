@@ -7,6 +7,7 @@ import { freePort, startServerProcess, type ServerProcess } from "@skyport/core/
 const ACCOUNT = "devstoreaccount1";
 const ACCOUNT_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+/** Azurite's queue service on loopback: its URL, its connection string, and how to stop it. */
 export interface AzuriteQueue {
   /** http://127.0.0.1:PORT/devstoreaccount1 */
   queueServiceUrl: string;
@@ -61,6 +62,7 @@ export async function startAzuriteQueue(): Promise<AzuriteQueue> {
   return { queueServiceUrl: url, ...rest };
 }
 
+/** Azurite's blob service on loopback: its URL, its connection string, and how to stop it. */
 export interface AzuriteBlob {
   /** http://127.0.0.1:PORT/devstoreaccount1 */
   blobServiceUrl: string;

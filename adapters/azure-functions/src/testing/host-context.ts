@@ -8,6 +8,7 @@ export interface InvocationLog {
   message: string;
 }
 
+/** An invocation as the host starts it: the function, its trigger type and metadata, and where its logs go. */
 export interface HostInvocation {
   functionName: string;
   /** The binding type the host names the trigger by: httpTrigger, queueTrigger, timerTrigger. */

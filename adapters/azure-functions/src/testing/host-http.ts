@@ -1,6 +1,7 @@
 import { HttpRequest } from "@azure/functions";
 import type { ContractRequest } from "@skyport/core/testing";
 
+/** The origin the host's HTTP requests are made on, as a deployed app's. */
 export const APP_ORIGIN = "https://skyport-orders.azurewebsites.net";
 
 /**

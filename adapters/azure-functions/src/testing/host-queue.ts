@@ -2,6 +2,7 @@ import type { InvocationContext, StorageQueueHandler, TriggerMetadata } from "@a
 import type { QueueClient, ReceivedMessageItem } from "@azure/storage-queue";
 import { hostInvocationContext, type InvocationLog } from "./host-context.js";
 
+/** A queue message as the host hands it to the handler: the item and its invocation context. */
 export interface HostQueueDelivery {
   /** The handler's first argument. */
   queueItem: unknown;
@@ -58,8 +59,10 @@ export function receivedMessage(id: string, body: string, dequeueCount = 1): Rec
   };
 }
 
+/** What the host did with a message: done, delivered again, or moved to the poison queue. */
 export type ListenerOutcome = "done" | "retry" | "poisoned";
 
+/** The queue a host-like listener reads, its poison queue, and its maxDequeueCount. */
 export interface QueueListenerOptions {
   queue: QueueClient;
   /** `<queue>-poison`, where the host moves a message that failed maxDequeueCount times. */

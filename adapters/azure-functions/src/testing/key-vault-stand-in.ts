@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** A Key Vault endpoint on loopback whose secrets a test sets, rotates, deletes and throttles. */
 export interface KeyVaultStandIn {
   /** The vault URL to give the app (`SKYPORT_KEY_VAULT_URL`). */
   url: string;

@@ -7,13 +7,16 @@ export interface RpcBinding {
   [property: string]: unknown;
 }
 
+/** A function the app registered with the worker: its metadata and callback. */
 export interface RegisteredFunction {
   metadata: { name: string; bindings: Record<string, RpcBinding>; retryOptions?: unknown };
   callback: (...args: unknown[]) => unknown;
 }
 
+/** A value as the host's RPC messages carry it. */
 export type RpcTypedData = { string: string } | { json: string } | { bytes: Uint8Array } | { int: number } | { http: Record<string, unknown> };
 
+/** An invocation request as the host sends it over RPC: the inputs, trigger metadata and trace context. */
 export interface RpcInvocation {
   inputData: { name: string; data: RpcTypedData }[];
   triggerMetadata?: Record<string, RpcTypedData>;
@@ -29,6 +32,7 @@ interface InvocationModel {
   ): Promise<{ returnValue?: RpcTypedData & { http?: { statusCode: string; headers: Record<string, string>; body?: { bytes?: Uint8Array } } } }>;
 }
 
+/** The worker's side, in process: the registered functions, an invocation as the worker runs it, the logs. */
 export interface WorkerCore {
   registered: Map<string, RegisteredFunction>;
   /** Runs one invocation the way the worker does: the library's InvocationModel, from RPC data to RPC response. */
