@@ -6,6 +6,7 @@ export const COSMOS_STORE = "cosmos";
 /** The database the stores use unless SKYPORT_COSMOS_DATABASE names another. */
 export const DEFAULT_DATABASE = "skyport";
 
+/** Where the Cosmos DB account is: its endpoint, database and, for the emulator only, its key. */
 export interface CosmosSettings {
   endpoint: string;
   databaseId: string;

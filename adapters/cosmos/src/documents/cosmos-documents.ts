@@ -14,6 +14,7 @@ import { scannedContainers } from "../scanned-containers.js";
 import { CosmosCollection } from "./cosmos-collection.js";
 import { ensureContainers } from "./ensure-containers.js";
 
+/** Options of `cosmosDocuments`: the store's, and the clock expiry is read by. */
 export interface CosmosDocumentsOptions extends CosmosStoreOptions {
   /** Decides expiry (`expiresAt <= now` is gone); the process's clock unless given. */
   clock?: Clock;

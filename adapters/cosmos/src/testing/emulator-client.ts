@@ -2,6 +2,7 @@ import { CosmosClient } from "@azure/cosmos";
 import { DEFAULT_DATABASE } from "../settings.js";
 import { emulatorAgent } from "./emulator.js";
 
+/** Where the Cosmos DB server listens, and the key to sign requests with. */
 export interface CosmosServerAddress {
   endpoint: string;
   key: string;

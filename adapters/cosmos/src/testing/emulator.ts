@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { freePort, startServerProcess } from "@skyport/core/testing";
 
+/** The Cosmos DB server on loopback: its endpoint and key, and how to stop it. */
 export interface CosmosServer {
   endpoint: string;
   /** Any key signs requests to the local server; it checks none. */
