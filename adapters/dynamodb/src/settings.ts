@@ -6,6 +6,7 @@ export const DYNAMODB_STORE = "dynamodb";
 /** DynamoDB's own rule; core's location pattern allows names of 1 and 2 characters too. */
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
+/** Each declared collection's DynamoDB table, by collection name. */
 export interface DynamoDbSettings {
   /** Each declared collection's table, by collection name. */
   tables: Record<string, string>;

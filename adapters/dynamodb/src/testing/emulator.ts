@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { freePort, startServerProcess, type ServerProcess } from "@skyport/core/testing";
 import { forwardToUnixSocket, type Forwarder } from "./unix-socket-forwarder.js";
 
+/** DynamoDB Local on loopback: its endpoint, and how to stop it. */
 export interface DynamoDbLocal {
   /** http://127.0.0.1:<port> */
   endpoint: string;
