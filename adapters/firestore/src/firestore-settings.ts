@@ -1,6 +1,7 @@
 import type { Settings } from "@google-cloud/firestore";
 import { envReader, type Env } from "@skyport/core";
 
+/** The id of a project's default Firestore database. */
 export const DEFAULT_DATABASE = "(default)";
 // A database id is 4-63 lower-case letters, digits and hyphens, starting with a letter.
 const DATABASE_ID = /^(\(default\)|[a-z][a-z0-9-]{2,61}[a-z0-9])$/;

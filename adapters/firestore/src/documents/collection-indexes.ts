@@ -11,6 +11,7 @@ export interface CompositeIndex {
   fields: { fieldPath: string; order: "ASCENDING" | "DESCENDING" }[];
 }
 
+/** A field override of firestore.indexes.json: a field's TTL policy, with no single-field indexes. */
 export interface FieldOverride {
   collectionGroup: string;
   fieldPath: string;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, startServerProcess } from "@skyport/core/testing";
 
+/** The Firestore emulator on loopback: its host, and how to stop it. */
 export interface FirestoreEmulator {
   /** host:port, the value for FIRESTORE_EMULATOR_HOST. */
   host: string;
