@@ -1,6 +1,7 @@
 import type { CloudEvent } from "@google-cloud/functions-framework";
 import type { CreatedObject } from "@skyport/core";
 
+/** The CloudEvent type of a Cloud Storage object written (finalized). */
 export const FINALIZED = "google.cloud.storage.object.v1.finalized";
 
 /** The parts of Cloud Storage's StorageObjectData (google.events.cloud.storage.v1) the import reads. */
@@ -14,6 +15,7 @@ export interface StorageObjectData {
   generation?: string;
 }
 
+/** A CloudEvent that is not an object.finalized event the function can read; the message says why. */
 export class MalformedStorageEvent extends Error {
   constructor(reason: string) {
     super(`not a Cloud Storage object.finalized event: ${reason}`);

@@ -2,6 +2,7 @@ import type { CloudEvent } from "@google-cloud/functions-framework";
 import type { Message } from "@skyport/core";
 import { MalformedPushEvent } from "../errors.js";
 
+/** The CloudEvent type of a Pub/Sub message pushed to a function. */
 export const MESSAGE_PUBLISHED = "google.cloud.pubsub.topic.v1.messagePublished";
 
 /** The CloudEvent's data: Pub/Sub's push body (google.events.cloud.pubsub.v1.MessagePublishedData). */

@@ -7,6 +7,7 @@ import { ScheduleError, type Schedule } from "@skyport/core";
 /** What each unit's steps must divide for a cron to repeat evenly. */
 const PERIOD = { minute: "hour", hour: "day", day: "month" } as const;
 
+/** A declared schedule as Cloud Scheduler's cron; a rate no cron can repeat is a ScheduleError. */
 export function cloudSchedulerSchedule(schedule: Schedule): string {
   if (schedule.kind === "cron") return [schedule.minute, schedule.hour, schedule.dayOfMonth, schedule.month, schedule.dayOfWeek].join(" ");
   const { every, unit } = schedule;

@@ -6,6 +6,7 @@ export const DEAD_LETTERS_VARIABLE = "SKYPORT_STREAM_DEAD_LETTERS";
 const TOPIC = /^(?:projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/topics\/)?[A-Za-z][\w.~+%-]{2,254}$/;
 const PUBLISH_TIMEOUT_MS = 10_000;
 
+/** Where a stream's poison records are kept: its dead-letter topic. */
 export interface StreamDeadLetters {
   /** Resolves once the record is kept on the dead-letter topic. */
   send(record: StreamRecord, subscription: string): Promise<void>;

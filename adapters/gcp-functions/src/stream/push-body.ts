@@ -16,6 +16,7 @@ export interface PushBody {
   deliveryAttempt?: number;
 }
 
+/** Whether a request body is a Pub/Sub push of one message. */
 export function isPushBody(body: unknown): body is PushBody {
   const message = (body as Partial<PushBody> | null)?.message;
   return (

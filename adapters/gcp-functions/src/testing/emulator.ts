@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { freePort, startServerProcess } from "@skyport/core/testing";
 
+/** The Pub/Sub emulator on loopback: its host and project, and how to stop it. */
 export interface PubSubEmulator {
   /** 127.0.0.1:<port>, the value for PUBSUB_EMULATOR_HOST. */
   host: string;

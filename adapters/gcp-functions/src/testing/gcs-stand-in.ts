@@ -22,6 +22,7 @@ export interface GcsStandIn {
   close(): Promise<void>;
 }
 
+/** Starts the Cloud Storage stand-in (`GcsStandIn`) on a free port of 127.0.0.1. */
 export async function startGcsStandIn(): Promise<GcsStandIn> {
   const objects = new Map<string, Buffer>();
   let generation = Date.now();

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
 
+/** The functions framework's server for one function on loopback: its URL, and how to close it. */
 export interface FunctionServer {
   url: string;
   close(): Promise<void>;

@@ -21,6 +21,7 @@ export const pushFixtures = {
   binary: () => fixture("pubsub_binary-cloudevent-input.json"),
 };
 
+/** What a pushed Pub/Sub test event carries: the data, id, attributes and attempt. */
 export interface PushEventOptions {
   /** The message bytes (a string is sent as UTF-8). */
   data: string | Uint8Array;
@@ -54,6 +55,7 @@ export function pubsubPushEvent(options: PushEventOptions): PushCloudEvent {
   return event;
 }
 
+/** How a CloudEvent is sent over HTTP: binary (ce-* headers) or structured (the event as JSON). */
 export type ContentMode = "binary" | "structured";
 
 /** The HTTP request that delivers the event: ce-* headers and the data as body, or the whole event as JSON. */

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** A Secret Manager endpoint on loopback whose secrets a test sets, rotates, deletes and throttles. */
 export interface SecretManagerStandIn {
   /** The endpoint to point the client at (`SKYPORT_SECRET_MANAGER_ENDPOINT`). */
   url: string;
