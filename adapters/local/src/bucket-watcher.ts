@@ -4,6 +4,7 @@ import type { Logger, ObjectHandler, ObjectStores } from "@skyport/core";
 import { describeError } from "@skyport/core";
 import { appendDeadLetter } from "./in-process-queue.js";
 
+/** How often the local bucket's folder is looked at for new files, unless told otherwise. */
 export const DEFAULT_BUCKET_POLL_MS = 500;
 /** Tries of one version of a file before it is given up: dead-lettered and logged as an error. */
 export const MAX_OBJECT_ATTEMPTS = 3;

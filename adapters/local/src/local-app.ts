@@ -24,6 +24,7 @@ import { localSecrets } from "./local-secrets.js";
 import { startDashboard, type Dashboard } from "./dashboard/dashboard-server.js";
 import { LogLines } from "./dashboard/log-lines.js";
 
+/** An app running on one machine: its addresses, its queues and streams, and how to run, settle and stop it. */
 export interface LocalApp {
   /** The HTTP function's address, when the app has one. */
   url?: string;
