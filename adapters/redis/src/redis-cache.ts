@@ -2,6 +2,7 @@ import { createClient } from "@redis/client";
 import type { Cache } from "@skyport/core/cache";
 import { RANKED_SET_SCRIPT, entryValue } from "./ranked-set.js";
 
+/** How the Redis cache connects: its URL, its time bound, and who hears of connection errors. */
 export interface RedisCacheOptions {
   /** `redis://` or `rediss://` (TLS), with the user and password where the cloud's auth needs them (SKYPORT_REDIS_URL). */
   url: string;

@@ -1,5 +1,6 @@
 import { freePort, startServerProcess, type ServerProcess } from "@skyport/core/testing";
 
+/** A redis-server on loopback: its URL, and how to stop it. */
 export interface RedisServer extends ServerProcess {
   /** `redis://127.0.0.1:<port>`. */
   url: string;
