@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { applySchema } from "./schema.js";
 
+/** Options of a SQLite database: how long a write waits for another connection's lock. */
 export interface SqliteOptions {
   /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
   busyTimeoutMs?: number;

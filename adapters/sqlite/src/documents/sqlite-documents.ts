@@ -7,6 +7,7 @@ import { documentFile } from "./document-file.js";
 import { ensureCollection } from "./ensure-collection.js";
 import { sqliteCollection } from "./sqlite-collection.js";
 
+/** Options of `sqliteDocuments`: the database's, where each collection lives, and the clock expiry is read by. */
 export interface SqliteDocumentsOptions extends SqliteOptions {
   /** Where each collection lives: SKYPORT_COLLECTION_<NAME>, else its name. */
   env?: Env;
