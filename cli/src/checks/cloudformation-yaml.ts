@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parse, type ScalarTag, type CollectionTag } from "yaml";
 
+/** A JSON value, as a parsed template holds it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** A JSON object, as a parsed template holds it. */
 export type JsonObject = { [key: string]: Json };
 
 const FUNCTIONS = [
@@ -49,6 +51,7 @@ export function refName(value: Json | undefined): string {
   return String(value);
 }
 
+/** Reads a SAM or CloudFormation template, its short-form intrinsics (`!Ref`, `!GetAtt`, ...) kept as their long form. */
 export function readTemplate(path: string): JsonObject {
   return parse(readFileSync(path, "utf8"), { customTags: intrinsicTags() }) as JsonObject;
 }
