@@ -6,12 +6,16 @@ import { defineApp, jsonLogger, PoisonMessage, queue } from "@skyport/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalApp, startLocalApp } from "../src/index.js";
 
-/** An app with one queue function: a job without a jobId is poison; each job done is kept. */
-function jobsApp(done: string[]) {
+/** An app with one queue function: a job without a jobId is poison; a flaky job fails while `outage.on`; each job done is kept. */
+function jobsApp(done: string[], outage: { on: boolean }) {
   const work = queue("jobs", {
     "job.requested": () => async (event) => {
       if (typeof event.jobId !== "string") throw new PoisonMessage("job.requested without a jobId");
       done.push(event.jobId);
+    },
+    "job.flaky": () => async (event) => {
+      if (outage.on) throw new Error("the job's service is down");
+      done.push(String(event.jobId));
     },
   });
   return defineApp({ name: "jobs-app", functions: { work } });
@@ -20,6 +24,7 @@ function jobsApp(done: string[]) {
 describe("the dashboard's JSON API", () => {
   const dir = mkdtempSync(join(tmpdir(), "skyport-dashboard-"));
   const done: string[] = [];
+  const outage = { on: false };
   let local: LocalApp;
   let api: string;
   const post = (path: string, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
@@ -27,7 +32,7 @@ describe("the dashboard's JSON API", () => {
 
   beforeAll(async () => {
     const wiring = () => ({ logger: jsonLogger({ level: "info" }), services: async () => ({}) });
-    local = await startLocalApp(jobsApp(done), wiring, {
+    local = await startLocalApp(jobsApp(done, outage), wiring, {
       PORT: "0",
       SKYPORT_DASHBOARD_PORT: "0",
       SKYPORT_QUEUE_PATH: join(dir, "queues.db"),
@@ -42,7 +47,11 @@ describe("the dashboard's JSON API", () => {
 
   it("lists the functions, each with its trigger", async () => {
     const app = await (await fetch(new URL("app", api))).json();
-    expect(app).toEqual({ name: "jobs-app", url: null, functions: [{ name: "work", kind: "queue", trigger: { topic: "jobs", types: ["job.requested"] } }] });
+    expect(app).toEqual({
+      name: "jobs-app",
+      url: null,
+      functions: [{ name: "work", kind: "queue", trigger: { topic: "jobs", types: ["job.requested", "job.flaky"] } }],
+    });
   });
 
   it("answers bad input with an RFC 9457 problem naming what is wrong", async () => {
@@ -74,9 +83,9 @@ describe("the dashboard's JSON API", () => {
   });
 
   it("keeps a poison message's dead letter with its error, and replays it corrected", async () => {
-    const fired = await (await post("functions/work/fire", { event: { type: "job.requested" } })).json();
+    const fired = (await (await post("functions/work/fire", { event: { type: "job.requested" } })).json()) as { failed: unknown[] };
     expect(fired.failed).toEqual([expect.objectContaining({ retryable: false })]);
-    const [letter, ...others] = await (await fetch(new URL("dead-letters", api))).json();
+    const [letter, ...others] = (await (await fetch(new URL("dead-letters", api))).json()) as [{ message: { id: string } }, ...unknown[]];
     expect(others).toEqual([]);
     expect(letter).toMatchObject({ index: 0, topic: "jobs", reason: "poison", message: { attempt: 1 }, error: { message: "job.requested without a jobId" } });
 
@@ -88,6 +97,19 @@ describe("the dashboard's JSON API", () => {
     await local.queue("jobs").drain();
     expect(done).toEqual(["job-7"]);
     expect(await (await fetch(new URL("dead-letters", api))).json()).toEqual([]);
+  });
+
+  it("shows a message that failed waiting in the queue file for its next attempt, gone once handled", async () => {
+    outage.on = true;
+    const fired = (await (await post("functions/work/fire", { event: { type: "job.flaky", jobId: "job-8" } })).json()) as { failed: unknown[] };
+    expect(fired.failed).toEqual([expect.objectContaining({ retryable: true })]);
+    const { messages } = (await (await fetch(new URL("waiting", api))).json()) as { messages: unknown[] };
+    expect(messages).toEqual([expect.objectContaining({ topic: "jobs", consumer: "work", attempt: expect.any(Number) })]);
+    expect((messages[0] as { attempt: number }).attempt).toBeGreaterThan(1);
+    outage.on = false;
+    await local.queue("jobs").drain();
+    expect(done).toContain("job-8");
+    expect(((await (await fetch(new URL("waiting", api))).json()) as { messages: unknown[] }).messages).toEqual([]);
   });
 
   it("serves its page, scripts and styles, and nothing else", async () => {
