@@ -66,6 +66,8 @@ describe("the order service's dashboard, in headless Chromium", () => {
 
     await dashboard.open("logs");
     const created = tab.page.locator("ol.log li", { hasText: "order created" }).filter({ hasText: orderId });
+    await tab.page.locator("ol.log li", { hasText: "order confirmed" }).filter({ hasText: orderId }).waitFor();
+    await dashboard.screenshot(SCREENSHOTS, "logs");
     await created.locator("a.trace").click();
     const timeline = tab.page.getByLabel("timeline");
     // The POST's trace, and the outbox's (joined by the order's id), in the order they happened.
@@ -118,6 +120,8 @@ describe("the order service's dashboard, in headless Chromium", () => {
     await tab.page.getByLabel("Partition: customerId").fill("cust-import");
     await tab.page.getByRole("button", { name: "Browse" }).click();
     await expect.poll(() => tab.page.getByLabel("documents").locator("tbody tr").count()).toBe(2);
+    await tab.page.getByLabel("documents").getByRole("button").first().click();
+    expect(await dashboard.answer(tab.page.locator(".document"))).toContain('"customerId": "cust-import"');
     await dashboard.screenshot(SCREENSHOTS, "collections");
   });
 
