@@ -22,29 +22,33 @@ const WHY: [prefix: string, because: string][] = [
   ],
   [
     "Skyport's own code",
-    "Own code per bundle (esbuild metafiles): each Lambda and Google Cloud bundle carries only its own function's handlers " +
-      "and its own kind's event translation (88-109 KB before). The smallest, aws/cleanup at 30.8 KB, is: the DynamoDB " +
-      "store 7.9 KB and the memory store 2.4 (the store SDK is loaded on first use, but the adapter is in the file), core's " +
-      "ports (retry, ids, keyset cursor, errors) 4.3, the app's wiring (container, events, entry) 2.9, the JWT identity and " +
-      "CORS policy 2.9 (built for every function, used by the HTTP one only), the function model 2.8, the Lambda " +
-      "translation 2.0, logging, tracing and metrics 1.7, configuration 1.6, problems 1.3, the cleanup itself 0.7. A " +
-      "wiring that builds only what the served function uses would drop the identity, CORS and, for a cloud function, " +
-      "the memory store (5.3 KB): 25.5 KB, still over, since a function that carries its store adapter and the function " +
-      "layer cannot fit 15 KB. The api bundle adds the order domain, the generated body validators, the OpenAPI document " +
-      "and the HTTP layer (68.4 KB); the import adds the CSV/JSONL import; Google Cloud's outbox the Firestore change " +
-      "event's generated protobuf decoder (12.0 KB). Azure deploys one app for all six functions (87.9 KB with its chunks).",
+    "Own code per kind (esbuild metafiles, 2026-12-07; the folders of each bundle over its limit are listed under the " +
+      "bundle table): a queue, schedule, stream or changes function carries 56-64 KB of Skyport's code against 20 KB, the " +
+      "HTTP function 105-106 KB against 45, Azure's one app 134 KB against 60 (68 KB and 31-36 KB on 2026-11-28: the portable " +
+      "collections, the cache and the secrets came since). aws/confirm's 55.9 KB: the DynamoDB documents 11.4 " +
+      "(adapters/dynamodb/src/documents, in the chunk loaded with the SDK) and the portable collections' query and " +
+      "transaction planning, rules and memory documents 11.1 (core/src/collections), which every store builds on; core's " +
+      "ports 5.2, the function model 4.2, the app's wiring 3.4 (apps/orders/src: container, events, cache), the order store " +
+      "2.8; then what the composition root builds for every function though only the HTTP one uses it: the JWT identity " +
+      "2.3, the HTTP problems and CORS 2.0, and on AWS the cache (2.2, a template that offers none) and the secrets (2.1, a " +
+      "function that reads none). Building only what the served function uses (apps/orders/src/container.ts) would take " +
+      "those ~8.6 KB off each consumer: still ~47 KB, since the collections layer and a store's documents alone are over " +
+      "20 KB. The limits hold only for a function that carries no collection layer; they are not met by this change. The " +
+      "HTTP function adds the order domain, the generated validators, the OpenAPI document and the HTTP layer.",
   ],
   [
     "cold start",
-    "Cold start: `npm run profile:cold-start -w bench` (12 cold starts of each, 2026-11-28 01:35, quiet machine) puts the " +
-      "AWS api's extra CPU at +12.3 ms per cold start (297.8 against 285.5 ms, sampling at 100 µs inflates both): node's " +
-      "module loading +14.2 ms (the bundle is 777 KB against 620 KB: inversify 85 KB, jose 62 KB, OpenTelemetry's API " +
-      "9 KB, whose code is parsed though jose loads only with the first token), inversify's own code 6.6 ms " +
-      "(@inversifyjs/core 3.9, container 1.7, reflect-metadata 1.0: the container is built and resolved on the first " +
-      "invocation), garbage collection +3.2, the log line and the wiring 3.5; against that the hand-written function " +
-      "spends 10.4 ms more in esbuild's module glue of its SDK and 2.8 ms in pino. Inversify alone is more than the 5 ms " +
-      "allowed, and the target counts it. Google Cloud (-31 ms) and Azure (-30 ms) met it in the same run. Between runs " +
-      "the AWS figures move by ~8 ms: in-process +11.2 and +3.3 ms, wall +14.6 and +8.3 ms (2026-11-27 23:13, 2026-11-28 01:30).",
+    "Cold start: since 2026-12-07 each Lambda and Google Cloud bundle is split, and what only some invocations load (the " +
+      "store's SDK, jose with the first token, S3, Secret Manager) is a chunk read at its first import(): AWS api's index.mjs " +
+      "and its static chunks are 187 KB (800 KB as one file), Google Cloud api's 195 KB (2.8 MB). Inversify (83 KB with " +
+      "reflect-metadata) stays in what loads at start, at the composition root. Measured on the shared machine (load average " +
+      "~30, so in CPU time, user + sys, of the probe's whole process, which the load moves far less than wall time; 6 runs " +
+      "each, 10 ms resolution): AWS 150-169 ms split and 150-160 ms as one file against 120-130 ms hand-written (+25 ms); " +
+      "Google Cloud 380-399 split, 380-420 as one file, 330-360 hand-written (+35); Azure 180-200 against 199-220 (-15). " +
+      "`npm run profile:cold-start -w bench` (8 cold starts each, same load) puts AWS's extra self time in inversify " +
+      "(@inversifyjs/core and container: 3.4 % of the Skyport process's CPU), the route table's construction " +
+      "(core/src/http/declared-routes.ts and route.ts, 3.3 %), the container's wiring (1.2 %) and garbage collection (+3 " +
+      "points): splitting saved the parse of jose, not the building of the services, which the first invocation needs.",
   ],
   [
     "local server",

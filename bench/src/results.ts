@@ -89,6 +89,8 @@ export interface BundleRow {
   /** The same bytes by part: the portable layer (function model, HTTP handling, ports, runtime adapter, composition), the order domain, the stores. */
   skyportParts: { layer: number; domain: number; stores: number };
   thirdPartyBytes: number;
+  /** Skyport's own bytes by source folder (core/src/collections, adapters/dynamodb/src/documents, ...), the largest first: where a size goes. */
+  skyportFolders?: { folder: string; bytes: number }[];
   /** The largest third-party packages, by bytes in the output. */
   topPackages: { name: string; bytes: number }[];
 }

@@ -23,6 +23,13 @@ export function partOf(input: string): "layer" | "domain" | "stores" {
   return "layer";
 }
 
+/** `../core/src/collections/rules.ts` -> `core/src/collections`: the folder of Skyport's own a first-party source is in (the app's generated entry: `entry`). */
+export function folderOf(input: string): string {
+  const path = input.replace(/^(\.\.\/)+/, "");
+  if (!path.includes("/") || path.includes(":")) return "entry";
+  return path.slice(0, path.lastIndexOf("/"));
+}
+
 /**
  * The code files a metafile describes, relative to ORDERS_DIST, and their inputs: the bundle and,
  * where the build splits it (Azure), every chunk it loads lazily, all deployed beside it. Source maps are not deployed.
@@ -51,11 +58,14 @@ export function bundleSizes(): BundleRow[] {
     let skyportBytes = 0;
     const skyportParts = { layer: 0, domain: 0, stores: 0 };
     const packages = new Map<string, number>();
+    const folders = new Map<string, number>();
     for (const [input, { bytesInOutput }] of outputs.flatMap((output) => Object.entries(output.inputs))) {
       const name = packageOf(input);
       if (name === undefined) {
         skyportBytes += bytesInOutput;
         skyportParts[partOf(input)] += bytesInOutput;
+        const folder = folderOf(input);
+        folders.set(folder, (folders.get(folder) ?? 0) + bytesInOutput);
       } else packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
     }
     const thirdPartyBytes = [...packages.values()].reduce((a, b) => a + b, 0);
@@ -74,6 +84,7 @@ export function bundleSizes(): BundleRow[] {
       skyportParts,
       thirdPartyBytes,
       topPackages,
+      skyportFolders: [...folders].sort((a, b) => b[1] - a[1]).map(([folder, bytes]) => ({ folder, bytes })),
     };
   });
 }
