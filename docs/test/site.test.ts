@@ -50,8 +50,13 @@ describe("the documentation site, built and opened in headless Chromium", () => 
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const loopback = await openLoopbackPage(browser);
-    for (const path of pages) visits.set(path, await visit(loopback, path));
+    // Two tabs take the pages in turn: the machine has two cores.
+    const queue = [...pages];
+    const tab = async () => {
+      const loopback = await openLoopbackPage(browser);
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) visits.set(path, await visit(loopback, path));
+    };
+    await Promise.all([tab(), tab()]);
   });
   afterAll(() => browser?.close());
 
