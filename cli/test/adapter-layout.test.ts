@@ -53,8 +53,8 @@ describe("the runtime adapters share one layout", () => {
       expect(index).toMatch(/export (?:type )?\{[^}]*\bAdapterOptions\b[^}]*\} from "\.\/options\.js"/);
       // The context builder: the cloud's invocation first, then the adapter's options.
       expect(readFileSync(join(src, "context.ts"), "utf8")).toMatch(/export function toContext\([^)]*?, options: AdapterOptions\b/);
-      const manifest = JSON.parse(readFileSync(join(repo, "adapters", adapter, "package.json"), "utf8")) as { exports: Record<string, string> };
-      expect(manifest.exports["./schedule"]).toBe("./src/schedule/expression.ts");
+      const manifest = JSON.parse(readFileSync(join(repo, "adapters", adapter, "package.json"), "utf8")) as { exports: Record<string, object> };
+      expect(manifest.exports["./schedule"]).toMatchObject({ "@skyport/source": "./src/schedule/expression.ts", import: "./dist/schedule/expression.js" });
     });
   }
 });
