@@ -18,7 +18,12 @@ const WHY: [prefix: string, because: string][] = [
       "the store's retry wrapper (+38 ms). Every format shares that core path; what differs is the translation. Azure's " +
       "was 1.44x: its profile (ms per 1,000 requests) showed the header copy through the Headers iterator (13-22) and the " +
       "body read through an async iterator with a copy (9-16); read with Headers.forEach and the stream's own reader " +
-      "(8-10 and no copy), it measured 1.07x on 2026-11-28.",
+      "(8-10 and no copy), it measured 1.07x on 2026-11-28. Profiled again on 2026-12-07 (`node --cpu-prof " +
+      "--cpu-prof-dir=prof bench/dist/bench.mjs --invocation-group=aws-v1 --ops=400 --rounds=8 --warmup=2`, load average ~30, " +
+      "where that process measured 2.26x at info and 1.48x at warn): both sides' memory store (memory-documents.ts 11.1 %, " +
+      "the collection rules 2.9 %) and the test events' factory (21 %, built before the clock) lead; Skyport's own path is " +
+      "spread over ten files of 0.7-1.6 % each (the routes, fromApiGatewayV1, the JSON logger, the Lambda HTTP handler, the " +
+      "X-Ray trace, handleHttp, the headers, the route inputs, the body, the router), no single place to cut.",
   ],
   [
     "Skyport's own code",
@@ -49,6 +54,28 @@ const WHY: [prefix: string, because: string][] = [
       "(@inversifyjs/core and container: 3.4 % of the Skyport process's CPU), the route table's construction " +
       "(core/src/http/declared-routes.ts and route.ts, 3.3 %), the container's wiring (1.2 %) and garbage collection (+3 " +
       "points): splitting saved the parse of jose, not the building of the services, which the first invocation needs.",
+  ],
+  [
+    "stream consumer",
+    "Stream consumers: `node --cpu-prof --cpu-prof-dir=prof bench/dist/bench.mjs --part=stream --size=500 --rounds=3 " +
+      "--warmup=1` (one process, every consumer in turns; 2026-12-07, load average ~30) spends most of its CPU in what both " +
+      "sides share, the memory store: core/src/collections/memory-documents.ts 22.5 % (each write's change record is a " +
+      "structuredClone) and the collection rules 4.9 %; Skyport's own stream path is core/src/app/stream-processor.ts " +
+      "(4.0 %: per-partition order and the checkpoint). Until 2026-12-07 the Kinesis records' base64, the Pub/Sub push " +
+      "bodies and Event Hubs' host batches were built inside the timed loop and counted as the adapter's work; they are " +
+      "built beforehand now. With a store this cheap the consumers' ratios move with the machine's load by more than the " +
+      "margin to 0.7x (0.36-0.63x and 0.58-1.45x in two such runs under load), which the interval shows.",
+  ],
+  [
+    "change feed consumer",
+    "Change-feed consumers: `node --cpu-prof --cpu-prof-dir=prof bench/dist/bench.mjs --part=change-feed --size=2000 " +
+      "--rounds=3 --warmup=1` (2026-12-07, load average ~30; the untimed workload, every order created in the memory store and " +
+      "written as each cloud's event, is in the same profile) puts the Lambda consumer's own work in the DynamoDB Streams " +
+      "image's unmarshalling (adapters/aws-lambda/src/changes/dynamodb-stream-event.ts 2.3 %, @aws-sdk/util-dynamodb 4.2 %), " +
+      "the change router's document check (core/src/app/change-router.ts 3.4 %, and the collection rules' checkDocument, " +
+      "which the hand-written consumer does not run: it trusts the image) and the stored item's decoding; the shared memory " +
+      "store and garbage collection take 30 %. In that process Lambda's changes function ran at 0.18x, the functions " +
+      "framework's at 0.60x, Azure's at 0.99x: not yet profiled apart from the workload.",
   ],
   [
     "local server",
