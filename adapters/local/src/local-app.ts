@@ -194,9 +194,9 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
   for (const poller of pollers) poller.start();
   for (const watcher of watchers) await watcher.start();
   const run = async (name: string) => {
-    const run = schedules.get(name);
-    if (!run) throw new Error(`${app.name} has no scheduled function ${JSON.stringify(name)}`);
-    return run();
+    const scheduled = schedules.get(name);
+    if (!scheduled) throw new Error(`${app.name} has no scheduled function ${JSON.stringify(name)}`);
+    return scheduled();
   };
   let dashboard: Dashboard | undefined;
   if (logLines && dashboardPort !== undefined) {
@@ -213,7 +213,11 @@ async function serve<S>(app: App<S>, wiring: Wiring<S>, env: Env, queueFile: Que
       deadLetterFile,
       bucketDir,
     };
-    dashboard = await startDashboard(runtime, logLines, dashboardPort);
+    // A tool beside the app: the app serves without it rather than not at all.
+    dashboard = await startDashboard(runtime, logLines, dashboardPort).catch((error: unknown) => {
+      logger.error("dashboard not served", { error: String(error) });
+      return undefined;
+    });
   }
   logger.info("listening", {
     app: app.name,
