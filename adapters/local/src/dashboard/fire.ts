@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import { functionOf } from "@skyport/core";
+import { functionOf, type Change } from "@skyport/core";
 import type { LocalRuntime } from "./local-runtime.js";
 import { badInput, DashboardProblem } from "./problem.js";
 
@@ -39,9 +39,29 @@ export async function fire(runtime: LocalRuntime, name: string, input: Input): P
       return dropFile(runtime, name, trigger.prefix, input);
     case "schedule":
       return { result: (await runtime.run(name)) ?? null };
+    case "changes":
+      return handChange(runtime, name, input);
     default:
-      throw badInput(`a ${trigger.kind} function is fired by its source: write to its collection, and its change feed hands the change on`);
+      throw badInput(`a ${(trigger as { kind: string }).kind} function cannot be fired from the dashboard`);
   }
+}
+
+const OPERATIONS = ["insert", "update", "delete"];
+
+/** One change handed to the function as its feed would hand it (after what the feed holds), as `skyport invoke` does: nothing is written to the store. */
+async function handChange(runtime: LocalRuntime, name: string, input: Input): Promise<unknown> {
+  const operation = input.operation ?? "update";
+  if (typeof input.key !== "string" || input.key === "") throw badInput('"key" is the document\'s key');
+  if (typeof operation !== "string" || !OPERATIONS.includes(operation)) throw badInput(`"operation" is one of ${OPERATIONS.join(", ")}`);
+  if (!input.document || typeof input.document !== "object" || Array.isArray(input.document)) throw badInput('"document" is the document, a JSON object');
+  const poller = runtime.pollers.find((p) => p.name === name)!;
+  const change = {
+    id: `dashboard-${randomUUID()}`,
+    key: input.key,
+    operation: operation as Change["operation"],
+    document: input.document as Record<string, unknown>,
+  };
+  return poller.resend(change);
 }
 
 async function request(runtime: LocalRuntime, input: Input): Promise<unknown> {

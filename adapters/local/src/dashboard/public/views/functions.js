@@ -7,7 +7,7 @@ const describe = {
   queue: (t) => `topic ${t.topic} (${t.types.join(", ")})`,
   schedule: (t, fn) => `${t.schedule}, next run ${new Date(fn.nextRun).toLocaleString()}`,
   stream: (t) => `stream ${t.stream}`,
-  changes: (t) => `changes of ${t.collection}`,
+  changes: (t) => `changes of ${t.collection} (a change handed here is not written to the store)`,
   object: (t) => `bucket ${t.bucket}, prefix ${t.prefix}`,
 };
 
@@ -58,11 +58,20 @@ const forms = {
     "Drop file",
   ],
   schedule: () => [[], () => ({}), "Run now"],
+  changes: () => [
+    [
+      field("Operation", h("select", { name: "operation" }, ["update", "insert", "delete"].map((o) => h("option", {}, o)))),
+      field("Key", h("input", { name: "key" })),
+      field("Document (JSON)", h("textarea", { name: "document", rows: 3 })),
+    ],
+    (form) => ({ operation: form.operation.value, key: form.key.value, document: parseOr(form.document.value) }),
+    "Hand change",
+  ],
 };
 
 function fireForm(fn) {
   const make = forms[fn.kind];
-  if (!make) return h("p", { class: "note" }, "Fired by its collection's writes: its waiting changes are under Queues.");
+  if (!make) return h("p", { class: "note" }, "Not fired from here.");
   const [fields, body, label] = make(fn);
   const result = h("output", { class: "result", "aria-label": `${fn.name} result` });
   const submit = async (event) => {
