@@ -1,6 +1,7 @@
 import { createClient } from "@redis/client";
 import type { Cache } from "@skyport/core/cache";
 import { RANKED_SET_SCRIPT, entryValue } from "./ranked-set.js";
+import { type CredentialsSource, refreshingCredentials } from "./refreshing-credentials.js";
 
 /** How the Redis cache connects: its URL, its time bound, and who hears of connection errors. */
 export interface RedisCacheOptions {
@@ -10,6 +11,11 @@ export interface RedisCacheOptions {
   timeoutMs: number;
   /** Told of the client's connection errors (it reconnects by itself); they fail no request. */
   onError?: (error: Error) => void;
+  /**
+   * A cloud's token for the function's identity instead of a password in the URL (ElastiCache IAM,
+   * Microsoft Entra ID, Memorystore IAM): each connection signs in with a fresh one, and again before it expires.
+   */
+  credentials?: CredentialsSource;
 }
 
 /** The client is not connected: the cache is unreachable, or its connection is being made again. */
@@ -30,9 +36,10 @@ const MAX_QUEUED_COMMANDS = 1_000;
  * command never waits for a connection: with no offline queue it fails at once while the client
  * is disconnected (the store answers), and the client reconnects in the background.
  */
-export function redisCache({ url, timeoutMs, onError }: RedisCacheOptions): Cache {
+export function redisCache({ url, timeoutMs, onError, credentials }: RedisCacheOptions): Cache {
   const client = createClient({
     url,
+    ...(credentials && { credentialsProvider: refreshingCredentials(credentials, { onError }) }),
     socket: {
       connectTimeout: timeoutMs,
       reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS),

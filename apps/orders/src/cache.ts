@@ -6,8 +6,16 @@ export type RedisLoader = RedisCacheLoader;
 
 /** The settings, when the target offers the cache they name: SKYPORT_CACHE=redis where it offers no Redis fails the start. */
 export function offeredCache(settings: CacheSettings, target: { cloud: Cloud; redis?: RedisLoader }): CacheSettings {
-  if (settings.kind !== "redis" || target.redis) return settings;
-  throw new ConfigError("SKYPORT_CACHE", `none or memory: the order service's ${target.cloud} build offers no Redis cache (its template offers none)`, "redis");
+  if (settings.kind !== "redis") return settings;
+  if (!target.redis) {
+    throw new ConfigError(
+      "SKYPORT_CACHE",
+      `none or memory: the order service's ${target.cloud} build offers no Redis cache (its template offers none)`,
+      "redis",
+    );
+  }
+  if (settings.redisAuth !== "password") throw new ConfigError("SKYPORT_REDIS_AUTH", "password: the order service signs in with the URL's", settings.redisAuth);
+  return settings;
 }
 
 /**

@@ -2,11 +2,11 @@ import type { Logger } from "../ports/logger.js";
 import type { Metrics } from "../ports/metrics.js";
 import type { Cache } from "../ports/cache.js";
 import { memoryCache } from "./memory-cache.js";
-import type { CacheSettings } from "./settings.js";
+import type { CacheSettings, RedisAuth } from "./settings.js";
 import { watchedCache } from "./watched-cache.js";
 
 /** What `@skyport/redis` gives (`redisCache`, or a cloud's client with its auth): a Cache on the URL, connected on first use. */
-export type RedisCacheFactory = (options: { url: string; timeoutMs: number; onError?: (error: Error) => void }) => Cache;
+export type RedisCacheFactory = (options: { url: string; timeoutMs: number; auth: RedisAuth; onError?: (error: Error) => void }) => Cache;
 
 /** Imports the Redis client: called only when SKYPORT_CACHE=redis, so a build without the cache on never loads it. */
 export type RedisCacheLoader = () => Promise<RedisCacheFactory>;
@@ -26,6 +26,6 @@ export async function cacheFrom(
     settings.kind === "memory"
       ? memoryCache()
       : // The client reconnects by itself; what a failure costs is counted where it is met (CacheFailures).
-        (await redis!())({ url: settings.redisUrl!, timeoutMs: settings.timeoutMs, onError: () => {} });
+        (await redis!())({ url: settings.redisUrl!, timeoutMs: settings.timeoutMs, auth: settings.redisAuth ?? "password", onError: () => {} });
   return watchedCache(cache, settings, { logger, metrics });
 }

@@ -6,6 +6,15 @@ export const CACHE_KINDS = ["none", "memory", "redis"] as const;
 /** One of SKYPORT_CACHE's values. */
 export type CacheKind = (typeof CACHE_KINDS)[number];
 
+/**
+ * How the Redis client signs in: `password`, the URL's user and password (or none: access is the
+ * network's); else a token for the function's identity, each on its own cloud.
+ */
+export const REDIS_AUTHS = ["password", "elasticache-iam", "entra-id", "memorystore-iam"] as const;
+/** One of SKYPORT_REDIS_AUTH's values. */
+/** One of REDIS_AUTHS. */
+export type RedisAuth = (typeof REDIS_AUTHS)[number];
+
 /** The longest a cache call may hold a request unless SKYPORT_CACHE_TIMEOUT_MS says: a cache in the function's own network answers in a millisecond or two. */
 export const CACHE_TIMEOUT_MS = 250;
 
@@ -15,6 +24,8 @@ export interface CacheSettings {
   kind: CacheKind;
   /** SKYPORT_REDIS_URL, for redis: `redis://` or `rediss://` (TLS), with the user and password where the cloud's auth needs them. */
   redisUrl?: string;
+  /** SKYPORT_REDIS_AUTH, for redis: `password` (the default) or the cloud's token for the function's identity. */
+  redisAuth?: RedisAuth;
   /** SKYPORT_CACHE_TTL_SECONDS: how long an entry lives. */
   ttlSeconds: number;
   /** SKYPORT_CACHE_TIMEOUT_MS: the bound on each cache call (connect and command); past it the store answers. */
@@ -32,5 +43,5 @@ export function readCacheSettings(env: Env): CacheSettings {
   if (!redisUrl || !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) {
     throw new ConfigError("SKYPORT_REDIS_URL", "a redis:// or rediss:// URL when SKYPORT_CACHE=redis", redisUrl && "(a value, not shown)");
   }
-  return { kind, redisUrl, ttlSeconds, timeoutMs };
+  return { kind, redisUrl, redisAuth: read.oneOf("SKYPORT_REDIS_AUTH", REDIS_AUTHS, "password"), ttlSeconds, timeoutMs };
 }
