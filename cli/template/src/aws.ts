@@ -2,7 +2,7 @@ import { cloudWatchFormat, cloudWatchMetrics } from "@skyport/aws-lambda";
 import { idempotencyCollection, memoryDocuments, MEMORY_STORE, type Env, type Platform } from "@skyport/core";
 import { DYNAMODB_STORE, readDynamoDbSettings } from "@skyport/dynamodb/settings";
 import { notes } from "./notes.js";
-import { instance } from "./services.js";
+import { instance, type RedisOffer } from "./services.js";
 
 /** On AWS: DynamoDB (its SDK imported on first use; the notes' and the idempotency keys' tables checked at start), or SKYPORT_STORE=memory. */
 const stores = {
@@ -15,4 +15,19 @@ const stores = {
   defaultStore: DYNAMODB_STORE,
 };
 
-export default (env: Env, platform: Platform) => instance("aws", env, platform, stores, cloudWatchFormat(), cloudWatchMetrics("__NAME__"));
+/** Redis with the URL's password or none (the template's cache, reached from api's security group alone), or ElastiCache's IAM auth (SKYPORT_REDIS_AUTH=elasticache-iam). */
+const awsRedis = (env: Env): RedisOffer => ({
+  auths: ["password", "elasticache-iam"],
+  load: () =>
+    import("@skyport/redis").then(
+      ({ redisCache, elastiCacheIamCredentials, elastiCacheIamFromEnv }) =>
+        (options) =>
+          redisCache({
+            ...options,
+            ...(options.auth === "elasticache-iam" && { credentials: elastiCacheIamCredentials(elastiCacheIamFromEnv(options.url, env)) }),
+          }),
+    ),
+});
+
+export default (env: Env, platform: Platform) =>
+  instance("aws", env, platform, stores, { format: cloudWatchFormat(), metrics: cloudWatchMetrics("__NAME__"), redis: awsRedis(env) });

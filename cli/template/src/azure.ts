@@ -1,7 +1,8 @@
 import { Agent } from "node:https";
 import { memoryDocuments, MEMORY_STORE, type Env, type Platform } from "@skyport/core";
 import { COSMOS_STORE, readCosmosSettings } from "@skyport/cosmos/settings";
-import { instance } from "./services.js";
+import { azureCredential } from "@skyport/azure-functions";
+import { instance, type RedisOffer } from "./services.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
@@ -22,4 +23,15 @@ const stores = {
   defaultStore: COSMOS_STORE,
 };
 
-export default (env: Env, platform: Platform) => instance("azure", env, platform, stores);
+/** Redis with the URL's password, or the app's identity's Microsoft Entra ID token (SKYPORT_REDIS_AUTH=entra-id, as main.bicep sets it). */
+const AZURE_REDIS: RedisOffer = {
+  auths: ["password", "entra-id"],
+  load: () =>
+    import("@skyport/redis").then(
+      ({ redisCache, entraIdCredentials }) =>
+        (options) =>
+          redisCache({ ...options, ...(options.auth === "entra-id" && { credentials: entraIdCredentials(azureCredential()) }) }),
+    ),
+};
+
+export default (env: Env, platform: Platform) => instance("azure", env, platform, stores, { redis: AZURE_REDIS });

@@ -16,4 +16,4 @@ const stores = {
 };
 
 export default (env: Env, platform: Platform) =>
-  instance("gcp", env, platform, stores, cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT), cloudLoggingMetrics("__NAME__"));
+  instance("gcp", env, platform, stores, { format: cloudLoggingFormat(env.GOOGLE_CLOUD_PROJECT), metrics: cloudLoggingMetrics("__NAME__") });

@@ -219,6 +219,10 @@ describe("__NAME__'s notes with SKYPORT_STORE=memory", () => {
   notesOn(localServer({ SKYPORT_STORE: "memory" }), UNRESOLVABLE_PROBLEM_BASE);
 });
 
+describe("__NAME__'s notes with SKYPORT_CACHE=memory: GET /notes/{id} reads through the cache", () => {
+  notesOn(localServer({ SKYPORT_CACHE: "memory" }), UNRESOLVABLE_PROBLEM_BASE);
+});
+
 describe("the deploy templates deploy exactly what src/app.ts declares", () => {
   it("deploy/aws/template.yaml", () => {
     expect(samProblems(app, readTemplate(join(appDir, "deploy/aws/template.yaml")))).toEqual([]);

@@ -8,7 +8,7 @@ import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorEnv } from "@skyport/cosmos/testing";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { notes } from "../../template/src/notes.js";
-import { notesContract } from "./notes-contract.js";
+import { notesCacheContract, notesContract } from "./notes-contract.js";
 
 /** A request as the Functions host hands it to the worker for api's `{*path}` route: RPC data. */
 function rpcHttp(binding: string, request: ContractRequest): RpcInvocation {
@@ -34,7 +34,7 @@ async function sendThroughWorker(worker: WorkerCore, request: ContractRequest): 
   return { status: Number(http.statusCode), headers, body: Buffer.from(http.body?.bytes ?? []).toString("utf8") };
 }
 
-describe("a generated app's Azure Functions app, loaded as the worker loads it, keeps its notes in Cosmos DB (the Cosmos DB server)", () => {
+describe("a generated app's Azure Functions app, loaded as the worker loads it, keeps its notes in Cosmos DB (the Cosmos DB server), cached in Redis", () => {
   let documents: Documents;
   let worker: WorkerCore;
 
@@ -49,6 +49,9 @@ describe("a generated app's Azure Functions app, loaded as the worker loads it, 
       // Where work reads its secret (main.bicep's keyVaultName): read at start, never called by api.
       SKYPORT_KEY_VAULT_URL: "https://demo-vault.vault.azure.net/",
       SKYPORT_LOG_LEVEL: "error",
+      // main.bicep's cache option: the cache on (its URL a Key Vault reference there).
+      SKYPORT_CACHE: "redis",
+      SKYPORT_REDIS_URL: inject("redisUrl"),
     };
     documents = cosmosDocuments(settings, { agent: emulatorAgent() });
     await documents.ensure([notes, idempotencyCollection]);
@@ -59,5 +62,7 @@ describe("a generated app's Azure Functions app, loaded as the worker loads it, 
   });
   afterAll(() => documents?.close());
 
-  notesContract(() => ({ send: (request) => sendThroughWorker(worker, request), stored: documents.collection(notes) }));
+  const target = () => ({ send: (request: ContractRequest) => sendThroughWorker(worker, request), stored: documents.collection(notes) });
+  notesContract(target);
+  notesCacheContract(target);
 });

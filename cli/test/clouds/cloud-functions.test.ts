@@ -5,11 +5,12 @@ import { firestoreDocuments } from "@skyport/firestore";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { notes } from "../../template/src/notes.js";
 import { serveFunction, type ServedFunction } from "./functions-framework.js";
-import { notesContract } from "./notes-contract.js";
+import { notesCacheContract, notesContract } from "./notes-contract.js";
 
-describe("a generated app's api Cloud Functions bundle, served by the functions framework, keeps its notes in Firestore (the emulator)", () => {
+describe("a generated app's api Cloud Functions bundle, served by the functions framework, keeps its notes in Firestore (the emulator), cached in Redis", () => {
   let documents: Documents;
   let api: ServedFunction;
+  let second: ServedFunction;
 
   beforeAll(async () => {
     const hex = randomBytes(3).toString("hex");
@@ -21,16 +22,26 @@ describe("a generated app's api Cloud Functions bundle, served by the functions 
       SKYPORT_COLLECTION_NOTES: `notes-${hex}`,
       FIRESTORE_EMULATOR_HOST: inject("firestoreHost"),
       SKYPORT_LOG_LEVEL: "error",
+      // deploy.sh --cache-secret: the cache on, its URL from Secret Manager.
+      SKYPORT_CACHE: "redis",
+      SKYPORT_REDIS_URL: inject("redisUrl"),
     };
     // A new project's first writes on the emulator can outlast the store's 5 s deadline: these are they, with time to spare.
     documents = firestoreDocuments(env, { deadlineMs: 30_000 });
     await documents.ensure([notes]);
-    api = await serveFunction(join(inject("demoApp"), "dist/gcp/api"), "api", { PATH: process.env.PATH, METADATA_SERVER_DETECTION: "none", ...env });
+    // Two instances of the function, two processes on the same Redis.
+    const serve = () => serveFunction(join(inject("demoApp"), "dist/gcp/api"), "api", { PATH: process.env.PATH, METADATA_SERVER_DETECTION: "none", ...env });
+    [api, second] = await Promise.all([serve(), serve()]);
   });
   afterAll(async () => {
-    await api?.stop();
+    await Promise.all([api?.stop(), second?.stop()]);
     await documents?.close();
   });
 
-  notesContract(() => ({ send: (request) => api.send(request), stored: documents.collection(notes) }));
+  const on = (instance: () => ServedFunction) => () => ({ send: instance().send, stored: documents.collection(notes) });
+  notesContract(on(() => api));
+  notesCacheContract(
+    on(() => api),
+    on(() => second),
+  );
 });

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { startCosmosServer } from "@skyport/cosmos/testing";
 import { startDynamoDbLocal } from "@skyport/dynamodb/testing";
 import { startFirestoreEmulator } from "@skyport/firestore/testing";
+import { startRedisServer } from "@skyport/redis/testing";
 import type { TestProject } from "vitest/node";
 import { SKYPORT_BIN, temporaryWorkspace } from "../temporary-workspace.js";
 
@@ -15,6 +16,8 @@ declare module "vitest" {
     dynamoDbEndpoint: string;
     firestoreHost: string;
     cosmos: { endpoint: string; key: string };
+    /** Debian's redis-server on loopback: the cache (SKYPORT_CACHE=redis) of every cloud's bundle. */
+    redisUrl: string;
   }
 }
 
@@ -32,11 +35,11 @@ async function newBuiltApp(root: string): Promise<string> {
   return app;
 }
 
-/** A generated app, built once for every test file, and the three clouds' stores on this machine, started while it builds. */
+/** A generated app, built once for every test file, and the three clouds' stores and a Redis on this machine, started while it builds. */
 export default async function setup(project: TestProject) {
   const root = temporaryWorkspace();
   const [stores, built] = await Promise.all([
-    Promise.allSettled([startDynamoDbLocal(), startFirestoreEmulator(), startCosmosServer()]),
+    Promise.allSettled([startDynamoDbLocal(), startFirestoreEmulator(), startCosmosServer(), startRedisServer()]),
     Promise.allSettled([newBuiltApp(root)]),
   ]);
   const teardown = async () => {
@@ -49,6 +52,7 @@ export default async function setup(project: TestProject) {
     project.provide("firestoreHost", settledValue(stores[1]).host);
     const { endpoint, key } = settledValue(stores[2]);
     project.provide("cosmos", { endpoint, key });
+    project.provide("redisUrl", settledValue(stores[3]).url);
   } catch (error) {
     await teardown();
     throw error;

@@ -130,3 +130,46 @@ export function notesContract(target: () => NotesTarget) {
     expect((await target().stored.get({ id: later.id }))?.value).toEqual(later);
   });
 }
+
+/**
+ * What api does with SKYPORT_CACHE=redis on a cloud's built bundle (issue 27): GET /notes/{id} reads
+ * through the cache (a change made in the store behind the app is not seen until the app writes
+ * the note), and a read after a write never sees the note before it, on the instance that wrote
+ * or on `other`, another instance on the same Redis where the runtime can run two.
+ */
+export function notesCacheContract(target: () => NotesTarget, other?: () => NotesTarget) {
+  const send = async (on: NotesTarget, method: string, path: string, note?: Partial<Note>, headers: Record<string, string> = {}) => {
+    const response = await on.send({
+      method,
+      path,
+      headers: { ...(note && { "content-type": "application/json" }), ...headers },
+      ...(note && { body: JSON.stringify(note) }),
+    });
+    return { status: response.status, etag: response.headers.etag, note: JSON.parse(response.body) as Note };
+  };
+  const instances = () => [target(), ...(other ? [other()] : [])];
+
+  it("answers GET /notes/{id} from the cache: a change made in the store behind the app is not seen", async () => {
+    const { note } = await send(target(), "POST", "/notes", { owner: uniqueOwner(), text: "v1" });
+    for (const on of instances()) expect((await send(on, "GET", `/notes/${note.id}`)).note.text).toBe("v1");
+    await target().stored.put({ ...note, text: "changed behind the app" });
+    for (const on of instances()) expect((await send(on, "GET", `/notes/${note.id}`)).note).toEqual(note);
+  });
+
+  it("never answers a read after a write with the note before it, on any instance: a PUT, a PUT at its version, a new note under a read id", async () => {
+    const owner = uniqueOwner();
+    const { note } = await send(target(), "POST", "/notes", { owner, text: "v1" });
+    const writer = instances().at(-1)!;
+    for (const on of instances()) await send(on, "GET", `/notes/${note.id}`);
+    const v2 = await send(writer, "PUT", `/notes/${note.id}`, { owner, text: "v2" });
+    expect(v2.status).toBe(200);
+    for (const on of instances()) expect(await send(on, "GET", `/notes/${note.id}`)).toEqual({ status: 200, etag: v2.etag, note: { ...note, text: "v2" } });
+    const v3 = await send(writer, "PUT", `/notes/${note.id}`, { owner, text: "v3" }, { "if-match": v2.etag! });
+    expect(v3.status).toBe(200);
+    for (const on of instances()) expect((await send(on, "GET", `/notes/${note.id}`)).note.text).toBe("v3");
+    const id = `note-${randomUUID()}`;
+    for (const on of instances()) expect((await send(on, "GET", `/notes/${id}`)).status).toBe(404);
+    expect((await send(writer, "PUT", `/notes/${id}`, { owner, text: "made" }, { "if-none-match": "*" })).status).toBe(201);
+    for (const on of instances()) expect((await send(on, "GET", `/notes/${id}`)).note.text).toBe("made");
+  });
+}
