@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
+import { posix } from "node:path";
 import { defineConfig, type DefaultTheme } from "vitepress";
 
+type GeneratedPage = DefaultTheme.SidebarItem & { link: string; source: string };
+
 interface Generated {
-  deploy: DefaultTheme.SidebarItem[];
-  packages: DefaultTheme.SidebarItem[];
+  deploy: GeneratedPage[];
+  packages: GeneratedPage[];
   reference: DefaultTheme.SidebarItem[];
 }
 
@@ -12,6 +15,17 @@ const generatedFile = new URL("./generated.json", import.meta.url);
 const generated: Generated = existsSync(generatedFile)
   ? JSON.parse(readFileSync(generatedFile, "utf8"))
   : { deploy: [], packages: [], reference: [] };
+
+// A page links a README of the repository by its path, which works on GitHub; on the site, the page made from it.
+const pageOfSource = new Map([...generated.deploy, ...generated.packages].map((page) => [page.source, page.link]));
+
+/** A link from a page (docs/<relativePath>) to a repository file that the site has as a page, pointed at that page. */
+function siteLink(relativePath: string, href: string): string | undefined {
+  if (/^[a-z]+:/i.test(href) || href.startsWith("#")) return undefined;
+  const [path = "", anchor] = href.split("#");
+  const link = pageOfSource.get(posix.normalize(posix.join("docs", posix.dirname(relativePath), path)));
+  return link && `${link}${anchor ? `#${anchor}` : ""}`;
+}
 
 /** Header ids as GitHub makes them, so that a link with an anchor works on the site and in the repository alike. */
 function githubSlug(heading: string): string {
@@ -30,7 +44,18 @@ export default defineConfig({
   lang: "en",
   srcExclude: ["**/node_modules/**", "scripts/**", "test/**"],
   lastUpdated: false,
-  markdown: { anchor: { slugify: githubSlug } },
+  markdown: {
+    anchor: { slugify: githubSlug },
+    config(md) {
+      md.core.ruler.push("repository-links", (state) => {
+        for (const child of state.tokens.flatMap((token) => token.children ?? [])) {
+          const href = child.type === "link_open" ? child.attrGet("href") : null;
+          const link = href && siteLink(state.env.relativePath, href);
+          if (link) child.attrSet("href", link);
+        }
+      });
+    },
+  },
   // The local search index is one chunk of about 1 MB, loaded only when the search opens.
   vite: { build: { chunkSizeWarningLimit: 2048 } },
   themeConfig: {
