@@ -8,6 +8,8 @@ param location string = resourceGroup().location
 param stage string = 'dev'
 @description('A Key Vault of this resource group (RBAC authorization) holding the receipt-signing-key secret that work reads.')
 param keyVaultName string
+@description('Turns on the notes cache of api (off by default): an Azure Managed Redis whose one database the app reaches with its own identity (Microsoft Entra ID; the database has no access key).')
+param cache bool = false
 
 var baseName = take('__NAME__-${stage}-${uniqueString(resourceGroup().id, stage)}', 40)
 var jobsQueueName = 'jobs'
@@ -165,14 +167,19 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     siteConfig: {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
-      appSettings: [
+      // With the cache on, SKYPORT_REDIS_URL holds no secret: the app signs in with its identity (SKYPORT_REDIS_AUTH=entra-id).
+      appSettings: concat([
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
         { name: 'SKYPORT_TOPIC_JOBS', value: jobsQueueName }
         { name: 'SKYPORT_QUEUE_SERVICE_URL', value: storage.properties.primaryEndpoints.queue }
         { name: 'SKYPORT_COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'SKYPORT_COSMOS_DATABASE', value: databaseName }
         { name: 'SKYPORT_KEY_VAULT_URL', value: vault.properties.vaultUri }
-      ]
+      ], cache ? [
+        { name: 'SKYPORT_CACHE', value: 'redis' }
+        { name: 'SKYPORT_REDIS_URL', value: 'rediss://${redis.properties.hostName}:10000' }
+        { name: 'SKYPORT_REDIS_AUTH', value: 'entra-id' }
+      ] : [])
     }
     functionAppConfig: {
       deployment: {
@@ -185,6 +192,40 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
       runtime: { name: 'node', version: '22' }
     }
+  }
+}
+
+// api's cache (cache=true): Azure Managed Redis, the smallest Balanced SKU, billed by the hour while it exists,
+// read or not; TLS only, reached on its public endpoint by the app's Entra ID token alone (no access key).
+// For a private endpoint instead, the app needs VNet integration and the cache a private DNS zone.
+resource redis 'Microsoft.Cache/redisEnterprise@2025-04-01' = if (cache) {
+  name: baseName
+  location: location
+  sku: { name: 'Balanced_B0' }
+  properties: { minimumTlsVersion: '1.2' }
+}
+
+resource redisDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-04-01' = if (cache) {
+  parent: redis
+  name: 'default'
+  properties: {
+    clientProtocol: 'Encrypted'
+    port: 10000
+    clusteringPolicy: 'EnterpriseCluster'
+    // Every entry has a TTL: when full, the nearest to expiring goes first.
+    evictionPolicy: 'VolatileLRU'
+    accessKeysAuthentication: 'Disabled'
+  }
+}
+
+// The app's identity on that one database, with its default access policy: the one data access policy
+// Azure Managed Redis offers, so the narrowest grant there is (no management-plane role).
+resource redisAccess 'Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments@2025-04-01' = if (cache) {
+  parent: redisDatabase
+  name: 'app'
+  properties: {
+    accessPolicyName: 'default'
+    user: { objectId: app.identity.principalId }
   }
 }
 
