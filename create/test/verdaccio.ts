@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -8,7 +8,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 /** A registry of this test's own: verdaccio on 127.0.0.1, a token that may publish, and how to stop it. */
 export interface Registry {
   url: string;
-  /** An npmrc for `npm_config_userconfig`: this registry, with the token to publish to it. */
+  /**
+   * An npmrc for `npm_config_userconfig`: @skyport/* from this registry, with the token to publish
+   * to it; every other package from the registry npm uses here, as a user's install takes them.
+   */
   npmrc: string;
   stop(): Promise<void>;
 }
@@ -25,7 +28,7 @@ export async function startRegistry(dir: string): Promise<Registry> {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const upstream = execFileSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).trim();
+  const upstream = npmConfig("registry")!;
   const ours = { access: "$all", publish: "$authenticated" };
   const config = {
     storage: join(dir, "storage"),
@@ -41,7 +44,7 @@ export async function startRegistry(dir: string): Promise<Registry> {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     // The CA list npm trusts (its cafile), for the proxied registry.
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? npmCafile() },
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? npmConfig("cafile") },
   });
   let output = "";
   server.stdout!.on("data", (chunk) => (output += chunk));
@@ -51,7 +54,11 @@ export async function startRegistry(dir: string): Promise<Registry> {
     await until(server, `${url}-/ping`, () => output);
     const token = await addUser(url);
     const npmrc = join(dir, "npmrc");
-    writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
+    // The user's own npmrc (here, nodedir for native builds) and the registry. Verdaccio proxies the rest too, but at a
+    // tarball every few seconds on two busy cores: npm takes them from the registry itself.
+    const own = npmConfig("userconfig");
+    const user = own && existsSync(own) ? `${readFileSync(own, "utf8").trimEnd()}\n` : "";
+    writeFileSync(npmrc, `${user}registry=${upstream}\n@skyport:registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
     return { url, npmrc, stop };
   } catch (error) {
     await stop();
@@ -93,9 +100,10 @@ async function stopGroup(server: ChildProcess): Promise<void> {
   await Promise.race([exited, sleep(5_000).then(() => process.kill(-server.pid!, "SIGKILL"))]);
 }
 
-function npmCafile(): string | undefined {
-  const cafile = execFileSync("npm", ["config", "get", "cafile"], { encoding: "utf8" }).trim();
-  return cafile && cafile !== "null" && cafile !== "undefined" ? cafile : undefined;
+/** A setting of npm as it runs here, undefined when unset. */
+function npmConfig(key: string): string | undefined {
+  const value = execFileSync("npm", ["config", "get", key], { encoding: "utf8" }).trim();
+  return value && value !== "null" && value !== "undefined" ? value : undefined;
 }
 
 function freePort(): Promise<number> {
