@@ -16,7 +16,8 @@ const EMULATORS = {
     name: "DynamoDB Local",
     source: [
       `export { startDynamoDbLocal as start, dynamoDbLocalEnv, ensureLocalCollections, prefixedTables } from "@skyport/dynamodb/testing";`,
-      `export { ordersCollection, idempotencyCollection } from "@skyport/core";`,
+      `export { idempotencyCollection } from "@skyport/core";`,
+      `export { ordersCollection } from "@skyport/core/orders";`,
     ].join("\n"),
     async ready(m, emulator) {
       // The order service's collections, each in its table (skyport-orders, skyport-idempotency-keys), made as the template makes them.
@@ -31,7 +32,8 @@ const EMULATORS = {
     source: [
       `export { startFirestoreEmulator as start } from "@skyport/firestore/testing";`,
       `export { firestoreDocuments } from "@skyport/firestore";`,
-      `export { ordersCollection, idempotencyCollection } from "@skyport/core";`,
+      `export { idempotencyCollection } from "@skyport/core";`,
+      `export { ordersCollection } from "@skyport/core/orders";`,
     ].join("\n"),
     async ready(m, emulator) {
       const env = {
@@ -52,7 +54,8 @@ const EMULATORS = {
     source: [
       `export { startCosmosServer as start, emulatorAgent, emulatorEnv } from "@skyport/cosmos/testing";`,
       `export { cosmosDocuments } from "@skyport/cosmos";`,
-      `export { ordersCollection, idempotencyCollection } from "@skyport/core";`,
+      `export { idempotencyCollection } from "@skyport/core";`,
+      `export { ordersCollection } from "@skyport/core/orders";`,
     ].join("\n"),
     async ready(m, emulator) {
       // The order service's collections (containers orders and idempotency-keys) in the database "skyport", as SKYPORT_COSMOS_DATABASE defaults to.
