@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ELASTICACHE_TOKEN_SECONDS, elastiCacheIamCredentials, elastiCacheIamToken } from "../src/index.js";
+import { ELASTICACHE_TOKEN_SECONDS, elastiCacheIamCredentials, elastiCacheIamToken } from "../src/elasticache-iam.js";
 
 // AWS's documentation example credentials: fixed, so the signature is too.
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: "session/token=" };

@@ -18,15 +18,18 @@ const stores = {
 /** Redis with the URL's password or none (the template's cache, reached from api's security group alone), or ElastiCache's IAM auth (SKYPORT_REDIS_AUTH=elasticache-iam). */
 const awsRedis = (env: Env): RedisOffer => ({
   auths: ["password", "elasticache-iam"],
-  load: () =>
-    import("@skyport/redis").then(
-      ({ redisCache, elastiCacheIamCredentials, elastiCacheIamFromEnv }) =>
-        (options) =>
-          redisCache({
-            ...options,
-            ...(options.auth === "elasticache-iam" && { credentials: elastiCacheIamCredentials(elastiCacheIamFromEnv(options.url, env)) }),
-          }),
-    ),
+  load: async () => {
+    // ElastiCache's token signer is an entry of its own: no other cloud's bundle carries SigV4.
+    const [{ redisCache }, { elastiCacheIamCredentials, elastiCacheIamFromEnv }] = await Promise.all([
+      import("@skyport/redis"),
+      import("@skyport/redis/elasticache-iam"),
+    ]);
+    return (options) =>
+      redisCache({
+        ...options,
+        ...(options.auth === "elasticache-iam" && { credentials: elastiCacheIamCredentials(elastiCacheIamFromEnv(options.url, env)) }),
+      });
+  },
 });
 
 export default (env: Env, platform: Platform) =>
