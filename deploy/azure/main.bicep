@@ -48,6 +48,9 @@ param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Turns on the order cache (off by default): an Azure Managed Redis whose one database the app reaches with its own identity (Microsoft Entra ID; the database has no access key).')
+param cache bool = false
+
 var suffix = uniqueString(resourceGroup().id, appName, stage)
 // A Cosmos DB account name has at most 44 characters; the cut falls inside the unique suffix.
 var baseName = take('${appName}-${stage}-${suffix}', 44)
@@ -361,6 +364,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SKYPORT_AUTH_ISSUER', value: authIssuer }
         { name: 'SKYPORT_AUTH_AUDIENCE', value: authAudience }
         { name: 'SKYPORT_AUTH_CUSTOMER_CLAIM', value: authCustomerClaim }
+        // The order cache (cache=true): its URL holds no secret, the app signs in with its identity.
+        { name: 'SKYPORT_CACHE', value: cache ? 'redis' : 'none' }
+        { name: 'SKYPORT_REDIS_URL', value: cache ? 'rediss://${redis.properties.hostName}:10000' : '' }
+        { name: 'SKYPORT_REDIS_AUTH', value: cache ? 'entra-id' : 'password' }
       ]
     }
     functionAppConfig: {
@@ -381,6 +388,46 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         name: 'node'
         version: '22'
       }
+    }
+  }
+}
+
+// The order cache (cache=true): Azure Managed Redis, the smallest Balanced SKU, billed by the hour while it exists,
+// read or not; TLS only, reached on its public endpoint with the app's Entra ID token alone (no access key exists).
+// A private endpoint instead needs the app's VNet integration and a private DNS zone (deploy/azure/README.md).
+resource redis 'Microsoft.Cache/redisEnterprise@2025-04-01' = if (cache) {
+  name: baseName
+  location: location
+  sku: {
+    name: 'Balanced_B0'
+  }
+  properties: {
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource redisDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-04-01' = if (cache) {
+  parent: redis
+  name: 'default'
+  properties: {
+    clientProtocol: 'Encrypted'
+    port: 10000
+    clusteringPolicy: 'EnterpriseCluster'
+    // Every entry has a TTL: when full, the nearest to expiring goes first.
+    evictionPolicy: 'VolatileLRU'
+    accessKeysAuthentication: 'Disabled'
+  }
+}
+
+// The app's identity on that one database, with its default access policy: the one data access policy Azure
+// Managed Redis offers, so the narrowest grant there is (and no management-plane role).
+resource redisAccess 'Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments@2025-04-01' = if (cache) {
+  parent: redisDatabase
+  name: 'orders'
+  properties: {
+    accessPolicyName: 'default'
+    user: {
+      objectId: app.identity.principalId
     }
   }
 }

@@ -5,7 +5,7 @@ import { ordersCollection } from "@skyport/core/orders";
 import { tableDefinition } from "@skyport/dynamodb";
 import { describe, expect, it } from "vitest";
 import { readTemplate, type Json, type JsonObject } from "../aws/verify/cloudformation-yaml.js";
-import { permissionStatements, resourceText, type Statement } from "../aws/verify/iam.js";
+import { EC2_ACTIONS_WITHOUT_RESOURCES, permissionStatements, resourceText, VPC_NETWORK_PATTERN, type Statement } from "../aws/verify/iam.js";
 
 const awsDir = join(dirname(fileURLToPath(import.meta.url)), "../aws");
 const template = readTemplate(join(awsDir, "template.yaml"));
@@ -48,8 +48,8 @@ describe("the SAM template: functions", () => {
     }
     expect(((props("OutboxFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toEqual(ref("OrdersQueue"));
     expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toBeUndefined();
-    expect(props("QueueFunction").Environment).toBeUndefined();
-    expect(props("CleanupFunction").Environment).toBeUndefined();
+    // Their only settings: the order cache's, off unless CacheSubnetIds is given.
+    for (const id of ["QueueFunction", "CleanupFunction"]) expect(Object.keys(variables(id)), id).toEqual(["SKYPORT_CACHE", "SKYPORT_REDIS_URL"]);
     expect(JSON.stringify(template)).not.toMatch(/SECRET|PASSWORD|ACCESS_KEY|_KEY"|CONNECTION_STRING/i);
   });
 
@@ -138,17 +138,21 @@ describe("the SAM template: least privilege", () => {
 
   const LOG_STREAMS = /^arn:\$\{AWS::Partition\}:logs:\$\{AWS::Region\}:\$\{AWS::AccountId\}:log-group:\$\{\w+LogGroup\}:log-stream:\*$/;
   const BUCKET_PREFIXES = /^arn:\$\{AWS::Partition\}:s3:::\$\{AWS::StackName\}-imports-\$\{AWS::AccountId\}-\$\{AWS::Region\}\/(imports|reports)\/\*$/;
-  it("grants no wildcard action and no wildcard resource, anywhere", () => {
+  it("grants no wildcard action and no wildcard resource, but what EC2 allows no narrower", () => {
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) {
       expect(statement.effect, statement.source).toBe("Allow");
       for (const action of statement.actions) expect(action, statement.source).not.toContain("*");
       for (const resource of statement.resources) {
         const text = resourceText(resource);
-        expect(text, statement.source).not.toBe("*");
-        // Two patterns: the log streams of the function's own log group, named before they exist,
-        // and the objects under one prefix of the import bucket (imports/ read, reports/ written).
-        if (text.includes("*")) expect(text, statement.source).toMatch(new RegExp(`${LOG_STREAMS.source}|${BUCKET_PREFIXES.source}`));
+        // "*" only for the EC2 actions that take no resource (the order cache's functions in a VPC).
+        if (text === "*") expect(EC2_ACTIONS_WITHOUT_RESOURCES, statement.source).toEqual(expect.arrayContaining(statement.actions));
+        // Three patterns: the log streams of the function's own log group, named before they exist, the objects under
+        // one prefix of the import bucket (imports/ read, reports/ written), and the network interfaces Lambda makes in the cache's VPC.
+        else if (text.includes("*")) {
+          expect(text, statement.source).toMatch(new RegExp(`${LOG_STREAMS.source}|${BUCKET_PREFIXES.source}|${VPC_NETWORK_PATTERN.source}`));
+          if (VPC_NETWORK_PATTERN.test(text)) expect(JSON.stringify(statement.condition), statement.source).toContain("vpc/${CacheVpcId}");
+        }
       }
     }
   });

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readTemplate, type JsonObject } from "../aws/verify/cloudformation-yaml.js";
-import { permissionStatements } from "../aws/verify/iam.js";
+import { EC2_ACTIONS_WITHOUT_RESOURCES, permissionStatements, VPC_NETWORK_PATTERN } from "../aws/verify/iam.js";
 import { Expression, parseBicep, type BicepObject, type BicepValue } from "../azure/verify/bicep-template.js";
 import { dryRun, recordCommands } from "../gcp/verify/dry-run.js";
 
@@ -17,17 +17,40 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
   const resources = template.Resources as Record<string, JsonObject>;
   const statements = permissionStatements(resources);
 
-  it("grants no wildcard action or resource (but a log group's own streams)", () => {
+  it("grants no wildcard action or resource (but a log group's own streams, and what EC2 allows no narrower)", () => {
     expect(statements.length).toBeGreaterThan(0);
     for (const s of statements.filter((s) => s.effect === "Allow" && !s.actions.includes("sts:AssumeRole"))) {
       for (const action of s.actions) expect(action, s.source).not.toContain("*");
       for (const resource of s.resources) {
         const text = JSON.stringify(resource);
-        expect(text, s.source).not.toBe('"*"');
-        // A log group's own streams, or the objects under one prefix of the import bucket.
-        if (text.includes("*")) expect(text, s.source).toMatch(/log-stream:\*"|-imports-\$\{AWS::AccountId\}-\$\{AWS::Region\}\/(imports|reports)\/\*"/);
+        // "*" only for the actions AWS documents as taking no resource.
+        if (text === '"*"') expect(EC2_ACTIONS_WITHOUT_RESOURCES, s.source).toEqual(expect.arrayContaining(s.actions));
+        // A log group's own streams, the objects under one prefix of the import bucket, or (the order cache) network
+        // interfaces Lambda makes and the subnets it makes them in, whose ids no template knows, held to the cache's VPC.
+        else if (text.includes("*")) {
+          expect(text, s.source).toMatch(
+            new RegExp(`log-stream:\\*"|-imports-\\$\\{AWS::AccountId\\}-\\$\\{AWS::Region\\}\\/(imports|reports)\\/\\*"|${VPC_NETWORK_PATTERN.source}`),
+          );
+          if (VPC_NETWORK_PATTERN.test(text)) expect(JSON.stringify(s.condition), s.source).toContain("vpc/${CacheVpcId}");
+        }
       }
     }
+  });
+
+  it("gives the order cache's network actions, with the cache on only, to the roles of the functions that read or write orders", () => {
+    const cachePolicies = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Policy");
+    expect(cachePolicies.map(([id, r]) => [id, r.Condition])).toEqual([["OrdersCacheNetworkPolicy", "CacheOn"]]);
+    const roles = ((cachePolicies[0]![1].Properties as JsonObject).Roles as JsonObject[]).map((role) => role.Ref);
+    expect(roles).toEqual(["HttpFunctionRole", "QueueFunctionRole", "CleanupFunctionRole", "ShipFunctionRole", "ImportFunctionRole"]);
+    const actions = statements.filter((s) => s.source.startsWith("OrdersCacheNetworkPolicy/")).flatMap((s) => s.actions);
+    expect(actions.sort()).toEqual([
+      "ec2:AssignPrivateIpAddresses",
+      "ec2:CreateNetworkInterface",
+      "ec2:DeleteNetworkInterface",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeSubnets",
+      "ec2:UnassignPrivateIpAddresses",
+    ]);
   });
 
   it("gives each function's role only the actions its code calls", () => {

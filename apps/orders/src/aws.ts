@@ -31,6 +31,8 @@ export default function awsWiring(env: Env, platform: Platform, logs: LogOptions
     events: (_env, logger) => queue(logger),
     logFormat: cloudWatchFormat(),
     metrics: (write) => cloudWatchMetrics("orders", write),
+    // deploy/aws/template.yaml's CacheSubnetIds offers ElastiCache Serverless, reached from the functions' security group.
+    redis: () => import("@skyport/redis").then((m) => m.redisCache),
     ...logs,
   });
 }

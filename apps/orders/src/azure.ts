@@ -21,6 +21,14 @@ export default function azureWiring(env: Env, platform: Platform, logs: Pick<Ent
       ),
     },
     events: (_env, logger) => queue(logger),
+    // deploy/azure/main.bicep's cache=true offers Azure Managed Redis, signed in with the app's identity's Entra ID token.
+    redis: () =>
+      import("@skyport/redis").then(
+        ({ redisCache, entraIdCredentials }) =>
+          (options) =>
+            redisCache({ ...options, ...(options.auth === "entra-id" && { credentials: entraIdCredentials(azureCredential()) }) }),
+      ),
+    redisAuths: ["password", "entra-id"],
     ...logs,
   });
 }

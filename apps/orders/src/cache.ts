@@ -1,11 +1,11 @@
 import { ConfigError, type Cloud, type Logger, type Metrics } from "@skyport/core";
-import { type CacheSettings, cacheFrom, orderCache, type OrderCache, type RedisCacheLoader } from "@skyport/core/cache";
+import { type CacheSettings, cacheFrom, orderCache, type OrderCache, type RedisAuth, type RedisCacheLoader } from "@skyport/core/cache";
 
 /** Imports the Redis cache's client: given by the targets that offer the cache, called only when SKYPORT_CACHE=redis. */
 export type RedisLoader = RedisCacheLoader;
 
 /** The settings, when the target offers the cache they name: SKYPORT_CACHE=redis where it offers no Redis fails the start. */
-export function offeredCache(settings: CacheSettings, target: { cloud: Cloud; redis?: RedisLoader }): CacheSettings {
+export function offeredCache(settings: CacheSettings, target: { cloud: Cloud; redis?: RedisLoader; redisAuths?: readonly RedisAuth[] }): CacheSettings {
   if (settings.kind !== "redis") return settings;
   if (!target.redis) {
     throw new ConfigError(
@@ -14,7 +14,9 @@ export function offeredCache(settings: CacheSettings, target: { cloud: Cloud; re
       "redis",
     );
   }
-  if (settings.redisAuth !== "password") throw new ConfigError("SKYPORT_REDIS_AUTH", "password: the order service signs in with the URL's", settings.redisAuth);
+  const auths = target.redisAuths ?? ["password"];
+  if (!auths.includes(settings.redisAuth ?? "password"))
+    throw new ConfigError("SKYPORT_REDIS_AUTH", `one of ${auths.join(", ")} on ${target.cloud}`, settings.redisAuth);
   return settings;
 }
 

@@ -25,6 +25,7 @@ import {
 } from "@skyport/core";
 import { orderStoresOn, orderServices, ulidIds, type Ids, type OrderDeps, type Stores } from "@skyport/core/orders";
 import { readCacheSettings } from "@skyport/core/cache";
+import type { RedisAuth } from "@skyport/core/cache";
 import { loadOrderCache, offeredCache, type RedisLoader } from "./cache.js";
 
 /** Builds a store's documents from the environment; `check` validates its settings without loading its SDK. */
@@ -57,10 +58,12 @@ export interface EntryOptions {
   /** The cloud's metric emitter, writing where the log lines go; none where the runtime makes its own (Azure) or has no metric store (local). */
   metrics?: (write: MetricWrite | undefined) => Metrics;
   /**
-   * The Redis cache's client, where this target offers the cache (Google Cloud's template, the local server):
-   * imported only when SKYPORT_CACHE=redis. The other targets' bundles leave the client out (313 KB).
+   * The Redis cache's client, where this target offers the cache (every cloud's template, the local server):
+   * imported only when SKYPORT_CACHE=redis, a chunk of its own that a function without the cache never loads.
    */
   redis?: RedisLoader;
+  /** How that client may sign in (SKYPORT_REDIS_AUTH): the URL's password unless the target offers its cloud's token. */
+  redisAuths?: readonly RedisAuth[];
 }
 
 export const TOKENS = {

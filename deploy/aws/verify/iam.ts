@@ -50,3 +50,14 @@ export function resourceText(resource: Json): string {
   }
   return JSON.stringify(resource);
 }
+
+/**
+ * EC2 actions that take no resource but "*": the Describe actions support no resource-level permissions (AWS's Service
+ * Authorization Reference, Amazon EC2: docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html),
+ * and Lambda needs these two to run a function in a VPC (docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
+ * The only actions a template may grant on "*".
+ */
+export const EC2_ACTIONS_WITHOUT_RESOURCES = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"];
+
+/** Network interfaces Lambda makes, and the subnets it makes them in: ids no template knows, so granted by pattern, held to one VPC. */
+export const VPC_NETWORK_PATTERN = /:(network-interface|subnet)\/\*("|$)/;

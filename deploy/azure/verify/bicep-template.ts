@@ -35,6 +35,8 @@ export interface BicepResource {
   existing: boolean;
   body: BicepObject;
   line: number;
+  /** A conditional resource's condition as written (`cache` for `= if (cache) { ... }`). */
+  condition?: string;
 }
 
 export interface BicepTemplate {
@@ -128,7 +130,10 @@ export function parseBicep(source: string): BicepTemplate {
     } else if (node.type === "output_declaration") {
       template.outputs.set(named[0]!.text, bicepValue(named[named.length - 1]!));
     } else if (node.type === "resource_declaration") {
-      const [symbol, typeString, body] = named;
+      const [symbol, typeString, declared] = named;
+      // A conditional resource (`= if (cache) { ... }`): its condition, then its body.
+      const conditional = declared?.type === "if_statement" ? declared.namedChildren.filter((c) => c.type !== "comment") : undefined;
+      const body = conditional ? conditional.find((c) => c.type === "object") : declared;
       if (body?.type !== "object") {
         throw new BicepSyntaxError(node.startPosition.row + 1, 1, `resource ${symbol?.text}: only a plain object body is supported here`);
       }
@@ -140,6 +145,7 @@ export function parseBicep(source: string): BicepTemplate {
         existing: node.children.some((c) => c.type === "existing"),
         body: bicepValue(body) as BicepObject,
         line: node.startPosition.row + 1,
+        ...(conditional && { condition: conditional[0]!.text.replace(/^\((.*)\)$/s, "$1").trim() }),
       });
     }
     decorators = [];

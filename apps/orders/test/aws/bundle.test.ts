@@ -40,9 +40,9 @@ const loadedAtStart = (fn: AwsFunction) => {
   return [...start].flatMap((name) => Object.keys(outputs[name]!.inputs));
 };
 
-// Google and Azure code, every store but DynamoDB (SDKs and Skyport's store packages), and the Redis cache the AWS template does not offer.
-const FOREIGN =
-  /@google-cloud\/|google-gax|googleapis|firebase|@azure\/|firestore|cosmos|better-sqlite3|adapters\/(sqlite|firestore|cosmos|gcp-|azure-|redis)|@redis\//i;
+// Google and Azure code, and every store but DynamoDB (SDKs and Skyport's store packages). The Redis client is carried:
+// the template offers the cache (CacheSubnetIds), and a function loads it from a chunk with SKYPORT_CACHE=redis only.
+const FOREIGN = /@google-cloud\/|google-gax|googleapis|firebase|@azure\/|firestore|cosmos|better-sqlite3|adapters\/(sqlite|firestore|cosmos|gcp-|azure-)/i;
 
 describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
   for (const fn of AWS_FUNCTIONS) {
@@ -73,9 +73,9 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
 
 describe("what only some invocations load is a chunk, not parsed at cold start", () => {
   for (const fn of AWS_FUNCTIONS) {
-    it(`${fn}: jose (the first token's check) and the store SDK (the store configured) are not in what index.mjs loads at start`, () => {
+    it(`${fn}: jose (the first token's check), the store SDK (the store configured) and the Redis client (the cache on) are not in what index.mjs loads at start`, () => {
       const atStart = loadedAtStart(fn);
-      expect(atStart.filter((path) => /node_modules\/(jose|@aws-sdk\/(client|lib)-dynamodb)\//.test(path))).toEqual([]);
+      expect(atStart.filter((path) => /node_modules\/(jose|@aws-sdk\/(client|lib)-dynamodb|@redis)\//.test(path))).toEqual([]);
       // Carried all the same, beside it in chunks/ (the store's SDK; jose where the function builds the JWT identity).
       expect(Object.keys(output(fn).inputs).some((path) => path.includes("node_modules/@aws-sdk/client-dynamodb/"))).toBe(true);
     });
