@@ -33,6 +33,17 @@ describe("npm run bench", () => {
       "adapter cost, functions-framework request, logs at info",
     ]);
     expect(results.targets.find((t) => t.target.startsWith("local server"))?.limit).toBe(">= 0.9x raw node:http");
+    // Every target decided from an interval (a point where the figure is exact or, in a quick run, measured once).
+    for (const t of results.targets) {
+      expect(["met", "missed", "undecided"], t.target).toContain(t.status);
+      expect(t.interval![0], t.target).toBeLessThanOrEqual(t.interval![1]);
+    }
+    expect(results.invocation.rows.every((r) => r.ratioSpread !== undefined)).toBe(true);
+    expect(results.coldStart.rows.filter((r) => r.layer === "Skyport").every((r) => r.extraSpread !== undefined)).toBe(true);
+    // Own code per kind of function: 20 KB for a consumer, 45 KB for HTTP, 60 KB for Azure's one app; the consumers against 0.7x.
+    const sizeLimits = results.targets.filter((t) => t.target.startsWith("Skyport's own code")).map((t) => t.limit);
+    expect(new Set(sizeLimits)).toEqual(new Set(["<= 45 KB minified", "<= 20 KB minified", "<= 60 KB minified"]));
+    expect(results.targets.filter((t) => /^(stream|change feed) consumer/.test(t.target))).toHaveLength(8);
     // One row per deployed bundle: each declared function's own on AWS and Google Cloud, the one app bundle on Azure.
     const declared = Object.keys(app.functions);
     const perFunction = ["aws", "gcp"].flatMap((cloud) => declared.map((name) => `${cloud}/${name}/index.mjs`));
