@@ -45,7 +45,7 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
 
   it("npm test -w apps/demo passes", async () => {
     const { stdout } = await npm("test", "-w", "apps/demo");
-    // 33, then the notes with the cache on (8) and test/cache.test.ts (7).
+    // 33, then the notes with the cache on (7) and test/cache.test.ts (7).
     expect(stdout).toMatch(/Tests\s+47 passed \(47\)/);
   });
 
