@@ -4,6 +4,6 @@ import { defineConfig } from "vitest/config";
 // and each project's globalSetup starts the emulators it needs.
 export default defineConfig({
   test: {
-    projects: ["core", "adapters/*", "apps/orders/vitest.*.config.ts", "cli", "cli/vitest.clouds.config.ts", "deploy", "docs", "bench"],
+    projects: ["core", "adapters/*", "apps/orders/vitest.*.config.ts", "cli", "cli/vitest.clouds.config.ts", "create", "deploy", "docs", "bench"],
   },
 });
