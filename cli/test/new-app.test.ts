@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -66,6 +67,22 @@ describe("npm run new -- demo, then its build and tests, with no change to any a
       await expect(build).rejects.toThrow(/it does not export tick: declare it as export const tick = /);
     } finally {
       writeFileSync(declaration, exported);
+    }
+  });
+});
+
+describe("skyport new from an installed CLI", () => {
+  it("points at npm create skyport, as the published package ships no app template", async () => {
+    const installed = mkdtempSync(join(tmpdir(), "skyport-cli-"));
+    try {
+      // The published package's layout: bin/ and src/, no template/ (package.json's files).
+      cpSync(join(repo, "cli/bin"), join(installed, "bin"), { recursive: true });
+      cpSync(join(repo, "cli/src"), join(installed, "src"), { recursive: true });
+      await expect(run(process.execPath, [join(installed, "bin/skyport.mjs"), "new", "demo"], { cwd: installed })).rejects.toThrow(
+        /npm create skyport@latest demo/,
+      );
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
     }
   });
 });
