@@ -15,7 +15,8 @@ import {
   UnsupportedEvent,
 } from "../src/index.js";
 import fixture from "../src/testing/fixtures/kinesis-event.json" with { type: "json" };
-import { kinesisClient, kinesisEvent, lambdaContext, putRecords, readShard, sqsStandIn, sqsEvent } from "../src/testing/index.js";
+import { lambdaContext, sqsStandIn, sqsEvent } from "../src/testing/index.js";
+import { kinesisClient, kinesisEvent, putRecords, readShard } from "../src/testing/kinesis.js";
 
 const DEAD_LETTER_QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/skyport-shipments-dead-letter";
 let streams = 0;

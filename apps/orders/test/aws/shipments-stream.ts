@@ -1,5 +1,5 @@
 import { CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, type _Record } from "@aws-sdk/client-kinesis";
-import { kinesisClient, kinesisEvent, putRecords, readShard, startKinesalite } from "@skyport/aws-lambda/testing";
+import { kinesisClient, kinesisEvent, putRecords, readShard, startKinesalite } from "@skyport/aws-lambda/testing/kinesis";
 import type { KinesisStreamEvent } from "aws-lambda";
 
 /**
