@@ -37,11 +37,16 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
     }
   });
 
-  it("gives the order cache's network actions, with the cache on only, to the roles of the functions that read or write orders", () => {
+  it("gives the order cache's network actions and its sign-in, with the cache on only, to the roles of the functions that read or write orders", () => {
     const cachePolicies = Object.entries(resources).filter(([, r]) => r.Type === "AWS::IAM::Policy");
-    expect(cachePolicies.map(([id, r]) => [id, r.Condition])).toEqual([["OrdersCacheNetworkPolicy", "CacheOn"]]);
-    const roles = ((cachePolicies[0]![1].Properties as JsonObject).Roles as JsonObject[]).map((role) => role.Ref);
-    expect(roles).toEqual(["HttpFunctionRole", "QueueFunctionRole", "CleanupFunctionRole", "ShipFunctionRole", "ImportFunctionRole"]);
+    expect(cachePolicies.map(([id, r]) => [id, r.Condition]).sort()).toEqual([
+      ["OrdersCacheConnectPolicy", "CacheOn"],
+      ["OrdersCacheNetworkPolicy", "CacheOn"],
+    ]);
+    for (const [id, policy] of cachePolicies) {
+      const roles = ((policy.Properties as JsonObject).Roles as JsonObject[]).map((role) => role.Ref);
+      expect(roles, id).toEqual(["HttpFunctionRole", "QueueFunctionRole", "CleanupFunctionRole", "ShipFunctionRole", "ImportFunctionRole"]);
+    }
     const actions = statements.filter((s) => s.source.startsWith("OrdersCacheNetworkPolicy/")).flatMap((s) => s.actions);
     expect(actions.sort()).toEqual([
       "ec2:AssignPrivateIpAddresses",
@@ -50,6 +55,17 @@ describe("AWS template (deploy/aws/template.yaml)", () => {
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribeSubnets",
       "ec2:UnassignPrivateIpAddresses",
+    ]);
+  });
+
+  it("lets those functions sign in to the order cache as its IAM-mode user and no other, on that cache and no other", () => {
+    const connects = statements.filter((s) => s.actions.some((action) => action.startsWith("elasticache:")));
+    expect(connects.map((s) => [s.source, s.actions, s.resources])).toEqual([
+      [
+        "OrdersCacheConnectPolicy/orders-cache-connect/SignInToTheOrderCache",
+        ["elasticache:Connect"],
+        [{ "Fn::GetAtt": ["OrdersCache", "ARN"] }, { "Fn::GetAtt": ["OrdersCacheUser", "Arn"] }],
+      ],
     ]);
   });
 

@@ -22,8 +22,12 @@ describe("deploy/aws/template.yaml: the order cache, off unless CacheSubnetIds i
       "OrderFunctionsSecurityGroup",
       "OrderFunctionsToCacheEgress",
       "OrdersCache",
+      "OrdersCacheConnectPolicy",
+      "OrdersCacheDefaultUser",
       "OrdersCacheNetworkPolicy",
       "OrdersCacheSecurityGroup",
+      "OrdersCacheUser",
+      "OrdersCacheUserGroup",
     ]);
     for (const [id, r] of cacheParts) expect(r.Condition, id).toBe("CacheOn");
     // The cache admits the order functions' security group alone.
@@ -32,11 +36,26 @@ describe("deploy/aws/template.yaml: the order cache, off unless CacheSubnetIds i
     ]);
   });
 
-  it("gives every function that reads or writes orders SKYPORT_CACHE=redis, the endpoint's URL and the cache's subnets; the outbox none", () => {
+  it("admits only the users of its user group: the functions' IAM-mode user (its name its id), and a default user that is off", () => {
+    expect(props("OrdersCache").UserGroupId).toEqual({ Ref: "OrdersCacheUserGroup" });
+    expect(props("OrdersCacheUserGroup").UserIds).toEqual([{ Ref: "OrdersCacheDefaultUser" }, { Ref: "OrdersCacheUser" }]);
+    const user = props("OrdersCacheUser");
+    expect(user.AuthenticationMode).toEqual({ Type: "iam" });
+    expect(user.UserName).toEqual(user.UserId);
+    expect(user).not.toHaveProperty("Passwords");
+    const fallback = props("OrdersCacheDefaultUser");
+    expect([fallback.UserName, fallback.AccessString]).toEqual(["default", "off -@all"]);
+    expect(fallback).not.toHaveProperty("Passwords");
+  });
+
+  it("gives every function that reads or writes orders SKYPORT_CACHE=redis, the endpoint's URL as the IAM user, its sign-in and the cache's subnets; the outbox none", () => {
     for (const id of WITH_ORDERS) {
       const variables = (props(id).Environment as JsonObject).Variables as JsonObject;
       expect(variables.SKYPORT_CACHE, id).toEqual({ "Fn::If": ["CacheOn", "redis", "none"] });
-      expect(JSON.stringify(variables.SKYPORT_REDIS_URL), id).toContain("rediss://${OrdersCache.Endpoint.Address}");
+      expect(JSON.stringify(variables.SKYPORT_REDIS_URL), id).toContain("rediss://${OrdersCacheUser}@${OrdersCache.Endpoint.Address}");
+      expect(variables.SKYPORT_REDIS_AUTH, id).toEqual({ "Fn::If": ["CacheOn", "elasticache-iam", { Ref: "AWS::NoValue" }] });
+      // The token signs the cache's name (adapters/redis, elastiCacheIamFromEnv), not its endpoint.
+      expect(variables.SKYPORT_REDIS_CACHE_NAME, id).toEqual({ "Fn::If": ["CacheOn", { Ref: "OrdersCache" }, { Ref: "AWS::NoValue" }] });
       expect(JSON.stringify(props(id).VpcConfig), id).toContain('"CacheOn"');
     }
     const outbox = JSON.stringify(props("OutboxFunction"));
