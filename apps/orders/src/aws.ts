@@ -31,8 +31,18 @@ export default function awsWiring(env: Env, platform: Platform, logs: LogOptions
     events: (_env, logger) => queue(logger),
     logFormat: cloudWatchFormat(),
     metrics: (write) => cloudWatchMetrics("orders", write),
-    // deploy/aws/template.yaml's CacheSubnetIds offers ElastiCache Serverless, reached from the functions' security group.
-    redis: () => import("@skyport/redis").then((m) => m.redisCache),
+    // deploy/aws/template.yaml's CacheSubnetIds offers ElastiCache Serverless, signed in to as its IAM-mode user with the
+    // function's role (SKYPORT_REDIS_AUTH=elasticache-iam); the token's signer is an entry of its own, loaded with the cache only.
+    redis: () =>
+      Promise.all([import("@skyport/redis"), import("@skyport/redis/elasticache-iam")]).then(
+        ([{ redisCache }, { elastiCacheIamCredentials, elastiCacheIamFromEnv }]) =>
+          (options) =>
+            redisCache({
+              ...options,
+              ...(options.auth === "elasticache-iam" && { credentials: elastiCacheIamCredentials(elastiCacheIamFromEnv(options.url, env)) }),
+            }),
+      ),
+    redisAuths: ["password", "elasticache-iam"],
     ...logs,
   });
 }

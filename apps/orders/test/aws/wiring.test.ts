@@ -104,11 +104,12 @@ describe("the AWS functions, wired", () => {
     // The store's own settings too, before any request (and without loading its SDK).
     expect(() => awsHttpFunction({ ...env, SKYPORT_COLLECTION_ORDERS: "x" })).toThrow(/SKYPORT_COLLECTION_ORDERS must be a DynamoDB table name/);
     expect(() => awsQueueFunction({ ...env, SKYPORT_COLLECTION_IDEMPOTENCY_KEYS: "no/slash" })).toThrow(/SKYPORT_COLLECTION_IDEMPOTENCY_KEYS/);
-    // The AWS template offers the Redis cache (ElastiCache Serverless behind the functions' security group): the URL's
-    // sign-in, not another cloud's, which fails the start by name.
+    // The AWS template offers the Redis cache (ElastiCache Serverless, signed in to with ElastiCache's IAM auth): the URL's
+    // sign-in or ElastiCache's token, not another cloud's, which fails the start by name.
     const redis = { ...env, SKYPORT_CACHE: "redis", SKYPORT_REDIS_URL: "rediss://cache.example:6379" };
     expect(() => awsHttpFunction(redis)).not.toThrow();
-    expect(() => awsHttpFunction({ ...redis, SKYPORT_REDIS_AUTH: "entra-id" })).toThrow(/SKYPORT_REDIS_AUTH.*password on aws/);
+    expect(() => awsHttpFunction({ ...redis, SKYPORT_REDIS_AUTH: "elasticache-iam" })).not.toThrow();
+    expect(() => awsHttpFunction({ ...redis, SKYPORT_REDIS_AUTH: "entra-id" })).toThrow(/SKYPORT_REDIS_AUTH.*password, elasticache-iam on aws/);
     expect(() => awsHttpFunction({ ...env, SKYPORT_CACHE: "memory" })).not.toThrow();
   });
 
