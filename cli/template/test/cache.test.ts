@@ -129,23 +129,45 @@ describe("the deploy templates offer api's cache, off by default", () => {
   const resources = template.Resources as Record<string, { Type: string; Condition?: string; Properties: Json }>;
   const functions = Object.entries(resources).filter(([, resource]) => resource.Type === "AWS::Serverless::Function");
 
-  it("deploy/aws/template.yaml: no cache unless CacheSubnetIds; then an ElastiCache Serverless cache, and api alone in its VPC with SKYPORT_CACHE=redis", () => {
+  it("deploy/aws/template.yaml: no cache unless CacheSubnetIds; then an ElastiCache Serverless cache whose user group admits api's IAM-mode user alone, and api alone in its VPC with SKYPORT_CACHE=redis signed in as that user", () => {
     expect((template.Parameters as Record<string, Json>).CacheSubnetIds).toMatchObject({ Type: "CommaDelimitedList", Default: "" });
     const cacheParts = Object.entries(resources).filter(([, resource]) => /ElastiCache|EC2::SecurityGroup/.test(resource.Type));
-    expect(cacheParts.map(([id]) => id).sort()).toEqual(["ApiSecurityGroup", "ApiToCacheEgress", "CacheSecurityGroup", "NotesCache"]);
+    expect(cacheParts.map(([id]) => id).sort()).toEqual([
+      "ApiSecurityGroup",
+      "ApiToCacheEgress",
+      "CacheDefaultUser",
+      "CacheSecurityGroup",
+      "CacheUser",
+      "CacheUserGroup",
+      "NotesCache",
+    ]);
     for (const [id, resource] of cacheParts) expect(resource.Condition, id).toBe("CacheOn");
     for (const [id, { Properties }] of functions) {
       const variables = ((Properties.Environment as Json | undefined)?.Variables ?? {}) as Json;
       if (id === "ApiFunction") {
         expect(variables.SKYPORT_CACHE).toEqual({ "Fn::If": ["CacheOn", "redis", "none"] });
+        // Signed in to as CacheUser (the URL's user) with ElastiCache's token for the cache's name (src/aws.ts).
+        expect(JSON.stringify(variables.SKYPORT_REDIS_URL)).toContain("rediss://${CacheUser}@${NotesCache.Endpoint.Address}");
+        expect(variables.SKYPORT_REDIS_AUTH).toEqual({ "Fn::If": ["CacheOn", "elasticache-iam", { Ref: "AWS::NoValue" }] });
+        expect(variables.SKYPORT_REDIS_CACHE_NAME).toEqual({ "Fn::If": ["CacheOn", { Ref: "NotesCache" }, { Ref: "AWS::NoValue" }] });
         expect(JSON.stringify(Properties.VpcConfig)).toContain("CacheOn");
       } else {
         expect([variables.SKYPORT_CACHE, Properties.VpcConfig], id).toEqual([undefined, undefined]);
       }
     }
+    // It admits only its user group's users: api's IAM-mode user (its name its id), and a default user that is off.
+    expect(resources.NotesCache!.Properties.UserGroupId).toEqual({ Ref: "CacheUserGroup" });
+    expect(resources.CacheUserGroup!.Properties.UserIds).toEqual([{ Ref: "CacheDefaultUser" }, { Ref: "CacheUser" }]);
+    const user = resources.CacheUser!.Properties;
+    expect(user.AuthenticationMode).toEqual({ Type: "iam" });
+    expect(user.UserName).toEqual(user.UserId);
+    expect(user).not.toHaveProperty("Passwords");
+    const fallback = resources.CacheDefaultUser!.Properties;
+    expect([fallback.UserName, fallback.AccessString]).toEqual(["default", "off -@all"]);
+    expect(fallback).not.toHaveProperty("Passwords");
   });
 
-  it("deploy/aws/template.yaml: api's network interfaces in the cache's VPC only, and '*' only for the EC2 actions that take no resource", () => {
+  it("deploy/aws/template.yaml: api's network interfaces in the cache's VPC only, '*' only for the EC2 actions that take no resource, and elasticache:Connect on the cache and its user alone", () => {
     const api = functions.find(([id]) => id === "ApiFunction")![1].Properties;
     const statements = (api.Policies as Json[])
       .flatMap((policy) => ((policy["Fn::If"] as [string, Json] | undefined)?.[1]?.Statement ?? []) as Json[])
@@ -157,9 +179,13 @@ describe("the deploy templates offer api's cache, off by default", () => {
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribeSubnets",
       "ec2:UnassignPrivateIpAddresses",
+      "elasticache:Connect",
     ]);
     for (const statement of statements) {
       if (statement.resources.includes("*")) expect(EC2_ACTIONS_WITHOUT_RESOURCES).toEqual(expect.arrayContaining(statement.actions));
+      else if (statement.actions.includes("elasticache:Connect"))
+        // Signing in as CacheUser on this cache, the two resources ElastiCache's IAM authentication checks, and nothing else.
+        expect(statement.resources).toEqual([{ "Fn::GetAtt": ["NotesCache", "ARN"] }, { "Fn::GetAtt": ["CacheUser", "Arn"] }]);
       else expect(JSON.stringify(statement.condition)).toContain("vpc/${CacheVpcId}");
     }
   });
