@@ -49,8 +49,10 @@ describe("the SAM template: functions", () => {
     expect(((props("OutboxFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toEqual(ref("OrdersQueue"));
     expect(((props("HttpFunction").Environment as JsonObject).Variables as JsonObject).SKYPORT_TOPIC_ORDERS).toBeUndefined();
     // Their only settings: the order cache's, off unless CacheSubnetIds is given.
-    for (const id of ["QueueFunction", "CleanupFunction"]) expect(Object.keys(variables(id)), id).toEqual(["SKYPORT_CACHE", "SKYPORT_REDIS_URL"]);
-    expect(JSON.stringify(template)).not.toMatch(/SECRET|PASSWORD|ACCESS_KEY|_KEY"|CONNECTION_STRING/i);
+    for (const id of ["QueueFunction", "CleanupFunction"])
+      expect(Object.keys(variables(id)), id).toEqual(["SKYPORT_CACHE", "SKYPORT_REDIS_URL", "SKYPORT_REDIS_AUTH", "SKYPORT_REDIS_CACHE_NAME"]);
+    // The order cache's default user says it has no password (NoPasswordRequired), which is no secret.
+    expect(JSON.stringify(template).replaceAll('"NoPasswordRequired":true', "")).not.toMatch(/SECRET|PASSWORD|ACCESS_KEY|_KEY"|CONNECTION_STRING/i);
   });
 
   it("routes every request of API.md to the HTTP function, and everything else too ($default)", () => {
