@@ -124,9 +124,9 @@ export function rateLines(rows: readonly { consumer: string; perSecond: number; 
   const base = rows[0]!.perSecond;
   const width = Math.max(...rows.map((row) => row.consumer.length)) + 2;
   return rows
-    .map(
-      (row) =>
-        `${row.consumer.padEnd(width)} ${String(row.perSecond).padStart(8)} ${unit}/s  (${ratioCell(row.ratio ?? row.perSecond / base, row.ratioSpread)} of hand-written)`,
-    )
+    .map((row) => {
+      const ratio = ratioCell(row.ratio ?? row.perSecond / base, row.ratioSpread);
+      return `${row.consumer.padEnd(width)} ${String(row.perSecond).padStart(8)} ${unit}/s  (${ratio} of hand-written)`;
+    })
     .join("\n");
 }

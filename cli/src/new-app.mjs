@@ -18,7 +18,8 @@ export async function newApp(root, args) {
   if (!name || !APP_NAME.test(name))
     throw new Error(`name the app: 2-32 characters of a-z, 0-9 and -, starting with a letter (npm run new -- my-app); got ${JSON.stringify(name ?? "")}`);
   // The published CLI ships no app template: a project of one's own starts from create-skyport.
-  if (!existsSync(TEMPLATE)) throw new Error(`skyport new adds an app to a checkout of the Skyport repository; for a project of your own: npm create skyport@latest ${name}`);
+  if (!existsSync(TEMPLATE))
+    throw new Error(`skyport new adds an app to a checkout of the Skyport repository; for a project of your own: npm create skyport@latest ${name}`);
   const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8").catch(() => "{}"));
   if (!(manifest.workspaces ?? []).includes("apps/*"))
     throw new Error(`${root} is not a Skyport workspace (its package.json has no "apps/*" workspace): run this at the repository's root`);

@@ -102,7 +102,7 @@ describe(`npm create skyport@${VERSION}, as a user runs it: on the packages this
   });
 
   step(
-    `npm create skyport@${VERSION} my-app writes a project of its own: package.json on the published versions, src/app.ts, three deploy templates, tests, README, .gitignore`,
+    `npm create skyport@${VERSION} my-app writes a project: package.json on the published versions, src/app.ts, 3 deploy templates, tests, README, .gitignore`,
     async () => {
       await expect(run("git", ["rev-parse", "--show-toplevel"], { cwd: home }), "the project's folder is in no repository").rejects.toThrow();
       await npm(home, "create", `skyport@${VERSION}`, "my-app", "--registry", registry.url, "--yes");

@@ -48,7 +48,7 @@ describe("deploy/aws/template.yaml: the order cache, off unless CacheSubnetIds i
     expect(fallback).not.toHaveProperty("Passwords");
   });
 
-  it("gives every function that reads or writes orders SKYPORT_CACHE=redis, the endpoint's URL as the IAM user, its sign-in and the cache's subnets; the outbox none", () => {
+  it("gives each function that reads or writes orders SKYPORT_CACHE=redis, the URL as the IAM user, its sign-in and the subnets; the outbox none", () => {
     for (const id of WITH_ORDERS) {
       const variables = (props(id).Environment as JsonObject).Variables as JsonObject;
       expect(variables.SKYPORT_CACHE, id).toEqual({ "Fn::If": ["CacheOn", "redis", "none"] });

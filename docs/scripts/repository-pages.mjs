@@ -25,7 +25,8 @@ export function writeRepositoryPages() {
       const body = relinked(markdown, source, page, pageOf);
       writeFileSync(
         join(DOCS, page),
-        `---\ntitle: ${JSON.stringify(title)}\neditLink: false\n---\n\n<!-- Written from ${source} by docs/scripts/repository-pages.mjs: edit that file. -->\n\n${body}`,
+        `---\ntitle: ${JSON.stringify(title)}\neditLink: false\n---\n\n` +
+          `<!-- Written from ${source} by docs/scripts/repository-pages.mjs: edit that file. -->\n\n${body}`,
       );
       return { text: title.replace(/^Deploy to /, ""), link: `/${page.replace(/\.md$/, "")}`, source };
     });

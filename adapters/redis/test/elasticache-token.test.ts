@@ -30,7 +30,7 @@ function documentedSignature(host: string, query: URLSearchParams): string {
 }
 
 describe("ElastiCache's IAM authentication token", () => {
-  it("is the cache's connect request presigned for 15 minutes: its host, query parameters and Signature Version 4 signature as AWS documents them", async () => {
+  it("is the cache's connect request presigned for 15 minutes: host, query and SigV4 signature as AWS documents them", async () => {
     const token = await elastiCacheIamToken(options, signedAt);
     expect(token.startsWith("orders-cache/?")).toBe(true);
     expect(token).not.toMatch(/^https?:/);

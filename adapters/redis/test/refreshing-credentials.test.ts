@@ -9,7 +9,7 @@ const LIFETIME_MS = 1_500;
 
 /** A JWT-shaped token of the kind Microsoft Entra ID issues: its payload names the identity's object id. */
 const jwt = (oid: string, serial: number) =>
-  [{ alg: "none" }, { oid, serial }].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".") + ".";
+  `${[{ alg: "none" }, { oid, serial }].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".")}.`;
 
 let server: RedisServer;
 let admin: ReturnType<typeof createClient>;
@@ -45,7 +45,7 @@ describe("a cloud's token as the password, replaced before it expires (redis-ser
     },
   };
 
-  it("Microsoft Entra ID: signs in as the token's object id, signs in again on the live connection before each token expires, and a reconnection signs in with the newest", async () => {
+  it("Entra ID: signs in as the token's oid, again on the live connection before each token expires, and a reconnection with the newest", async () => {
     const cache = cacheWith(entraIdCredentials(credential));
     await cache.set("skyport:entra", "one", { ttlSeconds: 60 });
     expect(await cache.get("skyport:entra")).toBe("one");

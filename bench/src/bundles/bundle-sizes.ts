@@ -23,7 +23,8 @@ export function partOf(input: string): "layer" | "domain" | "stores" {
   return "layer";
 }
 
-/** `../core/src/collections/rules.ts` -> `core/src/collections`: the folder of Skyport's own a first-party source is in (the app's generated entry: `entry`). */
+/** `../core/src/collections/rules.ts` -> `core/src/collections`: the folder of a first-party source
+ * (the app's generated entry: `entry`). */
 export function folderOf(input: string): string {
   const path = input.replace(/^(\.\.\/)+/, "");
   if (!path.includes("/") || path.includes(":")) return "entry";

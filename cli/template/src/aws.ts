@@ -15,7 +15,10 @@ const stores = {
   defaultStore: DYNAMODB_STORE,
 };
 
-/** Redis with the URL's password or none (the template's cache, reached from api's security group alone), or ElastiCache's IAM auth (SKYPORT_REDIS_AUTH=elasticache-iam). */
+/**
+ * Redis with the URL's password or none (the template's cache, reached from api's security group alone),
+ * or ElastiCache's IAM auth (SKYPORT_REDIS_AUTH=elasticache-iam).
+ */
 const awsRedis = (env: Env): RedisOffer => ({
   auths: ["password", "elasticache-iam"],
   load: async () => {

@@ -129,7 +129,7 @@ describe("the deploy templates offer api's cache, off by default", () => {
   const resources = template.Resources as Record<string, { Type: string; Condition?: string; Properties: Json }>;
   const functions = Object.entries(resources).filter(([, resource]) => resource.Type === "AWS::Serverless::Function");
 
-  it("deploy/aws/template.yaml: no cache unless CacheSubnetIds; then an ElastiCache Serverless cache whose user group admits api's IAM-mode user alone, and api alone in its VPC with SKYPORT_CACHE=redis signed in as that user", () => {
+  it("deploy/aws/template.yaml: no cache unless CacheSubnetIds; then ElastiCache Serverless for api's IAM user alone, api in its VPC", () => {
     expect((template.Parameters as Record<string, Json>).CacheSubnetIds).toMatchObject({ Type: "CommaDelimitedList", Default: "" });
     const cacheParts = Object.entries(resources).filter(([, resource]) => /ElastiCache|EC2::SecurityGroup/.test(resource.Type));
     expect(cacheParts.map(([id]) => id).sort()).toEqual([
@@ -167,7 +167,7 @@ describe("the deploy templates offer api's cache, off by default", () => {
     expect(fallback).not.toHaveProperty("Passwords");
   });
 
-  it("deploy/aws/template.yaml: api's network interfaces in the cache's VPC only, '*' only for the EC2 actions that take no resource, and elasticache:Connect on the cache and its user alone", () => {
+  it("deploy/aws/template.yaml: api's interfaces in the cache's VPC only, '*' only for EC2 actions without a resource, Connect on cache and user", () => {
     const api = functions.find(([id]) => id === "ApiFunction")![1].Properties;
     const statements = (api.Policies as Json[])
       .flatMap((policy) => ((policy["Fn::If"] as [string, Json] | undefined)?.[1]?.Statement ?? []) as Json[])
@@ -190,7 +190,7 @@ describe("the deploy templates offer api's cache, off by default", () => {
     }
   });
 
-  it("deploy/azure/main.bicep: no cache unless cache=true; then Azure Managed Redis without access keys, the app's identity assigned its access policy, and no secret in a setting", () => {
+  it("deploy/azure/main.bicep: no cache unless cache=true; then Managed Redis without access keys, the identity given its access policy, no secret", () => {
     const bicep = readFileSync(join(appDir, "deploy/azure/main.bicep"), "utf8");
     expect(bicep).toMatch(/^param cache bool = false$/m);
     const cacheResources = [...bicep.matchAll(/^resource (\w+) '(Microsoft\.Cache\/[^']+)' = (if \(cache\) )?\{/gm)];

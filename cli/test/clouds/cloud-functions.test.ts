@@ -7,7 +7,7 @@ import { notes } from "../../template/src/notes.js";
 import { serveFunction, type ServedFunction } from "./functions-framework.js";
 import { notesCacheContract, notesContract } from "./notes-contract.js";
 
-describe("a generated app's api Cloud Functions bundle, served by the functions framework, keeps its notes in Firestore (the emulator), cached in Redis", () => {
+describe("a generated app's api Cloud Functions bundle, under the functions framework, keeps its notes in Firestore (emulator), cached in Redis", () => {
   let documents: Documents;
   let api: ServedFunction;
   let second: ServedFunction;

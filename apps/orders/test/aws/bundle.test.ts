@@ -73,7 +73,7 @@ describe("dist/aws/<function>/index.mjs, from esbuild's metafiles", () => {
 
 describe("what only some invocations load is a chunk, not parsed at cold start", () => {
   for (const fn of AWS_FUNCTIONS) {
-    it(`${fn}: jose (the first token's check), the store SDK (the store configured) and the Redis client (the cache on) are not in what index.mjs loads at start`, () => {
+    it(`${fn}: jose (first token), the store SDK (store configured) and the Redis client (cache on) are not in what index.mjs loads at start`, () => {
       const atStart = loadedAtStart(fn);
       expect(atStart.filter((path) => /node_modules\/(jose|@aws-sdk\/(client|lib)-dynamodb|@redis)\//.test(path))).toEqual([]);
       // Carried all the same, beside it in chunks/ (the store's SDK; jose where the function builds the JWT identity).
