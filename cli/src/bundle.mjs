@@ -44,6 +44,9 @@ export async function bundle(
     bundle: true,
     platform: "node",
     conditions: CONDITIONS,
+    // A package's ES module build first (the AWS SDK's dist-es): a chunk made from its CommonJS build
+    // hands a dynamic import only a default export, and the importer finds no S3Client in it.
+    mainFields: ["module", "main"],
     format: "esm",
     target,
     minify: true,
