@@ -235,8 +235,9 @@ async function buildGcp(appDir, app, options, validatorsOf) {
         registerGcpFunctionOf(${JSON.stringify(fn.trigger.kind)}, ${source})(app, ${JSON.stringify(name)}, wiring(env, platform), readAdapterOptions(env));`,
       outfile: `gcp/${name}/index.mjs`,
       meta: `gcp-${name}`,
-      // As on Lambda: what only some invocations load is a chunk (chunks/ beside index.mjs), and --source uploads the folder.
-      splitting: true,
+      // One file, not split as on Lambda: split, the functions framework's outbox published nothing and the order was
+      // never confirmed (apps/orders/test/gcp/end-to-end.test.ts); the cause is not found yet.
+      splitting: false,
       external: [FRAMEWORK],
       // CommonJS inside the SDKs (google-gax) reads __dirname as its modules load; ESM has import.meta instead.
       define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },

@@ -49,7 +49,7 @@ describe("dist/gcp/<function>, the directory gcloud functions deploy <function> 
       expect(Object.keys(manifest.dependencies)).toEqual(["@google-cloud/functions-framework"]);
       expect(manifest.devDependencies).toBeUndefined();
       expect(read(manifest.main).length).toBeGreaterThan(0);
-      expect(readdirSync(requireGcpBundle(fn)).sort()).toEqual([".gcloudignore", "chunks", "index.mjs", "package.json"]);
+      expect(readdirSync(requireGcpBundle(fn)).sort()).toEqual([".gcloudignore", "index.mjs", "package.json"]);
     });
 
     it(`${fn}: no AWS or Azure code, no store SDK but Firestore's, the Pub/Sub client only where it publishes, the framework left to the runtime`, () => {
