@@ -3,6 +3,7 @@ import { expiresAtOf } from "../collections/rules.js";
 import type { Cache } from "../ports/cache.js";
 import { type Clock, systemClock } from "../ports/clock.js";
 import { DocumentExists, VersionConflict } from "../ports/errors.js";
+import { singleFlight } from "./single-flight.js";
 
 /** The entry of a key the store does not hold (deleted, expired, never made): read as absent until it expires or a write replaces it. */
 const ABSENT = "";
@@ -29,9 +30,9 @@ export function cachedCollection<T>(
     return `skyport:${declaration.name}:${JSON.stringify(sort === undefined ? [key[partition]] : [key[partition], key[sort]])}`;
   };
   const keyOfValue = (value: T): string => keyOf(value as DocumentKey);
-  const loading = new Map<string, Promise<Versioned<T> | undefined>>();
+  const loading = singleFlight<Versioned<T> | undefined>();
   // A write forgets the load in flight: a read that starts after the write must not join one that started before it.
-  const forget = (key: string) => loading.delete(key);
+  const forget = (key: string) => loading.forget(key);
   /** Whole seconds the entry of `value` may live: the TTL, or less where the document expires sooner (0: not cached). */
   const lifetime = (value: T): number => {
     const expiresAt = expiresAtOf(declaration, value);
@@ -70,14 +71,7 @@ export function cachedCollection<T>(
       const key = keyOf(documentKey);
       const cached = await cache.get(key);
       if (cached !== undefined) return cached === ABSENT ? undefined : (JSON.parse(cached) as Versioned<T>);
-      let pending = loading.get(key);
-      if (!pending) {
-        pending = fill(key, documentKey).finally(() => {
-          if (loading.get(key) === pending) loading.delete(key);
-        });
-        loading.set(key, pending);
-      }
-      return pending;
+      return loading.run(key, () => fill(key, documentKey));
     },
     async create(value) {
       const stored = await collection.create(value).catch((error: unknown) => afterFailure(error, [keyOfValue(value)]));

@@ -1,5 +1,6 @@
 import type { Cache } from "../../ports/cache.js";
 import type { Order } from "../order.js";
+import { singleFlight } from "../../cache/single-flight.js";
 
 /** How long a cached order lives unless SKYPORT_CACHE_TTL_SECONDS says: short, the bound on a stale entry left by a write the cache missed. */
 export const ORDER_CACHE_TTL_SECONDS = 30;
@@ -38,9 +39,9 @@ export interface OrderCache {
 
 /** The order cache (`OrderCache`) over any cache, its entries kept for `ttlSeconds` (30 unless given). */
 export function orderCache(cache: Cache, { ttlSeconds = ORDER_CACHE_TTL_SECONDS }: { ttlSeconds?: number } = {}): OrderCache {
-  const loading = new Map<string, Promise<Order | null>>();
+  const loading = singleFlight<Order | null>();
   // A write forgets the load in flight: a read that starts after the write must not join one that started before it.
-  const forget = (id: string) => loading.delete(id);
+  const forget = (id: string) => loading.forget(id);
   const fill = async (id: string, load: () => Promise<Order | null>) => {
     const order = await load();
     if (order) await cache.set(keyOf(id), JSON.stringify(order), { ttlSeconds, rank: rank(order.createdAt, order.version) });
@@ -50,14 +51,7 @@ export function orderCache(cache: Cache, { ttlSeconds = ORDER_CACHE_TTL_SECONDS 
     async read(id, load) {
       const cached = await cache.get(keyOf(id));
       if (cached !== undefined) return cached === DELETED ? null : (JSON.parse(cached) as Order);
-      let pending = loading.get(id);
-      if (!pending) {
-        pending = fill(id, load).finally(() => {
-          if (loading.get(id) === pending) loading.delete(id);
-        });
-        loading.set(id, pending);
-      }
-      return pending;
+      return loading.run(id, () => fill(id, load));
     },
     async written(order) {
       forget(order.id);
