@@ -2,7 +2,7 @@
 // (<package>/api/<name>.api.md), written by API Extractor from the built .d.ts (npm run build first).
 // The test in npm test (cli/test/packages/api-reports.test.ts) runs the same in check mode: a public
 // signature that changed without its report fails there until `npm run api` writes it.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,10 +13,21 @@ const REPOSITORY = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The compiler that wrote the .d.ts reads them (API Extractor bundles another). */
 const TYPESCRIPT = join(REPOSITORY, "node_modules/typescript");
 
+/**
+ * A report without the line and column of API Extractor's findings (`// src/a.ts:24:62 - (ae-…)`
+ * reads `// src/a.ts - (ae-…)`): an edit that moves a line is not a change of the API.
+ */
+function withoutPositions(report) {
+  return report.replace(/^(\/\/ [^\s:]+):\d+:\d+ - \(ae-/gm, "$1 - (ae-");
+}
+
+function readReport(file) {
+  return existsSync(file) ? withoutPositions(readFileSync(file, "utf8")) : undefined;
+}
+
 /** The lines only the committed report has (-) and only the new one has (+). */
-function difference(committedFile, newFile) {
-  const read = (file) => (existsSync(file) ? readFileSync(file, "utf8").split("\n") : []);
-  const [committed, now] = [read(committedFile), read(newFile)];
+function difference(committedReport = "", newReport = "") {
+  const [committed, now] = [committedReport.split("\n"), newReport.split("\n")];
   return [
     ...committed.filter((line) => !now.includes(line)).map((line) => `- ${line}`),
     ...now.filter((line) => !committed.includes(line)).map((line) => `+ ${line}`),
@@ -82,8 +93,15 @@ export function apiReport(packageDir, { types, reportName }, { update }) {
         if (message.logLevel === "error") problems.push(message.formatMessageWithLocation(packageDir));
       },
     });
-    const changed = !update && result.apiReportChanged;
-    return { changed, problems, difference: changed ? difference(join(packageDir, "api", `${reportName}.api.md`), join(scratch, `${reportName}.api.md`)) : [] };
+    const committedFile = join(packageDir, "api", `${reportName}.api.md`);
+    const written = readReport(update ? committedFile : join(scratch, `${reportName}.api.md`));
+    if (update) {
+      if (written !== undefined) writeFileSync(committedFile, written);
+      return { changed: false, problems, difference: [] };
+    }
+    const committed = readReport(committedFile);
+    const changed = result.apiReportChanged && committed !== written;
+    return { changed, problems, difference: changed ? difference(committed, written) : [] };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
