@@ -13,10 +13,13 @@ const CLOUDS = ["aws", "gcp", "azure", "local"];
 const PER_FUNCTION = ["aws", "gcp"];
 /** Loaded only when a target is built. */
 let bundle;
+let commonJsDynamicImports;
 let esbuild;
 
 // The builder itself is an input of every bundle: a change to how bundles are made rebuilds them.
-const BUILDER = ["./build.mjs", "./bundle.mjs", "./input-hashes.mjs", "./route-validators.mjs"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+const BUILDER = ["./build.mjs", "./bundle.mjs", "./commonjs-imports.mjs", "./input-hashes.mjs", "./route-validators.mjs"].map((file) =>
+  fileURLToPath(new URL(file, import.meta.url)),
+);
 
 /**
  * `skyport build [cloud ...]` in an app's folder: reads src/app.ts and writes each cloud's
@@ -41,6 +44,7 @@ export async function build(appDir, only = [], options = {}) {
   }
   if (stale.length === 0) return stale; // without loading esbuild or the declaration: a start on a built tree is quick
   ({ bundle } = await import("./bundle.mjs"));
+  ({ commonJsDynamicImports } = await import("./commonjs-imports.mjs"));
   esbuild = await import("esbuild");
   const declaration = await (await import("./load.mjs")).loadDeclaration(appDir);
   const { app } = declaration;
@@ -235,9 +239,8 @@ async function buildGcp(appDir, app, options, validatorsOf) {
         registerGcpFunctionOf(${JSON.stringify(fn.trigger.kind)}, ${source})(app, ${JSON.stringify(name)}, wiring(env, platform), readAdapterOptions(env));`,
       outfile: `gcp/${name}/index.mjs`,
       meta: `gcp-${name}`,
-      // One file, not split as on Lambda: split, the functions framework's outbox published nothing and the order was
-      // never confirmed (apps/orders/test/gcp/end-to-end.test.ts); the cause is not found yet.
-      splitting: false,
+      // Split as on Lambda: the store's SDK, Pub/Sub's and jose are chunks node reads at their first import().
+      splitting: true,
       external: [FRAMEWORK],
       // CommonJS inside the SDKs (google-gax) reads __dirname as its modules load; ESM has import.meta instead.
       define: { __dirname: "import.meta.dirname", __filename: "import.meta.filename" },
@@ -328,7 +331,7 @@ async function buildLocal(appDir, app, options, validatorsOf) {
     legalComments: "none",
     metafile: true,
     external: ["better-sqlite3", "@aws-sdk/*", "@google-cloud/firestore", "@azure/cosmos"],
-    plugins: [routeValidators(appDir, validators)],
+    plugins: [commonJsDynamicImports, routeValidators(appDir, validators)],
     banner: { js: "import { createRequire as __skyportRequire } from 'node:module'; const require = __skyportRequire(import.meta.url);" },
     logLevel: "warning",
   });

@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import * as esbuild from "esbuild";
+import { commonJsDynamicImports } from "./commonjs-imports.mjs";
 import { CONDITIONS } from "./conditions.mjs";
 
 // ESM bundles still meet CommonJS dependencies that call require() for node built-ins.
@@ -55,7 +56,8 @@ export async function bundle(
     metafile: true,
     external,
     define,
-    plugins,
+    // Split, a CommonJS module's import() would hold only `default` (see commonJsDynamicImports).
+    plugins: splitting ? [commonJsDynamicImports, ...plugins] : plugins,
     banner: { js: requireShim },
     logLevel: "warning",
   });
