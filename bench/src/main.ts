@@ -5,6 +5,7 @@ import { bundleSizes } from "./bundles/bundle-sizes.js";
 import { REPO } from "./bundles/deployed-bundles.js";
 import { measureColdStarts } from "./cold-start/index.js";
 import { GROUP_FLAG, measureGroup, measureInvocations } from "./invocation/index.js";
+import { previousRunIn } from "./decision/agreement.js";
 import { inFreshProcess } from "./decision/fresh-process.js";
 import { mergedRates } from "./decision/rate-repeats.js";
 import { writeReadmeSection } from "./readme.js";
@@ -111,7 +112,7 @@ if (only === "sizes") {
   step("bundle sizes, alone");
   const last = JSON.parse(readFileSync(join(REPO, "bench/results.json"), "utf8")) as BenchResults;
   const measured = { ...last, bundles: bundleSizes() };
-  const results: BenchResults = { ...measured, targets: targets(measured) };
+  const results: BenchResults = { ...measured, targets: targets(measured), ...(quick ? {} : previousRunIn(resultsPath, measured.machine)) };
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   if (!quick) writeReadmeSection(results);
   await new Promise((written) => process.stdout.write(`${report(results)}\n`, written));
@@ -203,7 +204,7 @@ const measured = {
   cache,
   validatedRoute,
 };
-const results: BenchResults = { ...measured, targets: targets(measured) };
+const results: BenchResults = { ...measured, targets: targets(measured), ...(quick ? {} : previousRunIn(resultsPath, measured.machine)) };
 
 process.stdout.write(`${report(results)}\n`);
 process.stdout.write(`\nShipment records per second through each stream function, memory store, one process:\n${streamReport(streams)}\n`);

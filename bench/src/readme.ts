@@ -4,6 +4,7 @@ import { REPO } from "./bundles/deployed-bundles.js";
 import { DOCUMENTS_HEADER, documentsCells } from "./documents/cells.js";
 import { IMPORT_CALLS_HEADER, importCallsCells } from "./import-calls/cells.js";
 import type { BenchResults, TargetRow } from "./results.js";
+import { agreement } from "./decision/agreement.js";
 import { missedExplained } from "./missed.js";
 import { OWN_CODE_LIMIT_KB } from "./targets.js";
 import { secretReadSection } from "./secret-read/index.js";
@@ -357,8 +358,25 @@ export function performanceSection(r: BenchResults): string {
     "",
     `Of ${r.targets.length} targets: ${count("met")} met, ${count("missed")} missed, ${count("undecided")} undecided in this run.`,
     "",
+    ...agreementSection(r),
     ...missedExplained(r.targets).flatMap((because) => [because, ""]),
   ].join("\n");
+}
+
+/** Whether this run decided every target the previous full run on this machine decided the same way. */
+function agreementSection({ previousRun, targets }: BenchResults): string[] {
+  if (!previousRun) return ["No earlier full run on this machine to compare with: run `npm run bench` again to see whether the decisions hold.", ""];
+  const { decidedInBoth, disagreements, decidedOnce } = agreement(previousRun.targets, targets);
+  const load = previousRun.loadAverage ? `, load average ${previousRun.loadAverage.map((value) => value.toFixed(1)).join(" to ")}` : "";
+  const verdict =
+    disagreements.length === 0
+      ? "every one decided the same way"
+      : `**${disagreements.length} decided otherwise**: ${disagreements.map((d) => `${d.target} (${d.previous}, now ${d.now})`).join("; ")}`;
+  return [
+    `**Against the previous full run** (${previousRun.startedAt.slice(0, 16).replace("T", " ")} UTC${load}): ${decidedInBoth} targets decided in both runs, ${verdict}; ` +
+      `${decidedOnce} decided in one run and undecided in the other.`,
+    "",
+  ];
 }
 
 /** Replaces README's Performance section (up to the next `## ` heading), or appends it. */

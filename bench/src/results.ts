@@ -1,3 +1,4 @@
+import type { PreviousRun } from "./decision/agreement.js";
 import type { Decision } from "./decision/decide.js";
 import type { Spread } from "./decision/interval.js";
 import type { ChangeFeedRow } from "./change-feed-throughput.js";
@@ -47,6 +48,8 @@ export interface BenchResults {
   /** GET /orders/{id}'s read: a Redis cache hit against a store read on each cloud store's emulator (issue 27), from the run it names. */
   cache?: CacheResult;
   targets: TargetRow[];
+  /** The previous full run on this machine, whose decisions this run's must agree with (absent for the first). */
+  previousRun?: PreviousRun;
 }
 
 export interface InvocationRow {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { agreement } from "../src/decision/agreement.js";
 import { decide } from "../src/decision/decide.js";
 import { median, spreadOf } from "../src/decision/interval.js";
 
@@ -45,5 +46,21 @@ describe("the bootstrap interval of the median", () => {
 
   it("takes the mean of the two middle values of an even count", () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe("two full runs' agreement", () => {
+  const row = (target: string, status: "met" | "missed" | "undecided") => ({ target, status });
+
+  it("counts the targets decided in both and finds none decided otherwise when each is met or missed alike", () => {
+    const first = [row("a", "met"), row("b", "missed"), row("c", "undecided"), row("d", "met")];
+    const second = [row("a", "met"), row("b", "missed"), row("c", "met"), row("d", "undecided")];
+    expect(agreement(first, second)).toEqual({ decidedInBoth: 2, disagreements: [], decidedOnce: 2, unmatched: [] });
+  });
+
+  it("names a target met in one run and missed in the other, and the targets only one run has", () => {
+    const result = agreement([row("a", "met"), row("gone", "met")], [row("a", "missed"), row("new", "undecided")]);
+    expect(result.disagreements).toEqual([{ target: "a", previous: "met", now: "missed" }]);
+    expect(result.unmatched.sort()).toEqual(["gone", "new"]);
   });
 });
