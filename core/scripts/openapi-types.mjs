@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Writes core/src/testing/openapi-types.generated.ts, the TypeScript types of the order API,
+ * Writes core/src/orders/testing/openapi-types.generated.ts, the TypeScript types of the order API,
  * with openapi-typescript from the document GET /openapi.json serves; the typed client
- * (core/src/testing/orders-client.ts) takes its paths, bodies and answers from it.
+ * (core/src/orders/testing/orders-client.ts) takes its paths, bodies and answers from it.
  * core/test/openapi-client.test.ts fails when the committed file differs from a fresh one.
  */
 import { writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const core = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const TYPES = join(core, "src/testing/openapi-types.generated.ts");
+export const TYPES = join(core, "src/orders/testing/openapi-types.generated.ts");
 
 /** The module's text for an OpenAPI document. */
 export async function openApiTypesSource(document) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConfigError, jwtIdentity, readAuthSettings, Unauthenticated } from "../src/index.js";
 import { createOrderService } from "../src/orders/index.js";
-import { authContract, memoryOrderDeps, serviceSend, startTestIssuer, type TestIssuer } from "../src/testing/index.js";
+import { startTestIssuer, type TestIssuer } from "../src/testing/index.js";
+import { authContract, memoryOrderDeps, serviceSend } from "../src/orders/testing/index.js";
 
 const identityService = (issuer: Pick<TestIssuer, "issuer" | "audience">) => {
   const deps = memoryOrderDeps({ identity: jwtIdentity(issuer), customerClaim: "sub" });

@@ -15,7 +15,7 @@ import {
   type QueueEvent,
 } from "../src/index.js";
 import { createOrderService, MemoryOrderStore, publishOrderCreated } from "../src/orders/index.js";
-import { memoryOrderDeps, orderAt } from "../src/testing/index.js";
+import { memoryOrderDeps, orderAt } from "../src/orders/testing/index.js";
 
 const context: Context = { requestId: "c1", cloud: "local", logger: silentLogger };
 const change = (id: string, key: string, fields: Partial<Change> = {}): Change => ({ id, key, operation: "insert", document: { id: key }, ...fields });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, readCorsPolicy } from "../src/index.js";
 import { createOrderService } from "../src/orders/index.js";
-import { corsContract, memoryOrderDeps, serviceSend } from "../src/testing/index.js";
+import { corsContract, memoryOrderDeps, serviceSend } from "../src/orders/testing/index.js";
 
 corsContract("core, called directly", (origins) => {
   const service = createOrderService(memoryOrderDeps({ cors: { origins: new Set(origins) } }));

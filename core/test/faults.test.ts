@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { MemoryIdempotencyStore, StoreUnavailable, silentLogger, systemClock, type Context, type HttpRequest, type IdempotencyStore } from "../src/index.js";
 import { MemoryOrderStore, createOrderService, ulidIds, type OrderStore } from "../src/orders/index.js";
 import { retryUnavailable } from "../src/ports/retry.js";
-import { retryingOrderStore } from "../src/ports/retrying-stores.js";
-import { orderAt } from "../src/testing/orders.js";
+import { retryingOrderStore } from "../src/orders/storage/retrying-stores.js";
+import { orderAt } from "../src/orders/testing/orders.js";
 
 /** Wraps a store so that a test can take it down: every call fails while `down` is true. */
 function switchable<T extends object>(store: T) {

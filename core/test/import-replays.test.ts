@@ -14,7 +14,7 @@ import { silentLogger } from "../src/ports/json-logger.js";
 import { StoreUnavailable } from "../src/ports/errors.js";
 import { countedDocuments } from "../src/testing/counted-documents.js";
 import { MemoryBucket } from "../src/testing/memory-bucket.js";
-import { memoryOrderDeps, uniqueCustomer } from "../src/testing/index.js";
+import { memoryOrderDeps, uniqueCustomer } from "../src/orders/testing/index.js";
 
 const BUCKET = "orders-imports";
 const context: Context = { requestId: "import-replays", cloud: "local", logger: silentLogger };

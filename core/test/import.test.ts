@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { objectCreated } from "../src/app/object-function.js";
 import type { Context } from "../src/function/context.js";
 import type { CreatedObject } from "../src/function/object.js";
-import { MemoryOrderStore } from "../src/memory/order-store.js";
+import { MemoryOrderStore } from "../src/orders/storage/memory-order-store.js";
 import { CsvReader } from "../src/orders/import/csv.js";
 import { ImportIncomplete, importOrders } from "../src/orders/import/index.js";
 import { StoreUnavailable } from "../src/ports/errors.js";
 import { silentLogger } from "../src/ports/json-logger.js";
-import { customerOrderCount, importContract, memoryOrderDeps, uniqueCustomer } from "../src/testing/index.js";
+import { customerOrderCount, importContract, memoryOrderDeps, uniqueCustomer } from "../src/orders/testing/index.js";
 import { MemoryBucket } from "../src/testing/memory-bucket.js";
 
 const BUCKET = "orders-imports";

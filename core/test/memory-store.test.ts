@@ -1,6 +1,6 @@
 import { MemoryIdempotencyStore } from "../src/index.js";
 import { MemoryOrderStore } from "../src/orders/index.js";
-import { storeContract } from "../src/testing/index.js";
+import { storeContract } from "../src/orders/testing/index.js";
 
 storeContract("memory", () => {
   const idempotency = new MemoryIdempotencyStore();

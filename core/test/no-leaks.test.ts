@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jsonLogger, type HttpRequest } from "../src/index.js";
 import { createOrderService } from "../src/orders/index.js";
-import { memoryOrderDeps } from "../src/testing/index.js";
+import { memoryOrderDeps } from "../src/orders/testing/index.js";
 import { redact } from "../src/ports/json-logger.js";
 
 describe("logs", () => {

@@ -8,8 +8,8 @@ import { PROBLEM_BASE, PROBLEMS, type ProblemKind } from "../src/http/problem.js
 import type { Route } from "../src/http/router.js";
 import { createOrderService, orderRoutes, type OrderDeps } from "../src/orders/index.js";
 import { openApiDocument } from "../src/openapi/document.js";
-import { ORDER_API } from "../src/openapi/orders.js";
-import { memoryOrderDeps, serviceSend } from "../src/testing/index.js";
+import { ORDER_API } from "../src/orders/openapi.js";
+import { memoryOrderDeps, serviceSend } from "../src/orders/testing/index.js";
 
 const API_MD = readFileSync(new URL("../../docs/API.md", import.meta.url), "utf8");
 const METHODS = ["get", "head", "post", "put", "patch", "delete", "options"] as const;

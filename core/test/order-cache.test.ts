@@ -8,12 +8,14 @@ import { orderCache } from "../src/orders/storage/order-cache.js";
 import { collectionOrderStore } from "../src/orders/storage/order-store.js";
 import { withStatus } from "../src/orders/status.js";
 import type { Cache } from "../src/ports/cache.js";
-import { cacheContract, heldOrders } from "../src/testing/cache-contract.js";
+import { cacheContract } from "../src/testing/cache-contract.js";
+import { heldOrders, orderCacheContract } from "../src/orders/testing/order-cache-contract.js";
 import { countedDocuments } from "../src/testing/counted-documents.js";
-import { orderAt } from "../src/testing/orders.js";
+import { orderAt } from "../src/orders/testing/orders.js";
 
 const shared = memoryCache();
 cacheContract("the memory cache", { client: () => shared });
+orderCacheContract("the memory cache", { client: () => shared });
 
 /** A cache that is down: every call fails at once, or never answers. */
 const downCache = (how: "fails" | "hangs"): Cache => {

@@ -10,7 +10,7 @@ import {
   ORDER_ID_PARAMS_SCHEMA,
   STATUS_CHANGE_SCHEMA,
 } from "../src/orders/schema.js";
-import { memoryOrderDeps, serviceSend } from "../src/testing/index.js";
+import { memoryOrderDeps, serviceSend } from "../src/orders/testing/index.js";
 
 describe("the order service's declared routes", () => {
   it("check the order API's own schemas, compiled ahead of time with the package: the build compiles none of them again", () => {

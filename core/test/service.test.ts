@@ -1,5 +1,6 @@
 import { silentLogger } from "../src/index.js";
 import { createOrderService } from "../src/orders/index.js";
+import type { ContractMessage } from "../src/testing/index.js";
 import {
   breakableOrderStore,
   failureContract,
@@ -11,8 +12,7 @@ import {
   scheduleContract,
   serviceDeliver,
   serviceSend,
-  type ContractMessage,
-} from "../src/testing/index.js";
+} from "../src/orders/testing/index.js";
 
 /** The service called directly with neutral requests: the reference every transport must match. */
 const memoryDeps = () => memoryOrderDeps({ cleanupPageSize: 5 });

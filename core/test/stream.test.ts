@@ -4,11 +4,11 @@ import { processStream, type StreamConsumer } from "../src/app/stream-processor.
 import { redeliverStream } from "../src/app/stream-redelivery.js";
 import type { Context } from "../src/function/context.js";
 import type { StreamRecord } from "../src/function/stream.js";
-import { MemoryOrderStore } from "../src/memory/order-store.js";
+import { MemoryOrderStore } from "../src/orders/storage/memory-order-store.js";
 import { applyShipment } from "../src/orders/apply-shipment.js";
 import { shipmentDispatched } from "../src/orders/shipment.js";
 import { silentLogger } from "../src/ports/json-logger.js";
-import { orderAt, shipmentRecord, streamContract, type RecordOutcome } from "../src/testing/index.js";
+import { orderAt, shipmentRecord, streamContract, type RecordOutcome } from "../src/orders/testing/index.js";
 
 const context = (deadline?: number): Context => ({ requestId: "stream-test", cloud: "local", logger: silentLogger, deadline });
 let position = 0;

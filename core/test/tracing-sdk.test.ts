@@ -3,7 +3,7 @@ import { SpanKind, TraceFlags, context, trace, type Context as OtelContext, type
 import { afterAll, describe, expect, it } from "vitest";
 import { MemoryOutbox, silentLogger } from "../src/index.js";
 import { createOrderService, MemoryOrderStore } from "../src/orders/index.js";
-import { memoryOrderDeps } from "../src/testing/index.js";
+import { memoryOrderDeps } from "../src/orders/testing/index.js";
 import { parseTraceparent } from "../src/observability/traceparent.js";
 
 /** The smallest tracer an SDK registers through the API: each span gets a new id under its parent. */

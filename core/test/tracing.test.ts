@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jsonLogger, MemoryOutbox, type Context, type HttpRequest, type Metrics } from "../src/index.js";
 import { createOrderService, MemoryOrderStore } from "../src/orders/index.js";
 import { parseTraceparent } from "../src/observability/traceparent.js";
-import { memoryOrderDeps } from "../src/testing/index.js";
+import { memoryOrderDeps } from "../src/orders/testing/index.js";
 
 function wired() {
   const lines: Record<string, unknown>[] = [];

@@ -5,7 +5,8 @@ import { GENERATED, validatorsSource } from "../scripts/compile-validators.mjs";
 import { VALIDATED_SCHEMAS } from "../src/orders/schema.js";
 import { createOrderService } from "../src/orders/service.js";
 import { validateNewOrder } from "../src/orders/validation.js";
-import { type ContractRequest, memoryOrderDeps, serviceSend } from "../src/testing/index.js";
+import type { ContractRequest } from "../src/testing/index.js";
+import { memoryOrderDeps, serviceSend } from "../src/orders/testing/index.js";
 
 const item = { sku: "SKU-1", quantity: 2, unitPrice: 1999 };
 const order = { customerId: "cus_42", items: [item], currency: "EUR" };

@@ -1,6 +1,7 @@
 import { jwtIdentity, silentLogger } from "@skyport/core";
 import { createOrderService } from "@skyport/core/orders";
-import { authContract, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
+import type { TestIssuer } from "@skyport/core/testing";
+import { authContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { lambdaHttpHandler } from "../src/index.js";
 import { httpApiEvent, restApiEvent, sendThroughLambda } from "../src/testing/index.js";
 

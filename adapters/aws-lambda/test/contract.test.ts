@@ -1,6 +1,6 @@
 import { silentLogger } from "@skyport/core";
 import { createOrderService } from "@skyport/core/orders";
-import { httpContract, memoryOrderDeps, queueContract, scheduleContract } from "@skyport/core/testing";
+import { httpContract, memoryOrderDeps, queueContract, scheduleContract } from "@skyport/core/orders/testing";
 import { lambdaHttpHandler, lambdaScheduleHandler, lambdaQueueHandler } from "../src/index.js";
 import { deliverThroughSqs, functionUrlEvent, httpApiEvent, lambdaContext, restApiEvent, scheduledEvent, sendThroughLambda } from "../src/testing/index.js";
 

@@ -1,6 +1,6 @@
 import { silentLogger } from "@skyport/core";
 import { createOrderService } from "@skyport/core/orders";
-import { breakableOrderStore, failureContract, memoryOrderDeps, type FailureTarget } from "@skyport/core/testing";
+import { breakableOrderStore, failureContract, memoryOrderDeps, type FailureTarget } from "@skyport/core/orders/testing";
 import { lambdaHttpHandler } from "../src/index.js";
 import { httpApiEvent, restApiEvent, sendThroughLambda } from "../src/testing/index.js";
 

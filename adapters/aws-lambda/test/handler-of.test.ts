@@ -1,6 +1,6 @@
 import { defineApp, http, jsonLogger, queue } from "@skyport/core";
 import { confirmOrder, orderRoutes } from "@skyport/core/orders";
-import { memoryOrderDeps } from "@skyport/core/testing";
+import { memoryOrderDeps } from "@skyport/core/orders/testing";
 import { describe, expect, it } from "vitest";
 import { lambdaHandlerOf, lambdaQueueHandler } from "../src/index.js";
 import { lambdaContext, sqsEvent } from "../src/testing/index.js";

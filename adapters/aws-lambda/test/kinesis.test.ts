@@ -2,7 +2,7 @@ import { CreateStreamCommand, DescribeStreamSummaryCommand } from "@aws-sdk/clie
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { processStream, silentLogger, systemClock, type StreamHandler } from "@skyport/core";
 import { applyShipment, MemoryOrderStore } from "@skyport/core/orders";
-import { streamContract, type RecordOutcome } from "@skyport/core/testing";
+import { streamContract, type RecordOutcome } from "@skyport/core/orders/testing";
 import type { KinesisStreamEvent } from "aws-lambda";
 import { describe, expect, inject, it } from "vitest";
 import {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { lazyHandler, objectCreated, silentLogger, type AppInstance } from "@skyport/core";
 import { importOrders, type OrderDeps } from "@skyport/core/orders";
-import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
+import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import type { S3Event } from "aws-lambda";
 import S3rver from "s3rver";
 import { describe, expect, it } from "vitest";

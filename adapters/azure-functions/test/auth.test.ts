@@ -1,6 +1,7 @@
 import { jwtIdentity } from "@skyport/core";
 import { createOrderService } from "@skyport/core/orders";
-import { authContract, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
+import type { TestIssuer } from "@skyport/core/testing";
+import { authContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { azureHttpHandler } from "../src/index.js";
 import { azureHttpTarget } from "../src/testing/index.js";
 

@@ -2,7 +2,7 @@ import type { EventGridEvent } from "@azure/functions";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { lazyHandler, objectCreated, silentLogger, type AppInstance } from "@skyport/core";
 import { importOrders, type OrderDeps } from "@skyport/core/orders";
-import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
+import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { describe, expect, inject, it } from "vitest";
 import { azureObjectHandler, blobObjects, fromBlobCreated } from "../src/index.js";
 import fixture from "../src/testing/fixtures/blob-created-event.json" with { type: "json" };

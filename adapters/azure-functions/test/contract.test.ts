@@ -1,6 +1,6 @@
-import { httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { httpContract, queueContract, scheduleContract } from "@skyport/core/orders/testing";
 import { azureHttpHandler, azureQueueHandler, azureScheduleHandler } from "../src/index.js";
-import { azureHttpTarget, azureQueueTarget, hostInvocationContext, hostTimer } from "../src/testing/index.js";
+import { azureHttpTarget, deliverThroughStorageQueue, hostInvocationContext, hostTimer } from "../src/testing/index.js";
 import { memoryService } from "./memory-service.js";
 
 /** The contracts through the three Azure handlers, on memory stores (apps/orders runs them on Cosmos). */
@@ -13,7 +13,7 @@ httpContract("azure functions adapter (memory)", () => {
 
 queueContract("azure functions adapter (memory)", () => {
   const { deps, queue } = memoryService();
-  return azureQueueTarget(azureQueueHandler(queue, options), deps.orders);
+  return { orders: deps.orders, deliver: deliverThroughStorageQueue(azureQueueHandler(queue, options)) };
 });
 
 scheduleContract("azure functions adapter (memory)", () => {

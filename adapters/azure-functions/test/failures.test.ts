@@ -1,5 +1,5 @@
 import { createOrderService } from "@skyport/core/orders";
-import { breakableOrderStore, failureContract, memoryOrderDeps } from "@skyport/core/testing";
+import { breakableOrderStore, failureContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { azureHttpHandler } from "../src/index.js";
 import { azureHttpTarget } from "../src/testing/index.js";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { QueueClient } from "@azure/storage-queue";
-import { orderAt } from "@skyport/core/testing";
+import { orderAt } from "@skyport/core/orders/testing";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { azureQueueHandler, readStorageQueueConfig, storageQueueEventPublisher } from "../src/index.js";
 import { listenOnce, type InvocationLog } from "../src/testing/index.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { memoryInstance, memoryService, testApp } from "./memory-service.js";
 
 const { registerAzureFunctions } = await import("../src/index.js");
-const { orderAt } = await import("@skyport/core/testing");
+const { orderAt } = await import("@skyport/core/orders/testing");
 
 const { deps } = memoryService();
 registerAzureFunctions(testApp, memoryInstance(deps), { logLevel: "info", maxDequeueCount: 5 });

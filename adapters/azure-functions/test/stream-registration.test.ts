@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const { defineApp, silentLogger, stream, systemClock } = await import("@skyport/core");
 const { applyShipment, MemoryOrderStore } = await import("@skyport/core/orders");
-const { orderAt, shipmentRecord } = await import("@skyport/core/testing");
+const { orderAt, shipmentRecord } = await import("@skyport/core/orders/testing");
 const { registerAzureFunctions } = await import("../src/index.js");
 
 // No Event Hubs emulator installs here: the host's side is its documented RPC data for an Event Hubs

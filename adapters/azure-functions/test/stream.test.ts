@@ -1,7 +1,7 @@
 import { output } from "@azure/functions";
 import { processStream, systemClock, type StreamHandler } from "@skyport/core";
 import { applyShipment, MemoryOrderStore } from "@skyport/core/orders";
-import { streamContract, type RecordOutcome } from "@skyport/core/testing";
+import { streamContract, type RecordOutcome } from "@skyport/core/orders/testing";
 import { describe, expect, it } from "vitest";
 import { azureStreamHandler, fromEventHubBatch, STREAM_ATTEMPTS } from "../src/index.js";
 import { hostEventHubBatch } from "../src/testing/index.js";

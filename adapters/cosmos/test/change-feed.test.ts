@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { collectionLocation, idempotencyCollection, STORED_FIELDS, type Documents } from "@skyport/core";
 import { orderStoresOn, ordersCollection, type Stores } from "@skyport/core/orders";
-import { orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent, emulatorClient, emulatorEnv, storedItemOf } from "../src/testing/index.js";

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { collectionLocation, heldRecord, idempotencyCollection, InvalidCursor, StoreUnavailable } from "@skyport/core";
 import { ordersCollection, type Stores, orderStoresOn } from "@skyport/core/orders";
-import { freePort, orderAt, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/testing";
+import { freePort } from "@skyport/core/testing";
+import { orderAt, ordersFor, storeContract, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TTL_SLACK_SECONDS } from "../src/documents/item.js";
 import { cosmosDocuments } from "../src/index.js";

@@ -1,6 +1,6 @@
 import type { TokenCredential } from "@azure/core-auth";
 import { orderStoresOn } from "@skyport/core/orders";
-import { orderAt } from "@skyport/core/testing";
+import { orderAt } from "@skyport/core/orders/testing";
 import { describe, expect, inject, it } from "vitest";
 import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent } from "../src/testing/index.js";

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { idempotencyCollection } from "@skyport/core";
 import { ordersCollection, orderStoresOn } from "@skyport/core/orders";
-import { outageContract, storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
+import { switchableProxy } from "@skyport/core/testing";
+import { outageContract, storeFaultsContract, storeOutageTarget } from "@skyport/core/orders/testing";
 import { inject } from "vitest";
 import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent, emulatorEnv } from "../src/testing/index.js";

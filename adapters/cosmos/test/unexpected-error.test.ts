@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { orderStoresOn } from "@skyport/core/orders";
-import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
+import { expectProblemResponse } from "@skyport/core/testing";
+import { serviceOver, serviceSend } from "@skyport/core/orders/testing";
 import { expect, inject, it } from "vitest";
 import { cosmosDocuments } from "../src/index.js";
 import { emulatorAgent, emulatorClient, emulatorEnv } from "../src/testing/index.js";

@@ -1,6 +1,6 @@
 import { idempotencyCollection, type DocumentChange, type Documents } from "@skyport/core";
 import { orderStoresOn, ordersCollection, type Order } from "@skyport/core/orders";
-import { orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { dynamoDbDocumentsWithChanges } from "../src/changes.js";
 import { dynamoDbDocumentsOn } from "../src/index.js";

@@ -1,6 +1,6 @@
 import { heldRecord, idempotencyCollection } from "@skyport/core";
 import { orderStoresOn } from "@skyport/core/orders";
-import { storeContract } from "@skyport/core/testing";
+import { storeContract } from "@skyport/core/orders/testing";
 import { inject } from "vitest";
 import { dynamoDbDocuments, dynamoDbDocumentsOn } from "../src/index.js";
 import { dynamoDbLocalClient, dynamoDbLocalEnv, ttlExpiryOf } from "../src/testing/index.js";

@@ -1,5 +1,6 @@
 import { orderStoresOn } from "@skyport/core/orders";
-import { outageContract, storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
+import { switchableProxy } from "@skyport/core/testing";
+import { outageContract, storeFaultsContract, storeOutageTarget } from "@skyport/core/orders/testing";
 import { inject } from "vitest";
 import { dynamoDbDocuments } from "../src/index.js";
 import { dynamoDbLocalEnv } from "../src/testing/index.js";

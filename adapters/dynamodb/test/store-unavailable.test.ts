@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import { DynamoDBClient, ProvisionedThroughputExceededException, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
 import { StoreUnavailable } from "@skyport/core";
 import { orderStoresOn } from "@skyport/core/orders";
-import { freePort, orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { freePort } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { dynamoDbDocumentsOn } from "../src/index.js";
 

@@ -1,6 +1,7 @@
 import { idempotencyCollection } from "@skyport/core";
 import { ordersCollection, orderStoresOn } from "@skyport/core/orders";
-import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
+import { expectProblemResponse } from "@skyport/core/testing";
+import { serviceOver, serviceSend } from "@skyport/core/orders/testing";
 import { expect, inject, it } from "vitest";
 import { dynamoDbDocuments } from "../src/index.js";
 import { dynamoDbLocalEnv, prefixedTables } from "../src/testing/index.js";

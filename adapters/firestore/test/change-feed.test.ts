@@ -1,7 +1,7 @@
 import { Firestore } from "@google-cloud/firestore";
 import { idempotencyCollection, STORED_FIELDS, type DocumentChangeFeed, type Documents, type Env } from "@skyport/core";
 import { orderStoresOn, type Stores } from "@skyport/core/orders";
-import { orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreDocuments, firestoreSettings } from "../src/index.js";
 import { emulatorEnv } from "./emulator-env.js";

@@ -1,7 +1,7 @@
 import { Firestore } from "@google-cloud/firestore";
 import { heldRecord, idempotencyCollection, STORED_FIELDS, type Documents, type Env } from "@skyport/core";
 import { ordersCollection, type Stores, orderStoresOn } from "@skyport/core/orders";
-import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreDocuments, firestoreSettings } from "../src/index.js";
 import { storedFieldsOf, ttlExpiryOf } from "../src/testing/index.js";

@@ -1,7 +1,8 @@
 import { Firestore } from "@google-cloud/firestore";
 import { heldRecord, idempotencyCollection, StoreUnavailable, type Documents } from "@skyport/core";
 import { type Stores, orderStoresOn } from "@skyport/core/orders";
-import { freePort, orderAt, switchableProxy, uniqueCustomer, type SwitchableProxy } from "@skyport/core/testing";
+import { freePort, switchableProxy, type SwitchableProxy } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firestoreClient } from "../src/firestore-client.js";
 import { GrpcStatus } from "../src/firestore-errors.js";

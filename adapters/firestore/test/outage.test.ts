@@ -1,6 +1,7 @@
 import { StoreUnavailable } from "@skyport/core";
 import { orderStoresOn } from "@skyport/core/orders";
-import { orderAt, outageContract, storeFaultsContract, storeOutageTarget, switchableProxy } from "@skyport/core/testing";
+import { switchableProxy } from "@skyport/core/testing";
+import { orderAt, outageContract, storeFaultsContract, storeOutageTarget } from "@skyport/core/orders/testing";
 import { inject } from "vitest";
 import { firestoreDocuments } from "../src/index.js";
 

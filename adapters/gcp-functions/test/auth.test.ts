@@ -1,7 +1,8 @@
 import { http } from "@google-cloud/functions-framework";
 import { jwtIdentity } from "@skyport/core";
 import { createOrderService } from "@skyport/core/orders";
-import { authContract, fetchTarget, memoryOrderDeps, type TestIssuer } from "@skyport/core/testing";
+import { fetchTarget, type TestIssuer } from "@skyport/core/testing";
+import { authContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";
 import { capturedLogger } from "./order-service.js";

@@ -1,6 +1,7 @@
 import { http } from "@google-cloud/functions-framework";
 import { createOrderService } from "@skyport/core/orders";
-import { breakableOrderStore, failureContract, fetchTarget, memoryOrderDeps } from "@skyport/core/testing";
+import { fetchTarget } from "@skyport/core/testing";
+import { breakableOrderStore, failureContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";
 import { capturedLogger } from "./order-service.js";

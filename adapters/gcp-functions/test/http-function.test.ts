@@ -1,7 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchTarget, httpContract, uniqueCustomer, type ContractResponse } from "@skyport/core/testing";
+import { fetchTarget, type ContractResponse } from "@skyport/core/testing";
+import { httpContract, uniqueCustomer } from "@skyport/core/orders/testing";
 import { StoreUnavailable } from "@skyport/core";
 import { gcpHttpHandler } from "../src/index.js";
 import { serveFunction, type FunctionServer } from "../src/testing/index.js";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { cloudEvent, type CloudEvent } from "@google-cloud/functions-framework";
 import { lazyHandler, objectCreated, silentLogger, type AppInstance } from "@skyport/core";
 import { importOrders, type OrderDeps } from "@skyport/core/orders";
-import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
+import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { describe, expect, it } from "vitest";
 import { fromStorageEvent, gcpObjectHandler, gcsObjects, type StorageObjectData } from "../src/index.js";
 import fixture from "../src/testing/fixtures/storage-object-finalized.json" with { type: "json" };

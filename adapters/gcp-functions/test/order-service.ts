@@ -1,6 +1,6 @@
 import { jsonLogger } from "@skyport/core";
 import { createOrderService, type OrderDeps } from "@skyport/core/orders";
-import { memoryOrderDeps } from "@skyport/core/testing";
+import { memoryOrderDeps } from "@skyport/core/orders/testing";
 import { cloudLoggingFormat } from "../src/index.js";
 
 /** Core's order service over the memory store: the real behaviour every adapter translates to. */

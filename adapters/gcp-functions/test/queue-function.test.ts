@@ -1,6 +1,6 @@
 import { cloudEvent } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, queueContract, uniqueCustomer } from "@skyport/core/orders/testing";
 import type { Lazy, QueueHandler } from "@skyport/core";
 import { gcpQueueHandler } from "../src/index.js";
 import { POISON_REFUSED } from "../src/queue/handler.js";

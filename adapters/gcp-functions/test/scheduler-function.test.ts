@@ -1,6 +1,6 @@
 import { http } from "@google-cloud/functions-framework";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleContract } from "@skyport/core/testing";
+import { scheduleContract } from "@skyport/core/orders/testing";
 import type { Lazy, ScheduleHandler } from "@skyport/core";
 import { gcpScheduleHandler } from "../src/index.js";
 import { schedulerHeaders, serveFunction, type FunctionServer } from "../src/testing/index.js";

@@ -3,7 +3,7 @@ import { http, type HttpFunction } from "@google-cloud/functions-framework";
 import { PubSub, type Message as PubSubMessage } from "@google-cloud/pubsub";
 import { processStream, silentLogger, systemClock, type StreamConsumer, type StreamHandler } from "@skyport/core";
 import { applyShipment, MemoryOrderStore } from "@skyport/core/orders";
-import { streamContract, type RecordOutcome } from "@skyport/core/testing";
+import { streamContract, type RecordOutcome } from "@skyport/core/orders/testing";
 import { describe, expect, inject, it } from "vitest";
 import { fromPushBody, gcpStreamHandler, PubSubStreamDeadLetters, pubSubStreamDeadLetters } from "../src/index.js";
 import { serveFunction } from "../src/testing/index.js";

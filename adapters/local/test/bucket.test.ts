@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineApp, objectCreated, silentLogger } from "@skyport/core";
 import { importOrders, type OrderDeps } from "@skyport/core/orders";
-import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/testing";
+import { customerOrderCount, importContract, memoryOrderDeps } from "@skyport/core/orders/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { folderObjects, MAX_OBJECT_ATTEMPTS, readDeadLetters, startLocalApp, type LocalApp } from "../src/index.js";
 

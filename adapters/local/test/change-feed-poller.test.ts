@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { changes, MemoryOutbox, PoisonMessage, silentLogger, type Change } from "@skyport/core";
 import { MemoryOrderStore } from "@skyport/core/orders";
-import { orderAt } from "@skyport/core/testing";
+import { orderAt } from "@skyport/core/orders/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { ChangeFeedPoller } from "../src/change-feed-poller.js";
 import { MAX_ATTEMPTS, readDeadLetters } from "../src/in-process-queue.js";

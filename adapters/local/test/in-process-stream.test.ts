@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineApp, processStream, silentLogger, stream, systemClock } from "@skyport/core";
 import { applyShipment, MemoryOrderStore } from "@skyport/core/orders";
-import { orderAt, shipmentRecord, streamContract, type RecordOutcome } from "@skyport/core/testing";
+import { orderAt, shipmentRecord, streamContract, type RecordOutcome } from "@skyport/core/orders/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { InProcessStream, invokeFunction, MAX_ATTEMPTS, readDeadLetters, startLocalApp } from "../src/index.js";
 

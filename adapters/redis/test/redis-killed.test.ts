@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CACHE_FAILURES_METRIC, orderCacheOn, readCacheSettings } from "@skyport/core/cache";
+import { CACHE_FAILURES_METRIC, readCacheSettings } from "@skyport/core/cache";
+import { orderCacheOn } from "@skyport/core/orders";
 import { memoryDocuments, silentLogger, type Metrics } from "@skyport/core";
 import { orderStoresOn, type Order, type OrderStore } from "@skyport/core/orders";
-import { countedDocuments, orderAt } from "@skyport/core/testing";
+import { countedDocuments } from "@skyport/core/testing";
+import { orderAt } from "@skyport/core/orders/testing";
 import { CacheOffline, redisCache } from "../src/index.js";
 import { startRedisServer, type RedisServer } from "../src/testing.js";
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { VersionConflict } from "@skyport/core";
 import { OrderExists } from "@skyport/core/orders";
-import { orderAt } from "@skyport/core/testing";
+import { orderAt } from "@skyport/core/orders/testing";
 import { describe, expect, it } from "vitest";
 import { sqliteDocuments } from "../src/index.js";
 import { openOrderStores, orderStoresIn } from "./order-stores.js";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { heldRecord, idempotencyCollection, IdempotencyRecordMissing, StoreUnavailable } from "@skyport/core";
 import type { Stores } from "@skyport/core/orders";
-import { orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SchemaTooNew, openSqliteDocuments, sqliteDocuments } from "../src/index.js";

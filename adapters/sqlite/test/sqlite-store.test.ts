@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { heldRecord, idempotencyCollection, VersionConflict } from "@skyport/core";
-import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, storeContract, uniqueCustomer } from "@skyport/core/orders/testing";
 import { describe, expect, it } from "vitest";
 import { openSqliteDocuments } from "../src/index.js";
 import { openOrderStores } from "./order-stores.js";

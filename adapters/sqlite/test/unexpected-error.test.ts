@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { expectProblemResponse, serviceOver, serviceSend } from "@skyport/core/testing";
+import { expectProblemResponse } from "@skyport/core/testing";
+import { serviceOver, serviceSend } from "@skyport/core/orders/testing";
 import { expect, it } from "vitest";
 import { openOrderStores } from "./order-stores.js";
 import { temporaryDirectory } from "./temporary-directory.js";

@@ -1,5 +1,6 @@
 import { ConfigError, type Cloud, type Logger, type Metrics } from "@skyport/core";
-import { type CacheSettings, cacheFrom, orderCache, type OrderCache, type RedisAuth, type RedisCacheLoader } from "@skyport/core/cache";
+import { type CacheSettings, cacheFrom, type RedisAuth, type RedisCacheLoader } from "@skyport/core/cache";
+import { orderCache, type OrderCache } from "@skyport/core/orders";
 
 /** Imports the Redis cache's client: given by the targets that offer the cache, called only when SKYPORT_CACHE=redis. */
 export type RedisLoader = RedisCacheLoader;

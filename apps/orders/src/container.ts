@@ -23,8 +23,7 @@ import {
   type SkyportConfig,
   type StoreKind,
 } from "@skyport/core";
-import { orderStoresOn, orderServices, ulidIds, type Ids, type OrderDeps, type Stores } from "@skyport/core/orders";
-import { readCacheSettings } from "@skyport/core/cache";
+import { orderStoresOn, orderServices, readOrderCacheSettings, ulidIds, type Ids, type OrderDeps, type Stores } from "@skyport/core/orders";
 import type { RedisAuth } from "@skyport/core/cache";
 import { loadOrderCache, offeredCache, type RedisLoader } from "./cache.js";
 
@@ -101,7 +100,7 @@ export function orderContainer(options: EntryOptions, metrics?: Metrics): Contai
     () => readConfig(env, { kinds: Object.keys(stores), defaultStore }),
     () => readAuthSettings(env),
     () => readCorsPolicy(env),
-    () => offeredCache(readCacheSettings(env), options),
+    () => offeredCache(readOrderCacheSettings(env), options),
     // The chosen store's own settings, in the same report (none when SKYPORT_STORE names no store here).
     () => stores[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
   );

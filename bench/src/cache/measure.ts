@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
 import { type Documents, idempotencyCollection, silentLogger } from "@skyport/core";
-import { orderStoresOn, ordersCollection } from "@skyport/core/orders";
-import { orderCacheOn, readCacheSettings } from "@skyport/core/cache";
-import { countedDocuments, orderAt } from "@skyport/core/testing";
+import { readCacheSettings } from "@skyport/core/cache";
+import { orderCacheOn, orderStoresOn, ordersCollection } from "@skyport/core/orders";
+import { countedDocuments } from "@skyport/core/testing";
+import { orderAt } from "@skyport/core/orders/testing";
 import { redisCache } from "@skyport/redis";
 
 export interface CacheCounts {

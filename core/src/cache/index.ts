@@ -1,9 +1,16 @@
 export { type Cache, type CacheSetOptions, outranks } from "../ports/cache.js";
 export { memoryCache } from "./memory-cache.js";
 export { boundedCache, CacheTimeout, type CacheFailure } from "./bounded-cache.js";
-export { readCacheSettings, CACHE_KINDS, CACHE_TIMEOUT_MS, REDIS_AUTHS, type CacheKind, type CacheSettings, type RedisAuth } from "./settings.js";
+export {
+  readCacheSettings,
+  CACHE_KINDS,
+  CACHE_TIMEOUT_MS,
+  CACHE_TTL_SECONDS,
+  REDIS_AUTHS,
+  type CacheKind,
+  type CacheSettings,
+  type RedisAuth,
+} from "./settings.js";
 export { watchedCache, CACHE_FAILURES_METRIC } from "./watched-cache.js";
 export { cacheFrom, type RedisCacheFactory, type RedisCacheLoader } from "./cache-from.js";
 export { cachedCollection } from "./cached-collection.js";
-export { orderCacheOn } from "./order-cache-on.js";
-export { orderCache, ORDER_CACHE_TTL_SECONDS, type OrderCache } from "../orders/storage/order-cache.js";

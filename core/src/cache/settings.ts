@@ -1,5 +1,4 @@
 import { ConfigError, type Env, envReader } from "../config/env.js";
-import { ORDER_CACHE_TTL_SECONDS } from "../orders/storage/order-cache.js";
 
 /** SKYPORT_CACHE's values: no cache, this process's memory, or Redis. */
 export const CACHE_KINDS = ["none", "memory", "redis"] as const;
@@ -18,6 +17,9 @@ export type RedisAuth = (typeof REDIS_AUTHS)[number];
 /** The longest a cache call may hold a request unless SKYPORT_CACHE_TIMEOUT_MS says: a cache in the function's own network answers in a millisecond or two. */
 export const CACHE_TIMEOUT_MS = 250;
 
+/** How long an entry lives unless SKYPORT_CACHE_TTL_SECONDS or the app says: short, the bound on a stale entry left by a write the cache missed. */
+export const CACHE_TTL_SECONDS = 30;
+
 /** The cache's settings, read from the environment at start. */
 export interface CacheSettings {
   /** SKYPORT_CACHE: none (the default), memory (this process only) or redis. */
@@ -32,11 +34,14 @@ export interface CacheSettings {
   timeoutMs: number;
 }
 
-/** Reads the cache's settings; a wrong SKYPORT_REDIS_URL is named without its value, which may hold a password. */
-export function readCacheSettings(env: Env): CacheSettings {
+/**
+ * Reads the cache's settings; a wrong SKYPORT_REDIS_URL is named without its value, which may hold a password.
+ * `defaults.ttlSeconds`: the app's own TTL where SKYPORT_CACHE_TTL_SECONDS says none (`CACHE_TTL_SECONDS` otherwise).
+ */
+export function readCacheSettings(env: Env, defaults: { ttlSeconds?: number } = {}): CacheSettings {
   const read = envReader(env);
   const kind = read.oneOf("SKYPORT_CACHE", CACHE_KINDS, "none");
-  const ttlSeconds = read.integer("SKYPORT_CACHE_TTL_SECONDS", 1, 3600, ORDER_CACHE_TTL_SECONDS);
+  const ttlSeconds = read.integer("SKYPORT_CACHE_TTL_SECONDS", 1, 3600, defaults.ttlSeconds ?? CACHE_TTL_SECONDS);
   const timeoutMs = read.integer("SKYPORT_CACHE_TIMEOUT_MS", 1, 60_000, CACHE_TIMEOUT_MS);
   if (kind !== "redis") return { kind, ttlSeconds, timeoutMs };
   const redisUrl = read.optional("SKYPORT_REDIS_URL");

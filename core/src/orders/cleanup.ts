@@ -1,7 +1,7 @@
 import type { Context } from "../function/context.js";
 import type { ScheduleHandler } from "../function/handlers.js";
 import { VersionConflict } from "../ports/errors.js";
-import type { StatusQuery } from "../ports/order-store.js";
+import type { StatusQuery } from "./order-store.js";
 import type { OrderDeps } from "./deps.js";
 
 /** What one run of the scheduled cleanup did. */

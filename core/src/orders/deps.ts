@@ -4,7 +4,7 @@ import type { IdempotencyStore } from "../ports/idempotency-store.js";
 import type { Ids } from "./ids.js";
 import type { IdentityCheck } from "../auth/identity.js";
 import type { CorsPolicy } from "../http/cors.js";
-import type { OrderStore } from "../ports/order-store.js";
+import type { OrderStore } from "./order-store.js";
 
 /** Everything the order service needs from the outside world. */
 export interface OrderDeps {

@@ -22,14 +22,18 @@ export { ORDER_API_INFO, ORDER_INFO, ORDER_ROUTES, orderRoutes } from "./http-ro
 export { createOrderService, orderServices, type OrderService } from "./service.js";
 
 // Storage: the order store's port, its collection, and both stores written once over any store's documents
-export type { OrderStore, Page, PageRequest, StatusQuery } from "../ports/order-store.js";
-export type { Stores } from "../ports/stores.js";
+export type { OrderStore, Page, PageRequest, StatusQuery } from "./order-store.js";
+export type { Stores } from "./stores.js";
 export { OrderExists } from "./storage/order-exists.js";
 export { encodeKeyset, decodeKeyset, customerList, statusList, newestFirst, type KeysetPosition } from "./storage/keyset.js";
 export { ordersCollection } from "./storage/collections.js";
 export { collectionOrderStore } from "./storage/order-store.js";
 export { orderStoresOn } from "./storage/stores.js";
 
+// The order cache: cache-aside reads kept right by the store's writes, on any cache (@skyport/core/cache)
+export { orderCache, ORDER_CACHE_TTL_SECONDS, type OrderCache } from "./storage/order-cache.js";
+export { orderCacheOn, readOrderCacheSettings } from "./storage/order-cache-on.js";
+
 // In memory: for demos, smoke tests and unit tests
-export { MemoryOrderStore } from "../memory/order-store.js";
-export { memoryStores } from "../memory/stores.js";
+export { MemoryOrderStore } from "./storage/memory-order-store.js";
+export { memoryStores } from "./storage/memory-stores.js";

@@ -2,7 +2,7 @@ import { changes } from "../app/changes-function.js";
 import { http } from "../app/http-function.js";
 import { queue } from "../app/queue-function.js";
 import { schedule } from "../app/schedule-function.js";
-import { retryingIdempotencyStore, retryingOrderStore } from "../ports/retrying-stores.js";
+import { retryingIdempotencyStore, retryingOrderStore } from "./storage/retrying-stores.js";
 import { deleteExpiredOrders } from "./cleanup.js";
 import { confirmOrder } from "./confirm-order.js";
 import type { OrderDeps } from "./deps.js";

@@ -1,6 +1,3 @@
-import type { IdempotencyStore } from "../ports/idempotency-store.js";
-import type { OrderStore } from "../ports/order-store.js";
-
 /** A request as a client sends it; the target turns it into its cloud's event or a real HTTP call. */
 export interface ContractRequest {
   method: string;
@@ -18,24 +15,14 @@ export interface ContractResponse {
   body: string;
 }
 
-/** A running service the HTTP contracts send requests to: a runtime's handler, a local server, or a deployment. */
+/** A running service a contract sends requests to: a runtime's handler, a local server, or a deployment. */
 export interface HttpTarget {
   send(request: ContractRequest): Promise<ContractResponse>;
-  /**
-   * The idempotency store behind the target, when the test can reach it: lets the suite hold
-   * a key in flight deterministically. Remote targets leave it out and race two requests.
-   */
-  idempotency?: IdempotencyStore;
   /** The caller the requests are made as, where the target sends a token: its keys are scoped to it. */
   principal?: string;
   /**
-   * The order store behind the target, when the test can reach it: lets the suite seed an order
-   * that no queue consumer will confirm. Remote targets leave it out and race the consumer.
-   */
-  orders?: OrderStore;
-  /**
    * Waits until the queue consumer behind the target has handled what was published so far.
-   * Targets whose events reach no consumer leave it out: their orders stay pending.
+   * Targets whose events reach no consumer leave it out: what they publish stays unhandled.
    */
   settle?(): Promise<void>;
   close?(): Promise<void>;

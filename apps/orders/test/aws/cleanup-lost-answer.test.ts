@@ -1,6 +1,7 @@
 import { idempotencyCollection, systemClock, type Context } from "@skyport/core";
 import { deleteExpiredOrders, orderServices, orderStoresOn, ordersCollection, type OrderStore } from "@skyport/core/orders";
-import { orderAt, switchableProxy, uniqueCustomer } from "@skyport/core/testing";
+import { switchableProxy } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv, ensureLocalCollections, prefixedTables } from "@skyport/dynamodb/testing";
 import { afterAll, expect, inject, it } from "vitest";

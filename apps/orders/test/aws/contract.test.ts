@@ -1,15 +1,15 @@
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { deliverThroughSqs, lambdaContext, restApiEvent, httpApiEvent, scheduledEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
+import type { ContractRequest } from "@skyport/core/testing";
 import {
   hostileInputContract,
   hostileMessagesContract,
   httpContract,
+  type OrderServiceTarget,
   queueContract,
   scheduleContract,
-  type ContractRequest,
-  type HttpTarget,
-} from "@skyport/core/testing";
+} from "@skyport/core/orders/testing";
 import type { Env } from "@skyport/core";
 import { orderStoresOn, type Stores } from "@skyport/core/orders";
 import { inject } from "vitest";
@@ -31,7 +31,7 @@ function functionEnv(collectionTables: Record<string, string>, extra: Env = {}):
 }
 
 /** The HTTP function behind API Gateway, what is queued relayed over SQS's wire protocol to the queue function. */
-async function httpTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): Promise<HttpTarget & { orders: Stores["orders"] }> {
+async function httpTarget(eventOf: Parameters<typeof sendThroughLambda>[1]): Promise<OrderServiceTarget & { orders: Stores["orders"] }> {
   const relay = await sqsRelay();
   const env = functionEnv(tables.orders, relay.env);
   const peer = orderStoresOn(dynamoDbDocuments(env));

@@ -1,5 +1,5 @@
 import { orderStoresOn, type Order } from "@skyport/core/orders";
-import { customerOrderCount, orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { customerOrderCount, orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import type { LambdaChangesHandler } from "@skyport/aws-lambda";

@@ -1,7 +1,7 @@
 import { sqsEventPublisher } from "@skyport/aws-lambda";
 import type { QueueEvent } from "@skyport/core";
 import { orderStoresOn } from "@skyport/core/orders";
-import { ordersFor, uniqueCustomer } from "@skyport/core/testing";
+import { ordersFor, uniqueCustomer } from "@skyport/core/orders/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import type { SQSBatchResponse } from "aws-lambda";

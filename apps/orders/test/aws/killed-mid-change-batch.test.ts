@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { orderStoresOn } from "@skyport/core/orders";
-import { ordersFor, uniqueCustomer } from "@skyport/core/testing";
+import { ordersFor, uniqueCustomer } from "@skyport/core/orders/testing";
 import { dynamoDbDocuments } from "@skyport/dynamodb";
 import { dynamoDbLocalEnv, dynamoDbStreamReader, type StreamRecord } from "@skyport/dynamodb/testing";
 import { dynamoDbStreamEvent } from "@skyport/aws-lambda/testing";

@@ -1,5 +1,6 @@
 import { deliverThroughSqs, httpApiEvent, sendThroughLambda } from "@skyport/aws-lambda/testing";
-import { outageContract, switchableProxy } from "@skyport/core/testing";
+import { switchableProxy } from "@skyport/core/testing";
+import { outageContract } from "@skyport/core/orders/testing";
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
 import { inject } from "vitest";
 import { awsHttpFunction } from "./functions.js";

@@ -1,13 +1,6 @@
-import { hostInvocationContext, hostTimer, azureHttpTarget, azureQueueTarget } from "@skyport/azure-functions/testing";
-import {
-  hostileInputContract,
-  hostileMessagesContract,
-  httpContract,
-  outageContract,
-  queueContract,
-  scheduleContract,
-  switchableProxy,
-} from "@skyport/core/testing";
+import { hostInvocationContext, hostTimer, azureHttpTarget, deliverThroughStorageQueue } from "@skyport/azure-functions/testing";
+import { switchableProxy } from "@skyport/core/testing";
+import { hostileInputContract, hostileMessagesContract, httpContract, outageContract, queueContract, scheduleContract } from "@skyport/core/orders/testing";
 import { inject } from "vitest";
 import { appSettings, loadAzureEntry, storesOf } from "./app-settings.js";
 
@@ -26,7 +19,7 @@ queueContract("azure functions (cosmos)", async () => {
   const settings = await appSettings();
   const { queue } = await loadAzureEntry(settings);
   const stores = storesOf(settings);
-  return azureQueueTarget(queue, stores.orders, { close: stores.close });
+  return { orders: stores.orders, deliver: deliverThroughStorageQueue(queue), close: stores.close };
 });
 
 scheduleContract("azure functions (cosmos, its own database)", async () => {
@@ -54,7 +47,7 @@ hostileMessagesContract("azure storage queue (cosmos)", async () => {
   const settings = await appSettings();
   const { queue } = await loadAzureEntry(settings);
   const stores = storesOf(settings);
-  return azureQueueTarget(queue, stores.orders, { close: stores.close });
+  return { orders: stores.orders, deliver: deliverThroughStorageQueue(queue), close: stores.close };
 });
 
 outageContract("azure functions (the Cosmos DB server behind a proxy that goes away)", async () => {
@@ -66,7 +59,7 @@ outageContract("azure functions (the Cosmos DB server behind a proxy that goes a
   const stores = storesOf(settings);
   return {
     ...azureHttpTarget(http),
-    deliver: azureQueueTarget(queue, stores.orders).deliver,
+    deliver: deliverThroughStorageQueue(queue),
     storeDown: () => proxy.down(),
     storeUp: () => proxy.up(),
     close: async () => {

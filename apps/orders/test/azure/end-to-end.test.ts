@@ -8,7 +8,7 @@ import type { CosmosDBv4Handler, EventGridHandler, EventHubHandler, HttpHandler,
 import { hostSettings } from "@skyport/azure-functions";
 import { hostEventHubBatch, hostHttpRequest, hostInvocationContext, hostTimer, listenOnce, type SentEvent } from "@skyport/azure-functions/testing";
 import { orderStoresOn, ordersCollection, type Order } from "@skyport/core/orders";
-import { customerOrderCount, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
+import { customerOrderCount, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/orders/testing";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorClient, storedItemOf } from "@skyport/cosmos/testing";
 import { afterAll, describe, expect, inject, it } from "vitest";

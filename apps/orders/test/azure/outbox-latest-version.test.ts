@@ -2,7 +2,7 @@ import type { CosmosDBv4Handler } from "@azure/functions";
 import { hostInvocationContext } from "@skyport/azure-functions/testing";
 import { STORED_FIELDS } from "@skyport/core";
 import { ordersCollection } from "@skyport/core/orders";
-import { orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { cosmosDocuments } from "@skyport/cosmos";
 import { emulatorAgent, emulatorClient, storedItemOf } from "@skyport/cosmos/testing";
 import { afterAll, describe, expect, inject, it } from "vitest";

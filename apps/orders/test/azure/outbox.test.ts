@@ -1,5 +1,5 @@
 import type { CosmosDBv4Handler, HttpHandler, StorageQueueHandler } from "@azure/functions";
-import { azureHttpTarget, azureQueueTarget, hostInvocationContext } from "@skyport/azure-functions/testing";
+import { azureHttpTarget, deliverThroughStorageQueue, hostInvocationContext } from "@skyport/azure-functions/testing";
 import { ordersCollection } from "@skyport/core/orders";
 import { emulatorClient, storedItemOf } from "@skyport/cosmos/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -71,7 +71,7 @@ describe("the outbox on Azure: the Cosmos DB trigger's documents -> the outbox f
     ]);
     const stores = storesOf(settings);
     try {
-      const deliver = azureQueueTarget(confirm, stores.orders).deliver;
+      const deliver = deliverThroughStorageQueue(confirm);
       // The host hands the function the message decoded from base64, as it does by default.
       const messages = receivedMessageItems.map((m) => ({ id: m.messageId, body: Buffer.from(m.messageText, "base64").toString() }));
       expect(await deliver(messages)).toEqual(Object.fromEntries(receivedMessageItems.map((m) => [m.messageId, "done"])));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { orderStoresOn, type Stores } from "@skyport/core/orders";
 import { firestoreDocuments } from "@skyport/firestore";
-import { httpContract, orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { httpContract, orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { pubsubPushEvent, pushRequest, schedulerHeaders } from "@skyport/gcp-functions/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionEnv, uniqueProject } from "./function-env.js";

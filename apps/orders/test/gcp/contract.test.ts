@@ -1,4 +1,4 @@
-import { hostileInputContract, hostileMessagesContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { hostileInputContract, hostileMessagesContract, httpContract, queueContract, scheduleContract } from "@skyport/core/orders/testing";
 import { pushDelivery, schedulerHeaders } from "@skyport/gcp-functions/testing";
 import { expect } from "vitest";
 import { gcpApp } from "./gcp-app.js";

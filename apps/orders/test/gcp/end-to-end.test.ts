@@ -1,6 +1,6 @@
 import type { Env } from "@skyport/core";
 import { orderStoresOn, type Stores } from "@skyport/core/orders";
-import { customerOrderCount, importFile, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
+import { customerOrderCount, importFile, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/orders/testing";
 import { firestoreDocuments } from "@skyport/firestore";
 import { schedulerHeaders, startGcsStandIn, type GcsStandIn } from "@skyport/gcp-functions/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

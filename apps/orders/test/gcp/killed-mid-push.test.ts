@@ -1,6 +1,6 @@
 import { PubSub } from "@google-cloud/pubsub";
 import { orderStoresOn, type Order, type Stores } from "@skyport/core/orders";
-import { orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/orders/testing";
 import { firestoreDocuments } from "@skyport/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventarcRelay } from "./eventarc-relay.js";

@@ -1,4 +1,5 @@
-import { orderAt, outageContract, switchableProxy } from "@skyport/core/testing";
+import { switchableProxy } from "@skyport/core/testing";
+import { orderAt, outageContract } from "@skyport/core/orders/testing";
 import { pushDelivery } from "@skyport/gcp-functions/testing";
 import { inject } from "vitest";
 import { gcpApp } from "./gcp-app.js";

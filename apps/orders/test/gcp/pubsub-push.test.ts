@@ -1,5 +1,5 @@
 import { pubsubPushEvent, pushFixtures, pushRequest } from "@skyport/gcp-functions/testing";
-import { orderAt, uniqueCustomer } from "@skyport/core/testing";
+import { orderAt, uniqueCustomer } from "@skyport/core/orders/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gcpApp } from "./gcp-app.js";
 import { uniqueProject } from "./function-env.js";

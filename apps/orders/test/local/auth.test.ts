@@ -1,4 +1,5 @@
-import { authContract, fetchTarget, type TestIssuer } from "@skyport/core/testing";
+import { fetchTarget, type TestIssuer } from "@skyport/core/testing";
+import { authContract } from "@skyport/core/orders/testing";
 import { startLocalServer } from "./local-server.js";
 
 /** The order app as npm start runs it, with SKYPORT_AUTH_ISSUER and SKYPORT_AUTH_AUDIENCE set. */

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "@skyport/core";
-import { orderStoresOn } from "@skyport/core/orders";
-import { orderCacheOn, readCacheSettings } from "@skyport/core/cache";
-import { fetchTarget, httpContract } from "@skyport/core/testing";
+import { orderCacheOn, orderStoresOn, readOrderCacheSettings } from "@skyport/core/orders";
+import { fetchTarget } from "@skyport/core/testing";
+import { httpContract } from "@skyport/core/orders/testing";
 import { redisCache } from "@skyport/redis";
 import { startRedisServer, type RedisServer } from "@skyport/redis/testing";
 import { openSqliteDocuments } from "@skyport/sqlite";
@@ -29,7 +29,7 @@ const env = (redisUrl: string, extra: Record<string, string> = {}) => ({
 async function cachedServer(redisUrl: string, extra: Record<string, string> = {}) {
   const settings = env(redisUrl, extra);
   const server = await startLocalServer(settings, quiet);
-  const cacheSettings = readCacheSettings(settings);
+  const cacheSettings = readOrderCacheSettings(settings);
   const peerCache = redisCache({ url: redisUrl, timeoutMs: cacheSettings.timeoutMs });
   const peer = orderStoresOn(openSqliteDocuments(server.databasePath!), { cache: orderCacheOn(peerCache, cacheSettings, { logger: silentLogger }) });
   return {

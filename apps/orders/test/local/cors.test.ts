@@ -1,4 +1,5 @@
-import { corsContract, fetchTarget } from "@skyport/core/testing";
+import { fetchTarget } from "@skyport/core/testing";
+import { corsContract } from "@skyport/core/orders/testing";
 import { startLocalServer } from "./local-server.js";
 
 corsContract("local server over HTTP (SKYPORT_CORS_ORIGINS)", async (origins) => {

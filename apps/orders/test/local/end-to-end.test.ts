@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { orderStoresOn, type Order } from "@skyport/core/orders";
-import { customerOrderCount, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/testing";
+import { customerOrderCount, orderAt, shipmentRecord, uniqueCustomer } from "@skyport/core/orders/testing";
 import { openSqliteDocuments } from "@skyport/sqlite";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { temporaryDirectory } from "./temporary-directory.js";

@@ -1,5 +1,6 @@
 import { dynamoDbLocalEnv } from "@skyport/dynamodb/testing";
-import { fetchTarget, httpContract } from "@skyport/core/testing";
+import { fetchTarget } from "@skyport/core/testing";
+import { httpContract } from "@skyport/core/orders/testing";
 import { describe, expect, inject, it } from "vitest";
 import { startLocalServer } from "./local-server.js";
 

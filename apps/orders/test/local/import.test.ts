@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { customerOrderCount, importContract } from "@skyport/core/testing";
+import { customerOrderCount, importContract } from "@skyport/core/orders/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { startLocalServer } from "./local-server.js";
 import { temporaryDirectory } from "./temporary-directory.js";

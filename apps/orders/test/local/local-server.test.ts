@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "@skyport/core";
 import { orderStoresOn } from "@skyport/core/orders";
 import { openSqliteDocuments } from "@skyport/sqlite";
-import { fetchTarget, hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/testing";
+import { fetchTarget } from "@skyport/core/testing";
+import { hostileInputContract, httpContract, queueContract, scheduleContract } from "@skyport/core/orders/testing";
 import { startLocalServer } from "./local-server.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 

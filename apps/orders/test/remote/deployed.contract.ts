@@ -1,4 +1,5 @@
-import { fetchTarget, httpContract, withBearer } from "@skyport/core/testing";
+import { fetchTarget } from "@skyport/core/testing";
+import { httpContract, withBearer } from "@skyport/core/orders/testing";
 
 const baseUrl = process.env.SKYPORT_BASE_URL;
 if (!baseUrl)

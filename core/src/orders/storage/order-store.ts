@@ -1,7 +1,7 @@
 import type { Collection } from "../../collections/collection.js";
 import { DocumentExists, VersionConflict } from "../../ports/errors.js";
 import { OrderExists } from "./order-exists.js";
-import type { OrderStore, Page } from "../../ports/order-store.js";
+import type { OrderStore, Page } from "../order-store.js";
 import type { Order } from "../order.js";
 import type { OrderCache } from "./order-cache.js";
 

@@ -1,6 +1,6 @@
 import { changeFeedOf } from "../../collections/change.js";
 import type { Documents } from "../../collections/collection.js";
-import type { Stores } from "../../ports/stores.js";
+import type { Stores } from "../stores.js";
 import { idempotencyCollection, ordersCollection } from "./collections.js";
 import { collectionIdempotencyStore } from "../../idempotency/collection-store.js";
 import type { OrderCache } from "./order-cache.js";

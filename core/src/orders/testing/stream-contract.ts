@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
-import type { OrderStore } from "../ports/order-store.js";
+import type { Order } from "../order.js";
+import type { OrderStore } from "../order-store.js";
 import { orderAt, uniqueCustomer } from "./orders.js";
 
 /** A record as a producer puts it on the stream: the runtime gives it its position. */

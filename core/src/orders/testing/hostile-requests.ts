@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { ContractRequest } from "./http-target.js";
+import type { ContractRequest } from "../../testing/http-target.js";
 
 /** A request built to be refused, or one that may succeed but must never change an order. */
 export interface HostileCase {

@@ -1,15 +1,15 @@
-import type { Context } from "../function/context.js";
-import type { HttpRequest } from "../function/http.js";
-import { silentLogger } from "../ports/json-logger.js";
-import { createOrderService, type OrderService } from "../orders/service.js";
-import { MemoryIdempotencyStore } from "../memory/idempotency-store.js";
-import { MemoryOrderStore } from "../memory/order-store.js";
-import type { OrderDeps } from "../orders/deps.js";
-import { systemClock } from "../ports/clock.js";
-import { ulidIds } from "../orders/ids.js";
-import type { Stores } from "../ports/stores.js";
-import type { ContractRequest, ContractResponse } from "./http-target.js";
-import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
+import type { Context } from "../../function/context.js";
+import type { HttpRequest } from "../../function/http.js";
+import { silentLogger } from "../../ports/json-logger.js";
+import { createOrderService, type OrderService } from "../service.js";
+import { MemoryIdempotencyStore } from "../../memory/idempotency-store.js";
+import { MemoryOrderStore } from "../storage/memory-order-store.js";
+import type { OrderDeps } from "../deps.js";
+import { systemClock } from "../../ports/clock.js";
+import { ulidIds } from "../ids.js";
+import type { Stores } from "../stores.js";
+import type { ContractRequest, ContractResponse } from "../../testing/http-target.js";
+import type { ContractMessage, DeliveryOutcome } from "../../testing/delivery.js";
 
 const context = (deadlineMs?: number): Context => ({
   requestId: "contract",

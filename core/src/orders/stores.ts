@@ -1,6 +1,6 @@
 import type { Documents } from "../collections/collection.js";
-import type { ChangeFeed } from "./change-feed.js";
-import type { IdempotencyStore } from "./idempotency-store.js";
+import type { ChangeFeed } from "../ports/change-feed.js";
+import type { IdempotencyStore } from "../ports/idempotency-store.js";
 import type { OrderStore } from "./order-store.js";
 
 /** What a store package builds from configuration: both stores, sharing one client. */

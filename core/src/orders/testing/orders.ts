@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
-import type { Order, OrderStatus } from "../orders/order.js";
-import { ulidIds } from "../orders/ids.js";
-import type { OrderStore } from "../ports/order-store.js";
+import type { Order, OrderStatus } from "../order.js";
+import { ulidIds } from "../ids.js";
+import type { OrderStore } from "../order-store.js";
+import { uniqueKey } from "../../testing/unique-key.js";
 
 /** A customer id no other test uses, so that suites can share one store. */
 export function uniqueCustomer(label = "cus"): string {
-  return `${label}_${randomBytes(6).toString("hex")}`;
+  return uniqueKey(label);
 }
 
 /** A stored order as the service would write it, created at `createdAt`. */

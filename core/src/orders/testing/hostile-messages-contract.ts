@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
+import type { Order } from "../order.js";
 import { FUZZ_RUNS, FUZZ_SEED } from "./hostile-input-contract.js";
 import { orderAt, uniqueCustomer } from "./orders.js";
 import type { QueueTarget } from "./queue-contract.js";

@@ -1,22 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrderStore } from "../ports/order-store.js";
+import type { OrderStore } from "../order-store.js";
+import type { ContractMessage, DeliveryOutcome } from "../../testing/delivery.js";
 import { orderAt, uniqueCustomer } from "./orders.js";
-
-/** A queue message as the queue contract delivers it: its id, body and attempt. */
-export interface ContractMessage {
-  id: string;
-  body: string;
-  /** The delivery attempt, 1 for the first. */
-  attempt?: number;
-}
-
-/**
- * What the cloud makes of each message after the handler ran: done (deleted / acked), retry
- * (left for redelivery, which the queue's redrive or dead-letter policy bounds: after its last
- * attempt the message moves to the dead-letter destination), or dead-lettered (moved there now).
- * Never dropped: a poison message ends where a person is alerted to it.
- */
-export type DeliveryOutcome = "done" | "retry" | "dead-lettered";
 
 /** What the queue contract runs on: a runtime's queue consumer and the order store behind it. */
 export interface QueueTarget {

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
-import type { OrderStore } from "../ports/order-store.js";
-import type { HttpTarget } from "./http-target.js";
+import type { Order } from "../order.js";
+import type { OrderStore } from "../order-store.js";
+import type { HttpTarget } from "../../testing/http-target.js";
 import { FUZZ_CUSTOMERS, hostileRequests } from "./hostile-requests.js";
-import { LEAK_PATTERN } from "./leaks.js";
-import { expectAnyProblemResponse } from "./problems.js";
+import { LEAK_PATTERN } from "../../testing/leaks.js";
+import { expectAnyProblemResponse } from "../../testing/problems.js";
 
 /** What the hostile input contract runs on: a target, the store behind it, and the names that must never leak. */
 export interface HostileTarget extends HttpTarget {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpContract } from "./http-contract.js";
-import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
-import { startTestIssuer, type TestIssuer } from "./oidc-issuer.js";
-import { expectProblemResponse } from "./problems.js";
+import type { ContractRequest, ContractResponse, HttpTarget } from "../../testing/http-target.js";
+import type { OrderServiceTarget } from "./order-service-target.js";
+import { startTestIssuer, type TestIssuer } from "../../testing/oidc-issuer.js";
+import { expectProblemResponse } from "../../testing/problems.js";
 import { uniqueCustomer } from "./orders.js";
 
 /** The target verifies tokens of `issuer` (issuer and audience), with `sub` as the customer claim. */
-export type AuthTargetFactory = (issuer: Pick<TestIssuer, "issuer" | "audience">) => Promise<HttpTarget> | HttpTarget;
+export type AuthTargetFactory = (issuer: Pick<TestIssuer, "issuer" | "audience">) => Promise<OrderServiceTarget> | OrderServiceTarget;
 
 const orderBody = (customerId: string) => JSON.stringify({ customerId, items: [{ sku: "SKU-1", quantity: 1, unitPrice: 100 }], currency: "EUR" });
 const JSON_TYPE = { "content-type": "application/json" };
@@ -20,7 +21,7 @@ const ADMIN = { sub: "ops", scope: "orders:admin" };
 export function authContract(name: string, factory: AuthTargetFactory) {
   describe(`identity and access: ${name}`, () => {
     let issuer: TestIssuer;
-    let target: HttpTarget;
+    let target: OrderServiceTarget;
     beforeAll(async () => {
       issuer = await startTestIssuer();
       target = await factory(issuer);
@@ -154,7 +155,7 @@ export function authContract(name: string, factory: AuthTargetFactory) {
 }
 
 /** Every request of a target sent with a token of this subject: the HTTP contract as that caller. */
-export function withBearer(target: HttpTarget, subject: string, token: () => Promise<string>): HttpTarget {
+export function withBearer<T extends HttpTarget>(target: T, subject: string, token: () => Promise<string>): T {
   return {
     ...target,
     principal: subject,

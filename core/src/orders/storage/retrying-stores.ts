@@ -1,10 +1,10 @@
-import { canonicalJson } from "../json/canonical-json.js";
-import type { Order } from "../orders/order.js";
-import { OrderExists } from "../orders/storage/order-exists.js";
-import { VersionConflict } from "./errors.js";
-import type { BeginResult, IdempotencyStore } from "./idempotency-store.js";
-import type { OrderStore } from "./order-store.js";
-import { STORE_RETRY, retryUnavailable, type RetryPolicy } from "./retry.js";
+import { canonicalJson } from "../../json/canonical-json.js";
+import type { Order } from "../order.js";
+import { OrderExists } from "./order-exists.js";
+import { VersionConflict } from "../../ports/errors.js";
+import type { BeginResult, IdempotencyStore } from "../../ports/idempotency-store.js";
+import type { OrderStore } from "../order-store.js";
+import { STORE_RETRY, retryUnavailable, type RetryPolicy } from "../../ports/retry.js";
 
 const same = (a: Order | null, b: Order) => a !== null && canonicalJson(a) === canonicalJson(b);
 

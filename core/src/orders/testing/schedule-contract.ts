@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
-import type { OrderStore } from "../ports/order-store.js";
+import type { Order } from "../order.js";
+import type { OrderStore } from "../order-store.js";
 import { ordersFor, uniqueCustomer } from "./orders.js";
 
 /** What the schedule contract runs on: a runtime's cleanup function and its own order store. */

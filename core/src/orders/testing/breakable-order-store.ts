@@ -1,4 +1,4 @@
-import type { OrderStore } from "../ports/order-store.js";
+import type { OrderStore } from "../order-store.js";
 
 /** The name of one order store call, which a test makes fail. */
 export type OrderStoreOperation = keyof OrderStore;

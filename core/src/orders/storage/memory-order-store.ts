@@ -1,9 +1,9 @@
-import { memoryDocuments } from "../collections/memory-documents.js";
-import type { Order } from "../orders/order.js";
-import { ordersCollection } from "../orders/storage/collections.js";
-import { collectionOrderStore } from "../orders/storage/order-store.js";
-import type { OrderStore, Page, PageRequest, StatusQuery } from "../ports/order-store.js";
-import type { MemoryOutbox } from "./outbox.js";
+import { memoryDocuments } from "../../collections/memory-documents.js";
+import type { Order } from "../order.js";
+import { ordersCollection } from "./collections.js";
+import { collectionOrderStore } from "./order-store.js";
+import type { OrderStore, Page, PageRequest, StatusQuery } from "../order-store.js";
+import type { MemoryOutbox } from "../../memory/outbox.js";
 
 /** The order store on memory documents: for demos, smoke tests and core's unit tests. */
 export class MemoryOrderStore implements OrderStore {

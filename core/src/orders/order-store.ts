@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from "../orders/order.js";
+import type { Order, OrderStatus } from "./order.js";
 
 /** One page of an order list, and the position after it. */
 export interface Page<T> {

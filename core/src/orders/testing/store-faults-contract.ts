@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
-import type { ContractResponse } from "./http-target.js";
+import type { Order } from "../order.js";
+import type { ContractResponse } from "../../testing/http-target.js";
 import type { OutageTarget } from "./outage-contract.js";
 import { uniqueCustomer } from "./orders.js";
-import { expectProblemResponse } from "./problems.js";
-import type { ContractMessage } from "./queue-contract.js";
+import { expectProblemResponse } from "../../testing/problems.js";
+import type { ContractMessage } from "../../testing/delivery.js";
 
 /** An outage target whose store can also be slowed: every byte to and from it arrives late. */
 export interface StoreFaultsTarget extends OutageTarget {

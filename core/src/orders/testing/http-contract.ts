@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scopedIdempotencyKey } from "../orders/idempotency.js";
-import type { Order } from "../orders/order.js";
-import { ORDER_ID_PATTERN } from "../orders/ids.js";
-import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
+import { scopedIdempotencyKey } from "../idempotency.js";
+import type { Order } from "../order.js";
+import { ORDER_ID_PATTERN } from "../ids.js";
+import type { ContractRequest, ContractResponse } from "../../testing/http-target.js";
+import type { OrderServiceTarget } from "./order-service-target.js";
 import { type ApiOrder, type ApiOrderPage, ordersClient } from "./orders-client.js";
 import { orderAt, uniqueCustomer } from "./orders.js";
-import { expectProblemResponse as expectProblem } from "./problems.js";
+import { expectProblemResponse as expectProblem } from "../../testing/problems.js";
 
 const JSON_HEADERS = { "content-type": "application/json" };
 
@@ -17,9 +18,9 @@ function validBody(customerId = uniqueCustomer()) {
  * Every row and rule of API.md, through whatever transport the target speaks: the ordinary calls
  * through the typed client generated from /openapi.json, hostile ones as raw requests.
  */
-export function httpContract(name: string, factory: () => Promise<HttpTarget> | HttpTarget) {
+export function httpContract(name: string, factory: () => Promise<OrderServiceTarget> | OrderServiceTarget) {
   describe(`http contract: ${name}`, () => {
-    let target: HttpTarget;
+    let target: OrderServiceTarget;
     beforeAll(async () => {
       target = await factory();
     });
@@ -332,8 +333,8 @@ export function httpContract(name: string, factory: () => Promise<HttpTarget> | 
           }
           // Only an order a queue consumer confirmed first may ship, and then at version 3.
           expect(JSON.parse(answer.body), answer.body).toMatchObject({ status: "shipped", version: 3 });
-          // A consumer that always wins (an in-process queue) needs HttpTarget.orders to seed one instead.
-          expect(attempt, "no order was still pending when its PATCH arrived: give the target its order store (HttpTarget.orders)").toBeLessThan(5);
+          // A consumer that always wins (an in-process queue) needs OrderServiceTarget.orders to seed one instead.
+          expect(attempt, "no order was still pending when its PATCH arrived: give the target its order store (OrderServiceTarget.orders)").toBeLessThan(5);
         }
       });
 

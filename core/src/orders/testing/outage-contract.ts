@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
-import type { HttpTarget } from "./http-target.js";
+import type { Order } from "../order.js";
+import type { HttpTarget } from "../../testing/http-target.js";
 import { uniqueCustomer } from "./orders.js";
-import type { Stores } from "../ports/stores.js";
-import type { ContractMessage, DeliveryOutcome } from "./queue-contract.js";
-import { expectProblemResponse } from "./problems.js";
+import type { Stores } from "../stores.js";
+import type { ContractMessage, DeliveryOutcome } from "../../testing/delivery.js";
+import { expectProblemResponse } from "../../testing/problems.js";
 import { serviceDeliver, serviceOver, serviceSend } from "./service-target.js";
 import type { StoreFaultsTarget } from "./store-faults-contract.js";
-import type { SwitchableProxy } from "./switchable-proxy.js";
+import type { SwitchableProxy } from "../../testing/switchable-proxy.js";
 
 /** What the outage contract runs on: a target whose store the test takes away and brings back. */
 export interface OutageTarget extends HttpTarget {

@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import type { ContractRequest, ContractResponse } from "./http-target.js";
+import type { ContractRequest, ContractResponse } from "../../testing/http-target.js";
 import type { components, paths } from "./openapi-types.generated.js";
 
 export type ApiOrder = components["schemas"]["Order"];

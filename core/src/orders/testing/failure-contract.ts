@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
-import { StoreUnavailable } from "../ports/errors.js";
+import type { Order } from "../order.js";
+import { StoreUnavailable } from "../../ports/errors.js";
 import { sdkLikeError, type OrderStoreFaults } from "./breakable-order-store.js";
-import type { ContractRequest, ContractResponse, HttpTarget } from "./http-target.js";
+import type { ContractRequest, ContractResponse, HttpTarget } from "../../testing/http-target.js";
 import { uniqueCustomer } from "./orders.js";
-import { expectProblemResponse } from "./problems.js";
+import { expectProblemResponse } from "../../testing/problems.js";
 
 /** What the failure contract runs on: a target whose order store fails on demand. */
 export interface FailureTarget extends HttpTarget {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HttpTarget } from "./http-target.js";
+import type { HttpTarget } from "../../testing/http-target.js";
 
 /** The target's service allows exactly these origins (SKYPORT_CORS_ORIGINS). */
 export type CorsTargetFactory = (origins: readonly string[]) => Promise<HttpTarget> | HttpTarget;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "../orders/order.js";
-import { IdempotencyRecordMissing, InvalidCursor, VersionConflict } from "../ports/errors.js";
-import { OrderExists } from "../orders/storage/order-exists.js";
-import type { IdempotencyRecord, IdempotencyStore } from "../ports/idempotency-store.js";
-import { encodeCursor, planQuery } from "../collections/query-plan.js";
-import { ordersCollection } from "../orders/storage/collections.js";
-import type { OrderStore, Page, PageRequest } from "../ports/order-store.js";
+import type { Order } from "../order.js";
+import { IdempotencyRecordMissing, InvalidCursor, VersionConflict } from "../../ports/errors.js";
+import { OrderExists } from "../storage/order-exists.js";
+import type { IdempotencyRecord, IdempotencyStore } from "../../ports/idempotency-store.js";
+import { encodeCursor, planQuery } from "../../collections/query-plan.js";
+import { ordersCollection } from "../storage/collections.js";
+import type { OrderStore, Page, PageRequest } from "../order-store.js";
 import { orderAt, ordersFor, uniqueCustomer } from "./orders.js";
 import { storeKeysCases } from "./store-keys-contract.js";
 

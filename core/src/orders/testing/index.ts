@@ -1,0 +1,20 @@
+// @skyport/core/orders/testing: the order service's contract suites and fixtures, run on every runtime and store (docs/testing.md).
+export type { OrderServiceTarget } from "./order-service-target.js";
+export { storeContract, type StoreUnderTest } from "./store-contract.js";
+export { httpContract } from "./http-contract.js";
+export { hostileInputContract, FUZZ_SEED, FUZZ_RUNS, type HostileTarget } from "./hostile-input-contract.js";
+export { hostileMessagesContract } from "./hostile-messages-contract.js";
+export { hostileRequests, FUZZ_CUSTOMERS, type HostileCase } from "./hostile-requests.js";
+export { queueContract, type QueueTarget } from "./queue-contract.js";
+export { scheduleContract, type ScheduleTarget } from "./schedule-contract.js";
+export { orderAt, ordersFor, uniqueCustomer, customerOrderCount } from "./orders.js";
+export { outageContract, storeOutageTarget, type OutageTarget } from "./outage-contract.js";
+export { storeFaultsContract, type StoreFaultsOptions, type StoreFaultsTarget } from "./store-faults-contract.js";
+export { neutralRequest, serviceSend, serviceDeliver, serviceOver, memoryOrderDeps } from "./service-target.js";
+export { failureContract, type FailureTarget } from "./failure-contract.js";
+export { breakableOrderStore, sdkLikeError, type OrderStoreFaults, type OrderStoreOperation } from "./breakable-order-store.js";
+export { authContract, withBearer, type AuthTargetFactory } from "./auth-contract.js";
+export { corsContract, type CorsTargetFactory } from "./cors-contract.js";
+export { streamContract, shipmentRecord, type StreamTarget, type ContractRecord, type RecordOutcome } from "./stream-contract.js";
+export { importContract, importFile, IMPORT_LINES, INVALID_LINES, type ImportTarget } from "./import-contract.js";
+export { orderCacheContract } from "./order-cache-contract.js";
