@@ -11,7 +11,7 @@ import { HANDLERS, othersCarried } from "../function-handlers.js";
 import { requireGcpBundle, runBundle } from "./framework-cli.js";
 
 interface Metafile {
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: { path: string; external?: boolean }[] }>;
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: { path: string; kind: string; external?: boolean }[] }>;
 }
 
 type GcpFunction = keyof typeof app.functions;
@@ -21,9 +21,9 @@ const GCP_FUNCTIONS = Object.keys(app.functions) as GcpFunction[];
  * What the function's folder deploys, from its esbuild metafile (dist/meta/gcp-<function>.json): index.mjs (its imports)
  * and the chunks beside it that it loads on first use, their inputs counted together.
  */
+const metafile = (fn: GcpFunction) => JSON.parse(readFileSync(join(requireGcpBundle(fn), "../../meta", `gcp-${fn}.json`), "utf8")) as Metafile;
 const output = (fn: GcpFunction) => {
-  const path = join(requireGcpBundle(fn), "../../meta", `gcp-${fn}.json`);
-  const outputs = Object.entries((JSON.parse(readFileSync(path, "utf8")) as Metafile).outputs).filter(([name]) => !name.endsWith(".map"));
+  const outputs = Object.entries(metafile(fn).outputs).filter(([name]) => !name.endsWith(".map"));
   const entry = outputs.filter(([name]) => name.endsWith(`gcp/${fn}/index.mjs`));
   expect(entry).toHaveLength(1);
   expect(outputs.filter(([name]) => !name.endsWith(`gcp/${fn}/index.mjs`) && !name.includes(`gcp/${fn}/chunks/`))).toEqual([]);
@@ -33,11 +33,28 @@ const output = (fn: GcpFunction) => {
   }
   return { inputs, imports: entry[0]![1].imports };
 };
+/** The packages in index.mjs and the chunks it imports statically: what node parses before the first invocation. */
+const loadedAtStart = (fn: GcpFunction) => {
+  const { outputs } = metafile(fn);
+  const start = new Set(Object.keys(outputs).filter((name) => name.endsWith(`gcp/${fn}/index.mjs`)));
+  for (const name of start) for (const { path, kind } of outputs[name]!.imports) if (kind === "import-statement" && outputs[path]) start.add(path);
+  return [...start].flatMap((name) => Object.keys(outputs[name]!.inputs));
+};
 /** The sources the bundle carries code of (esbuild lists a module whose code it dropped with 0 bytes). */
 const carried = (fn: GcpFunction) =>
   Object.entries(output(fn).inputs)
     .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
     .map(([path]) => path);
+
+describe("what only some invocations load is a chunk, not parsed at cold start", () => {
+  for (const fn of GCP_FUNCTIONS) {
+    it(`${fn}: Firestore's SDK, Pub/Sub's client, jose and the Redis client are not in what index.mjs loads at start`, () => {
+      expect(loadedAtStart(fn).filter((path) => /node_modules\/(jose|@google-cloud\/(firestore|pubsub)|@redis)\//.test(path))).toEqual([]);
+      // Carried all the same, beside it in chunks/.
+      expect(carried(fn).some((path) => path.includes("node_modules/@google-cloud/firestore/"))).toBe(true);
+    });
+  }
+});
 
 describe("dist/gcp/<function>, the directory gcloud functions deploy <function> --source uploads", () => {
   for (const fn of GCP_FUNCTIONS) {
@@ -49,7 +66,8 @@ describe("dist/gcp/<function>, the directory gcloud functions deploy <function> 
       expect(Object.keys(manifest.dependencies)).toEqual(["@google-cloud/functions-framework"]);
       expect(manifest.devDependencies).toBeUndefined();
       expect(read(manifest.main).length).toBeGreaterThan(0);
-      expect(readdirSync(requireGcpBundle(fn)).sort()).toEqual([".gcloudignore", "index.mjs", "package.json"]);
+      // chunks/: what index.mjs loads at its first import() (the store's SDK, Pub/Sub's client, jose); the folder is what deploys.
+      expect(readdirSync(requireGcpBundle(fn)).sort()).toEqual([".gcloudignore", "chunks", "index.mjs", "package.json"]);
     });
 
     it(`${fn}: no AWS or Azure code, no store SDK but Firestore's, the Pub/Sub client only where it publishes, the framework left to the runtime`, () => {
