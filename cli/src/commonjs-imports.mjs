@@ -18,7 +18,7 @@ export const commonJsDynamicImports = {
     build.onResolve({ filter: /.*/ }, async (args) => {
       if (args.kind !== "dynamic-import") return undefined;
       const resolved = await build.resolve(args.path, { kind: "import-statement", resolveDir: args.resolveDir, importer: args.importer });
-      if (resolved.errors.length > 0 || resolved.external || !isCommonJs(resolved.path)) return undefined;
+      if (resolved.errors.length > 0 || resolved.external || !commonJsExports(resolved.path)) return undefined;
       return { path: resolved.path, namespace: NAMESPACE };
     });
     build.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ path }) => ({ contents: namedExports(path), resolveDir: dirname(path), loader: "js" }));
@@ -40,31 +40,43 @@ function namedExports(path) {
 
 /** The names node's CommonJS detection finds in a module, following its re-exports (`__exportStar(require("./x"))`). */
 function exportNames(path, seen) {
-  if (seen.has(path)) return [];
+  const found = !seen.has(path) && commonJsExports(path);
   seen.add(path);
-  const { exports, reexports } = parse(readFileSync(path, "utf8"));
+  if (!found) return [];
   const require = createRequire(path);
-  const reexported = reexports.flatMap((specifier) => {
+  const reexported = found.reexports.flatMap((specifier) => {
     try {
-      const target = require.resolve(specifier);
-      return isCommonJs(target) ? exportNames(target, seen) : [];
+      return exportNames(require.resolve(specifier), seen);
     } catch {
       return [];
     }
   });
-  return [...exports, ...reexported];
+  return [...found.exports, ...reexported];
 }
 
-/** Whether node loads the file as CommonJS: `.cjs`, or `.js` in a package whose type is not `module`. */
-function isCommonJs(path) {
+/**
+ * The exports cjs-module-lexer finds in a file esbuild bundles as CommonJS, or undefined for an ES module: `.mjs`, `.js`
+ * in a package whose type is `module`, or a file with `import` or `export` statements (the lexer refuses it), such as
+ * the `module` build of a package without a type (the AWS SDK's dist-es, which the bundles take first).
+ */
+function commonJsExports(path) {
   const extension = extname(path);
-  if (extension === ".cjs") return true;
-  if (extension !== ".js") return false;
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
+  if (extension !== ".cjs" && (extension !== ".js" || packageTypeOf(path) === "module")) return undefined;
+  try {
+    return parse(readFileSync(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `type` of the package.json nearest the file, as node reads it. */
+function packageTypeOf(path) {
+  for (let dir = dirname(path); dirname(dir) !== dir; dir = dirname(dir)) {
     try {
-      return JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).type !== "module";
+      return JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).type;
     } catch (error) {
-      if (error.code !== "ENOENT" || dirname(dir) === dir) return true;
+      if (error.code !== "ENOENT") return undefined;
     }
   }
+  return undefined;
 }

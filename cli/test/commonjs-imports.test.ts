@@ -30,18 +30,22 @@ __exportStar(require("./topic"), exports);
 `,
 );
 write("node_modules/cjs-client/build/topic.js", `"use strict";\nexports.Topic = class Topic {};\n`);
+// An ES module build named by `module` in a package without a type (as the AWS SDK's dist-es): esbuild's to bundle as is.
+write("node_modules/esm-client/package.json", JSON.stringify({ name: "esm-client", main: "dist-cjs/index.js", module: "dist-es/index.js" }));
+write("node_modules/esm-client/dist-es/index.js", "export class S3Client { send() { return 'sent'; } }\n");
 
 describe("a split bundle's import() of a CommonJS package", () => {
-  it("has the package's names, its re-exported ones too, and module.exports as default", async () => {
+  it("has the package's names, its re-exported ones too, and module.exports as default; an ES module build's import is left as it is", async () => {
     await bundle(app, {
       contents: `const { PubSub, Topic, default: whole } = await import("cjs-client");
-        console.log(JSON.stringify([new PubSub().topic("orders"), typeof Topic, typeof whole.PubSub]));`,
+        const { S3Client } = await import("esm-client");
+        console.log(JSON.stringify([new PubSub().topic("orders"), typeof Topic, typeof whole.PubSub, new S3Client().send()]));`,
       outfile: "split/index.mjs",
       meta: "split",
       splitting: true,
     });
     expect(readdirSync(join(app, "dist/split/chunks")).length).toBeGreaterThan(0);
     const printed = execFileSync(process.execPath, [join(app, "dist/split/index.mjs")], { encoding: "utf8" });
-    expect(JSON.parse(printed)).toEqual(["topic orders", "function", "function"]);
+    expect(JSON.parse(printed)).toEqual(["topic orders", "function", "function", "sent"]);
   });
 });
