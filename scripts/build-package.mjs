@@ -3,10 +3,12 @@
 // does not emit are copied beside them: generated JavaScript with its hand-written .d.ts, .mjs
 // files a module spawns or loads by URL, and the testing entries' fixtures. It is written beside
 // dist/ and then put in its place, so a build running meanwhile elsewhere never sees a half dist/.
+// The repository's LICENSE is copied into the package's folder, where npm packs a package's licence from.
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { extname, join, relative } from "node:path";
+import { dirname, extname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const COPIED = new Set([".js", ".mjs", ".json", ".txt"]);
 const copied = (source) => !extname(source) || COPIED.has(extname(source)) || source.endsWith(".d.ts") || source.endsWith(".d.mts");
@@ -22,6 +24,7 @@ try {
   cpSync(rootDir, stagedOut, { recursive: true, filter: copied });
   rmSync(dist, { recursive: true, force: true });
   renameSync(staging, dist);
+  cpSync(join(dirname(fileURLToPath(import.meta.url)), "../LICENSE"), "LICENSE");
 } catch (error) {
   // tsc has printed its errors: its exit status is the build's.
   if (typeof error?.status !== "number") throw error;

@@ -22,6 +22,12 @@ describe.each(frameworkPackages().map((pkg) => [pkg.manifest.name, pkg] as const
     tarball = packed(pkg, tarballs);
   });
 
+  it("carries the repository's licence, as its manifest names it", async () => {
+    const { stdout } = await promisify(execFile)("tar", ["-xzOf", tarball, "package/LICENSE"]);
+    expect(stdout).toBe(readFileSync(join(REPOSITORY, "LICENSE"), "utf8"));
+    expect(pkg.manifest.license).toBe("MIT");
+  });
+
   it("publint finds nothing: every export exists in the tarball and is ESM, types first", async () => {
     const buffer = readFileSync(tarball);
     const { messages, pkg: manifest } = await publint({ pack: { tarball: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) } });
