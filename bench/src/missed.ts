@@ -46,7 +46,8 @@ const WHY: [prefix: string, because: string][] = [
     "cold start",
     "Cold start: since 2026-12-07 each Lambda and Google Cloud bundle is split, and what only some invocations load (the " +
       "store's SDK, jose with the first token, S3, Secret Manager) is a chunk read at its first import(): AWS api's index.mjs " +
-      "and its static chunks are 187 KB (800 KB as one file), Google Cloud api's 195 KB (2.8 MB). Inversify (83 KB with " +
+      "and its static chunks are 187 KB (800 KB as one file), Google Cloud api's 195 KB (2.7 MB in all; its outbox published " +
+      "nothing split until cli/src/commonjs-imports.mjs gave a CommonJS package's chunk, Pub/Sub's, its names). Inversify (83 KB with " +
       "reflect-metadata) stays in what loads at start, at the composition root. Measured on the shared machine (load average " +
       "~30, so in CPU time, user + sys, of the probe's whole process, which the load moves far less than wall time; 6 runs " +
       "each, 10 ms resolution): AWS 150-169 ms split and 150-160 ms as one file against 120-130 ms hand-written (+25 ms); " +
