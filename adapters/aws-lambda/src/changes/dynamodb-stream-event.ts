@@ -43,8 +43,19 @@ function fromStreamRecord(record: DynamoDBRecord, unmarshall: Unmarshall): Chang
 
 /** DynamoDB's typed attribute values as plain JSON (numbers as numbers, sets as arrays). */
 function plain(image: Record<string, AttributeValue>, unmarshall: Unmarshall): Record<string, unknown> {
-  const value = unmarshall(image as Parameters<typeof unmarshall>[0]) as Record<string, unknown>;
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v instanceof Set ? [...v] : v))) as Record<string, unknown>;
+  return withoutSets(unmarshall(image as Parameters<typeof unmarshall>[0])) as Record<string, unknown>;
+}
+
+/**
+ * unmarshall's value with each set made an array, in place: the value is unmarshall's own. A walk, not a JSON round
+ * trip, which cost the changes function a quarter of its time per record (binary stays bytes).
+ */
+function withoutSets(value: unknown): unknown {
+  if (value instanceof Set) return [...value].map(withoutSets);
+  if (value === null || typeof value !== "object" || ArrayBuffer.isView(value)) return value;
+  const fields = value as Record<string, unknown>;
+  for (const field of Object.keys(fields)) fields[field] = withoutSets(fields[field]);
+  return value;
 }
 
 /**
