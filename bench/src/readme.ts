@@ -372,8 +372,9 @@ function agreementSection({ previousRun, targets }: BenchResults): string[] {
     disagreements.length === 0
       ? "every one decided the same way"
       : `**${disagreements.length} decided otherwise**: ${disagreements.map((d) => `${d.target} (${d.previous}, now ${d.now})`).join("; ")}`;
+  const when = `${previousRun.startedAt.slice(0, 16).replace("T", " ")} UTC${load}`;
   return [
-    `**Against the previous full run** (${previousRun.startedAt.slice(0, 16).replace("T", " ")} UTC${load}): ${decidedInBoth} targets decided in both runs, ${verdict}; ` +
+    `**Against the previous full run** (${when}): ${decidedInBoth} targets decided in both runs, ${verdict}; ` +
       `${decidedOnce} decided in one run and undecided in the other.`,
     "",
   ];
