@@ -4,6 +4,7 @@ export interface Manifest {
   private?: boolean;
   workspaces?: string[];
   exports?: Record<string, unknown>;
+  license?: string;
 }
 export function manifestOf(dir: string): Manifest;
 export function frameworkPackageDirs(): string[];

@@ -1,13 +1,11 @@
 import { once } from "node:events";
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { request } from "node:http";
-import { createRequire } from "node:module";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Env } from "@skyport/core";
-import { rawHttpRequest, startServerProcess, type ContractRequest, type ContractResponse, type ServerProcess } from "@skyport/core/testing";
+import type { ContractRequest, ServerProcess } from "@skyport/core/testing";
+import { FUNCTIONS_FRAMEWORK_MAIN, startFrameworkProcess, type FrameworkProcess } from "@skyport/gcp-functions/testing";
 
 export const GCP_DIST = fileURLToPath(new URL("../../dist/gcp/", import.meta.url));
 
@@ -20,20 +18,8 @@ export function requireGcpBundle(fn: string): string {
   return dir;
 }
 
-// The framework's command-line entry, the program the Cloud Functions runtime starts.
-const FRAMEWORK_MAIN = join(dirname(createRequire(import.meta.url).resolve("@google-cloud/functions-framework")), "main.js");
 // Where the framework is installed: a copied bundle finds its one dependency there, as a deployed source finds its node_modules.
-const NODE_MODULES = FRAMEWORK_MAIN.slice(0, FRAMEWORK_MAIN.lastIndexOf("/node_modules/") + "/node_modules".length);
-
-const socketAnswers = (path: string) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ path });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
+const NODE_MODULES = FUNCTIONS_FRAMEWORK_MAIN.slice(0, FUNCTIONS_FRAMEWORK_MAIN.lastIndexOf("/node_modules/") + "/node_modules".length);
 
 /**
  * Runs the built bundle of one function the way Cloud Functions does: the framework's CLI loads
@@ -50,22 +36,15 @@ export async function runBundle(target: string, env: Env) {
   const start = () => {
     // A killed instance leaves its socket file behind, which a new listen() would refuse.
     rmSync(socketPath, { force: true });
-    return startServerProcess({
-      name: `functions-framework --target=${target}`,
-      command: process.execPath,
-      args: [FRAMEWORK_MAIN, `--target=${target}`, `--source=${source}`],
-      port: 0,
-      // Cloud Functions sets FUNCTION_TARGET to the deployment's entry point, as --target does here.
-      env: { ...env, PORT: socketPath, NODE_ENV: "production", FUNCTION_TARGET: target },
-      ready: () => socketAnswers(socketPath),
-      timeoutMs: 30_000,
-    });
+    return startFrameworkProcess({ source, target, env, socketPath });
   };
   let output = "";
   let killing = false;
   const crashes: string[] = [];
+  let send: FrameworkProcess["send"] | undefined;
   const started = async () => {
-    const instance = await start();
+    const { server: instance, send: sendToSocket } = await start();
+    send = sendToSocket;
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
     };
@@ -86,7 +65,7 @@ export async function runBundle(target: string, env: Env) {
   }
   return {
     socketPath,
-    send: (contract: ContractRequest) => sendOverSocket(socketPath, contract),
+    send: (contract: ContractRequest) => send!(contract),
     /** SIGKILL to the framework's process group, as an instance dies: no answer, no clean-up, nothing flushed. */
     async kill() {
       if (server.child.exitCode !== null || server.child.signalCode !== null) return;
@@ -111,26 +90,4 @@ export async function runBundle(target: string, env: Env) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Header values node:http refuses to send (control characters, DEL): the function must refuse them itself. */
-const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
-
-function sendOverSocket(socketPath: string, contract: ContractRequest): Promise<ContractResponse> {
-  if (Object.values(contract.headers ?? {}).some((value) => UNSENDABLE.test(value))) {
-    return rawHttpRequest(new URL("http://localhost"), contract, { socketPath });
-  }
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath, path: contract.path, method: contract.method, headers: { host: "localhost", ...contract.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-        resolve({ status: res.statusCode!, headers, body: Buffer.concat(chunks).toString() });
-      });
-    });
-    req.on("error", reject);
-    req.end(contract.body === undefined ? undefined : Buffer.from(contract.body));
-  });
 }
