@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { VALIDATORS } from "./route-validators.mjs";
 
 /** The esbuild namespace of a function bundle's served app (build.mjs's `servedApp`): generated, not a file. */
 export const SERVED = "skyport-served";
@@ -58,10 +57,14 @@ export class InputHashes {
     }
   }
 
-  /** esbuild's inputs but the generated ones (the entry, the served app, the compiled validators), their package.json files, the lockfile, the builder. */
+  /**
+   * esbuild's inputs but the generated ones, their package.json files, the lockfile, the builder. Generated: the entry, and
+   * what a plugin serves from a namespace of its own (`namespace:path`: the served app, the compiled validators, a
+   * CommonJS module's named exports), whose files, where it reads any, are inputs of their own.
+   */
   async #inputsOf(metafile, base) {
     const read = Object.keys(metafile.inputs)
-      .filter((path) => !path.endsWith(".entry.mjs") && !path.startsWith(`${SERVED}:`) && !path.startsWith(`${VALIDATORS}:`))
+      .filter((path) => !path.endsWith(".entry.mjs") && !/^[\w-]{2,}:/.test(path))
       .map((path) => resolve(base, path));
     const packageJsons = await Promise.all([this.appDir, ...read.map((path) => dirname(path))].map((dir) => this.#nearest(dir, "package.json")));
     const lockfile = await this.#nearest(this.appDir, "package-lock.json");
