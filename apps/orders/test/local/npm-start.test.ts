@@ -107,12 +107,14 @@ async function npmStart(timeoutMs: number) {
   npm.stdout!.on("data", (chunk) => output.push(String(chunk)));
   npm.stderr!.on("data", (chunk) => output.push(String(chunk)));
   const exit = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
+  // Every pipe closed: the server (npm's grandchild) holds them too, and its last lines may come in after npm's exit.
+  const closed = new Promise<void>((resolve) => npm.once("close", () => resolve()));
   while (performance.now() - started < timeoutMs) {
     const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
       (r) => r.ok,
       () => false,
     );
-    if (healthy) return { npm, port, exit, output, readyMs: performance.now() - started };
+    if (healthy) return { npm, port, exit, closed, output, readyMs: performance.now() - started };
     if (npm.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -128,14 +130,15 @@ describe("npm start (through npm, as a user runs it)", () => {
   });
 
   it.each(["SIGTERM", "SIGINT"] as const)("%s to npm's process shuts the server down: the port closes and no node is left", async (signal) => {
-    const { npm, port, exit, output } = await npmStart(60_000); // may build first, when a source changed
+    const { npm, port, exit, closed, output } = await npmStart(60_000); // may build first, when a source changed
     const servers = descendantsOf(npm.pid!).filter((p) => /\bnode\b/.test(p.command));
     started.push(...servers);
     expect(servers.length, "npm runs the server as its child").toBeGreaterThan(0);
 
     npm.kill(signal); // to npm alone, as a process manager or `kill` sends it
     await exit;
-    await new Promise((r) => setTimeout(r, 100));
+    // Its output read to the end, or 5 s: a server that outlives npm keeps the pipes open, and fails below.
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000))]);
 
     expect(await portOpen(port), "the port is closed").toBe(false);
     expect(
