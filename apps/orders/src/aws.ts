@@ -26,6 +26,7 @@ export default function awsWiring(env: Env, platform: Platform, logs: LogOptions
   return orderInstance({
     cloud: "aws",
     env,
+    served: platform.served,
     defaultStore: DYNAMODB_STORE,
     stores: AWS_STORES,
     events: (_env, logger) => queue(logger),

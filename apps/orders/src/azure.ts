@@ -11,6 +11,7 @@ export default function azureWiring(env: Env, platform: Platform, logs: Pick<Ent
   return orderInstance({
     cloud: "azure",
     env,
+    served: platform.served,
     defaultStore: COSMOS_STORE,
     stores: {
       [MEMORY_STORE]: () => memoryDocuments(),

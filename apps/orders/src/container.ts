@@ -1,6 +1,7 @@
 import { Container, type ServiceIdentifier } from "inversify";
 import {
   deferredDocuments,
+  functionOf,
   jsonLogger,
   jwtIdentity,
   readAuthSettings,
@@ -25,6 +26,7 @@ import {
 } from "@skyport/core";
 import { orderStoresOn, orderServices, readOrderCacheSettings, ulidIds, type Ids, type OrderDeps, type Stores } from "@skyport/core/orders";
 import type { RedisAuth } from "@skyport/core/cache";
+import app from "./app.js";
 import { loadOrderCache, offeredCache, type RedisLoader } from "./cache.js";
 
 /** Builds a store's documents from the environment; `check` validates its settings without loading its SDK. */
@@ -48,6 +50,11 @@ export function lazyStore(check: (env: Env) => unknown, load: () => Promise<(env
 export interface EntryOptions {
   cloud: Cloud;
   env: Env;
+  /**
+   * The functions this instance serves (`Platform.served`): what only the HTTP function uses (the identity check, the CORS
+   * policy, and their settings) is read and built only where it is served.
+   */
+  served: readonly string[];
   defaultStore: StoreKind;
   stores: StoreLoaders;
   events: (env: Env, logger: Logger) => EventPublisher | Promise<EventPublisher>;
@@ -91,15 +98,17 @@ function once<T>(build: () => T | Promise<T>): () => Promise<T> {
 }
 
 /**
- * Reads the configuration now (every wrong value fails the start, all named) and binds the rest to build on first use.
+ * Reads the configuration now (every wrong value fails the start, all named) and binds the rest to build on first use;
+ * the identity check and the CORS policy only where the HTTP function is served.
  * `metrics` counts what the order cache fails to answer (the store answers instead).
  */
 export function orderContainer(options: EntryOptions, metrics?: Metrics): Container {
   const { env, stores, defaultStore } = options;
+  const servesHttp = options.served.some((name) => functionOf(app, name).trigger.kind === "http");
   const [config, auth, cors, cacheSettings] = readAll(
     () => readConfig(env, { kinds: Object.keys(stores), defaultStore }),
-    () => readAuthSettings(env),
-    () => readCorsPolicy(env),
+    () => (servesHttp ? readAuthSettings(env) : undefined),
+    () => (servesHttp ? readCorsPolicy(env) : undefined),
     () => offeredCache(readOrderCacheSettings(env), options),
     // The chosen store's own settings, in the same report (none when SKYPORT_STORE names no store here).
     () => stores[envReader(env).optional("SKYPORT_STORE") ?? defaultStore]?.check?.(env),
@@ -107,7 +116,8 @@ export function orderContainer(options: EntryOptions, metrics?: Metrics): Contai
   const loadDocuments = stores[config.store]!;
   const logger = jsonLogger({ level: config.logLevel, format: options.logFormat, write: options.logWrite, fields: { cloud: options.cloud } });
   // Every cloud template sets both; only a local run may go without, and it says so first.
-  if (!auth) logger.warn("authentication off: SKYPORT_AUTH_ISSUER and SKYPORT_AUTH_AUDIENCE are not set, so every caller may read and change every order");
+  if (servesHttp && !auth)
+    logger.warn("authentication off: SKYPORT_AUTH_ISSUER and SKYPORT_AUTH_AUDIENCE are not set, so every caller may read and change every order");
   const identity = auth && jwtIdentity(auth);
 
   const container = new Container();

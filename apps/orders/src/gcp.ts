@@ -26,6 +26,7 @@ export default function gcpWiring(env: Env, platform: Platform, options: Partial
   return orderInstance({
     cloud: "gcp",
     env,
+    served: platform.served,
     defaultStore: FIRESTORE_STORE,
     stores: options.stores ?? GCP_STORES,
     events: (_env, logger) => queue(logger),

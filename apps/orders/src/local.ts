@@ -49,6 +49,7 @@ export default function localWiring(env: Env, platform: Platform, logs: Pick<Ent
       orderInstance({
         cloud: "local",
         env,
+        served: platform.served,
         defaultStore: SQLITE_STORE,
         stores: LOCAL_STORES,
         events: (_env, logger): EventPublisher => queue(logger),

@@ -32,6 +32,7 @@ export function skyportInstance(cloud: Cloud, logLevel: LogLevel) {
   const instance = orderInstance({
     cloud,
     env: { SKYPORT_STORE: "memory", SKYPORT_LOG_LEVEL: logLevel },
+    served: ["api"],
     defaultStore: "memory",
     stores: { memory: roundDocuments },
     events: () => new CountedEvents(),
