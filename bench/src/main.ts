@@ -146,7 +146,7 @@ const invocation = await measureInvocations(quick ? { ops: 20, rounds: 1, warmup
 step("bundle sizes");
 const bundles = bundleSizes();
 step("cold starts");
-const coldStart = await measureColdStarts(quick ? 1 : 20, quick ? 0 : 2);
+const coldStart = await measureColdStarts(quick ? 1 : 40, quick ? 0 : 2);
 step("store SDKs at cold start");
 const storeSdks = await checkStoreSdks();
 step("local server throughput");
