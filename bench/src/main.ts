@@ -43,12 +43,14 @@ if (group !== undefined) {
   process.exit(0);
 }
 // A child process measuring the stream or change-feed consumers once (see decision/fresh-process.ts): it prints its rows and ends.
-// Run by hand under --cpu-prof, `--consumer=Lambda` keeps the change-feed consumers whose name has it (and the hand-written one).
+// Run by hand under --cpu-prof, `--consumer=Lambda` keeps the consumers whose name has it (and the hand-written one).
 const part = arg("part");
 if (part === "stream" || part === "change-feed") {
   const [size, rounds, warmup] = [Number(arg("size")), Number(arg("rounds")), Number(arg("warmup"))];
   const rows =
-    part === "stream" ? await measureStreamThroughput(size, 4, rounds, warmup) : await measureChangeFeedThroughput(size, rounds, warmup, arg("consumer"));
+    part === "stream"
+      ? await measureStreamThroughput(size, 4, rounds, warmup, arg("consumer"))
+      : await measureChangeFeedThroughput(size, rounds, warmup, arg("consumer"));
   process.stdout.write(JSON.stringify(rows));
   process.exit(0);
 }

@@ -164,15 +164,18 @@ async function timed(run: () => Promise<void>, records: number): Promise<number>
  * the rounds' ratios to the hand-written consumer's in the same round. A run that did not ship every order exactly
  * once fails the bench.
  */
-export async function measureStreamThroughput(orders = 500, copies = 4, rounds = 5, warmup = 1): Promise<StreamRow[]> {
+export async function measureStreamThroughput(orders = 500, copies = 4, rounds = 5, warmup = 1, only?: string): Promise<StreamRow[]> {
   /** Prepares a consumer on a workload (untimed) and returns its timed run. */
   type Run = (w: Awaited<ReturnType<typeof workload>>) => () => Promise<void>;
   const consumers: [string, Run][] = [
     ["hand-written consumer", (w) => () => handWritten(w.batches, w.store)],
-    ...Object.entries(FEEDS).map(([consumer, feed]): [string, Run] => [
-      consumer,
-      (w) => feed(w.batches, processStream("shipments", applyShipment({ orders: w.store, clock: systemClock })), w.store),
-    ]),
+    // `only`: the consumers whose name has it, beside the hand-written one (a profile of one: --consumer="functions framework").
+    ...Object.entries(FEEDS)
+      .filter(([consumer]) => only === undefined || consumer.includes(only))
+      .map(([consumer, feed]): [string, Run] => [
+        consumer,
+        (w) => feed(w.batches, processStream("shipments", applyShipment({ orders: w.store, clock: systemClock })), w.store),
+      ]),
   ];
   const rates = consumers.map(() => [] as number[]);
   let records = 0;

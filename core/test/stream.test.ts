@@ -55,6 +55,15 @@ describe("a stream batch", () => {
     ]);
   });
 
+  it("reports a record pushed alone (Pub/Sub's push, a batch of one) as it would in a batch", async () => {
+    const { applied, handler } = scripted();
+    const [ok, retry, poison] = [record("a", { name: "a1" }), record("a", { name: "a2", fail: "retry" }), record("b", { name: "b1", fail: "poison" })];
+    expect(await handler([ok], context())).toEqual({ failed: [] });
+    expect(await handler([retry], context())).toEqual({ failed: [{ position: retry.position, key: "a", retryable: true, reason: "failed" }] });
+    expect(await handler([poison], context())).toEqual({ failed: [{ position: poison.position, key: "b", retryable: false, reason: "poison" }] });
+    expect(applied).toEqual(["a1"]);
+  });
+
   it("starts no record once the deadline is too close: all of them are retried", async () => {
     const { applied, handler } = scripted();
     const { failed } = await handler([record("a", { name: "a1" }), record("b", { name: "b1" })], context(Date.now() + 10));

@@ -54,6 +54,11 @@ export function processStream(name: string, consume: StreamConsumer): StreamHand
   }
 
   return async (records, context) => {
+    // One record (Pub/Sub's push, a batch of one): applied as it comes, with no grouping by key.
+    if (records.length === 1) {
+      const failure = await apply(records[0]!, context);
+      return { failed: failure ? [failure] : [] };
+    }
     const byKey = new Map<string, StreamRecord[]>();
     for (const record of records) byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
     const failed = (await Promise.all([...byKey.values()].map((keyRecords) => applyKey(keyRecords, context)))).flat();
