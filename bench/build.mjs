@@ -38,15 +38,24 @@ await esbuild.build({
   ...harness,
   entryPoints: {
     bench: join(here, "src/main.ts"),
-    "raw-server": join(here, "src/throughput/raw-server.ts"),
     readme: join(here, "src/write-readme.ts"),
     // The bulk import's child process (src/import/index.ts runs it with a 512 MB function's heap).
     "import-run": join(here, "src/import/run.ts"),
     // npm run profile:cold-start: where each cloud's cold start spends its CPU, against the hand-written one.
     "profile-cold-start": join(here, "src/cold-start/profile.ts"),
+    // npm run profile:local: where the local server spends its CPU per request, against the raw node:http server.
+    "profile-local": join(here, "src/throughput/profile.ts"),
   },
   outdir: join(here, "dist"),
   outExtension: { ".js": ".mjs" },
+});
+// The raw server (the throughput bench's baseline), with a source map, so that npm run profile:local names the files its CPU time goes to.
+await esbuild.build({
+  ...harness,
+  entryPoints: { "raw-server": join(here, "src/throughput/raw-server.ts") },
+  outdir: join(here, "dist"),
+  outExtension: { ".js": ".mjs" },
+  sourcemap: "external",
 });
 // DynamoDB Local's launcher spawns this file beside itself (new URL(..., import.meta.url)): beside the bundle, here.
 copyFileSync(join(here, "../adapters/dynamodb/src/testing/namespace-bridge.mjs"), join(here, "dist/namespace-bridge.mjs"));

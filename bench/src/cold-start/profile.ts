@@ -1,65 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { SourceMap } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { builtBundles } from "../bundles/deployed-bundles.js";
-import { packageOf } from "../bundles/bundle-sizes.js";
+import { selfTimes } from "../cpu-profile.js";
 import { signed, textTable } from "../table.js";
 import { coldSubjects, type ColdSubject } from "./cold-subjects.js";
 import { probe } from "./index.js";
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-const maps = new Map<string, SourceMap | undefined>();
-
-/** The source map beside a bundle (the traced copies and the hand-written bundles have one). */
-function sourceMapOf(url: string): SourceMap | undefined {
-  if (!maps.has(url)) {
-    let map: SourceMap | undefined;
-    try {
-      map = new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, "utf8")));
-    } catch {
-      map = undefined;
-    }
-    maps.set(url, map);
-  }
-  return maps.get(url);
-}
-
-/** Where a sample's own time goes: a package, one of Skyport's source files, node's own code, or V8's (GC, compile). */
-function placeOf({ functionName, url, lineNumber, columnNumber }: ProfileNode["callFrame"]): string {
-  if (url === "") return functionName || "(native)";
-  if (url.startsWith("node:")) return "node internals (module loading, streams)";
-  const entry = url.startsWith("file:") ? sourceMapOf(url)?.findEntry(lineNumber, columnNumber) : undefined;
-  const source = entry && "originalSource" in entry ? (entry.originalSource as string | null) : undefined;
-  if (!source) return "the bundle, outside any source (esbuild's glue)";
-  return packageOf(source) ?? source.replace(/^.*?\/((core|adapters|apps|bench)\/)/, "$1");
-}
-
-/** Milliseconds of self time per place, summed over the profiles in `dir`, divided by their number. */
-function selfTimes(dir: string): Map<string, number> {
-  const files = readdirSync(dir).filter((file) => file.endsWith(".cpuprofile"));
-  const totals = new Map<string, number>();
-  for (const file of files) {
-    const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile;
-    const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-    profile.samples.forEach((id, i) => {
-      const place = placeOf(frames.get(id)!);
-      totals.set(place, (totals.get(place) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-    });
-  }
-  for (const [place, ms] of totals) totals.set(place, ms / files.length);
-  return totals;
-}
 
 /**
  * `npm run profile:cold-start -w bench [-- runs]`: each cloud's Skyport HTTP bundle and the hand-written one,

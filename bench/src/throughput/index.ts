@@ -1,23 +1,29 @@
-import autocannon from "autocannon";
+import autocannon, { type Result } from "autocannon";
 import { median, spreadOf } from "../decision/interval.js";
 import { ORDER_BODY } from "../invocation/workload.js";
 import type { ThroughputResult, ThroughputRow } from "../results.js";
 import { rawNodeServer, skyportLocalServer, type RunningServer } from "./servers.js";
 
-const CONNECTIONS = 10;
+export const CONNECTIONS = 10;
 
-async function load(server: RunningServer, seconds: number) {
+/** The bench's load: POST /orders from `connections` connections for `seconds`; any answer but a 2xx fails it. */
+export async function postOrders(server: RunningServer, seconds: number, connections = CONNECTIONS): Promise<Result> {
   const result = await autocannon({
     url: `${server.url}/orders`,
     method: "POST",
     headers: { "content-type": "application/json" },
     body: ORDER_BODY,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
   });
   if (result.non2xx || result.errors || result.timeouts) {
     throw new Error(`${server.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts under load`);
   }
+  return result;
+}
+
+async function load(server: RunningServer, seconds: number) {
+  const result = await postOrders(server, seconds);
   return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }
 

@@ -49,3 +49,5 @@ const server = createServer((req, res) => {
 });
 server.listen(Number(env.PORT), "127.0.0.1");
 void drainOutbox();
+// An exit rather than death by the signal, as the local server's: node --cpu-prof writes its profile at exit (npm run profile:local).
+process.on("SIGTERM", () => process.exit(0));

@@ -9,6 +9,7 @@ import { ORDERS_DIST, REPO } from "../bundles/deployed-bundles.js";
 export interface RunningServer {
   name: string;
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,11 +38,14 @@ async function accepting(port: number, child: ChildProcess, deadline = Date.now(
   throw new Error(`nothing listened on ${port} within 15 s`);
 }
 
-/** A server in a process of its own (the load generator has the other core), on a fresh SQLite file. */
-async function start(name: string, script: string, env: Record<string, string>): Promise<RunningServer> {
+/**
+ * A server in a process of its own (the load generator has the other core), on a fresh SQLite file; `nodeArgs` go to its
+ * node (npm run profile:local's --cpu-prof).
+ */
+async function start(name: string, script: string, env: Record<string, string>, nodeArgs: string[]): Promise<RunningServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "skyport-bench-"));
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: {
       PATH: process.env.PATH ?? "",
       PORT: String(port),
@@ -56,6 +60,7 @@ async function start(name: string, script: string, env: Record<string, string>):
   return {
     name,
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       child.kill("SIGTERM");
       if (child.exitCode === null) await once(child, "exit");
@@ -64,5 +69,6 @@ async function start(name: string, script: string, env: Record<string, string>):
 }
 
 /** `npm start`'s server, as built; its per-request log line is off (warn), as it is for the raw server, which has none. */
-export const skyportLocalServer = () => start("Skyport local server", join(ORDERS_DIST, "local/server.mjs"), { SKYPORT_LOG_LEVEL: "warn" });
-export const rawNodeServer = () => start("raw node:http", join(REPO, "bench/dist/raw-server.mjs"), {});
+export const skyportLocalServer = (nodeArgs: string[] = []) =>
+  start("Skyport local server", join(ORDERS_DIST, "local/server.mjs"), { SKYPORT_LOG_LEVEL: "warn" }, nodeArgs);
+export const rawNodeServer = (nodeArgs: string[] = []) => start("raw node:http", join(REPO, "bench/dist/raw-server.mjs"), {}, nodeArgs);
