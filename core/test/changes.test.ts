@@ -66,6 +66,19 @@ describe("changes(collection): a store's change feed as a trigger", () => {
     ]);
   });
 
+  it("reports a change handed on alone (a Firestore event, a batch of one) as it would in a batch", async () => {
+    const handled: string[] = [];
+    const handler = changes("orders", () => async (c: Change) => {
+      if (c.id === "poison") throw new PoisonMessage("cannot ever succeed");
+      if (c.id === "retry") throw new Error("the queue is down");
+      handled.push(c.id);
+    }).bind(undefined);
+    expect(await handler([change("ok", "a")], context)).toEqual({ failed: [] });
+    expect(await handler([change("retry", "a")], context)).toEqual({ failed: [{ id: "retry", retryable: true }] });
+    expect(await handler([change("poison", "b")], context)).toEqual({ failed: [{ id: "poison", retryable: false }] });
+    expect(handled).toEqual(["ok"]);
+  });
+
   it("reports a poison change as not retryable, and its document's later changes as retryable", async () => {
     const handler = changes("orders", () => async (c: Change) => {
       if (c.id === "p1") throw new PoisonMessage("cannot ever succeed");

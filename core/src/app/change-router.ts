@@ -80,6 +80,11 @@ export function routeChanges(collection: string, consumer: ChangeConsumer): Chan
   }
 
   return async function consume(changes, context) {
+    // One change (a Firestore event, a batch of one): handled as it comes, with no grouping by document.
+    if (changes.length === 1) {
+      const failure = await handle(asDocument(changes[0]!), context);
+      return { failed: failure ? [failure] : [] };
+    }
     const byDocument = new Map<string, Change[]>();
     for (const change of changes.map(asDocument)) byDocument.set(change.key, [...(byDocument.get(change.key) ?? []), change]);
     const failed = await Promise.all([...byDocument.values()].map((documentChanges) => handleDocument(documentChanges, context)));
