@@ -86,10 +86,16 @@ const WHY: [prefix: string, because: string][] = [
   ],
   [
     "local server",
-    "Local server: in profiles of each server under the same load (10 connections, POST /orders, SQLite, 5 s, each alone, " +
-      "2026-11-28) both spent the same CPU per request (0.59 and 0.60 ms, most of it in SQLite's statements) and were idle " +
-      "a third of the time: the load generator, which shares the two cores, sets the pace, so the ratio moves with the " +
-      "machine's load (0.63-0.98 over two days, 0.98 on 2026-11-28 with the baseline draining its outbox too).",
+    "Local server: `npm run profile:local -w bench` (2026-12-07 15:21 UTC at 97c76a1, load average 4.5, other work beside it) " +
+      "profiles each server alone under the bench's load (10 connections, POST /orders, SQLite, 3 runs of 5 s), counting only " +
+      "the samples taken while the load ran. Neither waits on the load generator: both were idle 2-3 % of the time (10-12 % " +
+      "with 1 connection). Skyport spends more per request: 0.92 ms of busy samples against 0.75 (0.87 and 0.63 ms of CPU " +
+      "in /proc), and answered 1065 requests/s against 1296 (0.82x). The largest difference is the local server's queue " +
+      "file, new on 2026-12-07 (issue 28), after the profiles of 2026-11-28 that found the same CPU per request on both " +
+      "sides: adapters/local/src/queue-file.ts writes each confirmation message to SQLite, its delivery's attempt and its " +
+      "removal (+74 µs a request of self time; the raw server confirms from a timer and keeps nothing), with better-sqlite3's " +
+      "transactions +34 µs and the order rows +16 µs; the framework's routers, HTTP translation and body parsing add 3-8 µs " +
+      "each, against 27 µs of the raw server's hand-written code.",
   ],
 ];
 
