@@ -41,8 +41,8 @@ export function placeOf({ functionName, url, lineNumber, columnNumber }: Profile
   const source = entry && "originalSource" in entry ? (entry.originalSource as string | null) : undefined;
   // A file node loads as it is (an external package of the bundle) has no map: its path says which package it is.
   if (!source) return packageOf(url) ?? "the bundle, outside any source (esbuild's glue)";
-  // The map names sources relative to itself: resolved, the harness's own (bench/dist's) read as the bundles' do.
-  const path = new URL(source, url).pathname;
+  // A map names a source relative to itself (resolved, so that bench/dist's read as the bundles' do) or by a URL of its own (webpack://).
+  const path = /^[a-z][\w+.-]*:/i.test(source) ? source : new URL(source, url).pathname;
   return packageOf(path) ?? path.replace(/^.*?\/((core|adapters|apps|bench)\/)/, "$1");
 }
 
