@@ -86,16 +86,17 @@ const WHY: [prefix: string, because: string][] = [
   ],
   [
     "local server",
-    "Local server: `npm run profile:local -w bench` (2026-12-07 15:21 UTC at 97c76a1, load average 4.5, other work beside it) " +
-      "profiles each server alone under the bench's load (10 connections, POST /orders, SQLite, 3 runs of 5 s), counting only " +
-      "the samples taken while the load ran. Neither waits on the load generator: both were idle 2-3 % of the time (10-12 % " +
-      "with 1 connection). Skyport spends more per request: 0.92 ms of busy samples against 0.75 (0.87 and 0.63 ms of CPU " +
-      "in /proc), and answered 1065 requests/s against 1296 (0.82x). The largest difference is the local server's queue " +
-      "file, new on 2026-12-07 (issue 28), after the profiles of 2026-11-28 that found the same CPU per request on both " +
-      "sides: adapters/local/src/queue-file.ts writes each confirmation message to SQLite, its delivery's attempt and its " +
-      "removal (+74 µs a request of self time; the raw server confirms from a timer and keeps nothing), with better-sqlite3's " +
-      "transactions +34 µs and the order rows +16 µs; the framework's routers, HTTP translation and body parsing add 3-8 µs " +
-      "each, against 27 µs of the raw server's hand-written code.",
+    "Local server: `npm run profile:local -w bench` profiles each server alone under the bench's load (10 connections, POST " +
+      "/orders, SQLite, 3 runs of 5 s), counting only the samples taken while the load ran. Run twice on 2026-12-07 (15:21 " +
+      "and 15:25 UTC, load average 4.5 and 1.8, other work beside it): neither server waits on the load generator, both were " +
+      "idle 2-3 % of the time (10-12 % with 1 connection). Skyport spends more per request: 0.92 and 0.74 ms of busy samples " +
+      "against 0.75 and 0.55 (0.87 and 0.78 ms of CPU in /proc against 0.63 and 0.56), and answered 0.82x and 0.75x the raw " +
+      "server's requests/s. The largest difference is the local server's queue file, new on 2026-12-07 (issue 28), after " +
+      "the profiles of 2026-11-28 that found the same CPU per request on both sides: adapters/local/src/queue-file.ts " +
+      "writes each confirmation message to SQLite, then its delivery's attempt, then its removal (+74 and +68 µs a request " +
+      "of self time; the raw server confirms from a timer and keeps nothing), with better-sqlite3's transactions (+34 and " +
+      "+43 µs) and the order rows (+16 and +30 µs); the framework's routers, HTTP translation and body parsing add 3-8 µs " +
+      "each, against 17-27 µs of the raw server's hand-written code.",
   ],
 ];
 
