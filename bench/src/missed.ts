@@ -96,7 +96,7 @@ const WHY: [prefix: string, because: string][] = [
       "writes each confirmation message to SQLite, then its delivery's attempt, then its removal (+74 and +68 µs a request " +
       "of self time; the raw server confirms from a timer and keeps nothing), with better-sqlite3's transactions (+34 and " +
       "+43 µs) and the order rows (+16 and +30 µs); the framework's routers, HTTP translation and body parsing add 3-8 µs " +
-      "each, against 17-27 µs of the raw server's hand-written code.",
+      "each, against 16-27 µs of the raw server's hand-written code.",
   ],
 ];
 
