@@ -61,6 +61,7 @@ const positionOf = (seq: number | bigint) => String(seq).padStart(20, "0");
 /** The local server's queues and streams in one SQLite file: what is in it when the process dies is delivered at the next start. */
 export class QueueFile {
   private readonly statements;
+  private readonly transactions;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -79,17 +80,34 @@ export class QueueFile {
       beginRecord: db.prepare("UPDATE stream_records SET attempts = ? WHERE seq = ?"),
       removeRecord: db.prepare("DELETE FROM stream_records WHERE seq = ?"),
     };
+    // Each transaction function is made once, not at every call.
+    const { enqueue, put, beginRecord, removeRecord } = this.statements;
+    this.transactions = {
+      enqueue: db.transaction((topic: string, consumers: string[], message: Message): QueuedMessage[] =>
+        consumers.map((consumer) => {
+          const { id, body, attributes = {}, attempt } = message;
+          const { lastInsertRowid } = enqueue.run(topic, consumer, id, body, JSON.stringify(attributes), attempt - 1);
+          return { seq: Number(lastInsertRowid), consumer, message };
+        }),
+      ),
+      put: db.transaction((stream: string, records: { partitionKey: string; data: string }[]): StreamRecord[] =>
+        records.map(({ partitionKey, data }) => {
+          const { lastInsertRowid } = put.run(stream, partitionKey, data);
+          return { key: partitionKey, data, position: positionOf(lastInsertRowid), attempt: 1 };
+        }),
+      ),
+      beginRecords: db.transaction((records: StreamRecord[]) => {
+        for (const record of records) beginRecord.run(record.attempt, Number(record.position));
+      }),
+      removeRecords: db.transaction((records: StreamRecord[]) => {
+        for (const record of records) removeRecord.run(Number(record.position));
+      }),
+    };
   }
 
   /** Keeps the message once for each consumer, in one transaction: committed when this returns. */
   enqueue(topic: string, consumers: string[], message: Message): QueuedMessage[] {
-    const { id, body, attributes = {}, attempt } = message;
-    return this.db.transaction(() =>
-      consumers.map((consumer) => {
-        const { lastInsertRowid } = this.statements.enqueue.run(topic, consumer, id, body, JSON.stringify(attributes), attempt - 1);
-        return { seq: Number(lastInsertRowid), consumer, message };
-      }),
-    )();
+    return this.transactions.enqueue(topic, consumers, message);
   }
 
   /** What the file still holds for a consumer, oldest first. */
@@ -127,12 +145,7 @@ export class QueueFile {
 
   /** Keeps the records in one transaction; they come back with their positions, for their first delivery. */
   put(stream: string, records: { partitionKey: string; data: string }[]): StreamRecord[] {
-    return this.db.transaction(() =>
-      records.map(({ partitionKey, data }) => {
-        const { lastInsertRowid } = this.statements.put.run(stream, partitionKey, data);
-        return { key: partitionKey, data, position: positionOf(lastInsertRowid), attempt: 1 };
-      }),
-    )();
+    return this.transactions.put(stream, records);
   }
 
   /** The records still on a stream, in order, each with the delivery it waits for. */
@@ -144,15 +157,11 @@ export class QueueFile {
 
   /** Counts the records' delivery before the consumer runs, as `begin` does for a message. */
   beginRecords(records: StreamRecord[]): void {
-    this.db.transaction(() => {
-      for (const record of records) this.statements.beginRecord.run(record.attempt, Number(record.position));
-    })();
+    this.transactions.beginRecords(records);
   }
 
   removeRecords(records: StreamRecord[]): void {
-    this.db.transaction(() => {
-      for (const record of records) this.statements.removeRecord.run(Number(record.position));
-    })();
+    this.transactions.removeRecords(records);
   }
 
   close(): void {
