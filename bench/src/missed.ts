@@ -37,25 +37,29 @@ const WHY: [prefix: string, because: string][] = [
       "ports 5.2, the function model 4.2, the app's wiring 3.4 (apps/orders/src: container, events, cache), the order store " +
       "2.8; then what the composition root builds for every function though only the HTTP one uses it: the JWT identity " +
       "2.3, the HTTP problems and CORS 2.0, and on AWS the cache (2.2, a template that offers none) and the secrets (2.1, a " +
-      "function that reads none). Building only what the served function uses (apps/orders/src/container.ts) would take " +
-      "those ~8.6 KB off each consumer: still ~47 KB, since the collections layer and a store's documents alone are over " +
-      "20 KB. The limits hold only for a function that carries no collection layer; they are not met by this change. The " +
-      "HTTP function adds the order domain, the generated validators, the OpenAPI document and the HTTP layer.",
+      "function that reads none). Since 2026-12-07 the composition root (apps/orders/src/container.ts) reads and builds the " +
+      "identity check and the CORS policy only where the HTTP function is served; it learns that from the served functions " +
+      "at start, so their code still ships in each consumer. Taking all ~8.6 KB out at build time would leave ~47 KB, " +
+      "since the collections layer and a store's documents alone are over 20 KB: the limits hold only for a function that " +
+      "carries no collection layer. The HTTP function adds the order domain, the generated validators, the OpenAPI " +
+      "document and the HTTP layer.",
   ],
   [
     "cold start",
     "Cold start: since 2026-12-07 each Lambda and Google Cloud bundle is split, and what only some invocations load (the " +
       "store's SDK, jose with the first token, S3, Secret Manager) is a chunk read at its first import(): AWS api's index.mjs " +
-      "and its static chunks are 187 KB (800 KB as one file), Google Cloud api's 195 KB (2.7 MB in all; its outbox published " +
-      "nothing split until cli/src/commonjs-imports.mjs gave a CommonJS package's chunk, Pub/Sub's, its names). Inversify (83 KB with " +
-      "reflect-metadata) stays in what loads at start, at the composition root. Measured on the shared machine (load average " +
-      "~30, so in CPU time, user + sys, of the probe's whole process, which the load moves far less than wall time; 6 runs " +
-      "each, 10 ms resolution): AWS 150-169 ms split and 150-160 ms as one file against 120-130 ms hand-written (+25 ms); " +
-      "Google Cloud 380-399 split, 380-420 as one file, 330-360 hand-written (+35); Azure 180-200 against 199-220 (-15). " +
-      "`npm run profile:cold-start -w bench` (8 cold starts each, same load) puts AWS's extra self time in inversify " +
-      "(@inversifyjs/core and container: 3.4 % of the Skyport process's CPU), the route table's construction " +
-      "(core/src/http/declared-routes.ts and route.ts, 3.3 %), the container's wiring (1.2 %) and garbage collection (+3 " +
-      "points): splitting saved the parse of jose, not the building of the services, which the first invocation needs.",
+      "and its static chunks are 187 KB (800 KB as one file), Google Cloud api's 195 KB (2.7 MB in all). Inversify (83 KB " +
+      "with reflect-metadata) stays in what loads at start, at the composition root. On a quiet machine (2026-12-07 15:09 " +
+      "UTC, load average 1.3-1.7, 20 pairs) AWS's difference was -15.8 ms (-21.5 to -8.4), Azure's -2.3 (-10.3 to +6.4), " +
+      "Google Cloud's +32.0 (+15.6 to +44.1). `npm run profile:cold-start -w bench` (10 cold starts each, at the same time) " +
+      "puts Google Cloud's extra CPU (+37 ms a start, 473 against 436) in garbage collection (+9.4 ms: `node --trace-gc` on " +
+      "the probe shows one Mark-Compact of 6-7.5 ms in every Skyport start, when the old space passes 16 MB as the first " +
+      "invocation loads Firestore's and google-gax's chunks, and none in the hand-written start, whose heap after the answer " +
+      "is the same, 12.8 against 13.0 MB), node's module loading (+7.9: seven files against one), inversify " +
+      "(@inversifyjs/core and container and reflect-metadata, +7.2), the container's wiring and the route table (+2.8). " +
+      "Built as one file, the bundle makes no Mark-Compact but parses what the split leaves out (Redis, jose, node-fetch): " +
+      "the same CPU, 0.36-0.45 s against 0.37-0.41 s split (8 starts each, /usr/bin/time). Inversify costs AWS and Azure " +
+      "as much (+8.9 and +8.1 ms), which their hand-written bundles' own glue and pino offset.",
   ],
   [
     "stream consumer",
@@ -66,7 +70,10 @@ const WHY: [prefix: string, because: string][] = [
       "(4.0 %: per-partition order and the checkpoint). Until 2026-12-07 the Kinesis records' base64, the Pub/Sub push " +
       "bodies and Event Hubs' host batches were built inside the timed loop and counted as the adapter's work; they are " +
       "built beforehand now. With a store this cheap the consumers' ratios move with the machine's load by more than the " +
-      "margin to 0.7x (0.36-0.63x and 0.58-1.45x in two such runs under load), which the interval shows.",
+      "margin to 0.7x (0.36-0.63x and 0.58-1.45x in two such runs under load), which the interval shows. The functions " +
+      "framework takes one record per push: since 2026-12-07 a batch of one is applied without grouping by key, " +
+      "Promise.all and sorting, 0.59-0.68x before and 0.77-0.81x after (3 runs each of `node bench/dist/bench.mjs " +
+      '--part=stream --consumer="functions framework" --size=500 --rounds=5 --warmup=1`, load average 3-4).',
   ],
   [
     "change feed consumer",
@@ -82,7 +89,9 @@ const WHY: [prefix: string, because: string][] = [
       "other three: outside the untimed workload and start-up, no function of theirs takes over 6 % (the $document read 3 %, " +
       "the Firestore event's protobuf decode 2 %, the Cosmos DB document's translation 6 %); the local poller's largest is the " +
       "memory feed's pending(), which filters the whole change log on each poll (6 %). The gap is a fixed cost per change, " +
-      "spread over the router, the span and the logger, against a consumer that publishes from the image and nothing else.",
+      "spread over the router, the span and the logger, against a consumer that publishes from the image and nothing else. " +
+      "A change handed on alone (each Firestore event) skips the grouping by document since 2026-12-07: the functions " +
+      "framework's consumer went from 0.12-0.19x to 0.20-0.23x (3 runs each, --size=2000 --rounds=5).",
   ],
   [
     "local server",
@@ -96,7 +105,8 @@ const WHY: [prefix: string, because: string][] = [
       "writes each confirmation message to SQLite, then its delivery's attempt, then its removal (+74 and +68 µs a request " +
       "of self time; the raw server confirms from a timer and keeps nothing), with better-sqlite3's transactions (+34 and " +
       "+43 µs) and the order rows (+16 and +30 µs); the framework's routers, HTTP translation and body parsing add 3-8 µs " +
-      "each, against 16-27 µs of the raw server's hand-written code.",
+      "each, against 16-27 µs of the raw server's hand-written code. The queue file made a transaction function per " +
+      "enqueue (8.4 µs against 2.3 µs made once, in a separate test); it makes each once since.",
   ],
 ];
 
