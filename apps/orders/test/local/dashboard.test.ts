@@ -8,8 +8,8 @@ import app from "../../src/app.js";
 import localWiring from "../../src/local.js";
 import { temporaryDirectory } from "./temporary-directory.js";
 
-/** The README shows one of these; the test writes them again on every run. */
-const SCREENSHOTS = new URL("../../../../docs/screenshots/", import.meta.url).pathname;
+/** The README shows one of these: `npm run screenshots` writes them there; any other run keeps them beside its files. */
+const DOCS_SCREENSHOTS = new URL("../../../../docs/screenshots/", import.meta.url).pathname;
 
 /** A shipment record as a warehouse puts it on the shipments stream. */
 const shipment = (orderId: string, carrier: string) =>
@@ -26,6 +26,7 @@ describe("the order service's dashboard, in headless Chromium", () => {
     SKYPORT_DEAD_LETTER_FILE: join(dir, "dead-letters.jsonl"),
     SKYPORT_BUCKET_DIR: join(dir, "bucket"),
   };
+  const SCREENSHOTS = process.env.SKYPORT_SCREENSHOTS === "docs" ? DOCS_SCREENSHOTS : join(dir, "screenshots");
   let local: LocalApp;
   let browser: Browser;
   let tab: LoopbackPage;
