@@ -3,6 +3,7 @@ import { SourceMap } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageOf } from "./bundles/bundle-sizes.js";
+import { signed } from "./table.js";
 
 interface ProfileNode {
   id: number;
@@ -75,4 +76,22 @@ export function selfTimes(dir: string): Map<string, number> {
   for (const profile of profiles) for (const [place, ms] of placeTimes(profile)) totals.set(place, (totals.get(place) ?? 0) + ms);
   for (const [place, ms] of totals) totals.set(place, ms / profiles.length);
   return totals;
+}
+
+/** The place of the samples taken while the thread waited for events. */
+export const IDLE = "(idle)";
+
+/** Self time in every place but idle. */
+export function busyTime(places: Map<string, number>): number {
+  return [...places].filter(([place]) => place !== IDLE).reduce((sum, [, time]) => sum + time, 0);
+}
+
+/** Two processes' self times side by side, the `top` places where they differ most first (idle left out): place, a, b, a - b. */
+export function differingPlaces(a: Map<string, number>, b: Map<string, number>, top: number): string[][] {
+  return [...new Set([...a.keys(), ...b.keys()])]
+    .filter((place) => place !== IDLE)
+    .map((place) => ({ place, a: a.get(place) ?? 0, b: b.get(place) ?? 0 }))
+    .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b))
+    .slice(0, top)
+    .map((row) => [row.place, row.a.toFixed(1), row.b.toFixed(1), signed(row.a - row.b)]);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtBundles } from "../bundles/deployed-bundles.js";
-import { selfTimes } from "../cpu-profile.js";
+import { busyTime, differingPlaces, selfTimes } from "../cpu-profile.js";
 import { signed, textTable } from "../table.js";
 import { coldSubjects, type ColdSubject } from "./cold-subjects.js";
 import { probe } from "./index.js";
@@ -34,14 +34,8 @@ async function profileColdStarts(runs: number) {
 }
 
 function report(cloud: string, pair: ColdSubject[], [skyport, hand]: Map<string, number>[]): string {
-  const places = [...new Set([...skyport!.keys(), ...hand!.keys()])].filter((place) => place !== "(idle)");
-  const rows = places
-    .map((place) => ({ place, skyport: skyport!.get(place) ?? 0, hand: hand!.get(place) ?? 0 }))
-    .map((row) => ({ ...row, extra: row.skyport - row.hand }))
-    .sort((a, b) => Math.abs(b.extra) - Math.abs(a.extra));
-  const total = (times: Map<string, number>) => [...times].filter(([place]) => place !== "(idle)").reduce((sum, [, ms]) => sum + ms, 0);
-  const cells = rows.slice(0, 20).map((row) => [row.place, row.skyport.toFixed(1), row.hand.toFixed(1), signed(row.extra)]);
-  cells.push(["all CPU time (idle left out)", total(skyport!).toFixed(1), total(hand!).toFixed(1), signed(total(skyport!) - total(hand!))]);
+  const [busy, handBusy] = [busyTime(skyport!), busyTime(hand!)];
+  const cells = [...differingPlaces(skyport!, hand!, 20), ["all CPU time (idle left out)", busy.toFixed(1), handBusy.toFixed(1), signed(busy - handBusy)]];
   return `\n${cloud}: ${pair[0]!.bundle} against ${pair[1]!.bundle}, self time per cold start (ms, mean)\n${textTable(
     ["place", "Skyport", "hand-written", "extra"],
     cells,

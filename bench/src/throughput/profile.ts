@@ -1,13 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { placeTimes, profilesIn } from "../cpu-profile.js";
-import { signed, textTable } from "../table.js";
+import { busyTime, differingPlaces, IDLE, placeTimes, profilesIn } from "../cpu-profile.js";
+import { textTable } from "../table.js";
 import { CONNECTIONS, postOrders } from "./index.js";
 import { rawNodeServer, skyportLocalServer, type RunningServer } from "./servers.js";
 
 const SECONDS = 5;
-const IDLE = "(idle)";
 
 /** What one server did over its loaded seconds, summed over the runs. */
 interface Tally {
@@ -69,20 +68,16 @@ async function profiledRun(start: (nodeArgs: string[]) => Promise<RunningServer>
   }
 }
 
-const busyMs = (tally: Tally) => [...tally.places].filter(([place]) => place !== IDLE).reduce((sum, [, ms]) => sum + ms, 0);
-const idleShare = (tally: Tally) => (tally.places.get(IDLE) ?? 0) / (busyMs(tally) + (tally.places.get(IDLE) ?? 0));
+const idleShare = (tally: Tally) => (tally.places.get(IDLE) ?? 0) / (busyTime(tally.places) + (tally.places.get(IDLE) ?? 0));
+/** Self time per place per request, in µs. */
+const perRequest = (tally: Tally) => new Map([...tally.places].map(([place, ms]) => [place, (ms * 1000) / tally.requests]));
 
 function report([skyport, raw]: Tally[], connections: number): string {
-  const places = [...new Set([...skyport!.places.keys(), ...raw!.places.keys()])].filter((place) => place !== IDLE);
-  const µsPerRequest = (tally: Tally, place: string) => ((tally.places.get(place) ?? 0) * 1000) / tally.requests;
-  const rows = places
-    .map((place) => ({ place, skyport: µsPerRequest(skyport!, place), raw: µsPerRequest(raw!, place) }))
-    .sort((a, b) => Math.abs(b.skyport - b.raw) - Math.abs(a.skyport - a.raw));
-  const cells = rows.slice(0, 15).map((row) => [row.place, row.skyport.toFixed(1), row.raw.toFixed(1), signed(row.skyport - row.raw)]);
+  const cells = differingPlaces(perRequest(skyport!), perRequest(raw!), 15);
   const summary = [skyport!, raw!].map((tally) => [
     tally.name,
     (tally.requests / tally.seconds).toFixed(0),
-    (busyMs(tally) / tally.requests).toFixed(3),
+    (busyTime(tally.places) / tally.requests).toFixed(3),
     (tally.cpuMs / tally.requests).toFixed(3),
     `${(idleShare(tally) * 100).toFixed(0)}%`,
   ]);
