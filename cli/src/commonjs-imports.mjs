@@ -15,21 +15,27 @@ export const commonJsDynamicImports = {
   name: "skyport-commonjs-dynamic-imports",
   setup(build) {
     initSync();
+    // Each file is read and lexed once a build: the import's check and its named exports read the same answer.
+    const lexed = new Map();
+    const exportsOf = (path) => {
+      if (!lexed.has(path)) lexed.set(path, commonJsExports(path));
+      return lexed.get(path);
+    };
     build.onResolve({ filter: /.*/ }, async (args) => {
       if (args.kind !== "dynamic-import") return undefined;
       const resolved = await build.resolve(args.path, { kind: "import-statement", resolveDir: args.resolveDir, importer: args.importer });
-      if (resolved.errors.length > 0 || resolved.external || !commonJsExports(resolved.path)) return undefined;
+      if (resolved.errors.length > 0 || resolved.external || !exportsOf(resolved.path)) return undefined;
       return { path: resolved.path, namespace: NAMESPACE };
     });
-    build.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ path }) => ({ contents: namedExports(path), resolveDir: dirname(path), loader: "js" }));
+    build.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ path }) => ({ contents: namedExports(path, exportsOf), resolveDir: dirname(path), loader: "js" }));
   },
 };
 
 const NAMESPACE = "skyport-commonjs";
 
-/** The module's source with `export { name }` for each of its exports. */
-function namedExports(path) {
-  const names = [...new Set(exportNames(path, new Set()))].filter((name) => name !== "default" && name !== "__esModule");
+/** The module's source with `export { name }` for each of its exports (`exportsOf`: what the lexer finds in a file). */
+function namedExports(path, exportsOf) {
+  const names = [...new Set(exportNames(path, exportsOf, new Set()))].filter((name) => name !== "default" && name !== "__esModule");
   return [
     `const commonJs = require(${JSON.stringify(path)});`,
     ...names.map((name, i) => `const name${i} = commonJs[${JSON.stringify(name)}];`),
@@ -39,14 +45,14 @@ function namedExports(path) {
 }
 
 /** The names node's CommonJS detection finds in a module, following its re-exports (`__exportStar(require("./x"))`). */
-function exportNames(path, seen) {
-  const found = !seen.has(path) && commonJsExports(path);
+function exportNames(path, exportsOf, seen) {
+  const found = !seen.has(path) && exportsOf(path);
   seen.add(path);
   if (!found) return [];
   const require = createRequire(path);
   const reexported = found.reexports.flatMap((specifier) => {
     try {
-      return exportNames(require.resolve(specifier), seen);
+      return exportNames(require.resolve(specifier), exportsOf, seen);
     } catch {
       return [];
     }
